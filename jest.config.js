@@ -1,0 +1,31 @@
+// One Jest run for the whole repo: fast unit specs next to the code, and integration specs that get
+// real Kafka, PostgreSQL and SMTP from one global setup (started once, shared by every file).
+const { moduleNameMapper, transform } = require('./jest.preset');
+
+const common = {
+  rootDir: __dirname,
+  moduleNameMapper,
+  transform,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+  modulePathIgnorePatterns: ['<rootDir>/.local/', '<rootDir>/dist/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{libs,services}/*/src/**/*.spec.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{libs,services}/*/test/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.mjs',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.mjs',
+      testTimeout: 180_000,
+      slowTestThreshold: 30,
+    },
+  ],
+};

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineEvent } from '../../event-definition';
+import { Topics } from '../../topics';
+import { EntityId, Timestamp } from '../../vocabulary';
+
+/** The SMTP server accepted an email. Key: deliveryId. */
+export const EmailSentV1 = defineEvent({
+  type: 'EmailSent',
+  version: 1,
+  topic: Topics.deliveries,
+  schema: z.object({
+    /** The delivery. */
+    deliveryId: EntityId,
+    /** The employee it was sent to. */
+    recipientId: EntityId,
+    /** Which email it was, e.g. `reciprocity-nudge`. */
+    template: z.string().min(1).max(100),
+    /** Id of the event that caused the email. */
+    causationEventId: z.string().min(1),
+    /** The Message-ID header, derived from the delivery. */
+    messageId: z.string().min(1),
+    /** How many attempts it took. */
+    attempts: z.number().int().min(1),
+    /** When the SMTP server accepted it. */
+    sentAt: Timestamp,
+  }),
+});

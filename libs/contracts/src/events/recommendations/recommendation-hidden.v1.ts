@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineEvent } from '../../event-definition';
+import { Topics } from '../../topics';
+import { EntityId, Timestamp } from '../../vocabulary';
+
+/** The subject hid a recommendation: it stays private. Key: recommendationId. */
+export const RecommendationHiddenV1 = defineEvent({
+  type: 'RecommendationHidden',
+  version: 1,
+  topic: Topics.recommendations,
+  schema: z.object({
+    /** The recommendation. */
+    recommendationId: EntityId,
+    /** Who wrote it. */
+    authorId: EntityId,
+    /** Who it is about. */
+    subjectId: EntityId,
+    /** When it was hidden. */
+    hiddenAt: Timestamp,
+  }),
+});

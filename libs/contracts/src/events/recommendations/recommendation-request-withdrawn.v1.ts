@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineEvent } from '../../event-definition';
+import { Topics } from '../../topics';
+import { EntityId, Timestamp } from '../../vocabulary';
+
+/** The requester withdrew a request, or it was withdrawn because the two are no longer connected. Key: requestId. */
+export const RecommendationRequestWithdrawnV1 = defineEvent({
+  type: 'RecommendationRequestWithdrawn',
+  version: 1,
+  topic: Topics.recommendations,
+  schema: z.object({
+    /** The request. */
+    requestId: EntityId,
+    /** Who had asked to be recommended. */
+    requesterId: EntityId,
+    /** Who had been asked to write. */
+    recipientId: EntityId,
+    /** When it was withdrawn. */
+    withdrawnAt: Timestamp,
+  }),
+});

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { defineEvent } from '../../event-definition';
+import { Topics } from '../../topics';
+import { EntityId, Timestamp } from '../../vocabulary';
+
+/** The author withdrew a recommendation: it no longer shows anywhere. Key: recommendationId. */
+export const RecommendationWithdrawnV1 = defineEvent({
+  type: 'RecommendationWithdrawn',
+  version: 1,
+  topic: Topics.recommendations,
+  schema: z.object({
+    /** The recommendation. */
+    recommendationId: EntityId,
+    /** Who wrote it. */
+    authorId: EntityId,
+    /** Who it is about. */
+    subjectId: EntityId,
+    /** When it was withdrawn. */
+    withdrawnAt: Timestamp,
+  }),
+});

@@ -1,0 +1,249 @@
+import { Logger } from '@nestjs/common';
+import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { lastValueFrom } from 'rxjs';
+import type { DataSource } from 'typeorm';
+import { z } from 'zod';
+import { fromKafkaRecord, InvalidEnvelopeError, type CloudEvent, type EventCatalogue } from '@vouch/contracts';
+import { backoffDelay, sleep, type BackoffPolicy } from '../backoff';
+import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import { ensureTopics } from '../kafka/topic-provisioner';
+import { Inbox } from '../inbox/inbox';
+import { DeadLetterPublisher } from './dead-letter-publisher';
+import { EventContext } from './event-context';
+import { PermanentEventError, type DeadLetterReason } from './event-errors';
+
+export interface EventConsumerSettings {
+  /** The consumer group, one per service (its name, exactly: no `-server` suffix). */
+  group: string;
+  /** Partitions processed at the same time; each partition stays in order. */
+  partitionsConsumedConcurrently: number;
+  /** Attempts per event before it is dead-lettered, the first one included. */
+  maxAttempts: number;
+  retryBackoff: BackoffPolicy;
+  sessionTimeoutMs: number;
+  heartbeatIntervalMs: number;
+}
+
+export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> = {
+  partitionsConsumedConcurrently: 3,
+  maxAttempts: 5,
+  retryBackoff: { initialDelayMs: 200, maxDelayMs: 5_000 },
+  sessionTimeoutMs: 30_000,
+  heartbeatIntervalMs: 3_000,
+};
+
+export type EventConsumerState = 'idle' | 'starting' | 'running' | 'crashed' | 'stopping' | 'stopped';
+
+/** An event handed over for processing, decoded and validated, or the reason it cannot be. */
+type Decoded =
+  | { kind: 'event'; event: CloudEvent; handler: MessageHandler }
+  | { kind: 'ignored'; type: string }
+  | { kind: 'rejected'; reason: DeadLetterReason; error: string };
+
+/**
+ * A Nest transport strategy for Vouch's integration events. Handlers are declared the Nest way,
+ * `@EventPattern('RecommendationGiven')`, and receive the validated CloudEvent and an
+ * EventContext. Compared with the stock ServerKafka, it:
+ * - routes by the CloudEvents `type` header, and subscribes to exactly the topics its handlers'
+ *   types travel on, failing at boot on a pattern that names no known event;
+ * - processes partitions concurrently, each in order;
+ * - runs each handler in a transaction with an inbox record, skipping events already processed,
+ *   and moves the offset only after that transaction committed;
+ * - retries transient failures with backoff, and dead-letters invalid messages, permanent errors
+ *   and exhausted retries so one bad message never blocks a partition;
+ * - heartbeats during long handlers, and on close finishes the event in flight before leaving.
+ */
+export class KafkaEventConsumer extends Server implements CustomTransportStrategy {
+  private readonly log = new Logger(KafkaEventConsumer.name);
+  private readonly inbox = new Inbox();
+  private readonly deadLetters: DeadLetterPublisher;
+  private consumer?: Consumer;
+  private state: EventConsumerState = 'idle';
+  private lastError?: string;
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly kafkaSettings: Pick<KafkaSettings, 'topicPrefix' | 'topicPartitions'>,
+    private readonly dataSource: DataSource,
+    private readonly catalogue: EventCatalogue,
+    private readonly settings: EventConsumerSettings,
+  ) {
+    super();
+    this.deadLetters = new DeadLetterPublisher(kafka, kafkaSettings, settings.group);
+  }
+
+  listen(callback: (error?: unknown) => void): void {
+    this.start().then(
+      () => callback(),
+      (error: unknown) => callback(error),
+    );
+  }
+
+  async close(): Promise<void> {
+    if (this.state === 'stopped' || this.state === 'idle') return;
+    this.state = 'stopping';
+    await this.consumer?.disconnect();
+    await this.deadLetters.disconnect();
+    this.state = 'stopped';
+    this.log.log(`consumer group ${this.settings.group} stopped`);
+  }
+
+  /** For the readiness check: running means joined to the group and fetching. */
+  health(): { state: EventConsumerState; lastError?: string } {
+    return { state: this.state, ...(this.lastError ? { lastError: this.lastError } : {}) };
+  }
+
+  on(): never {
+    throw new Error('KafkaEventConsumer has no events to subscribe to; use health()');
+  }
+
+  unwrap<T>(): T {
+    if (!this.consumer) throw new Error('the consumer has not started');
+    return this.consumer as T;
+  }
+
+  /** The logical topics this consumer reads, derived from its handlers' event types. */
+  subscribedTopics(): string[] {
+    const topics = new Set<string>();
+    for (const type of this.messageHandlers.keys()) {
+      const topic = this.catalogue.topicOf(type);
+      if (!topic) throw new Error(`@EventPattern('${type}') names no event of the catalogue`);
+      topics.add(topic);
+    }
+    return [...topics];
+  }
+
+  private async start(): Promise<void> {
+    this.state = 'starting';
+    const topics = this.subscribedTopics();
+    if (topics.length === 0) {
+      this.state = 'running';
+      this.log.log(`consumer group ${this.settings.group} has no handlers; not subscribing`);
+      return;
+    }
+    await ensureTopics(
+      this.kafka,
+      [...topics.map((topic) => physicalTopic(this.kafkaSettings, topic)), ...topics.map((topic) => this.deadLetters.topicFor(topic))],
+      this.kafkaSettings.topicPartitions,
+    );
+    const consumer = this.kafka.consumer({
+      groupId: this.settings.group,
+      sessionTimeout: this.settings.sessionTimeoutMs,
+      heartbeatInterval: this.settings.heartbeatIntervalMs,
+      allowAutoTopicCreation: false,
+      retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    consumer.on(consumer.events.GROUP_JOIN, () => {
+      this.state = 'running';
+      this.lastError = undefined;
+    });
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      this.state = payload.restart ? 'starting' : 'crashed';
+      this.lastError = payload.error.message;
+      this.log.error(`consumer crashed (${payload.restart ? 'restarting' : 'not restarting'}): ${payload.error.message}`);
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: topics.map((topic) => physicalTopic(this.kafkaSettings, topic)), fromBeginning: true });
+    await consumer.run({
+      partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently,
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.processBatch(payload),
+    });
+    this.log.log(`consumer group ${this.settings.group} reads ${topics.join(', ')}`);
+  }
+
+  private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
+    const topic = this.logicalTopic(batch.topic);
+    for (const message of batch.messages) {
+      if (!isRunning() || isStale()) return;
+      await this.processMessage(topic, batch.partition, message, heartbeat);
+      // Only now, after the handler's transaction committed (or the message was dead-lettered).
+      resolveOffset(message.offset);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    }
+  }
+
+  private async processMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
+    const decoded = this.decode(message);
+    if (decoded.kind === 'ignored') {
+      this.log.debug(`no handler for ${decoded.type} at ${topic}/${partition}@${message.offset}; skipped`);
+      return;
+    }
+    if (decoded.kind === 'rejected') {
+      this.log.warn(`dead-lettering ${topic}/${partition}@${message.offset} (${decoded.reason}): ${decoded.error}`);
+      await this.deadLetters.publish({ topic, partition, message, reason: decoded.reason, error: decoded.error, attempts: 0 });
+      return;
+    }
+    const { event, handler } = decoded;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.whileHeartbeating(heartbeat, () => this.handleOnce(event, handler, topic, partition, message.offset, attempt));
+        return;
+      } catch (error) {
+        const permanent = error instanceof PermanentEventError;
+        const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        if (permanent || attempt >= this.settings.maxAttempts) {
+          this.log.error(`dead-lettering ${event.type} ${event.id} after ${attempt} attempt(s): ${description}`);
+          await this.deadLetters.publish({
+            topic,
+            partition,
+            message,
+            reason: permanent ? 'permanent-error' : 'retries-exhausted',
+            error: description,
+            attempts: attempt,
+          });
+          return;
+        }
+        const delay = backoffDelay(this.settings.retryBackoff, attempt);
+        this.log.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${description}`);
+        await this.whileHeartbeating(heartbeat, () => sleep(delay));
+      }
+    }
+  }
+
+  private decode(message: KafkaMessage): Decoded {
+    let envelope: CloudEvent;
+    try {
+      envelope = fromKafkaRecord(message);
+    } catch (error) {
+      if (error instanceof InvalidEnvelopeError) return { kind: 'rejected', reason: 'invalid-envelope', error: error.message };
+      throw error;
+    }
+    const handler = this.getHandlerByPattern(envelope.type);
+    if (!handler) return { kind: 'ignored', type: envelope.type };
+    const definition = this.catalogue.find(envelope.type, envelope.schemaversion);
+    if (!definition) {
+      return { kind: 'rejected', reason: 'unknown-version', error: `${envelope.type} v${envelope.schemaversion} is not known here` };
+    }
+    const data = definition.schema.safeParse(envelope.data);
+    if (!data.success) return { kind: 'rejected', reason: 'invalid-data', error: z.prettifyError(data.error) };
+    return { kind: 'event', event: { ...envelope, data: data.data }, handler };
+  }
+
+  private async handleOnce(event: CloudEvent, handler: MessageHandler, topic: string, partition: number, offset: string, attempt: number) {
+    await this.dataSource.transaction(async (manager) => {
+      if (!(await this.inbox.record(manager, this.settings.group, event.id, event.type))) {
+        this.log.debug(`${event.type} ${event.id} already processed; skipped`);
+        return;
+      }
+      const context = new EventContext(event, manager, topic, partition, offset, attempt);
+      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+    });
+  }
+
+  private async whileHeartbeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => heartbeat().catch(() => undefined), this.settings.heartbeatIntervalMs);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  private logicalTopic(physical: string): string {
+    return physical.startsWith(this.kafkaSettings.topicPrefix) ? physical.slice(this.kafkaSettings.topicPrefix.length) : physical;
+  }
+}

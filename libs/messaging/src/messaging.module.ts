@@ -1,0 +1,98 @@
+import {
+  Inject,
+  Module,
+  type BeforeApplicationShutdown,
+  type DynamicModule,
+  type INestApplication,
+  type ModuleMetadata,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { EventCatalogue, PlatformEvents, type EventDefinition } from '@vouch/contracts';
+import { createKafka, type KafkaSettings } from './kafka/kafka-settings';
+import { Outbox } from './outbox/outbox';
+import { OutboxRelay, defaultOutboxRelaySettings, type OutboxRelaySettings } from './outbox/outbox-relay';
+import { OutboxStore } from './outbox/outbox-store';
+import {
+  KafkaEventConsumer,
+  defaultEventConsumerSettings,
+  type EventConsumerSettings,
+} from './consumer/kafka-event-consumer';
+
+export interface MessagingOptions {
+  /** The service's name: its events' source (`/vouch/<name>`) and its consumer group. */
+  serviceName: string;
+  kafka: KafkaSettings;
+  /** The service's database, for the relay's own connection. */
+  databaseUrl: string;
+  relay?: Partial<Omit<OutboxRelaySettings, 'databaseUrl'>>;
+  consumer?: Partial<EventConsumerSettings>;
+  /** Events the consumer can validate; the platform's own by default. */
+  events?: readonly EventDefinition[];
+}
+
+export const MESSAGING_OPTIONS = Symbol('MESSAGING_OPTIONS');
+export const KAFKA = Symbol('KAFKA');
+
+export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'imports'> {
+  inject?: Array<string | symbol | (abstract new (...args: never[]) => unknown)>;
+  useFactory: (...args: never[]) => MessagingOptions | Promise<MessagingOptions>;
+}
+
+/**
+ * The event backbone of a service: the outbox its use cases write to, the relay that publishes it,
+ * and the consumer host its `@EventPattern` handlers run in. Needs TypeORM's DataSource.
+ */
+@Module({})
+export class MessagingModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  constructor(@Inject(OutboxRelay) private readonly relay: OutboxRelay) {}
+
+  static forRootAsync(options: MessagingModuleAsyncOptions): DynamicModule {
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: options.imports ?? [],
+      providers: [
+        { provide: MESSAGING_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
+        { provide: KAFKA, inject: [MESSAGING_OPTIONS], useFactory: (o: MessagingOptions) => createKafka(o.kafka) },
+        { provide: Outbox, inject: [MESSAGING_OPTIONS], useFactory: (o: MessagingOptions) => new Outbox(`/vouch/${o.serviceName}`) },
+        { provide: OutboxStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new OutboxStore(dataSource) },
+        {
+          provide: OutboxRelay,
+          inject: [OutboxStore, KAFKA, MESSAGING_OPTIONS],
+          useFactory: (store: OutboxStore, kafka: Kafka, o: MessagingOptions) =>
+            new OutboxRelay(store, kafka, o.kafka, { ...defaultOutboxRelaySettings, ...o.relay, databaseUrl: o.databaseUrl }),
+        },
+        {
+          provide: KafkaEventConsumer,
+          inject: [KAFKA, DataSource, MESSAGING_OPTIONS],
+          useFactory: (kafka: Kafka, dataSource: DataSource, o: MessagingOptions) =>
+            new KafkaEventConsumer(kafka, o.kafka, dataSource, new EventCatalogue(o.events ?? PlatformEvents), {
+              ...defaultEventConsumerSettings,
+              group: o.serviceName,
+              ...o.consumer,
+            }),
+        },
+      ],
+      exports: [Outbox, OutboxStore, OutboxRelay, KafkaEventConsumer, KAFKA],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    this.relay.start();
+  }
+
+  /** Before the database closes: the batch in flight is marked published, or left for the next leader. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.relay.stop();
+  }
+}
+
+/** Connects the service's `@EventPattern` handlers to Kafka and starts consuming. */
+export async function startEventConsumer(app: INestApplication): Promise<KafkaEventConsumer> {
+  const consumer = app.get(KafkaEventConsumer);
+  app.connectMicroservice({ strategy: consumer });
+  await app.startAllMicroservices();
+  return consumer;
+}

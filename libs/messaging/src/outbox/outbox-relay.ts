@@ -1,0 +1,227 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { backoffDelay, type BackoffPolicy } from '../backoff';
+import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
+import { ensureTopics } from '../kafka/topic-provisioner';
+import { OUTBOX_CHANNEL } from './outbox';
+import type { OutboxRow, OutboxStore } from './outbox-store';
+
+export interface OutboxRelaySettings {
+  /** The service's database; the relay holds one connection of its own for leadership and LISTEN. */
+  databaseUrl: string;
+  /** Events published per round trip to Kafka. */
+  batchSize: number;
+  /** How often to look for events when no NOTIFY arrives (a fallback: NOTIFY is best effort). */
+  pollIntervalMs: number;
+  /** How often a follower tries to become the leader. */
+  leaderRetryMs: number;
+  /** How long published events stay in the outbox, for inspection and replay. */
+  retentionMs: number;
+  purgeIntervalMs: number;
+  /** Waits between attempts while Kafka or the database is unreachable. */
+  backoff: BackoffPolicy;
+}
+
+export const defaultOutboxRelaySettings: Omit<OutboxRelaySettings, 'databaseUrl'> = {
+  batchSize: 500,
+  pollIntervalMs: 1_000,
+  leaderRetryMs: 2_000,
+  retentionMs: 24 * 60 * 60 * 1000,
+  purgeIntervalMs: 10 * 60 * 1000,
+  backoff: { initialDelayMs: 200, maxDelayMs: 10_000 },
+};
+
+/** Key of the PostgreSQL advisory lock whose holder is the one active relay of a service database. */
+const LEADER_LOCK = { namespace: 48_151_623, id: 42 } as const;
+
+/**
+ * Publishes the outbox to Kafka. Every instance of a service runs one, but only the holder of an
+ * advisory lock publishes, so events leave in the order they were written. The lock lives on a
+ * connection of its own: if the leader dies, PostgreSQL drops the connection and the lock with it,
+ * and another instance takes over. A batch is marked published only after Kafka acknowledged it
+ * (acks=-1, idempotent producer); dying in between republishes it, which consumers' inboxes absorb.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger(OutboxRelay.name);
+  private running = false;
+  private leader = false;
+  private loop?: Promise<void>;
+  private notified = false;
+  /** Ends the current pause early: on stop, or on a lost connection. */
+  private wake?: () => void;
+  /** Ends a wait for work early: on NOTIFY. Backoff pauses do not listen to it. */
+  private wakeForWork?: () => void;
+  private producer?: Producer;
+  private readonly knownTopics = new Set<string>();
+  private lastPurge = 0;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly kafka: Kafka,
+    private readonly kafkaSettings: Pick<KafkaSettings, 'topicPrefix' | 'topicPartitions'>,
+    private readonly settings: OutboxRelaySettings,
+  ) {}
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Finishes the batch in flight, gives up leadership and disconnects. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+  }
+
+  isLeader(): boolean {
+    return this.leader;
+  }
+
+  isRunning(): boolean {
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
+    let failures = 0;
+    while (this.running) {
+      const client = new Client({ connectionString: this.settings.databaseUrl, application_name: 'outbox-relay' });
+      let connectionLost = false;
+      client.on('error', (error) => {
+        connectionLost = true;
+        this.logger.warn(`relay connection lost: ${error.message}`);
+        this.wake?.();
+      });
+      client.on('notification', () => {
+        this.notified = true;
+        this.wakeForWork?.();
+      });
+      try {
+        await client.connect();
+        if (await this.acquireLeadership(client, () => connectionLost)) {
+          this.leader = true;
+          this.logger.log('leading: publishing the outbox');
+          await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
+          await this.publishWhileLeading(() => connectionLost);
+        }
+        failures = 0;
+      } catch (error) {
+        failures += 1;
+        this.logger.error(`relay failed, retrying: ${(error as Error).message}`);
+        await this.pause(backoffDelay(this.settings.backoff, failures));
+      } finally {
+        if (this.leader) this.logger.log('no longer leading');
+        this.leader = false;
+        // Closing the connection releases the advisory lock for the next leader.
+        await client.end().catch(() => undefined);
+      }
+    }
+  }
+
+  private async acquireLeadership(client: Client, lost: () => boolean): Promise<boolean> {
+    while (this.running && !lost()) {
+      const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS acquired', [
+        LEADER_LOCK.namespace,
+        LEADER_LOCK.id,
+      ]);
+      if (rows[0]?.acquired) return true;
+      await this.pause(this.settings.leaderRetryMs);
+    }
+    return false;
+  }
+
+  private async publishWhileLeading(lost: () => boolean): Promise<void> {
+    let kafkaFailures = 0;
+    while (this.running && !lost()) {
+      this.notified = false;
+      const batch = await this.store.fetchUnpublished(this.settings.batchSize);
+      if (batch.length === 0) {
+        await this.purgeIfDue();
+        await this.waitForWork(this.settings.pollIntervalMs);
+        continue;
+      }
+      try {
+        await this.publish(batch);
+        kafkaFailures = 0;
+      } catch (error) {
+        kafkaFailures += 1;
+        const delay = backoffDelay(this.settings.backoff, kafkaFailures);
+        this.logger.warn(`Kafka refused ${batch.length} events, retrying in ${delay} ms: ${(error as Error).message}`);
+        await this.producer?.disconnect().catch(() => undefined);
+        this.producer = undefined;
+        await this.pause(delay);
+        continue;
+      }
+      await this.store.markPublished(batch.map((row) => row.position));
+    }
+  }
+
+  private async publish(batch: OutboxRow[]): Promise<void> {
+    const byTopic = new Map<string, OutboxRow[]>();
+    for (const row of batch) {
+      const topic = physicalTopic(this.kafkaSettings, row.topic);
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), row]);
+    }
+    const missing = [...byTopic.keys()].filter((topic) => !this.knownTopics.has(topic));
+    if (missing.length > 0) {
+      await ensureTopics(this.kafka, missing, this.kafkaSettings.topicPartitions);
+      missing.forEach((topic) => this.knownTopics.add(topic));
+    }
+    const producer = await this.connectedProducer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, rows]) => ({
+        topic,
+        messages: rows.map((row) => ({ key: row.key, value: row.payload, headers: row.headers })),
+      })),
+    });
+  }
+
+  private async connectedProducer(): Promise<Producer> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        allowAutoTopicCreation: false,
+        createPartitioner: Partitioners.DefaultPartitioner,
+        retry: { retries: 3, initialRetryTime: 200, maxRetryTime: 2_000 },
+      });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  private async purgeIfDue(): Promise<void> {
+    if (Date.now() - this.lastPurge < this.settings.purgeIntervalMs) return;
+    this.lastPurge = Date.now();
+    const purged = await this.store.purgePublishedBefore(new Date(Date.now() - this.settings.retentionMs));
+    if (purged > 0) this.logger.log(`purged ${purged} published events`);
+  }
+
+  /** Waits for a NOTIFY, the poll interval, or stop: whichever comes first. */
+  private async waitForWork(ms: number): Promise<void> {
+    if (this.notified || !this.running) return;
+    const paused = this.pause(ms);
+    this.wakeForWork = this.wake;
+    await paused;
+    this.wakeForWork = undefined;
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}
+

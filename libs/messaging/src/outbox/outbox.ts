@@ -1,0 +1,37 @@
+import type { EntityManager } from 'typeorm';
+import { createEvent, toKafkaRecord, type CloudEvent, type EventCause, type EventData, type EventDefinition } from '@vouch/contracts';
+
+/** Channel the relay LISTENs on; a NOTIFY wakes it as soon as events are committed. */
+export const OUTBOX_CHANNEL = 'vouch_outbox';
+
+export interface NewEvent<TDefinition extends EventDefinition> {
+  /** The aggregate the event is about; its Kafka key. */
+  subject: string;
+  data: EventData<TDefinition>;
+  cause?: EventCause;
+}
+
+/**
+ * The write side of the transactional outbox: a use case adds its events with the same
+ * EntityManager (the same transaction) as its state, so both commit or neither does. The relay
+ * publishes them afterwards.
+ */
+export class Outbox {
+  constructor(private readonly source: string) {}
+
+  async add<TDefinition extends EventDefinition>(
+    manager: EntityManager,
+    definition: TDefinition,
+    init: NewEvent<TDefinition>,
+  ): Promise<CloudEvent<EventData<TDefinition>, TDefinition['type']>> {
+    const event = createEvent(definition, { ...init, source: this.source });
+    const record = toKafkaRecord(event);
+    await manager.query(
+      `INSERT INTO outbox (event_id, event_type, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [event.id, event.type, definition.topic, record.key, JSON.stringify(record.headers), record.value],
+    );
+    // Delivered at commit, and only then; identical notifications in one transaction fold into one.
+    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
+    return event;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './snake-naming.strategy';
+export * from './database-url';
+export * from './ensure-database';
+export * from './data-source-options';

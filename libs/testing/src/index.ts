@@ -1,0 +1,5 @@
+export * from './test-infrastructure';
+export * from './test-database';
+export * from './wait-for';
+export * from './kafka-test-kit';
+export * from './dedicated-kafka-broker';

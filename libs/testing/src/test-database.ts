@@ -1,0 +1,31 @@
+import { Client } from 'pg';
+import { quoteIdentifier, withDatabase } from '@vouch/persistence';
+import { testInfrastructure, uniqueName } from './test-infrastructure';
+
+export interface TestDatabase {
+  name: string;
+  url: string;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database of its own for one test file, on the shared test server. */
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
+  const serverUrl = testInfrastructure().databaseUrl;
+  const name = uniqueName(`t_${label}`);
+  await onServer(serverUrl, (client) => client.query(`CREATE DATABASE ${quoteIdentifier(name)}`));
+  return {
+    name,
+    url: withDatabase(serverUrl, name),
+    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`)),
+  };
+}
+
+async function onServer(serverUrl: string, work: (client: Client) => Promise<unknown>): Promise<void> {
+  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
