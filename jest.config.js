@@ -12,6 +12,8 @@ const common = {
 };
 
 module.exports = {
+  // Integration tests wait for real brokers and databases; unit tests never come near this.
+  testTimeout: 180_000,
   projects: [
     {
       ...common,
@@ -24,7 +26,6 @@ module.exports = {
       testMatch: ['<rootDir>/{libs,services}/*/test/**/*.int-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.mjs',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.mjs',
-      testTimeout: 180_000,
       slowTestThreshold: 30,
     },
   ],

@@ -19,4 +19,5 @@ export function defineEvent<TType extends string, TSchema extends z.ZodType>(
 }
 
 /** The `data` of an event definition. */
-export type EventData<TDefinition> = TDefinition extends EventDefinition<string, infer TSchema> ? z.infer<TSchema> : never;
+export type EventData<TDefinition> =
+  TDefinition extends EventDefinition<string, infer TSchema> ? z.infer<TSchema> : never;

@@ -55,24 +55,46 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
       imports: options.imports ?? [],
       providers: [
         { provide: MESSAGING_OPTIONS, inject: options.inject ?? [], useFactory: options.useFactory },
-        { provide: KAFKA, inject: [MESSAGING_OPTIONS], useFactory: (o: MessagingOptions) => createKafka(o.kafka) },
-        { provide: Outbox, inject: [MESSAGING_OPTIONS], useFactory: (o: MessagingOptions) => new Outbox(`/vouch/${o.serviceName}`) },
-        { provide: OutboxStore, inject: [DataSource], useFactory: (dataSource: DataSource) => new OutboxStore(dataSource) },
+        {
+          provide: KAFKA,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => createKafka(o.kafka),
+        },
+        {
+          provide: Outbox,
+          inject: [MESSAGING_OPTIONS],
+          useFactory: (o: MessagingOptions) => new Outbox(`/vouch/${o.serviceName}`),
+        },
+        {
+          provide: OutboxStore,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new OutboxStore(dataSource),
+        },
         {
           provide: OutboxRelay,
           inject: [OutboxStore, KAFKA, MESSAGING_OPTIONS],
           useFactory: (store: OutboxStore, kafka: Kafka, o: MessagingOptions) =>
-            new OutboxRelay(store, kafka, o.kafka, { ...defaultOutboxRelaySettings, ...o.relay, databaseUrl: o.databaseUrl }),
+            new OutboxRelay(store, kafka, o.kafka, {
+              ...defaultOutboxRelaySettings,
+              ...o.relay,
+              databaseUrl: o.databaseUrl,
+            }),
         },
         {
           provide: KafkaEventConsumer,
           inject: [KAFKA, DataSource, MESSAGING_OPTIONS],
           useFactory: (kafka: Kafka, dataSource: DataSource, o: MessagingOptions) =>
-            new KafkaEventConsumer(kafka, o.kafka, dataSource, new EventCatalogue(o.events ?? PlatformEvents), {
-              ...defaultEventConsumerSettings,
-              group: o.serviceName,
-              ...o.consumer,
-            }),
+            new KafkaEventConsumer(
+              kafka,
+              o.kafka,
+              dataSource,
+              new EventCatalogue(o.events ?? PlatformEvents),
+              {
+                ...defaultEventConsumerSettings,
+                group: o.serviceName,
+                ...o.consumer,
+              },
+            ),
         },
       ],
       exports: [Outbox, OutboxStore, OutboxRelay, KafkaEventConsumer, KAFKA],

@@ -8,7 +8,9 @@ describe('database URLs', () => {
   });
 
   it('points the same server at another database, keeping the options', () => {
-    expect(withDatabase(url, 'postgres')).toBe('postgres://vouch:s3cret@db.internal:5432/postgres?sslmode=require');
+    expect(withDatabase(url, 'postgres')).toBe(
+      'postgres://vouch:s3cret@db.internal:5432/postgres?sslmode=require',
+    );
   });
 
   it('never shows the password', () => {

@@ -36,7 +36,13 @@ export class DedicatedKafkaBroker {
   }
 
   async up(): Promise<void> {
-    await this.cli('up', '--kafka-port', String(this.port), '--kafka-controller-port', String(this.controllerPort));
+    await this.cli(
+      'up',
+      '--kafka-port',
+      String(this.port),
+      '--kafka-controller-port',
+      String(this.controllerPort),
+    );
   }
 
   async destroy(): Promise<void> {
@@ -57,7 +63,9 @@ function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }

@@ -16,7 +16,10 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   return {
     name,
     url: withDatabase(serverUrl, name),
-    drop: () => onServer(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`)),
+    drop: () =>
+      onServer(serverUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
+      ),
   };
 }
 

@@ -11,10 +11,15 @@ export function testInfrastructure(): TestInfrastructure {
   if (!KAFKA_BROKERS || !DATABASE_URL || !SMTP_URL || !MAILDEV_URL) {
     throw new Error(
       'KAFKA_BROKERS, DATABASE_URL, SMTP_URL and MAILDEV_URL are not all set: run integration tests through ' +
-        "`npm test` or `jest --selectProjects integration`, whose global setup provides them",
+        '`npm test` or `jest --selectProjects integration`, whose global setup provides them',
     );
   }
-  return { kafkaBrokers: KAFKA_BROKERS.split(','), databaseUrl: DATABASE_URL, smtpUrl: SMTP_URL, maildevUrl: MAILDEV_URL };
+  return {
+    kafkaBrokers: KAFKA_BROKERS.split(','),
+    databaseUrl: DATABASE_URL,
+    smtpUrl: SMTP_URL,
+    maildevUrl: MAILDEV_URL,
+  };
 }
 
 /** A name no other test file or run uses: for databases, topic prefixes, consumer groups. */

@@ -15,5 +15,7 @@ export async function waitFor<T>(
     if (done(last)) return last;
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${description}; last seen: ${JSON.stringify(last)}`);
+  throw new Error(
+    `timed out after ${timeoutMs} ms waiting for ${description}; last seen: ${JSON.stringify(last)}`,
+  );
 }

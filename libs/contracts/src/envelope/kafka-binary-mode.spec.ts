@@ -25,13 +25,19 @@ describe('CloudEvents in Kafka binary mode', () => {
     const record = toKafkaRecord(event);
 
     expect(record.key).toBe(event.subject);
-    expect(record.headers).toMatchObject({ ce_id: event.id, ce_type: 'RecommendationGiven', ce_specversion: '1.0' });
+    expect(record.headers).toMatchObject({
+      ce_id: event.id,
+      ce_type: 'RecommendationGiven',
+      ce_specversion: '1.0',
+    });
     expect(JSON.parse(record.value)).toEqual(event.data);
 
     const headersAsKafkaDeliversThem = Object.fromEntries(
       Object.entries(record.headers).map(([name, value]) => [name, Buffer.from(value)]),
     );
-    expect(fromKafkaRecord({ value: Buffer.from(record.value), headers: headersAsKafkaDeliversThem })).toEqual(event);
+    expect(
+      fromKafkaRecord({ value: Buffer.from(record.value), headers: headersAsKafkaDeliversThem }),
+    ).toEqual(event);
   });
 
   it('keeps correlation and marks causation for events caused by another', () => {
@@ -49,7 +55,11 @@ describe('CloudEvents in Kafka binary mode', () => {
 
   it('rejects data that does not match the definition when the event is created', () => {
     expect(() =>
-      createEvent(RecommendationGivenV1, { source: '/vouch/recommendations', subject: 'x', data: { ...given().data, text: 'too short' } }),
+      createEvent(RecommendationGivenV1, {
+        source: '/vouch/recommendations',
+        subject: 'x',
+        data: { ...given().data, text: 'too short' },
+      }),
     ).toThrow(/text/);
   });
 

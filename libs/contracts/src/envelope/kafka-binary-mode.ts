@@ -74,7 +74,10 @@ function headerValue(headers: RawHeaders, name: string): string | undefined {
  * Reads a CloudEvent from a Kafka message. The data is parsed as JSON but not yet validated
  * against its definition: that needs the catalogue of the consumer.
  */
-export function fromKafkaRecord(message: { value: Buffer | string | null; headers?: RawHeaders }): CloudEvent {
+export function fromKafkaRecord(message: {
+  value: Buffer | string | null;
+  headers?: RawHeaders;
+}): CloudEvent {
   const headers = message.headers ?? {};
   const attributes = envelopeAttributes.safeParse({
     id: headerValue(headers, CloudEventHeaders.id),

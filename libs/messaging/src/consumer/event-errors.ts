@@ -8,4 +8,5 @@ export class PermanentEventError extends Error {
 }
 
 /** Why a message went to the dead-letter topic. */
-export type DeadLetterReason = 'invalid-envelope' | 'invalid-data' | 'unknown-version' | 'permanent-error' | 'retries-exhausted';
+export type DeadLetterReason =
+  'invalid-envelope' | 'invalid-data' | 'unknown-version' | 'permanent-error' | 'retries-exhausted';

@@ -4,7 +4,12 @@ import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource } from 'typeorm';
 import { z } from 'zod';
-import { fromKafkaRecord, InvalidEnvelopeError, type CloudEvent, type EventCatalogue } from '@vouch/contracts';
+import {
+  fromKafkaRecord,
+  InvalidEnvelopeError,
+  type CloudEvent,
+  type EventCatalogue,
+} from '@vouch/contracts';
 import { backoffDelay, sleep, type BackoffPolicy } from '../backoff';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
@@ -124,7 +129,10 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     }
     await ensureTopics(
       this.kafka,
-      [...topics.map((topic) => physicalTopic(this.kafkaSettings, topic)), ...topics.map((topic) => this.deadLetters.topicFor(topic))],
+      [
+        ...topics.map((topic) => physicalTopic(this.kafkaSettings, topic)),
+        ...topics.map((topic) => this.deadLetters.topicFor(topic)),
+      ],
       this.kafkaSettings.topicPartitions,
     );
     const consumer = this.kafka.consumer({
@@ -141,11 +149,16 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.state = payload.restart ? 'starting' : 'crashed';
       this.lastError = payload.error.message;
-      this.log.error(`consumer crashed (${payload.restart ? 'restarting' : 'not restarting'}): ${payload.error.message}`);
+      this.log.error(
+        `consumer crashed (${payload.restart ? 'restarting' : 'not restarting'}): ${payload.error.message}`,
+      );
     });
     this.consumer = consumer;
     await consumer.connect();
-    await consumer.subscribe({ topics: topics.map((topic) => physicalTopic(this.kafkaSettings, topic)), fromBeginning: true });
+    await consumer.subscribe({
+      topics: topics.map((topic) => physicalTopic(this.kafkaSettings, topic)),
+      fromBeginning: true,
+    });
     await consumer.run({
       partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently,
       eachBatchAutoResolve: false,
@@ -154,7 +167,14 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     this.log.log(`consumer group ${this.settings.group} reads ${topics.join(', ')}`);
   }
 
-  private async processBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload) {
+  private async processBatch({
+    batch,
+    resolveOffset,
+    heartbeat,
+    commitOffsetsIfNecessary,
+    isRunning,
+    isStale,
+  }: EachBatchPayload) {
     const topic = this.logicalTopic(batch.topic);
     for (const message of batch.messages) {
       if (!isRunning() || isStale()) return;
@@ -166,27 +186,45 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     }
   }
 
-  private async processMessage(topic: string, partition: number, message: KafkaMessage, heartbeat: () => Promise<void>) {
+  private async processMessage(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    heartbeat: () => Promise<void>,
+  ) {
     const decoded = this.decode(message);
     if (decoded.kind === 'ignored') {
       this.log.debug(`no handler for ${decoded.type} at ${topic}/${partition}@${message.offset}; skipped`);
       return;
     }
     if (decoded.kind === 'rejected') {
-      this.log.warn(`dead-lettering ${topic}/${partition}@${message.offset} (${decoded.reason}): ${decoded.error}`);
-      await this.deadLetters.publish({ topic, partition, message, reason: decoded.reason, error: decoded.error, attempts: 0 });
+      this.log.warn(
+        `dead-lettering ${topic}/${partition}@${message.offset} (${decoded.reason}): ${decoded.error}`,
+      );
+      await this.deadLetters.publish({
+        topic,
+        partition,
+        message,
+        reason: decoded.reason,
+        error: decoded.error,
+        attempts: 0,
+      });
       return;
     }
     const { event, handler } = decoded;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        await this.whileHeartbeating(heartbeat, () => this.handleOnce(event, handler, topic, partition, message.offset, attempt));
+        await this.whileHeartbeating(heartbeat, () =>
+          this.handleOnce(event, handler, topic, partition, message.offset, attempt),
+        );
         return;
       } catch (error) {
         const permanent = error instanceof PermanentEventError;
         const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
         if (permanent || attempt >= this.settings.maxAttempts) {
-          this.log.error(`dead-lettering ${event.type} ${event.id} after ${attempt} attempt(s): ${description}`);
+          this.log.error(
+            `dead-lettering ${event.type} ${event.id} after ${attempt} attempt(s): ${description}`,
+          );
           await this.deadLetters.publish({
             topic,
             partition,
@@ -198,7 +236,9 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
           return;
         }
         const delay = backoffDelay(this.settings.retryBackoff, attempt);
-        this.log.warn(`${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${description}`);
+        this.log.warn(
+          `${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${description}`,
+        );
         await this.whileHeartbeating(heartbeat, () => sleep(delay));
       }
     }
@@ -209,28 +249,43 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     try {
       envelope = fromKafkaRecord(message);
     } catch (error) {
-      if (error instanceof InvalidEnvelopeError) return { kind: 'rejected', reason: 'invalid-envelope', error: error.message };
+      if (error instanceof InvalidEnvelopeError)
+        return { kind: 'rejected', reason: 'invalid-envelope', error: error.message };
       throw error;
     }
     const handler = this.getHandlerByPattern(envelope.type);
     if (!handler) return { kind: 'ignored', type: envelope.type };
     const definition = this.catalogue.find(envelope.type, envelope.schemaversion);
     if (!definition) {
-      return { kind: 'rejected', reason: 'unknown-version', error: `${envelope.type} v${envelope.schemaversion} is not known here` };
+      return {
+        kind: 'rejected',
+        reason: 'unknown-version',
+        error: `${envelope.type} v${envelope.schemaversion} is not known here`,
+      };
     }
     const data = definition.schema.safeParse(envelope.data);
-    if (!data.success) return { kind: 'rejected', reason: 'invalid-data', error: z.prettifyError(data.error) };
+    if (!data.success)
+      return { kind: 'rejected', reason: 'invalid-data', error: z.prettifyError(data.error) };
     return { kind: 'event', event: { ...envelope, data: data.data }, handler };
   }
 
-  private async handleOnce(event: CloudEvent, handler: MessageHandler, topic: string, partition: number, offset: string, attempt: number) {
+  private async handleOnce(
+    event: CloudEvent,
+    handler: MessageHandler,
+    topic: string,
+    partition: number,
+    offset: string,
+    attempt: number,
+  ) {
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.record(manager, this.settings.group, event.id, event.type))) {
         this.log.debug(`${event.type} ${event.id} already processed; skipped`);
         return;
       }
       const context = new EventContext(event, manager, topic, partition, offset, attempt);
-      await lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined });
+      await lastValueFrom(this.transformToObservable(await handler(event, context)), {
+        defaultValue: undefined,
+      });
     });
   }
 
@@ -244,6 +299,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
   }
 
   private logicalTopic(physical: string): string {
-    return physical.startsWith(this.kafkaSettings.topicPrefix) ? physical.slice(this.kafkaSettings.topicPrefix.length) : physical;
+    return physical.startsWith(this.kafkaSettings.topicPrefix)
+      ? physical.slice(this.kafkaSettings.topicPrefix.length)
+      : physical;
   }
 }

@@ -7,7 +7,12 @@ import type { EntityManager } from 'typeorm';
  */
 export class Inbox {
   /** Records the event; false when this consumer already processed it. */
-  async record(manager: EntityManager, consumer: string, eventId: string, eventType: string): Promise<boolean> {
+  async record(
+    manager: EntityManager,
+    consumer: string,
+    eventId: string,
+    eventType: string,
+  ): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
       `INSERT INTO inbox (consumer, event_id, event_type) VALUES ($1, $2, $3)
        ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,

@@ -20,7 +20,13 @@ export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topi
   return `${settings.topicPrefix}${topic}`;
 }
 
-/** A kafkajs client whose logs go through Nest's logger, warnings and errors only. */
+/**
+ * kafkajs retries a lost connection many times a second and logs each try; the relay and the
+ * consumer report an outage once in their own words, so these go to debug.
+ */
+const RETRY_CHATTER = /^(Connection error|Failed to connect to seed broker|Connection timeout)/;
+
+/** A kafkajs client whose logs go through Nest's logger: warnings and errors, without retry chatter. */
 export function createKafka(settings: KafkaSettings): Kafka {
   const logger = new Logger('Kafka');
   return new Kafka({
@@ -31,9 +37,10 @@ export function createKafka(settings: KafkaSettings): Kafka {
     logCreator:
       () =>
       ({ level, log }: LogEntry) => {
-        const { message, ...extra } = log;
+        const { message, timestamp: _timestamp, logger: _logger, stack: _stack, ...extra } = log;
         const line = `${message} ${JSON.stringify(extra)}`;
-        if (level <= logLevel.ERROR) logger.error(line);
+        if (RETRY_CHATTER.test(message)) logger.debug(line);
+        else if (level <= logLevel.ERROR) logger.error(line);
         else logger.warn(line);
       },
   });

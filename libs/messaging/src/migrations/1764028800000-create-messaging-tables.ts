@@ -20,8 +20,12 @@ export class CreateMessagingTables1764028800000 implements MigrationInterface {
         created_at    timestamptz NOT NULL DEFAULT now(),
         published_at  timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_unpublished ON outbox (position) WHERE published_at IS NULL`);
-    await queryRunner.query(`CREATE INDEX outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_unpublished ON outbox (position) WHERE published_at IS NULL`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX outbox_published ON outbox (published_at) WHERE published_at IS NOT NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE inbox (
         consumer      text NOT NULL,

@@ -89,7 +89,10 @@ export class OutboxRelay {
   private async run(): Promise<void> {
     let failures = 0;
     while (this.running) {
-      const client = new Client({ connectionString: this.settings.databaseUrl, application_name: 'outbox-relay' });
+      const client = new Client({
+        connectionString: this.settings.databaseUrl,
+        application_name: 'outbox-relay',
+      });
       let connectionLost = false;
       client.on('error', (error) => {
         connectionLost = true;
@@ -124,10 +127,10 @@ export class OutboxRelay {
 
   private async acquireLeadership(client: Client, lost: () => boolean): Promise<boolean> {
     while (this.running && !lost()) {
-      const { rows } = await client.query<{ acquired: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS acquired', [
-        LEADER_LOCK.namespace,
-        LEADER_LOCK.id,
-      ]);
+      const { rows } = await client.query<{ acquired: boolean }>(
+        'SELECT pg_try_advisory_lock($1, $2) AS acquired',
+        [LEADER_LOCK.namespace, LEADER_LOCK.id],
+      );
       if (rows[0]?.acquired) return true;
       await this.pause(this.settings.leaderRetryMs);
     }
@@ -150,7 +153,9 @@ export class OutboxRelay {
       } catch (error) {
         kafkaFailures += 1;
         const delay = backoffDelay(this.settings.backoff, kafkaFailures);
-        this.logger.warn(`Kafka refused ${batch.length} events, retrying in ${delay} ms: ${(error as Error).message}`);
+        this.logger.warn(
+          `Kafka refused ${batch.length} events, retrying in ${delay} ms: ${(error as Error).message}`,
+        );
         await this.producer?.disconnect().catch(() => undefined);
         this.producer = undefined;
         await this.pause(delay);
@@ -224,4 +229,3 @@ export class OutboxRelay {
     });
   }
 }
-

@@ -20,12 +20,17 @@ export class OutboxStore {
 
   /** The oldest unpublished events, in the order they were written. */
   async fetchUnpublished(limit: number): Promise<OutboxRow[]> {
-    const rows: Array<{ position: string; topic: string; message_key: string; headers: Record<string, string>; payload: string }> =
-      await this.dataSource.query(
-        `SELECT position, topic, message_key, headers, payload FROM outbox
+    const rows: Array<{
+      position: string;
+      topic: string;
+      message_key: string;
+      headers: Record<string, string>;
+      payload: string;
+    }> = await this.dataSource.query(
+      `SELECT position, topic, message_key, headers, payload FROM outbox
           WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-        [limit],
-      );
+      [limit],
+    );
     return rows.map((row) => ({
       position: String(row.position),
       topic: row.topic,
@@ -36,7 +41,9 @@ export class OutboxStore {
   }
 
   async markPublished(positions: string[]): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [positions]);
+    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
+      positions,
+    ]);
   }
 
   /** Deletes events published before `before`; returns how many. */

@@ -1,5 +1,12 @@
 import type { EntityManager } from 'typeorm';
-import { createEvent, toKafkaRecord, type CloudEvent, type EventCause, type EventData, type EventDefinition } from '@vouch/contracts';
+import {
+  createEvent,
+  toKafkaRecord,
+  type CloudEvent,
+  type EventCause,
+  type EventData,
+  type EventDefinition,
+} from '@vouch/contracts';
 
 /** Channel the relay LISTENs on; a NOTIFY wakes it as soon as events are committed. */
 export const OUTBOX_CHANNEL = 'vouch_outbox';

@@ -10,6 +10,8 @@ export default async function globalSetup() {
   process.env.DATABASE_URL = provided.endpoints.databaseUrl;
   process.env.SMTP_URL = provided.endpoints.smtpUrl;
   process.env.MAILDEV_URL = provided.endpoints.maildevUrl;
-  log(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s via ${provided.provider}: Kafka ${provided.endpoints.kafkaBrokers}`);
+  log(
+    `ready in ${((Date.now() - started) / 1000).toFixed(1)} s via ${provided.provider}: Kafka ${provided.endpoints.kafkaBrokers}`,
+  );
   /** @type {any} */ (globalThis).__vouchInfrastructure = provided;
 }

@@ -73,7 +73,10 @@ async function startContainers(servers, log) {
   if (servers.includes('postgres')) {
     log('starting PostgreSQL in a container');
     const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
-    const postgres = await new PostgreSqlContainer('postgres:17').withUsername('postgres').withPassword('postgres').start();
+    const postgres = await new PostgreSqlContainer('postgres:17')
+      .withUsername('postgres')
+      .withPassword('postgres')
+      .start();
     started.push(postgres);
     endpoints.databaseUrl = postgres.getConnectionUri().replace(/\/[^/]*$/, '/postgres');
   }
@@ -100,7 +103,11 @@ async function startContainers(servers, log) {
 async function startLocalProcesses(servers, log) {
   log(`no container runtime: starting ${servers.join(', ')} as local processes`);
   const infra = await import(path.join(repoRoot, 'infra/scripts/infra.mjs'));
-  const result = await infra.up({ only: servers });
+  // Servers the environment names only in part (SMTP_URL without MAILDEV_URL) are started whole here.
+  const env = { ...process.env };
+  if (servers.includes('smtp')) delete env.SMTP_URL;
+  if (servers.includes('postgres')) delete env.DATABASE_URL;
+  const result = await infra.up({ only: servers, env });
   const startedHere = result.started;
   return {
     endpoints: result,

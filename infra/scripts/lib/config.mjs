@@ -1,0 +1,168 @@
+// @ts-check
+/**
+ * Options → resolved configuration (paths, ports, URLs) for the local infrastructure.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { InfraError } from './util.mjs';
+
+/** Absolute path of the repository root (two levels above infra/scripts). */
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** All servers, in start order. `smtp` is maildev (SMTP + web/REST UI). */
+export const SERVER_NAMES = /** @type {const} */ (['kafka', 'postgres', 'smtp']);
+
+/** @typedef {typeof SERVER_NAMES[number]} ServerName */
+
+/** Accepted aliases for --only. @type {Record<string, ServerName>} */
+const ALIASES = {
+  kafka: 'kafka',
+  postgres: 'postgres',
+  postgresql: 'postgres',
+  pg: 'postgres',
+  db: 'postgres',
+  smtp: 'smtp',
+  maildev: 'smtp',
+  mail: 'smtp',
+};
+
+export const DEFAULT_PORTS = Object.freeze({
+  kafkaPort: 19092,
+  kafkaControllerPort: 19093,
+  postgresPort: 54329,
+  smtpPort: 1025,
+  maildevWebPort: 1080,
+});
+
+/** Env var for each port option. */
+export const PORT_ENV = Object.freeze({
+  kafkaPort: 'VOUCH_KAFKA_PORT',
+  kafkaControllerPort: 'VOUCH_KAFKA_CONTROLLER_PORT',
+  postgresPort: 'VOUCH_POSTGRES_PORT',
+  smtpPort: 'VOUCH_SMTP_PORT',
+  maildevWebPort: 'VOUCH_MAILDEV_WEB_PORT',
+});
+
+/**
+ * Options accepted by `up`, `down` and `status`.
+ * @typedef {object} InfraOptions
+ * @property {ServerName[] | string[] | string} [only] servers to act on (default: all). Array or comma separated string; `maildev` is an alias of `smtp`.
+ * @property {string} [home] directory for run state, data and logs (default `<repo>/.local`). The Kafka jar cache is always `<repo>/.local/kafka/libs`.
+ * @property {number} [kafkaPort] default env VOUCH_KAFKA_PORT or 19092
+ * @property {number} [kafkaControllerPort] default env VOUCH_KAFKA_CONTROLLER_PORT or 19093
+ * @property {number} [postgresPort] default env VOUCH_POSTGRES_PORT or 54329
+ * @property {number} [smtpPort] default env VOUCH_SMTP_PORT or 1025
+ * @property {number} [maildevWebPort] default env VOUCH_MAILDEV_WEB_PORT or 1080
+ * @property {NodeJS.ProcessEnv} [env] environment to read DATABASE_URL / SMTP_URL / VOUCH_* from (default process.env)
+ * @property {((msg: string) => void) | false} [log] progress logger (default: write lines to stderr); false = silent
+ * @property {number} [stopTimeoutMs] `down`: how long to wait after SIGTERM before SIGKILL (default 30000)
+ */
+
+/**
+ * @typedef {object} ResolvedConfig
+ * @property {ServerName[]} only
+ * @property {string} repoRoot
+ * @property {string} home
+ * @property {string} runDir
+ * @property {string} logDir
+ * @property {{ kafkaPort: number, kafkaControllerPort: number, postgresPort: number, smtpPort: number, maildevWebPort: number }} ports
+ * @property {string | null} externalDatabaseUrl DATABASE_URL from env (postgres is then not started)
+ * @property {string | null} externalSmtpUrl SMTP_URL from env (maildev is then not started)
+ * @property {string | null} externalMaildevUrl MAILDEV_URL from env (only used together with SMTP_URL)
+ * @property {NodeJS.ProcessEnv} env
+ * @property {number} stopTimeoutMs
+ * @property {(msg: string) => void} log raw line logger
+ */
+
+/**
+ * @param {InfraOptions['only']} only
+ * @returns {ServerName[]}
+ */
+export function parseOnly(only) {
+  if (only === undefined || only === null || only === '') return [...SERVER_NAMES];
+  const list = (Array.isArray(only) ? only : String(only).split(','))
+    .flatMap((s) => String(s).split(','))
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+  /** @type {Set<ServerName>} */
+  const picked = new Set();
+  for (const item of list) {
+    const name = ALIASES[item];
+    if (!name) {
+      throw new InfraError(
+        `unknown server "${item}" in --only; use a comma separated list of: ${SERVER_NAMES.join(', ')}`,
+      );
+    }
+    picked.add(name);
+  }
+  return SERVER_NAMES.filter((n) => picked.has(n));
+}
+
+/**
+ * @param {unknown} value
+ * @param {string} what
+ * @returns {number}
+ */
+function parsePort(value, what) {
+  const port = typeof value === 'number' ? value : Number.parseInt(String(value), 10);
+  if (!Number.isInteger(port) || port < 1 || port > 65535 || String(port) !== String(value).trim()) {
+    throw new InfraError(`invalid port for ${what}: "${value}"`);
+  }
+  return port;
+}
+
+/**
+ * @param {InfraOptions} [options]
+ * @returns {ResolvedConfig}
+ */
+export function resolveConfig(options = {}) {
+  const env = options.env ?? process.env;
+  const home = path.resolve(options.home ?? env.VOUCH_INFRA_HOME ?? path.join(REPO_ROOT, '.local'));
+
+  /** @type {Record<string, number>} */
+  const ports = {};
+  for (const [key, envName] of Object.entries(PORT_ENV)) {
+    const fromOption = /** @type {Record<string, unknown>} */ (options)[key];
+    const fromEnv = env[envName];
+    if (fromOption !== undefined && fromOption !== null && fromOption !== '') {
+      ports[key] = parsePort(fromOption, `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    } else if (fromEnv !== undefined && fromEnv !== '') {
+      ports[key] = parsePort(fromEnv, envName);
+    } else {
+      ports[key] = /** @type {Record<string, number>} */ (DEFAULT_PORTS)[key] ?? 0;
+    }
+  }
+  if (ports.kafkaPort === ports.kafkaControllerPort) {
+    throw new InfraError(`Kafka broker and controller ports must differ (both ${ports.kafkaPort})`);
+  }
+
+  const log =
+    options.log === false
+      ? () => {}
+      : (options.log ?? ((/** @type {string} */ msg) => void process.stderr.write(`${msg}\n`)));
+
+  return {
+    only: parseOnly(options.only),
+    repoRoot: REPO_ROOT,
+    home,
+    runDir: path.join(home, 'run'),
+    logDir: path.join(home, 'logs'),
+    ports: /** @type {ResolvedConfig['ports']} */ (ports),
+    externalDatabaseUrl: env.DATABASE_URL || null,
+    externalSmtpUrl: env.SMTP_URL || null,
+    externalMaildevUrl: env.MAILDEV_URL || null,
+    env,
+    stopTimeoutMs: options.stopTimeoutMs ?? 30_000,
+    log,
+  };
+}
+
+/**
+ * A logger that prefixes every line with `[name] `.
+ * @param {ResolvedConfig} cfg
+ * @param {string} name
+ * @returns {(msg: string) => void}
+ */
+export function prefixed(cfg, name) {
+  return (msg) => cfg.log(`[${name}] ${msg}`);
+}

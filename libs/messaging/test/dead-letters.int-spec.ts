@@ -1,0 +1,131 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { randomUUID } from 'node:crypto';
+import { Partitioners } from 'kafkajs';
+import { createEvent, deadLetterTopic, toKafkaRecord } from '@vouch/contracts';
+import { DeadLetterHeaders } from '../src';
+import {
+  createTestDatabase,
+  readTopic,
+  testInfrastructure,
+  testKafka,
+  uniqueTopicPrefix,
+  waitFor,
+  type TestDatabase,
+} from '@vouch/testing';
+import { ProbeRecordedV1 } from './fixtures/probe-events';
+import { createProbeApp, recordProbes, summarizeEffects } from './fixtures/probe-app';
+
+describe('messages that cannot be processed', () => {
+  const { kafkaBrokers } = testInfrastructure();
+  let database: TestDatabase;
+  let app: INestApplication;
+  let topicPrefix: string;
+
+  beforeEach(async () => {
+    database = await createTestDatabase('dead_letters');
+    topicPrefix = uniqueTopicPrefix('dlq');
+    app = await createProbeApp({
+      databaseUrl: database.url,
+      brokers: kafkaBrokers,
+      topicPrefix,
+      consumes: true,
+      consumer: { maxAttempts: 3 },
+    });
+  });
+
+  afterEach(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  const header = (value: Buffer | string | (Buffer | string)[] | undefined) => value?.toString();
+
+  it('dead-letters malformed messages with their error, and processes the messages behind them', async () => {
+    const aggregateId = randomUUID();
+    const valid = (sequence: number) =>
+      toKafkaRecord(
+        createEvent(ProbeRecordedV1, {
+          source: '/vouch/test',
+          subject: aggregateId,
+          data: { aggregateId, sequence, failTimes: 0, permanentFailure: false, workMs: 0 },
+        }),
+      );
+    const wrongData = valid(2);
+    wrongData.value = JSON.stringify({ aggregateId: 'not-a-uuid', sequence: -1 });
+    const producer = testKafka(kafkaBrokers).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    // All on one key, so all on one partition, behind each other.
+    await producer.send({
+      topic: `${topicPrefix}${ProbeRecordedV1.topic}`,
+      messages: [
+        { ...valid(0) },
+        { key: aggregateId, value: '{"this is": not json', headers: valid(1).headers },
+        { key: aggregateId, value: 'plain text with no CloudEvents headers at all' },
+        wrongData,
+        { ...valid(3) },
+      ],
+    });
+    await producer.disconnect();
+
+    const letters = await readTopic(
+      kafkaBrokers,
+      `${topicPrefix}${deadLetterTopic(ProbeRecordedV1.topic, 'probe')}`,
+      3,
+    );
+    expect(letters.map((letter) => header(letter.headers?.[DeadLetterHeaders.reason]))).toEqual([
+      'invalid-envelope',
+      'invalid-envelope',
+      'invalid-data',
+    ]);
+    expect(header(letters[0].headers?.[DeadLetterHeaders.error])).toMatch(/not JSON/);
+    expect(header(letters[1].headers?.[DeadLetterHeaders.error])).toMatch(/ce_id|id/);
+    expect(header(letters[2].headers?.[DeadLetterHeaders.error])).toMatch(/aggregateId/);
+    expect(letters[1].value?.toString()).toBe('plain text with no CloudEvents headers at all');
+    expect(header(letters[0].headers?.[DeadLetterHeaders.originalTopic])).toBe(ProbeRecordedV1.topic);
+
+    const effects = await waitFor(
+      'the valid messages applied',
+      () => summarizeEffects(app.get(DataSource)),
+      (s) => s.total >= 2,
+    );
+    expect(effects).toEqual({ total: 2, distinctEvents: 2, outOfOrderAggregates: 0 });
+  });
+
+  it('dead-letters a permanent failure at once and exhausted retries after the last attempt, without their effects', async () => {
+    const aggregateId = randomUUID();
+    await recordProbes(app, [
+      { aggregateId, sequence: 0, permanentFailure: true },
+      { aggregateId, sequence: 1, failTimes: 99 },
+      { aggregateId, sequence: 2 },
+    ]);
+
+    const letters = await readTopic(
+      kafkaBrokers,
+      `${topicPrefix}${deadLetterTopic(ProbeRecordedV1.topic, 'probe')}`,
+      2,
+    );
+    expect(
+      letters.map((letter) => [
+        header(letter.headers?.[DeadLetterHeaders.reason]),
+        header(letter.headers?.[DeadLetterHeaders.attempts]),
+      ]),
+    ).toEqual([
+      ['permanent-error', '1'],
+      ['retries-exhausted', '3'],
+    ]);
+    expect(header(letters[0].headers?.[DeadLetterHeaders.error])).toMatch(
+      /PermanentEventError: this probe can never be applied/,
+    );
+
+    await waitFor(
+      'the last probe applied',
+      () => summarizeEffects(app.get(DataSource)),
+      (s) => s.total >= 1,
+    );
+    const applied: Array<{ sequence: number }> = await app
+      .get(DataSource)
+      .query(`SELECT sequence FROM probe_effect`);
+    expect(applied).toEqual([{ sequence: 2 }]);
+  });
+});

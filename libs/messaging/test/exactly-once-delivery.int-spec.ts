@@ -1,0 +1,156 @@
+import type { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { OutboxStore } from '../src';
+import {
+  createTestDatabase,
+  testInfrastructure,
+  testKafka,
+  uniqueTopicPrefix,
+  waitFor,
+  type TestDatabase,
+} from '@vouch/testing';
+import { ProbeRecordedV1 } from './fixtures/probe-events';
+import { createProbeApp, interleavedProbes, recordProbes, summarizeEffects } from './fixtures/probe-app';
+
+/** Sum of the high watermarks of a topic: how many messages were ever published to it. */
+async function messagesOn(brokers: string[], topic: string): Promise<number> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    const offsets = await admin.fetchTopicOffsets(topic);
+    return offsets.reduce((sum, partition) => sum + Number(partition.high), 0);
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** The relay's store, except that it "dies" between publishing and marking the first batches. */
+class CrashBeforeMarkingStore extends OutboxStore {
+  crashes = 0;
+
+  constructor(
+    dataSource: DataSource,
+    private readonly crashesWanted: number,
+  ) {
+    super(dataSource);
+  }
+
+  override async markPublished(positions: string[]): Promise<void> {
+    if (this.crashes < this.crashesWanted) {
+      this.crashes += 1;
+      throw new Error('simulated crash after Kafka acknowledged the batch, before it was marked');
+    }
+    await super.markPublished(positions);
+  }
+}
+
+describe('events from the outbox to a handler', () => {
+  const { kafkaBrokers } = testInfrastructure();
+  let database: TestDatabase;
+  let app: INestApplication | undefined;
+
+  beforeEach(async () => {
+    database = await createTestDatabase('exactly_once');
+  });
+
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    await database.drop();
+  });
+
+  it('delivers 1,000 events to the handler exactly once each, in order per aggregate', async () => {
+    const topicPrefix = uniqueTopicPrefix('once');
+    const probe = await createProbeApp({
+      databaseUrl: database.url,
+      brokers: kafkaBrokers,
+      topicPrefix,
+      consumes: true,
+    });
+    app = probe;
+    const dataSource = probe.get(DataSource);
+
+    await recordProbes(probe, interleavedProbes(1_000, 20));
+
+    const effects = await waitFor(
+      '1,000 effects',
+      () => summarizeEffects(dataSource),
+      (s) => s.total >= 1_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // room for a wrongful duplicate to show
+    expect(await summarizeEffects(dataSource)).toEqual({
+      total: 1_000,
+      distinctEvents: 1_000,
+      outOfOrderAggregates: 0,
+    });
+    expect(effects.outOfOrderAggregates).toBe(0);
+    expect(await messagesOn(kafkaBrokers, `${topicPrefix}${ProbeRecordedV1.topic}`)).toBe(1_000);
+  });
+
+  it('skips the duplicates a relay republishes after dying between publishing and marking', async () => {
+    const topicPrefix = uniqueTopicPrefix('relay_crash');
+    let store: CrashBeforeMarkingStore | undefined;
+    const probe = await createProbeApp({
+      databaseUrl: database.url,
+      brokers: kafkaBrokers,
+      topicPrefix,
+      consumes: true,
+      relay: { batchSize: 100, backoff: { initialDelayMs: 20, maxDelayMs: 50 } },
+      outboxStore: (dataSource) => (store = new CrashBeforeMarkingStore(dataSource, 3)),
+    });
+    app = probe;
+    const dataSource = probe.get(DataSource);
+    const outboxStore = probe.get(OutboxStore);
+
+    await recordProbes(probe, interleavedProbes(1_000, 20), 250);
+
+    await waitFor(
+      '1,000 effects',
+      () => summarizeEffects(dataSource),
+      (s) => s.total >= 1_000,
+    );
+    await waitFor(
+      'an empty outbox',
+      () => outboxStore.backlog(),
+      (b) => b.unpublished === 0,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    expect(store?.crashes).toBe(3);
+    const published = await messagesOn(kafkaBrokers, `${topicPrefix}${ProbeRecordedV1.topic}`);
+    expect(published).toBeGreaterThan(1_000); // the crashed batches went out more than once…
+    expect(await summarizeEffects(dataSource)).toEqual({
+      total: 1_000,
+      distinctEvents: 1_000,
+      outOfOrderAggregates: 0,
+    }); // …and were applied once
+  });
+
+  it('applies once the effect of a handler that fails twice transiently, then succeeds', async () => {
+    const topicPrefix = uniqueTopicPrefix('transient');
+    const probe = await createProbeApp({
+      databaseUrl: database.url,
+      brokers: kafkaBrokers,
+      topicPrefix,
+      consumes: true,
+    });
+    app = probe;
+    const dataSource = probe.get(DataSource);
+    const [failing, after] = interleavedProbes(2, 1);
+
+    const [eventId] = await recordProbes(probe, [{ ...failing, failTimes: 2 }, after]);
+
+    await waitFor(
+      'both effects',
+      () => summarizeEffects(dataSource),
+      (s) => s.total >= 2,
+    );
+    const rows: Array<{ event_id: string; attempt: number }> = await dataSource.query(
+      `SELECT event_id, attempt FROM probe_effect ORDER BY id`,
+    );
+    expect(rows).toEqual([
+      { event_id: eventId, attempt: 3 },
+      { event_id: expect.any(String), attempt: 1 },
+    ]);
+  });
+});

@@ -1,0 +1,153 @@
+// @ts-check
+/**
+ * `npm start`: from a fresh clone to a running Vouch. Installs dependencies, brings up Kafka,
+ * PostgreSQL and maildev (infra/scripts/infra.mjs), starts every service that exists, waits until
+ * each answers /health/ready and prints where to look. Ctrl-C stops what it started.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureDependencies, repoRoot } from './ensure-dependencies.mjs';
+
+/** The services of the platform and their default ports (../shared/API.md). */
+const SERVICES = [
+  { name: 'identity', port: 3001 },
+  { name: 'connections', port: 3002 },
+  { name: 'recommendations', port: 3003 },
+  { name: 'notifications', port: 3004 },
+];
+
+const log = (/** @type {string} */ line) => process.stderr.write(`[start] ${line}\n`);
+const lockFile = path.join(repoRoot, '.local', 'run', 'start.pid');
+
+function isAlive(/** @type {number} */ pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function takeLock() {
+  if (existsSync(lockFile)) {
+    const pid = Number(readFileSync(lockFile, 'utf8'));
+    if (pid && isAlive(pid)) {
+      log(
+        `Vouch is already running (npm start, pid ${pid}). Stop it with Ctrl-C in its terminal, or: kill ${pid}`,
+      );
+      process.exit(1);
+    }
+  }
+  mkdirSync(path.dirname(lockFile), { recursive: true });
+  writeFileSync(lockFile, String(process.pid));
+}
+
+/** @param {string} url @param {number} timeoutMs */
+async function waitUntilReady(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
+}
+
+async function main() {
+  takeLock();
+  ensureDependencies();
+  const infra = await import('../infra/scripts/infra.mjs');
+  const endpoints = await infra.up({});
+  /** @type {import('node:child_process').ChildProcess[]} */
+  const children = [];
+  let stopping = false;
+
+  const stop = async (/** @type {number} */ code) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise((resolve) => {
+            if (child.exitCode !== null) return resolve(undefined);
+            child.once('exit', resolve);
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    if (endpoints.started.length > 0) await infra.down({ only: endpoints.started });
+    rmSync(lockFile, { force: true });
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+
+  const present = SERVICES.filter((service) =>
+    existsSync(path.join(repoRoot, 'services', service.name, 'src', 'main.ts')),
+  );
+  for (const service of present) {
+    log(`starting ${service.name} on :${service.port}`);
+    const databaseUrl = new URL(endpoints.databaseUrl);
+    databaseUrl.pathname = `/${service.name}`;
+    const child = spawn(
+      process.execPath,
+      ['-r', '@swc-node/register', path.join('services', service.name, 'src', 'main.ts')],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: {
+          ...process.env,
+          SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json'),
+          PORT: String(service.port),
+          DATABASE_URL: databaseUrl.toString(),
+          KAFKA_BROKERS: endpoints.kafkaBrokers,
+          SMTP_URL: endpoints.smtpUrl,
+        },
+      },
+    );
+    const prefix = `[${service.name}] `;
+    child.stdout?.on('data', (chunk) =>
+      process.stdout.write(prefix + chunk.toString().trimEnd().replace(/\n/g, `\n${prefix}`) + '\n'),
+    );
+    child.stderr?.on('data', (chunk) =>
+      process.stderr.write(prefix + chunk.toString().trimEnd().replace(/\n/g, `\n${prefix}`) + '\n'),
+    );
+    child.on('exit', (code) => {
+      if (!stopping) {
+        log(`${service.name} exited with code ${code}; stopping the rest`);
+        void stop(1);
+      }
+    });
+    children.push(child);
+  }
+  await Promise.all(
+    present.map((service) => waitUntilReady(`http://127.0.0.1:${service.port}/health/ready`, 120_000)),
+  );
+
+  const lines = [
+    '',
+    'Vouch is up.',
+    ...present.map((service) => `  ${service.name.padEnd(16)} http://127.0.0.1:${service.port}/docs`),
+    ...(present.length === 0 ? ['  (no services yet: only the infrastructure runs)'] : []),
+    `  maildev inbox    ${endpoints.maildevUrl}`,
+    `  Kafka            ${endpoints.kafkaBrokers}`,
+    `  PostgreSQL       ${endpoints.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+    '',
+    'Ctrl-C stops it.',
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+  // Stay in the foreground, like the services, until Ctrl-C.
+  setInterval(() => undefined, 1 << 30);
+}
+
+main().catch((error) => {
+  log(error instanceof Error ? error.message : String(error));
+  rmSync(lockFile, { force: true });
+  process.exit(1);
+});
