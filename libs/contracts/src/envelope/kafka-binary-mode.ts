@@ -53,7 +53,7 @@ const envelopeAttributes = z.object({
   specversion: z.literal('1.0'),
   time: z.iso.datetime({ offset: true }),
   subject: z.string().min(1),
-  datacontenttype: z.literal('application/json'),
+  contentType: z.literal('application/json'),
   schemaversion: z.coerce.number().int().positive(),
   correlationid: z.string().min(1),
   causationid: z.string().min(1).optional(),
@@ -86,14 +86,18 @@ export function fromKafkaRecord(message: {
     specversion: headerValue(headers, CloudEventHeaders.specversion),
     time: headerValue(headers, CloudEventHeaders.time),
     subject: headerValue(headers, CloudEventHeaders.subject),
-    datacontenttype: headerValue(headers, CloudEventHeaders.contentType),
+    contentType: headerValue(headers, CloudEventHeaders.contentType),
     schemaversion: headerValue(headers, CloudEventHeaders.schemaversion),
     correlationid: headerValue(headers, CloudEventHeaders.correlationid),
     causationid: headerValue(headers, CloudEventHeaders.causationid),
     traceparent: headerValue(headers, CloudEventHeaders.traceparent),
   });
   if (!attributes.success) {
-    throw new InvalidEnvelopeError(`invalid CloudEvents headers: ${z.prettifyError(attributes.error)}`);
+    const problems = attributes.error.issues.map((issue) => {
+      const attribute = String(issue.path[0]) as keyof typeof CloudEventHeaders;
+      return `${CloudEventHeaders[attribute] ?? attribute}: ${issue.message}`;
+    });
+    throw new InvalidEnvelopeError(`invalid CloudEvents headers: ${problems.join('; ')}`);
   }
   if (message.value === null) throw new InvalidEnvelopeError('message has no value');
   let data: unknown;
@@ -102,5 +106,6 @@ export function fromKafkaRecord(message: {
   } catch (error) {
     throw new InvalidEnvelopeError(`value is not JSON: ${(error as Error).message}`);
   }
-  return { ...attributes.data, data } as CloudEvent;
+  const { contentType, ...rest } = attributes.data;
+  return { ...rest, datacontenttype: contentType, data } as CloudEvent;
 }
