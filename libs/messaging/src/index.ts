@@ -13,3 +13,4 @@ export * from './consumer/kafka-event-consumer';
 export * from './consumer/rethrow-event-errors.filter';
 export * from './migrations/1764028800000-create-messaging-tables';
 export * from './messaging.module';
+export * from './messaging-readiness';

@@ -14,6 +14,7 @@ import { createKafka, type KafkaSettings } from './kafka/kafka-settings';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay, defaultOutboxRelaySettings, type OutboxRelaySettings } from './outbox/outbox-relay';
 import { OutboxStore } from './outbox/outbox-store';
+import { MessagingReadiness } from './messaging-readiness';
 import {
   KafkaEventConsumer,
   defaultEventConsumerSettings,
@@ -96,8 +97,14 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               },
             ),
         },
+        {
+          provide: MessagingReadiness,
+          inject: [KAFKA, OutboxRelay, KafkaEventConsumer],
+          useFactory: (kafka: Kafka, relay: OutboxRelay, consumer: KafkaEventConsumer) =>
+            new MessagingReadiness(kafka, relay, consumer),
+        },
       ],
-      exports: [Outbox, OutboxStore, OutboxRelay, KafkaEventConsumer, KAFKA],
+      exports: [Outbox, OutboxStore, OutboxRelay, KafkaEventConsumer, MessagingReadiness, KAFKA],
     };
   }
 

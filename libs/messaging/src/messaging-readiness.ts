@@ -1,0 +1,50 @@
+import type { Kafka } from 'kafkajs';
+import type { KafkaEventConsumer } from './consumer/kafka-event-consumer';
+import type { OutboxRelay } from './outbox/outbox-relay';
+
+const KAFKA_PROBE_CACHE_MS = 5_000;
+
+/**
+ * Whether the service's event backbone can work: Kafka answers, the relay runs, and the consumer
+ * has joined its group (or has nothing to consume). Kafka is asked at most every few seconds, so
+ * frequent probes from an orchestrator cost the brokers nothing.
+ */
+export class MessagingReadiness {
+  readonly name = 'messaging';
+  private lastProbe?: { at: number; reachable: boolean; detail?: string };
+
+  constructor(
+    private readonly kafka: Kafka,
+    private readonly relay: OutboxRelay,
+    private readonly consumer: KafkaEventConsumer,
+  ) {}
+
+  async check(): Promise<{ ok: boolean; detail?: string }> {
+    const kafka = await this.probeKafka();
+    if (!kafka.reachable) return { ok: false, detail: `Kafka unreachable: ${kafka.detail}` };
+    if (!this.relay.isRunning()) return { ok: false, detail: 'outbox relay not running' };
+    const consumer = this.consumer.health();
+    if (consumer.state !== 'running') {
+      return {
+        ok: false,
+        detail: `consumer ${consumer.state}${consumer.lastError ? `: ${consumer.lastError}` : ''}`,
+      };
+    }
+    return { ok: true, detail: this.relay.isLeader() ? 'relay leading' : 'relay standing by' };
+  }
+
+  private async probeKafka(): Promise<{ reachable: boolean; detail?: string }> {
+    if (this.lastProbe && Date.now() - this.lastProbe.at < KAFKA_PROBE_CACHE_MS) return this.lastProbe;
+    const admin = this.kafka.admin({ retry: { retries: 0 } });
+    try {
+      await admin.connect();
+      await admin.describeCluster();
+      this.lastProbe = { at: Date.now(), reachable: true };
+    } catch (error) {
+      this.lastProbe = { at: Date.now(), reachable: false, detail: (error as Error).message };
+    } finally {
+      await admin.disconnect().catch(() => undefined);
+    }
+    return this.lastProbe;
+  }
+}

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+/**
+ * Reads and validates the environment at boot. Fails fast, naming each variable that is wrong and
+ * why, so a misconfigured deployment never half-starts.
+ */
+export function loadConfig<TSchema extends z.ZodType>(
+  schema: TSchema,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<TSchema> {
+  const result = schema.safeParse(env);
+  if (result.success) return result.data;
+  const problems = result.error.issues.map(
+    (issue) => `  ${issue.path.join('.') || '(environment)'}: ${issue.message}`,
+  );
+  throw new ConfigError(`invalid configuration:\n${problems.join('\n')}`);
+}
+
+/** A comma-separated list in one variable; empty means none. */
+export const commaSeparated = z
+  .string()
+  .default('')
+  .transform((value) =>
+    value
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item.length > 0),
+  );
+
+/** Variables every Vouch service reads, with defaults that work with `npm start`. */
+export function serviceEnvironment(service: { name: string; port: number }) {
+  return z.object({
+    PORT: z.coerce.number().int().min(1).max(65_535).default(service.port),
+    DATABASE_URL: z
+      .url({ protocol: /^postgres(ql)?$/ })
+      .default(`postgres://postgres:postgres@127.0.0.1:54329/${service.name}`),
+    KAFKA_BROKERS: commaSeparated
+      .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port')).min(1))
+      .default(['127.0.0.1:19092']),
+    /** Prepended to every topic; empty in production. */
+    KAFKA_TOPIC_PREFIX: z.string().default(''),
+    KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(12),
+    LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+  });
+}
+
+export type ServiceEnvironment = z.infer<ReturnType<typeof serviceEnvironment>>;

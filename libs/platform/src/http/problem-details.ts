@@ -1,0 +1,138 @@
+import {
+  BadRequestException,
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationPipe,
+  type ArgumentsHost,
+  type ExceptionFilter,
+  type ValidationError,
+} from '@nestjs/common';
+import type { Response } from 'express';
+
+/** One invalid field of a request. */
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/** RFC 9457 problem details, as every Vouch error response is shaped. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  errors?: FieldError[];
+}
+
+/** How one domain error type is answered over HTTP. */
+export interface ErrorMapping {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- error classes take any constructor arguments
+  error: abstract new (...args: any[]) => Error;
+  status: HttpStatus;
+  /** Short, stable summary of the problem type; the error's message becomes the detail. */
+  title: string;
+  /** Extra headers for this answer, e.g. Retry-After. */
+  headers?: (error: Error) => Record<string, string>;
+}
+
+const problemType = (status: number) => `https://httpstatuses.io/${status}`;
+
+/** A 400 whose body lists each invalid field. */
+export class InvalidFieldsException extends BadRequestException {
+  constructor(readonly fieldErrors: FieldError[]) {
+    super('the request has invalid fields');
+  }
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** Validates bodies and queries against their DTOs; unknown fields are rejected, not ignored. */
+export function strictValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => new InvalidFieldsException(flatten(errors)),
+  });
+}
+
+/**
+ * The one place errors become HTTP answers: domain errors by their mapping, Nest's HTTP exceptions
+ * by their status, anything else as a 500 that is logged here and never shows a stack trace.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger(ProblemDetailsFilter.name);
+
+  constructor(private readonly mappings: ErrorMapping[]) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw exception;
+    const response = host.switchToHttp().getResponse<Response>();
+    const { problem, headers } = this.toProblem(exception);
+    response
+      .status(problem.status)
+      .type('application/problem+json')
+      .set(headers)
+      .send(JSON.stringify(problem));
+  }
+
+  private toProblem(exception: unknown): { problem: ProblemDetails; headers: Record<string, string> } {
+    const mapping = this.mappings.find((candidate) => exception instanceof candidate.error);
+    if (mapping && exception instanceof Error) {
+      return {
+        problem: {
+          type: problemType(mapping.status),
+          title: mapping.title,
+          status: mapping.status,
+          detail: exception.message,
+        },
+        headers: mapping.headers?.(exception) ?? {},
+      };
+    }
+    if (exception instanceof InvalidFieldsException) {
+      return {
+        problem: {
+          type: problemType(400),
+          title: 'Invalid request',
+          status: 400,
+          detail: exception.message,
+          errors: exception.fieldErrors,
+        },
+        headers: {},
+      };
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      const body = exception.getResponse();
+      const detail =
+        typeof body === 'string'
+          ? body
+          : String((body as { message?: unknown }).message ?? exception.message);
+      return {
+        problem: { type: problemType(status), title: HttpStatus[status] ?? 'Error', status, detail },
+        headers: {},
+      };
+    }
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    return {
+      problem: {
+        type: problemType(500),
+        title: 'Internal server error',
+        status: 500,
+        detail: 'something went wrong on our side',
+      },
+      headers: {},
+    };
+  }
+}

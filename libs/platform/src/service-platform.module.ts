@@ -1,0 +1,119 @@
+import {
+  Module,
+  RequestMethod,
+  type DynamicModule,
+  type MiddlewareConsumer,
+  type NestModule,
+} from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { IncomingMessage } from 'node:http';
+import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import type { EventDefinition } from '@vouch/contracts';
+import {
+  CreateMessagingTables1764028800000,
+  MessagingModule,
+  MessagingReadiness,
+  type EventConsumerSettings,
+  type OutboxRelaySettings,
+} from '@vouch/messaging';
+import { serviceDataSourceOptions } from '@vouch/persistence';
+import type { ServiceEnvironment } from './config/load-config';
+import { DatabaseReadiness } from './health/database-readiness';
+import { HealthController, READINESS_CHECKS } from './health/health.controller';
+import { ProblemDetailsFilter, strictValidationPipe, type ErrorMapping } from './http/problem-details';
+import { HttpMetricsMiddleware, MetricsController, ServiceMetrics } from './metrics/metrics';
+
+type ClassLike = abstract new (...args: never[]) => unknown;
+
+export interface ServicePlatformOptions {
+  /** The service's name: its database's application name, events' source and consumer group. */
+  name: string;
+  environment: ServiceEnvironment;
+  entities: MixedList<ClassLike | EntitySchema | string>;
+  /** The service's own migrations; the outbox and inbox tables come first on their own. */
+  migrations: ClassLike[];
+  /** How the service's domain errors are answered over HTTP. */
+  errors?: ErrorMapping[];
+  consumer?: Partial<EventConsumerSettings>;
+  relay?: Partial<Omit<OutboxRelaySettings, 'databaseUrl'>>;
+  /** Events the consumer validates; the platform's own by default. */
+  events?: readonly EventDefinition[];
+}
+
+const QUIET_PATHS = /^\/(health|metrics)/;
+
+/**
+ * What every Vouch service is made of besides its domain: structured logs, its database with
+ * migrations, the event backbone, problem+json errors, strict validation, health and metrics.
+ */
+@Module({})
+export class ServicePlatformModule implements NestModule {
+  static forRoot(options: ServicePlatformOptions): DynamicModule {
+    const { environment } = options;
+    return {
+      module: ServicePlatformModule,
+      global: true,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: environment.LOG_LEVEL,
+            base: { service: options.name },
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            genReqId: (request: IncomingMessage) => {
+              const given = request.headers['x-request-id'];
+              return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
+            },
+            autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+          },
+        }),
+        TypeOrmModule.forRoot(
+          serviceDataSourceOptions({
+            url: environment.DATABASE_URL,
+            applicationName: options.name,
+            entities: options.entities,
+            migrations: [CreateMessagingTables1764028800000, ...options.migrations],
+          }),
+        ),
+        MessagingModule.forRootAsync({
+          useFactory: () => ({
+            serviceName: options.name,
+            databaseUrl: environment.DATABASE_URL,
+            kafka: {
+              brokers: environment.KAFKA_BROKERS,
+              clientId: `${options.name}-${hostname()}-${process.pid}`,
+              topicPrefix: environment.KAFKA_TOPIC_PREFIX,
+              topicPartitions: environment.KAFKA_TOPIC_PARTITIONS,
+            },
+            consumer: options.consumer,
+            relay: options.relay,
+            ...(options.events ? { events: options.events } : {}),
+          }),
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        ServiceMetrics,
+        HttpMetricsMiddleware,
+        {
+          provide: READINESS_CHECKS,
+          inject: [DataSource, MessagingReadiness],
+          useFactory: (dataSource: DataSource, messaging: MessagingReadiness) => [
+            new DatabaseReadiness(dataSource),
+            messaging,
+          ],
+        },
+        { provide: APP_FILTER, useValue: new ProblemDetailsFilter(options.errors ?? []) },
+        { provide: APP_PIPE, useFactory: strictValidationPipe },
+      ],
+      exports: [ServiceMetrics],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
+  }
+}

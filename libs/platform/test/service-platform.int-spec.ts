@@ -1,0 +1,170 @@
+import { Body, Controller, Get, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
+import { IsEmail, IsString, MinLength } from 'class-validator';
+import {
+  createTestDatabase,
+  testInfrastructure,
+  uniqueTopicPrefix,
+  waitFor,
+  type TestDatabase,
+} from '@vouch/testing';
+import { createServiceApp, loadConfig, serviceEnvironment, ServicePlatformModule } from '../src';
+
+class UnknownColleagueError extends Error {}
+
+class InviteColleague {
+  @ApiProperty()
+  @IsEmail()
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @MinLength(3)
+  name!: string;
+}
+
+@Controller('v1/colleagues')
+class ColleaguesController {
+  @Post()
+  invite(@Body() body: InviteColleague): { invited: string } {
+    return { invited: body.email };
+  }
+
+  @Get(':id')
+  find(@Param('id') id: string): never {
+    if (id === 'crash') throw new Error('connection pool exhausted at db.internal:5432');
+    throw new UnknownColleagueError(`no colleague ${id}`);
+  }
+}
+
+describe('what every service gets from the platform', () => {
+  const { kafkaBrokers } = testInfrastructure();
+  let database: TestDatabase;
+  let app: INestApplication;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('platform');
+    const environment = loadConfig(serviceEnvironment({ name: 'sample', port: 0 }), {
+      DATABASE_URL: database.url,
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('platform'),
+      LOG_LEVEL: 'silent',
+    });
+    @Module({
+      imports: [
+        ServicePlatformModule.forRoot({
+          name: 'sample',
+          environment,
+          entities: [],
+          migrations: [],
+          errors: [{ error: UnknownColleagueError, status: 404, title: 'Unknown colleague' }],
+        }),
+      ],
+      controllers: [ColleaguesController],
+    })
+    class SampleModule {}
+    app = await createServiceApp(
+      SampleModule,
+      { title: 'sample', description: 'a sample service' },
+      database.url,
+    );
+    await app.listen(0, '127.0.0.1');
+    baseUrl = await app.getUrl();
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  const post = (path: string, body: unknown) =>
+    fetch(`${baseUrl}${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+
+  it('is live at once and ready when its database and Kafka answer', async () => {
+    expect((await fetch(`${baseUrl}/health/live`)).status).toBe(200);
+    const ready = await waitFor(
+      'readiness',
+      () => fetch(`${baseUrl}/health/ready`),
+      (response) => response.status === 200,
+    );
+    expect(await ready.json()).toMatchObject({
+      status: 'ok',
+      checks: { database: { ok: true }, messaging: { ok: true } },
+    });
+  });
+
+  it('answers invalid input with 400 problem details naming each field, unknown fields included', async () => {
+    const response = await post('/v1/colleagues', { email: 'not-an-email', name: 'Al', role: 'admin' });
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const problem = (await response.json()) as { errors: Array<{ field: string }> };
+    expect(problem).toMatchObject({ status: 400, title: 'Invalid request' });
+    expect(problem.errors.map((error) => error.field).sort()).toEqual(['email', 'name', 'role']);
+  });
+
+  it('accepts valid input', async () => {
+    const response = await post('/v1/colleagues', { email: 'ana@example.com', name: 'Ana' });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toEqual({ invited: 'ana@example.com' });
+  });
+
+  it('answers a mapped domain error with its status and message', async () => {
+    const response = await fetch(`${baseUrl}/v1/colleagues/42`);
+    expect(response.status).toBe(404);
+    expect(await response.json()).toEqual({
+      type: 'https://httpstatuses.io/404',
+      title: 'Unknown colleague',
+      status: 404,
+      detail: 'no colleague 42',
+    });
+  });
+
+  it('answers an unexpected error with a 500 that shows nothing internal', async () => {
+    const response = await fetch(`${baseUrl}/v1/colleagues/crash`);
+    expect(response.status).toBe(500);
+    const body = await response.text();
+    expect(body).not.toMatch(/db\.internal|at |\.ts/);
+    expect(JSON.parse(body)).toMatchObject({ status: 500, title: 'Internal server error' });
+  });
+
+  it('answers unknown paths and malformed JSON with problem details', async () => {
+    const missing = await fetch(`${baseUrl}/v1/nothing-here`);
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get('content-type')).toMatch(/problem\+json/);
+
+    const malformed = await fetch(`${baseUrl}/v1/colleagues`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"email": ',
+    });
+    expect(malformed.status).toBe(400);
+    expect(await malformed.json()).toMatchObject({ status: 400 });
+  });
+
+  it('serves Prometheus metrics, counting requests by route template', async () => {
+    await fetch(`${baseUrl}/v1/colleagues/7`);
+    const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+    expect(metrics).toMatch(
+      /http_requests_total\{method="GET",route="\/v1\/colleagues\/:id",status="404"\} \d+/,
+    );
+    expect(metrics).toMatch(/process_cpu_seconds_total/);
+  });
+
+  it('documents its API as OpenAPI', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as {
+      info: { title: string };
+      paths: Record<string, unknown>;
+    };
+    expect(document.info.title).toBe('sample');
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/v1/colleagues', '/v1/colleagues/{id}']),
+    );
+    expect((await fetch(`${baseUrl}/docs`)).status).toBe(200);
+  });
+});
