@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './wait-for';
 export * from './kafka-test-kit';
 export * from './dedicated-kafka-broker';
+export * from './test-token-authority';

@@ -1,4 +1,11 @@
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel, Partitioners, type KafkaMessage } from 'kafkajs';
+import {
+  createEvent,
+  toKafkaRecord,
+  type CloudEvent,
+  type EventData,
+  type EventDefinition,
+} from '@vouch/contracts';
 import { uniqueName } from './test-infrastructure';
 
 /** A topic prefix of a test file's own, so its topics and groups never meet another file's. */
@@ -41,5 +48,47 @@ export async function readTopic(
     return messages;
   } finally {
     await consumer.disconnect();
+  }
+}
+
+/**
+ * Publishes events as another service would (CloudEvents in binary mode, key = subject), for
+ * feeding a service's replicas in its own tests. Returns the events as sent.
+ */
+export async function publishEvents<TDefinition extends EventDefinition>(
+  brokers: string[],
+  topicPrefix: string,
+  definition: TDefinition,
+  events: Array<{ subject: string; data: EventData<TDefinition> }>,
+): Promise<CloudEvent[]> {
+  const created = events.map((event) => createEvent(definition, { ...event, source: '/vouch/test' }));
+  const producer = testKafka(brokers).producer({
+    createPartitioner: Partitioners.DefaultPartitioner,
+    allowAutoTopicCreation: false,
+  });
+  await producer.connect();
+  try {
+    await createTopic(brokers, `${topicPrefix}${definition.topic}`);
+    await producer.send({
+      topic: `${topicPrefix}${definition.topic}`,
+      acks: -1,
+      messages: created.map(toKafkaRecord),
+    });
+  } finally {
+    await producer.disconnect();
+  }
+  return created;
+}
+
+/** Creates a topic if it does not exist yet. */
+export async function createTopic(brokers: string[], topic: string, partitions = 3): Promise<void> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(topic)) {
+      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });
+    }
+  } finally {
+    await admin.disconnect();
   }
 }

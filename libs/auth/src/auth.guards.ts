@@ -1,0 +1,73 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  ForbiddenException,
+  Injectable,
+  UnauthorizedException,
+  UseGuards,
+  type CanActivate,
+  type ExecutionContext,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { AuthenticatedEmployee } from './authenticated-employee';
+import { InvalidTokenError, TokenVerifier } from './token-verifier';
+
+type AuthenticatedRequest = Request & { employee?: AuthenticatedEmployee };
+
+/** Lets a request in with a valid bearer token, and puts the employee on it. 401 otherwise. */
+@Injectable()
+export class AuthenticatedGuard implements CanActivate {
+  constructor(private readonly verifier: TokenVerifier) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    if (scheme?.toLowerCase() !== 'bearer' || !token)
+      throw new UnauthorizedException('a bearer access token is required');
+    try {
+      request.employee = await this.verifier.verify(token);
+    } catch (error) {
+      if (error instanceof InvalidTokenError)
+        throw new UnauthorizedException('the access token is invalid or expired');
+      throw error;
+    }
+    return true;
+  }
+}
+
+/** After AuthenticatedGuard: 403 unless the employee is an admin. */
+@Injectable()
+export class AdminGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const employee = context.switchToHttp().getRequest<AuthenticatedRequest>().employee;
+    if (!employee?.roles.includes('admin')) throw new ForbiddenException('only admins may do this');
+    return true;
+  }
+}
+
+/** The endpoint (or every endpoint of the controller) needs a signed-in employee. */
+export const Authenticated = () =>
+  applyDecorators(
+    UseGuards(AuthenticatedGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no valid token' }),
+  );
+
+/** The endpoint needs a signed-in admin. */
+export const AdminOnly = () =>
+  applyDecorators(
+    UseGuards(AuthenticatedGuard, AdminGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no valid token' }),
+    ApiForbiddenResponse({ description: 'not an admin' }),
+  );
+
+/** The signed-in employee of an `@Authenticated()` endpoint. */
+export const CurrentEmployee = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedEmployee => {
+    const employee = context.switchToHttp().getRequest<AuthenticatedRequest>().employee;
+    if (!employee) throw new UnauthorizedException('a bearer access token is required');
+    return employee;
+  },
+);

@@ -1,0 +1,6 @@
+export * from './authenticated-employee';
+export * from './signing-keys';
+export * from './token-issuer';
+export * from './token-verifier';
+export * from './auth.guards';
+export * from './auth.module';
