@@ -21,10 +21,13 @@ export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topi
 }
 
 /**
- * kafkajs retries a lost connection many times a second and logs each try; the relay and the
- * consumer report an outage once in their own words, so these go to debug.
+ * Logged at debug, not warn: kafkajs retries a lost connection many times a second and logs each
+ * try, while the relay and the consumer report an outage once in their own words; and it warns
+ * about the relay's bounded retries on its idempotent producer, which the relay handles by
+ * replacing the producer after a failed send (the outbox keeps the events meanwhile).
  */
-const RETRY_CHATTER = /^(Connection error|Failed to connect to seed broker|Connection timeout)/;
+const EXPECTED_NOISE =
+  /^(Connection error|Failed to connect to seed broker|Connection timeout|Limiting retries for the idempotent producer)/;
 
 /** A kafkajs client whose logs go through Nest's logger: warnings and errors, without retry chatter. */
 export function createKafka(settings: KafkaSettings): Kafka {
@@ -39,7 +42,7 @@ export function createKafka(settings: KafkaSettings): Kafka {
       ({ level, log }: LogEntry) => {
         const { message, timestamp: _timestamp, logger: _logger, stack: _stack, ...extra } = log;
         const line = `${message} ${JSON.stringify(extra)}`;
-        if (RETRY_CHATTER.test(message)) logger.debug(line);
+        if (EXPECTED_NOISE.test(message)) logger.debug(line);
         else if (level <= logLevel.ERROR) logger.error(line);
         else logger.warn(line);
       },

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { connectionFields } from './connection-fields';
+import { Timestamp } from '../../vocabulary';
 
 /** Two employees are now connected. Key: connectionId. */
 export const ConnectionAcceptedV1 = defineEvent({
@@ -9,12 +10,7 @@ export const ConnectionAcceptedV1 = defineEvent({
   version: 1,
   topic: Topics.connections,
   schema: z.object({
-    /** The connection. */
-    connectionId: EntityId,
-    /** Who asked to connect. */
-    requesterId: EntityId,
-    /** Who accepted. */
-    addresseeId: EntityId,
+    ...connectionFields,
     /** Since when the two are connected. */
     acceptedAt: Timestamp,
   }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
+import { connectionFields } from './connection-fields';
 import { EntityId, Timestamp } from '../../vocabulary';
 
 /** Two employees are no longer connected. Key: connectionId. */
@@ -9,12 +10,7 @@ export const ConnectionRemovedV1 = defineEvent({
   version: 1,
   topic: Topics.connections,
   schema: z.object({
-    /** The removed connection. */
-    connectionId: EntityId,
-    /** Who originally asked to connect. */
-    requesterId: EntityId,
-    /** Who originally accepted. */
-    addresseeId: EntityId,
+    ...connectionFields,
     /** Which of the two removed it. */
     removedBy: EntityId,
     /** When it was removed. */

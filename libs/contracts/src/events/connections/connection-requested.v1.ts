@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { connectionFields } from './connection-fields';
+import { Timestamp } from '../../vocabulary';
 
 /** An employee asked another to connect. Key: connectionId. */
 export const ConnectionRequestedV1 = defineEvent({
@@ -9,12 +10,7 @@ export const ConnectionRequestedV1 = defineEvent({
   version: 1,
   topic: Topics.connections,
   schema: z.object({
-    /** The connection this request would create; the same id through accept and remove. */
-    connectionId: EntityId,
-    /** Who asked. */
-    requesterId: EntityId,
-    /** Who is asked. */
-    addresseeId: EntityId,
+    ...connectionFields,
     /** The requester's note, if any. */
     message: z.string().max(500).nullable(),
     /** When the request was made. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
+import { recommendationFields } from './recommendation-fields';
 import { EntityId, Relationship, Timestamp } from '../../vocabulary';
 
 /** An employee wrote a recommendation for a connection; it waits for the subject. Key: recommendationId. */
@@ -9,12 +10,7 @@ export const RecommendationGivenV1 = defineEvent({
   version: 1,
   topic: Topics.recommendations,
   schema: z.object({
-    /** The recommendation. */
-    recommendationId: EntityId,
-    /** Who wrote it. */
-    authorId: EntityId,
-    /** Who it is about. */
-    subjectId: EntityId,
+    ...recommendationFields,
     /** What the author was to the subject. */
     relationship: Relationship,
     /** The text, trimmed, 20..3000 characters. */

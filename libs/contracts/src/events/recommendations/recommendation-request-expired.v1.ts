@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { recommendationRequestFields } from './recommendation-fields';
+import { Timestamp } from '../../vocabulary';
 
 /** A request expired unanswered, or because one side was deactivated. Key: requestId. */
 export const RecommendationRequestExpiredV1 = defineEvent({
@@ -9,12 +10,7 @@ export const RecommendationRequestExpiredV1 = defineEvent({
   version: 1,
   topic: Topics.recommendations,
   schema: z.object({
-    /** The request. */
-    requestId: EntityId,
-    /** Who had asked to be recommended. */
-    requesterId: EntityId,
-    /** Who had been asked to write. */
-    recipientId: EntityId,
+    ...recommendationRequestFields,
     /** When it expired. */
     expiredAt: Timestamp,
   }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { recommendationRequestFields } from './recommendation-fields';
+import { Timestamp } from '../../vocabulary';
 
 /** The requester withdrew a request, or it was withdrawn because the two are no longer connected. Key: requestId. */
 export const RecommendationRequestWithdrawnV1 = defineEvent({
@@ -9,12 +10,7 @@ export const RecommendationRequestWithdrawnV1 = defineEvent({
   version: 1,
   topic: Topics.recommendations,
   schema: z.object({
-    /** The request. */
-    requestId: EntityId,
-    /** Who had asked to be recommended. */
-    requesterId: EntityId,
-    /** Who had been asked to write. */
-    recipientId: EntityId,
+    ...recommendationRequestFields,
     /** When it was withdrawn. */
     withdrawnAt: Timestamp,
   }),

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Relationship, Timestamp } from '../../vocabulary';
+import { recommendationRequestFields } from './recommendation-fields';
+import { Relationship, Timestamp } from '../../vocabulary';
 
 /** An employee asked a connection to write them a recommendation. Key: requestId. */
 export const RecommendationRequestedV1 = defineEvent({
@@ -9,12 +10,7 @@ export const RecommendationRequestedV1 = defineEvent({
   version: 1,
   topic: Topics.recommendations,
   schema: z.object({
-    /** The request. */
-    requestId: EntityId,
-    /** Who asks to be recommended. */
-    requesterId: EntityId,
-    /** Who is asked to write. */
-    recipientId: EntityId,
+    ...recommendationRequestFields,
     /** What the recipient was to the requester. */
     relationship: Relationship,
     /** The requester's note, if any. */

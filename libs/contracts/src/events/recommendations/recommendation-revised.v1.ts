@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Relationship, Timestamp } from '../../vocabulary';
+import { recommendationFields } from './recommendation-fields';
+import { Relationship, Timestamp } from '../../vocabulary';
 
 /** The author changed a recommendation; it is pending again. Key: recommendationId. */
 export const RecommendationRevisedV1 = defineEvent({
@@ -9,12 +10,7 @@ export const RecommendationRevisedV1 = defineEvent({
   version: 1,
   topic: Topics.recommendations,
   schema: z.object({
-    /** The recommendation. */
-    recommendationId: EntityId,
-    /** Who wrote it. */
-    authorId: EntityId,
-    /** Who it is about. */
-    subjectId: EntityId,
+    ...recommendationFields,
     /** What the author was to the subject, after the revision. */
     relationship: Relationship,
     /** The new text. */

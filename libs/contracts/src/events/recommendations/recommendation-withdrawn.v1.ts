@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { recommendationFields } from './recommendation-fields';
+import { Timestamp } from '../../vocabulary';
 
 /** The author withdrew a recommendation: it no longer shows anywhere. Key: recommendationId. */
 export const RecommendationWithdrawnV1 = defineEvent({
@@ -9,12 +10,7 @@ export const RecommendationWithdrawnV1 = defineEvent({
   version: 1,
   topic: Topics.recommendations,
   schema: z.object({
-    /** The recommendation. */
-    recommendationId: EntityId,
-    /** Who wrote it. */
-    authorId: EntityId,
-    /** Who it is about. */
-    subjectId: EntityId,
+    ...recommendationFields,
     /** When it was withdrawn. */
     withdrawnAt: Timestamp,
   }),
