@@ -7,7 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { prefixed } from './config.mjs';
-import { inspectServer, runFiles, stopServer } from './server.mjs';
+import { inspectServer, preferExternal, runFiles, stopServer } from './server.mjs';
 import {
   InfraError,
   formatDuration,
@@ -63,23 +63,7 @@ export async function inspectMaildev(cfg) {
     ports: { smtpPort: cfg.ports.smtpPort, maildevWebPort: cfg.ports.maildevWebPort },
     url: (ports) => localSmtpUrl(/** @type {number} */ (ports.smtpPort)),
   });
-  if (status.state !== 'running' && status.state !== 'unresponsive' && cfg.externalSmtpUrl) {
-    let port = null;
-    try {
-      port = Number(new URL(cfg.externalSmtpUrl).port || 25);
-    } catch {
-      // not a URL
-    }
-    return {
-      ...status,
-      state: 'external',
-      pid: null,
-      port,
-      url: cfg.externalSmtpUrl,
-      detail: 'SMTP_URL is set',
-    };
-  }
-  return status;
+  return preferExternal(status, cfg.externalSmtpUrl, 25, 'SMTP_URL is set');
 }
 
 /**

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { prefixed } from './config.mjs';
-import { findOurs, inspectServer, runFiles, stopServer } from './server.mjs';
+import { findOurs, inspectServer, preferExternal, runFiles, stopServer } from './server.mjs';
 import {
   InfraError,
   formatDuration,
@@ -139,23 +139,7 @@ export async function inspectPostgres(cfg) {
     const pid = livePostmaster(cfg);
     if (pid) return { ...status, state: 'running', pid, detail: 'pid from postmaster.pid' };
   }
-  if (status.state !== 'running' && status.state !== 'unresponsive' && cfg.externalDatabaseUrl) {
-    let port = null;
-    try {
-      port = Number(new URL(cfg.externalDatabaseUrl).port || 5432);
-    } catch {
-      // not a URL: leave port null
-    }
-    return {
-      ...status,
-      state: 'external',
-      pid: null,
-      port,
-      url: cfg.externalDatabaseUrl,
-      detail: 'DATABASE_URL is set',
-    };
-  }
-  return status;
+  return preferExternal(status, cfg.externalDatabaseUrl, 5432, 'DATABASE_URL is set');
 }
 
 /**

@@ -130,3 +130,23 @@ export async function stopServer(cfg, spec) {
   removeFile(stateFile);
   return stopped;
 }
+
+/**
+ * The status to report for a server the environment points at instead of one of ours, unless one
+ * of ours is running anyway.
+ * @param {ServerStatus} status
+ * @param {string | null | undefined} externalUrl
+ * @param {number} defaultPort
+ * @param {string} detail
+ * @returns {ServerStatus}
+ */
+export function preferExternal(status, externalUrl, defaultPort, detail) {
+  if (status.state === 'running' || status.state === 'unresponsive' || !externalUrl) return status;
+  let port = null;
+  try {
+    port = Number(new URL(externalUrl).port || defaultPort);
+  } catch {
+    // not a URL: leave the port unknown
+  }
+  return { ...status, state: 'external', pid: null, port, url: externalUrl, detail };
+}
