@@ -1,0 +1,117 @@
+import {
+  NotYourRecommendationError,
+  RecommendationStateError,
+  InvalidRecommendationTextError,
+} from './recommendation-errors';
+import { Recommendation } from './recommendation';
+import { RecommendationText } from './recommendation-text';
+
+const author = 'author-1';
+const subject = 'subject-1';
+const t0 = new Date('2026-11-25T10:00:00Z');
+const t1 = new Date('2026-11-26T10:00:00Z');
+const text = RecommendationText.of('Ana turned our slowest release train into a weekly one.');
+
+const written = () =>
+  Recommendation.write({
+    id: 'r1',
+    authorId: author,
+    subjectId: subject,
+    relationship: 'coworker',
+    text,
+    verified: true,
+    reciprocal: false,
+    now: t0,
+  });
+
+describe('RecommendationText', () => {
+  it('trims and keeps texts of 20 to 3000 characters', () => {
+    expect(RecommendationText.of('   A colleague worth having, always.   ').value).toBe(
+      'A colleague worth having, always.',
+    );
+    expect(RecommendationText.of('x'.repeat(3_000)).value).toHaveLength(3_000);
+  });
+
+  it('refuses texts shorter than 20 characters after trimming, saying how long they are', () => {
+    expect(() => RecommendationText.of(`   ${'x'.repeat(19)}   `)).toThrow(InvalidRecommendationTextError);
+    expect(() => RecommendationText.of('Great guy.')).toThrow(/at least 20 characters \(this one has 10\)/);
+  });
+
+  it('refuses texts longer than 3000 characters', () => {
+    expect(() => RecommendationText.of('x'.repeat(3_001))).toThrow(/at most 3000/);
+  });
+
+  it('counts characters as people do, so emoji count once', () => {
+    expect(() => RecommendationText.of('👍'.repeat(20))).not.toThrow();
+  });
+});
+
+describe('Recommendation', () => {
+  it('starts pending with its first text as revision 1', () => {
+    const recommendation = written().snapshot();
+    expect(recommendation.status).toBe('pending');
+    expect(recommendation.revisions).toEqual([
+      { number: 1, text: text.value, relationship: 'coworker', writtenAt: t0 },
+    ]);
+  });
+
+  it('lets the subject accept, hide, and accept again', () => {
+    const recommendation = written();
+    recommendation.accept(subject, t1);
+    expect(recommendation.snapshot().status).toBe('accepted');
+    recommendation.hide(subject, t1);
+    expect(recommendation.snapshot().status).toBe('hidden');
+    recommendation.accept(subject, t1);
+    expect(recommendation.snapshot().status).toBe('accepted');
+  });
+
+  it('lets only the subject decide its visibility', () => {
+    const recommendation = written();
+    expect(() => recommendation.accept(author, t1)).toThrow(NotYourRecommendationError);
+    expect(() => recommendation.hide('someone-else', t1)).toThrow(NotYourRecommendationError);
+    expect(() => recommendation.requestRevision(author, 'please', t1)).toThrow(NotYourRecommendationError);
+  });
+
+  it('goes back to pending after the author revises it on request, keeping the earlier text', () => {
+    const recommendation = written();
+    recommendation.requestRevision(subject, '  Could you mention the migration project?  ', t1);
+    expect(recommendation.snapshot()).toMatchObject({
+      status: 'revision_requested',
+      revisionRequest: 'Could you mention the migration project?',
+    });
+
+    const newText = RecommendationText.of('Ana led the database migration without a minute of downtime.');
+    recommendation.revise(author, newText, 'supervisor', false, t1);
+
+    const state = recommendation.snapshot();
+    expect(state).toMatchObject({
+      status: 'pending',
+      relationship: 'supervisor',
+      verified: false,
+      revisionRequest: null,
+    });
+    expect(state.revisions.map((revision) => [revision.number, revision.text])).toEqual([
+      [1, text.value],
+      [2, newText.value],
+    ]);
+    expect(recommendation.text).toBe(newText.value);
+  });
+
+  it('lets only the author revise or withdraw it', () => {
+    const recommendation = written();
+    expect(() => recommendation.revise(subject, text, 'coworker', true, t1)).toThrow(
+      NotYourRecommendationError,
+    );
+    expect(() => recommendation.withdraw(subject, t1)).toThrow(NotYourRecommendationError);
+  });
+
+  it('is final once withdrawn', () => {
+    const recommendation = written();
+    recommendation.accept(subject, t1);
+    recommendation.withdraw(author, t1);
+    expect(recommendation.snapshot().status).toBe('withdrawn');
+    expect(() => recommendation.accept(subject, t1)).toThrow(RecommendationStateError);
+    expect(() => recommendation.revise(author, text, 'coworker', true, t1)).toThrow(/withdrawn/);
+    expect(() => recommendation.withdraw(author, t1)).toThrow(RecommendationStateError);
+  });
+});
