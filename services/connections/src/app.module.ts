@@ -1,0 +1,34 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@vouch/auth';
+import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import type { ConnectionsEnvironment } from './config';
+import { connectionErrorMappings } from './connections/api/connection-error.mappings';
+import { ConnectionsModule } from './connections/connections.module';
+import { ConnectionRecord } from './connections/infrastructure/connection.entity';
+import { EmployeeRecord } from './connections/infrastructure/employee.entity';
+import { CreateConnectionsSchema1764100000000 } from './migrations/1764100000000-create-connections-schema';
+
+export const serviceDescription: ServiceDescription = {
+  title: 'Vouch connections',
+  description: 'Connection requests, connections between employees, and suggestions from the org chart.',
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(environment: ConnectionsEnvironment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forRoot({
+          name: 'connections',
+          environment,
+          entities: [EmployeeRecord, ConnectionRecord],
+          migrations: [CreateConnectionsSchema1764100000000],
+          errors: connectionErrorMappings,
+        }),
+        AuthModule.forRoot(environment),
+        ConnectionsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,21 @@
+import { ConfigError, loadConfig } from '@vouch/platform';
+import { connectionsEnvironment } from './config';
+
+describe('connections configuration', () => {
+  it('runs on port 3002 with its own database and identity’s keys by default', () => {
+    expect(loadConfig(connectionsEnvironment, {})).toMatchObject({
+      PORT: 3002,
+      DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:54329/connections',
+      JWKS_URL: 'http://127.0.0.1:3001/.well-known/jwks.json',
+      JWT_ISSUER: 'vouch-identity',
+      JWT_AUDIENCE: 'vouch',
+    });
+  });
+
+  it('refuses to boot naming each wrong variable', () => {
+    const load = () => loadConfig(connectionsEnvironment, { JWKS_URL: 'not a url', PORT: 'eighty' });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(/JWKS_URL/);
+    expect(load).toThrow(/PORT/);
+  });
+});

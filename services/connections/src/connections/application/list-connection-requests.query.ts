@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import { ConnectionRepository } from '../infrastructure/connection.repository';
+import { toRequestView, type ConnectionRequestView } from './connection.views';
+
+export interface ListConnectionRequestsQuery {
+  employeeId: string;
+  direction: 'incoming' | 'outgoing';
+  limit: number;
+  cursor?: string;
+}
+
+/** My pending requests, to me or from me, newest first. */
+@Injectable()
+export class ListConnectionRequests {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connections: ConnectionRepository,
+  ) {}
+
+  async execute(query: ListConnectionRequestsQuery): Promise<Page<ConnectionRequestView>> {
+    const after = decodeCursor(query.cursor);
+    const rows = await this.connections.pending(
+      this.dataSource.manager,
+      query.employeeId,
+      query.direction,
+      after && { at: after.key, id: after.id },
+      query.limit + 1,
+    );
+    return toPage(
+      rows,
+      query.limit,
+      ({ connection }) => ({ key: connection.snapshot.requestedAt.toISOString(), id: connection.id }),
+      toRequestView,
+    );
+  }
+}

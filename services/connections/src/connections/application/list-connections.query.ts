@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import { ConnectionRepository } from '../infrastructure/connection.repository';
+import type { ConnectionView } from './connection.views';
+
+export interface ListConnectionsQuery {
+  employeeId: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** My connections with active colleagues, most recent first. */
+@Injectable()
+export class ListConnections {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly connections: ConnectionRepository,
+  ) {}
+
+  async execute(query: ListConnectionsQuery): Promise<Page<ConnectionView>> {
+    const after = decodeCursor(query.cursor);
+    const rows = await this.connections.accepted(
+      this.dataSource.manager,
+      query.employeeId,
+      after && { at: after.key, id: after.id },
+      query.limit + 1,
+    );
+    const since = (row: (typeof rows)[number]) => row.connection.connectedSince().toISOString();
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ key: since(row), id: row.connection.id }),
+      (row) => ({
+        employeeId: row.counterpart.id,
+        name: row.counterpart.name,
+        title: row.counterpart.title,
+        since: since(row),
+      }),
+    );
+  }
+}

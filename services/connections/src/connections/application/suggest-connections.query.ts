@@ -1,0 +1,41 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import { EmployeeRepository, type SuggestionReason } from '../infrastructure/employee.repository';
+import type { ColleagueView } from './connection.views';
+
+export interface SuggestionView extends ColleagueView {
+  /** Why: the colleague is my manager, one of my reports, or has the same manager as I. */
+  reason: SuggestionReason;
+}
+
+export interface SuggestConnectionsQuery {
+  employeeId: string;
+  limit: number;
+  cursor?: string;
+}
+
+/** People I may know from the org chart, not yet connected or asked, by name. */
+@Injectable()
+export class SuggestConnections {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+  ) {}
+
+  async execute(query: SuggestConnectionsQuery): Promise<Page<SuggestionView>> {
+    const after = decodeCursor(query.cursor);
+    const rows = await this.employees.suggestionsFor(
+      this.dataSource.manager,
+      query.employeeId,
+      after && { name: after.key, id: after.id },
+      query.limit + 1,
+    );
+    return toPage(
+      rows,
+      query.limit,
+      (row) => ({ key: row.name, id: row.id }),
+      (row) => ({ employeeId: row.id, name: row.name, title: row.title, reason: row.reason }),
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { Module } from '@nestjs/common';
+import { ConnectionRequestsController } from './api/connection-requests.controller';
+import { ConnectionsController } from './api/connections.controller';
+import { EmployeeEventsHandlers } from './api/employee-events.handlers';
+import { AnswerConnectionRequest } from './application/answer-connection-request.use-case';
+import { DeactivateEmployee } from './application/deactivate-employee.use-case';
+import { ListConnectionRequests } from './application/list-connection-requests.query';
+import { ListConnections } from './application/list-connections.query';
+import { RemoveConnection } from './application/remove-connection.use-case';
+import { ReplicateEmployee } from './application/replicate-employee.use-case';
+import { RequestConnection } from './application/request-connection.use-case';
+import { SuggestConnections } from './application/suggest-connections.query';
+import { WithdrawConnectionRequest } from './application/withdraw-connection-request.use-case';
+import { ConnectionRepository } from './infrastructure/connection.repository';
+import { EmployeeRepository } from './infrastructure/employee.repository';
+
+/** Connection requests, connections and suggestions, over the employee replica they need. */
+@Module({
+  controllers: [ConnectionRequestsController, ConnectionsController, EmployeeEventsHandlers],
+  providers: [
+    ConnectionRepository,
+    EmployeeRepository,
+    RequestConnection,
+    AnswerConnectionRequest,
+    WithdrawConnectionRequest,
+    RemoveConnection,
+    ListConnectionRequests,
+    ListConnections,
+    SuggestConnections,
+    ReplicateEmployee,
+    DeactivateEmployee,
+  ],
+})
+export class ConnectionsModule {}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { EmployeeRecord } from './employee.entity';
+
+/** How a suggested colleague relates to the employee the suggestion is for. */
+export type SuggestionReason = 'manager' | 'report' | 'peer';
+
+export interface SuggestionRow {
+  id: string;
+  name: string;
+  title: string | null;
+  reason: SuggestionReason;
+}
+
+export interface NewEmployee {
+  id: string;
+  name: string;
+  title: string | null;
+  managerId: string | null;
+}
+
+/** The employee replica. Every method takes the transaction it runs in. */
+@Injectable()
+export class EmployeeRepository {
+  find(manager: EntityManager, id: string): Promise<EmployeeRecord | null> {
+    return manager.findOneBy(EmployeeRecord, { id });
+  }
+
+  /**
+   * The employee, share-locked until the transaction ends: a deactivation waits for a request being
+   * made to them, then cancels it, rather than missing it.
+   */
+  findShared(manager: EntityManager, id: string): Promise<EmployeeRecord | null> {
+    return manager.findOne(EmployeeRecord, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
+  /** Inserts a new employee; a second registration of the same id changes nothing. */
+  async register(manager: EntityManager, employee: NewEmployee): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(EmployeeRecord)
+      .values({ ...employee, active: true })
+      .orIgnore()
+      .execute();
+  }
+
+  /** Whether the employee was known, and so updated. */
+  async update(
+    manager: EntityManager,
+    id: string,
+    changes: Partial<Pick<EmployeeRecord, 'name' | 'title' | 'managerId' | 'active'>>,
+  ): Promise<boolean> {
+    const result = await manager.update(EmployeeRecord, { id }, changes);
+    return (result.affected ?? 0) > 0;
+  }
+
+  /**
+   * Active colleagues next to an employee in the org chart (manager, reports, same manager) with no
+   * open connection or request with them, by name.
+   */
+  suggestionsFor(
+    manager: EntityManager,
+    employeeId: string,
+    after: { name: string; id: string } | undefined,
+    limit: number,
+  ): Promise<SuggestionRow[]> {
+    return manager.query(
+      `WITH me AS (SELECT id, manager_id FROM employee WHERE id = $1),
+            nearby AS (
+              SELECT e.id, e.name, e.title, 'manager' AS reason FROM employee e JOIN me ON e.id = me.manager_id
+              UNION ALL
+              SELECT e.id, e.name, e.title, 'report' FROM employee e JOIN me ON e.manager_id = me.id
+              UNION ALL
+              SELECT e.id, e.name, e.title, 'peer' FROM employee e
+                JOIN me ON e.manager_id = me.manager_id AND e.id <> me.id
+            )
+       SELECT n.id, n.name, n.title, n.reason
+         FROM nearby n JOIN employee e ON e.id = n.id
+        WHERE e.active AND n.id <> $1
+          AND NOT EXISTS (
+                SELECT 1 FROM connection c
+                 WHERE c.status IN ('pending', 'accepted')
+                   AND ((c.requester_id = $1 AND c.addressee_id = n.id)
+                     OR (c.addressee_id = $1 AND c.requester_id = n.id)))
+          AND ($2::text IS NULL OR (n.name, n.id) > ($2::text, $3::uuid))
+        ORDER BY n.name, n.id
+        LIMIT $4`,
+      [employeeId, after?.name ?? null, after?.id ?? null, limit],
+    );
+  }
+}

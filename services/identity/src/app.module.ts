@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@vouch/auth';
+import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import type { IdentityEnvironment } from './config';
+import { employeeErrors } from './employees/api/employee-errors';
+import { EmployeesModule } from './employees/employees.module';
+import { EmployeeEntity } from './employees/infrastructure/employee.entity';
+import { CreateEmployees1764100000000 } from './migrations/1764100000000-create-employees';
+
+export const serviceDescription: ServiceDescription = {
+  title: 'Vouch identity',
+  description: 'Employees, their profile, the org chart and sign-in. Issues the access tokens.',
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(environment: IdentityEnvironment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forRoot({
+          name: 'identity',
+          environment,
+          entities: [EmployeeEntity],
+          migrations: [CreateEmployees1764100000000],
+          errors: employeeErrors,
+        }),
+        AuthModule.forRoot(environment),
+        EmployeesModule.forRoot(environment),
+      ],
+    };
+  }
+}

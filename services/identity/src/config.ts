@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import { authEnvironment } from '@vouch/auth';
+import { commaSeparated, serviceEnvironment } from '@vouch/platform';
+
+const PEM_BLOCK = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g;
+
+/** The PKCS#8 PEMs in a text, in order; `\n` escapes are accepted, as env files often hold them. */
+export function privateKeyPems(text: string): string[] {
+  return text.replace(/\\n/g, '\n').match(PEM_BLOCK) ?? [];
+}
+
+const pemList = z
+  .string()
+  .transform(privateKeyPems)
+  .refine((pems) => pems.length > 0, 'no PKCS#8 PEM private key ("-----BEGIN PRIVATE KEY-----") found');
+
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+/** The identity service's environment, validated at boot. */
+export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 3001 })
+  .extend(authEnvironment.shape)
+  .extend({
+    /** Signing keys, newest first: the first signs, all are published (rotation). */
+    JWT_PRIVATE_KEYS: z.preprocess(unsetIfEmpty, pemList.optional()),
+    /** A file holding the signing keys, newest first, when they are not in JWT_PRIVATE_KEYS. */
+    JWT_PRIVATE_KEY_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
+    JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+    /** Email domains allowed to register; empty allows any. */
+    ALLOWED_EMAIL_DOMAINS: commaSeparated.transform((domains) => domains.map((d) => d.toLowerCase())),
+    /** Employees with these emails are admins. */
+    ADMIN_EMAILS: commaSeparated.transform((emails) => emails.map((e) => e.toLowerCase())),
+    LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+    LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /**
+     * Express's `trust proxy`: which proxies' X-Forwarded-For names the client address the login
+     * limit counts. Empty trusts none, so a client cannot pick its own address.
+     */
+    TRUSTED_PROXIES: commaSeparated,
+  })
+  .refine((environment) => !(environment.JWT_PRIVATE_KEYS && environment.JWT_PRIVATE_KEY_FILE), {
+    message: 'set JWT_PRIVATE_KEYS or JWT_PRIVATE_KEY_FILE, not both',
+    path: ['JWT_PRIVATE_KEYS'],
+  });
+
+export type IdentityEnvironment = z.infer<typeof identityEnvironment>;

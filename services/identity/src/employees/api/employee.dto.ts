@@ -1,0 +1,335 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsEmail,
+  IsOptional,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+import { PageQuery } from '@vouch/platform';
+import type { Employee } from '../domain/employee';
+import { ProfileLimits, type Completeness, type ProfileField } from '../domain/profile';
+
+const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+const YEAR_MONTH_MESSAGE = '$property must be a month, YYYY-MM';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** Optional and nullable: absent keeps the value, null clears it. */
+const Clearable = () => ValidateIf((_object, value) => value !== undefined && value !== null);
+
+export class PositionDto {
+  @ApiProperty({ maxLength: ProfileLimits.positionText, example: 'Staff engineer' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(ProfileLimits.positionText)
+  title!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    maxLength: ProfileLimits.positionText,
+    example: 'Payments',
+  })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.positionText)
+  team: string | null = null;
+
+  @ApiProperty({ example: '2021-03', description: 'YYYY-MM' })
+  @Matches(YEAR_MONTH, { message: YEAR_MONTH_MESSAGE })
+  start!: string;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: null,
+    description: 'YYYY-MM; null while current',
+  })
+  @Clearable()
+  @Matches(YEAR_MONTH, { message: YEAR_MONTH_MESSAGE })
+  end: string | null = null;
+}
+
+export class EducationDto {
+  @ApiProperty({ maxLength: ProfileLimits.educationText, example: 'Instituto Superior Técnico' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(ProfileLimits.educationText)
+  school!: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.educationText })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.educationText)
+  degree: string | null = null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.educationText })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.educationText)
+  fieldOfStudy: string | null = null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'YYYY-MM' })
+  @Clearable()
+  @Matches(YEAR_MONTH, { message: YEAR_MONTH_MESSAGE })
+  start: string | null = null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'YYYY-MM' })
+  @Clearable()
+  @Matches(YEAR_MONTH, { message: YEAR_MONTH_MESSAGE })
+  end: string | null = null;
+}
+
+export class RegisterRequest {
+  @ApiProperty({ example: 'ana.lima@acme.com', maxLength: 254 })
+  @Transform(trimmed)
+  @IsEmail()
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ minLength: 12, maxLength: 256, format: 'password' })
+  @IsString()
+  @MinLength(12)
+  @MaxLength(256)
+  password!: string;
+
+  @ApiProperty({ example: 'Ana Lima', maxLength: ProfileLimits.name })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(ProfileLimits.name)
+  name!: string;
+
+  @ApiPropertyOptional({ example: 'Staff engineer', maxLength: ProfileLimits.title })
+  @IsOptional()
+  @IsString()
+  @MaxLength(ProfileLimits.title)
+  title?: string;
+
+  @ApiPropertyOptional({ example: 'rui.costa@acme.com', description: "the manager's email, if registered" })
+  @IsOptional()
+  @Transform(trimmed)
+  @IsEmail()
+  @MaxLength(254)
+  managerEmail?: string;
+}
+
+export class LoginRequest {
+  @ApiProperty({ example: 'ana.lima@acme.com' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(254)
+  email!: string;
+
+  @ApiProperty({ format: 'password' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password!: string;
+}
+
+export class LoginResponse {
+  @ApiProperty()
+  accessToken!: string;
+
+  @ApiProperty({ description: 'seconds until the token expires' })
+  expiresIn!: number;
+}
+
+/** A profile change: absent fields stay, null clears an optional field, lists are replaced whole. */
+export class UpdateProfileRequest {
+  @ApiPropertyOptional({ maxLength: ProfileLimits.name })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(ProfileLimits.name)
+  name?: string;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.title })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.title)
+  title?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.headline })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.headline)
+  headline?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.summary })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.summary)
+  summary?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.location })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.location)
+  location?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Europe/Lisbon',
+    description: 'IANA time zone',
+  })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.timeZone)
+  @IsTimeZone()
+  timeZone?: string | null;
+
+  @ApiPropertyOptional({ type: [PositionDto], maxItems: ProfileLimits.positions })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(ProfileLimits.positions)
+  @ValidateNested({ each: true })
+  @Type(() => PositionDto)
+  positions?: PositionDto[];
+
+  @ApiPropertyOptional({ type: [String], maxItems: ProfileLimits.skills, example: ['TypeScript', 'Kafka'] })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(ProfileLimits.skills)
+  @IsString({ each: true })
+  @MinLength(1, { each: true })
+  @MaxLength(ProfileLimits.skill, { each: true })
+  skills?: string[];
+
+  @ApiPropertyOptional({ type: [EducationDto], maxItems: ProfileLimits.education })
+  @ValidateIf((_object, value) => value !== undefined)
+  @IsArray()
+  @ArrayMaxSize(ProfileLimits.education)
+  @ValidateNested({ each: true })
+  @Type(() => EducationDto)
+  education?: EducationDto[];
+}
+
+export class ChangeManagerRequest {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'null: reports to no one' })
+  @ValidateIf((_object, value) => value !== null)
+  @IsUUID()
+  managerId!: string | null;
+}
+
+export class SearchEmployeesQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'part of a name, email or job title', maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class MissingPartResponse {
+  @ApiProperty({ example: 'headline' })
+  field!: ProfileField;
+
+  @ApiProperty({ example: 'Write a one-line headline: what you want to be known for' })
+  hint!: string;
+}
+
+export class CompletenessResponse {
+  @ApiProperty({ minimum: 0, maximum: 100 })
+  score!: number;
+
+  @ApiProperty({ type: [MissingPartResponse], description: 'most valuable first' })
+  missing!: MissingPartResponse[];
+
+  static from(completeness: Completeness): CompletenessResponse {
+    return { score: completeness.score, missing: completeness.missing };
+  }
+}
+
+export class EmployeeResponse {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  title!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  headline!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  summary!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  location!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  timeZone!: string | null;
+
+  @ApiProperty({ type: [PositionDto] })
+  positions!: PositionDto[];
+
+  @ApiProperty({ type: [String] })
+  skills!: string[];
+
+  @ApiProperty({ type: [EducationDto] })
+  education!: EducationDto[];
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  managerId!: string | null;
+
+  @ApiProperty({ minimum: 0, maximum: 100, description: 'profile completeness' })
+  completeness!: number;
+
+  @ApiProperty({ description: 'false once offboarded' })
+  active!: boolean;
+
+  @ApiProperty({ format: 'date-time' })
+  registeredAt!: string;
+
+  static from(employee: Employee): EmployeeResponse {
+    const state = employee.snapshot;
+    return {
+      id: state.id,
+      email: state.email,
+      name: state.name,
+      title: state.title,
+      headline: state.headline,
+      summary: state.summary,
+      location: state.location,
+      timeZone: state.timeZone,
+      positions: state.positions,
+      skills: state.skills,
+      education: state.education,
+      managerId: state.managerId,
+      completeness: employee.completeness.score,
+      active: employee.isActive,
+      registeredAt: state.registeredAt.toISOString(),
+    };
+  }
+}
+
+export class RegisterResponse {
+  @ApiProperty({ type: EmployeeResponse })
+  employee!: EmployeeResponse;
+
+  @ApiProperty()
+  accessToken!: string;
+}
+
+export class EmployeePageResponse {
+  @ApiProperty({ type: [EmployeeResponse] })
+  items!: EmployeeResponse[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= for the next page' })
+  nextCursor!: string | null;
+}

@@ -1,0 +1,122 @@
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Put,
+  Query,
+} from '@nestjs/common';
+import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { AdminOnly, Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
+import { ChangeManager } from '../application/change-manager.use-case';
+import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
+import { GetEmployee } from '../application/get-employee.use-case';
+import { SearchEmployees } from '../application/search-employees.use-case';
+import { UpdateProfile } from '../application/update-profile.use-case';
+import {
+  ChangeManagerRequest,
+  CompletenessResponse,
+  EmployeePageResponse,
+  EmployeeResponse,
+  SearchEmployeesQuery,
+  UpdateProfileRequest,
+} from './employee.dto';
+
+@ApiTags('employees')
+@Controller('v1/employees')
+export class EmployeesController {
+  constructor(
+    private readonly getEmployee: GetEmployee,
+    private readonly searchEmployees: SearchEmployees,
+    private readonly updateProfile: UpdateProfile,
+    private readonly changeManager: ChangeManager,
+    private readonly deactivateEmployee: DeactivateEmployee,
+  ) {}
+
+  @Get('me')
+  @Authenticated()
+  @ApiOkResponse({ type: EmployeeResponse })
+  async me(@CurrentEmployee() me: AuthenticatedEmployee): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(await this.getEmployee.execute(me.id));
+  }
+
+  @Patch('me')
+  @Authenticated()
+  @ApiOkResponse({ type: EmployeeResponse })
+  @ApiBadRequestResponse({ description: 'a field is invalid' })
+  async updateMe(
+    @CurrentEmployee() me: AuthenticatedEmployee,
+    @Body() body: UpdateProfileRequest,
+  ): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(
+      await this.updateProfile.execute(me.id, {
+        name: body.name,
+        title: body.title,
+        headline: body.headline,
+        summary: body.summary,
+        location: body.location,
+        timeZone: body.timeZone,
+        positions: body.positions?.map(({ title, team, start, end }) => ({ title, team, start, end })),
+        skills: body.skills,
+        education: body.education?.map(({ school, degree, fieldOfStudy, start, end }) => ({
+          school,
+          degree,
+          fieldOfStudy,
+          start,
+          end,
+        })),
+      }),
+    );
+  }
+
+  @Get('me/completeness')
+  @Authenticated()
+  @ApiOkResponse({ type: CompletenessResponse })
+  async myCompleteness(@CurrentEmployee() me: AuthenticatedEmployee): Promise<CompletenessResponse> {
+    return CompletenessResponse.from((await this.getEmployee.execute(me.id)).completeness);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: EmployeePageResponse })
+  async search(@Query() query: SearchEmployeesQuery): Promise<EmployeePageResponse> {
+    const page = await this.searchEmployees.execute(query);
+    return {
+      items: page.items.map((employee) => EmployeeResponse.from(employee)),
+      nextCursor: page.nextCursor,
+    };
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: EmployeeResponse })
+  @ApiNotFoundResponse({ description: 'no such employee' })
+  async find(@Param('id', ParseUUIDPipe) id: string): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(await this.getEmployee.execute(id));
+  }
+
+  @Put(':id/manager')
+  @AdminOnly()
+  @ApiOkResponse({ type: EmployeeResponse })
+  @ApiBadRequestResponse({ description: 'unknown manager, or the change would make a cycle' })
+  @ApiNotFoundResponse({ description: 'no such employee' })
+  async setManager(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() body: ChangeManagerRequest,
+  ): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(await this.changeManager.execute(id, body.managerId));
+  }
+
+  @Post(':id/deactivate')
+  @HttpCode(200)
+  @AdminOnly()
+  @ApiOkResponse({ type: EmployeeResponse })
+  @ApiNotFoundResponse({ description: 'no such employee' })
+  async deactivate(@Param('id', ParseUUIDPipe) id: string): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(await this.deactivateEmployee.execute(id));
+  }
+}

@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { TokenIssuer } from '@vouch/auth';
+import { EmployeeRegisteredV1 } from '@vouch/contracts';
+import { Outbox } from '@vouch/messaging';
+import { assertDomainAllowed, normaliseEmail } from '../domain/email-address';
+import { Employee } from '../domain/employee';
+import { EmailTakenError, UnknownManagerError } from '../domain/employee.errors';
+import { rolesOf } from '../domain/roles';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { PasswordHasher } from '../infrastructure/password-hasher';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+
+export interface RegisterEmployeeCommand {
+  email: string;
+  password: string;
+  name: string;
+  title?: string;
+  managerEmail?: string;
+}
+
+@Injectable()
+export class RegisterEmployee {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly outbox: Outbox,
+    private readonly tokens: TokenIssuer,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
+
+  async execute(command: RegisterEmployeeCommand): Promise<{ employee: Employee; accessToken: string }> {
+    const email = normaliseEmail(command.email);
+    assertDomainAllowed(email, this.settings.allowedEmailDomains);
+    const passwordHash = await this.hasher.hashOf(command.password);
+    const employee = await this.dataSource.transaction(async (manager) => {
+      let managerId: string | null = null;
+      if (command.managerEmail !== undefined) {
+        const boss = await this.employees.findByEmail(normaliseEmail(command.managerEmail), manager);
+        if (!boss?.isActive) throw new UnknownManagerError(command.managerEmail);
+        managerId = boss.id;
+      }
+      if (await this.employees.findByEmail(email, manager)) throw new EmailTakenError(email);
+      const registered = Employee.register({
+        id: randomUUID(),
+        email,
+        name: command.name,
+        title: command.title ?? null,
+        managerId,
+        at: new Date(),
+      });
+      await this.employees.insert(manager, registered, passwordHash);
+      const state = registered.snapshot;
+      await this.outbox.add(manager, EmployeeRegisteredV1, {
+        subject: state.id,
+        data: {
+          employeeId: state.id,
+          email: state.email,
+          name: state.name,
+          title: state.title,
+          managerId: state.managerId,
+          timeZone: state.timeZone,
+          registeredAt: state.registeredAt.toISOString(),
+        },
+      });
+      return registered;
+    });
+    const { accessToken } = await this.tokens.issue({
+      id: employee.id,
+      email,
+      roles: rolesOf(email, this.settings.adminEmails),
+    });
+    return { employee, accessToken };
+  }
+}

@@ -1,0 +1,21 @@
+import { Injectable } from '@nestjs/common';
+import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import type { Employee } from '../domain/employee';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
+
+@Injectable()
+export class SearchEmployees {
+  constructor(private readonly employees: EmployeeRepository) {}
+
+  /** The directory: active employees whose name, email or title contains `q`, by name. */
+  async execute(query: { q?: string; limit: number; cursor?: string }): Promise<Page<Employee>> {
+    const after = decodeCursor(query.cursor);
+    const rows = await this.employees.search(query.q?.trim() || undefined, query.limit + 1, after);
+    return toPage(
+      rows,
+      query.limit,
+      (employee) => ({ key: employee.snapshot.name, id: employee.id }),
+      (employee) => employee,
+    );
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EmployeeProfileUpdatedV1 } from '@vouch/contracts';
+import { Outbox } from '@vouch/messaging';
+import type { Employee } from '../domain/employee';
+import { EmployeeNotFoundError } from '../domain/employee.errors';
+import type { ProfileChanges } from '../domain/profile';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
+
+@Injectable()
+export class UpdateProfile {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly outbox: Outbox,
+  ) {}
+
+  async execute(employeeId: string, changes: ProfileChanges): Promise<Employee> {
+    return this.dataSource.transaction(async (manager) => {
+      const employee = await this.employees.lockById(manager, employeeId);
+      if (!employee) throw new EmployeeNotFoundError(employeeId);
+      const changedFields = employee.updateProfile(changes, new Date());
+      if (changedFields.length === 0) return employee;
+      await this.employees.update(manager, employee);
+      const state = employee.snapshot;
+      await this.outbox.add(manager, EmployeeProfileUpdatedV1, {
+        subject: state.id,
+        data: {
+          employeeId: state.id,
+          name: state.name,
+          title: state.title,
+          headline: state.headline,
+          timeZone: state.timeZone,
+          completeness: employee.completeness.score,
+          changedFields,
+          updatedAt: state.updatedAt.toISOString(),
+        },
+      });
+      return employee;
+    });
+  }
+}

@@ -1,0 +1,100 @@
+import { randomUUID } from 'node:crypto';
+import { Employee } from './employee';
+import { EmployeeDeactivatedError, OrgChartCycleError } from './employee.errors';
+
+const at = new Date('2026-01-05T09:00:00Z');
+const later = new Date('2026-01-06T09:00:00Z');
+
+function ana(managerId: string | null = null): Employee {
+  return Employee.register({
+    id: randomUUID(),
+    email: 'ana@acme.com',
+    name: ' Ana Lima ',
+    title: 'Engineer',
+    managerId,
+    at,
+  });
+}
+
+describe('an employee', () => {
+  it('registers active, with a trimmed name and an otherwise empty profile', () => {
+    const employee = ana();
+    expect(employee.isActive).toBe(true);
+    expect(employee.snapshot).toMatchObject({
+      name: 'Ana Lima',
+      title: 'Engineer',
+      skills: [],
+      positions: [],
+    });
+    expect(employee.completeness.score).toBe(15);
+  });
+
+  it('reports only the profile fields whose value changed', () => {
+    const employee = ana();
+    const changed = employee.updateProfile(
+      { title: 'Engineer', headline: 'Makes payments boring', skills: ['Go', 'go', 'SQL'] },
+      later,
+    );
+    expect(changed).toEqual(['headline', 'skills']);
+    expect(employee.snapshot.skills).toEqual(['Go', 'SQL']);
+    expect(employee.snapshot.updatedAt).toEqual(later);
+  });
+
+  it('clears an optional field given null', () => {
+    const employee = ana();
+    expect(employee.updateProfile({ title: null }, later)).toEqual(['title']);
+    expect(employee.snapshot.title).toBeNull();
+  });
+
+  it('changes nothing and reports nothing for an empty change', () => {
+    const employee = ana();
+    expect(employee.updateProfile({}, later)).toEqual([]);
+    expect(employee.snapshot.updatedAt).toEqual(at);
+  });
+
+  it('gets a new manager and says who the previous one was', () => {
+    const first = randomUUID();
+    const second = randomUUID();
+    const employee = ana(first);
+    expect(employee.changeManager(second, [], later)).toEqual({ previousManagerId: first });
+    expect(employee.snapshot.managerId).toBe(second);
+  });
+
+  it('reports no change when the manager stays the same', () => {
+    const manager = randomUUID();
+    expect(ana(manager).changeManager(manager, [], later)).toBeUndefined();
+  });
+
+  it('refuses to manage themselves', () => {
+    const employee = ana();
+    expect(() => employee.changeManager(employee.id, [], later)).toThrow(OrgChartCycleError);
+  });
+
+  it('refuses a manager who reports to them, directly or not', () => {
+    const employee = ana();
+    const report = randomUUID();
+    expect(() => employee.changeManager(report, [randomUUID(), employee.id], later)).toThrow(
+      OrgChartCycleError,
+    );
+  });
+
+  it('is deactivated once, and then can no longer change their profile', () => {
+    const employee = ana();
+    expect(employee.deactivate(later)).toBe(true);
+    expect(employee.deactivate(later)).toBe(false);
+    expect(employee.isActive).toBe(false);
+    expect(() => employee.updateProfile({ headline: 'Still here' }, later)).toThrow(EmployeeDeactivatedError);
+  });
+});
+
+describe('an employee profile change', () => {
+  it('sees the same positions written with their keys in another order as no change', () => {
+    const employee = ana();
+    employee.updateProfile(
+      { positions: [{ title: 'Engineer', team: 'Core', start: '2020-01', end: null }] },
+      at,
+    );
+    const reordered = [{ end: null, team: 'Core', start: '2020-01', title: 'Engineer' }];
+    expect(employee.updateProfile({ positions: reordered }, later)).toEqual([]);
+  });
+});

@@ -1,0 +1,55 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { IdentityEnvironment } from '../config';
+import { ChangeManager } from './application/change-manager.use-case';
+import { DeactivateEmployee } from './application/deactivate-employee.use-case';
+import { GetEmployee } from './application/get-employee.use-case';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './application/identity-settings';
+import { LogIn } from './application/log-in.use-case';
+import { RegisterEmployee } from './application/register-employee.use-case';
+import { SearchEmployees } from './application/search-employees.use-case';
+import { UpdateProfile } from './application/update-profile.use-case';
+import { AuthController } from './api/auth.controller';
+import { EmployeesController } from './api/employees.controller';
+import { JwksController } from './api/jwks.controller';
+import { TRUSTED_PROXIES, TrustedProxies } from './api/trusted-proxies';
+import { EmployeeRepository } from './infrastructure/employee.repository';
+import { LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './infrastructure/login-throttle';
+import { PasswordHasher } from './infrastructure/password-hasher';
+import { signingProviders } from './infrastructure/signing-keys.provider';
+
+/** Employees, their profile, the org chart and sign-in. */
+@Module({})
+export class EmployeesModule {
+  static forRoot(environment: IdentityEnvironment): DynamicModule {
+    const settings: IdentitySettings = {
+      allowedEmailDomains: environment.ALLOWED_EMAIL_DOMAINS,
+      adminEmails: environment.ADMIN_EMAILS,
+    };
+    const limits: LoginLimits = {
+      maxAttemptsPerEmail: environment.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
+      maxAttemptsPerAddress: environment.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
+      windowSeconds: environment.LOGIN_WINDOW_SECONDS,
+    };
+    return {
+      module: EmployeesModule,
+      controllers: [AuthController, EmployeesController, JwksController],
+      providers: [
+        { provide: IDENTITY_SETTINGS, useValue: settings },
+        { provide: LOGIN_LIMITS, useValue: limits },
+        { provide: TRUSTED_PROXIES, useValue: environment.TRUSTED_PROXIES },
+        ...signingProviders(environment),
+        TrustedProxies,
+        EmployeeRepository,
+        PasswordHasher,
+        LoginThrottle,
+        RegisterEmployee,
+        LogIn,
+        GetEmployee,
+        SearchEmployees,
+        UpdateProfile,
+        ChangeManager,
+        DeactivateEmployee,
+      ],
+    };
+  }
+}

@@ -1,0 +1,53 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { Education, Position } from '../domain/profile';
+
+@Entity('employee')
+export class EmployeeEntity {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  passwordHash!: string;
+
+  @Column('text')
+  name!: string;
+
+  @Column('text', { nullable: true })
+  title!: string | null;
+
+  @Column('text', { nullable: true })
+  headline!: string | null;
+
+  @Column('text', { nullable: true })
+  summary!: string | null;
+
+  @Column('text', { nullable: true })
+  location!: string | null;
+
+  @Column('text', { nullable: true })
+  timeZone!: string | null;
+
+  @Column('jsonb')
+  positions!: Position[];
+
+  @Column('jsonb')
+  skills!: string[];
+
+  @Column('jsonb')
+  education!: Education[];
+
+  @Column('uuid', { nullable: true })
+  managerId!: string | null;
+
+  @Column('timestamptz')
+  registeredAt!: Date;
+
+  @Column('timestamptz')
+  updatedAt!: Date;
+
+  @Column('timestamptz', { nullable: true })
+  deactivatedAt!: Date | null;
+}

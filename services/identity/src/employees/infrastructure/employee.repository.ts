@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { Employee, type EmployeeState } from '../domain/employee';
+import { EmailTakenError } from '../domain/employee.errors';
+import { EmployeeEntity } from './employee.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+function toDomain(row: EmployeeEntity): Employee {
+  const { passwordHash: _passwordHash, ...state } = row;
+  return Employee.restore(state);
+}
+
+function toRow(state: Readonly<EmployeeState>, passwordHash: string): EmployeeEntity {
+  return Object.assign(new EmployeeEntity(), { ...state, passwordHash });
+}
+
+@Injectable()
+export class EmployeeRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private manager(manager?: EntityManager): EntityManager {
+    return manager ?? this.dataSource.manager;
+  }
+
+  async findById(id: string, manager?: EntityManager): Promise<Employee | undefined> {
+    const row = await this.manager(manager).findOneBy(EmployeeEntity, { id });
+    return row ? toDomain(row) : undefined;
+  }
+
+  /** For update: the row stays locked until the transaction ends. */
+  async lockById(manager: EntityManager, id: string): Promise<Employee | undefined> {
+    const row = await manager.findOne(EmployeeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+    return row ? toDomain(row) : undefined;
+  }
+
+  async findByEmail(email: string, manager?: EntityManager): Promise<Employee | undefined> {
+    const row = await this.manager(manager).findOneBy(EmployeeEntity, { email });
+    return row ? toDomain(row) : undefined;
+  }
+
+  async credentialsOf(email: string): Promise<{ employee: Employee; passwordHash: string } | undefined> {
+    const row = await this.dataSource.manager.findOneBy(EmployeeEntity, { email });
+    return row ? { employee: toDomain(row), passwordHash: row.passwordHash } : undefined;
+  }
+
+  async insert(manager: EntityManager, employee: Employee, passwordHash: string): Promise<void> {
+    try {
+      await manager.insert(EmployeeEntity, toRow(employee.snapshot, passwordHash));
+    } catch (error) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      )
+        throw new EmailTakenError(employee.snapshot.email);
+      throw error;
+    }
+  }
+
+  async update(manager: EntityManager, employee: Employee): Promise<void> {
+    const { id, email: _email, registeredAt: _registeredAt, ...changes } = employee.snapshot;
+    await manager.update(EmployeeEntity, { id }, changes);
+  }
+
+  /** The managers above an employee, nearest first. */
+  async managersAbove(manager: EntityManager, employeeId: string): Promise<string[]> {
+    // UNION (not UNION ALL) ends the walk even if a cycle slipped in.
+    const rows: Array<{ id: string }> = await manager.query(
+      `WITH RECURSIVE chain(id, depth) AS (
+         SELECT manager_id, 1 FROM employee WHERE id = $1 AND manager_id IS NOT NULL
+         UNION
+         SELECT e.manager_id, c.depth + 1 FROM employee e JOIN chain c ON e.id = c.id
+         WHERE e.manager_id IS NOT NULL AND c.depth < 10000
+       )
+       SELECT id FROM chain ORDER BY depth`,
+      [employeeId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Active employees whose name, email or title contains `q`, by name, after the cursor. */
+  async search(
+    q: string | undefined,
+    limit: number,
+    after: { key: string; id: string } | undefined,
+  ): Promise<Employee[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(EmployeeEntity, 'e')
+      .where('e.deactivated_at IS NULL')
+      .orderBy('e.name', 'ASC')
+      .addOrderBy('e.id', 'ASC')
+      .limit(limit);
+    if (q) {
+      const pattern = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere('(e.name ILIKE :pattern OR e.email ILIKE :pattern OR e.title ILIKE :pattern)', {
+        pattern,
+      });
+    }
+    if (after) query.andWhere('(e.name, e.id) > (:key, :id)', { key: after.key, id: after.id });
+    return (await query.getMany()).map(toDomain);
+  }
+}

@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { IdentityApp } from './identity-app';
+
+describe('the org chart and offboarding', () => {
+  let identity: IdentityApp;
+
+  beforeAll(async () => {
+    identity = await IdentityApp.start('identity_org_chart');
+  });
+
+  afterAll(async () => {
+    await identity?.stop();
+  });
+
+  const setManager = (token: string, employeeId: string, managerId: string | null) =>
+    identity.call('PUT', `/v1/employees/${employeeId}/manager`, { token, body: { managerId } });
+
+  it('places a new employee under the manager named at registration', async () => {
+    const boss = await identity.register({ name: 'Rui Costa' });
+    const ana = await identity.register({ managerEmail: `  ${boss.email.toUpperCase()} ` });
+    expect(ana.body['managerId']).toBe(boss.id);
+  });
+
+  it('answers 400 to registration under a manager nobody registered', async () => {
+    const answer = await identity.call('POST', '/v1/auth/register', {
+      body: {
+        email: `${randomUUID()}@acme.com`,
+        password: 'a long enough secret',
+        name: 'Ana',
+        managerEmail: `${randomUUID()}@acme.com`,
+      },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ title: 'Unknown manager' });
+  });
+
+  it('lets an admin set and clear a manager', async () => {
+    const admin = await identity.admin();
+    const boss = await identity.register();
+    const ana = await identity.register();
+
+    const set = await setManager(admin.token, ana.id, boss.id);
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ id: ana.id, managerId: boss.id });
+
+    const cleared = await setManager(admin.token, ana.id, null);
+    expect(cleared.status).toBe(200);
+    expect(cleared.body).toMatchObject({ managerId: null });
+  });
+
+  it('answers 403 when an employee who is not an admin sets a manager', async () => {
+    const ana = await identity.register();
+    const bea = await identity.register();
+    const answer = await setManager(ana.token, ana.id, bea.id);
+    expect(answer.status).toBe(403);
+    expect(
+      (await identity.call('GET', `/v1/employees/${ana.id}`, { token: ana.token })).body['managerId'],
+    ).toBeNull();
+  });
+
+  it('answers 400 to a change that would make a cycle, directly or through several levels', async () => {
+    const admin = await identity.admin();
+    const ceo = await identity.register();
+    const vp = await identity.register({ managerEmail: ceo.email });
+    const lead = await identity.register({ managerEmail: vp.email });
+
+    const throughLevels = await setManager(admin.token, ceo.id, lead.id);
+    expect(throughLevels.status).toBe(400);
+    expect(throughLevels.body).toMatchObject({ title: 'Org chart cycle' });
+    expect((await setManager(admin.token, vp.id, vp.id)).status).toBe(400);
+    expect(
+      (await identity.call('GET', `/v1/employees/${ceo.id}`, { token: ceo.token })).body['managerId'],
+    ).toBeNull();
+  });
+
+  it('answers 404 for an unknown employee and 400 for an unknown manager', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register();
+    expect((await setManager(admin.token, randomUUID(), ana.id)).status).toBe(404);
+    expect((await setManager(admin.token, ana.id, randomUUID())).status).toBe(400);
+  });
+
+  it('answers 400 when managerId is missing or not a UUID', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register();
+    const missing = await identity.call('PUT', `/v1/employees/${ana.id}/manager`, {
+      token: admin.token,
+      body: {},
+    });
+    expect(missing.status).toBe(400);
+    expect((await setManager(admin.token, ana.id, 'boss')).status).toBe(400);
+  });
+
+  it('deactivates an employee: they can no longer log in, nor show in the directory', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register({ name: `Leaver ${randomUUID().slice(0, 8)}` });
+
+    const answer = await identity.call('POST', `/v1/employees/${ana.id}/deactivate`, { token: admin.token });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ id: ana.id, active: false });
+    const login = await identity.login(ana.email, ana.password);
+    expect(login.status).toBe(401);
+    expect(login.body).toEqual((await identity.login(`${randomUUID()}@acme.com`, ana.password)).body);
+    const search = await identity.call<{ items: unknown[] }>(
+      'GET',
+      `/v1/employees?q=${encodeURIComponent(String(ana.body['name']))}`,
+      { token: admin.token },
+    );
+    expect(search.body.items).toEqual([]);
+  });
+
+  it('answers 403 when a deactivated employee changes their profile with a token issued before', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register();
+    await identity.call('POST', `/v1/employees/${ana.id}/deactivate`, { token: admin.token });
+    const answer = await identity.call('PATCH', '/v1/employees/me', {
+      token: ana.token,
+      body: { headline: 'Bye' },
+    });
+    expect(answer.status).toBe(403);
+  });
+
+  it('answers 403 when an employee who is not an admin deactivates someone', async () => {
+    const ana = await identity.register();
+    const bea = await identity.register();
+    expect(
+      (await identity.call('POST', `/v1/employees/${bea.id}/deactivate`, { token: ana.token })).status,
+    ).toBe(403);
+    expect((await identity.login(bea.email, bea.password)).status).toBe(200);
+  });
+
+  it('refuses to place anyone under a deactivated manager', async () => {
+    const admin = await identity.admin();
+    const leaver = await identity.register();
+    const ana = await identity.register();
+    await identity.call('POST', `/v1/employees/${leaver.id}/deactivate`, { token: admin.token });
+
+    expect((await setManager(admin.token, ana.id, leaver.id)).status).toBe(400);
+    const registration = await identity.call('POST', '/v1/auth/register', {
+      body: {
+        email: `${randomUUID()}@acme.com`,
+        password: 'a long enough secret',
+        name: 'Bea',
+        managerEmail: leaver.email,
+      },
+    });
+    expect(registration.status).toBe(400);
+  });
+});
