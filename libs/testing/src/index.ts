@@ -4,3 +4,4 @@ export * from './wait-for';
 export * from './kafka-test-kit';
 export * from './dedicated-kafka-broker';
 export * from './test-token-authority';
+export * from './service-under-test';

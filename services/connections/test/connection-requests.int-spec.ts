@@ -169,7 +169,7 @@ describe('connection requests and connections', () => {
 
     const pending = await ask(ana, ben.id);
     expect(pending.status).toBe(409);
-    expect(pending.contentType).toMatch(/^application\/problem\+json/);
+    expect(pending.headers.get('content-type')).toMatch(/^application\/problem\+json/);
     expect(pending.body).toMatchObject({ status: 409, title: 'Request already pending' });
 
     for (const [from, to] of [
@@ -221,7 +221,7 @@ describe('connection requests and connections', () => {
       body: { toEmployeeId: ana.id },
     });
     expect(noToken.status).toBe(401);
-    expect(noToken.contentType).toMatch(/problem\+json/);
+    expect(noToken.headers.get('content-type')).toMatch(/problem\+json/);
   });
 
   it('declines a request: nobody is connected, ConnectionDeclined is published, and asking again works', async () => {

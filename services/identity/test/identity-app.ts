@@ -1,16 +1,10 @@
-import type { INestApplication } from '@nestjs/common';
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { loadConfig, createServiceApp } from '@vouch/platform';
-import { createTestDatabase, testInfrastructure, uniqueTopicPrefix, type TestDatabase } from '@vouch/testing';
+import { ServiceUnderTest, type HttpAnswer } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../src/app.module';
 import { identityEnvironment } from '../src/config';
 
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  headers: Headers;
-  body: T;
-}
+export type Answer<T = Record<string, unknown>> = HttpAnswer<T>;
 
 export interface RegisteredEmployee {
   id: string;
@@ -34,25 +28,13 @@ export function newEmail(domain = 'acme.com'): string {
   return `${randomUUID()}@${domain}`;
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 /**
  * The identity service as it runs, over real HTTP, PostgreSQL and Kafka, verifying its own tokens
  * through its own JWKS URL. Each test file gets its database and topics.
  */
 export class IdentityApp {
   private constructor(
-    private readonly app: INestApplication,
-    private readonly database: TestDatabase,
-    readonly baseUrl: string,
-    readonly topicPrefix: string,
+    private readonly service: ServiceUnderTest,
     readonly privateKeyPems: string[],
     readonly adminEmail: string,
   ) {}
@@ -66,57 +48,46 @@ export class IdentityApp {
     return current;
   }
 
+  get baseUrl(): string {
+    return this.service.baseUrl;
+  }
+
+  get topicPrefix(): string {
+    return this.service.context.topicPrefix;
+  }
+
   static async start(label: string, overrides: Record<string, string> = {}): Promise<IdentityApp> {
-    const database = await createTestDatabase(label);
-    const port = await freePort();
-    const topicPrefix = uniqueTopicPrefix(label);
-    const privateKeyPems = [newPrivateKeyPem()];
     const adminEmail = newEmail();
-    const environment = loadConfig(identityEnvironment, {
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: testInfrastructure().kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      LOG_LEVEL: 'silent',
-      JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-      JWT_PRIVATE_KEYS: privateKeyPems.join('\n'),
-      ADMIN_EMAILS: adminEmail,
-      TRUSTED_PROXIES: 'loopback',
-      ...overrides,
+    let privateKeyPems: string[] = [];
+    const service = await ServiceUnderTest.start(label, (context) => {
+      const environment = loadConfig(identityEnvironment, {
+        PORT: String(context.port),
+        DATABASE_URL: context.databaseUrl,
+        KAFKA_BROKERS: context.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: context.topicPrefix,
+        LOG_LEVEL: 'silent',
+        JWKS_URL: `http://127.0.0.1:${context.port}/.well-known/jwks.json`,
+        JWT_PRIVATE_KEYS: newPrivateKeyPem(),
+        ADMIN_EMAILS: adminEmail,
+        TRUSTED_PROXIES: 'loopback',
+        ...overrides,
+      });
+      privateKeyPems = environment.JWT_PRIVATE_KEYS ?? [];
+      return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl);
     });
-    const app = await createServiceApp(AppModule.forRoot(environment), serviceDescription, database.url);
-    await app.listen(port, '127.0.0.1');
-    return new IdentityApp(
-      app,
-      database,
-      `http://127.0.0.1:${port}`,
-      topicPrefix,
-      environment.JWT_PRIVATE_KEYS ?? [],
-      adminEmail,
-    );
+    return new IdentityApp(service, privateKeyPems, adminEmail);
   }
 
-  async stop(): Promise<void> {
-    await this.app.close();
-    await this.database.drop();
+  stop(): Promise<void> {
+    return this.service.close();
   }
 
-  async call<T = Record<string, unknown>>(
+  call<T = Record<string, unknown>>(
     method: string,
     path: string,
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...options.headers,
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : {} };
+  ): Promise<HttpAnswer<T>> {
+    return this.service.request<T>(method, path, options);
   }
 
   /** Registers a new employee with a unique email; fails the test unless it answers 201. */

@@ -1,33 +1,15 @@
-import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import {
   EmployeeRegisteredV1,
-  fromKafkaRecord,
+  Topics,
   type CloudEvent,
   type EventData,
   type EventDefinition,
 } from '@vouch/contracts';
 import { createServiceApp, loadConfig } from '@vouch/platform';
-import {
-  createTestDatabase,
-  publishEvents,
-  testInfrastructure,
-  testKafka,
-  TestTokenAuthority,
-  uniqueName,
-  uniqueTopicPrefix,
-  waitFor,
-  type TestDatabase,
-} from '@vouch/testing';
+import { ServiceUnderTest, TestTokenAuthority, uniqueName, type HttpAnswer } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../../src/app.module';
 import { connectionsEnvironment } from '../../src/config';
-
-export interface Answer<T = unknown> {
-  status: number;
-  contentType: string | null;
-  body: T;
-}
 
 /** An employee known to the service (through identity's event) with a token of their own. */
 export interface TestEmployee {
@@ -36,60 +18,44 @@ export interface TestEmployee {
   token: string;
 }
 
-/** The connections service started as in production, on its own database and topic prefix. */
+/** The connections service started as in production, with a token authority standing in for identity. */
 export class ConnectionsTestApp {
   private constructor(
-    private readonly app: INestApplication,
-    private readonly database: TestDatabase,
+    private readonly service: ServiceUnderTest,
     readonly authority: TestTokenAuthority,
-    readonly baseUrl: string,
-    readonly brokers: string[],
-    readonly topicPrefix: string,
   ) {}
 
   static async start(label: string): Promise<ConnectionsTestApp> {
-    const { kafkaBrokers } = testInfrastructure();
-    const database = await createTestDatabase(label);
     const authority = await TestTokenAuthority.start();
-    const topicPrefix = uniqueTopicPrefix(label);
-    const environment = loadConfig(connectionsEnvironment, {
-      ...authority.environment,
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      KAFKA_TOPIC_PARTITIONS: '3',
-      LOG_LEVEL: 'silent',
+    const service = await ServiceUnderTest.start(label, (context) => {
+      const environment = loadConfig(connectionsEnvironment, {
+        ...authority.environment,
+        DATABASE_URL: context.databaseUrl,
+        KAFKA_BROKERS: context.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: context.topicPrefix,
+        KAFKA_TOPIC_PARTITIONS: '3',
+        LOG_LEVEL: 'silent',
+      });
+      return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl);
     });
-    const app = await createServiceApp(AppModule.forRoot(environment), serviceDescription, database.url);
-    await app.listen(0, '127.0.0.1');
-    return new ConnectionsTestApp(app, database, authority, await app.getUrl(), kafkaBrokers, topicPrefix);
+    return new ConnectionsTestApp(service, authority);
+  }
+
+  get baseUrl(): string {
+    return this.service.baseUrl;
   }
 
   async close(): Promise<void> {
-    await this.app.close();
+    await this.service.close();
     await this.authority.close();
-    await this.database.drop();
   }
 
-  async request<T = unknown>(
+  request<T = unknown>(
     method: string,
     path: string,
     options: { token?: string; body?: unknown } = {},
-  ): Promise<Answer<T>> {
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      method,
-      headers: {
-        ...(options.token ? { authorization: `Bearer ${options.token}` } : {}),
-        ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
-    });
-    const text = await response.text();
-    return {
-      status: response.status,
-      contentType: response.headers.get('content-type'),
-      body: (text ? JSON.parse(text) : undefined) as T,
-    };
+  ): Promise<HttpAnswer<T>> {
+    return this.service.request<T>(method, path, options);
   }
 
   /** Publishes identity's events as identity would, on this app's topics. */
@@ -97,7 +63,7 @@ export class ConnectionsTestApp {
     definition: TDefinition,
     events: Array<{ subject: string; data: EventData<TDefinition> }>,
   ): Promise<CloudEvent[]> {
-    return publishEvents(this.brokers, this.topicPrefix, definition, events);
+    return this.service.publish(definition, events);
   }
 
   /**
@@ -144,46 +110,17 @@ export class ConnectionsTestApp {
   }
 
   /** Waits until the replica has applied an event: a count query reaches the expected number. */
-  async waitForReplica(description: string, countQuery: string, parameters: unknown[], expected: number) {
-    const dataSource = this.app.get(DataSource);
-    await waitFor(
-      description,
-      async () => ((await dataSource.query(countQuery, parameters)) as Array<{ n: number }>)[0]?.n,
-      (count) => count === expected,
-      { timeoutMs: 60_000 },
-    );
+  waitForReplica(
+    description: string,
+    countQuery: string,
+    parameters: unknown[],
+    expected: number,
+  ): Promise<void> {
+    return this.service.waitForCount(description, countQuery, parameters, expected);
   }
 
-  /** Reads the service's connection events about one connection, from the start of the topic. */
-  async eventsAbout(connectionId: string, count: number): Promise<CloudEvent[]> {
-    const consumer = testKafka(this.brokers).consumer({ groupId: uniqueName('events_reader') });
-    const events: CloudEvent[] = [];
-    await consumer.connect();
-    try {
-      await consumer.subscribe({
-        topic: `${this.topicPrefix}vouch.connections.connections.v1`,
-        fromBeginning: true,
-      });
-      await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error(`read ${events.length} of ${count} events about ${connectionId}`)),
-          60_000,
-        );
-        void consumer.run({
-          eachMessage: async ({ message }) => {
-            const event = fromKafkaRecord(message);
-            if (event.subject !== connectionId) return;
-            events.push(event);
-            if (events.length >= count) {
-              clearTimeout(timer);
-              resolve();
-            }
-          },
-        });
-      });
-      return events;
-    } finally {
-      await consumer.disconnect();
-    }
+  /** Reads the service's events about one connection, from the start of the topic. */
+  eventsAbout(connectionId: string, count: number): Promise<CloudEvent[]> {
+    return this.service.eventsAbout(Topics.connections, connectionId, count);
   }
 }
