@@ -78,6 +78,8 @@ async function main() {
             if (child.exitCode !== null) return resolve(undefined);
             child.once('exit', resolve);
             child.kill('SIGTERM');
+            // A service stuck in its own shutdown is not allowed to keep the others waiting.
+            setTimeout(() => child.kill('SIGKILL'), 30_000).unref();
           }),
       ),
     );

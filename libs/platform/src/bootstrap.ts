@@ -5,6 +5,9 @@ import { Logger } from 'nestjs-pino';
 import { startEventConsumer } from '@vouch/messaging';
 import { ensureDatabase } from '@vouch/persistence';
 
+/** Kubernetes' default termination grace period is 30 s: finish well within it. */
+const SHUTDOWN_DEADLINE_MS = 25_000;
+
 export interface ServiceDescription {
   title: string;
   description: string;
@@ -53,6 +56,8 @@ export async function runService(options: {
   try {
     const app = await createServiceApp(options.rootModule, options.description, options.databaseUrl);
     app.enableShutdownHooks();
+    // A stop that hangs (a broker that does not answer) must not outlive the orchestrator's grace period.
+    process.once('SIGTERM', () => setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref());
     await app.listen(options.port);
     new NestLogger(options.name).log(`${options.name} listening on :${options.port}`);
   } catch (error) {

@@ -1,22 +1,48 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
+import { sleep } from '../backoff';
+
+const METADATA_WAIT_MS = 15_000;
 
 /**
- * Creates the topics that are missing, leaving existing ones alone. Services call it at start so
- * that a fresh cluster works without a separate setup step; production clusters may pre-create
- * topics with their own settings, which this then keeps.
+ * Creates the topics that are missing, leaving existing ones alone, and returns once every
+ * partition of them has a leader. Services call it at start so that a fresh cluster works without
+ * a separate setup step; production clusters may pre-create topics with their own settings, which
+ * this then keeps. Several services may create the same topic at the same moment: whoever loses
+ * the race waits for the winner's topic like for its own.
  */
 export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number): Promise<void> {
+  const wanted = [...new Set(topics)];
   const admin = kafka.admin();
   await admin.connect();
   try {
     const existing = new Set(await admin.listTopics());
-    const missing = [...new Set(topics)].filter((topic) => !existing.has(topic));
+    const missing = wanted.filter((topic) => !existing.has(topic));
     if (missing.length === 0) return;
     await admin.createTopics({
       waitForLeaders: true,
       topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
     });
+    await waitForLeaders(admin, missing);
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function waitForLeaders(admin: Admin, topics: string[]): Promise<void> {
+  const deadline = Date.now() + METADATA_WAIT_MS;
+  for (;;) {
+    try {
+      const metadata = await admin.fetchTopicMetadata({ topics });
+      const led = metadata.topics.every(
+        (topic) =>
+          topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0),
+      );
+      if (led) return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`topics ${topics.join(', ')} have no leaders after ${METADATA_WAIT_MS} ms`);
+    await sleep(200);
   }
 }
