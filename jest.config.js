@@ -28,5 +28,13 @@ module.exports = {
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.mjs',
       slowTestThreshold: 30,
     },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.mjs',
+      globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.mjs',
+      slowTestThreshold: 60,
+    },
   ],
 };

@@ -5,3 +5,4 @@ export * from './kafka-test-kit';
 export * from './dedicated-kafka-broker';
 export * from './test-token-authority';
 export * from './service-under-test';
+export * from './service-process';

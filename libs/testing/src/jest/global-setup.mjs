@@ -13,5 +13,7 @@ export default async function globalSetup() {
   log(
     `ready in ${((Date.now() - started) / 1000).toFixed(1)} s via ${provided.provider}: Kafka ${provided.endpoints.kafkaBrokers}`,
   );
-  /** @type {any} */ (globalThis).__vouchInfrastructure = provided;
+  // Each Jest project with this setup runs it once; the first starts the servers, the others reuse.
+  const global = /** @type {any} */ (globalThis);
+  global.__vouchInfrastructure = [...(global.__vouchInfrastructure ?? []), provided];
 }

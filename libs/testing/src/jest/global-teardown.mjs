@@ -2,6 +2,8 @@
 
 /** Stops what the global setup started, and only that. */
 export default async function globalTeardown() {
-  const provided = /** @type {any} */ (globalThis).__vouchInfrastructure;
-  await provided?.stop();
+  const global = /** @type {any} */ (globalThis);
+  const provided = global.__vouchInfrastructure ?? [];
+  global.__vouchInfrastructure = [];
+  for (const infrastructure of provided.reverse()) await infrastructure.stop();
 }
