@@ -136,7 +136,9 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       this.kafkaSettings.topicPartitions,
     );
     const consumer = this.kafka.consumer({
-      groupId: this.settings.group,
+      // The prefix separates groups as it separates topics: kafkajs assigns every topic any member
+      // subscribes to across all members, so two setups sharing a group would take each other's events.
+      groupId: `${this.kafkaSettings.topicPrefix}${this.settings.group}`,
       sessionTimeout: this.settings.sessionTimeoutMs,
       heartbeatInterval: this.settings.heartbeatIntervalMs,
       allowAutoTopicCreation: false,

@@ -7,8 +7,8 @@ export interface KafkaSettings {
   /** Identifies this process to the brokers (`<service>-<host>-<pid>`). */
   clientId: string;
   /**
-   * Prepended to every topic name, empty in production. Lets tests and several local setups share
-   * one broker without seeing each other's events.
+   * Prepended to every topic and consumer group name, empty in production. Lets tests and several
+   * local setups share one broker without seeing each other's events.
    */
   topicPrefix: string;
   /** Partitions of topics this service creates; enough for consumers to scale out. */

@@ -41,7 +41,7 @@ export function serviceEnvironment(service: { name: string; port: number }) {
     KAFKA_BROKERS: commaSeparated
       .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port')).min(1))
       .default(['127.0.0.1:19092']),
-    /** Prepended to every topic; empty in production. */
+    /** Prepended to every topic and consumer group; empty in production. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(12),
     LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

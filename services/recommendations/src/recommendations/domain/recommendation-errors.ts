@@ -12,3 +12,28 @@ export class NotYourRecommendationError extends Error {
 export class RecommendationStateError extends Error {
   override readonly name = 'RecommendationStateError';
 }
+
+/** The author already recommended this subject: one recommendation per pair, edited instead. */
+export class DuplicateRecommendationError extends Error {
+  override readonly name = 'DuplicateRecommendationError';
+}
+
+/** A request that would repeat one still pending, or ask someone who already recommended the requester. */
+export class DuplicateRequestError extends Error {
+  override readonly name = 'DuplicateRequestError';
+}
+
+/** No such recommendation for this employee: others' recommendations are private. */
+export class RecommendationNotFoundError extends Error {
+  override readonly name = 'RecommendationNotFoundError';
+}
+
+/** No such request for this employee: others' requests are private. */
+export class RequestNotFoundError extends Error {
+  override readonly name = 'RequestNotFoundError';
+}
+
+/** The employee is party to the request, but not the one who may do this to it. */
+export class NotYourRequestError extends Error {
+  override readonly name = 'NotYourRequestError';
+}

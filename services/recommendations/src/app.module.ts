@@ -1,0 +1,40 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@vouch/auth';
+import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import type { RecommendationsEnvironment } from './config';
+import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
+import { recommendationErrors } from './recommendations/recommendations.errors';
+import { recommendationEntities, RecommendationsModule } from './recommendations/recommendations.module';
+
+export const serviceDescription: ServiceDescription = {
+  title: 'Vouch recommendations',
+  description:
+    'Recommendations between connected colleagues, requests for them, and the balance of a profile.',
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(environment: RecommendationsEnvironment): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forRoot({
+          name: 'recommendations',
+          environment,
+          entities: recommendationEntities,
+          migrations: [CreateRecommendationsSchema1764100000000],
+          errors: recommendationErrors,
+        }),
+        AuthModule.forRoot(environment),
+        RecommendationsModule.forRoot({
+          limits: {
+            maxPendingOut: environment.MAX_PENDING_REQUESTS_OUT,
+            maxPendingIn: environment.MAX_PENDING_REQUESTS_IN,
+          },
+          requestLifetimeDays: environment.REQUEST_LIFETIME_DAYS,
+          expirySweepIntervalMs: environment.EXPIRY_SWEEP_INTERVAL_MS,
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { toPage, type Page } from '@vouch/platform';
+import { UnknownEmployeeError } from '../domain/participation';
+import { pagePosition, type PageRequest } from './page-request';
+import { RecommendationRepository } from '../infrastructure/recommendation.repository';
+import { ReplicaRepository } from '../infrastructure/replica.repository';
+import {
+  listPosition,
+  recommendationView,
+  type ProfileRecommendationView,
+  type RecommendationView,
+} from './recommendation.views';
+
+/** An employee's own recommendations, received or given, in any status, newest first. */
+@Injectable()
+export class ListMyRecommendationsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly recommendations: RecommendationRepository,
+  ) {}
+
+  async execute(
+    employeeId: string,
+    side: 'received' | 'given',
+    page: PageRequest,
+  ): Promise<Page<RecommendationView>> {
+    const rows = await this.recommendations.page(
+      this.dataSource.manager,
+      side === 'received' ? { subjectId: employeeId } : { authorId: employeeId },
+      pagePosition(page),
+    );
+    const views = rows.map(recommendationView);
+    return toPage(views, page.limit, listPosition, (view) => view);
+  }
+}
+
+/** The recommendations a profile shows: accepted ones only, with their authors' names. */
+@Injectable()
+export class ListProfileRecommendationsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly recommendations: RecommendationRepository,
+    private readonly replica: ReplicaRepository,
+  ) {}
+
+  async execute(subjectId: string, page: PageRequest): Promise<Page<ProfileRecommendationView>> {
+    const manager = this.dataSource.manager;
+    if (!(await this.replica.findEmployee(manager, subjectId)))
+      throw new UnknownEmployeeError(`no employee ${subjectId}`);
+    const rows = await this.recommendations.page(
+      manager,
+      { subjectId, acceptedOnly: true },
+      pagePosition(page),
+    );
+    const authors = new Map(
+      (
+        await this.replica.findEmployees(
+          manager,
+          rows.map((row) => row.snapshot().authorId),
+        )
+      ).map((author) => [author.id, author]),
+    );
+    const views = rows.map((row): ProfileRecommendationView => {
+      const view = recommendationView(row);
+      const author = authors.get(view.authorId);
+      return {
+        id: view.id,
+        authorId: view.authorId,
+        authorName: author?.name ?? null,
+        authorTitle: author?.title ?? null,
+        subjectId: view.subjectId,
+        relationship: view.relationship,
+        text: view.text,
+        verified: view.verified,
+        createdAt: view.createdAt,
+        updatedAt: view.updatedAt,
+      };
+    });
+    return toPage(views, page.limit, listPosition, (view) => view);
+  }
+}

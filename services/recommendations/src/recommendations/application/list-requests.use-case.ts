@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { toPage, type Page } from '@vouch/platform';
+import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
+import { pagePosition, type PageRequest } from './page-request';
+import { listPosition, requestView, type RequestView } from './recommendation.views';
+
+/** Pending requests addressed to the employee (incoming) or made by them (outgoing), newest first. */
+@Injectable()
+export class ListRequestsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly requests: RecommendationRequestRepository,
+  ) {}
+
+  async execute(
+    employeeId: string,
+    direction: 'incoming' | 'outgoing',
+    page: PageRequest,
+  ): Promise<Page<RequestView>> {
+    const rows = await this.requests.pagePending(
+      this.dataSource.manager,
+      direction === 'incoming' ? { recipientId: employeeId } : { requesterId: employeeId },
+      pagePosition(page),
+    );
+    return toPage(rows.map(requestView), page.limit, listPosition, (view) => view);
+  }
+}

@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+import { ConnectionEntity } from './connection.entity';
+import { EmployeeEntity } from './employee.entity';
+
+function pair(a: string, b: string): { firstId: string; secondId: string } {
+  return a < b ? { firstId: a, secondId: b } : { firstId: b, secondId: a };
+}
+
+/** The replica of employees and connections, written only by the event handlers. */
+@Injectable()
+export class ReplicaRepository {
+  async findEmployee(manager: EntityManager, id: string): Promise<EmployeeEntity | null> {
+    return manager.findOneBy(EmployeeEntity, { id });
+  }
+
+  async findEmployees(manager: EntityManager, ids: string[]): Promise<EmployeeEntity[]> {
+    if (ids.length === 0) return [];
+    return manager.findBy(EmployeeEntity, { id: In(ids) });
+  }
+
+  /** Reads the two employees and locks their rows, so that counts about them stay true until commit. */
+  async lockPair(
+    manager: EntityManager,
+    a: string,
+    b: string,
+  ): Promise<{ [id: string]: EmployeeEntity | undefined }> {
+    const rows = await manager
+      .createQueryBuilder(EmployeeEntity, 'employee')
+      .where('employee.id IN (:...ids)', { ids: [a, b] })
+      .orderBy('employee.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    return Object.fromEntries(rows.map((row) => [row.id, row]));
+  }
+
+  async areConnected(manager: EntityManager, a: string, b: string): Promise<boolean> {
+    const count = await manager
+      .createQueryBuilder(ConnectionEntity, 'connection')
+      .where('connection.firstId = :firstId AND connection.secondId = :secondId', pair(a, b))
+      .andWhere('connection.removedAt IS NULL')
+      .getCount();
+    return count > 0;
+  }
+
+  /** The employee's current connections who are active, with their place in the org chart. */
+  async activeConnectionsOf(manager: EntityManager, employeeId: string): Promise<EmployeeEntity[]> {
+    return manager
+      .createQueryBuilder(EmployeeEntity, 'employee')
+      .where('employee.active')
+      .andWhere(
+        `employee.id IN (
+          SELECT CASE WHEN c.first_id = :employeeId THEN c.second_id ELSE c.first_id END
+          FROM connection c
+          WHERE (c.first_id = :employeeId OR c.second_id = :employeeId) AND c.removed_at IS NULL)`,
+        { employeeId },
+      )
+      .orderBy('employee.id')
+      .getMany();
+  }
+
+  async activeEmployees(manager: EntityManager): Promise<EmployeeEntity[]> {
+    return manager.find(EmployeeEntity, { where: { active: true }, order: { name: 'ASC', id: 'ASC' } });
+  }
+
+  async registerEmployee(
+    manager: EntityManager,
+    employee: { id: string; name: string; title: string | null; managerId: string | null },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO employee (id, name, title, manager_id, active) VALUES ($1, $2, $3, $4, true)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, title = EXCLUDED.title, manager_id = EXCLUDED.manager_id`,
+      [employee.id, employee.name, employee.title, employee.managerId],
+    );
+  }
+
+  async updateProfile(
+    manager: EntityManager,
+    employee: { id: string; name: string; title: string | null },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO employee (id, name, title, active) VALUES ($1, $2, $3, true)
+       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, title = EXCLUDED.title`,
+      [employee.id, employee.name, employee.title],
+    );
+  }
+
+  /** False when the employee is not known yet: a manager change cannot come before registration. */
+  async changeManager(
+    manager: EntityManager,
+    employeeId: string,
+    managerId: string | null,
+  ): Promise<boolean> {
+    const result = await manager.update(EmployeeEntity, { id: employeeId }, { managerId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async deactivate(manager: EntityManager, employeeId: string): Promise<boolean> {
+    const result = await manager.update(EmployeeEntity, { id: employeeId }, { active: false });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async connectionAccepted(
+    manager: EntityManager,
+    connection: { connectionId: string; a: string; b: string; since: Date },
+  ): Promise<void> {
+    const { firstId, secondId } = pair(connection.a, connection.b);
+    await manager.query(
+      `INSERT INTO connection (connection_id, first_id, second_id, since) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (connection_id) DO UPDATE SET since = EXCLUDED.since`,
+      [connection.connectionId, firstId, secondId, connection.since],
+    );
+  }
+
+  async connectionRemoved(
+    manager: EntityManager,
+    connection: { connectionId: string; a: string; b: string; removedAt: Date },
+  ): Promise<void> {
+    const { firstId, secondId } = pair(connection.a, connection.b);
+    await manager.query(
+      `INSERT INTO connection (connection_id, first_id, second_id, removed_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (connection_id) DO UPDATE SET removed_at = EXCLUDED.removed_at`,
+      [connection.connectionId, firstId, secondId, connection.removedAt],
+    );
+  }
+}

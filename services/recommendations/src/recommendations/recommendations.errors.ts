@@ -1,0 +1,45 @@
+import { HttpStatus } from '@nestjs/common';
+import type { ErrorMapping } from '@vouch/platform';
+import {
+  InactiveEmployeeError,
+  NotConnectedError,
+  SelfRecommendationError,
+  UnknownEmployeeError,
+} from './domain/participation';
+import {
+  DuplicateRecommendationError,
+  DuplicateRequestError,
+  InvalidRecommendationTextError,
+  NotYourRecommendationError,
+  NotYourRequestError,
+  RecommendationNotFoundError,
+  RecommendationStateError,
+  RequestNotFoundError,
+} from './domain/recommendation-errors';
+import { RequestStateError, TooManyPendingRequestsError } from './domain/recommendation-request';
+
+/** How the recommendations context's domain errors are answered over HTTP: the one place. */
+export const recommendationErrors: ErrorMapping[] = [
+  {
+    error: InvalidRecommendationTextError,
+    status: HttpStatus.BAD_REQUEST,
+    title: 'Invalid recommendation text',
+  },
+  { error: SelfRecommendationError, status: HttpStatus.BAD_REQUEST, title: 'Not yourself' },
+  { error: UnknownEmployeeError, status: HttpStatus.NOT_FOUND, title: 'Unknown employee' },
+  { error: InactiveEmployeeError, status: HttpStatus.FORBIDDEN, title: 'Employee not active' },
+  { error: NotConnectedError, status: HttpStatus.FORBIDDEN, title: 'Not connected' },
+  { error: DuplicateRecommendationError, status: HttpStatus.CONFLICT, title: 'Already recommended' },
+  { error: DuplicateRequestError, status: HttpStatus.CONFLICT, title: 'Request not needed' },
+  {
+    error: TooManyPendingRequestsError,
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    title: 'Too many pending requests',
+  },
+  { error: RecommendationNotFoundError, status: HttpStatus.NOT_FOUND, title: 'Recommendation not found' },
+  { error: RequestNotFoundError, status: HttpStatus.NOT_FOUND, title: 'Request not found' },
+  { error: NotYourRecommendationError, status: HttpStatus.FORBIDDEN, title: 'Not yours to change' },
+  { error: NotYourRequestError, status: HttpStatus.FORBIDDEN, title: 'Not yours to change' },
+  { error: RecommendationStateError, status: HttpStatus.CONFLICT, title: 'Recommendation state' },
+  { error: RequestStateError, status: HttpStatus.CONFLICT, title: 'Request state' },
+];

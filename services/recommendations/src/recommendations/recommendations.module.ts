@@ -1,0 +1,91 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AcceptRecommendationUseCase } from './application/accept-recommendation.use-case';
+import { AskForRecommendationUseCase } from './application/ask-for-recommendation.use-case';
+import { CloseRequestsUseCase } from './application/close-requests.use-case';
+import { DeclineRequestUseCase } from './application/decline-request.use-case';
+import { ExpireDueRequestsUseCase } from './application/expire-due-requests.use-case';
+import { GetBalanceUseCase } from './application/get-balance.use-case';
+import { GetCoverageUseCase } from './application/get-coverage.use-case';
+import { HideRecommendationUseCase } from './application/hide-recommendation.use-case';
+import {
+  ListMyRecommendationsUseCase,
+  ListProfileRecommendationsUseCase,
+} from './application/list-recommendations.use-case';
+import { ListRequestsUseCase } from './application/list-requests.use-case';
+import { RecommendationChange } from './application/recommendation-change';
+import {
+  RECOMMENDATIONS_SETTINGS,
+  type RecommendationsSettings,
+} from './application/recommendations.settings';
+import { RequestChange } from './application/request-change';
+import { RequestRevisionUseCase } from './application/request-revision.use-case';
+import { ReviseRecommendationUseCase } from './application/revise-recommendation.use-case';
+import { UpdateReplicaUseCase } from './application/update-replica.use-case';
+import { WithdrawRecommendationUseCase } from './application/withdraw-recommendation.use-case';
+import { WithdrawRequestUseCase } from './application/withdraw-request.use-case';
+import { WriteRecommendationUseCase } from './application/write-recommendation.use-case';
+import { CoverageController } from './api/coverage.controller';
+import { RecommendationRequestsController } from './api/recommendation-requests.controller';
+import {
+  ProfileRecommendationsController,
+  RecommendationsController,
+} from './api/recommendations.controller';
+import { ReplicaEventHandlers } from './api/replica-events.handlers';
+import { ConnectionEntity } from './infrastructure/connection.entity';
+import { EmployeeEntity } from './infrastructure/employee.entity';
+import { RecommendationRequestEntity } from './infrastructure/recommendation-request.entity';
+import { RecommendationRequestRepository } from './infrastructure/recommendation-request.repository';
+import { RecommendationEntity } from './infrastructure/recommendation.entity';
+import { RecommendationRepository } from './infrastructure/recommendation.repository';
+import { ReplicaRepository } from './infrastructure/replica.repository';
+import { RequestExpiryScheduler } from './infrastructure/request-expiry.scheduler';
+
+export const recommendationEntities = [
+  EmployeeEntity,
+  ConnectionEntity,
+  RecommendationEntity,
+  RecommendationRequestEntity,
+];
+
+/** Recommendations, requests and the replica of employees and connections they are checked against. */
+@Module({})
+export class RecommendationsModule {
+  static forRoot(settings: RecommendationsSettings): DynamicModule {
+    return {
+      module: RecommendationsModule,
+      controllers: [
+        RecommendationsController,
+        ProfileRecommendationsController,
+        RecommendationRequestsController,
+        CoverageController,
+        ReplicaEventHandlers,
+      ],
+      providers: [
+        { provide: RECOMMENDATIONS_SETTINGS, useValue: settings },
+        ReplicaRepository,
+        RecommendationRepository,
+        RecommendationRequestRepository,
+        RecommendationChange,
+        RequestChange,
+        CloseRequestsUseCase,
+        UpdateReplicaUseCase,
+        WriteRecommendationUseCase,
+        ReviseRecommendationUseCase,
+        AcceptRecommendationUseCase,
+        HideRecommendationUseCase,
+        RequestRevisionUseCase,
+        WithdrawRecommendationUseCase,
+        ListMyRecommendationsUseCase,
+        ListProfileRecommendationsUseCase,
+        AskForRecommendationUseCase,
+        DeclineRequestUseCase,
+        WithdrawRequestUseCase,
+        ListRequestsUseCase,
+        GetBalanceUseCase,
+        GetCoverageUseCase,
+        ExpireDueRequestsUseCase,
+        RequestExpiryScheduler,
+      ],
+    };
+  }
+}
