@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
+import { CreateEmployeeReplica1764090000000, ReplicatedEmployee } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import type { ConnectionsEnvironment } from './config';
 import { connectionErrorMappings } from './connections/api/connection-error.mappings';
 import { ConnectionsModule } from './connections/connections.module';
 import { ConnectionRecord } from './connections/infrastructure/connection.entity';
-import { EmployeeRecord } from './connections/infrastructure/employee.entity';
 import { CreateConnectionsSchema1764100000000 } from './migrations/1764100000000-create-connections-schema';
 
 export const serviceDescription: ServiceDescription = {
@@ -22,8 +22,8 @@ export class AppModule {
         ServicePlatformModule.forRoot({
           name: 'connections',
           environment,
-          entities: [EmployeeRecord, ConnectionRecord],
-          migrations: [CreateConnectionsSchema1764100000000],
+          entities: [ReplicatedEmployee, ConnectionRecord],
+          migrations: [CreateEmployeeReplica1764090000000, CreateConnectionsSchema1764100000000],
           errors: connectionErrorMappings,
         }),
         AuthModule.forRoot(environment),

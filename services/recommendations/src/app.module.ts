@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
+import { CreateEmployeeReplica1764090000000 } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import type { RecommendationsEnvironment } from './config';
 import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
@@ -22,7 +23,7 @@ export class AppModule {
           name: 'recommendations',
           environment,
           entities: recommendationEntities,
-          migrations: [CreateRecommendationsSchema1764100000000],
+          migrations: [CreateEmployeeReplica1764090000000, CreateRecommendationsSchema1764100000000],
           errors: recommendationErrors,
         }),
         AuthModule.forRoot(environment),

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EmployeeReplica } from '@vouch/employee-replica';
 import { ConnectionRequestsController } from './api/connection-requests.controller';
 import { ConnectionsController } from './api/connections.controller';
 import { EmployeeEventsHandlers } from './api/employee-events.handlers';
@@ -7,7 +8,6 @@ import { DeactivateEmployee } from './application/deactivate-employee.use-case';
 import { ListConnectionRequests } from './application/list-connection-requests.query';
 import { ListConnections } from './application/list-connections.query';
 import { RemoveConnection } from './application/remove-connection.use-case';
-import { ReplicateEmployee } from './application/replicate-employee.use-case';
 import { RequestConnection } from './application/request-connection.use-case';
 import { SuggestConnections } from './application/suggest-connections.query';
 import { WithdrawConnectionRequest } from './application/withdraw-connection-request.use-case';
@@ -27,7 +27,7 @@ import { EmployeeRepository } from './infrastructure/employee.repository';
     ListConnectionRequests,
     ListConnections,
     SuggestConnections,
-    ReplicateEmployee,
+    EmployeeReplica,
     DeactivateEmployee,
   ],
 })

@@ -5,15 +5,6 @@ export class CreateConnectionsSchema1764100000000 implements MigrationInterface 
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
-      CREATE TABLE employee (
-        id          uuid PRIMARY KEY,
-        name        text NOT NULL,
-        title       text,
-        manager_id  uuid,
-        active      boolean NOT NULL DEFAULT true
-      )`);
-    await queryRunner.query(`CREATE INDEX employee_manager_id_idx ON employee (manager_id)`);
-    await queryRunner.query(`
       CREATE TABLE connection (
         id            uuid PRIMARY KEY,
         requester_id  uuid NOT NULL,
@@ -49,6 +40,5 @@ export class CreateConnectionsSchema1764100000000 implements MigrationInterface 
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`DROP TABLE connection`);
-    await queryRunner.query(`DROP TABLE employee`);
   }
 }

@@ -4,17 +4,6 @@ export class CreateRecommendationsSchema1764100000000 implements MigrationInterf
   name = 'CreateRecommendationsSchema1764100000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    // Replica of identity's employees, built from its events only.
-    await queryRunner.query(`
-      CREATE TABLE employee (
-        id          uuid PRIMARY KEY,
-        name        text NOT NULL,
-        title       text,
-        manager_id  uuid,
-        active      boolean NOT NULL DEFAULT true
-      )`);
-    await queryRunner.query(`CREATE INDEX employee_manager ON employee (manager_id)`);
-
     // Replica of connections, one row per connection id: a removal that overtakes its acceptance
     // (events of different connections are not ordered) still wins.
     await queryRunner.query(`
@@ -86,6 +75,5 @@ export class CreateRecommendationsSchema1764100000000 implements MigrationInterf
     await queryRunner.query(`DROP TABLE recommendation_request`);
     await queryRunner.query(`DROP TABLE recommendation`);
     await queryRunner.query(`DROP TABLE connection`);
-    await queryRunner.query(`DROP TABLE employee`);
   }
 }

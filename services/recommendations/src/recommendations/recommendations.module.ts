@@ -1,3 +1,4 @@
+import { EmployeeReplica, ReplicatedEmployee } from '@vouch/employee-replica';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AcceptRecommendationUseCase } from './application/accept-recommendation.use-case';
 import { AskForRecommendationUseCase } from './application/ask-for-recommendation.use-case';
@@ -32,7 +33,6 @@ import {
 } from './api/recommendations.controller';
 import { ReplicaEventHandlers } from './api/replica-events.handlers';
 import { ConnectionEntity } from './infrastructure/connection.entity';
-import { EmployeeEntity } from './infrastructure/employee.entity';
 import { RecommendationRequestEntity } from './infrastructure/recommendation-request.entity';
 import { RecommendationRequestRepository } from './infrastructure/recommendation-request.repository';
 import { RecommendationEntity } from './infrastructure/recommendation.entity';
@@ -41,7 +41,7 @@ import { ReplicaRepository } from './infrastructure/replica.repository';
 import { RequestExpiryScheduler } from './infrastructure/request-expiry.scheduler';
 
 export const recommendationEntities = [
-  EmployeeEntity,
+  ReplicatedEmployee,
   ConnectionEntity,
   RecommendationEntity,
   RecommendationRequestEntity,
@@ -63,6 +63,7 @@ export class RecommendationsModule {
       providers: [
         { provide: RECOMMENDATIONS_SETTINGS, useValue: settings },
         ReplicaRepository,
+        EmployeeReplica,
         RecommendationRepository,
         RecommendationRequestRepository,
         RecommendationChange,

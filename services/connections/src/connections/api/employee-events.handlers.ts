@@ -7,15 +7,15 @@ import {
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
+import { EmployeeReplica } from '@vouch/employee-replica';
 import { EventContext, EventHandlers } from '@vouch/messaging';
 import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
-import { ReplicateEmployee } from '../application/replicate-employee.use-case';
 
 /** identity's employee events, applied to the replica so no request ever has to call identity. */
 @EventHandlers()
 export class EmployeeEventsHandlers {
   constructor(
-    private readonly replica: ReplicateEmployee,
+    private readonly replica: EmployeeReplica,
     private readonly deactivateEmployee: DeactivateEmployee,
   ) {}
 
@@ -24,8 +24,7 @@ export class EmployeeEventsHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeRegisteredV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const { employeeId, name, title, managerId } = event.data;
-    await this.replica.register(context.manager, { id: employeeId, name, title, managerId });
+    await this.replica.register(context.manager, event.data);
   }
 
   @EventPattern(EmployeeProfileUpdatedV1.type)
@@ -33,8 +32,7 @@ export class EmployeeEventsHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeProfileUpdatedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const { employeeId, name, title } = event.data;
-    await this.replica.updateProfile(context.manager, employeeId, { name, title });
+    await this.replica.updateProfile(context.manager, event.data);
   }
 
   @EventPattern(EmployeeManagerChangedV1.type)
@@ -42,7 +40,7 @@ export class EmployeeEventsHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeManagerChangedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.replica.changeManager(context.manager, event.data.employeeId, event.data.managerId);
+    await this.replica.changeManager(context.manager, event.data);
   }
 
   @EventPattern(EmployeeDeactivatedV1.type)
@@ -50,10 +48,6 @@ export class EmployeeEventsHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.deactivateEmployee.execute(
-      context.manager,
-      event.data.employeeId,
-      new Date(event.data.deactivatedAt),
-    );
+    await this.deactivateEmployee.execute(context.manager, event.data);
   }
 }

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { EmployeeDeactivatedV1, EventData } from '@vouch/contracts';
+import { EmployeeReplica } from '@vouch/employee-replica';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
-import { EmployeeRepository } from '../infrastructure/employee.repository';
-import { UnknownReplicatedEmployeeError } from './replicate-employee.use-case';
 
 /**
  * An employee left: nobody can ask them any more, and their pending requests, sent and received,
@@ -12,15 +12,17 @@ import { UnknownReplicatedEmployeeError } from './replicate-employee.use-case';
 @Injectable()
 export class DeactivateEmployee {
   constructor(
-    private readonly employees: EmployeeRepository,
+    private readonly employees: EmployeeReplica,
     private readonly connections: ConnectionRepository,
   ) {}
 
-  async execute(manager: EntityManager, employeeId: string, at: Date): Promise<void> {
-    if (!(await this.employees.update(manager, employeeId, { active: false })))
-      throw new UnknownReplicatedEmployeeError(employeeId);
-    for (const request of await this.connections.pendingInvolving(manager, employeeId)) {
-      request.cancel(at);
+  async execute(
+    manager: EntityManager,
+    deactivation: EventData<typeof EmployeeDeactivatedV1>,
+  ): Promise<void> {
+    await this.employees.deactivate(manager, deactivation);
+    for (const request of await this.connections.pendingInvolving(manager, deactivation.employeeId)) {
+      request.cancel(new Date(deactivation.deactivatedAt));
       await this.connections.save(manager, request);
     }
   }

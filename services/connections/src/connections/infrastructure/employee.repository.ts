@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EmployeeRecord } from './employee.entity';
+import { ReplicatedEmployee } from '@vouch/employee-replica';
 
 /** How a suggested colleague relates to the employee the suggestion is for. */
 export type SuggestionReason = 'manager' | 'report' | 'peer';
@@ -12,47 +12,19 @@ export interface SuggestionRow {
   reason: SuggestionReason;
 }
 
-export interface NewEmployee {
-  id: string;
-  name: string;
-  title: string | null;
-  managerId: string | null;
-}
-
-/** The employee replica. Every method takes the transaction it runs in. */
+/** Reads of the employee replica. Every method takes the transaction it runs in. */
 @Injectable()
 export class EmployeeRepository {
-  find(manager: EntityManager, id: string): Promise<EmployeeRecord | null> {
-    return manager.findOneBy(EmployeeRecord, { id });
+  find(manager: EntityManager, id: string): Promise<ReplicatedEmployee | null> {
+    return manager.findOneBy(ReplicatedEmployee, { id });
   }
 
   /**
    * The employee, share-locked until the transaction ends: a deactivation waits for a request being
    * made to them, then cancels it, rather than missing it.
    */
-  findShared(manager: EntityManager, id: string): Promise<EmployeeRecord | null> {
-    return manager.findOne(EmployeeRecord, { where: { id }, lock: { mode: 'pessimistic_read' } });
-  }
-
-  /** Inserts a new employee; a second registration of the same id changes nothing. */
-  async register(manager: EntityManager, employee: NewEmployee): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(EmployeeRecord)
-      .values({ ...employee, active: true })
-      .orIgnore()
-      .execute();
-  }
-
-  /** Whether the employee was known, and so updated. */
-  async update(
-    manager: EntityManager,
-    id: string,
-    changes: Partial<Pick<EmployeeRecord, 'name' | 'title' | 'managerId' | 'active'>>,
-  ): Promise<boolean> {
-    const result = await manager.update(EmployeeRecord, { id }, changes);
-    return (result.affected ?? 0) > 0;
+  findShared(manager: EntityManager, id: string): Promise<ReplicatedEmployee | null> {
+    return manager.findOne(ReplicatedEmployee, { where: { id }, lock: { mode: 'pessimistic_read' } });
   }
 
   /**

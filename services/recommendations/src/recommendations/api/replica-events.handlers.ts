@@ -10,21 +10,24 @@ import {
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
-import { EventContext, EventHandlers, PermanentEventError } from '@vouch/messaging';
+import { EmployeeReplica } from '@vouch/employee-replica';
+import { EventContext, EventHandlers } from '@vouch/messaging';
 import { UpdateReplicaUseCase } from '../application/update-replica.use-case';
 
 /** identity's and connections' events, the only way this service learns of employees and connections. */
 @EventHandlers()
 export class ReplicaEventHandlers {
-  constructor(private readonly replica: UpdateReplicaUseCase) {}
+  constructor(
+    private readonly employees: EmployeeReplica,
+    private readonly replica: UpdateReplicaUseCase,
+  ) {}
 
   @EventPattern(EmployeeRegisteredV1.type)
   async onEmployeeRegistered(
     @Payload() event: CloudEvent<EventData<typeof EmployeeRegisteredV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const { employeeId, name, title, managerId } = event.data;
-    await this.replica.employeeRegistered(context.manager, { id: employeeId, name, title, managerId });
+    await this.employees.register(context.manager, event.data);
   }
 
   @EventPattern(EmployeeProfileUpdatedV1.type)
@@ -32,8 +35,7 @@ export class ReplicaEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeProfileUpdatedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const { employeeId, name, title } = event.data;
-    await this.replica.profileUpdated(context.manager, { id: employeeId, name, title });
+    await this.employees.updateProfile(context.manager, event.data);
   }
 
   @EventPattern(EmployeeManagerChangedV1.type)
@@ -41,9 +43,7 @@ export class ReplicaEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeManagerChangedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const { employeeId, managerId } = event.data;
-    if (!(await this.replica.managerChanged(context.manager, employeeId, managerId)))
-      throw new PermanentEventError(`manager change of ${employeeId}, who never registered`);
+    await this.employees.changeManager(context.manager, event.data);
   }
 
   @EventPattern(EmployeeDeactivatedV1.type)
@@ -51,9 +51,7 @@ export class ReplicaEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    const { employeeId } = event.data;
-    if (!(await this.replica.employeeDeactivated(context.manager, employeeId, causedBy(event))))
-      throw new PermanentEventError(`deactivation of ${employeeId}, who never registered`);
+    await this.replica.employeeDeactivated(context.manager, event.data, causedBy(event));
   }
 
   @EventPattern(ConnectionAcceptedV1.type)

@@ -1,48 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { EventCause } from '@vouch/contracts';
+import type { EmployeeDeactivatedV1, EventCause, EventData } from '@vouch/contracts';
+import { EmployeeReplica } from '@vouch/employee-replica';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
 import { CloseRequestsUseCase } from './close-requests.use-case';
 
 /**
- * Keeps the replica of employees and connections in step with identity's and connections' events,
- * in the handler's transaction, and closes the requests those events make moot.
+ * Keeps the replica of connections in step with connections' events, in the handler's transaction,
+ * and closes the requests that connections' and identity's events make moot.
  */
 @Injectable()
 export class UpdateReplicaUseCase {
   constructor(
     private readonly replica: ReplicaRepository,
+    private readonly employees: EmployeeReplica,
     private readonly closeRequests: CloseRequestsUseCase,
   ) {}
 
-  async employeeRegistered(
-    manager: EntityManager,
-    employee: { id: string; name: string; title: string | null; managerId: string | null },
-  ): Promise<void> {
-    await this.replica.registerEmployee(manager, employee);
-  }
-
-  async profileUpdated(
-    manager: EntityManager,
-    employee: { id: string; name: string; title: string | null },
-  ): Promise<void> {
-    await this.replica.updateProfile(manager, employee);
-  }
-
-  /** False when the employee is unknown: their registration always comes first. */
-  async managerChanged(
-    manager: EntityManager,
-    employeeId: string,
-    managerId: string | null,
-  ): Promise<boolean> {
-    return this.replica.changeManager(manager, employeeId, managerId);
-  }
-
   /** An employee who left has no pending requests either way: they expire. */
-  async employeeDeactivated(manager: EntityManager, employeeId: string, cause: EventCause): Promise<boolean> {
-    if (!(await this.replica.deactivate(manager, employeeId))) return false;
-    await this.closeRequests.expireAllOf(manager, employeeId, cause);
-    return true;
+  async employeeDeactivated(
+    manager: EntityManager,
+    deactivation: EventData<typeof EmployeeDeactivatedV1>,
+    cause: EventCause,
+  ): Promise<void> {
+    await this.employees.deactivate(manager, deactivation);
+    await this.closeRequests.expireAllOf(manager, deactivation.employeeId, cause);
   }
 
   async connectionAccepted(

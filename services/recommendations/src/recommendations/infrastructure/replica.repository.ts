@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 import { ConnectionEntity } from './connection.entity';
-import { EmployeeEntity } from './employee.entity';
+import { ReplicatedEmployee } from '@vouch/employee-replica';
 
 function pair(a: string, b: string): { firstId: string; secondId: string } {
   return a < b ? { firstId: a, secondId: b } : { firstId: b, secondId: a };
@@ -10,13 +10,13 @@ function pair(a: string, b: string): { firstId: string; secondId: string } {
 /** The replica of employees and connections, written only by the event handlers. */
 @Injectable()
 export class ReplicaRepository {
-  async findEmployee(manager: EntityManager, id: string): Promise<EmployeeEntity | null> {
-    return manager.findOneBy(EmployeeEntity, { id });
+  async findEmployee(manager: EntityManager, id: string): Promise<ReplicatedEmployee | null> {
+    return manager.findOneBy(ReplicatedEmployee, { id });
   }
 
-  async findEmployees(manager: EntityManager, ids: string[]): Promise<EmployeeEntity[]> {
+  async findEmployees(manager: EntityManager, ids: string[]): Promise<ReplicatedEmployee[]> {
     if (ids.length === 0) return [];
-    return manager.findBy(EmployeeEntity, { id: In(ids) });
+    return manager.findBy(ReplicatedEmployee, { id: In(ids) });
   }
 
   /** Reads the two employees and locks their rows, so that counts about them stay true until commit. */
@@ -24,9 +24,9 @@ export class ReplicaRepository {
     manager: EntityManager,
     a: string,
     b: string,
-  ): Promise<{ [id: string]: EmployeeEntity | undefined }> {
+  ): Promise<{ [id: string]: ReplicatedEmployee | undefined }> {
     const rows = await manager
-      .createQueryBuilder(EmployeeEntity, 'employee')
+      .createQueryBuilder(ReplicatedEmployee, 'employee')
       .where('employee.id IN (:...ids)', { ids: [a, b] })
       .orderBy('employee.id')
       .setLock('pessimistic_write')
@@ -44,9 +44,9 @@ export class ReplicaRepository {
   }
 
   /** The employee's current connections who are active, with their place in the org chart. */
-  async activeConnectionsOf(manager: EntityManager, employeeId: string): Promise<EmployeeEntity[]> {
+  async activeConnectionsOf(manager: EntityManager, employeeId: string): Promise<ReplicatedEmployee[]> {
     return manager
-      .createQueryBuilder(EmployeeEntity, 'employee')
+      .createQueryBuilder(ReplicatedEmployee, 'employee')
       .where('employee.active')
       .andWhere(
         `employee.id IN (
@@ -59,45 +59,8 @@ export class ReplicaRepository {
       .getMany();
   }
 
-  async activeEmployees(manager: EntityManager): Promise<EmployeeEntity[]> {
-    return manager.find(EmployeeEntity, { where: { active: true }, order: { name: 'ASC', id: 'ASC' } });
-  }
-
-  async registerEmployee(
-    manager: EntityManager,
-    employee: { id: string; name: string; title: string | null; managerId: string | null },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO employee (id, name, title, manager_id, active) VALUES ($1, $2, $3, $4, true)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, title = EXCLUDED.title, manager_id = EXCLUDED.manager_id`,
-      [employee.id, employee.name, employee.title, employee.managerId],
-    );
-  }
-
-  async updateProfile(
-    manager: EntityManager,
-    employee: { id: string; name: string; title: string | null },
-  ): Promise<void> {
-    await manager.query(
-      `INSERT INTO employee (id, name, title, active) VALUES ($1, $2, $3, true)
-       ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, title = EXCLUDED.title`,
-      [employee.id, employee.name, employee.title],
-    );
-  }
-
-  /** False when the employee is not known yet: a manager change cannot come before registration. */
-  async changeManager(
-    manager: EntityManager,
-    employeeId: string,
-    managerId: string | null,
-  ): Promise<boolean> {
-    const result = await manager.update(EmployeeEntity, { id: employeeId }, { managerId });
-    return (result.affected ?? 0) > 0;
-  }
-
-  async deactivate(manager: EntityManager, employeeId: string): Promise<boolean> {
-    const result = await manager.update(EmployeeEntity, { id: employeeId }, { active: false });
-    return (result.affected ?? 0) > 0;
+  async activeEmployees(manager: EntityManager): Promise<ReplicatedEmployee[]> {
+    return manager.find(ReplicatedEmployee, { where: { active: true }, order: { name: 'ASC', id: 'ASC' } });
   }
 
   async connectionAccepted(

@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** identity's employees as this service knows them, kept up to date from identity's events. */
+/** An employee as a service other than identity knows them: built only from identity's events. */
 @Entity('employee')
-export class EmployeeRecord {
+export class ReplicatedEmployee {
   @PrimaryColumn('uuid')
   id!: string;
 

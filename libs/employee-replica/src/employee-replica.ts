@@ -1,0 +1,71 @@
+import type { EntityManager } from 'typeorm';
+import {
+  EmployeeDeactivatedV1,
+  EmployeeManagerChangedV1,
+  EmployeeProfileUpdatedV1,
+  EmployeeRegisteredV1,
+  type EventData,
+} from '@vouch/contracts';
+import { PermanentEventError } from '@vouch/messaging';
+import { ReplicatedEmployee } from './replicated-employee.entity';
+
+/**
+ * identity speaks of an employee it never registered here. One employee's events arrive in order,
+ * so no retry can heal it: the event is dead-lettered.
+ */
+export class UnknownReplicatedEmployeeError extends PermanentEventError {
+  constructor(employeeId: string) {
+    super(`employee ${employeeId} was never registered here`);
+  }
+}
+
+/**
+ * Applies identity's employee events to a service's replica, in the event handler's transaction.
+ * What else an event means to the service (requests to cancel when someone leaves) stays with the
+ * service; this keeps the copy itself right, the same way everywhere.
+ */
+export class EmployeeReplica {
+  /** A second registration of the same id (a replay) leaves the newer state alone. */
+  async register(manager: EntityManager, data: EventData<typeof EmployeeRegisteredV1>): Promise<void> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ReplicatedEmployee)
+      .values({
+        id: data.employeeId,
+        name: data.name,
+        title: data.title,
+        managerId: data.managerId,
+        active: true,
+      })
+      .orIgnore()
+      .execute();
+  }
+
+  async updateProfile(
+    manager: EntityManager,
+    data: EventData<typeof EmployeeProfileUpdatedV1>,
+  ): Promise<void> {
+    await this.update(manager, data.employeeId, { name: data.name, title: data.title });
+  }
+
+  async changeManager(
+    manager: EntityManager,
+    data: EventData<typeof EmployeeManagerChangedV1>,
+  ): Promise<void> {
+    await this.update(manager, data.employeeId, { managerId: data.managerId });
+  }
+
+  async deactivate(manager: EntityManager, data: EventData<typeof EmployeeDeactivatedV1>): Promise<void> {
+    await this.update(manager, data.employeeId, { active: false });
+  }
+
+  private async update(
+    manager: EntityManager,
+    employeeId: string,
+    changes: Partial<Pick<ReplicatedEmployee, 'name' | 'title' | 'managerId' | 'active'>>,
+  ): Promise<void> {
+    const result = await manager.update(ReplicatedEmployee, { id: employeeId }, changes);
+    if ((result.affected ?? 0) === 0) throw new UnknownReplicatedEmployeeError(employeeId);
+  }
+}

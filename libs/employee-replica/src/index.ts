@@ -1,0 +1,3 @@
+export * from './replicated-employee.entity';
+export * from './create-employee-replica.migration';
+export * from './employee-replica';
