@@ -8,9 +8,11 @@ export class CreateEmployeeReplica1764090000000 implements MigrationInterface {
     await queryRunner.query(`
       CREATE TABLE employee (
         id          uuid PRIMARY KEY,
+        email       text NOT NULL,
         name        text NOT NULL,
         title       text,
         manager_id  uuid,
+        time_zone   text,
         active      boolean NOT NULL DEFAULT true
       )`);
     await queryRunner.query(`CREATE INDEX employee_manager_id ON employee (manager_id)`);

@@ -33,9 +33,11 @@ export class EmployeeReplica {
       .into(ReplicatedEmployee)
       .values({
         id: data.employeeId,
+        email: data.email,
         name: data.name,
         title: data.title,
         managerId: data.managerId,
+        timeZone: data.timeZone,
         active: true,
       })
       .orIgnore()
@@ -46,7 +48,11 @@ export class EmployeeReplica {
     manager: EntityManager,
     data: EventData<typeof EmployeeProfileUpdatedV1>,
   ): Promise<void> {
-    await this.update(manager, data.employeeId, { name: data.name, title: data.title });
+    await this.update(manager, data.employeeId, {
+      name: data.name,
+      title: data.title,
+      timeZone: data.timeZone,
+    });
   }
 
   async changeManager(
@@ -63,7 +69,7 @@ export class EmployeeReplica {
   private async update(
     manager: EntityManager,
     employeeId: string,
-    changes: Partial<Pick<ReplicatedEmployee, 'name' | 'title' | 'managerId' | 'active'>>,
+    changes: Partial<Pick<ReplicatedEmployee, 'name' | 'title' | 'managerId' | 'timeZone' | 'active'>>,
   ): Promise<void> {
     const result = await manager.update(ReplicatedEmployee, { id: employeeId }, changes);
     if ((result.affected ?? 0) === 0) throw new UnknownReplicatedEmployeeError(employeeId);

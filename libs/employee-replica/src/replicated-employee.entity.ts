@@ -7,6 +7,9 @@ export class ReplicatedEmployee {
   id!: string;
 
   @Column('text')
+  email!: string;
+
+  @Column('text')
   name!: string;
 
   @Column('text', { nullable: true })
@@ -14,6 +17,10 @@ export class ReplicatedEmployee {
 
   @Column('uuid', { nullable: true })
   managerId!: string | null;
+
+  /** IANA time zone, when the employee gave one: when to send them what. */
+  @Column('text', { nullable: true })
+  timeZone!: string | null;
 
   @Column('boolean')
   active!: boolean;
