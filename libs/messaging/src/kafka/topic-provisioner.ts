@@ -17,12 +17,14 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions: n
   try {
     const existing = new Set(await admin.listTopics());
     const missing = wanted.filter((topic) => !existing.has(topic));
-    if (missing.length === 0) return;
-    await admin.createTopics({
-      waitForLeaders: true,
-      topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
-    });
-    await waitForLeaders(admin, missing);
+    if (missing.length > 0) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+      });
+    }
+    // Listed is not yet usable: a topic another service has just created may have no leaders yet.
+    await waitForLeaders(admin, wanted);
   } finally {
     await admin.disconnect();
   }
