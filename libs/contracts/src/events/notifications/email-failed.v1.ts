@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { deliveryFields } from './delivery-fields';
+import { Timestamp } from '../../vocabulary';
 
 /** An email could not be delivered and will not be retried. Key: deliveryId. */
 export const EmailFailedV1 = defineEvent({
@@ -9,14 +10,7 @@ export const EmailFailedV1 = defineEvent({
   version: 1,
   topic: Topics.deliveries,
   schema: z.object({
-    /** The delivery. */
-    deliveryId: EntityId,
-    /** The employee it was for. */
-    recipientId: EntityId,
-    /** Which email it was. */
-    template: z.string().min(1).max(100),
-    /** Id of the event that caused the email. */
-    causationEventId: z.string().min(1),
+    ...deliveryFields,
     /** Why it failed, e.g. the SMTP reply. */
     reason: z.string().max(2000),
     /** True for a permanent refusal (5xx), false when retries ran out. */

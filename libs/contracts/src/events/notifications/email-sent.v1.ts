@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { deliveryFields } from './delivery-fields';
+import { Timestamp } from '../../vocabulary';
 
 /** The SMTP server accepted an email. Key: deliveryId. */
 export const EmailSentV1 = defineEvent({
@@ -9,14 +10,7 @@ export const EmailSentV1 = defineEvent({
   version: 1,
   topic: Topics.deliveries,
   schema: z.object({
-    /** The delivery. */
-    deliveryId: EntityId,
-    /** The employee it was sent to. */
-    recipientId: EntityId,
-    /** Which email it was, e.g. `reciprocity-nudge`. */
-    template: z.string().min(1).max(100),
-    /** Id of the event that caused the email. */
-    causationEventId: z.string().min(1),
+    ...deliveryFields,
     /** The Message-ID header, derived from the delivery. */
     messageId: z.string().min(1),
     /** How many attempts it took. */
