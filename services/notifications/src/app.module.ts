@@ -1,0 +1,54 @@
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@vouch/auth';
+import { CreateEmployeeReplica1764090000000 } from '@vouch/employee-replica';
+import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import { DEVELOPMENT_UNSUBSCRIBE_SECRET, type NotificationsEnvironment } from './config';
+import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
+import { notificationErrors } from './notifications/notifications.errors';
+import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
+
+export const serviceDescription: ServiceDescription = {
+  title: 'Vouch notifications',
+  description: 'The emails Vouch sends, above all the reciprocity nudge; preferences and unsubscribe.',
+};
+
+@Module({})
+export class AppModule {
+  static forRoot(environment: NotificationsEnvironment): DynamicModule {
+    if (environment.UNSUBSCRIBE_SECRET === DEVELOPMENT_UNSUBSCRIBE_SECRET) {
+      new Logger('notifications').warn(
+        'UNSUBSCRIBE_SECRET is not set: unsubscribe links are signed with a development secret anyone can read',
+      );
+    }
+    return {
+      module: AppModule,
+      imports: [
+        ServicePlatformModule.forRoot({
+          name: 'notifications',
+          environment,
+          entities: notificationEntities,
+          migrations: [CreateEmployeeReplica1764090000000, CreateNotificationsSchema1764100000000],
+          errors: notificationErrors,
+        }),
+        AuthModule.forRoot(environment),
+        NotificationsModule.forRoot({
+          smtpUrl: environment.SMTP_URL,
+          smtpRateLimitPerSecond: environment.SMTP_RATE_LIMIT_PER_SECOND,
+          publicUrl: environment.PUBLIC_URL,
+          unsubscribeSecret: environment.UNSUBSCRIBE_SECRET,
+          unsubscribeTokenDays: environment.UNSUBSCRIBE_TOKEN_DAYS,
+          from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
+          senderPollIntervalMs: environment.SENDER_POLL_INTERVAL_MS,
+          senderConcurrency: environment.SENDER_CONCURRENCY,
+          reminderAfterMs: environment.REMINDER_AFTER,
+          reminderSweepIntervalMs: environment.REMINDER_SWEEP_INTERVAL_MS,
+          retry: {
+            maxAttempts: environment.SENDER_MAX_ATTEMPTS,
+            initialDelayMs: environment.SENDER_RETRY_INITIAL_DELAY_MS,
+            maxDelayMs: environment.SENDER_RETRY_MAX_DELAY_MS,
+          },
+        }),
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { authEnvironment } from '@vouch/auth';
+import { serviceEnvironment } from '@vouch/platform';
+
+/** Signs unsubscribe links when UNSUBSCRIBE_SECRET is not set; fine on a laptop, never in production. */
+export const DEVELOPMENT_UNSUBSCRIBE_SECRET = 'vouch-development-unsubscribe-secret-change-me';
+
+/** The notifications service's environment, validated at boot. */
+export const notificationsEnvironment = serviceEnvironment({ name: 'notifications', port: 3004 })
+  .extend(authEnvironment.shape)
+  .extend({
+    /** Where emails are handed over: smtp://host:port or smtps://user:pass@host:port. */
+    SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
+    /** At most this many emails per second through SMTP (a provider's quota); unset means no limit. */
+    SMTP_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).optional(),
+    /** The address people reach Vouch at; every link in an email starts with it. */
+    PUBLIC_URL: z
+      .url({ protocol: /^https?$/ })
+      .default('http://127.0.0.1:8080')
+      .transform((url) => url.replace(/\/+$/, '')),
+    /** Signs unsubscribe tokens. */
+    UNSUBSCRIBE_SECRET: z.string().min(16).default(DEVELOPMENT_UNSUBSCRIBE_SECRET),
+    /** How long an unsubscribe link in an email keeps working. */
+    UNSUBSCRIBE_TOKEN_DAYS: z.coerce.number().positive().default(90),
+    /** The sender of every email. */
+    MAIL_FROM_ADDRESS: z.email().default('vouch@localhost'),
+    MAIL_FROM_NAME: z.string().min(1).max(100).default('Vouch'),
+    /** How often the sender looks for pending deliveries. */
+    SENDER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
+    /** Deliveries sent at once by one instance. */
+    SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /** Attempts before a temporarily refused email is given up. */
+    SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+    /** First retry delay; it doubles each attempt, with jitter, up to SENDER_RETRY_MAX_DELAY_MS. */
+    SENDER_RETRY_INITIAL_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
+    SENDER_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(0).default(3_600_000),
+    /** How long a request waits before its recipient gets one reminder: `30s`, `15m`, `12h`, `7d`. */
+    REMINDER_AFTER: z
+      .string()
+      .regex(/^\d+[smhd]$/, 'a number and a unit: 30s, 15m, 12h or 7d')
+      .default('7d')
+      .transform(durationMs),
+    /** How often due reminders are looked for. */
+    REMINDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
+  });
+
+const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+function durationMs(value: string): number {
+  const unit = value.slice(-1) as keyof typeof UNIT_MS;
+  return Number(value.slice(0, -1)) * UNIT_MS[unit];
+}
+
+export type NotificationsEnvironment = z.infer<typeof notificationsEnvironment>;

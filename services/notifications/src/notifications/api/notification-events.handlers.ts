@@ -1,0 +1,169 @@
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import {
+  ConnectionAcceptedV1,
+  ConnectionRequestedV1,
+  EmployeeDeactivatedV1,
+  EmployeeManagerChangedV1,
+  EmployeeProfileUpdatedV1,
+  EmployeeRegisteredV1,
+  RecommendationAcceptedV1,
+  RecommendationGivenV1,
+  RecommendationRequestDeclinedV1,
+  RecommendationRequestedV1,
+  RecommendationRequestExpiredV1,
+  RecommendationRequestWithdrawnV1,
+  RecommendationRevisionRequestedV1,
+  type CloudEvent,
+  type EventData,
+} from '@vouch/contracts';
+import { EmployeeReplica } from '@vouch/employee-replica';
+import { Inject } from '@nestjs/common';
+import { EventContext, EventHandlers } from '@vouch/messaging';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
+import { PlanEmailsUseCase } from '../application/plan-emails.use-case';
+import { PlanRecommendationGivenUseCase } from '../application/plan-recommendation-given.use-case';
+import {
+  ConnectionAcceptedPolicy,
+  ConnectionRequestedPolicy,
+  RecommendationAcceptedPolicy,
+  RecommendationRequestedPolicy,
+  RevisionRequestedPolicy,
+} from '../domain/email-policies';
+import { RequestReminderRepository } from '../infrastructure/request-reminder.repository';
+
+/**
+ * The events this service learns of: identity's keep the replica of employees, the others become
+ * deliveries. Short and transactional; sending happens elsewhere.
+ */
+@EventHandlers()
+export class NotificationEventHandlers {
+  private readonly recommendationRequested = new RecommendationRequestedPolicy();
+  private readonly connectionRequested = new ConnectionRequestedPolicy();
+  private readonly connectionAccepted = new ConnectionAcceptedPolicy();
+  private readonly recommendationAccepted = new RecommendationAcceptedPolicy();
+  private readonly revisionRequested = new RevisionRequestedPolicy();
+
+  constructor(
+    private readonly employees: EmployeeReplica,
+    private readonly plan: PlanEmailsUseCase,
+    private readonly recommendationGivenEmail: PlanRecommendationGivenUseCase,
+    private readonly reminders: RequestReminderRepository,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {}
+
+  @EventPattern(EmployeeRegisteredV1.type)
+  async onEmployeeRegistered(
+    @Payload() event: CloudEvent<EventData<typeof EmployeeRegisteredV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.employees.register(context.manager, event.data);
+  }
+
+  @EventPattern(EmployeeProfileUpdatedV1.type)
+  async onProfileUpdated(
+    @Payload() event: CloudEvent<EventData<typeof EmployeeProfileUpdatedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.employees.updateProfile(context.manager, event.data);
+  }
+
+  @EventPattern(EmployeeManagerChangedV1.type)
+  async onManagerChanged(
+    @Payload() event: CloudEvent<EventData<typeof EmployeeManagerChangedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.employees.changeManager(context.manager, event.data);
+  }
+
+  @EventPattern(EmployeeDeactivatedV1.type)
+  async onEmployeeDeactivated(
+    @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.employees.deactivate(context.manager, event.data);
+  }
+
+  @EventPattern(RecommendationGivenV1.type)
+  async onRecommendationGiven(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationGivenV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    const { requestId } = event.data;
+    if (requestId) await this.reminders.cancel(context.manager, requestId);
+    await this.recommendationGivenEmail.execute(context.manager, event.id, event.data);
+  }
+
+  @EventPattern(RecommendationRequestedV1.type)
+  async onRecommendationRequested(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationRequestedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.plan.execute(context.manager, event.id, this.recommendationRequested.plan(event.data));
+    const { requestId, requesterId, recipientId, relationship, message, requestedAt } = event.data;
+    await this.reminders.schedule(context.manager, {
+      requestId,
+      eventId: event.id,
+      requesterId,
+      recipientId,
+      relationship,
+      message,
+      dueAt: new Date(new Date(requestedAt).getTime() + this.settings.reminderAfterMs),
+    });
+  }
+
+  @EventPattern(RecommendationRequestDeclinedV1.type)
+  async onRequestDeclined(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationRequestDeclinedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.reminders.cancel(context.manager, event.data.requestId);
+  }
+
+  @EventPattern(RecommendationRequestWithdrawnV1.type)
+  async onRequestWithdrawn(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationRequestWithdrawnV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.reminders.cancel(context.manager, event.data.requestId);
+  }
+
+  @EventPattern(RecommendationRequestExpiredV1.type)
+  async onRequestExpired(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationRequestExpiredV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.reminders.cancel(context.manager, event.data.requestId);
+  }
+
+  @EventPattern(ConnectionRequestedV1.type)
+  async onConnectionRequested(
+    @Payload() event: CloudEvent<EventData<typeof ConnectionRequestedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.plan.execute(context.manager, event.id, this.connectionRequested.plan(event.data));
+  }
+
+  @EventPattern(ConnectionAcceptedV1.type)
+  async onConnectionAccepted(
+    @Payload() event: CloudEvent<EventData<typeof ConnectionAcceptedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.plan.execute(context.manager, event.id, this.connectionAccepted.plan(event.data));
+  }
+
+  @EventPattern(RecommendationAcceptedV1.type)
+  async onRecommendationAccepted(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationAcceptedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.plan.execute(context.manager, event.id, this.recommendationAccepted.plan(event.data));
+  }
+
+  @EventPattern(RecommendationRevisionRequestedV1.type)
+  async onRevisionRequested(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationRevisionRequestedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.plan.execute(context.manager, event.id, this.revisionRequested.plan(event.data));
+  }
+}

@@ -1,0 +1,59 @@
+import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import Handlebars from 'handlebars';
+import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from '../application/unsubscribe.use-case';
+
+const CATEGORY_NAMES: Record<string, string> = {
+  reciprocity: 'reminders to write a recommendation back',
+  recommendation_requests: 'requests for recommendations',
+  recommendation_updates: 'news of your recommendations',
+  connection_requests: 'connection requests',
+  connection_updates: 'accepted connections',
+  reminders: 'reminders of pending requests',
+};
+
+const PAGE = Handlebars.compile(`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Vouch emails</title></head>
+<body style="font-family:sans-serif;max-width:480px;margin:40px auto;padding:0 16px">
+{{#if done}}<h1>You are unsubscribed</h1><p>You will get no more emails about {{category}}.</p>
+{{else}}<h1>Unsubscribe?</h1><p>Stop emails about {{category}}.</p>
+<form method="post" action="?token={{token}}"><button type="submit">Unsubscribe</button></form>{{/if}}
+</body></html>`);
+
+/** A missing or repeated `token` parameter is as invalid as a forged one. */
+function asToken(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+/**
+ * Unsubscribe links, without login: the token is the authority. GET only shows the button, because
+ * mail scanners follow GET links; POST (RFC 8058 one-click, or the button) unsubscribes.
+ */
+@ApiTags('unsubscribe')
+@Controller('v1/unsubscribe')
+export class UnsubscribeController {
+  constructor(
+    private readonly check: CheckUnsubscribeTokenUseCase,
+    private readonly unsubscribe: UnsubscribeUseCase,
+  ) {}
+
+  @Get()
+  @ApiQuery({ name: 'token', type: String })
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  confirm(@Query('token') token: unknown): string {
+    const claim = this.check.execute(asToken(token));
+    return PAGE({ done: false, category: CATEGORY_NAMES[claim.category], token: asToken(token) });
+  }
+
+  @Post()
+  @HttpCode(200)
+  @ApiQuery({ name: 'token', type: String })
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  async oneClick(@Query('token') token: unknown): Promise<string> {
+    const claim = await this.unsubscribe.execute(asToken(token));
+    return PAGE({ done: true, category: CATEGORY_NAMES[claim.category] });
+  }
+}

@@ -1,0 +1,18 @@
+import type { RetryPolicy } from '../domain/delivery-outcome';
+
+export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');
+
+/** The part of the environment the notifications context reads. */
+export interface NotificationsSettings {
+  smtpUrl: string;
+  smtpRateLimitPerSecond?: number;
+  publicUrl: string;
+  unsubscribeSecret: string;
+  unsubscribeTokenDays: number;
+  from: { name: string; address: string };
+  senderPollIntervalMs: number;
+  senderConcurrency: number;
+  retry: RetryPolicy;
+  reminderAfterMs: number;
+  reminderSweepIntervalMs: number;
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EventData, RecommendationGivenV1 } from '@vouch/contracts';
+import { RecommendationGivenPolicy } from '../domain/email-policies';
+import { DeliveryRepository } from '../infrastructure/delivery.repository';
+import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
+import { PlanEmailsUseCase } from './plan-emails.use-case';
+
+/**
+ * The subject's email about a new recommendation. The ledger row is written only when a nudge is
+ * wanted, in the same transaction as the delivery, so the one nudge per pair is never spent on an
+ * email that was not sent.
+ */
+@Injectable()
+export class PlanRecommendationGivenUseCase {
+  private readonly policy = new RecommendationGivenPolicy();
+
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly preferences: NotificationPreferenceRepository,
+    private readonly plan: PlanEmailsUseCase,
+  ) {}
+
+  async execute(
+    manager: EntityManager,
+    eventId: string,
+    data: EventData<typeof RecommendationGivenV1>,
+  ): Promise<void> {
+    const { recommendationId, authorId, subjectId, text, reciprocal } = data;
+    const nudgeWanted = (await this.preferences.find(manager, subjectId)).allows('reciprocity');
+    const pairAlreadyNudged =
+      !reciprocal &&
+      nudgeWanted &&
+      !(await this.deliveries.recordNudge(manager, authorId, subjectId, new Date()));
+    const email = this.policy.plan({
+      recommendationId,
+      authorId,
+      subjectId,
+      text,
+      reciprocal,
+      pairAlreadyNudged,
+      nudgeWanted,
+    });
+    await this.plan.execute(manager, eventId, email);
+  }
+}

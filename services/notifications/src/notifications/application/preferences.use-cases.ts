@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { NotificationPreferences, type CategorySwitches, type DigestMode } from '../domain/email-category';
+import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
+
+export interface PreferencesView {
+  categories: CategorySwitches;
+  digest: DigestMode;
+  unsubscribedAll: boolean;
+}
+
+function view(preferences: NotificationPreferences): PreferencesView {
+  return {
+    categories: preferences.categories,
+    digest: preferences.digest,
+    unsubscribedAll: preferences.unsubscribedAll,
+  };
+}
+
+@Injectable()
+export class GetPreferencesUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preferences: NotificationPreferenceRepository,
+  ) {}
+
+  async execute(employeeId: string): Promise<PreferencesView> {
+    return view(await this.preferences.find(this.dataSource.manager, employeeId));
+  }
+}
+
+@Injectable()
+export class UpdatePreferencesUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly preferences: NotificationPreferenceRepository,
+  ) {}
+
+  async execute(employeeId: string, wanted: PreferencesView): Promise<PreferencesView> {
+    const preferences = new NotificationPreferences(wanted.categories, wanted.digest, wanted.unsubscribedAll);
+    await this.preferences.save(this.dataSource.manager, employeeId, preferences);
+    return view(preferences);
+  }
+}

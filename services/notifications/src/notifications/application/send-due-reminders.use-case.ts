@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { RequestReminderPolicy } from '../domain/email-policies';
+import { RequestReminderRepository } from '../infrastructure/request-reminder.repository';
+import { PlanEmailsUseCase } from './plan-emails.use-case';
+
+const BATCH = 100;
+
+/**
+ * Turns reminders that fell due into deliveries, once each: the reminder is marked sent in the
+ * transaction that adds its delivery, so no request is ever reminded twice.
+ */
+@Injectable()
+export class SendDueRemindersUseCase {
+  private readonly policy = new RequestReminderPolicy();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reminders: RequestReminderRepository,
+    private readonly plan: PlanEmailsUseCase,
+  ) {}
+
+  /** Returns how many reminders fell due. */
+  async execute(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const due = await this.reminders.claimDue(manager, new Date(), BATCH);
+      for (const reminder of due) {
+        await this.plan.execute(manager, reminder.eventId, this.policy.plan(reminder));
+        await this.reminders.markSent(manager, reminder.requestId);
+      }
+      return due.length;
+    });
+  }
+}

@@ -1,0 +1,141 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EmailFailedV1, EmailSentV1 } from '@vouch/contracts';
+import { Outbox } from '@vouch/messaging';
+import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
+import { UnsubscribeTokens } from '../domain/unsubscribe-token';
+import type { DeliveryEntity } from '../infrastructure/delivery.entity';
+import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
+import { DeliveryRepository } from '../infrastructure/delivery.repository';
+import { renderEmail } from '../infrastructure/email-renderer';
+import { MailTransport, type OutgoingEmail } from '../infrastructure/mail-transport';
+import { emailLinks } from './email-links';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
+
+const DAY_MS = 86_400_000;
+
+/** The Message-ID of a delivery: the same on every attempt, so a resend after a crash is one message. */
+export function messageIdOf(deliveryId: string): string {
+  return `<${deliveryId}@vouch>`;
+}
+
+/**
+ * Claims one due delivery, sends it and records the outcome, all in one transaction that holds the
+ * row's lock: another instance never sends it at the same time, and a crash before commit leaves it
+ * pending to be re-sent with the same Message-ID.
+ */
+@Injectable()
+export class SendNextDeliveryUseCase {
+  private readonly tokens: UnsubscribeTokens;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveryRepository,
+    private readonly transport: MailTransport,
+    private readonly outbox: Outbox,
+    private readonly metrics: DeliveryMetrics,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {
+    this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret);
+  }
+
+  /** Returns false when nothing was due. */
+  async execute(): Promise<boolean> {
+    const outcome = await this.dataSource.transaction(async (manager) => {
+      const delivery = await this.deliveries.claimNextDue(manager, new Date());
+      if (!delivery) return null;
+      const result = await this.transport.send(this.compose(delivery));
+      const now = new Date();
+      delivery.attempts += 1;
+      delivery.updatedAt = now;
+      if (result.sent) await this.markSent(manager, delivery, now);
+      else {
+        const next = afterFailure(result.failure, delivery.attempts, this.settings.retry);
+        delivery.lastError = result.failure.reason;
+        if (next.kind === 'retry') {
+          delivery.nextAttemptAt = new Date(now.getTime() + next.delayMs);
+          await this.deliveries.save(manager, delivery);
+        } else await this.markFailed(manager, delivery, now, next.permanent);
+      }
+      return delivery;
+    });
+    if (!outcome) return false;
+    // Counted after commit: a rolled-back outcome did not happen.
+    if (outcome.status === 'sent') this.metrics.sent.inc({ template: outcome.template });
+    if (outcome.status === 'failed') this.metrics.failed.inc({ template: outcome.template });
+    return true;
+  }
+
+  private compose(delivery: DeliveryEntity): OutgoingEmail {
+    const token = this.tokens.sign({
+      recipientId: delivery.recipientId,
+      category: delivery.category,
+      expiresAt: new Date(Date.now() + this.settings.unsubscribeTokenDays * DAY_MS),
+    });
+    const links = emailLinks(this.settings.publicUrl, delivery, token);
+    const rendered = renderEmail(delivery.template, {
+      recipientName: delivery.recipientName,
+      counterpartName: delivery.counterpartName,
+      details: delivery.details,
+      links,
+    });
+    return {
+      messageId: messageIdOf(delivery.id),
+      to: { name: safeDisplayName(delivery.recipientName), address: delivery.recipientEmail },
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: {
+        'List-Unsubscribe': `<${links.unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Auto-Submitted': 'auto-generated',
+        'X-Vouch-Delivery-Id': delivery.id,
+        'X-Vouch-Event-Id': delivery.eventId,
+        'X-Vouch-Template': delivery.template,
+      },
+    };
+  }
+
+  private async markSent(manager: EntityManager, delivery: DeliveryEntity, now: Date): Promise<void> {
+    delivery.status = 'sent';
+    delivery.sentAt = now;
+    delivery.lastError = null;
+    await this.deliveries.save(manager, delivery);
+    await this.outbox.add(manager, EmailSentV1, {
+      subject: delivery.id,
+      data: {
+        deliveryId: delivery.id,
+        recipientId: delivery.recipientId,
+        template: delivery.template,
+        causationEventId: delivery.eventId,
+        messageId: messageIdOf(delivery.id),
+        attempts: delivery.attempts,
+        sentAt: now.toISOString(),
+      },
+    });
+  }
+
+  private async markFailed(
+    manager: EntityManager,
+    delivery: DeliveryEntity,
+    now: Date,
+    permanent: boolean,
+  ): Promise<void> {
+    delivery.status = 'failed';
+    delivery.failedAt = now;
+    await this.deliveries.save(manager, delivery);
+    await this.outbox.add(manager, EmailFailedV1, {
+      subject: delivery.id,
+      data: {
+        deliveryId: delivery.id,
+        recipientId: delivery.recipientId,
+        template: delivery.template,
+        causationEventId: delivery.eventId,
+        reason: delivery.lastError ?? 'unknown',
+        permanent,
+        attempts: delivery.attempts,
+        failedAt: now.toISOString(),
+      },
+    });
+  }
+}

@@ -1,0 +1,166 @@
+import type { EmailCategory } from './email-category';
+
+/** The templates this service renders; names are public (EmailSent/EmailFailed carry them). */
+export type EmailTemplate =
+  | 'reciprocity-nudge'
+  | 'recommendation-received'
+  | 'favour-returned'
+  | 'recommendation-requested'
+  | 'connection-requested'
+  | 'connection-accepted'
+  | 'recommendation-accepted'
+  | 'revision-requested'
+  | 'request-reminder';
+
+/** One email an event causes: to whom, of which kind, and about whom (the other person named in it). */
+export interface PlannedEmail {
+  template: EmailTemplate;
+  category: EmailCategory;
+  recipientId: string;
+  counterpartId: string;
+  /** What the template shows besides the two people's names: ids for links, user text. */
+  details: Record<string, string | boolean | null>;
+}
+
+export interface RecommendationGivenFacts {
+  recommendationId: string;
+  authorId: string;
+  subjectId: string;
+  text: string;
+  reciprocal: boolean;
+  /** Whether this author was ever nudged about this subject (the reciprocity ledger). */
+  pairAlreadyNudged: boolean;
+  /** False when the subject switched the reciprocity nudge off: they still hear of the recommendation. */
+  nudgeWanted: boolean;
+}
+
+/** How long an excerpt of a recommendation an email shows. */
+export const EXCERPT_LENGTH = 280;
+
+export function excerpt(text: string): string {
+  return text.length <= EXCERPT_LENGTH ? text : `${text.slice(0, EXCERPT_LENGTH - 1).trimEnd()}…`;
+}
+
+/**
+ * The subject hears of a new recommendation. The nudge to write one back goes out once per
+ * (author, subject) pair, ever: a withdrawn and rewritten recommendation, or a reciprocal one, never
+ * nudges. A reciprocal one is thanked as a returned favour. A subject who switched nudges off still
+ * hears of the recommendation, as a recommendation update.
+ */
+export class RecommendationGivenPolicy {
+  plan(facts: RecommendationGivenFacts): PlannedEmail {
+    const details = { recommendationId: facts.recommendationId, excerpt: excerpt(facts.text) };
+    const base = { recipientId: facts.subjectId, counterpartId: facts.authorId, details };
+    if (facts.reciprocal) return { ...base, template: 'favour-returned', category: 'recommendation_updates' };
+    if (facts.pairAlreadyNudged || !facts.nudgeWanted) {
+      return { ...base, template: 'recommendation-received', category: 'recommendation_updates' };
+    }
+    return { ...base, template: 'reciprocity-nudge', category: 'reciprocity' };
+  }
+}
+
+/** The recipient is asked for a recommendation, and told if the requester already wrote them one. */
+export class RecommendationRequestedPolicy {
+  plan(facts: {
+    requestId: string;
+    requesterId: string;
+    recipientId: string;
+    relationship: string;
+    message: string | null;
+    requesterRecommendedRecipient: boolean;
+  }): PlannedEmail {
+    return {
+      template: 'recommendation-requested',
+      category: 'recommendation_requests',
+      recipientId: facts.recipientId,
+      counterpartId: facts.requesterId,
+      details: {
+        requestId: facts.requestId,
+        relationship: facts.relationship,
+        message: facts.message,
+        alreadyRecommended: facts.requesterRecommendedRecipient,
+      },
+    };
+  }
+}
+
+/** The addressee is asked to connect. */
+export class ConnectionRequestedPolicy {
+  plan(facts: {
+    connectionId: string;
+    requesterId: string;
+    addresseeId: string;
+    message: string | null;
+  }): PlannedEmail {
+    return {
+      template: 'connection-requested',
+      category: 'connection_requests',
+      recipientId: facts.addresseeId,
+      counterpartId: facts.requesterId,
+      details: { connectionId: facts.connectionId, message: facts.message },
+    };
+  }
+}
+
+/** The requester is now connected, and invited to give first: the surest way to receive one. */
+export class ConnectionAcceptedPolicy {
+  plan(facts: { connectionId: string; requesterId: string; addresseeId: string }): PlannedEmail {
+    return {
+      template: 'connection-accepted',
+      category: 'connection_updates',
+      recipientId: facts.requesterId,
+      counterpartId: facts.addresseeId,
+      details: { connectionId: facts.connectionId },
+    };
+  }
+}
+
+/** The author hears that their recommendation is on the subject's profile. */
+export class RecommendationAcceptedPolicy {
+  plan(facts: { recommendationId: string; authorId: string; subjectId: string }): PlannedEmail {
+    return {
+      template: 'recommendation-accepted',
+      category: 'recommendation_updates',
+      recipientId: facts.authorId,
+      counterpartId: facts.subjectId,
+      details: { recommendationId: facts.recommendationId },
+    };
+  }
+}
+
+/** The author hears what the subject would like changed. */
+export class RevisionRequestedPolicy {
+  plan(facts: {
+    recommendationId: string;
+    authorId: string;
+    subjectId: string;
+    message: string;
+  }): PlannedEmail {
+    return {
+      template: 'revision-requested',
+      category: 'recommendation_updates',
+      recipientId: facts.authorId,
+      counterpartId: facts.subjectId,
+      details: { recommendationId: facts.recommendationId, message: facts.message },
+    };
+  }
+}
+
+/** One gentle reminder to the recipient of a request still pending after REMINDER_AFTER. */
+export class RequestReminderPolicy {
+  plan(facts: {
+    requestId: string;
+    requesterId: string;
+    recipientId: string;
+    relationship: string;
+    message: string | null;
+  }): PlannedEmail {
+    return {
+      template: 'request-reminder',
+      category: 'reminders',
+      recipientId: facts.recipientId,
+      counterpartId: facts.requesterId,
+      details: { requestId: facts.requestId, relationship: facts.relationship, message: facts.message },
+    };
+  }
+}

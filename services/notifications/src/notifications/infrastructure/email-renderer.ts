@@ -1,0 +1,178 @@
+import Handlebars from 'handlebars';
+import type { EmailTemplate } from '../domain/email-policies';
+
+/** Everything a template may show. User text (names, messages, excerpts) is escaped by Handlebars. */
+export interface EmailContent {
+  recipientName: string;
+  counterpartName: string;
+  details: Record<string, string | boolean | null>;
+  links: Record<string, string>;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+interface TemplateSource {
+  subject: string;
+  /** The body inside the layout, HTML. */
+  html: string;
+  text: string;
+}
+
+const TEMPLATES: Record<EmailTemplate, TemplateSource> = {
+  'reciprocity-nudge': {
+    subject: '{{counterpartName}} recommended you',
+    html: `<h1>{{counterpartName}} recommended you</h1>
+<blockquote>{{details.excerpt}}</blockquote>
+<p><a class="button" href="{{links.show}}">Show the recommendation</a></p>
+<p>The easiest way to thank {{counterpartName}} is to write one back.</p>
+<p><a class="button" href="{{links.writeBack}}">Recommend {{counterpartName}}</a></p>`,
+    text: `{{counterpartName}} recommended you.
+
+"{{details.excerpt}}"
+
+Show the recommendation: {{links.show}}
+
+The easiest way to thank {{counterpartName}} is to write one back: {{links.writeBack}}`,
+  },
+  'recommendation-received': {
+    subject: '{{counterpartName}} recommended you',
+    html: `<h1>{{counterpartName}} recommended you</h1>
+<blockquote>{{details.excerpt}}</blockquote>
+<p><a class="button" href="{{links.show}}">Show the recommendation</a></p>`,
+    text: `{{counterpartName}} recommended you.
+
+"{{details.excerpt}}"
+
+Show the recommendation: {{links.show}}`,
+  },
+  'favour-returned': {
+    subject: '{{counterpartName}} returned the favour',
+    html: `<h1>{{counterpartName}} returned the favour</h1>
+<blockquote>{{details.excerpt}}</blockquote>
+<p><a class="button" href="{{links.show}}">Show the recommendation</a></p>`,
+    text: `{{counterpartName}} returned the favour and recommended you.
+
+"{{details.excerpt}}"
+
+Show the recommendation: {{links.show}}`,
+  },
+  'recommendation-requested': {
+    subject: '{{counterpartName}} asks you for a recommendation',
+    html: `<h1>{{counterpartName}} asks you for a recommendation</h1>
+<p>As their {{details.relationship}}.</p>
+{{#if details.message}}<blockquote>{{details.message}}</blockquote>{{/if}}
+{{#if details.alreadyRecommended}}<p>{{counterpartName}} already recommended you.</p>{{/if}}
+<p><a class="button" href="{{links.request}}">Write the recommendation</a></p>`,
+    text: `{{counterpartName}} asks you for a recommendation, as their {{details.relationship}}.
+{{#if details.message}}
+"{{details.message}}"
+{{/if}}{{#if details.alreadyRecommended}}
+{{counterpartName}} already recommended you.
+{{/if}}
+Write the recommendation: {{links.request}}`,
+  },
+  'connection-requested': {
+    subject: '{{counterpartName}} wants to connect',
+    html: `<h1>{{counterpartName}} wants to connect</h1>
+{{#if details.message}}<blockquote>{{details.message}}</blockquote>{{/if}}
+<p><a class="button" href="{{links.connections}}">Answer</a></p>`,
+    text: `{{counterpartName}} wants to connect with you.
+{{#if details.message}}
+"{{details.message}}"
+{{/if}}
+Answer: {{links.connections}}`,
+  },
+  'connection-accepted': {
+    subject: 'You are connected with {{counterpartName}}',
+    html: `<h1>You are connected with {{counterpartName}}</h1>
+<p>Write {{counterpartName}} a recommendation? Giving first is the surest way to receive one.</p>
+<p><a class="button" href="{{links.writeBack}}">Recommend {{counterpartName}}</a></p>`,
+    text: `You are connected with {{counterpartName}}.
+
+Write {{counterpartName}} a recommendation? Giving first is the surest way to receive one: {{links.writeBack}}`,
+  },
+  'recommendation-accepted': {
+    subject: '{{counterpartName}} accepted your recommendation',
+    html: `<h1>{{counterpartName}} accepted your recommendation</h1>
+<p>It is on their profile now.</p>
+<p><a class="button" href="{{links.show}}">Show it</a></p>`,
+    text: `{{counterpartName}} accepted your recommendation: it is on their profile now.
+
+Show it: {{links.show}}`,
+  },
+  'revision-requested': {
+    subject: '{{counterpartName}} asks you to change your recommendation',
+    html: `<h1>{{counterpartName}} asks you to change your recommendation</h1>
+<blockquote>{{details.message}}</blockquote>
+<p><a class="button" href="{{links.show}}">Revise it</a></p>`,
+    text: `{{counterpartName}} asks you to change your recommendation:
+
+"{{details.message}}"
+
+Revise it: {{links.show}}`,
+  },
+  'request-reminder': {
+    subject: '{{counterpartName}} is still hoping for your recommendation',
+    html: `<h1>{{counterpartName}} is still hoping for your recommendation</h1>
+<p>A gentle reminder: {{counterpartName}} asked you, as their {{details.relationship}}, a while ago.</p>
+{{#if details.message}}<blockquote>{{details.message}}</blockquote>{{/if}}
+<p><a class="button" href="{{links.request}}">Write the recommendation</a></p>`,
+    text: `A gentle reminder: {{counterpartName}} asked you, as their {{details.relationship}}, for a recommendation a while ago.
+{{#if details.message}}
+"{{details.message}}"
+{{/if}}
+Write the recommendation: {{links.request}}`,
+  },
+};
+
+const LAYOUT = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{subject}}</title>
+<style>
+body{margin:0;background:#f4f4f7;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2330}
+.card{max-width:560px;margin:24px auto;background:#fff;border-radius:8px;padding:32px}
+h1{font-size:22px;margin:0 0 16px}
+blockquote{margin:16px 0;padding:12px 16px;border-left:4px solid #4f46e5;background:#f7f7fb;white-space:pre-line}
+a.button{display:inline-block;background:#4f46e5;color:#fff;text-decoration:none;padding:10px 18px;border-radius:6px}
+.footer{max-width:560px;margin:0 auto 24px;font-size:12px;color:#6b7080;text-align:center}
+@media (max-width:600px){.card{margin:0;border-radius:0;padding:20px}}
+</style></head>
+<body><div class="card"><p>Hi {{recipientName}},</p>{{{body}}}</div>
+<div class="footer">Vouch, your company's recommendations.
+<a href="{{links.preferences}}">Email preferences</a> · <a href="{{links.unsubscribe}}">Unsubscribe from these emails</a></div>
+</body></html>`;
+
+const TEXT_FOOTER = `
+
+--
+Email preferences: {{links.preferences}}
+Unsubscribe from these emails: {{links.unsubscribe}}`;
+
+const engine = Handlebars.create();
+const layout = engine.compile(LAYOUT, { strict: true });
+const compiled = Object.fromEntries(
+  Object.entries(TEMPLATES).map(([name, source]) => [
+    name,
+    {
+      subject: engine.compile(source.subject, { noEscape: true }),
+      html: engine.compile(source.html),
+      // Plain text is not HTML: nothing to escape, and `&amp;` would only garble it.
+      text: engine.compile(`Hi {{recipientName}},\n\n${source.text}${TEXT_FOOTER}`, { noEscape: true }),
+    },
+  ]),
+) as Record<EmailTemplate, Record<keyof TemplateSource, Handlebars.TemplateDelegate>>;
+
+/** Renders an email from the templates above, compiled once at load. */
+export function renderEmail(template: EmailTemplate, content: EmailContent): RenderedEmail {
+  const templates = compiled[template];
+  const subject = templates.subject(content).replace(/\s+/g, ' ').trim();
+  return {
+    subject,
+    html: layout({ ...content, subject, body: templates.html(content) }),
+    text: templates.text(content),
+  };
+}

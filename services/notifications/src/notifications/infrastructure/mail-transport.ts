@@ -1,0 +1,63 @@
+import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { createTransport, type Transporter } from 'nodemailer';
+import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import type { SmtpFailure } from '../domain/delivery-outcome';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
+
+export interface OutgoingEmail {
+  messageId: string;
+  to: { name: string; address: string };
+  subject: string;
+  html: string;
+  text: string;
+  headers: Record<string, string>;
+}
+
+export type SendResult = { sent: true } | { sent: false; failure: SmtpFailure };
+
+/** nodemailer's pooled SMTP transport: connections are reused and the optional rate limit is shared. */
+@Injectable()
+export class MailTransport implements OnApplicationShutdown {
+  private readonly transporter: Transporter<SMTPPool.SentMessageInfo, SMTPPool.Options>;
+
+  constructor(@Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings) {
+    this.transporter = createTransport({
+      pool: true,
+      url: settings.smtpUrl,
+      maxConnections: settings.senderConcurrency,
+      ...(settings.smtpRateLimitPerSecond
+        ? { rateLimit: settings.smtpRateLimitPerSecond, rateDelta: 1_000 }
+        : {}),
+    });
+  }
+
+  async send(email: OutgoingEmail): Promise<SendResult> {
+    try {
+      await this.transporter.sendMail({
+        from: this.settings.from,
+        to: email.to,
+        subject: email.subject,
+        html: email.html,
+        text: email.text,
+        messageId: email.messageId,
+        headers: email.headers,
+      });
+      return { sent: true };
+    } catch (error: unknown) {
+      return { sent: false, failure: smtpFailure(error) };
+    }
+  }
+
+  onApplicationShutdown(): void {
+    this.transporter.close();
+  }
+}
+
+function smtpFailure(error: unknown): SmtpFailure {
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
+  if (typeof error === 'object' && error !== null && 'responseCode' in error) {
+    const { responseCode } = error;
+    if (typeof responseCode === 'number') return { responseCode, reason };
+  }
+  return { reason };
+}

@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+export interface DueReminder {
+  requestId: string;
+  eventId: string;
+  requesterId: string;
+  recipientId: string;
+  relationship: string;
+  message: string | null;
+}
+
+@Injectable()
+export class RequestReminderRepository {
+  /** Schedules the reminder of a new request; a request already cancelled (or replayed) stays as it is. */
+  async schedule(manager: EntityManager, reminder: DueReminder & { dueAt: Date }): Promise<void> {
+    await manager.query(
+      `INSERT INTO request_reminder
+         (request_id, event_id, requester_id, recipient_id, relationship, message, due_at, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')
+       ON CONFLICT (request_id) DO NOTHING`,
+      [
+        reminder.requestId,
+        reminder.eventId,
+        reminder.requesterId,
+        reminder.recipientId,
+        reminder.relationship,
+        reminder.message,
+        reminder.dueAt,
+      ],
+    );
+  }
+
+  /** Cancels a reminder not sent yet; leaves a cancelled row if the request itself has not arrived. */
+  async cancel(manager: EntityManager, requestId: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO request_reminder (request_id, status) VALUES ($1, 'cancelled')
+       ON CONFLICT (request_id) DO UPDATE SET status = 'cancelled' WHERE request_reminder.status = 'pending'`,
+      [requestId],
+    );
+  }
+
+  /** Locks due reminders for the caller's transaction; other instances skip them. */
+  async claimDue(manager: EntityManager, now: Date, limit: number): Promise<DueReminder[]> {
+    const rows: Array<{
+      request_id: string;
+      event_id: string;
+      requester_id: string;
+      recipient_id: string;
+      relationship: string;
+      message: string | null;
+    }> = await manager.query(
+      `SELECT request_id, event_id, requester_id, recipient_id, relationship, message
+         FROM request_reminder
+        WHERE status = 'pending' AND due_at <= $1
+        ORDER BY due_at
+        LIMIT $2
+        FOR UPDATE SKIP LOCKED`,
+      [now, limit],
+    );
+    return rows.map((row) => ({
+      requestId: row.request_id,
+      eventId: row.event_id,
+      requesterId: row.requester_id,
+      recipientId: row.recipient_id,
+      relationship: row.relationship,
+      message: row.message,
+    }));
+  }
+
+  async markSent(manager: EntityManager, requestId: string): Promise<void> {
+    await manager.query(`UPDATE request_reminder SET status = 'sent' WHERE request_id = $1`, [requestId]);
+  }
+}

@@ -1,0 +1,61 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { EmployeeReplica, ReplicatedEmployee } from '@vouch/employee-replica';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './application/notifications.settings';
+import { PlanEmailsUseCase } from './application/plan-emails.use-case';
+import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
+import { GetPreferencesUseCase, UpdatePreferencesUseCase } from './application/preferences.use-cases';
+import { SendNextDeliveryUseCase } from './application/send-next-delivery.use-case';
+import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from './application/unsubscribe.use-case';
+import { ListDeliveriesUseCase } from './application/list-deliveries.use-case';
+import { DeliveriesController } from './api/deliveries.controller';
+import { NotificationEventHandlers } from './api/notification-events.handlers';
+import { PreferencesController } from './api/preferences.controller';
+import { UnsubscribeController } from './api/unsubscribe.controller';
+import { DeliveryMetrics } from './infrastructure/delivery.metrics';
+import { ReminderScheduler } from './infrastructure/reminder.scheduler';
+import { RequestReminderRepository } from './infrastructure/request-reminder.repository';
+import { SendDueRemindersUseCase } from './application/send-due-reminders.use-case';
+import { DeliverySenderWorker } from './infrastructure/delivery-sender.worker';
+import { DeliveryEntity } from './infrastructure/delivery.entity';
+import { DeliveryRepository } from './infrastructure/delivery.repository';
+import { MailTransport } from './infrastructure/mail-transport';
+import { NotificationPreferenceEntity } from './infrastructure/notification-preference.entity';
+import { NotificationPreferenceRepository } from './infrastructure/notification-preference.repository';
+
+export const notificationEntities = [ReplicatedEmployee, DeliveryEntity, NotificationPreferenceEntity];
+
+/** The emails Vouch sends: which events cause them, sending them, and who wants which. */
+@Module({})
+export class NotificationsModule {
+  static forRoot(settings: NotificationsSettings): DynamicModule {
+    return {
+      module: NotificationsModule,
+      controllers: [
+        PreferencesController,
+        UnsubscribeController,
+        DeliveriesController,
+        NotificationEventHandlers,
+      ],
+      providers: [
+        { provide: NOTIFICATIONS_SETTINGS, useValue: settings },
+        EmployeeReplica,
+        DeliveryRepository,
+        NotificationPreferenceRepository,
+        MailTransport,
+        DeliveryMetrics,
+        PlanEmailsUseCase,
+        PlanRecommendationGivenUseCase,
+        SendNextDeliveryUseCase,
+        GetPreferencesUseCase,
+        UpdatePreferencesUseCase,
+        CheckUnsubscribeTokenUseCase,
+        UnsubscribeUseCase,
+        ListDeliveriesUseCase,
+        DeliverySenderWorker,
+        RequestReminderRepository,
+        SendDueRemindersUseCase,
+        ReminderScheduler,
+      ],
+    };
+  }
+}

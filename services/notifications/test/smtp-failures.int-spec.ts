@@ -1,0 +1,109 @@
+import { randomUUID } from 'node:crypto';
+import { ConnectionRequestedV1, Topics, type CloudEvent } from '@vouch/contracts';
+import { NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
+import { ScriptedSmtpServer } from './support/scripted-smtp-server';
+
+describe('sending through an SMTP server that refuses', () => {
+  let smtp: ScriptedSmtpServer;
+  let service: NotificationsTestApp;
+
+  beforeAll(async () => {
+    smtp = await ScriptedSmtpServer.start();
+    service = await NotificationsTestApp.start('smtp_failures', {
+      SMTP_URL: smtp.url,
+      SENDER_MAX_ATTEMPTS: '3',
+    });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    await smtp?.close();
+  });
+
+  /** Asks `addressee` to connect; returns the event that causes the email. */
+  const emailTo = async (addressee: TestEmployee): Promise<CloudEvent> => {
+    const [requester] = (await service.hire('Ana Lima')) as [TestEmployee];
+    const connectionId = randomUUID();
+    return service.publish(
+      ConnectionRequestedV1,
+      {
+        connectionId,
+        requesterId: requester.id,
+        addresseeId: addressee.id,
+        message: null,
+        requestedAt: new Date().toISOString(),
+      },
+      connectionId,
+    );
+  };
+
+  /** The delivery's outcome, from the delivery log and from its event on Kafka. */
+  const outcomeOf = async (recipient: TestEmployee, causationEventId: string) => {
+    const [delivery] = await service.finishedDeliveriesOf(recipient);
+    expect(delivery?.eventId).toBe(causationEventId);
+    const [event] = await service.eventsAbout(Topics.deliveries, delivery?.id ?? '');
+    if (!delivery || !event) throw new Error('no outcome');
+    return { delivery, event };
+  };
+
+  it('retries a temporary 4xx refusal with backoff until the email is delivered, once', async () => {
+    const [ben] = (await service.hire('Ben Okafor')) as [TestEmployee];
+    smtp.refuse(ben.email, [421, 421]);
+
+    const event = await emailTo(ben);
+    const { delivery, event: outcome } = await outcomeOf(ben, event.id);
+
+    expect(delivery).toMatchObject({ status: 'sent', attempts: 3 });
+    expect(outcome.type).toBe('EmailSent');
+    expect(outcome.data).toMatchObject({
+      recipientId: ben.id,
+      template: 'connection-requested',
+      attempts: 3,
+    });
+    expect(smtp.acceptedFor(ben.email)).toHaveLength(1);
+  });
+
+  it('fails a permanent 5xx refusal at once, without retrying', async () => {
+    const [cleo] = (await service.hire('Cleo Park')) as [TestEmployee];
+    smtp.refuse(cleo.email, [550, 550, 550]);
+
+    const event = await emailTo(cleo);
+    const { delivery, event: outcome } = await outcomeOf(cleo, event.id);
+
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 1 });
+    expect(delivery.lastError).toContain('550');
+    expect(outcome.type).toBe('EmailFailed');
+    expect(outcome.data).toMatchObject({ recipientId: cleo.id, permanent: true, attempts: 1 });
+    expect(String((outcome.data as { reason: string }).reason)).toContain('550');
+    expect(smtp.attempts.get(cleo.email)).toBe(1);
+  });
+
+  it('gives up a temporary refusal after the attempt limit, as not permanent', async () => {
+    const [dan] = (await service.hire('Dan Reyes')) as [TestEmployee];
+    smtp.refuse(dan.email, [421, 421, 421, 421]);
+
+    const event = await emailTo(dan);
+    const { delivery, event: outcome } = await outcomeOf(dan, event.id);
+
+    expect(delivery).toMatchObject({ status: 'failed', attempts: 3 });
+    expect(outcome.type).toBe('EmailFailed');
+    expect(outcome.data).toMatchObject({ recipientId: dan.id, permanent: false, attempts: 3 });
+    expect(smtp.acceptedFor(dan.email)).toHaveLength(0);
+  });
+
+  it('reports the backlog and the outcomes by template in its metrics', async () => {
+    const [eve, finn] = (await service.hire('Eve Novak', 'Finn Berg')) as [TestEmployee, TestEmployee];
+    smtp.refuse(eve.email, [550]);
+    await emailTo(eve);
+    await emailTo(finn);
+    await service.finishedDeliveriesOf(eve);
+    await service.finishedDeliveriesOf(finn);
+
+    const metrics = await fetch(`${service.baseUrl}/metrics`).then((response) => response.text());
+
+    expect(metrics).toMatch(/^notifications_deliveries_pending \d+$/m);
+    expect(metrics).toMatch(/^notifications_oldest_pending_delivery_age_seconds [\d.]+$/m);
+    expect(metrics).toMatch(/^notifications_emails_sent_total\{template="connection-requested"\} [1-9]/m);
+    expect(metrics).toMatch(/^notifications_emails_failed_total\{template="connection-requested"\} [1-9]/m);
+  });
+});

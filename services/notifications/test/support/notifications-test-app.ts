@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import { Client } from 'pg';
+import { Partitioners } from 'kafkajs';
+import {
+  EmployeeDeactivatedV1,
+  EmployeeRegisteredV1,
+  toKafkaRecord,
+  type CloudEvent,
+  type EventData,
+  type EventDefinition,
+} from '@vouch/contracts';
+import { createServiceApp, loadConfig } from '@vouch/platform';
+import {
+  ServiceUnderTest,
+  testInfrastructure,
+  testKafka,
+  TestTokenAuthority,
+  uniqueName,
+  waitFor,
+  type HttpAnswer,
+} from '@vouch/testing';
+import { AppModule, serviceDescription } from '../../src/app.module';
+import { notificationsEnvironment } from '../../src/config';
+
+/** An employee known to the service through identity's event, with a token and an inbox of their own. */
+export interface TestEmployee {
+  id: string;
+  name: string;
+  email: string;
+  token: string;
+}
+
+/** An email as maildev's REST API (or the test's own SMTP server) shows it. */
+export interface ReceivedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  to: Array<{ address: string; name: string }>;
+  headers: Record<string, string>;
+}
+
+/** One line of `GET /v1/deliveries`. */
+export interface DeliveryLogEntry {
+  id: string;
+  template: string;
+  eventId: string;
+  status: 'pending' | 'sent' | 'failed';
+  attempts: number;
+  lastError: string | null;
+}
+
+export const SAMPLE_TEXT = 'Ana made every release calmer; she explains, listens and follows through.';
+
+/**
+ * The notifications service started as in production, on its own database and topic prefix, fed by
+ * the other services' events as they would publish them, sending to maildev unless told otherwise.
+ */
+export class NotificationsTestApp {
+  private published = 0;
+
+  private constructor(
+    private readonly service: ServiceUnderTest,
+    private readonly db: Client,
+    readonly authority: TestTokenAuthority,
+  ) {}
+
+  static async start(label: string, env: Record<string, string> = {}): Promise<NotificationsTestApp> {
+    const authority = await TestTokenAuthority.start();
+    const service = await ServiceUnderTest.start(label, (context) => {
+      const environment = loadConfig(notificationsEnvironment, {
+        ...authority.environment,
+        DATABASE_URL: context.databaseUrl,
+        KAFKA_BROKERS: context.kafkaBrokers.join(','),
+        KAFKA_TOPIC_PREFIX: context.topicPrefix,
+        KAFKA_TOPIC_PARTITIONS: '3',
+        LOG_LEVEL: 'silent',
+        SMTP_URL: testInfrastructure().smtpUrl,
+        // Links in the emails point at this very instance, so a test can follow them.
+        PUBLIC_URL: `http://127.0.0.1:${context.port}`,
+        UNSUBSCRIBE_SECRET: 'a-test-secret-that-is-long-enough',
+        SENDER_POLL_INTERVAL_MS: '100',
+        SENDER_RETRY_INITIAL_DELAY_MS: '50',
+        SENDER_RETRY_MAX_DELAY_MS: '200',
+        ...env,
+      });
+      return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl);
+    });
+    await waitFor(
+      'the service to be ready (database, Kafka, consumer group joined)',
+      () => service.request('GET', '/health/ready'),
+      (answer) => answer.status === 200,
+      { timeoutMs: 150_000, intervalMs: 500 },
+    );
+    const db = new Client({ connectionString: service.context.databaseUrl });
+    await db.connect();
+    return new NotificationsTestApp(service, db, authority);
+  }
+
+  get baseUrl(): string {
+    return this.service.baseUrl;
+  }
+
+  async close(): Promise<void> {
+    await this.db.end();
+    await this.service.close();
+    await this.authority.close();
+  }
+
+  request<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    options: { token?: string; body?: unknown } = {},
+  ): Promise<HttpAnswer<T>> {
+    return this.service.request<T>(method, path, options);
+  }
+
+  /** Publishes another service's events, as that service would, on this app's topics. */
+  async publish<TDefinition extends EventDefinition>(
+    definition: TDefinition,
+    data: EventData<TDefinition>,
+    subject: string = randomUUID(),
+  ): Promise<CloudEvent> {
+    const [event] = await this.service.publish(definition, [{ subject, data }]);
+    if (!event) throw new Error('nothing was published');
+    this.published += 1;
+    return event;
+  }
+
+  /** Publishes an event that was already published, as Kafka does when it redelivers one. */
+  async redeliver(definition: EventDefinition, event: CloudEvent): Promise<void> {
+    const producer = testKafka(this.service.context.kafkaBrokers).producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: `${this.service.context.topicPrefix}${definition.topic}`,
+        acks: -1,
+        messages: [toKafkaRecord(event)],
+      });
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  /**
+   * Waits until the service has handled every event published to it (a redelivery counts as none).
+   * Test set-up, so it may look at the inbox; assertions go through SMTP, HTTP and Kafka.
+   */
+  async settled(): Promise<void> {
+    await waitFor(
+      'the service to handle every published event',
+      async () => Number((await this.db.query(`SELECT count(*)::int AS n FROM inbox`)).rows[0].n),
+      (handled) => handled >= this.published,
+    );
+  }
+
+  /** Registers employees through identity's event, waits until the service knows them. */
+  async hire(...names: string[]): Promise<TestEmployee[]> {
+    const hired = await Promise.all(
+      names.map(async (name) => {
+        const id = randomUUID();
+        const email = `${uniqueName('employee')}@example.com`;
+        await this.publish(
+          EmployeeRegisteredV1,
+          {
+            employeeId: id,
+            email,
+            name,
+            title: null,
+            managerId: null,
+            timeZone: null,
+            registeredAt: new Date().toISOString(),
+          },
+          id,
+        );
+        return { id, name, email, token: (await this.authority.tokenFor({ id, email })).token };
+      }),
+    );
+    await this.settled();
+    return hired;
+  }
+
+  async deactivate(employee: TestEmployee): Promise<void> {
+    await this.publish(
+      EmployeeDeactivatedV1,
+      { employeeId: employee.id, deactivatedAt: new Date().toISOString() },
+      employee.id,
+    );
+    await this.settled();
+  }
+
+  async adminToken(): Promise<string> {
+    return (await this.authority.tokenFor({ roles: ['employee', 'admin'] })).token;
+  }
+
+  /** The delivery log of one recipient, as an admin reads it. */
+  async deliveriesOf(employee: TestEmployee): Promise<DeliveryLogEntry[]> {
+    const answer = await this.request<{ items: DeliveryLogEntry[] }>(
+      'GET',
+      `/v1/deliveries?recipientId=${employee.id}`,
+      { token: await this.adminToken() },
+    );
+    if (answer.status !== 200) throw new Error(`the delivery log answered ${answer.status}`);
+    return answer.body.items;
+  }
+
+  /** Waits until every delivery to an employee has ended (sent or failed), and returns the log. */
+  finishedDeliveriesOf(employee: TestEmployee, count = 1): Promise<DeliveryLogEntry[]> {
+    return waitFor(
+      `${count} finished delivery(ies) to ${employee.email}`,
+      () => this.deliveriesOf(employee),
+      (log) => log.length >= count && log.every((entry) => entry.status !== 'pending'),
+      { timeoutMs: 60_000, intervalMs: 200 },
+    );
+  }
+
+  /** Reads one topic this service writes, for events about one subject. */
+  eventsAbout(topic: string, subject: string, count = 1): Promise<CloudEvent[]> {
+    return this.service.eventsAbout(topic, subject, count);
+  }
+}
+
+/** Every email maildev holds for one address (maildev is shared: always filter by recipient). */
+export async function maildevInbox(address: string): Promise<ReceivedEmail[]> {
+  const response = await fetch(`${testInfrastructure().maildevUrl}/email`);
+  const emails = (await response.json()) as ReceivedEmail[];
+  return emails.filter((email) => email.to[0]?.address === address);
+}
+
+/** Waits until an address has received `count` emails in maildev, and returns them. */
+export function waitForEmails(address: string, count = 1): Promise<ReceivedEmail[]> {
+  return waitFor(
+    `${count} email(s) to ${address}`,
+    () => maildevInbox(address),
+    (emails) => emails.length >= count,
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+}
+
+/** The URL of an email's List-Unsubscribe header. */
+export function unsubscribeUrl(email: ReceivedEmail): string {
+  const match = /^<(.+)>$/.exec(email.headers['list-unsubscribe'] ?? '');
+  if (!match?.[1]) throw new Error('the email has no List-Unsubscribe URL');
+  return match[1];
+}
