@@ -7,6 +7,7 @@ import {
   type EventDefinition,
 } from '@vouch/contracts';
 import { uniqueName } from './test-infrastructure';
+import { waitFor } from './wait-for';
 
 /** A topic prefix of a test file's own, so its topics and groups never meet another file's. */
 export function uniqueTopicPrefix(label: string): string {
@@ -24,6 +25,7 @@ export async function readTopic(
   count: number,
   { timeoutMs = 60_000 } = {},
 ): Promise<KafkaMessage[]> {
+  await waitForTopic(brokers, topic, timeoutMs);
   const consumer = testKafka(brokers).consumer({ groupId: uniqueName('reader') });
   const messages: KafkaMessage[] = [];
   await consumer.connect();
@@ -86,8 +88,33 @@ export async function createTopic(brokers: string[], topic: string, partitions =
   await admin.connect();
   try {
     if (!(await admin.listTopics()).includes(topic)) {
-      await admin.createTopics({ waitForLeaders: true, topics: [{ topic, numPartitions: partitions }] });
+      await admin.createTopics({ waitForLeaders: false, topics: [{ topic, numPartitions: partitions }] });
     }
+  } finally {
+    await admin.disconnect();
+  }
+  await waitForTopic(brokers, topic);
+}
+
+/**
+ * Waits until a topic exists with leaders. Services create their topics when they first publish,
+ * so a test may come to read before them.
+ */
+export async function waitForTopic(brokers: string[], topic: string, timeoutMs = 60_000): Promise<void> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    await waitFor(
+      `topic ${topic} to exist`,
+      () =>
+        admin.fetchTopicMetadata({ topics: [topic] }).then(
+          (metadata) =>
+            metadata.topics.every((entry) => entry.partitions.every((partition) => partition.leader >= 0)),
+          () => false,
+        ),
+      Boolean,
+      { timeoutMs },
+    );
   } finally {
     await admin.disconnect();
   }

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { fromKafkaRecord, type CloudEvent, type EventData, type EventDefinition } from '@vouch/contracts';
 import { freePort } from './dedicated-kafka-broker';
-import { publishEvents, testKafka, uniqueTopicPrefix } from './kafka-test-kit';
+import { publishEvents, testKafka, uniqueTopicPrefix, waitForTopic } from './kafka-test-kit';
 import { createTestDatabase, type TestDatabase } from './test-database';
 import { testInfrastructure, uniqueName } from './test-infrastructure';
 import { waitFor } from './wait-for';
@@ -87,11 +87,13 @@ export class ServiceUnderTest {
     count: number,
     { timeoutMs = 60_000 } = {},
   ): Promise<CloudEvent[]> {
+    const physical = `${this.context.topicPrefix}${topic}`;
+    await waitForTopic(this.context.kafkaBrokers, physical, timeoutMs);
     const consumer = testKafka(this.context.kafkaBrokers).consumer({ groupId: uniqueName('events_reader') });
     const events: CloudEvent[] = [];
     await consumer.connect();
     try {
-      await consumer.subscribe({ topic: `${this.context.topicPrefix}${topic}`, fromBeginning: true });
+      await consumer.subscribe({ topic: physical, fromBeginning: true });
       await new Promise<void>((resolve, reject) => {
         const timer = setTimeout(
           () => reject(new Error(`read ${events.length} of ${count} events about ${subject} from ${topic}`)),
