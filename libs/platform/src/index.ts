@@ -6,3 +6,4 @@ export * from './health/database-readiness';
 export * from './metrics/metrics';
 export * from './service-platform.module';
 export * from './bootstrap';
+export * from './periodic-sweep';

@@ -1,10 +1,5 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  type BeforeApplicationShutdown,
-  type OnApplicationBootstrap,
-} from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { PeriodicSweep } from '@vouch/platform';
 import { ExpireDueRequestsUseCase } from '../application/expire-due-requests.use-case';
 import {
   RECOMMENDATIONS_SETTINGS,
@@ -16,42 +11,20 @@ import {
  * are locked and skipped by the others, so nothing expires twice.
  */
 @Injectable()
-export class RequestExpiryScheduler implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(RequestExpiryScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private sweeping: Promise<void> = Promise.resolve();
-  private running = false;
-
+export class RequestExpiryScheduler extends PeriodicSweep {
   constructor(
     private readonly expireDueRequests: ExpireDueRequestsUseCase,
     @Inject(RECOMMENDATIONS_SETTINGS) private readonly settings: RecommendationsSettings,
-  ) {}
-
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => this.sweep(), this.settings.expirySweepIntervalMs);
+  ) {
+    super();
   }
 
-  async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  protected intervalMs(): number {
+    return this.settings.expirySweepIntervalMs;
   }
 
-  private sweep(): void {
-    // A tick that finds the last sweep still running skips rather than queueing up behind it.
-    if (this.running) return;
-    this.running = true;
-    this.sweeping = this.expireDueRequests
-      .execute()
-      .then((expired) => {
-        if (expired > 0) this.logger.log(`expired ${expired} recommendation requests`);
-      })
-      .catch((error: unknown) => {
-        this.logger.error(
-          `request expiry sweep failed: ${error instanceof Error ? error.message : String(error)}`,
-        );
-      })
-      .finally(() => {
-        this.running = false;
-      });
+  protected async sweepOnce(): Promise<string | undefined> {
+    const expired = await this.expireDueRequests.execute();
+    return expired > 0 ? `expired ${expired} recommendation requests` : undefined;
   }
 }
