@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { fromKafkaRecord, type CloudEvent, type EventData, type EventDefinition } from '@vouch/contracts';
 import { freePort } from './dedicated-kafka-broker';
@@ -47,6 +47,14 @@ export class ServiceUnderTest {
     const app = await createApp(context);
     await app.listen(context.port, '127.0.0.1');
     return new ServiceUnderTest(app, database, context, `http://127.0.0.1:${context.port}`);
+  }
+
+  /**
+   * One of the running service's providers: for a test that drives a scheduled job at a time of its
+   * own choosing (tomorrow's digest hour) instead of waiting for the clock.
+   */
+  get<T>(type: Type<T>): T {
+    return this.app.get(type);
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,7 @@ import { CreateEmployeeReplica1764090000000 } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import { DEVELOPMENT_UNSUBSCRIBE_SECRET, type NotificationsEnvironment } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
+import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
 import { notificationErrors } from './notifications/notifications.errors';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
@@ -27,7 +28,11 @@ export class AppModule {
           name: 'notifications',
           environment,
           entities: notificationEntities,
-          migrations: [CreateEmployeeReplica1764090000000, CreateNotificationsSchema1764100000000],
+          migrations: [
+            CreateEmployeeReplica1764090000000,
+            CreateNotificationsSchema1764100000000,
+            DailyDigest1764300000000,
+          ],
           errors: notificationErrors,
         }),
         AuthModule.forRoot(environment),
@@ -42,6 +47,10 @@ export class AppModule {
           senderConcurrency: environment.SENDER_CONCURRENCY,
           reminderAfterMs: environment.REMINDER_AFTER,
           reminderSweepIntervalMs: environment.REMINDER_SWEEP_INTERVAL_MS,
+          maxEmailsPerDay: environment.MAX_EMAILS_PER_DAY,
+          digestHour: environment.DIGEST_HOUR,
+          defaultTimeZone: environment.DEFAULT_TIME_ZONE,
+          digestSweepIntervalMs: environment.DIGEST_SWEEP_INTERVAL_MS,
           retry: {
             maxAttempts: environment.SENDER_MAX_ATTEMPTS,
             initialDelayMs: environment.SENDER_RETRY_INITIAL_DELAY_MS,

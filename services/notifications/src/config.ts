@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authEnvironment } from '@vouch/auth';
 import { serviceEnvironment } from '@vouch/platform';
+import { isKnownTimeZone } from './notifications/domain/recipient-day';
 
 /** Signs unsubscribe links when UNSUBSCRIBE_SECRET is not set; fine on a laptop, never in production. */
 export const DEVELOPMENT_UNSUBSCRIBE_SECRET = 'vouch-development-unsubscribe-secret-change-me';
@@ -42,6 +43,17 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       .transform(durationMs),
     /** How often due reminders are looked for. */
     REMINDER_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
+    /** At most this many emails a day to one person; the rest wait for the daily digest. */
+    MAX_EMAILS_PER_DAY: z.coerce.number().int().min(1).default(10),
+    /** The hour (0..23, the recipient's local time) at which the daily digest goes out. */
+    DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+    /** The time zone of employees whose profile names none (IANA, e.g. Europe/Lisbon). */
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .refine(isKnownTimeZone, 'an IANA time zone, e.g. Europe/Lisbon')
+      .default('UTC'),
+    /** How often digests that fell due are looked for. */
+    DIGEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
   });
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;

@@ -2,13 +2,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { emailLinks } from './notifications/application/email-links';
 import type { EmailTemplate } from './notifications/domain/email-policies';
-import { renderEmail } from './notifications/infrastructure/email-renderer';
+import { digestEntry, renderEmail, type EmailContent } from './notifications/infrastructure/email-renderer';
 
 /**
  * Renders every email with sample data to HTML and text files, to look at templates without sending
  * anything: `node -r @swc-node/register services/notifications/src/preview-emails.ts [out-dir]`.
  */
-const SAMPLE_DETAILS: Record<EmailTemplate, Record<string, string | boolean | null>> = {
+const SAMPLE_DETAILS: Record<Exclude<EmailTemplate, 'daily-digest'>, EmailContent['details']> = {
   'reciprocity-nudge': {
     recommendationId: '6f1c2b9e-4c1a-4a57-9d0e-2f9b1c3d4e5f',
     excerpt: 'Ana made every release calmer; she explains, listens and follows through.',
@@ -46,20 +46,34 @@ const SAMPLE_DETAILS: Record<EmailTemplate, Record<string, string | boolean | nu
 
 const outDir = path.resolve(process.argv[2] ?? path.join('.local', 'email-previews'));
 mkdirSync(outDir, { recursive: true });
-for (const template of Object.keys(SAMPLE_DETAILS) as EmailTemplate[]) {
+
+const sample = (template: keyof typeof SAMPLE_DETAILS): EmailContent => {
   const details = SAMPLE_DETAILS[template];
-  const links = emailLinks(
-    'https://vouch.example.com',
-    { counterpartId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d', details },
-    'sample-token',
-  );
-  const email = renderEmail(template, {
+  return {
     recipientName: 'Ben Okafor',
     counterpartName: 'Ana Lima',
     details,
-    links,
-  });
+    links: emailLinks(
+      'https://vouch.example.com',
+      { counterpartId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d', details },
+      'sample-token',
+    ),
+  };
+};
+const write = (template: EmailTemplate, content: EmailContent) => {
+  const email = renderEmail(template, content);
   writeFileSync(path.join(outDir, `${template}.html`), email.html);
   writeFileSync(path.join(outDir, `${template}.txt`), `Subject: ${email.subject}\n\n${email.text}\n`);
-}
+};
+
+const templates = Object.keys(SAMPLE_DETAILS) as Array<keyof typeof SAMPLE_DETAILS>;
+for (const template of templates) write(template, sample(template));
+write('daily-digest', {
+  ...sample('connection-accepted'),
+  counterpartName: null,
+  details: {},
+  entries: (['reciprocity-nudge', 'recommendation-requested', 'connection-requested'] as const).map(
+    (template) => digestEntry(template, sample(template)),
+  ),
+});
 process.stdout.write(`email previews written to ${outDir}\n`);

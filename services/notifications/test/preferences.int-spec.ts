@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConnectionRequestedV1, RecommendationGivenV1 } from '@vouch/contracts';
 import {
+  ALL_ON,
   maildevInbox,
   NotificationsTestApp,
   SAMPLE_TEXT,
@@ -14,15 +15,6 @@ interface Preferences {
   digest: string;
   unsubscribedAll: boolean;
 }
-
-const ALL_ON = {
-  reciprocity: true,
-  recommendation_requests: true,
-  recommendation_updates: true,
-  connection_requests: true,
-  connection_updates: true,
-  reminders: true,
-};
 
 describe('notification preferences and unsubscribe links', () => {
   let service: NotificationsTestApp;

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConnectionRequestedV1, Topics, type CloudEvent } from '@vouch/contracts';
-import { NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
+import { waitFor } from '@vouch/testing';
+import { ALL_ON, NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
 import { ScriptedSmtpServer } from './support/scripted-smtp-server';
 
 describe('sending through an SMTP server that refuses', () => {
@@ -12,6 +13,9 @@ describe('sending through an SMTP server that refuses', () => {
     service = await NotificationsTestApp.start('smtp_failures', {
       SMTP_URL: smtp.url,
       SENDER_MAX_ATTEMPTS: '3',
+      // Retries at least half a second apart: room for a recipient to change their mind in between.
+      SENDER_RETRY_INITIAL_DELAY_MS: '1000',
+      SENDER_RETRY_MAX_DELAY_MS: '2000',
     });
   });
 
@@ -91,6 +95,36 @@ describe('sending through an SMTP server that refuses', () => {
     expect(smtp.acceptedFor(dan.email)).toHaveLength(0);
   });
 
+  it('does not retry an email its recipient switched off after the first attempt', async () => {
+    const [gia] = (await service.hire('Gia Russo')) as [TestEmployee];
+    smtp.refuse(gia.email, [421, 421]);
+
+    await emailTo(gia);
+    await waitFor(
+      'the first attempt',
+      async () => smtp.attempts.get(gia.email) ?? 0,
+      (attempts) => attempts >= 1,
+    );
+    const switchedOff = await service.request('PUT', '/v1/notification-preferences', {
+      token: gia.token,
+      body: {
+        categories: { ...ALL_ON, connection_requests: false },
+        digest: 'off',
+        unsubscribedAll: false,
+      },
+    });
+    expect(switchedOff.status).toBe(200);
+
+    const [delivery] = await service.finishedDeliveriesOf(gia);
+    expect(delivery).toMatchObject({
+      status: 'skipped',
+      attempts: 1,
+      lastError: 'the recipient switched connection_requests emails off',
+    });
+    expect(smtp.attempts.get(gia.email)).toBe(1);
+    expect(smtp.acceptedFor(gia.email)).toHaveLength(0);
+  });
+
   it('reports the backlog and the outcomes by template in its metrics', async () => {
     const [eve, finn] = (await service.hire('Eve Novak', 'Finn Berg')) as [TestEmployee, TestEmployee];
     smtp.refuse(eve.email, [550]);
@@ -105,5 +139,6 @@ describe('sending through an SMTP server that refuses', () => {
     expect(metrics).toMatch(/^notifications_oldest_pending_delivery_age_seconds [\d.]+$/m);
     expect(metrics).toMatch(/^notifications_emails_sent_total\{template="connection-requested"\} [1-9]/m);
     expect(metrics).toMatch(/^notifications_emails_failed_total\{template="connection-requested"\} [1-9]/m);
+    expect(metrics).toMatch(/^notifications_emails_skipped_total\{template="connection-requested"\} [1-9]/m);
   });
 });

@@ -15,6 +15,8 @@ import { DeliveryMetrics } from './infrastructure/delivery.metrics';
 import { ReminderScheduler } from './infrastructure/reminder.scheduler';
 import { RequestReminderRepository } from './infrastructure/request-reminder.repository';
 import { SendDueRemindersUseCase } from './application/send-due-reminders.use-case';
+import { ComposeDueDigestsUseCase } from './application/compose-due-digests.use-case';
+import { DigestScheduler } from './infrastructure/digest.scheduler';
 import { DeliverySenderWorker } from './infrastructure/delivery-sender.worker';
 import { DeliveryEntity } from './infrastructure/delivery.entity';
 import { DeliveryRepository } from './infrastructure/delivery.repository';
@@ -55,6 +57,8 @@ export class NotificationsModule {
         RequestReminderRepository,
         SendDueRemindersUseCase,
         ReminderScheduler,
+        ComposeDueDigestsUseCase,
+        DigestScheduler,
       ],
     };
   }

@@ -20,6 +20,7 @@ import {
   type HttpAnswer,
 } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../../src/app.module';
+import { ComposeDueDigestsUseCase } from '../../src/notifications/application/compose-due-digests.use-case';
 import { notificationsEnvironment } from '../../src/config';
 
 /** An employee known to the service through identity's event, with a token and an inbox of their own. */
@@ -45,10 +46,20 @@ export interface DeliveryLogEntry {
   id: string;
   template: string;
   eventId: string;
-  status: 'pending' | 'sent' | 'failed';
+  status: 'pending' | 'held' | 'digested' | 'sent' | 'failed' | 'skipped';
   attempts: number;
   lastError: string | null;
 }
+
+/** Preferences with every category switched on, as everyone starts. */
+export const ALL_ON = {
+  reciprocity: true,
+  recommendation_requests: true,
+  recommendation_updates: true,
+  connection_requests: true,
+  connection_updates: true,
+  reminders: true,
+};
 
 export const SAMPLE_TEXT = 'Ana made every release calmer; she explains, listens and follows through.';
 
@@ -115,6 +126,11 @@ export class NotificationsTestApp {
     return this.service.request<T>(method, path, options);
   }
 
+  /** Composes the digests due at a given time, as the digest sweep would when that time comes. */
+  composeDigestsAt(now: Date): Promise<number> {
+    return this.service.get(ComposeDueDigestsUseCase).execute(now);
+  }
+
   /** Publishes another service's events, as that service would, on this app's topics. */
   async publish<TDefinition extends EventDefinition>(
     definition: TDefinition,
@@ -157,7 +173,12 @@ export class NotificationsTestApp {
   }
 
   /** Registers employees through identity's event, waits until the service knows them. */
-  async hire(...names: string[]): Promise<TestEmployee[]> {
+  hire(...names: string[]): Promise<TestEmployee[]> {
+    return this.hireIn(null, ...names);
+  }
+
+  /** Registers employees who live in a time zone. */
+  async hireIn(timeZone: string | null, ...names: string[]): Promise<TestEmployee[]> {
     const hired = await Promise.all(
       names.map(async (name) => {
         const id = randomUUID();
@@ -170,7 +191,7 @@ export class NotificationsTestApp {
             name,
             title: null,
             managerId: null,
-            timeZone: null,
+            timeZone,
             registeredAt: new Date().toISOString(),
           },
           id,

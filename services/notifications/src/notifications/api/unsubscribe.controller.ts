@@ -2,14 +2,16 @@ import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiQuery, ApiTags } from '@nestjs/swagger';
 import Handlebars from 'handlebars';
 import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from '../application/unsubscribe.use-case';
+import type { UnsubscribeScope } from '../domain/email-category';
 
-const CATEGORY_NAMES: Record<string, string> = {
+const CATEGORY_NAMES: Record<UnsubscribeScope, string> = {
   reciprocity: 'reminders to write a recommendation back',
   recommendation_requests: 'requests for recommendations',
   recommendation_updates: 'news of your recommendations',
   connection_requests: 'connection requests',
   connection_updates: 'accepted connections',
   reminders: 'reminders of pending requests',
+  all: 'anything from Vouch',
 };
 
 const PAGE = Handlebars.compile(`<!doctype html>

@@ -15,7 +15,7 @@ export function emailLinks(
   };
   return {
     show: `${publicUrl}/recommendations/${id('recommendationId')}`,
-    writeBack: `${publicUrl}/recommendations/new?subjectId=${encodeURIComponent(delivery.counterpartId)}`,
+    writeBack: `${publicUrl}/recommendations/new?subjectId=${encodeURIComponent(delivery.counterpartId ?? '')}`,
     request: `${publicUrl}/recommendation-requests/${id('requestId')}`,
     connections: `${publicUrl}/connections`,
     preferences: `${publicUrl}/settings/notifications`,

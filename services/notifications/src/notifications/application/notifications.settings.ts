@@ -15,4 +15,8 @@ export interface NotificationsSettings {
   retry: RetryPolicy;
   reminderAfterMs: number;
   reminderSweepIntervalMs: number;
+  maxEmailsPerDay: number;
+  digestHour: number;
+  defaultTimeZone: string;
+  digestSweepIntervalMs: number;
 }

@@ -1,13 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EmailFailedV1, EmailSentV1 } from '@vouch/contracts';
+import { ReplicatedEmployee } from '@vouch/employee-replica';
 import { Outbox } from '@vouch/messaging';
 import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
+import { reasonToWithhold } from '../domain/delivery-rules';
 import { UnsubscribeTokens } from '../domain/unsubscribe-token';
 import type { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
-import { renderEmail } from '../infrastructure/email-renderer';
+import { digestEntry, renderEmail, type EmailContent } from '../infrastructure/email-renderer';
+import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 import { MailTransport, type OutgoingEmail } from '../infrastructure/mail-transport';
 import { emailLinks } from './email-links';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
@@ -22,7 +25,8 @@ export function messageIdOf(deliveryId: string): string {
 /**
  * Claims one due delivery, sends it and records the outcome, all in one transaction that holds the
  * row's lock: another instance never sends it at the same time, and a crash before commit leaves it
- * pending to be re-sent with the same Message-ID.
+ * pending to be re-sent with the same Message-ID. A recipient who left or switched the email off
+ * since it was planned is not sent it: the delivery is skipped, with the reason.
  */
 @Injectable()
 export class SendNextDeliveryUseCase {
@@ -31,6 +35,7 @@ export class SendNextDeliveryUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
+    private readonly preferences: NotificationPreferenceRepository,
     private readonly transport: MailTransport,
     private readonly outbox: Outbox,
     private readonly metrics: DeliveryMetrics,
@@ -44,7 +49,12 @@ export class SendNextDeliveryUseCase {
     const outcome = await this.dataSource.transaction(async (manager) => {
       const delivery = await this.deliveries.claimNextDue(manager, new Date());
       if (!delivery) return null;
-      const result = await this.transport.send(this.compose(delivery));
+      const withheld = await this.reasonToWithhold(manager, delivery);
+      if (withheld) {
+        await this.markSkipped(manager, delivery, withheld);
+        return delivery;
+      }
+      const result = await this.transport.send(await this.compose(manager, delivery));
       const now = new Date();
       delivery.attempts += 1;
       delivery.updatedAt = now;
@@ -63,21 +73,35 @@ export class SendNextDeliveryUseCase {
     // Counted after commit: a rolled-back outcome did not happen.
     if (outcome.status === 'sent') this.metrics.sent.inc({ template: outcome.template });
     if (outcome.status === 'failed') this.metrics.failed.inc({ template: outcome.template });
+    if (outcome.status === 'skipped') this.metrics.skipped.inc({ template: outcome.template });
     return true;
   }
 
-  private compose(delivery: DeliveryEntity): OutgoingEmail {
+  private async reasonToWithhold(manager: EntityManager, delivery: DeliveryEntity): Promise<string | null> {
+    const recipient = await manager.findOneBy(ReplicatedEmployee, { id: delivery.recipientId });
+    if (!recipient) return 'the recipient is unknown';
+    const preferences = await this.preferences.find(manager, recipient.id);
+    return reasonToWithhold(recipient, preferences, delivery.category);
+  }
+
+  private async compose(manager: EntityManager, delivery: DeliveryEntity): Promise<OutgoingEmail> {
     const token = this.tokens.sign({
       recipientId: delivery.recipientId,
       category: delivery.category,
       expiresAt: new Date(Date.now() + this.settings.unsubscribeTokenDays * DAY_MS),
     });
-    const links = emailLinks(this.settings.publicUrl, delivery, token);
-    const rendered = renderEmail(delivery.template, {
+    const content = (about: DeliveryEntity): EmailContent => ({
       recipientName: delivery.recipientName,
-      counterpartName: delivery.counterpartName,
-      details: delivery.details,
-      links,
+      counterpartName: about.counterpartName,
+      details: about.details,
+      links: emailLinks(this.settings.publicUrl, about, token),
+    });
+    const own = content(delivery);
+    const carried =
+      delivery.template === 'daily-digest' ? await this.deliveries.carriedBy(manager, delivery.id) : [];
+    const rendered = renderEmail(delivery.template, {
+      ...own,
+      entries: carried.map((held) => digestEntry(held.template, content(held))),
     });
     return {
       messageId: messageIdOf(delivery.id),
@@ -86,7 +110,7 @@ export class SendNextDeliveryUseCase {
       html: rendered.html,
       text: rendered.text,
       headers: {
-        'List-Unsubscribe': `<${links.unsubscribe}>`,
+        'List-Unsubscribe': `<${own.links.unsubscribe}>`,
         'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
         'Auto-Submitted': 'auto-generated',
         'X-Vouch-Delivery-Id': delivery.id,
@@ -94,6 +118,13 @@ export class SendNextDeliveryUseCase {
         'X-Vouch-Template': delivery.template,
       },
     };
+  }
+
+  private async markSkipped(manager: EntityManager, delivery: DeliveryEntity, reason: string): Promise<void> {
+    delivery.status = 'skipped';
+    delivery.lastError = reason;
+    delivery.updatedAt = new Date();
+    await this.deliveries.save(manager, delivery);
   }
 
   private async markSent(manager: EntityManager, delivery: DeliveryEntity, now: Date): Promise<void> {

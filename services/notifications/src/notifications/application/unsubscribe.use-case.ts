@@ -33,7 +33,7 @@ export class UnsubscribeUseCase {
       // Serialises with a concurrent PUT of the same employee's preferences.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [claim.recipientId]);
       const current = await this.preferences.find(manager, claim.recipientId);
-      await this.preferences.save(manager, claim.recipientId, current.withoutCategory(claim.category));
+      await this.preferences.save(manager, claim.recipientId, current.without(claim.category));
     });
     return claim;
   }

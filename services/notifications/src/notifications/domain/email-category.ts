@@ -14,8 +14,14 @@ export type CategorySwitches = Record<EmailCategory, boolean>;
 
 export type DigestMode = 'off' | 'daily';
 
-export function isEmailCategory(value: string): value is EmailCategory {
-  return (EMAIL_CATEGORIES as readonly string[]).includes(value);
+/**
+ * What an unsubscribe link switches off: one category, or everything (the daily digest gathers
+ * every category, so its link is the global switch).
+ */
+export type UnsubscribeScope = EmailCategory | 'all';
+
+export function isUnsubscribeScope(value: string): value is UnsubscribeScope {
+  return value === 'all' || (EMAIL_CATEGORIES as readonly string[]).includes(value);
 }
 
 /** An employee's choice of emails; everyone starts with every category on and no digest. */
@@ -31,14 +37,15 @@ export class NotificationPreferences {
     return new NotificationPreferences(categories as CategorySwitches, 'off', false);
   }
 
-  allows(category: EmailCategory): boolean {
-    return !this.unsubscribedAll && this.categories[category];
+  allows(scope: UnsubscribeScope): boolean {
+    return !this.unsubscribedAll && (scope === 'all' || this.categories[scope]);
   }
 
-  /** Switches one category off, as the one-click link in an email of that category does. */
-  withoutCategory(category: EmailCategory): NotificationPreferences {
+  /** Switches a category, or everything, off, as the one-click link in an email of that scope does. */
+  without(scope: UnsubscribeScope): NotificationPreferences {
+    if (scope === 'all') return new NotificationPreferences(this.categories, this.digest, true);
     return new NotificationPreferences(
-      { ...this.categories, [category]: false },
+      { ...this.categories, [scope]: false },
       this.digest,
       this.unsubscribedAll,
     );

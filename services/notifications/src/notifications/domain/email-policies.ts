@@ -10,7 +10,9 @@ export type EmailTemplate =
   | 'connection-accepted'
   | 'recommendation-accepted'
   | 'revision-requested'
-  | 'request-reminder';
+  | 'request-reminder'
+  /** The day's held emails in one, for those who chose the digest or went past the daily cap. */
+  | 'daily-digest';
 
 /** One email an event causes: to whom, of which kind, and about whom (the other person named in it). */
 export interface PlannedEmail {

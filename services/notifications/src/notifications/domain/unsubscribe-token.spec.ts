@@ -13,6 +13,11 @@ describe('UnsubscribeTokens', () => {
     expect(tokens.verify(tokens.sign(claim), now)).toEqual(claim);
   });
 
+  it("reads back a digest's token, which unsubscribes from everything", () => {
+    const everything = { ...claim, category: 'all' as const };
+    expect(tokens.verify(tokens.sign(everything), now)).toEqual(everything);
+  });
+
   it('refuses a token whose payload was changed', () => {
     const [, signature] = tokens.sign(claim).split('.');
     const forged = Buffer.from(JSON.stringify({ r: 'ana', c: 'reciprocity', e: claim.expiresAt.getTime() }));

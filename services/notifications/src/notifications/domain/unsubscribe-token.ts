@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { isEmailCategory, type EmailCategory } from './email-category';
+import { isUnsubscribeScope, type UnsubscribeScope } from './email-category';
 
 export class InvalidUnsubscribeTokenError extends Error {
   override readonly name = 'InvalidUnsubscribeTokenError';
@@ -10,7 +10,7 @@ export class InvalidUnsubscribeTokenError extends Error {
 
 export interface UnsubscribeClaim {
   recipientId: string;
-  category: EmailCategory;
+  category: UnsubscribeScope;
   expiresAt: Date;
 }
 
@@ -51,7 +51,7 @@ function parse(payload: string): UnsubscribeClaim {
     const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
     if (typeof value === 'object' && value !== null && 'r' in value && 'c' in value && 'e' in value) {
       const { r, c, e } = value;
-      if (typeof r === 'string' && typeof c === 'string' && isEmailCategory(c) && typeof e === 'number') {
+      if (typeof r === 'string' && typeof c === 'string' && isUnsubscribeScope(c) && typeof e === 'number') {
         return { recipientId: r, category: c, expiresAt: new Date(e) };
       }
     }

@@ -1,8 +1,12 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { EmailCategory } from '../domain/email-category';
+import type { UnsubscribeScope } from '../domain/email-category';
 import type { EmailTemplate, PlannedEmail } from '../domain/email-policies';
 
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+/**
+ * `pending` until sent (or `failed`); `held` for the daily digest, then `digested` into it;
+ * `skipped` when nobody wants it any more by the time it would go out.
+ */
+export type DeliveryStatus = 'pending' | 'held' | 'digested' | 'sent' | 'failed' | 'skipped';
 
 /** One email to one recipient, from planning to its outcome: the delivery log. */
 @Entity('delivery')
@@ -18,7 +22,7 @@ export class DeliveryEntity {
   template!: EmailTemplate;
 
   @Column('text')
-  category!: EmailCategory;
+  category!: UnsubscribeScope;
 
   @Column('uuid')
   recipientId!: string;
@@ -29,11 +33,12 @@ export class DeliveryEntity {
   @Column('text')
   recipientName!: string;
 
-  @Column('uuid')
-  counterpartId!: string;
+  /** The other person the email is about; none for a digest. */
+  @Column('uuid', { nullable: true })
+  counterpartId!: string | null;
 
-  @Column('text')
-  counterpartName!: string;
+  @Column('text', { nullable: true })
+  counterpartName!: string | null;
 
   @Column('jsonb')
   details!: PlannedEmail['details'];
@@ -47,8 +52,13 @@ export class DeliveryEntity {
   @Column('timestamptz')
   nextAttemptAt!: Date;
 
+  /** Why the last attempt failed, or why the email was skipped. */
   @Column('text', { nullable: true })
   lastError!: string | null;
+
+  /** The digest that carried this held email. */
+  @Column('uuid', { nullable: true })
+  digestId!: string | null;
 
   @Column('timestamptz')
   createdAt!: Date;

@@ -8,6 +8,7 @@ import { ServiceMetrics } from '@vouch/platform';
 export class DeliveryMetrics {
   readonly sent: Counter<'template'>;
   readonly failed: Counter<'template'>;
+  readonly skipped: Counter<'template'>;
 
   constructor(metrics: ServiceMetrics, dataSource: DataSource) {
     this.sent = new Counter({
@@ -19,6 +20,12 @@ export class DeliveryMetrics {
     this.failed = new Counter({
       name: 'notifications_emails_failed_total',
       help: 'Emails given up (refused for good or out of retries), by template',
+      labelNames: ['template'] as const,
+      registers: [metrics.registry],
+    });
+    this.skipped = new Counter({
+      name: 'notifications_emails_skipped_total',
+      help: 'Emails not sent because the recipient left or switched them off after they were planned, by template',
       labelNames: ['template'] as const,
       registers: [metrics.registry],
     });

@@ -3,17 +3,27 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ReplicatedEmployee } from '@vouch/employee-replica';
 import type { PlannedEmail } from '../domain/email-policies';
-import { DeliveryEntity } from './delivery.entity';
+import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
+
+/** A recipient with emails held for their digest, and the time zone their digest hour is read in. */
+export interface DigestRecipient {
+  recipientId: string;
+  timeZone: string | null;
+}
 
 @Injectable()
 export class DeliveryRepository {
-  /** Adds a pending delivery; a second one for the same (event, template, recipient) is ignored. */
-  async addPending(
+  /**
+   * Adds a delivery, to be sent (`pending`) or kept for the digest (`held`); a second one for the same
+   * (event, template, recipient) is ignored.
+   */
+  async add(
     manager: EntityManager,
     eventId: string,
     email: PlannedEmail,
     recipient: ReplicatedEmployee,
     counterpart: ReplicatedEmployee,
+    status: Extract<DeliveryStatus, 'pending' | 'held'>,
     now: Date,
   ): Promise<void> {
     await manager
@@ -31,7 +41,7 @@ export class DeliveryRepository {
         counterpartId: counterpart.id,
         counterpartName: counterpart.name,
         details: email.details,
-        status: 'pending',
+        status,
         attempts: 0,
         nextAttemptAt: now,
         lastError: null,
@@ -39,9 +49,96 @@ export class DeliveryRepository {
         updatedAt: now,
         sentAt: null,
         failedAt: null,
+        digestId: null,
       })
       .orIgnore()
       .execute();
+  }
+
+  /**
+   * Holds the recipient's daily count still until the caller's transaction ends, so that two events
+   * handled at once on different partitions cannot both slip under the cap.
+   */
+  async lockDailyCount(manager: EntityManager, recipientId: string): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('daily-cap:' || $1))`, [recipientId]);
+  }
+
+  /** Emails sent, or on their way, to a recipient on their own (not in a digest) since a time. */
+  async countSentOnTheirOwnSince(manager: EntityManager, recipientId: string, since: Date): Promise<number> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS n FROM delivery
+        WHERE recipient_id = $1 AND created_at >= $2
+          AND status IN ('pending', 'sent') AND template <> 'daily-digest'`,
+      [recipientId, since],
+    )) as Array<{ n: number }>;
+    return row?.n ?? 0;
+  }
+
+  /** Everyone with emails held for a digest. */
+  async recipientsWithHeldEmails(manager: EntityManager): Promise<DigestRecipient[]> {
+    const rows = (await manager.query(
+      `SELECT DISTINCT delivery.recipient_id AS "recipientId", employee.time_zone AS "timeZone"
+         FROM delivery LEFT JOIN employee ON employee.id = delivery.recipient_id
+        WHERE delivery.status = 'held'`,
+    )) as DigestRecipient[];
+    return rows;
+  }
+
+  /**
+   * Locks a recipient's emails held since before a digest time, oldest first. Another instance
+   * composing at the same moment skips them, so they land in one digest.
+   */
+  async claimHeldBefore(
+    manager: EntityManager,
+    recipientId: string,
+    before: Date,
+  ): Promise<DeliveryEntity[]> {
+    return manager
+      .createQueryBuilder(DeliveryEntity, 'delivery')
+      .where(`delivery.status = 'held'`)
+      .andWhere('delivery.recipient_id = :recipientId', { recipientId })
+      .andWhere('delivery.created_at < :before', { before })
+      .orderBy('delivery.created_at', 'ASC')
+      .setLock('pessimistic_write')
+      .setOnLocked('skip_locked')
+      .getMany();
+  }
+
+  /** Adds the pending digest of a recipient; the digest time in its event id makes it one per day. */
+  async addDigest(
+    manager: EntityManager,
+    recipient: ReplicatedEmployee,
+    digestTime: Date,
+    now: Date,
+  ): Promise<DeliveryEntity> {
+    const digest = manager.create(DeliveryEntity, {
+      id: randomUUID(),
+      eventId: `digest:${recipient.id}:${digestTime.toISOString()}`,
+      template: 'daily-digest',
+      category: 'all',
+      recipientId: recipient.id,
+      recipientEmail: recipient.email,
+      recipientName: recipient.name,
+      counterpartId: null,
+      counterpartName: null,
+      details: {},
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: now,
+      lastError: null,
+      createdAt: now,
+      updatedAt: now,
+      sentAt: null,
+      failedAt: null,
+      digestId: null,
+    });
+    await manager.insert(DeliveryEntity, digest);
+    return digest;
+  }
+
+  /** The held emails a digest carries, oldest first. */
+  async carriedBy(manager: EntityManager, digestId: string): Promise<DeliveryEntity[]> {
+    return manager.find(DeliveryEntity, { where: { digestId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /** Records that the author's recommendation nudged the subject; false when it already had. */

@@ -4,10 +4,33 @@ import type { EmailTemplate } from '../domain/email-policies';
 /** Everything a template may show. User text (names, messages, excerpts) is escaped by Handlebars. */
 export interface EmailContent {
   recipientName: string;
-  counterpartName: string;
+  /** The other person the email is about; none for a digest. */
+  counterpartName: string | null;
   details: Record<string, string | boolean | null>;
   links: Record<string, string>;
+  /** The emails a digest gathers. */
+  entries?: DigestEntry[];
 }
+
+/** One held email as a line of the digest: its subject, where to act on it, the text it quoted. */
+export interface DigestEntry {
+  headline: string;
+  link: string;
+  quote: string | null;
+}
+
+/** The one link that answers each email, which its line in a digest points to. */
+const MAIN_LINK: Record<Exclude<EmailTemplate, 'daily-digest'>, string> = {
+  'reciprocity-nudge': 'show',
+  'recommendation-received': 'show',
+  'favour-returned': 'show',
+  'recommendation-requested': 'request',
+  'connection-requested': 'connections',
+  'connection-accepted': 'writeBack',
+  'recommendation-accepted': 'show',
+  'revision-requested': 'show',
+  'request-reminder': 'request',
+};
 
 export interface RenderedEmail {
   subject: string;
@@ -127,6 +150,19 @@ Revise it: {{links.show}}`,
 {{/if}}
 Write the recommendation: {{links.request}}`,
   },
+  'daily-digest': {
+    subject: 'Your Vouch digest: {{entries.length}} {{plural entries.length "update" "updates"}}',
+    html: `<h1>Your Vouch digest</h1>
+<p>What happened since your last digest:</p>
+{{#each entries}}<div class="entry"><p><a href="{{link}}">{{headline}}</a></p>
+{{#if quote}}<blockquote>{{quote}}</blockquote>{{/if}}</div>
+{{/each}}`,
+    text: `Your Vouch digest: what happened since your last digest.
+{{#each entries}}
+- {{headline}}: {{link}}{{#if quote}}
+  "{{quote}}"{{/if}}
+{{/each}}`,
+  },
 };
 
 const LAYOUT = `<!doctype html>
@@ -153,6 +189,7 @@ Email preferences: {{links.preferences}}
 Unsubscribe from these emails: {{links.unsubscribe}}`;
 
 const engine = Handlebars.create();
+engine.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
 const layout = engine.compile(LAYOUT, { strict: true });
 const compiled = Object.fromEntries(
   Object.entries(TEMPLATES).map(([name, source]) => [
@@ -166,13 +203,28 @@ const compiled = Object.fromEntries(
   ]),
 ) as Record<EmailTemplate, Record<keyof TemplateSource, Handlebars.TemplateDelegate>>;
 
+/** A held email as a line of the digest, with the same subject it would have had on its own. */
+export function digestEntry(template: EmailTemplate, content: EmailContent): DigestEntry {
+  if (template === 'daily-digest') throw new Error('a digest is not an entry of another digest');
+  const quote = content.details['excerpt'] ?? content.details['message'] ?? null;
+  return {
+    headline: renderSubject(template, content),
+    link: content.links[MAIN_LINK[template]] ?? '',
+    quote: typeof quote === 'string' ? quote : null,
+  };
+}
+
 /** Renders an email from the templates above, compiled once at load. */
 export function renderEmail(template: EmailTemplate, content: EmailContent): RenderedEmail {
   const templates = compiled[template];
-  const subject = templates.subject(content).replace(/\s+/g, ' ').trim();
+  const subject = renderSubject(template, content);
   return {
     subject,
     html: layout({ ...content, subject, body: templates.html(content) }),
     text: templates.text(content),
   };
+}
+
+function renderSubject(template: EmailTemplate, content: EmailContent): string {
+  return compiled[template].subject(content).replace(/\s+/g, ' ').trim();
 }

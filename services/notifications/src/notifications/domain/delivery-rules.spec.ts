@@ -1,0 +1,39 @@
+import { NotificationPreferences } from './email-category';
+import { EmailPacingPolicy, reasonToWithhold } from './delivery-rules';
+
+describe('delivery rules', () => {
+  const defaults = NotificationPreferences.defaults();
+  const active = { active: true };
+
+  it('lets an email through to an active recipient who wants its category', () => {
+    expect(reasonToWithhold(active, defaults, 'reciprocity')).toBeNull();
+  });
+
+  it('withholds every email from a deactivated recipient', () => {
+    expect(reasonToWithhold({ active: false }, defaults, 'reciprocity')).toMatch(/deactivated/);
+  });
+
+  it('withholds a switched-off category but not the others', () => {
+    const preferences = defaults.without('reminders');
+    expect(reasonToWithhold(active, preferences, 'reminders')).toMatch(/reminders emails off/);
+    expect(reasonToWithhold(active, preferences, 'connection_requests')).toBeNull();
+  });
+
+  it('withholds everything, the digest included, after a global unsubscribe', () => {
+    const preferences = defaults.without('all');
+    expect(reasonToWithhold(active, preferences, 'connection_requests')).toMatch(/all emails/);
+    expect(reasonToWithhold(active, preferences, 'all')).toMatch(/all emails/);
+  });
+
+  it('sends now up to the daily cap, then folds the rest into the digest', () => {
+    const pacing = new EmailPacingPolicy(3);
+    expect(pacing.pace(defaults, 0)).toBe('now');
+    expect(pacing.pace(defaults, 2)).toBe('now');
+    expect(pacing.pace(defaults, 3)).toBe('digest');
+  });
+
+  it('folds everything into the digest for those who chose it', () => {
+    const digestOnly = new NotificationPreferences(defaults.categories, 'daily', false);
+    expect(new EmailPacingPolicy(10).pace(digestOnly, 0)).toBe('digest');
+  });
+});

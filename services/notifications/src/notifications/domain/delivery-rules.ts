@@ -1,0 +1,32 @@
+import type { NotificationPreferences, UnsubscribeScope } from './email-category';
+
+/**
+ * Why an email must not reach its recipient, or null when it may: checked when the email is planned
+ * and again when it is sent, because people leave and switch emails off in between.
+ */
+export function reasonToWithhold(
+  recipient: { active: boolean },
+  preferences: NotificationPreferences,
+  scope: UnsubscribeScope,
+): string | null {
+  if (!recipient.active) return 'the recipient was deactivated';
+  if (preferences.unsubscribedAll) return 'the recipient unsubscribed from all emails';
+  if (!preferences.allows(scope)) return `the recipient switched ${scope} emails off`;
+  return null;
+}
+
+/** An email goes out now, or waits for the recipient's daily digest. */
+export type Pace = 'now' | 'digest';
+
+/**
+ * Never more than MAX_EMAILS_PER_DAY emails a day to one person. Past the cap an email is not
+ * dropped but folded into the next daily digest, as every email is for those who chose the digest.
+ */
+export class EmailPacingPolicy {
+  constructor(private readonly maxPerDay: number) {}
+
+  pace(preferences: NotificationPreferences, emailsSentToday: number): Pace {
+    if (preferences.digest === 'daily') return 'digest';
+    return emailsSentToday < this.maxPerDay ? 'now' : 'digest';
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * A recipient's day, in their own time zone: when it began (for the daily cap) and when their last
+ * digest was due. Plain Intl, no date library: the offset of a zone at an instant is all it takes.
+ */
+export class RecipientDay {
+  constructor(
+    /** The hour, 0..23 local time, at which the daily digest goes out. */
+    private readonly digestHour: number,
+    /** For recipients whose profile names no time zone, or one this runtime does not know. */
+    private readonly defaultTimeZone: string,
+  ) {}
+
+  /** Local midnight of the day `now` falls on. */
+  startOf(now: Date, recipientTimeZone: string | null): Date {
+    const timeZone = this.zoneOf(recipientTimeZone);
+    return atLocalHour(localDate(now, timeZone), 0, timeZone);
+  }
+
+  /**
+   * The latest digest time at or before `now`: today's DIGEST_HOUR if it has passed, else
+   * yesterday's. A digest sent for it gathers what was held before it; later mail waits for the next.
+   */
+  lastDigestTime(now: Date, recipientTimeZone: string | null): Date {
+    const timeZone = this.zoneOf(recipientTimeZone);
+    const today = localDate(now, timeZone);
+    const todays = atLocalHour(today, this.digestHour, timeZone);
+    if (todays.getTime() <= now.getTime()) return todays;
+    return atLocalHour(shiftDays(today, -1), this.digestHour, timeZone);
+  }
+
+  private zoneOf(timeZone: string | null): string {
+    return timeZone && isKnownTimeZone(timeZone) ? timeZone : this.defaultTimeZone;
+  }
+}
+
+/** Whether Intl knows a time zone name (IANA, e.g. `Europe/Lisbon`). */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(instant: Date, timeZone: string): LocalDate & { hour: number; minute: number } {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(
+    formatter.formatToParts(instant).map((part) => [part.type, Number(part.value)]),
+  ) as Record<string, number>;
+  return {
+    year: parts.year ?? 0,
+    month: parts.month ?? 1,
+    day: parts.day ?? 1,
+    hour: parts.hour ?? 0,
+    minute: parts.minute ?? 0,
+  };
+}
+
+function localDate(instant: Date, timeZone: string): LocalDate {
+  const { year, month, day } = wallClock(instant, timeZone);
+  return { year, month, day };
+}
+
+/** How far ahead of UTC the zone's clocks are at an instant, in ms. */
+function offsetAt(instant: number, timeZone: string): number {
+  const local = wallClock(new Date(instant), timeZone);
+  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute);
+  return asUtc - Math.floor(instant / 60_000) * 60_000;
+}
+
+/**
+ * The instant a local date shows `hour`:00. Around a DST change the offset differs on either side,
+ * so it is read again at the first guess; an hour that does not exist that day lands just after the gap.
+ */
+function atLocalHour(date: LocalDate, hour: number, timeZone: string): Date {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
+  const guess = wall - offsetAt(wall, timeZone);
+  return new Date(wall - offsetAt(guess, timeZone));
+}
+
+function shiftDays(date: LocalDate, days: number): LocalDate {
+  const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
+  return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
