@@ -5,6 +5,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-store';
 export * from './outbox/outbox-relay';
 export * from './inbox/inbox';
+export * from './consumer/consumer-observer';
 export * from './consumer/event-context';
 export * from './consumer/event-errors';
 export * from './consumer/event-handlers.decorator';

@@ -21,10 +21,13 @@ import {
   type OutboxRelaySettings,
 } from '@vouch/messaging';
 import { serviceDataSourceOptions } from '@vouch/persistence';
+import { activeTraceIds, startTracing } from '@vouch/telemetry';
 import type { ServiceEnvironment } from './config/load-config';
 import { DatabaseReadiness } from './health/database-readiness';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
 import { ProblemDetailsFilter, strictValidationPipe, type ErrorMapping } from './http/problem-details';
+import { MessagingMetrics } from './metrics/messaging-metrics';
+import { HttpTracingMiddleware, TracingShutdown } from './tracing/http-tracing';
 import { HttpMetricsMiddleware, MetricsController, ServiceMetrics } from './metrics/metrics';
 
 type ClassLike = abstract new (...args: never[]) => unknown;
@@ -54,6 +57,8 @@ const QUIET_PATHS = /^\/(health|metrics)/;
 export class ServicePlatformModule implements NestModule {
   static forRoot(options: ServicePlatformOptions): DynamicModule {
     const { environment } = options;
+    // Before the app exists, so that the first request is traced too.
+    startTracing(options.name, environment.OTEL_EXPORTER_OTLP_ENDPOINT);
     return {
       module: ServicePlatformModule,
       global: true,
@@ -62,6 +67,8 @@ export class ServicePlatformModule implements NestModule {
           pinoHttp: {
             level: environment.LOG_LEVEL,
             base: { service: options.name },
+            // Every line logged while a request or an event is handled names its trace.
+            mixin: activeTraceIds,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             genReqId: (request: IncomingMessage) => {
               const given = request.headers['x-request-id'];
@@ -97,7 +104,10 @@ export class ServicePlatformModule implements NestModule {
       controllers: [HealthController, MetricsController],
       providers: [
         ServiceMetrics,
+        MessagingMetrics,
         HttpMetricsMiddleware,
+        HttpTracingMiddleware,
+        TracingShutdown,
         {
           provide: READINESS_CHECKS,
           inject: [DataSource, MessagingReadiness],
@@ -114,6 +124,8 @@ export class ServicePlatformModule implements NestModule {
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
+    consumer
+      .apply(HttpTracingMiddleware, HttpMetricsMiddleware)
+      .forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }

@@ -154,6 +154,8 @@ describe('what every service gets from the platform', () => {
       /http_requests_total\{method="GET",route="\/v1\/colleagues\/:id",status="404"\} \d+/,
     );
     expect(metrics).toMatch(/process_cpu_seconds_total/);
+    expect(metrics).toMatch(/^messaging_outbox_unpublished 0$/m);
+    expect(metrics).toMatch(/^messaging_outbox_oldest_unpublished_age_seconds 0$/m);
   });
 
   it('documents its API as OpenAPI', async () => {

@@ -6,3 +6,4 @@ export * from './dedicated-kafka-broker';
 export * from './test-token-authority';
 export * from './service-under-test';
 export * from './service-process';
+export * from './otlp-collector';

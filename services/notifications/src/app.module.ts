@@ -5,6 +5,7 @@ import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform'
 import { DEVELOPMENT_UNSUBSCRIBE_SECRET, type NotificationsEnvironment } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
+import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
 import { notificationErrors } from './notifications/notifications.errors';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
@@ -32,6 +33,7 @@ export class AppModule {
             CreateEmployeeReplica1764090000000,
             CreateNotificationsSchema1764100000000,
             DailyDigest1764300000000,
+            DeliveryTraceContext1764400000000,
           ],
           errors: notificationErrors,
         }),

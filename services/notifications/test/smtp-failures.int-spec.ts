@@ -125,20 +125,39 @@ describe('sending through an SMTP server that refuses', () => {
     expect(smtp.acceptedFor(gia.email)).toHaveLength(0);
   });
 
-  it('reports the backlog and the outcomes by template in its metrics', async () => {
+  it('reports the backlog, outcomes by template, SMTP latency and the event backbone in its metrics', async () => {
     const [eve, finn] = (await service.hire('Eve Novak', 'Finn Berg')) as [TestEmployee, TestEmployee];
     smtp.refuse(eve.email, [550]);
     await emailTo(eve);
     await emailTo(finn);
     await service.finishedDeliveriesOf(eve);
     await service.finishedDeliveriesOf(finn);
+    // An event no handler can accept is dead-lettered, and counted.
+    const valid = await emailTo(finn);
+    await service.redeliver(ConnectionRequestedV1, {
+      ...valid,
+      id: randomUUID(),
+      data: { connectionId: 42 },
+    });
 
-    const metrics = await fetch(`${service.baseUrl}/metrics`).then((response) => response.text());
+    const deadLettered =
+      /^messaging_dead_letters_total\{topic="vouch\.connections\.connections\.v1",reason="invalid-data"\} 1$/m;
+    const metrics = await waitFor(
+      'the dead letter to be counted',
+      () => fetch(`${service.baseUrl}/metrics`).then((response) => response.text()),
+      (text) => deadLettered.test(text),
+    );
 
     expect(metrics).toMatch(/^notifications_deliveries_pending \d+$/m);
     expect(metrics).toMatch(/^notifications_oldest_pending_delivery_age_seconds [\d.]+$/m);
     expect(metrics).toMatch(/^notifications_emails_sent_total\{template="connection-requested"\} [1-9]/m);
     expect(metrics).toMatch(/^notifications_emails_failed_total\{template="connection-requested"\} [1-9]/m);
     expect(metrics).toMatch(/^notifications_emails_skipped_total\{template="connection-requested"\} [1-9]/m);
+    expect(metrics).toMatch(/^notifications_smtp_send_duration_seconds_count\{outcome="sent"\} [1-9]/m);
+    expect(metrics).toMatch(/^notifications_smtp_send_duration_seconds_count\{outcome="refused"\} [1-9]/m);
+    expect(metrics).toMatch(
+      /^messaging_consumer_lag\{topic="vouch\.connections\.connections\.v1",partition="\d"\} 0$/m,
+    );
+    expect(metrics).toMatch(/^messaging_outbox_unpublished \d+$/m);
   });
 });

@@ -14,6 +14,8 @@ import { backoffDelay, sleep, type BackoffPolicy } from '../backoff';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { Inbox } from '../inbox/inbox';
+import { inSpan, SpanKind } from '@vouch/telemetry';
+import type { ConsumerObserver } from './consumer-observer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { EventContext } from './event-context';
 import { PermanentEventError, type DeadLetterReason } from './event-errors';
@@ -66,6 +68,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
   private consumer?: Consumer;
   private state: EventConsumerState = 'idle';
   private lastError?: string;
+  private observer?: ConsumerObserver;
 
   constructor(
     private readonly kafka: Kafka,
@@ -97,6 +100,11 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
   /** For the readiness check: running means joined to the group and fetching. */
   health(): { state: EventConsumerState; lastError?: string } {
     return { state: this.state, ...(this.lastError ? { lastError: this.lastError } : {}) };
+  }
+
+  /** Reports lag and dead letters to an observer (the service's metrics). */
+  observe(observer: ConsumerObserver): void {
+    this.observer = observer;
   }
 
   on(): never {
@@ -185,6 +193,11 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       resolveOffset(message.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
+      this.observer?.lagMeasured(
+        topic,
+        batch.partition,
+        Math.max(0, Number(batch.highWatermark) - Number(message.offset) - 1),
+      );
     }
   }
 
@@ -211,13 +224,28 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         error: decoded.error,
         attempts: 0,
       });
+      this.observer?.deadLettered(topic, decoded.reason);
       return;
     }
     const { event, handler } = decoded;
     for (let attempt = 1; ; attempt += 1) {
       try {
         await this.whileHeartbeating(heartbeat, () =>
-          this.handleOnce(event, handler, topic, partition, message.offset, attempt),
+          inSpan(
+            `process ${event.type}`,
+            {
+              kind: SpanKind.CONSUMER,
+              ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+              attributes: {
+                'messaging.system': 'kafka',
+                'messaging.destination.name': topic,
+                'messaging.consumer.group.name': this.settings.group,
+                'messaging.message.id': event.id,
+                'vouch.attempt': attempt,
+              },
+            },
+            () => this.handleOnce(event, handler, topic, partition, message.offset, attempt),
+          ),
         );
         return;
       } catch (error) {
@@ -227,14 +255,16 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
           this.log.error(
             `dead-lettering ${event.type} ${event.id} after ${attempt} attempt(s): ${description}`,
           );
+          const reason = permanent ? 'permanent-error' : 'retries-exhausted';
           await this.deadLetters.publish({
             topic,
             partition,
             message,
-            reason: permanent ? 'permanent-error' : 'retries-exhausted',
+            reason,
             error: description,
             attempts: attempt,
           });
+          this.observer?.deadLettered(topic, reason);
           return;
         }
         const delay = backoffDelay(this.settings.retryBackoff, attempt);

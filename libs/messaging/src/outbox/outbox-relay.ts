@@ -1,6 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
+import { CloudEventHeaders } from '@vouch/contracts';
+import { markFailed, SpanKind, startSpan, type Span } from '@vouch/telemetry';
 import { backoffDelay, type BackoffPolicy } from '../backoff';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
@@ -177,13 +179,21 @@ export class OutboxRelay {
       missing.forEach((topic) => this.knownTopics.add(topic));
     }
     const producer = await this.connectedProducer();
-    await producer.sendBatch({
-      acks: -1,
-      topicMessages: [...byTopic].map(([topic, rows]) => ({
-        topic,
-        messages: rows.map((row) => ({ key: row.key, value: row.payload, headers: row.headers })),
-      })),
-    });
+    const spans = [...byTopic].flatMap(([topic, rows]) => rows.map((row) => publishSpan(topic, row)));
+    try {
+      await producer.sendBatch({
+        acks: -1,
+        topicMessages: [...byTopic].map(([topic, rows]) => ({
+          topic,
+          messages: rows.map((row) => ({ key: row.key, value: row.payload, headers: row.headers })),
+        })),
+      });
+    } catch (error) {
+      spans.forEach((span) => span && markFailed(span, (error as Error).message));
+      throw error;
+    } finally {
+      spans.forEach((span) => span?.end());
+    }
   }
 
   private async connectedProducer(): Promise<Producer> {
@@ -228,4 +238,19 @@ export class OutboxRelay {
       this.wake = done;
     });
   }
+}
+
+/** The hop from the outbox to Kafka, in the trace of the request or event that wrote the event. */
+function publishSpan(topic: string, row: OutboxRow): Span | undefined {
+  const traceparent = row.headers[CloudEventHeaders.traceparent];
+  if (!traceparent) return undefined;
+  return startSpan(`publish ${row.headers[CloudEventHeaders.type] ?? 'event'}`, {
+    kind: SpanKind.PRODUCER,
+    traceparent,
+    attributes: {
+      'messaging.system': 'kafka',
+      'messaging.destination.name': topic,
+      'messaging.message.id': row.headers[CloudEventHeaders.id] ?? '',
+    },
+  });
 }

@@ -7,6 +7,7 @@ import {
   type EventData,
   type EventDefinition,
 } from '@vouch/contracts';
+import { currentTraceparent } from '@vouch/telemetry';
 
 /** Channel the relay LISTENs on; a NOTIFY wakes it as soon as events are committed. */
 export const OUTBOX_CHANNEL = 'vouch_outbox';
@@ -31,7 +32,13 @@ export class Outbox {
     definition: TDefinition,
     init: NewEvent<TDefinition>,
   ): Promise<CloudEvent<EventData<TDefinition>, TDefinition['type']>> {
-    const event = createEvent(definition, { ...init, source: this.source });
+    // The active span (the request's, or the handler's of the event that caused this one) goes along.
+    const traceparent = currentTraceparent() ?? init.cause?.traceparent;
+    const event = createEvent(definition, {
+      ...init,
+      cause: { ...init.cause, traceparent },
+      source: this.source,
+    });
     const record = toKafkaRecord(event);
     await manager.query(
       `INSERT INTO outbox (event_id, event_type, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)`,

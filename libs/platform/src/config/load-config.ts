@@ -45,6 +45,8 @@ export function serviceEnvironment(service: { name: string; port: number }) {
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(12),
     LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
+    /** Where spans go over OTLP/HTTP (e.g. http://otel-collector:4318); unset, none are recorded. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
   });
 }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { routeTemplate } from '../http/route-template';
 
 /** The service's Prometheus registry: process metrics, HTTP traffic, and what modules add. */
 @Injectable()
@@ -34,8 +35,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(request: Request, response: Response, next: NextFunction): void {
     const stop = this.metrics.httpDuration.startTimer();
     response.on('finish', () => {
-      const route = (request.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      const labels = { method: request.method, route: `${request.baseUrl}${route}` };
+      const labels = { method: request.method, route: routeTemplate(request) };
       stop(labels);
       this.metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
     });

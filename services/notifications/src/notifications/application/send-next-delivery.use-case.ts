@@ -3,6 +3,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EmailFailedV1, EmailSentV1 } from '@vouch/contracts';
 import { ReplicatedEmployee } from '@vouch/employee-replica';
 import { Outbox } from '@vouch/messaging';
+import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
 import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
 import { reasonToWithhold } from '../domain/delivery-rules';
 import { UnsubscribeTokens } from '../domain/unsubscribe-token';
@@ -54,7 +55,22 @@ export class SendNextDeliveryUseCase {
         await this.markSkipped(manager, delivery, withheld);
         return delivery;
       }
-      const result = await this.transport.send(await this.compose(manager, delivery));
+      const email = await this.compose(manager, delivery);
+      const result = await inSpan(
+        `send email ${delivery.template}`,
+        {
+          kind: SpanKind.CLIENT,
+          ...(delivery.traceparent ? { traceparent: delivery.traceparent } : {}),
+          attributes: { 'vouch.delivery.id': delivery.id, 'vouch.attempt': delivery.attempts + 1 },
+        },
+        async (span) => {
+          const timer = this.metrics.smtpDuration.startTimer();
+          const sent = await this.transport.send(email);
+          timer({ outcome: sent.sent ? 'sent' : 'refused' });
+          if (!sent.sent) markFailed(span, sent.failure.reason);
+          return sent;
+        },
+      );
       const now = new Date();
       delivery.attempts += 1;
       delivery.updatedAt = now;
@@ -134,6 +150,8 @@ export class SendNextDeliveryUseCase {
     await this.deliveries.save(manager, delivery);
     await this.outbox.add(manager, EmailSentV1, {
       subject: delivery.id,
+      // The outcome belongs to the trace of the request behind the email.
+      ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
       data: {
         deliveryId: delivery.id,
         recipientId: delivery.recipientId,
@@ -157,6 +175,8 @@ export class SendNextDeliveryUseCase {
     await this.deliveries.save(manager, delivery);
     await this.outbox.add(manager, EmailFailedV1, {
       subject: delivery.id,
+      // The outcome belongs to the trace of the request behind the email.
+      ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
       data: {
         deliveryId: delivery.id,
         recipientId: delivery.recipientId,

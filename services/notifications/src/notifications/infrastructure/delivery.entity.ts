@@ -56,6 +56,10 @@ export class DeliveryEntity {
   @Column('text', { nullable: true })
   lastError!: string | null;
 
+  /** W3C trace context of the event handling that planned it; the send continues that trace. */
+  @Column('text', { nullable: true })
+  traceparent!: string | null;
+
   /** The digest that carried this held email. */
   @Column('uuid', { nullable: true })
   digestId!: string | null;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Gauge } from 'prom-client';
+import { Counter, Gauge, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 import { ServiceMetrics } from '@vouch/platform';
 
@@ -9,6 +9,7 @@ export class DeliveryMetrics {
   readonly sent: Counter<'template'>;
   readonly failed: Counter<'template'>;
   readonly skipped: Counter<'template'>;
+  readonly smtpDuration: Histogram<'outcome'>;
 
   constructor(metrics: ServiceMetrics, dataSource: DataSource) {
     this.sent = new Counter({
@@ -27,6 +28,13 @@ export class DeliveryMetrics {
       name: 'notifications_emails_skipped_total',
       help: 'Emails not sent because the recipient left or switched them off after they were planned, by template',
       labelNames: ['template'] as const,
+      registers: [metrics.registry],
+    });
+    this.smtpDuration = new Histogram({
+      name: 'notifications_smtp_send_duration_seconds',
+      help: 'Time the SMTP server took to accept or refuse an email, by outcome (sent, refused)',
+      labelNames: ['outcome'] as const,
+      buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [metrics.registry],
     });
     // Read at scrape time from the table itself, so every instance reports the same shared backlog.

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ReplicatedEmployee } from '@vouch/employee-replica';
+import { currentTraceparent } from '@vouch/telemetry';
 import type { PlannedEmail } from '../domain/email-policies';
 import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
 
@@ -50,6 +51,7 @@ export class DeliveryRepository {
         sentAt: null,
         failedAt: null,
         digestId: null,
+        traceparent: currentTraceparent() ?? null,
       })
       .orIgnore()
       .execute();
@@ -131,6 +133,7 @@ export class DeliveryRepository {
       sentAt: null,
       failedAt: null,
       digestId: null,
+      traceparent: null,
     });
     await manager.insert(DeliveryEntity, digest);
     return digest;

@@ -1,0 +1,137 @@
+import {
+  context,
+  propagation,
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
+
+export { SpanKind, type Span };
+
+let provider: TracerProvider | undefined;
+let contextManagerInstalled = false;
+
+/**
+ * Sets tracing up for the process. The W3C trace context always travels (HTTP headers, the
+ * `traceparent` of events), so a trace passes through a service even when it exports nothing; spans
+ * are recorded and exported over OTLP/HTTP only when an endpoint is given
+ * (OTEL_EXPORTER_OTLP_ENDPOINT, e.g. http://otel-collector:4318).
+ */
+export function startTracing(serviceName: string, otlpEndpoint: string | undefined): void {
+  if (!contextManagerInstalled) {
+    context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+    propagation.setGlobalPropagator(new W3CTraceContextPropagator());
+    contextManagerInstalled = true;
+  }
+  if (!otlpEndpoint || provider) return;
+  provider = new TracerProvider({
+    resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: serviceName }),
+    spanProcessors: [
+      new BatchSpanProcessor({
+        exporter: new OTLPTraceExporter({ url: `${otlpEndpoint.replace(/\/+$/, '')}/v1/traces` }),
+        scheduledDelayMillis: 1_000,
+      }),
+    ],
+  });
+  trace.setGlobalTracerProvider(provider);
+}
+
+/** Exports the spans still buffered; on shutdown, so the last requests' spans are not lost. */
+export async function stopTracing(): Promise<void> {
+  await provider?.shutdown();
+}
+
+function tracer() {
+  return trace.getTracer('vouch');
+}
+
+/** The W3C `traceparent` of the active span, to hand to whatever continues the work elsewhere. */
+export function currentTraceparent(): string | undefined {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier['traceparent'];
+}
+
+/** The trace and span ids of the active span, for log lines. */
+export function activeTraceIds(): { traceId?: string; spanId?: string } {
+  const span = trace.getActiveSpan();
+  if (!span?.isRecording()) return {};
+  const { traceId, spanId } = span.spanContext();
+  return { traceId, spanId };
+}
+
+/** The context of an incoming request or message, from its headers (`traceparent`, `tracestate`). */
+export function contextFrom(headers: Record<string, string | string[] | undefined>): Context {
+  return propagation.extract(ROOT_CONTEXT, headers);
+}
+
+export interface SpanOptions {
+  kind: SpanKind;
+  attributes?: Attributes;
+  /** Continue the trace of this `traceparent` (an event's, a delivery's) instead of the active one. */
+  traceparent?: string;
+}
+
+/**
+ * Runs `work` in a new span, active for everything it awaits, and ends it when the work settles;
+ * a thrown error marks the span failed and is rethrown.
+ */
+export async function inSpan<T>(
+  name: string,
+  options: SpanOptions,
+  work: (span: Span) => Promise<T>,
+): Promise<T> {
+  const parent = options.traceparent ? contextFrom({ traceparent: options.traceparent }) : context.active();
+  const span = tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parent);
+  try {
+    return await context.with(trace.setSpan(parent, span), () => work(span));
+  } catch (error) {
+    span.recordException(error instanceof Error ? error : String(error));
+    span.setStatus({
+      code: SpanStatusCode.ERROR,
+      message: error instanceof Error ? error.message : undefined,
+    });
+    throw error;
+  } finally {
+    span.end();
+  }
+}
+
+/** Starts a span that the caller ends, for work that is not one promise (a batch sent at once). */
+export function startSpan(name: string, options: SpanOptions): Span {
+  const parent = options.traceparent ? contextFrom({ traceparent: options.traceparent }) : context.active();
+  return tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parent);
+}
+
+/**
+ * Starts a span for work whose end is signalled by a callback rather than a promise (an HTTP
+ * response's `finish`), and runs `continuation` with it active.
+ */
+export function startActiveSpan(
+  name: string,
+  options: SpanOptions & { parent: Context },
+  continuation: () => void,
+): Span {
+  const span = tracer().startSpan(
+    name,
+    { kind: options.kind, attributes: options.attributes },
+    options.parent,
+  );
+  context.with(trace.setSpan(options.parent, span), continuation);
+  return span;
+}
+
+/** Marks a span failed, for outcomes that are not exceptions (an HTTP 5xx). */
+export function markFailed(span: Span, message?: string): void {
+  span.setStatus({ code: SpanStatusCode.ERROR, ...(message ? { message } : {}) });
+}
