@@ -14,6 +14,7 @@ import { createKafka, type KafkaSettings } from './kafka/kafka-settings';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay, defaultOutboxRelaySettings, type OutboxRelaySettings } from './outbox/outbox-relay';
 import { OutboxStore } from './outbox/outbox-store';
+import { InboxStore } from './inbox/inbox';
 import { MessagingReadiness } from './messaging-readiness';
 import {
   KafkaEventConsumer,
@@ -73,9 +74,9 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
         },
         {
           provide: OutboxRelay,
-          inject: [OutboxStore, KAFKA, MESSAGING_OPTIONS],
-          useFactory: (store: OutboxStore, kafka: Kafka, o: MessagingOptions) =>
-            new OutboxRelay(store, kafka, o.kafka, {
+          inject: [OutboxStore, DataSource, KAFKA, MESSAGING_OPTIONS],
+          useFactory: (store: OutboxStore, dataSource: DataSource, kafka: Kafka, o: MessagingOptions) =>
+            new OutboxRelay(store, new InboxStore(dataSource), kafka, o.kafka, {
               ...defaultOutboxRelaySettings,
               ...o.relay,
               databaseUrl: o.databaseUrl,

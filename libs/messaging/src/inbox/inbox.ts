@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * The consumer side of exactly-once effects: an event id is recorded per consumer in the same
@@ -19,5 +19,22 @@ export class Inbox {
       [consumer, eventId, eventType],
     );
     return inserted.length === 1;
+  }
+}
+
+/**
+ * Keeps the inbox from growing forever. A record only has to outlive any redelivery of its event:
+ * Kafka keeps messages 7 days by default, so the default retention of inbox records is 30 days.
+ * An event replayed from a dead-letter topic after that is processed again.
+ */
+export class InboxStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async purgeProcessedBefore(before: Date): Promise<number> {
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      `DELETE FROM inbox WHERE processed_at < $1`,
+      [before],
+    );
+    return count;
   }
 }

@@ -7,6 +7,7 @@ import { backoffDelay, type BackoffPolicy } from '../backoff';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { OUTBOX_CHANNEL } from './outbox';
+import type { InboxStore } from '../inbox/inbox';
 import type { OutboxRow, OutboxStore } from './outbox-store';
 
 export interface OutboxRelaySettings {
@@ -20,6 +21,8 @@ export interface OutboxRelaySettings {
   leaderRetryMs: number;
   /** How long published events stay in the outbox, for inspection and replay. */
   retentionMs: number;
+  /** How long a processed event's inbox record stays: longer than Kafka could redeliver it. */
+  inboxRetentionMs: number;
   purgeIntervalMs: number;
   /** Waits between attempts while Kafka or the database is unreachable. */
   backoff: BackoffPolicy;
@@ -30,6 +33,7 @@ export const defaultOutboxRelaySettings: Omit<OutboxRelaySettings, 'databaseUrl'
   pollIntervalMs: 1_000,
   leaderRetryMs: 2_000,
   retentionMs: 24 * 60 * 60 * 1000,
+  inboxRetentionMs: 30 * 24 * 60 * 60 * 1000,
   purgeIntervalMs: 10 * 60 * 1000,
   backoff: { initialDelayMs: 200, maxDelayMs: 10_000 },
 };
@@ -60,6 +64,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly store: OutboxStore,
+    private readonly inbox: InboxStore,
     private readonly kafka: Kafka,
     private readonly kafkaSettings: Pick<KafkaSettings, 'topicPrefix' | 'topicPartitions'>,
     private readonly settings: OutboxRelaySettings,
@@ -214,8 +219,13 @@ export class OutboxRelay {
   private async purgeIfDue(): Promise<void> {
     if (Date.now() - this.lastPurge < this.settings.purgeIntervalMs) return;
     this.lastPurge = Date.now();
+    // The leader keeps both messaging tables trim: one instance does it, not all of them.
     const purged = await this.store.purgePublishedBefore(new Date(Date.now() - this.settings.retentionMs));
     if (purged > 0) this.logger.log(`purged ${purged} published events`);
+    const forgotten = await this.inbox.purgeProcessedBefore(
+      new Date(Date.now() - this.settings.inboxRetentionMs),
+    );
+    if (forgotten > 0) this.logger.log(`purged ${forgotten} inbox records`);
   }
 
   /** Waits for a NOTIFY, the poll interval, or stop: whichever comes first. */
