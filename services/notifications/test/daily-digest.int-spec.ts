@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-import { ConnectionRequestedV1, RecommendationGivenV1 } from '@vouch/contracts';
 import { waitFor } from '@vouch/testing';
 import { RecipientDay } from '../src/notifications/domain/recipient-day';
 import {
@@ -29,41 +27,6 @@ describe('the daily cap and the daily digest', () => {
     await service?.close();
   });
 
-  const askToConnect = async (requester: TestEmployee, addressee: TestEmployee) => {
-    const connectionId = randomUUID();
-    await service.publish(
-      ConnectionRequestedV1,
-      {
-        connectionId,
-        requesterId: requester.id,
-        addresseeId: addressee.id,
-        message: `Hello from ${requester.name}`,
-        requestedAt: new Date().toISOString(),
-      },
-      connectionId,
-    );
-  };
-
-  const recommend = async (author: TestEmployee, subject: TestEmployee) => {
-    const recommendationId = randomUUID();
-    await service.publish(
-      RecommendationGivenV1,
-      {
-        recommendationId,
-        authorId: author.id,
-        subjectId: subject.id,
-        relationship: 'coworker',
-        text: SAMPLE_TEXT,
-        verified: false,
-        reciprocal: false,
-        requestId: null,
-        givenAt: new Date().toISOString(),
-      },
-      recommendationId,
-    );
-    return recommendationId;
-  };
-
   /** Waits until every planned email to an employee is sent or held, and returns the log by status. */
   const settledLogOf = async (employee: TestEmployee, count: number) => {
     await service.settled();
@@ -84,7 +47,8 @@ describe('the daily cap and the daily digest', () => {
       'Dan Reyes',
       'Eve Novak',
     )) as [TestEmployee, TestEmployee, TestEmployee, TestEmployee, TestEmployee];
-    for (const requester of [ana, cleo, dan, eve]) await askToConnect(requester, ben);
+    for (const requester of [ana, cleo, dan, eve])
+      await service.askToConnect(requester, ben, `Hello from ${requester.name}`);
 
     const byStatus = await settledLogOf(ben, 4);
     expect(byStatus('pending').length + byStatus('sent').length).toBe(2);
@@ -133,7 +97,7 @@ describe('the daily cap and the daily digest', () => {
     const [kenji] = (await service.hireIn('Asia/Tokyo', 'Kenji Sato')) as [TestEmployee];
     await chooseDigest(kenji);
 
-    const recommendationId = await recommend(ana, kenji);
+    const { subject: recommendationId } = await service.recommend(ana, kenji);
     const byStatus = await settledLogOf(kenji, 1);
     expect(byStatus('held')).toMatchObject([{ template: 'reciprocity-nudge' }]);
 
@@ -153,7 +117,7 @@ describe('the daily cap and the daily digest', () => {
   it('unsubscribes from everything with the one-click link of a digest', async () => {
     const [ana, maya] = (await service.hire('Ana Lima', 'Maya Cohen')) as [TestEmployee, TestEmployee];
     await chooseDigest(maya);
-    await recommend(ana, maya);
+    await service.recommend(ana, maya);
     await settledLogOf(maya, 1);
     expect(await service.composeDigestsAt(nextDigestTime('UTC'))).toBe(1);
     const [digest] = await waitForEmails(maya.email, 1);
@@ -183,7 +147,7 @@ describe('the daily cap and the daily digest', () => {
     ];
     for (const employee of [omar, pia]) {
       await chooseDigest(employee);
-      await recommend(ana, employee);
+      await service.recommend(ana, employee);
       await settledLogOf(employee, 1);
     }
     await service.deactivate(omar);

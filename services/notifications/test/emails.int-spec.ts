@@ -7,10 +7,10 @@ import {
   RecommendationRequestedV1,
   RecommendationRevisionRequestedV1,
   Topics,
-  type EventData,
 } from '@vouch/contracts';
 import {
   maildevInbox,
+  recommendationGiven,
   NotificationsTestApp,
   SAMPLE_TEXT,
   waitForEmails,
@@ -28,26 +28,9 @@ describe('the emails Vouch sends', () => {
     await service?.close();
   });
 
-  const given = (
-    author: TestEmployee,
-    subject: TestEmployee,
-    changes: Partial<EventData<typeof RecommendationGivenV1>> = {},
-  ): EventData<typeof RecommendationGivenV1> => ({
-    recommendationId: randomUUID(),
-    authorId: author.id,
-    subjectId: subject.id,
-    relationship: 'coworker',
-    text: SAMPLE_TEXT,
-    verified: false,
-    reciprocal: false,
-    requestId: null,
-    givenAt: new Date().toISOString(),
-    ...changes,
-  });
-
   it('nudges the subject to write one back, with links and one-click unsubscribe headers', async () => {
     const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
-    const data = given(ana, ben);
+    const data = recommendationGiven(ana, ben);
     const event = await service.publish(RecommendationGivenV1, data, data.recommendationId);
 
     const [email] = await waitForEmails(ben.email);
@@ -81,11 +64,11 @@ describe('the emails Vouch sends', () => {
 
   it('sends the nudge once per author and subject, even when the event is redelivered or the recommendation rewritten', async () => {
     const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
-    const first = given(ana, ben);
+    const first = recommendationGiven(ana, ben);
     const event = await service.publish(RecommendationGivenV1, first, first.recommendationId);
     await service.redeliver(RecommendationGivenV1, event);
     await waitForEmails(ben.email);
-    const rewritten = given(ana, ben);
+    const rewritten = recommendationGiven(ana, ben);
     await service.publish(RecommendationGivenV1, rewritten, rewritten.recommendationId);
 
     const emails = await waitForEmails(ben.email, 2);
@@ -103,7 +86,7 @@ describe('the emails Vouch sends', () => {
 
   it('thanks a reciprocal recommendation as a returned favour, without a nudge', async () => {
     const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
-    const data = given(ben, ana, { reciprocal: true });
+    const data = recommendationGiven(ben, ana, { reciprocal: true });
     await service.publish(RecommendationGivenV1, data, data.recommendationId);
 
     const [email] = await waitForEmails(ana.email);
@@ -195,7 +178,9 @@ describe('the emails Vouch sends', () => {
       'Mal <script>alert(1)</script>\r\nBcc: victim@example.com',
       'Ben "the \r\nX-Evil: 1" Okafor',
     )) as [TestEmployee, TestEmployee];
-    const data = given(mallory, ben, { text: `${SAMPLE_TEXT} <script>alert("x")</script> <b>bold</b>` });
+    const data = recommendationGiven(mallory, ben, {
+      text: `${SAMPLE_TEXT} <script>alert("x")</script> <b>bold</b>`,
+    });
     await service.publish(RecommendationGivenV1, data, data.recommendationId);
 
     const [email] = await waitForEmails(ben.email);
@@ -216,8 +201,8 @@ describe('the emails Vouch sends', () => {
       TestEmployee,
     ];
     await service.deactivate(ben);
-    const toBen = given(ana, ben);
-    const toCleo = given(ana, cleo);
+    const toBen = recommendationGiven(ana, ben);
+    const toCleo = recommendationGiven(ana, cleo);
     await service.publish(RecommendationGivenV1, toBen, toBen.recommendationId);
     await service.publish(RecommendationGivenV1, toCleo, toCleo.recommendationId);
     await service.settled();

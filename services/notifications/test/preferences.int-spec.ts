@@ -1,10 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { ConnectionRequestedV1, RecommendationGivenV1 } from '@vouch/contracts';
 import {
   ALL_ON,
   maildevInbox,
   NotificationsTestApp,
-  SAMPLE_TEXT,
   unsubscribeUrl,
   waitForEmails,
   type TestEmployee,
@@ -31,43 +28,9 @@ describe('notification preferences and unsubscribe links', () => {
     (await service.request<Preferences>('GET', '/v1/notification-preferences', { token: employee.token }))
       .body;
 
-  const recommend = async (author: TestEmployee, subject: TestEmployee) => {
-    const recommendationId = randomUUID();
-    await service.publish(
-      RecommendationGivenV1,
-      {
-        recommendationId,
-        authorId: author.id,
-        subjectId: subject.id,
-        relationship: 'coworker',
-        text: SAMPLE_TEXT,
-        verified: false,
-        reciprocal: false,
-        requestId: null,
-        givenAt: new Date().toISOString(),
-      },
-      recommendationId,
-    );
-  };
-
-  const askToConnect = async (requester: TestEmployee, addressee: TestEmployee) => {
-    const connectionId = randomUUID();
-    await service.publish(
-      ConnectionRequestedV1,
-      {
-        connectionId,
-        requesterId: requester.id,
-        addresseeId: addressee.id,
-        message: null,
-        requestedAt: new Date().toISOString(),
-      },
-      connectionId,
-    );
-  };
-
   /** Sends one email to a control recipient after the ones under test, so "nothing arrived" means something. */
   const expectNothingFor = async (employee: TestEmployee, control: TestEmployee, sender: TestEmployee) => {
-    await askToConnect(sender, control);
+    await service.askToConnect(sender, control);
     await service.settled();
     await waitForEmails(control.email);
     await new Promise((resolve) => setTimeout(resolve, 500));
@@ -112,10 +75,10 @@ describe('notification preferences and unsubscribe links', () => {
     expect(saved.status).toBe(200);
     expect((await preferencesOf(ben)).categories.connection_requests).toBe(false);
 
-    await askToConnect(ana, ben);
+    await service.askToConnect(ana, ben);
     await expectNothingFor(ben, cleo, ana);
 
-    await recommend(ana, ben);
+    await service.recommend(ana, ben);
     const [email] = await waitForEmails(ben.email);
     expect(email?.subject).toBe('Ana Lima recommended you');
   });
@@ -127,7 +90,7 @@ describe('notification preferences and unsubscribe links', () => {
       body: { categories: { ...ALL_ON, reciprocity: false }, digest: 'off', unsubscribedAll: false },
     });
 
-    await recommend(ana, ben);
+    await service.recommend(ana, ben);
 
     const [email] = await waitForEmails(ben.email);
     expect(email?.subject).toBe('Ana Lima recommended you');
@@ -145,13 +108,13 @@ describe('notification preferences and unsubscribe links', () => {
       body: { categories: ALL_ON, digest: 'off', unsubscribedAll: true },
     });
 
-    await recommend(ana, ben);
+    await service.recommend(ana, ben);
     await expectNothingFor(ben, cleo, ana);
   });
 
   it('shows a confirmation page on GET and changes nothing, and unsubscribes with the one-click POST', async () => {
     const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
-    await recommend(ana, ben);
+    await service.recommend(ana, ben);
     const [email] = await waitForEmails(ben.email);
     if (!email) throw new Error('no email');
     const url = unsubscribeUrl(email);
@@ -179,7 +142,7 @@ describe('notification preferences and unsubscribe links', () => {
 
   it('answers 403 to a tampered or missing token and changes nothing', async () => {
     const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
-    await recommend(ana, ben);
+    await service.recommend(ana, ben);
     const [email] = await waitForEmails(ben.email);
     if (!email) throw new Error('no email');
     const url = new URL(unsubscribeUrl(email));

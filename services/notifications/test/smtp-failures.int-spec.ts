@@ -27,18 +27,7 @@ describe('sending through an SMTP server that refuses', () => {
   /** Asks `addressee` to connect; returns the event that causes the email. */
   const emailTo = async (addressee: TestEmployee): Promise<CloudEvent> => {
     const [requester] = (await service.hire('Ana Lima')) as [TestEmployee];
-    const connectionId = randomUUID();
-    return service.publish(
-      ConnectionRequestedV1,
-      {
-        connectionId,
-        requesterId: requester.id,
-        addresseeId: addressee.id,
-        message: null,
-        requestedAt: new Date().toISOString(),
-      },
-      connectionId,
-    );
+    return service.askToConnect(requester, addressee);
   };
 
   /** The delivery's outcome, from the delivery log and from its event on Kafka. */

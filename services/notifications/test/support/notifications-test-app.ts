@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Partitioners } from 'kafkajs';
 import {
+  ConnectionRequestedV1,
   EmployeeDeactivatedV1,
   EmployeeRegisteredV1,
+  RecommendationGivenV1,
   toKafkaRecord,
   type CloudEvent,
   type EventData,
@@ -143,6 +145,36 @@ export class NotificationsTestApp {
     return event;
   }
 
+  /** `author` recommends `subject`, as the recommendations service announces it. */
+  recommend(
+    author: TestEmployee,
+    subject: TestEmployee,
+    changes: Partial<EventData<typeof RecommendationGivenV1>> = {},
+  ): Promise<CloudEvent> {
+    const data = recommendationGiven(author, subject, changes);
+    return this.publish(RecommendationGivenV1, data, data.recommendationId);
+  }
+
+  /** `requester` asks `addressee` to connect, as the connections service announces it. */
+  askToConnect(
+    requester: TestEmployee,
+    addressee: TestEmployee,
+    message: string | null = null,
+  ): Promise<CloudEvent> {
+    const connectionId = randomUUID();
+    return this.publish(
+      ConnectionRequestedV1,
+      {
+        connectionId,
+        requesterId: requester.id,
+        addresseeId: addressee.id,
+        message,
+        requestedAt: new Date().toISOString(),
+      },
+      connectionId,
+    );
+  }
+
   /** Publishes an event that was already published, as Kafka does when it redelivers one. */
   async redeliver(definition: EventDefinition, event: CloudEvent): Promise<void> {
     const producer = testKafka(this.service.context.kafkaBrokers).producer({
@@ -241,6 +273,26 @@ export class NotificationsTestApp {
   eventsAbout(topic: string, subject: string, count = 1): Promise<CloudEvent[]> {
     return this.service.eventsAbout(topic, subject, count);
   }
+}
+
+/** The data of a `RecommendationGiven` event, coworker and not reciprocal unless `changes` say otherwise. */
+export function recommendationGiven(
+  author: TestEmployee,
+  subject: TestEmployee,
+  changes: Partial<EventData<typeof RecommendationGivenV1>> = {},
+): EventData<typeof RecommendationGivenV1> {
+  return {
+    recommendationId: randomUUID(),
+    authorId: author.id,
+    subjectId: subject.id,
+    relationship: 'coworker',
+    text: SAMPLE_TEXT,
+    verified: false,
+    reciprocal: false,
+    requestId: null,
+    givenAt: new Date().toISOString(),
+    ...changes,
+  };
 }
 
 /** Every email maildev holds for one address (maildev is shared: always filter by recipient). */

@@ -31,28 +31,21 @@ export class DeliveryRepository {
       .createQueryBuilder()
       .insert()
       .into(DeliveryEntity)
-      .values({
-        id: randomUUID(),
-        eventId,
-        template: email.template,
-        category: email.category,
-        recipientId: recipient.id,
-        recipientEmail: recipient.email,
-        recipientName: recipient.name,
-        counterpartId: counterpart.id,
-        counterpartName: counterpart.name,
-        details: email.details,
-        status,
-        attempts: 0,
-        nextAttemptAt: now,
-        lastError: null,
-        createdAt: now,
-        updatedAt: now,
-        sentAt: null,
-        failedAt: null,
-        digestId: null,
-        traceparent: currentTraceparent() ?? null,
-      })
+      .values(
+        newDelivery(
+          {
+            eventId,
+            template: email.template,
+            category: email.category,
+            recipient,
+            counterpart,
+            details: email.details,
+            status,
+            traceparent: currentTraceparent() ?? null,
+          },
+          now,
+        ),
+      )
       .orIgnore()
       .execute();
   }
@@ -113,28 +106,22 @@ export class DeliveryRepository {
     digestTime: Date,
     now: Date,
   ): Promise<DeliveryEntity> {
-    const digest = manager.create(DeliveryEntity, {
-      id: randomUUID(),
-      eventId: `digest:${recipient.id}:${digestTime.toISOString()}`,
-      template: 'daily-digest',
-      category: 'all',
-      recipientId: recipient.id,
-      recipientEmail: recipient.email,
-      recipientName: recipient.name,
-      counterpartId: null,
-      counterpartName: null,
-      details: {},
-      status: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      lastError: null,
-      createdAt: now,
-      updatedAt: now,
-      sentAt: null,
-      failedAt: null,
-      digestId: null,
-      traceparent: null,
-    });
+    const digest = manager.create(
+      DeliveryEntity,
+      newDelivery(
+        {
+          eventId: `digest:${recipient.id}:${digestTime.toISOString()}`,
+          template: 'daily-digest',
+          category: 'all',
+          recipient,
+          counterpart: null,
+          details: {},
+          status: 'pending',
+          traceparent: null,
+        },
+        now,
+      ),
+    );
     await manager.insert(DeliveryEntity, digest);
     return digest;
   }
@@ -178,4 +165,32 @@ export class DeliveryRepository {
   async save(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
     await manager.save(DeliveryEntity, delivery);
   }
+}
+
+/** A delivery not yet attempted, due at once, snapshotting the names and address it will use. */
+function newDelivery(
+  fields: Pick<DeliveryEntity, 'eventId' | 'template' | 'category' | 'details' | 'status' | 'traceparent'> & {
+    recipient: ReplicatedEmployee;
+    counterpart: ReplicatedEmployee | null;
+  },
+  now: Date,
+): DeliveryEntity {
+  const { recipient, counterpart, ...rest } = fields;
+  return {
+    ...rest,
+    id: randomUUID(),
+    recipientId: recipient.id,
+    recipientEmail: recipient.email,
+    recipientName: recipient.name,
+    counterpartId: counterpart?.id ?? null,
+    counterpartName: counterpart?.name ?? null,
+    attempts: 0,
+    nextAttemptAt: now,
+    lastError: null,
+    createdAt: now,
+    updatedAt: now,
+    sentAt: null,
+    failedAt: null,
+    digestId: null,
+  };
 }
