@@ -7,3 +7,4 @@ export * from './test-token-authority';
 export * from './service-under-test';
 export * from './service-process';
 export * from './otlp-collector';
+export * from './hires';

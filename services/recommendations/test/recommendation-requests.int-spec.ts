@@ -124,7 +124,10 @@ describe('recommendation requests', () => {
     expect((await ask(requester, requester)).status).toBe(400);
     const notConnected = await ask(requester, stranger);
     expect(notConnected.status).toBe(403);
-    expect((await ask(requester, { id: randomUUID(), name: 'nobody', token: '' })).status).toBe(404);
+    expect(
+      (await ask(requester, { id: randomUUID(), name: 'nobody', email: 'nobody@example.com', token: '' }))
+        .status,
+    ).toBe(404);
   });
 
   it('creates one request and one event when the same request is sent twice at once', async () => {

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { EmployeeReplica } from '@vouch/employee-replica';
+import { EmployeeReplica, EmployeeReplicaHandlers } from '@vouch/employee-replica';
 import { ConnectionRequestsController } from './api/connection-requests.controller';
 import { ConnectionsController } from './api/connections.controller';
 import { EmployeeEventsHandlers } from './api/employee-events.handlers';
@@ -16,7 +16,12 @@ import { EmployeeRepository } from './infrastructure/employee.repository';
 
 /** Connection requests, connections and suggestions, over the employee replica they need. */
 @Module({
-  controllers: [ConnectionRequestsController, ConnectionsController, EmployeeEventsHandlers],
+  controllers: [
+    ConnectionRequestsController,
+    ConnectionsController,
+    EmployeeEventsHandlers,
+    EmployeeReplicaHandlers,
+  ],
   providers: [
     ConnectionRepository,
     EmployeeRepository,

@@ -1,22 +1,18 @@
-import { randomUUID } from 'node:crypto';
-import {
-  EmployeeRegisteredV1,
-  Topics,
-  type CloudEvent,
-  type EventData,
-  type EventDefinition,
-} from '@vouch/contracts';
+import { Topics, type CloudEvent, type EventData, type EventDefinition } from '@vouch/contracts';
 import { createServiceApp, loadConfig } from '@vouch/platform';
-import { ServiceUnderTest, TestTokenAuthority, uniqueName, type HttpAnswer } from '@vouch/testing';
+import {
+  announceHires,
+  ServiceUnderTest,
+  TestTokenAuthority,
+  type HiredEmployee,
+  type HttpAnswer,
+  type NewHire,
+} from '@vouch/testing';
 import { AppModule, serviceDescription } from '../../src/app.module';
 import { connectionsEnvironment } from '../../src/config';
 
 /** An employee known to the service (through identity's event) with a token of their own. */
-export interface TestEmployee {
-  id: string;
-  name: string;
-  token: string;
-}
+export type TestEmployee = HiredEmployee;
 
 /** The connections service started as in production, with a token authority standing in for identity. */
 export class ConnectionsTestApp {
@@ -70,43 +66,15 @@ export class ConnectionsTestApp {
    * Registers employees through identity's event and waits until the replica has them: test set-up,
    * so it may look at the database; assertions go through HTTP.
    */
-  async hire(
-    ...employees: Array<{ name?: string; title?: string | null; managerId?: string | null }>
-  ): Promise<TestEmployee[]> {
-    const hired = employees.map((employee) => ({
-      id: randomUUID(),
-      name: employee.name ?? `Employee ${uniqueName('e')}`,
-      title: employee.title ?? null,
-      managerId: employee.managerId ?? null,
-    }));
-    await this.publish(
-      EmployeeRegisteredV1,
-      hired.map((employee) => ({
-        subject: employee.id,
-        data: {
-          employeeId: employee.id,
-          email: `${employee.id}@example.com`,
-          name: employee.name,
-          title: employee.title,
-          managerId: employee.managerId,
-          timeZone: null,
-          registeredAt: new Date().toISOString(),
-        },
-      })),
-    );
+  async hire(...employees: NewHire[]): Promise<TestEmployee[]> {
+    const hired = await announceHires(this.service, this.authority, employees);
     await this.waitForReplica(
       'the registered employees',
       `SELECT count(*)::int AS n FROM employee WHERE id = ANY($1)`,
       [hired.map((employee) => employee.id)],
       hired.length,
     );
-    return Promise.all(
-      hired.map(async (employee) => ({
-        id: employee.id,
-        name: employee.name,
-        token: (await this.authority.tokenFor({ id: employee.id })).token,
-      })),
-    );
+    return hired;
   }
 
   /** Waits until the replica has applied an event: a count query reaches the expected number. */

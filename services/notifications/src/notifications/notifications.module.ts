@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EmployeeReplica, ReplicatedEmployee } from '@vouch/employee-replica';
+import { EmployeeReplica, EmployeeReplicaHandlers, ReplicatedEmployee } from '@vouch/employee-replica';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './application/notifications.settings';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
 import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
@@ -37,6 +37,7 @@ export class NotificationsModule {
         UnsubscribeController,
         DeliveriesController,
         NotificationEventHandlers,
+        EmployeeReplicaHandlers,
       ],
       providers: [
         { provide: NOTIFICATIONS_SETTINGS, useValue: settings },

@@ -4,7 +4,6 @@ import { Partitioners } from 'kafkajs';
 import {
   ConnectionRequestedV1,
   EmployeeDeactivatedV1,
-  EmployeeRegisteredV1,
   RecommendationGivenV1,
   toKafkaRecord,
   type CloudEvent,
@@ -13,25 +12,21 @@ import {
 } from '@vouch/contracts';
 import { createServiceApp, loadConfig } from '@vouch/platform';
 import {
+  announceHires,
   ServiceUnderTest,
   testInfrastructure,
   testKafka,
   TestTokenAuthority,
-  uniqueName,
   waitFor,
   type HttpAnswer,
+  type HiredEmployee,
 } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../../src/app.module';
 import { ComposeDueDigestsUseCase } from '../../src/notifications/application/compose-due-digests.use-case';
 import { notificationsEnvironment } from '../../src/config';
 
 /** An employee known to the service through identity's event, with a token and an inbox of their own. */
-export interface TestEmployee {
-  id: string;
-  name: string;
-  email: string;
-  token: string;
-}
+export type TestEmployee = HiredEmployee;
 
 /** An email as maildev's REST API (or the test's own SMTP server) shows it. */
 export interface ReceivedEmail {
@@ -211,26 +206,12 @@ export class NotificationsTestApp {
 
   /** Registers employees who live in a time zone. */
   async hireIn(timeZone: string | null, ...names: string[]): Promise<TestEmployee[]> {
-    const hired = await Promise.all(
-      names.map(async (name) => {
-        const id = randomUUID();
-        const email = `${uniqueName('employee')}@example.com`;
-        await this.publish(
-          EmployeeRegisteredV1,
-          {
-            employeeId: id,
-            email,
-            name,
-            title: null,
-            managerId: null,
-            timeZone,
-            registeredAt: new Date().toISOString(),
-          },
-          id,
-        );
-        return { id, name, email, token: (await this.authority.tokenFor({ id, email })).token };
-      }),
+    const hired = await announceHires(
+      this.service,
+      this.authority,
+      names.map((name) => ({ name, timeZone })),
     );
+    this.published += hired.length;
     await this.settled();
     return hired;
   }

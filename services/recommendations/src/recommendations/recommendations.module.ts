@@ -1,4 +1,4 @@
-import { EmployeeReplica, ReplicatedEmployee } from '@vouch/employee-replica';
+import { EmployeeReplica, EmployeeReplicaHandlers, ReplicatedEmployee } from '@vouch/employee-replica';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AcceptRecommendationUseCase } from './application/accept-recommendation.use-case';
 import { AskForRecommendationUseCase } from './application/ask-for-recommendation.use-case';
@@ -59,6 +59,7 @@ export class RecommendationsModule {
         RecommendationRequestsController,
         CoverageController,
         ReplicaEventHandlers,
+        EmployeeReplicaHandlers,
       ],
       providers: [
         { provide: RECOMMENDATIONS_SETTINGS, useValue: settings },

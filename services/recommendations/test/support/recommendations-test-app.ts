@@ -8,7 +8,6 @@ import {
   EmployeeDeactivatedV1,
   EmployeeManagerChangedV1,
   EmployeeProfileUpdatedV1,
-  EmployeeRegisteredV1,
   fromKafkaRecord,
   Topics,
   type CloudEvent,
@@ -17,6 +16,7 @@ import {
 } from '@vouch/contracts';
 import { createServiceApp, loadConfig } from '@vouch/platform';
 import {
+  announceHires,
   createTopic,
   ServiceUnderTest,
   testKafka,
@@ -24,16 +24,14 @@ import {
   uniqueName,
   waitFor,
   type HttpAnswer,
+  type HiredEmployee,
+  type NewHire,
 } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../../src/app.module';
 import { recommendationsEnvironment, type RecommendationsEnvironment } from '../../src/config';
 
 /** An employee known to the service through identity's event, with a token of their own. */
-export interface TestEmployee {
-  id: string;
-  name: string;
-  token: string;
-}
+export type TestEmployee = HiredEmployee;
 
 export const SAMPLE_TEXT = 'Ana made every release calmer; she explains, listens and follows through.';
 
@@ -147,35 +145,11 @@ export class RecommendationsTestApp {
   }
 
   /** Registers employees through identity's event, waits until the service knows them. */
-  async hire(...employees: Array<{ name?: string; managerId?: string | null }>): Promise<TestEmployee[]> {
-    const hired = employees.map((employee) => ({
-      id: randomUUID(),
-      name: employee.name ?? `Employee ${uniqueName('e')}`,
-      managerId: employee.managerId ?? null,
-    }));
-    await this.publish(
-      EmployeeRegisteredV1,
-      hired.map((employee) => ({
-        subject: employee.id,
-        data: {
-          employeeId: employee.id,
-          email: `${employee.id}@example.com`,
-          name: employee.name,
-          title: null,
-          managerId: employee.managerId,
-          timeZone: null,
-          registeredAt: new Date().toISOString(),
-        },
-      })),
-    );
+  async hire(...employees: NewHire[]): Promise<TestEmployee[]> {
+    const hired = await announceHires(this.service, this.authority, employees);
+    this.published += hired.length;
     await this.settled();
-    return Promise.all(
-      hired.map(async (employee) => ({
-        id: employee.id,
-        name: employee.name,
-        token: (await this.authority.tokenFor({ id: employee.id })).token,
-      })),
-    );
+    return hired;
   }
 
   async adminToken(): Promise<string> {

@@ -3,9 +3,6 @@ import {
   ConnectionAcceptedV1,
   ConnectionRequestedV1,
   EmployeeDeactivatedV1,
-  EmployeeManagerChangedV1,
-  EmployeeProfileUpdatedV1,
-  EmployeeRegisteredV1,
   RecommendationAcceptedV1,
   RecommendationGivenV1,
   RecommendationRequestDeclinedV1,
@@ -32,8 +29,8 @@ import {
 import { RequestReminderRepository } from '../infrastructure/request-reminder.repository';
 
 /**
- * The events this service learns of: identity's keep the replica of employees, the others become
- * deliveries. Short and transactional; sending happens elsewhere.
+ * The events that become deliveries, and departures (EmployeeReplicaHandlers keeps the rest of the
+ * replica of employees). Short and transactional; sending happens elsewhere.
  */
 @EventHandlers()
 export class NotificationEventHandlers {
@@ -50,30 +47,6 @@ export class NotificationEventHandlers {
     private readonly reminders: RequestReminderRepository,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {}
-
-  @EventPattern(EmployeeRegisteredV1.type)
-  async onEmployeeRegistered(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeRegisteredV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.employees.register(context.manager, event.data);
-  }
-
-  @EventPattern(EmployeeProfileUpdatedV1.type)
-  async onProfileUpdated(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeProfileUpdatedV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.employees.updateProfile(context.manager, event.data);
-  }
-
-  @EventPattern(EmployeeManagerChangedV1.type)
-  async onManagerChanged(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeManagerChangedV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.employees.changeManager(context.manager, event.data);
-  }
 
   @EventPattern(EmployeeDeactivatedV1.type)
   async onEmployeeDeactivated(

@@ -4,47 +4,19 @@ import {
   ConnectionAcceptedV1,
   ConnectionRemovedV1,
   EmployeeDeactivatedV1,
-  EmployeeManagerChangedV1,
-  EmployeeProfileUpdatedV1,
-  EmployeeRegisteredV1,
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
-import { EmployeeReplica } from '@vouch/employee-replica';
 import { EventContext, EventHandlers } from '@vouch/messaging';
 import { UpdateReplicaUseCase } from '../application/update-replica.use-case';
 
-/** identity's and connections' events, the only way this service learns of employees and connections. */
+/**
+ * Departures and connections: with EmployeeReplicaHandlers, the only way this service learns of
+ * employees and connections.
+ */
 @EventHandlers()
 export class ReplicaEventHandlers {
-  constructor(
-    private readonly employees: EmployeeReplica,
-    private readonly replica: UpdateReplicaUseCase,
-  ) {}
-
-  @EventPattern(EmployeeRegisteredV1.type)
-  async onEmployeeRegistered(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeRegisteredV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.employees.register(context.manager, event.data);
-  }
-
-  @EventPattern(EmployeeProfileUpdatedV1.type)
-  async onProfileUpdated(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeProfileUpdatedV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.employees.updateProfile(context.manager, event.data);
-  }
-
-  @EventPattern(EmployeeManagerChangedV1.type)
-  async onManagerChanged(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeManagerChangedV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.employees.changeManager(context.manager, event.data);
-  }
+  constructor(private readonly replica: UpdateReplicaUseCase) {}
 
   @EventPattern(EmployeeDeactivatedV1.type)
   async onEmployeeDeactivated(
