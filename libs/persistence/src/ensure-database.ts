@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { databaseName, withDatabase } from './database-url';
 
+const RACED_CREATION = new Set(['42P04', '23505']);
+
 /**
  * Creates the database a URL names, if missing, by connecting to the server's `postgres` database.
  * Each service owns one database; on a fresh server it brings its own into being at boot.
@@ -16,7 +18,8 @@ export async function ensureDatabase(url: string): Promise<void> {
       await admin.query(`CREATE DATABASE ${quoteIdentifier(name)}`);
     } catch (error) {
       // Another instance of the service created it at the same moment: that is what we wanted.
-      if ((error as { code?: string }).code !== '42P04') throw error;
+      // PostgreSQL says so as 42P04 (it exists), or as 23505 when both inserts raced in its catalogue.
+      if (!RACED_CREATION.has((error as { code?: string }).code ?? '')) throw error;
     }
   } finally {
     await admin.end();

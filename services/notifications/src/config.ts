@@ -24,7 +24,7 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     /** How long an unsubscribe link in an email keeps working. */
     UNSUBSCRIBE_TOKEN_DAYS: z.coerce.number().positive().default(90),
     /** The sender of every email. */
-    MAIL_FROM_ADDRESS: z.email().default('vouch@localhost'),
+    MAIL_FROM_ADDRESS: z.email().default('vouch@vouch.localhost'),
     MAIL_FROM_NAME: z.string().min(1).max(100).default('Vouch'),
     /** How often the sender looks for pending deliveries. */
     SENDER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),

