@@ -21,7 +21,7 @@ import {
   type OutboxRelaySettings,
 } from '@vouch/messaging';
 import { serviceDataSourceOptions } from '@vouch/persistence';
-import { activeTraceIds, startTracing } from '@vouch/telemetry';
+import { logContext, startTracing } from '@vouch/telemetry';
 import type { ServiceEnvironment } from './config/load-config';
 import { DatabaseReadiness } from './health/database-readiness';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
@@ -67,8 +67,8 @@ export class ServicePlatformModule implements NestModule {
           pinoHttp: {
             level: environment.LOG_LEVEL,
             base: { service: options.name },
-            // Every line logged while a request or an event is handled names its trace.
-            mixin: activeTraceIds,
+            // Every line logged while a request or an event is handled names its trace and event.
+            mixin: logContext,
             redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
             genReqId: (request: IncomingMessage) => {
               const given = request.headers['x-request-id'];

@@ -9,6 +9,7 @@ import {
   type Context,
   type Span,
 } from '@opentelemetry/api';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -62,12 +63,25 @@ export function currentTraceparent(): string | undefined {
   return carrier['traceparent'];
 }
 
-/** The trace and span ids of the active span, for log lines. */
-export function activeTraceIds(): { traceId?: string; spanId?: string } {
+const logFieldsStore = new AsyncLocalStorage<Record<string, string>>();
+
+/** Runs `work` with fields every line it logs carries (the event being handled, say). */
+export function withLogFields<T>(fields: Record<string, string>, work: () => Promise<T>): Promise<T> {
+  return logFieldsStore.run({ ...logFieldsStore.getStore(), ...fields }, work);
+}
+
+/**
+ * What a log line adds about the work in progress: the active trace and span, and the fields of
+ * `withLogFields` (pino's `mixin`).
+ */
+export function logContext(): Record<string, string> {
+  const fields = { ...logFieldsStore.getStore() };
   const span = trace.getActiveSpan();
-  if (!span?.isRecording()) return {};
-  const { traceId, spanId } = span.spanContext();
-  return { traceId, spanId };
+  if (span?.isRecording()) {
+    const { traceId, spanId } = span.spanContext();
+    Object.assign(fields, { traceId, spanId });
+  }
+  return fields;
 }
 
 /** The context of an incoming request or message, from its headers (`traceparent`, `tracestate`). */

@@ -14,7 +14,7 @@ import { backoffDelay, sleep, type BackoffPolicy } from '../backoff';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { Inbox } from '../inbox/inbox';
-import { inSpan, SpanKind } from '@vouch/telemetry';
+import { inSpan, SpanKind, withLogFields } from '@vouch/telemetry';
 import type { ConsumerObserver } from './consumer-observer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { EventContext } from './event-context';
@@ -244,7 +244,10 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
                 'vouch.attempt': attempt,
               },
             },
-            () => this.handleOnce(event, handler, topic, partition, message.offset, attempt),
+            () =>
+              withLogFields({ eventId: event.id, eventType: event.type }, () =>
+                this.handleOnce(event, handler, topic, partition, message.offset, attempt),
+              ),
           ),
         );
         return;
@@ -318,6 +321,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       await lastValueFrom(this.transformToObservable(await handler(event, context)), {
         defaultValue: undefined,
       });
+      this.log.debug(`handled ${event.type} from ${topic}/${partition}@${offset}`);
     });
   }
 
