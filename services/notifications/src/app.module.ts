@@ -43,6 +43,7 @@ export class AppModule {
           smtpRateLimitPerSecond: environment.SMTP_RATE_LIMIT_PER_SECOND,
           publicUrl: environment.PUBLIC_URL,
           unsubscribeSecret: environment.UNSUBSCRIBE_SECRET,
+          previousUnsubscribeSecrets: environment.UNSUBSCRIBE_PREVIOUS_SECRETS,
           unsubscribeTokenDays: environment.UNSUBSCRIBE_TOKEN_DAYS,
           from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
           senderPollIntervalMs: environment.SENDER_POLL_INTERVAL_MS,

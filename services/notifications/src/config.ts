@@ -21,6 +21,17 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       .transform((url) => url.replace(/\/+$/, '')),
     /** Signs unsubscribe tokens. */
     UNSUBSCRIBE_SECRET: z.string().min(16).default(DEVELOPMENT_UNSUBSCRIBE_SECRET),
+    /** Secrets rotated out, comma-separated: tokens they signed stay valid until they expire. */
+    UNSUBSCRIBE_PREVIOUS_SECRETS: z
+      .string()
+      .default('')
+      .transform((value) =>
+        value
+          .split(',')
+          .map((secret) => secret.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.string().min(16, 'each previous secret has at least 16 characters'))),
     /** How long an unsubscribe link in an email keeps working. */
     UNSUBSCRIBE_TOKEN_DAYS: z.coerce.number().positive().default(90),
     /** The sender of every email. */

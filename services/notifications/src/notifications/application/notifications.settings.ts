@@ -8,6 +8,7 @@ export interface NotificationsSettings {
   smtpRateLimitPerSecond?: number;
   publicUrl: string;
   unsubscribeSecret: string;
+  previousUnsubscribeSecrets: string[];
   unsubscribeTokenDays: number;
   from: { name: string; address: string };
   senderPollIntervalMs: number;

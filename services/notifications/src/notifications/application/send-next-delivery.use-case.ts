@@ -42,7 +42,7 @@ export class SendNextDeliveryUseCase {
     private readonly metrics: DeliveryMetrics,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
-    this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret);
+    this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret, settings.previousUnsubscribeSecrets);
   }
 
   /** Returns false when nothing was due. */

@@ -10,7 +10,7 @@ export class CheckUnsubscribeTokenUseCase {
   private readonly tokens: UnsubscribeTokens;
 
   constructor(@Inject(NOTIFICATIONS_SETTINGS) settings: NotificationsSettings) {
-    this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret);
+    this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret, settings.previousUnsubscribeSecrets);
   }
 
   execute(token: string): UnsubscribeClaim {

@@ -13,6 +13,13 @@ describe('UnsubscribeTokens', () => {
     expect(tokens.verify(tokens.sign(claim), now)).toEqual(claim);
   });
 
+  it('keeps accepting tokens signed with a rotated-out secret, and signs with the new one', () => {
+    const before = new UnsubscribeTokens('the-secret-before-rotation');
+    const after = new UnsubscribeTokens('the-secret-after-rotation', ['the-secret-before-rotation']);
+    expect(after.verify(before.sign(claim), now)).toEqual(claim);
+    expect(() => before.verify(after.sign(claim), now)).toThrow(InvalidUnsubscribeTokenError);
+  });
+
   it("reads back a digest's token, which unsubscribes from everything", () => {
     const everything = { ...claim, category: 'all' as const };
     expect(tokens.verify(tokens.sign(everything), now)).toEqual(everything);

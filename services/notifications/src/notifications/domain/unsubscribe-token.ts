@@ -19,31 +19,36 @@ export interface UnsubscribeClaim {
  * nobody can unsubscribe someone else. `<base64url payload>.<base64url signature>`.
  */
 export class UnsubscribeTokens {
-  constructor(private readonly secret: string) {}
+  constructor(
+    private readonly secret: string,
+    /** Secrets rotated out, still accepted, so links in emails already sent keep working. */
+    private readonly previousSecrets: readonly string[] = [],
+  ) {}
 
   sign(claim: UnsubscribeClaim): string {
     const payload = Buffer.from(
       JSON.stringify({ r: claim.recipientId, c: claim.category, e: claim.expiresAt.getTime() }),
     ).toString('base64url');
-    return `${payload}.${this.signature(payload)}`;
+    return `${payload}.${signatureOf(payload, this.secret)}`;
   }
 
   verify(token: string, now: Date): UnsubscribeClaim {
     const [payload, signature, ...rest] = token.split('.');
     if (!payload || !signature || rest.length > 0) throw new InvalidUnsubscribeTokenError();
-    const expected = Buffer.from(this.signature(payload));
     const given = Buffer.from(signature);
-    if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-      throw new InvalidUnsubscribeTokenError();
-    }
+    const signedByOneOfOurs = [this.secret, ...this.previousSecrets].some((secret) => {
+      const expected = Buffer.from(signatureOf(payload, secret));
+      return expected.length === given.length && timingSafeEqual(expected, given);
+    });
+    if (!signedByOneOfOurs) throw new InvalidUnsubscribeTokenError();
     const claim = parse(payload);
     if (claim.expiresAt.getTime() <= now.getTime()) throw new InvalidUnsubscribeTokenError();
     return claim;
   }
+}
 
-  private signature(payload: string): string {
-    return createHmac('sha256', this.secret).update(payload).digest('base64url');
-  }
+function signatureOf(payload: string, secret: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
 }
 
 function parse(payload: string): UnsubscribeClaim {
