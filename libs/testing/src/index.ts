@@ -8,3 +8,4 @@ export * from './service-under-test';
 export * from './service-process';
 export * from './otlp-collector';
 export * from './hires';
+export * from './maildev';

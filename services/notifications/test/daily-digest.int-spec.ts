@@ -1,12 +1,9 @@
-import { waitFor } from '@vouch/testing';
+import { waitFor, maildevInbox, unsubscribeUrl, waitForEmails } from '@vouch/testing';
 import { RecipientDay } from '../src/notifications/domain/recipient-day';
 import {
   ALL_ON,
-  maildevInbox,
   NotificationsTestApp,
   SAMPLE_TEXT,
-  unsubscribeUrl,
-  waitForEmails,
   type TestEmployee,
 } from './support/notifications-test-app';
 

@@ -1,3 +1,4 @@
+import { maildevInbox, waitForEmails } from '@vouch/testing';
 import { randomUUID } from 'node:crypto';
 import {
   ConnectionAcceptedV1,
@@ -9,11 +10,9 @@ import {
   Topics,
 } from '@vouch/contracts';
 import {
-  maildevInbox,
   recommendationGiven,
   NotificationsTestApp,
   SAMPLE_TEXT,
-  waitForEmails,
   type TestEmployee,
 } from './support/notifications-test-app';
 

@@ -1,11 +1,5 @@
-import {
-  ALL_ON,
-  maildevInbox,
-  NotificationsTestApp,
-  unsubscribeUrl,
-  waitForEmails,
-  type TestEmployee,
-} from './support/notifications-test-app';
+import { maildevInbox, unsubscribeUrl, waitForEmails } from '@vouch/testing';
+import { ALL_ON, NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
 
 interface Preferences {
   categories: Record<string, boolean>;

@@ -1,3 +1,4 @@
+import { maildevInbox, waitForEmails } from '@vouch/testing';
 import { randomUUID } from 'node:crypto';
 import {
   RecommendationGivenV1,
@@ -5,13 +6,7 @@ import {
   RecommendationRequestedV1,
   RecommendationRequestWithdrawnV1,
 } from '@vouch/contracts';
-import {
-  maildevInbox,
-  NotificationsTestApp,
-  SAMPLE_TEXT,
-  waitForEmails,
-  type TestEmployee,
-} from './support/notifications-test-app';
+import { NotificationsTestApp, SAMPLE_TEXT, type TestEmployee } from './support/notifications-test-app';
 
 const REMINDER_SUBJECT = /is still hoping for your recommendation$/;
 

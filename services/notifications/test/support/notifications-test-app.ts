@@ -28,16 +28,6 @@ import { notificationsEnvironment } from '../../src/config';
 /** An employee known to the service through identity's event, with a token and an inbox of their own. */
 export type TestEmployee = HiredEmployee;
 
-/** An email as maildev's REST API (or the test's own SMTP server) shows it. */
-export interface ReceivedEmail {
-  subject: string;
-  text: string;
-  html: string;
-  messageId: string;
-  to: Array<{ address: string; name: string }>;
-  headers: Record<string, string>;
-}
-
 /** One line of `GET /v1/deliveries`. */
 export interface DeliveryLogEntry {
   id: string;
@@ -274,28 +264,4 @@ export function recommendationGiven(
     givenAt: new Date().toISOString(),
     ...changes,
   };
-}
-
-/** Every email maildev holds for one address (maildev is shared: always filter by recipient). */
-export async function maildevInbox(address: string): Promise<ReceivedEmail[]> {
-  const response = await fetch(`${testInfrastructure().maildevUrl}/email`);
-  const emails = (await response.json()) as ReceivedEmail[];
-  return emails.filter((email) => email.to[0]?.address === address);
-}
-
-/** Waits until an address has received `count` emails in maildev, and returns them. */
-export function waitForEmails(address: string, count = 1): Promise<ReceivedEmail[]> {
-  return waitFor(
-    `${count} email(s) to ${address}`,
-    () => maildevInbox(address),
-    (emails) => emails.length >= count,
-    { timeoutMs: 60_000, intervalMs: 250 },
-  );
-}
-
-/** The URL of an email's List-Unsubscribe header. */
-export function unsubscribeUrl(email: ReceivedEmail): string {
-  const match = /^<(.+)>$/.exec(email.headers['list-unsubscribe'] ?? '');
-  if (!match?.[1]) throw new Error('the email has no List-Unsubscribe URL');
-  return match[1];
 }

@@ -1,0 +1,255 @@
+import { randomUUID } from 'node:crypto';
+import {
+  createTestDatabase,
+  freePort,
+  ServiceProcess,
+  testInfrastructure,
+  uniqueTopicPrefix,
+  waitFor,
+  type TestDatabase,
+} from '@vouch/testing';
+
+export type ServiceName = 'identity' | 'connections' | 'recommendations' | 'notifications';
+
+/** An employee registered through identity, with the token identity gave them. */
+export interface Employee {
+  id: string;
+  name: string;
+  email: string;
+  token: string;
+}
+
+export interface HttpAnswer<T> {
+  status: number;
+  body: T;
+}
+
+export interface RequestOptions {
+  token?: string;
+  body?: unknown;
+}
+
+/** How a service was started: what `restart` starts it with again. */
+interface Launch {
+  port: number;
+  environment: Record<string, string>;
+  databaseUrl: string;
+}
+
+const PASSWORD = 'correct horse battery staple';
+
+/**
+ * Some or all of the services as separate processes, configured as `npm start` configures them (only
+ * through the environment) but on a database each and a topic prefix of their own, so test files run
+ * in parallel on the shared infrastructure. They talk only through Kafka; tests talk to them only
+ * through HTTP, and read what they email from maildev.
+ */
+export class Platform {
+  private adminEmployee?: Employee;
+
+  private constructor(
+    private readonly services: Map<ServiceName, ServiceProcess>,
+    private readonly launches: Map<ServiceName, Launch>,
+    private readonly databases: TestDatabase[],
+    /** Whoever registers with this email is an admin (identity's ADMIN_EMAILS). */
+    readonly adminEmail: string,
+  ) {}
+
+  /**
+   * Starts `names` (identity is always needed: it issues the tokens); `environment` adds to or
+   * overrides one service's configuration.
+   */
+  static async start(
+    label: string,
+    names: ServiceName[],
+    environment: Partial<Record<ServiceName, Record<string, string>>> = {},
+  ): Promise<Platform> {
+    const { kafkaBrokers, smtpUrl } = testInfrastructure();
+    if (!names.includes('identity')) throw new Error('identity issues the tokens: start it too');
+    const adminEmail = `admin-${randomUUID()}@acme.com`;
+    const planned = await Promise.all(
+      names.map(async (name) => ({
+        name,
+        port: await freePort(),
+        database: await createTestDatabase(`e2e_${name}`),
+      })),
+    );
+    const identityPort = planned.find((service) => service.name === 'identity')?.port;
+    const shared = {
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(label),
+      // One partition per topic: a service's events reach the others in the order it wrote them,
+      // so an email that arrives proves every earlier event of that service was handled, which is
+      // what makes "that other email never came" an observation rather than a guess.
+      KAFKA_TOPIC_PARTITIONS: '1',
+      LOG_LEVEL: 'warn',
+      JWKS_URL: `http://127.0.0.1:${identityPort}/.well-known/jwks.json`,
+    };
+    const own: Record<ServiceName, Record<string, string>> = {
+      identity: { ADMIN_EMAILS: adminEmail },
+      connections: {},
+      recommendations: {},
+      notifications: { SMTP_URL: smtpUrl },
+    };
+    const launches = new Map(
+      planned.map(({ name, port, database }): [ServiceName, Launch] => [
+        name,
+        {
+          port,
+          environment: { ...shared, ...own[name], DATABASE_URL: database.url, ...environment[name] },
+          databaseUrl: environment[name]?.DATABASE_URL ?? database.url,
+        },
+      ]),
+    );
+    const started = await Promise.allSettled(
+      [...launches].map(
+        async ([name, launch]) =>
+          [name, await ServiceProcess.start(name, launch.port, launch.environment)] as const,
+      ),
+    );
+    const services = new Map(
+      started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : [])),
+    );
+    const platform = new Platform(
+      services,
+      launches,
+      planned.map((service) => service.database),
+      adminEmail,
+    );
+    const failure = started.find((result) => result.status === 'rejected');
+    if (failure) {
+      await platform.stop();
+      throw failure.reason;
+    }
+    return platform;
+  }
+
+  service(name: ServiceName): ServiceProcess {
+    const service = this.services.get(name);
+    if (!service) throw new Error(`${name} was not started for this test file`);
+    return service;
+  }
+
+  /** The database `name` runs on. */
+  databaseUrl(name: ServiceName): string {
+    const launch = this.launches.get(name);
+    if (!launch) throw new Error(`${name} was not started for this test file`);
+    return launch.databaseUrl;
+  }
+
+  /**
+   * Stops `name` (if it is still running) and starts it again on the same port, database and
+   * configuration, as an orchestrator restarts a crashed process.
+   */
+  async restart(name: ServiceName): Promise<ServiceProcess> {
+    const launch = this.launches.get(name);
+    if (!launch) throw new Error(`${name} was not started for this test file`);
+    await this.service(name).stop();
+    this.services.delete(name);
+    const service = await ServiceProcess.start(name, launch.port, launch.environment);
+    this.services.set(name, service);
+    return service;
+  }
+
+  async stop(): Promise<void> {
+    await Promise.all([...this.services.values()].map((service) => service.stop()));
+    await Promise.all(this.databases.map((database) => database.drop()));
+  }
+
+  async call<T = Record<string, unknown>>(
+    name: ServiceName,
+    method: string,
+    path: string,
+    { token, body }: RequestOptions = {},
+  ): Promise<HttpAnswer<T>> {
+    const response = await fetch(`${this.service(name).baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+  }
+
+  /** A call that must answer `status`; the failure message shows what it answered instead. */
+  async expectCall<T = Record<string, unknown>>(
+    status: number,
+    name: ServiceName,
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const answer = await this.call<T>(name, method, path, options);
+    if (answer.status !== status)
+      throw new Error(`${method} ${name}${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    return answer.body;
+  }
+
+  /**
+   * Retries a call until it answers `status`: for a service that acts on what another one did and
+   * learns of it through Kafka a moment later. Only for calls that change nothing when refused.
+   */
+  async eventually<T = Record<string, unknown>>(
+    status: number,
+    name: ServiceName,
+    method: string,
+    path: string,
+    options: RequestOptions = {},
+  ): Promise<T> {
+    const answer = await waitFor(
+      `${method} ${name}${path} to answer ${status}`,
+      () => this.call<T>(name, method, path, options),
+      (candidate) => candidate.status === status,
+      { timeoutMs: 60_000, intervalMs: 250 },
+    );
+    return answer.body;
+  }
+
+  /** Registers an employee with a unique email, reporting to `manager` when given. */
+  async register(name: string, { manager, email }: { manager?: Employee; email?: string } = {}) {
+    const address = email ?? `${randomUUID()}@acme.com`;
+    const answer = await this.expectCall<{ employee: { id: string }; accessToken: string }>(
+      201,
+      'identity',
+      'POST',
+      '/v1/auth/register',
+      {
+        body: {
+          email: address,
+          password: PASSWORD,
+          name,
+          ...(manager ? { managerEmail: manager.email } : {}),
+        },
+      },
+    );
+    const employee: Employee = { id: answer.employee.id, name, email: address, token: answer.accessToken };
+    return employee;
+  }
+
+  /** The admin of this platform, registered the first time it is needed. */
+  async admin(): Promise<Employee> {
+    this.adminEmployee ??= await this.register('Ada Admin', { email: this.adminEmail });
+    return this.adminEmployee;
+  }
+
+  /**
+   * `requester` asks `addressee` to connect and `addressee` accepts, once connections knows them
+   * both; resolves with the connection request's id.
+   */
+  async connect(requester: Employee, addressee: Employee): Promise<string> {
+    const request = await this.eventually<{ id: string }>(
+      201,
+      'connections',
+      'POST',
+      '/v1/connection-requests',
+      { token: requester.token, body: { toEmployeeId: addressee.id } },
+    );
+    await this.expectCall(200, 'connections', 'POST', `/v1/connection-requests/${request.id}/accept`, {
+      token: addressee.token,
+    });
+    return request.id;
+  }
+}

@@ -1,0 +1,53 @@
+import { testInfrastructure } from './test-infrastructure';
+import { waitFor } from './wait-for';
+
+/** An email as maildev's REST API (or a test's own SMTP server) shows it. */
+export interface ReceivedEmail {
+  subject: string;
+  text: string;
+  html: string;
+  messageId: string;
+  to: Array<{ address: string; name: string }>;
+  headers: Record<string, string>;
+}
+
+/** Every email maildev holds for one address (maildev is shared: always filter by recipient). */
+export async function maildevInbox(address: string): Promise<ReceivedEmail[]> {
+  const response = await fetch(`${testInfrastructure().maildevUrl}/email`);
+  const emails = (await response.json()) as ReceivedEmail[];
+  return emails.filter((email) => email.to[0]?.address === address);
+}
+
+/** Waits until an address has received `count` emails in maildev, and returns them. */
+export function waitForEmails(address: string, count = 1): Promise<ReceivedEmail[]> {
+  return waitFor(
+    `${count} email(s) to ${address}`,
+    () => maildevInbox(address),
+    (emails) => emails.length >= count,
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+}
+
+/** Waits until an address has received an email with this subject, and returns the first such. */
+export async function waitForEmail(address: string, subject: string): Promise<ReceivedEmail> {
+  const [email] = await waitFor(
+    `"${subject}" to ${address}`,
+    async () => (await maildevInbox(address)).filter((candidate) => candidate.subject === subject),
+    (found) => found.length > 0,
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+  if (!email) throw new Error(`no "${subject}" to ${address}`);
+  return email;
+}
+
+/** The subjects of every email an address has received so far. */
+export async function subjectsReceivedBy(address: string): Promise<string[]> {
+  return (await maildevInbox(address)).map((email) => email.subject);
+}
+
+/** The URL of an email's List-Unsubscribe header. */
+export function unsubscribeUrl(email: ReceivedEmail): string {
+  const match = /^<(.+)>$/.exec(email.headers['list-unsubscribe'] ?? '');
+  if (!match?.[1]) throw new Error('the email has no List-Unsubscribe URL');
+  return match[1];
+}
