@@ -9,7 +9,7 @@ export default [
     ignores: ['**/node_modules', '**/dist', '.local/**', '.nx/**', 'coverage/**', '**/*.mjs', '**/*.js'],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     rules: {
       // Layer rules live here, not in reviewers' memory: services reach each other only through
       // contracts, and tests' helpers never leak into production code.
@@ -47,6 +47,7 @@ export default [
               sourceTag: 'scope:notifications',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:notifications'],
             },
+            { sourceTag: 'scope:portal', onlyDependOnLibsWithTags: ['scope:shared', 'scope:portal'] },
           ],
         },
       ],

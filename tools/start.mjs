@@ -2,10 +2,11 @@
 /**
  * `npm start`: from a fresh clone to a running Vouch. Installs dependencies, brings up Kafka,
  * PostgreSQL and maildev (infra/scripts/infra.mjs), starts every service that exists, waits until
- * each answers /health/ready and prints where to look. Ctrl-C stops what it started.
+ * each answers /health/ready, then the portal (its app built if the sources changed) in front of them,
+ * and prints where to look. Ctrl-C stops what it started.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, repoRoot } from './ensure-dependencies.mjs';
 
@@ -16,6 +17,13 @@ const SERVICES = [
   { name: 'recommendations', port: 3003 },
   { name: 'notifications', port: 3004 },
 ];
+
+/** The employee portal: the app and the APIs on one origin, where every email link points. */
+const PORTAL = {
+  port: Number(process.env.PORTAL_PORT || 8080),
+  root: path.join(repoRoot, 'services', 'portal'),
+  built: path.join(repoRoot, 'dist', 'portal', 'index.html'),
+};
 
 const log = (/** @type {string} */ line) => process.stderr.write(`[start] ${line}\n`);
 const lockFile = path.join(repoRoot, '.local', 'run', 'start.pid');
@@ -58,9 +66,41 @@ async function waitUntilReady(url, timeoutMs) {
   throw new Error(`${url} did not answer 200 within ${timeoutMs / 1000} s`);
 }
 
+/** @param {string} file @returns {number} the newest modification time in a file or folder */
+function newestChange(file) {
+  const stats = statSync(file);
+  if (!stats.isDirectory()) return stats.mtimeMs;
+  return Math.max(stats.mtimeMs, ...readdirSync(file).map((entry) => newestChange(path.join(file, entry))));
+}
+
+/** Builds the portal's app (vite build into dist/portal) unless the build is newer than its sources. */
+function buildPortalIfStale() {
+  if (!existsSync(PORTAL.root)) return false;
+  const sources = ['src', 'index.html', 'vite.config.mjs'].map((entry) => path.join(PORTAL.root, entry));
+  if (existsSync(PORTAL.built) && statSync(PORTAL.built).mtimeMs >= Math.max(...sources.map(newestChange))) {
+    return true;
+  }
+  log('building the portal (vite build)');
+  const result = spawnSync(
+    process.execPath,
+    [
+      path.join(repoRoot, 'node_modules', 'vite', 'bin', 'vite.js'),
+      'build',
+      '--config',
+      path.join(PORTAL.root, 'vite.config.mjs'),
+      '--logLevel',
+      'warn',
+    ],
+    { cwd: repoRoot, stdio: 'inherit' },
+  );
+  if (result.status !== 0) throw new Error("the portal did not build: see vite's output above");
+  return true;
+}
+
 async function main() {
   takeLock();
   ensureDependencies();
+  const portalBuilt = buildPortalIfStale();
   const infra = await import('../infra/scripts/infra.mjs');
   const endpoints = await infra.up({});
   /** @type {import('node:child_process').ChildProcess[]} */
@@ -90,30 +130,18 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
-  const present = SERVICES.filter((service) =>
-    existsSync(path.join(repoRoot, 'services', service.name, 'src', 'main.ts')),
-  );
-  for (const service of present) {
-    log(`starting ${service.name} on :${service.port}`);
-    const databaseUrl = new URL(endpoints.databaseUrl);
-    databaseUrl.pathname = `/${service.name}`;
+  /** Runs `services/<name>/src/main.ts` as `npm start`'s child, its output prefixed with its name. */
+  const startService = (/** @type {string} */ name, /** @type {Record<string, string>} */ environment) => {
     const child = spawn(
       process.execPath,
-      ['-r', '@swc-node/register', path.join('services', service.name, 'src', 'main.ts')],
+      ['-r', '@swc-node/register', path.join('services', name, 'src', 'main.ts')],
       {
         cwd: repoRoot,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json'),
-          PORT: String(service.port),
-          DATABASE_URL: databaseUrl.toString(),
-          KAFKA_BROKERS: endpoints.kafkaBrokers,
-          SMTP_URL: endpoints.smtpUrl,
-        },
+        env: { ...process.env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json'), ...environment },
       },
     );
-    const prefix = `[${service.name}] `;
+    const prefix = `[${name}] `;
     child.stdout?.on('data', (chunk) =>
       process.stdout.write(prefix + chunk.toString().trimEnd().replace(/\n/g, `\n${prefix}`) + '\n'),
     );
@@ -122,18 +150,50 @@ async function main() {
     );
     child.on('exit', (code) => {
       if (!stopping) {
-        log(`${service.name} exited with code ${code}; stopping the rest`);
+        log(`${name} exited with code ${code}; stopping the rest`);
         void stop(1);
       }
     });
     children.push(child);
+  };
+
+  const present = SERVICES.filter((service) =>
+    existsSync(path.join(repoRoot, 'services', service.name, 'src', 'main.ts')),
+  );
+  for (const service of present) {
+    log(`starting ${service.name} on :${service.port}`);
+    const databaseUrl = new URL(endpoints.databaseUrl);
+    databaseUrl.pathname = `/${service.name}`;
+    startService(service.name, {
+      PORT: String(service.port),
+      DATABASE_URL: databaseUrl.toString(),
+      KAFKA_BROKERS: endpoints.kafkaBrokers,
+      SMTP_URL: endpoints.smtpUrl,
+      // Email links lead to the portal (notifications reads it; the others ignore it).
+      PUBLIC_URL: process.env.PUBLIC_URL || `http://127.0.0.1:${PORTAL.port}`,
+      // On a laptop, whoever registers as admin@acme.com may draw the org chart (identity reads it).
+      ADMIN_EMAILS: process.env.ADMIN_EMAILS || 'admin@acme.com',
+    });
   }
   await Promise.all(
     present.map((service) => waitUntilReady(`http://127.0.0.1:${service.port}/health/ready`, 120_000)),
   );
 
+  // The portal last: its gateway forwards to services that answer by now.
+  if (portalBuilt) {
+    log(`starting the portal on :${PORTAL.port}`);
+    startService('portal', {
+      PORTAL_PORT: String(PORTAL.port),
+      ...Object.fromEntries(
+        SERVICES.map((service) => [`${service.name.toUpperCase()}_URL`, `http://127.0.0.1:${service.port}`]),
+      ),
+    });
+    await waitUntilReady(`http://127.0.0.1:${PORTAL.port}/health/ready`, 60_000);
+  }
+
   const lines = [
     '',
+    ...(portalBuilt ? [`Open http://127.0.0.1:${PORTAL.port}`, ''] : []),
     'Vouch is up.',
     ...present.map((service) => `  ${service.name.padEnd(16)} http://127.0.0.1:${service.port}/docs`),
     ...(present.length === 0 ? ['  (no services yet: only the infrastructure runs)'] : []),

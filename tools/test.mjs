@@ -5,7 +5,11 @@
  * integration tests need (see libs/testing) and stops what it started.
  */
 import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { ensureDependencies, repoRoot } from './ensure-dependencies.mjs';
+
+/** The portal's browser tests drive Debian's Chromium (Playwright's own download does not work here). */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** @param {string} title @param {string} command @param {string[]} args */
 function step(title, command, args) {
@@ -24,8 +28,29 @@ function step(title, command, args) {
   process.stderr.write(`✔ ${title} (${seconds} s)\n`);
 }
 
+/** Installs Chromium when it is missing and this machine can; otherwise the browser tests skip. */
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  const apt = (/** @type {string[]} */ args) =>
+    spawnSync('apt-get', args, {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    }).status === 0;
+  if (process.getuid?.() === 0 && spawnSync('apt-get', ['--version'], { stdio: 'ignore' }).status === 0) {
+    process.stderr.write('\n▶ install Chromium for the browser tests (apt-get install chromium)\n');
+    // A fresh image has no package lists yet: fetch them only when the first try needs them.
+    if (apt(['install', '-y', 'chromium']) || (apt(['update']) && apt(['install', '-y', 'chromium']))) return;
+  }
+  process.stderr.write(
+    `\n⚠ no Chromium at ${CHROMIUM}, and it could not be installed here (apt-get as root): the ` +
+      "portal's browser tests (e2e/portal.e2e-spec.ts) will be skipped. Install it with " +
+      '`sudo apt-get install chromium`, or point CHROMIUM_PATH at one.\n',
+  );
+}
+
 const started = Date.now();
 ensureDependencies();
+ensureChromium();
 step('lint', 'npm', ['run', '--silent', 'lint']);
 step('type check', 'npm', ['run', '--silent', 'typecheck']);
 step('unit and integration tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)]);

@@ -1,0 +1,120 @@
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { BalancePage } from './pages/balance';
+import { ColleaguePage } from './pages/colleague';
+import { ConnectionsPage } from './pages/connections';
+import { DirectoryPage } from './pages/directory';
+import { NotificationSettingsPage } from './pages/notification-settings';
+import { ProfilePage } from './pages/profile';
+import { RecommendationPage } from './pages/recommendation';
+import { RecommendationRequestPage } from './pages/recommendation-request';
+import { RecommendationsPage } from './pages/recommendations';
+import { SignInPage, SignUpPage } from './pages/sign-in';
+import { WriteRecommendationPage } from './pages/write-recommendation';
+import { isPublic, matchRoute, signInPath, type Route } from './routes';
+import { Link, navigate, useLocation, type Location } from './router';
+import { session } from './session';
+import { Page } from './ui';
+
+const NAVIGATION = [
+  { href: '/profile', label: 'Profile' },
+  { href: '/people', label: 'People' },
+  { href: '/connections', label: 'Connections' },
+  { href: '/recommendations', label: 'Recommendations' },
+  { href: '/balance', label: 'Balance' },
+  { href: '/settings/notifications', label: 'Emails' },
+];
+
+function pageFor(route: Route, location: Location): ReactNode {
+  switch (route.page) {
+    case 'sign-in':
+      return <SignInPage next={location.search.get('next')} />;
+    case 'sign-up':
+      return <SignUpPage next={location.search.get('next')} />;
+    case 'profile':
+      return <ProfilePage />;
+    case 'directory':
+      return <DirectoryPage query={location.search.get('q') ?? ''} />;
+    case 'colleague':
+      return <ColleaguePage employeeId={route.employeeId} />;
+    case 'connections':
+      return <ConnectionsPage />;
+    case 'recommendations':
+      return <RecommendationsPage />;
+    case 'write-recommendation':
+      return <WriteRecommendationPage subjectId={location.search.get('subjectId')} />;
+    case 'recommendation':
+      return <RecommendationPage recommendationId={route.recommendationId} />;
+    case 'recommendation-request':
+      return <RecommendationRequestPage requestId={route.requestId} />;
+    case 'balance':
+      return <BalancePage />;
+    case 'notification-settings':
+      return <NotificationSettingsPage />;
+    case 'not-found':
+      return (
+        <Page title="Page not found">
+          <p>
+            There is nothing at this address. <Link href="/profile">Go to your profile</Link>.
+          </p>
+        </Page>
+      );
+  }
+}
+
+export function App() {
+  const location = useLocation();
+  const token = useSyncExternalStore(session.subscribe, session.token);
+  const route = matchRoute(location.pathname);
+  const mustSignIn = !token && !isPublic(route);
+
+  // A page that needs an employee (an email's link) asks to sign in, keeping where it was going.
+  useEffect(() => {
+    if (mustSignIn) navigate(signInPath(location.href), { replace: true });
+  }, [mustSignIn, location.href]);
+
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [location.pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link href={token ? '/profile' : '/signin'} className="brand">
+          Vouch
+        </Link>
+        {token && (
+          <nav aria-label="Main">
+            <ul>
+              {NAVIGATION.map((item) => (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={location.pathname.startsWith(item.href) ? 'page' : undefined}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
+              <li>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => {
+                    session.signOut();
+                    navigate('/signin');
+                  }}
+                >
+                  Sign out
+                </button>
+              </li>
+            </ul>
+          </nav>
+        )}
+      </header>
+      <main id="main">{mustSignIn ? null : pageFor(route, location)}</main>
+    </>
+  );
+}

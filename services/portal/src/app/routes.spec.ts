@@ -1,0 +1,39 @@
+import { matchRoute, nextPathAfterSignIn, signInPath } from './routes';
+
+describe('the portal routes', () => {
+  it('opens the page each email link names', () => {
+    expect(matchRoute('/recommendations/4b1d')).toEqual({ page: 'recommendation', recommendationId: '4b1d' });
+    expect(matchRoute('/recommendations/new')).toEqual({ page: 'write-recommendation' });
+    expect(matchRoute('/recommendation-requests/9a2c')).toEqual({
+      page: 'recommendation-request',
+      requestId: '9a2c',
+    });
+    expect(matchRoute('/connections')).toEqual({ page: 'connections' });
+    expect(matchRoute('/settings/notifications')).toEqual({ page: 'notification-settings' });
+  });
+
+  it('opens the profile at the root and ignores a trailing slash', () => {
+    expect(matchRoute('/')).toEqual({ page: 'profile' });
+    expect(matchRoute('/people/7f3e/')).toEqual({ page: 'colleague', employeeId: '7f3e' });
+  });
+
+  it('answers not-found for paths it does not know', () => {
+    expect(matchRoute('/people/7f3e/extra')).toEqual({ page: 'not-found' });
+    expect(matchRoute('/nowhere')).toEqual({ page: 'not-found' });
+  });
+
+  it('keeps the wanted page, query included, across the sign-in', () => {
+    const wanted = '/recommendations/new?subjectId=7f3e';
+    const signIn = new URL(signInPath(wanted), 'http://portal');
+    expect(signIn.pathname).toBe('/signin');
+    expect(nextPathAfterSignIn(signIn.searchParams.get('next'))).toBe(wanted);
+  });
+
+  it('never sends a signed-in employee to another site or back to the sign-in page', () => {
+    expect(nextPathAfterSignIn('https://evil.example/')).toBe('/profile');
+    expect(nextPathAfterSignIn('//evil.example/')).toBe('/profile');
+    expect(nextPathAfterSignIn('/\\evil.example/')).toBe('/profile');
+    expect(nextPathAfterSignIn('/signin')).toBe('/profile');
+    expect(nextPathAfterSignIn(null)).toBe('/profile');
+  });
+});

@@ -1,0 +1,60 @@
+/** Every page of the portal, as its path names it. Email links (PUBLIC_URL) land on these paths. */
+export type Route =
+  | { page: 'sign-in' }
+  | { page: 'sign-up' }
+  | { page: 'profile' }
+  | { page: 'directory' }
+  | { page: 'colleague'; employeeId: string }
+  | { page: 'connections' }
+  | { page: 'recommendations' }
+  | { page: 'write-recommendation' }
+  | { page: 'recommendation'; recommendationId: string }
+  | { page: 'recommendation-request'; requestId: string }
+  | { page: 'balance' }
+  | { page: 'notification-settings' }
+  | { page: 'not-found' };
+
+const FIXED: Record<string, Route> = {
+  '/': { page: 'profile' },
+  '/signin': { page: 'sign-in' },
+  '/signup': { page: 'sign-up' },
+  '/profile': { page: 'profile' },
+  '/people': { page: 'directory' },
+  '/connections': { page: 'connections' },
+  '/recommendations': { page: 'recommendations' },
+  '/recommendations/new': { page: 'write-recommendation' },
+  '/balance': { page: 'balance' },
+  '/settings/notifications': { page: 'notification-settings' },
+};
+
+export function matchRoute(pathname: string): Route {
+  const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  const fixed = FIXED[path];
+  if (fixed) return fixed;
+  const [, section, id, ...rest] = path.split('/');
+  if (!id || rest.length > 0) return { page: 'not-found' };
+  const decoded = decodeURIComponent(id);
+  if (section === 'people') return { page: 'colleague', employeeId: decoded };
+  if (section === 'recommendations') return { page: 'recommendation', recommendationId: decoded };
+  if (section === 'recommendation-requests') return { page: 'recommendation-request', requestId: decoded };
+  return { page: 'not-found' };
+}
+
+/** Pages anyone may see; every other page asks to sign in first, then comes back. */
+export function isPublic(route: Route): boolean {
+  return route.page === 'sign-in' || route.page === 'sign-up';
+}
+
+export function signInPath(wanted: string): string {
+  return wanted === '/' ? '/signin' : `/signin?next=${encodeURIComponent(wanted)}`;
+}
+
+/**
+ * Where to go after signing in: the page asked for, if it is one of ours. Anything else (another
+ * site, `//evil.example`) would make the sign-in form an open redirect.
+ */
+export function nextPathAfterSignIn(next: string | null): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/profile';
+  const route = matchRoute(new URL(next, 'http://portal').pathname);
+  return isPublic(route) ? '/profile' : next;
+}

@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { api, isRelationship, RELATIONSHIPS, type Employee, type Relationship } from './api';
+import { Link } from './router';
+
+/** What the author was to the subject, as a colleague reads it on a profile. */
+export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
+  supervisor: 'Supervisor',
+  coworker: 'Co-worker',
+  subordinate: 'Reported to them',
+};
+
+/** The same choice, as the author makes it when writing. */
+export const RELATIONSHIP_CHOICES: Record<Relationship, string> = {
+  supervisor: 'I was their manager',
+  coworker: 'We worked side by side',
+  subordinate: 'I reported to them',
+};
+
+/** What the one asked was to the one asking, when asking for a recommendation. */
+export const ASKED_AS: Record<Relationship, string> = {
+  supervisor: 'my manager',
+  coworker: 'a co-worker',
+  subordinate: 'someone who reported to me',
+};
+
+export function RelationshipSelect({
+  id,
+  value,
+  onChange,
+}: {
+  id: string;
+  value: Relationship;
+  onChange: (relationship: Relationship) => void;
+}) {
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => isRelationship(e.target.value) && onChange(e.target.value)}
+    >
+      {RELATIONSHIPS.map((relationship) => (
+        <option key={relationship} value={relationship}>
+          {ASKED_AS[relationship]}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  reload: () => void;
+}
+
+/** Loads once per change of `key`, and again on reload(); ignores answers that arrive too late. */
+export function useLoad<T>(load: () => Promise<T>, key: string): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: Error }>({});
+  const [generation, setGeneration] = useState(0);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  useEffect(() => {
+    let current = true;
+    loadRef.current().then(
+      (data) => current && setState({ data }),
+      (error: unknown) => current && setState({ error: asError(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key, generation]);
+  const reload = useCallback(() => setGeneration((value) => value + 1), []);
+  return { data: state.data, error: state.error, reload };
+}
+
+export function asError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The page's heading takes the focus on arrival, so a screen reader announces where we are. */
+export function Page({ title, children }: { title: string; children: ReactNode }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    document.title = `${title} · Vouch`;
+    heading.current?.focus();
+  }, [title]);
+  return (
+    <>
+      <h1 ref={heading} tabIndex={-1}>
+        {title}
+      </h1>
+      {children}
+    </>
+  );
+}
+
+export function ErrorMessage({ error }: { error: Error | undefined }) {
+  if (!error) return null;
+  return (
+    <p className="message error" role="alert">
+      {error.message}
+    </p>
+  );
+}
+
+export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
+  if (loaded.error) return <ErrorMessage error={loaded.error} />;
+  if (loaded.data === undefined)
+    return (
+      <p className="muted" role="status">
+        Loading…
+      </p>
+    );
+  return <>{children(loaded.data)}</>;
+}
+
+/** A button that runs an action, stays disabled while it runs, and says what went wrong. */
+export function ActionButton({
+  action,
+  children,
+  variant = 'secondary',
+  label,
+}: {
+  action: () => Promise<unknown>;
+  children: ReactNode;
+  variant?: 'primary' | 'secondary' | 'danger';
+  label?: string;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const run = () => {
+    setBusy(true);
+    setError(undefined);
+    action().then(
+      () => setBusy(false),
+      (failure: unknown) => {
+        setBusy(false);
+        setError(asError(failure));
+      },
+    );
+  };
+  return (
+    <span className="action">
+      <button type="button" className={variant} onClick={run} disabled={busy} aria-label={label}>
+        {children}
+      </button>
+      {error && (
+        <span className="message error inline" role="alert">
+          {error.message}
+        </span>
+      )}
+    </span>
+  );
+}
+
+const names = new Map<string, Promise<Employee>>();
+
+/** A colleague, fetched once per page load however many lists name them. */
+export function colleague(id: string): Promise<Employee> {
+  let found = names.get(id);
+  if (!found) {
+    found = api.employee(id);
+    // A failure is not cached: the next page may ask again.
+    found.catch(() => names.delete(id));
+    names.set(id, found);
+  }
+  return found;
+}
+
+export function ColleagueName({ id }: { id: string }) {
+  const loaded = useLoad(() => colleague(id), id);
+  return <Link href={`/people/${encodeURIComponent(id)}`}>{loaded.data?.name ?? 'a colleague'}</Link>;
+}
+
+export function VerifiedMark({ verified }: { verified: boolean }) {
+  if (!verified) return <span className="badge">Not verified by the org chart</span>;
+  return (
+    <span className="badge verified">
+      <span aria-hidden="true">✓ </span>Verified by the org chart
+    </span>
+  );
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+}

@@ -1,0 +1,41 @@
+import { isApiPath, serviceFor } from './routes';
+
+describe('the gateway route table', () => {
+  it.each([
+    ['/v1/auth/register', 'identity'],
+    ['/v1/auth/login', 'identity'],
+    ['/v1/employees', 'identity'],
+    ['/v1/employees/me', 'identity'],
+    ['/v1/employees/me/completeness', 'identity'],
+    ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000', 'identity'],
+    ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000/manager', 'identity'],
+    ['/.well-known/jwks.json', 'identity'],
+    ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000/recommendations', 'recommendations'],
+    ['/v1/connections', 'connections'],
+    ['/v1/connections/suggestions', 'connections'],
+    ['/v1/connection-requests/abc/accept', 'connections'],
+    ['/v1/recommendations/received', 'recommendations'],
+    ['/v1/recommendations/balance', 'recommendations'],
+    ['/v1/recommendation-requests', 'recommendations'],
+    ['/v1/admin/recommendations/coverage', 'recommendations'],
+    ['/v1/notification-preferences', 'notifications'],
+    ['/v1/unsubscribe', 'notifications'],
+    ['/v1/deliveries', 'notifications'],
+  ])('sends %s to %s', (path, service) => {
+    expect(serviceFor(path)).toBe(service);
+  });
+
+  it.each(['/', '/recommendations/new', '/settings/notifications', '/v1/unknown', '/v1/employeesx', '/docs'])(
+    'sends %s to no service',
+    (path) => {
+      expect(serviceFor(path)).toBeUndefined();
+    },
+  );
+
+  it('tells API paths, which never fall back to the app, from the app pages', () => {
+    expect(isApiPath('/v1/unknown')).toBe(true);
+    expect(isApiPath('/.well-known/openid-configuration')).toBe(true);
+    expect(isApiPath('/recommendations/123')).toBe(false);
+    expect(isApiPath('/v1unsubscribe')).toBe(false);
+  });
+});

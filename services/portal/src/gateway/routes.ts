@@ -1,0 +1,28 @@
+/** The four services behind the portal's origin. */
+export type ServiceName = 'identity' | 'connections' | 'recommendations' | 'notifications';
+
+/**
+ * Which service owns an API path, as ../shared/API.md assigns them; first match wins, so the one
+ * path under /v1/employees that recommendations owns comes before identity's prefix.
+ */
+const ROUTES: ReadonlyArray<{ pattern: RegExp; service: ServiceName }> = [
+  { pattern: /^\/v1\/employees\/[^/]+\/recommendations\/?$/, service: 'recommendations' },
+  { pattern: /^\/v1\/(auth|employees)(\/|$)/, service: 'identity' },
+  { pattern: /^\/\.well-known\/jwks\.json$/, service: 'identity' },
+  { pattern: /^\/v1\/(connections|connection-requests)(\/|$)/, service: 'connections' },
+  {
+    pattern: /^\/v1\/(recommendations|recommendation-requests|admin\/recommendations)(\/|$)/,
+    service: 'recommendations',
+  },
+  { pattern: /^\/v1\/(notification-preferences|unsubscribe|deliveries)(\/|$)/, service: 'notifications' },
+];
+
+/** The service that answers a request path (without its query), or undefined for the portal's own. */
+export function serviceFor(pathname: string): ServiceName | undefined {
+  return ROUTES.find((route) => route.pattern.test(pathname))?.service;
+}
+
+/** Paths the portal never serves from its files: an unknown one is a 404 problem, not the app. */
+export function isApiPath(pathname: string): boolean {
+  return pathname === '/v1' || pathname.startsWith('/v1/') || pathname.startsWith('/.well-known/');
+}
