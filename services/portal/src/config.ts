@@ -1,0 +1,31 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const upstream = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}`);
+
+/**
+ * The gateway's environment, validated at boot. It listens where the notifications service's
+ * PUBLIC_URL points (8080 by default) and forwards each API path to the service that owns it.
+ */
+export const portalEnvironment = z.object({
+  /** Where the gateway listens; PORTAL_PORT wins over PORT (`npm start` sets PORTAL_PORT). */
+  PORTAL_PORT: z.coerce.number().int().min(1).max(65_535).optional(),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(8080),
+  IDENTITY_URL: upstream(3001),
+  CONNECTIONS_URL: upstream(3002),
+  RECOMMENDATIONS_URL: upstream(3003),
+  NOTIFICATIONS_URL: upstream(3004),
+  /** The built app (vite build); by default where `npm start` builds it. */
+  PORTAL_APP_DIR: z.string().min(1).default(path.resolve(__dirname, '../../../dist/portal')),
+});
+
+export type PortalEnvironment = z.infer<typeof portalEnvironment>;
+
+/** Reads the environment, or ends the process naming each variable that is wrong. */
+export function loadPortalEnvironment(env: NodeJS.ProcessEnv = process.env): PortalEnvironment {
+  const parsed = portalEnvironment.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  process.stderr.write(`portal: invalid configuration\n  ${problems.join('\n  ')}\n`);
+  return process.exit(1);
+}
