@@ -39,6 +39,7 @@ export class AppModule {
         }),
         AuthModule.forRoot(environment),
         NotificationsModule.forRoot({
+          databaseUrl: environment.DATABASE_URL,
           smtpUrl: environment.SMTP_URL,
           smtpRateLimitPerSecond: environment.SMTP_RATE_LIMIT_PER_SECOND,
           publicUrl: environment.PUBLIC_URL,

@@ -4,6 +4,8 @@ export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');
 
 /** The part of the environment the notifications context reads. */
 export interface NotificationsSettings {
+  /** The service's database, for the sender's own listening connection. */
+  databaseUrl: string;
   smtpUrl: string;
   smtpRateLimitPerSecond?: number;
   publicUrl: string;

@@ -6,6 +6,9 @@ import { currentTraceparent } from '@vouch/telemetry';
 import type { PlannedEmail } from '../domain/email-policies';
 import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
 
+/** NOTIFYed when deliveries to send now are committed: the senders of every instance wake up. */
+export const DELIVERIES_CHANNEL = 'vouch_deliveries';
+
 /** A recipient with emails held for their digest, and the time zone their digest hour is read in. */
 export interface DigestRecipient {
   recipientId: string;
@@ -48,6 +51,12 @@ export class DeliveryRepository {
       )
       .orIgnore()
       .execute();
+    if (status === 'pending') await this.announce(manager);
+  }
+
+  /** Wakes the senders at commit (and only then); notifications of one transaction fold into one. */
+  private async announce(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
   }
 
   /**
@@ -123,6 +132,7 @@ export class DeliveryRepository {
       ),
     );
     await manager.insert(DeliveryEntity, digest);
+    await this.announce(manager);
     return digest;
   }
 
