@@ -64,6 +64,11 @@ export class ServiceProcess {
     return service;
   }
 
+  /** Kills the process without a chance to clean up (`kill -9`), as a crash or an OOM kill would. */
+  kill(signal: NodeJS.Signals = 'SIGKILL'): void {
+    this.child.kill(signal);
+  }
+
   /** Everything the process printed: for failure messages. */
   log(): string {
     return this.output;

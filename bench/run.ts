@@ -1,0 +1,178 @@
+/**
+ * `npm run bench`: the limits of the parts (Kafka with two clients, PostgreSQL, SMTP), then the
+ * platform end to end at rising rates, then the report: bench/results/latest.{md,json,svg,png}.
+ * `BENCH_QUICK=1` runs every step for a few seconds to validate the harness and writes
+ * bench/results/quick-validation.* instead. See bench/README.md for the settings.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { TestTokenAuthority, testInfrastructure, uniqueTopicPrefix } from '@vouch/testing';
+import { measureEndToEnd, type EndToEndSettings } from './support/end-to-end';
+import { provideInfrastructure } from './support/infrastructure';
+import { measureKafka, type KafkaLoad } from './support/kafka-limits';
+import { latencyChartSvg, renderPng } from './support/latency-chart';
+import { describeMachine } from './support/machine';
+import { measurePostgres } from './support/postgres-limits';
+import { chartSeries, checkTargets, headline, markdown, type BenchResults } from './support/report';
+import { measureSmtp } from './support/smtp-limits';
+import { SmtpSink } from './support/smtp-sink';
+import { SERVICE_NAMES, type ServiceOverrides } from './support/vouch-services';
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const PARTS = ['kafka', 'postgres', 'smtp', 'e2e'] as const;
+
+function numbers(variable: string, fallback: number[]): number[] {
+  const value = process.env[variable];
+  if (!value) return fallback;
+  const parsed = value.split(',').map(Number);
+  if (parsed.some((item) => !Number.isFinite(item) || item <= 0))
+    throw new Error(`${variable} is a comma-separated list of positive numbers, not "${value}"`);
+  return parsed;
+}
+
+const number = (variable: string, fallback: number) => numbers(variable, [fallback])[0] ?? fallback;
+
+/** BENCH_SERVICE_ENV, e.g. `{"notifications":{"SENDER_POLL_INTERVAL_MS":"50"}}`. */
+function serviceOverrides(): ServiceOverrides {
+  const value = process.env.BENCH_SERVICE_ENV;
+  if (!value) return {};
+  const parsed: unknown = JSON.parse(value);
+  const valid =
+    typeof parsed === 'object' &&
+    parsed !== null &&
+    Object.entries(parsed).every(
+      ([name, environment]) =>
+        (SERVICE_NAMES as readonly string[]).includes(name) &&
+        typeof environment === 'object' &&
+        environment !== null &&
+        Object.values(environment).every((setting) => typeof setting === 'string'),
+    );
+  if (!valid)
+    throw new Error(`BENCH_SERVICE_ENV maps service names to {VARIABLE: "value"} objects, not ${value}`);
+  return parsed as ServiceOverrides;
+}
+
+const SETTINGS = {
+  parts: (process.env.BENCH_PARTS?.split(',') ?? [...PARTS]).filter((part): part is (typeof PARTS)[number] =>
+    (PARTS as readonly string[]).includes(part),
+  ),
+  kafka: {
+    messages: QUICK ? 2_000 : 50_000,
+    batchSize: 500,
+    singleMessages: QUICK ? 20 : 200,
+    partitions: 12,
+  } satisfies KafkaLoad,
+  postgres: { clients: QUICK ? [1, 8] : [1, 4, 8, 16, 32], seconds: QUICK ? 2 : 10 },
+  smtp: { connections: QUICK ? [4] : [1, 4, 16], emails: QUICK ? 500 : 5_000 },
+  endToEnd: {
+    rates: numbers('BENCH_RATES', QUICK ? [25, 100, 400] : [50, 100, 250, 500, 750, 1000]),
+    stepSeconds: number('BENCH_STEP_SECONDS', QUICK ? 3 : 15),
+    drainSeconds: number('BENCH_DRAIN_SECONDS', QUICK ? 5 : 15),
+    httpSockets: 64,
+    serviceOverrides: serviceOverrides(),
+  } satisfies EndToEndSettings,
+};
+
+const RESULTS = path.join(__dirname, 'results', QUICK ? 'quick-validation' : 'latest');
+const runLog: string[] = [];
+const startedAt = Date.now();
+
+function log(line: string): void {
+  const stamped = `[bench +${Math.round((Date.now() - startedAt) / 1000)}s] ${line}`;
+  runLog.push(stamped);
+  process.stderr.write(`${stamped}\n`);
+}
+
+async function main(): Promise<void> {
+  const machine = describeMachine();
+  const loadAverageAtStart = os.loadavg().map((load) => Math.round(load * 100) / 100);
+  log(
+    `${QUICK ? 'validation run (BENCH_QUICK=1)' : 'full run'} on ${machine.cores} × ${machine.cpuModel}, ` +
+      `Node ${machine.node}, load average ${loadAverageAtStart.join(' ')}; parts: ${SETTINGS.parts.join(', ')}`,
+  );
+  const infrastructure = await provideInfrastructure(log);
+  const sink = await SmtpSink.start();
+  const authority = await TestTokenAuthority.start();
+  try {
+    const { kafkaBrokers } = testInfrastructure();
+    const results: BenchResults = {
+      kind: QUICK ? 'validation' : 'measurement',
+      measuredAt: new Date().toISOString(),
+      machine,
+      loadAverageAtStart,
+      settings: SETTINGS,
+      limits: {},
+      headline: '',
+      targets: [],
+    };
+    if (SETTINGS.parts.includes('kafka')) {
+      log('— limits: Kafka');
+      results.limits.kafka = await measureKafka(kafkaBrokers, SETTINGS.kafka, log);
+    }
+    if (SETTINGS.parts.includes('postgres')) {
+      log('— limits: PostgreSQL');
+      results.limits.postgres = await measurePostgres(
+        {
+          ...authority.environment,
+          KAFKA_BROKERS: kafkaBrokers.join(','),
+          KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('bench_pg'),
+          LOG_LEVEL: 'warn',
+        },
+        SETTINGS.postgres.clients,
+        SETTINGS.postgres.seconds,
+        log,
+      );
+    }
+    if (SETTINGS.parts.includes('smtp')) {
+      log('— limits: SMTP');
+      results.limits.smtp = await measureSmtp(sink, SETTINGS.smtp.connections, SETTINGS.smtp.emails, log);
+    }
+    if (SETTINGS.parts.includes('e2e')) {
+      log('— end to end');
+      sink.clear();
+      results.endToEnd = await measureEndToEnd(SETTINGS.endToEnd, sink, infrastructure.processIds, log);
+    }
+    results.headline = headline(results.endToEnd);
+    results.targets = checkTargets(results.limits, results.endToEnd);
+    log(results.headline);
+    await writeReport(results);
+  } finally {
+    await authority.close();
+    await sink.close();
+    await infrastructure.stop();
+  }
+}
+
+async function writeReport(results: BenchResults): Promise<void> {
+  mkdirSync(path.dirname(RESULTS), { recursive: true });
+  const name = path.basename(RESULTS);
+  let chart: { image: string; alternative?: string } = { image: `${name}.svg` };
+  if (results.endToEnd) {
+    writeFileSync(
+      `${RESULTS}.svg`,
+      latencyChartSvg(
+        `Vouch end to end: latency against throughput${results.kind === 'validation' ? ' (validation run)' : ''}`,
+        'recommendations accepted per second',
+        chartSeries(results.endToEnd.steps),
+        { y: 100, label: 'target: event→email p99 ≤ 100 ms at 500/s' },
+      ),
+    );
+    try {
+      if (await renderPng(`${RESULTS}.svg`, `${RESULTS}.png`))
+        chart = { image: `${name}.png`, alternative: `${name}.svg` };
+    } catch (error) {
+      log(
+        `no PNG (chromium failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})`,
+      );
+    }
+  }
+  writeFileSync(`${RESULTS}.json`, `${JSON.stringify(results, null, 2)}\n`);
+  log(`writing ${path.relative(process.cwd(), RESULTS)}.md and .json`);
+  writeFileSync(`${RESULTS}.md`, markdown(results, chart, results.kind === 'validation' ? runLog : []));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,182 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
+import { waitFor } from '@vouch/testing';
+import { forEachConcurrently } from './concurrency';
+import type { JsonHttpClient } from './http-client';
+import type { VouchServices } from './vouch-services';
+
+export interface Colleague {
+  id: string;
+  token: string;
+}
+
+/** Registrations at once: identity hashes each password (argon2), which is CPU-bound. */
+const REGISTRATION_CONCURRENCY = 4;
+const CONNECTION_CONCURRENCY = 16;
+const PROGRESS_EVERY_MS = 5_000;
+
+/** The fewest employees whose ordered pairs (author, subject) number at least `pairs`. */
+export function employeesForPairs(pairs: number): number {
+  return Math.max(2, Math.ceil((1 + Math.sqrt(1 + 4 * pairs)) / 2));
+}
+
+/** Every ordered pair of distinct colleagues, shuffled so no one writes many in a row. */
+export function shuffledPairs(colleagues: Colleague[]): Array<[Colleague, Colleague]> {
+  const pairs = colleagues.flatMap((author) =>
+    colleagues
+      .filter((subject) => subject !== author)
+      .map((subject): [Colleague, Colleague] => [author, subject]),
+  );
+  for (let index = pairs.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(Math.random() * (index + 1));
+    [pairs[index], pairs[other]] = [
+      pairs[other] as [Colleague, Colleague],
+      pairs[index] as [Colleague, Colleague],
+    ];
+  }
+  return pairs;
+}
+
+/**
+ * A company of `count` employees, all connected to each other, made through the public APIs only:
+ * each registers with identity, each pair connects through connections (request, accept). Resolves
+ * once recommendations knows every connection and notifications has sent the emails they cause,
+ * so the measurement that follows starts on a quiet platform. `emailCount` is what the SMTP sink
+ * received so far.
+ */
+export async function createConnectedCompany(
+  services: VouchServices,
+  http: JsonHttpClient,
+  count: number,
+  emailCount: () => number,
+  log: (line: string) => void,
+): Promise<Colleague[]> {
+  const colleagues: Colleague[] = [];
+  const registering = setInterval(
+    () => log(`setup: ${colleagues.length}/${count} employees registered`),
+    PROGRESS_EVERY_MS,
+  );
+  try {
+    await forEachConcurrently(
+      Array.from({ length: count }, (_, index) => index),
+      REGISTRATION_CONCURRENCY,
+      async (index) => {
+        const body = (await http.expect(201, 'POST', services.url('identity', '/v1/auth/register'), {
+          body: {
+            email: `bench-${index}-${randomUUID()}@acme.com`,
+            password: 'correct horse battery staple',
+            name: `Colleague ${index}`,
+          },
+        })) as { employee: { id: string }; accessToken: string };
+        colleagues.push({ id: body.employee.id, token: body.accessToken });
+      },
+    );
+  } finally {
+    clearInterval(registering);
+  }
+  log(`setup: ${count} employees registered`);
+
+  const pairs = colleagues.flatMap((first, index) =>
+    colleagues.slice(index + 1).map((second): [Colleague, Colleague] => [first, second]),
+  );
+  let connected = 0;
+  const connecting = setInterval(
+    () => log(`setup: ${connected}/${pairs.length} pairs connected`),
+    PROGRESS_EVERY_MS,
+  );
+  try {
+    await forEachConcurrently(pairs, CONNECTION_CONCURRENCY, async ([requester, addressee]) => {
+      const request = await requestConnection(services, http, requester, addressee);
+      await http.expect(
+        200,
+        'POST',
+        services.url('connections', `/v1/connection-requests/${request}/accept`),
+        {
+          token: addressee.token,
+        },
+      );
+      connected += 1;
+    });
+  } finally {
+    clearInterval(connecting);
+  }
+  log(`setup: ${pairs.length} pairs connected; waiting for recommendations to know them all`);
+
+  const database = new Client({ connectionString: services.databaseUrl('recommendations') });
+  await database.connect();
+  try {
+    await waitFor(
+      `recommendations to know ${pairs.length} connections`,
+      async () =>
+        Number(
+          (await database.query(`SELECT count(*)::int AS n FROM connection WHERE removed_at IS NULL`)).rows[0]
+            .n,
+        ),
+      (known) => known === pairs.length,
+      { timeoutMs: 600_000, intervalMs: 500 },
+    );
+  } finally {
+    await database.end();
+  }
+  const progress = setInterval(
+    () => log(`setup: ${emailCount()}/${pairs.length * 2} setup emails sent`),
+    PROGRESS_EVERY_MS,
+  );
+  try {
+    await untilSetupEmailsSent(emailCount, pairs.length * 2, log);
+  } finally {
+    clearInterval(progress);
+  }
+  return colleagues;
+}
+
+/**
+ * POST /v1/connection-requests, retried while connections has not yet learned of the addressee
+ * from identity's events (404); resolves with the request's id.
+ */
+async function requestConnection(
+  services: VouchServices,
+  http: JsonHttpClient,
+  requester: Colleague,
+  addressee: Colleague,
+): Promise<string> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const answer = await http.call('POST', services.url('connections', '/v1/connection-requests'), {
+      token: requester.token,
+      body: { toEmployeeId: addressee.id },
+    });
+    if (answer.status === 201) return (answer.body as { id: string }).id;
+    if (answer.status !== 404 || Date.now() > deadline)
+      throw new Error(
+        `POST /v1/connection-requests answered ${answer.status}: ${JSON.stringify(answer.body)}`,
+      );
+    await sleep(250);
+  }
+}
+
+/**
+ * Waits for the emails the setup causes (each connection: the request to the addressee, the
+ * acceptance to the requester), then until no more come for a moment.
+ */
+async function untilSetupEmailsSent(
+  emailCount: () => number,
+  expected: number,
+  log: (line: string) => void,
+): Promise<void> {
+  const quietMs = 3_000;
+  const deadline = Date.now() + 600_000;
+  let last = -1;
+  let stillSince = Date.now();
+  while (emailCount() < expected || Date.now() - stillSince < quietMs) {
+    const now = emailCount();
+    if (now !== last) {
+      last = now;
+      stillSince = Date.now();
+    }
+    if (Date.now() > deadline) throw new Error(`setup: ${now} of ${expected} setup emails arrived`);
+    await sleep(500);
+  }
+  log(`setup: ${emailCount()} setup emails sent (${expected} expected)`);
+}
