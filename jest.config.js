@@ -31,7 +31,7 @@ module.exports = {
     {
       ...common,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts'],
+      testMatch: ['<rootDir>/e2e/**/*.e2e-spec.ts', '<rootDir>/chaos/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/jest/global-setup.mjs',
       globalTeardown: '<rootDir>/libs/testing/src/jest/global-teardown.mjs',
       slowTestThreshold: 60,

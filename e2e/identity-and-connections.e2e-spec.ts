@@ -1,5 +1,5 @@
 import { waitFor } from '@vouch/testing';
-import { Platform } from './support/platform';
+import { Platform } from '@vouch/testing';
 
 /**
  * identity and connections as separate processes, configured as `npm start` configures them,

@@ -5,7 +5,7 @@ import {
   waitForEmail,
   type ReceivedEmail,
 } from '@vouch/testing';
-import { Platform, type Employee } from './support/platform';
+import { Platform, type Employee } from '@vouch/testing';
 
 /** Where the emails' links point: the portal, in front of the services. */
 const PUBLIC_URL = 'https://vouch.e2e.example';

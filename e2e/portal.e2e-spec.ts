@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { freePort, waitForEmail, type ReceivedEmail } from '@vouch/testing';
 import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
-import { Platform } from './support/platform';
+import { Platform } from '@vouch/testing';
 
 /** `npm run portal:screenshots` sets it: the scenario then photographs the main pages for the README. */
 const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { OtlpCollector, waitFor, type CollectedSpan, waitForEmail } from '@vouch/testing';
-import { Platform } from './support/platform';
+import { Platform } from '@vouch/testing';
 
 /** OTLP span kinds. */
 const SERVER = 2;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { ServiceProcess } from '@vouch/testing';
-import type { Platform } from '../support/platform';
+import type { Platform } from '@vouch/testing';
 
 const repoRoot = path.resolve(__dirname, '../..');
 

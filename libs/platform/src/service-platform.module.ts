@@ -95,7 +95,12 @@ export class ServicePlatformModule implements NestModule {
               topicPrefix: environment.KAFKA_TOPIC_PREFIX,
               topicPartitions: environment.KAFKA_TOPIC_PARTITIONS,
             },
-            consumer: options.consumer,
+            consumer: {
+              // A heartbeat every tenth of the session (3 s by default): a late beat or two is no eviction.
+              sessionTimeoutMs: environment.KAFKA_SESSION_TIMEOUT_MS,
+              heartbeatIntervalMs: Math.floor(environment.KAFKA_SESSION_TIMEOUT_MS / 10),
+              ...options.consumer,
+            },
             relay: options.relay,
             ...(options.events ? { events: options.events } : {}),
           }),

@@ -9,3 +9,4 @@ export * from './service-process';
 export * from './otlp-collector';
 export * from './hires';
 export * from './maildev';
+export * from './platform';

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: ['127.0.0.1:19092'],
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_TOPIC_PARTITIONS: 12,
+      KAFKA_SESSION_TIMEOUT_MS: 30_000,
       LOG_LEVEL: 'info',
     });
   });

@@ -44,6 +44,11 @@ export function serviceEnvironment(service: { name: string; port: number }) {
     /** Prepended to every topic and consumer group; empty in production. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(12),
+    /**
+     * How long the group waits for a silent member before handing its partitions to the others: the
+     * pause after an instance crashes. Shorter recovers sooner; too short rebalances a busy instance.
+     */
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
     LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     /** Where spans go over OTLP/HTTP (e.g. http://otel-collector:4318); unset, none are recorded. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,13 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import {
-  createTestDatabase,
-  freePort,
-  ServiceProcess,
-  testInfrastructure,
-  uniqueTopicPrefix,
-  waitFor,
-  type TestDatabase,
-} from '@vouch/testing';
+import { freePort } from './dedicated-kafka-broker';
+import { uniqueTopicPrefix } from './kafka-test-kit';
+import { ServiceProcess } from './service-process';
+import type { HttpAnswer } from './service-under-test';
+import { createTestDatabase, type TestDatabase } from './test-database';
+import { testInfrastructure } from './test-infrastructure';
+import { waitFor } from './wait-for';
 
 export type ServiceName = 'identity' | 'connections' | 'recommendations' | 'notifications';
 
@@ -19,12 +17,7 @@ export interface Employee {
   token: string;
 }
 
-export interface HttpAnswer<T> {
-  status: number;
-  body: T;
-}
-
-export interface RequestOptions {
+export interface PlatformCallOptions {
   token?: string;
   body?: unknown;
 }
@@ -160,7 +153,7 @@ export class Platform {
     name: ServiceName,
     method: string,
     path: string,
-    { token, body }: RequestOptions = {},
+    { token, body }: PlatformCallOptions = {},
   ): Promise<HttpAnswer<T>> {
     const response = await fetch(`${this.service(name).baseUrl}${path}`, {
       method,
@@ -171,7 +164,7 @@ export class Platform {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, body: (text ? JSON.parse(text) : {}) as T };
+    return { status: response.status, headers: response.headers, body: (text ? JSON.parse(text) : {}) as T };
   }
 
   /** A call that must answer `status`; the failure message shows what it answered instead. */
@@ -180,7 +173,7 @@ export class Platform {
     name: ServiceName,
     method: string,
     path: string,
-    options: RequestOptions = {},
+    options: PlatformCallOptions = {},
   ): Promise<T> {
     const answer = await this.call<T>(name, method, path, options);
     if (answer.status !== status)
@@ -197,7 +190,7 @@ export class Platform {
     name: ServiceName,
     method: string,
     path: string,
-    options: RequestOptions = {},
+    options: PlatformCallOptions = {},
   ): Promise<T> {
     const answer = await waitFor(
       `${method} ${name}${path} to answer ${status}`,

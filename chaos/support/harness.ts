@@ -1,0 +1,218 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { uniqueTopicPrefix, waitFor } from '@vouch/testing';
+import { SmtpSink } from '../../bench/support/smtp-sink';
+import { Platform, type ServiceName } from '@vouch/testing';
+import { duplicateCount, reconcile, type Reconciliation } from './reconciler';
+import { SteadyLoad, type AnswerCounts } from './steady-load';
+
+export const SERVICES: ServiceName[] = ['identity', 'connections', 'recommendations', 'notifications'];
+
+/** How hard and how long a scenario pushes. */
+export interface LoadShape {
+  writesPerSecond: number;
+  /** Colleagues registered before the load starts: each two of them make a pair to connect. */
+  colleagues: number;
+  /** Load before the first fault and after the last, so both sides of it are exercised. */
+  steadyMs: number;
+  /** How long, once the load stopped, the platform has to deliver what is due. */
+  settleMs: number;
+}
+
+export const FULL_LOAD: LoadShape = {
+  writesPerSecond: 8,
+  colleagues: 12,
+  steadyMs: 5_000,
+  settleMs: 120_000,
+};
+
+/** What a fault did, as the scenario measured it. */
+export interface FaultOutcome {
+  kills: number;
+  /** From each fault to the recovery the scenario watches for (its first email, or 2xx, after it). */
+  recoveriesMs: number[];
+  notes: string[];
+  /** The scenario's own pass condition beyond what every scenario checks; a reason when it failed. */
+  failures: string[];
+}
+
+export interface ScenarioResult {
+  id: string;
+  title: string;
+  expectation: string;
+  passed: boolean;
+  failures: string[];
+  events: number;
+  emailsDue: number;
+  received: number;
+  lost: number;
+  duplicated: number;
+  kills: number;
+  /** The slowest recovery, in ms. */
+  recoveryMs: number | undefined;
+  durationMs: number;
+  answers: AnswerCounts;
+  notes: string[];
+  reconciliation: Reconciliation;
+}
+
+/** What a fault acts on: the platform under load, and what it emails to. */
+export interface UnderLoad {
+  platform: Platform;
+  load: SteadyLoad;
+  sink: SmtpSink;
+  topicPrefix: string;
+}
+
+export interface ScenarioSetup {
+  id: string;
+  title: string;
+  expectation: string;
+  shape: LoadShape;
+  /** How many duplicates are acceptable, given the fault's outcome (0 unless SMTP is involved). */
+  allowedDuplicates?: (outcome: FaultOutcome) => number;
+  /** Per service, configuration beyond the harness's own. */
+  environment?: Partial<Record<ServiceName, Record<string, string>>>;
+  /** The SMTP server notifications talks to, when not the sink itself (a proxy in front of it). */
+  smtpUrl?: (sink: SmtpSink) => Promise<string>;
+  fault: (run: UnderLoad) => Promise<FaultOutcome>;
+}
+
+// One signing key for the whole run: tokens stay valid across identity's restarts, as in production.
+const signingKey = generateKeyPairSync('ed25519')
+  .privateKey.export({ type: 'pkcs8', format: 'pem' })
+  .toString();
+
+/**
+ * Runs one scenario: the four services as processes, the load through their HTTP APIs, emails to an
+ * SMTP sink of the harness's own; the fault under load; then, once the load stopped, waits for
+ * every due email and reconciles the databases, the delivery ledger and what the sink accepted.
+ */
+export async function runScenario(
+  setup: ScenarioSetup,
+  log: (line: string) => void,
+): Promise<ScenarioResult> {
+  const started = Date.now();
+  const sink = await SmtpSink.start();
+  const topicPrefix = uniqueTopicPrefix(`chaos_${setup.id}`);
+  let platform: Platform | undefined;
+  let load: SteadyLoad | undefined;
+  try {
+    const smtpUrl = setup.smtpUrl ? await setup.smtpUrl(sink) : sink.url;
+    const environment = (name: ServiceName): Record<string, string> => ({
+      KAFKA_TOPIC_PREFIX: topicPrefix,
+      ...HARNESS_ENVIRONMENT[name],
+      ...(name === 'notifications' ? { SMTP_URL: smtpUrl } : {}),
+      ...setup.environment?.[name],
+    });
+    log(`${setup.id}: starting the platform`);
+    platform = await Platform.start(
+      `chaos_${setup.id}`,
+      SERVICES,
+      Object.fromEntries(SERVICES.map((name) => [name, environment(name)])),
+    );
+    load = new SteadyLoad(platform, setup.shape.writesPerSecond);
+    await load.prepare(setup.shape.colleagues);
+    log(`${setup.id}: load at ${setup.shape.writesPerSecond} writes/s`);
+    load.start();
+    await sleep(setup.shape.steadyMs);
+    const outcome = await setup.fault({ platform, load, sink, topicPrefix });
+    await sleep(setup.shape.steadyMs);
+    await load.stop();
+    log(`${setup.id}: load stopped (${JSON.stringify(load.answers)}); waiting for the emails due`);
+    const ledgers = {
+      identity: platform.databaseUrl('identity'),
+      connections: platform.databaseUrl('connections'),
+      recommendations: platform.databaseUrl('recommendations'),
+      notifications: platform.databaseUrl('notifications'),
+    };
+    const { acknowledged } = load;
+    const settled = () => reconcile(ledgers, sink.received, acknowledged);
+    await waitFor('every due email to arrive', settled, (state) => state.lost.length === 0, {
+      timeoutMs: setup.shape.settleMs,
+      intervalMs: 1_000,
+    }).catch(() => undefined);
+    // A late duplicate would come within a sender's poll or two: give it the chance to show.
+    await sleep(3_000);
+    const reconciliation = await settled();
+    const duplicated = duplicateCount(reconciliation);
+    const allowedDuplicates = setup.allowedDuplicates?.(outcome) ?? 0;
+    const failures = [
+      ...outcome.failures,
+      ...(reconciliation.lost.length > 0 ? [`${reconciliation.lost.length} emails lost`] : []),
+      ...(duplicated > allowedDuplicates
+        ? [`${duplicated} duplicates where at most ${allowedDuplicates} are acceptable`]
+        : []),
+      ...(reconciliation.acknowledgedNotCommitted.length > 0
+        ? [`${reconciliation.acknowledgedNotCommitted.length} writes answered 2xx but not committed`]
+        : []),
+      ...(load.answers.unclean > 0 ? [`${load.answers.unclean} 5xx answers without problem+json`] : []),
+      ...(reconciliation.emailsDue === 0 ? ['no email was due: the load did not get through'] : []),
+    ];
+    return {
+      id: setup.id,
+      title: setup.title,
+      expectation: setup.expectation,
+      passed: failures.length === 0,
+      failures,
+      events: reconciliation.events,
+      emailsDue: reconciliation.emailsDue,
+      received: reconciliation.received,
+      lost: reconciliation.lost.length,
+      duplicated,
+      kills: outcome.kills,
+      recoveryMs: outcome.recoveriesMs.length > 0 ? Math.max(...outcome.recoveriesMs) : undefined,
+      durationMs: Date.now() - started,
+      answers: load.answers,
+      notes: outcome.notes,
+      reconciliation,
+    };
+  } finally {
+    // Stopped already unless the fault threw: then the writes must not outlive the scenario.
+    await load?.stop();
+    await platform?.stop();
+    await sink.close();
+  }
+}
+
+/**
+ * What every scenario configures: no daily cap or digest in the way (each recipient gets many
+ * emails in a minute), a sender that polls and retries at test pace, identity's signing key.
+ */
+const HARNESS_ENVIRONMENT: Record<ServiceName, Record<string, string>> = {
+  identity: { JWT_PRIVATE_KEYS: signingKey },
+  connections: {},
+  recommendations: {},
+  notifications: {
+    MAX_EMAILS_PER_DAY: '1000000',
+    SENDER_POLL_INTERVAL_MS: '200',
+    SENDER_RETRY_INITIAL_DELAY_MS: '1000',
+    SENDER_RETRY_MAX_DELAY_MS: '5000',
+  },
+};
+
+/** Resolves with the ms from `since` to the first email the sink accepted at or after it. */
+export async function firstEmailAfter(sink: SmtpSink, since: number): Promise<number> {
+  const message = await waitFor(
+    'an email after the fault',
+    async () => sink.received.find((candidate) => candidate.receivedAt >= since),
+    (candidate) => candidate !== undefined,
+    { timeoutMs: 120_000, intervalMs: 50 },
+  );
+  return (message?.receivedAt ?? Number.NaN) - since;
+}
+
+/** Resolves with the ms from `since` to the first 2xx write (to `service`, if named) at or after it. */
+export async function firstSuccessAfter(
+  load: SteadyLoad,
+  since: number,
+  service?: 'identity' | 'connections' | 'recommendations',
+): Promise<number> {
+  const at = await waitFor(
+    `a 2xx write${service ? ` to ${service}` : ''} after the fault`,
+    async () => load.firstSuccessAfter(since, service),
+    (candidate) => candidate !== undefined,
+    { timeoutMs: 120_000, intervalMs: 20 },
+  );
+  return (at ?? Number.NaN) - since;
+}

@@ -1,0 +1,201 @@
+import { Client } from 'pg';
+import type { ReceivedMessage } from '../../bench/support/smtp-sink';
+import type { Acknowledged } from './steady-load';
+
+/** Where the reconciler reads what each service committed: their databases, read-only. */
+export interface Ledgers {
+  identity: string;
+  connections: string;
+  recommendations: string;
+  notifications: string;
+}
+
+/** An event committed with its row, for which API.md "Emails" says exactly one email is due. */
+interface DueEvent {
+  eventId: string;
+  eventType: string;
+  aggregateId: string;
+}
+
+interface Delivery {
+  id: string;
+  eventId: string;
+  template: string;
+  status: string;
+}
+
+/** Where a lost email was lost, as far as the ledgers tell. */
+export type LossStage = 'never planned' | 'planned, not sent' | 'sent per the ledger, never received';
+
+export interface Lost {
+  event: DueEvent;
+  stage: LossStage;
+  deliveryStatus?: string;
+}
+
+export interface Duplicate {
+  messageId: string;
+  deliveryId: string;
+  eventId: string | undefined;
+  /** How many times the SMTP server accepted it. */
+  accepted: number;
+}
+
+export interface Reconciliation {
+  /** Events the producing services committed (to their outboxes), due an email or not. */
+  events: number;
+  /** Events committed for which an email is due. */
+  emailsDue: number;
+  /** Distinct due emails the SMTP server accepted. */
+  received: number;
+  lost: Lost[];
+  /** One delivery's Message-ID accepted more than once. */
+  duplicated: Duplicate[];
+  /** Due events that were planned into more than one delivery (each a different Message-ID). */
+  plannedTwice: string[];
+  /** Writes answered 2xx whose row is in no database: work lost after it was acknowledged. */
+  acknowledgedNotCommitted: Acknowledged[];
+}
+
+/** Per service, the rows a write makes and the events committed with them that are due an email. */
+const DUE_EVENTS = {
+  identity: {
+    // Registrations are due no email: read for the events count and the acknowledged rows only.
+    query: `SELECT event_id, event_type, message_key FROM outbox WHERE false`,
+    rows: `SELECT id::text FROM employee`,
+  },
+  connections: {
+    query: `SELECT o.event_id, o.event_type, o.message_key FROM outbox o
+             JOIN connection c ON c.id::text = o.message_key
+            WHERE o.event_type IN ('ConnectionRequested', 'ConnectionAccepted')`,
+    rows: `SELECT id::text FROM connection`,
+  },
+  recommendations: {
+    query: `SELECT o.event_id, o.event_type, o.message_key FROM outbox o
+             JOIN recommendation r ON r.id::text = o.message_key
+            WHERE o.event_type = 'RecommendationGiven'`,
+    rows: `SELECT id::text FROM recommendation`,
+  },
+} as const;
+
+/**
+ * Compares what the services committed (their rows, and the events written with them to their
+ * outboxes in the same transaction), the notifications delivery ledger and the Message-IDs the SMTP
+ * server accepted: an email is **lost** when an event that is due one has no accepted message,
+ * **duplicated** when one delivery's Message-ID was accepted more than once.
+ */
+export async function reconcile(
+  ledgers: Ledgers,
+  received: readonly ReceivedMessage[],
+  acknowledged: readonly Acknowledged[],
+): Promise<Reconciliation> {
+  const [identity, connections, recommendations, deliveries] = await Promise.all([
+    readCommitted(ledgers.identity, DUE_EVENTS.identity),
+    readCommitted(ledgers.connections, DUE_EVENTS.connections),
+    readCommitted(ledgers.recommendations, DUE_EVENTS.recommendations),
+    readOnly(ledgers.notifications, async (client) => {
+      const { rows } = await client.query<Delivery>(
+        `SELECT id, event_id AS "eventId", template, status FROM delivery`,
+      );
+      return rows;
+    }),
+  ]);
+  const due = [...connections.due, ...recommendations.due];
+  const committedRows = new Set([...identity.rows, ...connections.rows, ...recommendations.rows]);
+
+  const acceptedTimes = new Map<string, number>();
+  for (const message of received) {
+    const deliveryId = deliveryIdOf(message.messageId);
+    if (deliveryId) acceptedTimes.set(deliveryId, (acceptedTimes.get(deliveryId) ?? 0) + 1);
+  }
+  const deliveriesByEvent = new Map<string, Delivery[]>();
+  for (const delivery of deliveries)
+    deliveriesByEvent.set(delivery.eventId, [...(deliveriesByEvent.get(delivery.eventId) ?? []), delivery]);
+
+  const lost: Lost[] = [];
+  const plannedTwice: string[] = [];
+  let receivedDue = 0;
+  for (const event of due) {
+    const planned = deliveriesByEvent.get(event.eventId) ?? [];
+    if (planned.length > 1) plannedTwice.push(event.eventId);
+    const delivered = planned.find((delivery) => acceptedTimes.has(delivery.id));
+    if (delivered) receivedDue += 1;
+    else if (planned.length === 0) lost.push({ event, stage: 'never planned' });
+    else {
+      const [delivery] = planned;
+      const stage = delivery.status === 'sent' ? 'sent per the ledger, never received' : 'planned, not sent';
+      lost.push({ event, stage, deliveryStatus: delivery.status });
+    }
+  }
+
+  const eventOf = new Map(deliveries.map((delivery) => [delivery.id, delivery.eventId]));
+  const duplicated = [...acceptedTimes]
+    .filter(([, times]) => times > 1)
+    .map(([deliveryId, times]) => ({
+      messageId: messageIdOf(deliveryId),
+      deliveryId,
+      eventId: eventOf.get(deliveryId),
+      accepted: times,
+    }));
+
+  return {
+    events: identity.events + connections.events + recommendations.events,
+    emailsDue: due.length,
+    received: receivedDue,
+    lost,
+    duplicated,
+    plannedTwice,
+    acknowledgedNotCommitted: acknowledged.filter((write) => !committedRows.has(write.id)),
+  };
+}
+
+/** Extra copies recipients got: each Message-ID accepted n times counts n - 1. */
+export function duplicateCount(reconciliation: Reconciliation): number {
+  return (
+    reconciliation.duplicated.reduce((sum, duplicate) => sum + duplicate.accepted - 1, 0) +
+    reconciliation.plannedTwice.length
+  );
+}
+
+/** notifications' Message-ID is `<delivery id@vouch>` (send-next-delivery.use-case.ts). */
+function deliveryIdOf(messageId: string | undefined): string | undefined {
+  return /^<([^@>]+)@vouch>$/.exec(messageId ?? '')?.[1];
+}
+
+function messageIdOf(deliveryId: string): string {
+  return `<${deliveryId}@vouch>`;
+}
+
+async function readCommitted(
+  databaseUrl: string,
+  queries: { query: string; rows: string },
+): Promise<{ events: number; due: DueEvent[]; rows: string[] }> {
+  return readOnly(databaseUrl, async (client) => {
+    const due = await client.query<{ event_id: string; event_type: string; message_key: string }>(
+      queries.query,
+    );
+    const rows = await client.query<{ id: string }>(queries.rows);
+    const events = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox`);
+    return {
+      events: events.rows[0]?.n ?? 0,
+      due: due.rows.map((row) => ({
+        eventId: row.event_id,
+        eventType: row.event_type,
+        aggregateId: row.message_key,
+      })),
+      rows: rows.rows.map((row) => row.id),
+    };
+  });
+}
+
+async function readOnly<T>(databaseUrl: string, read: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    // One snapshot, and a guarantee the reconciler never changes what it checks.
+    await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return await read(client);
+  } finally {
+    await client.end();
+  }
+}
