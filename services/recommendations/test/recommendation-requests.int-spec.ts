@@ -49,10 +49,10 @@ describe('recommendation requests', () => {
     });
   }
 
-  async function pending(employee: TestEmployee, direction: 'incoming' | 'outgoing') {
+  async function pending(employee: TestEmployee, direction: 'incoming' | 'outgoing', status?: string) {
     const answer = await service.request<PageBody<RequestBody>>(
       'GET',
-      `/v1/recommendation-requests?direction=${direction}`,
+      `/v1/recommendation-requests?direction=${direction}${status ? `&status=${status}` : ''}`,
       { token: employee.token },
     );
     return answer.body.items;
@@ -214,6 +214,10 @@ describe('recommendation requests', () => {
 
     expect([first.status, second.status]).toEqual([201, 201]);
     expect(await pending(requester, 'outgoing')).toEqual([]);
+    // Still listed, as fulfilled, for whoever asks for them.
+    const fulfilled = await pending(requester, 'outgoing', 'fulfilled');
+    expect(fulfilled.map((request) => request.id).sort()).toEqual([named.id, unnamed.id].sort());
+    expect((await pending(recipient, 'incoming', 'all')).map((request) => request.id)).toEqual([named.id]);
     const [given] = await service.eventsAbout('RecommendationGiven', first.body.id);
     expect(given?.data).toMatchObject({ requestId: named.id });
     const [givenUnasked] = await service.eventsAbout('RecommendationGiven', second.body.id);

@@ -257,10 +257,10 @@ export const api = {
     call<void>('DELETE', `/v1/recommendations/${encodeURIComponent(id)}`),
   balance: () => call<Balance>('GET', '/v1/recommendations/balance'),
 
-  recommendationRequests: (direction: 'incoming' | 'outgoing') =>
+  recommendationRequests: (direction: 'incoming' | 'outgoing', status: 'pending' | 'fulfilled' = 'pending') =>
     call<Page<RecommendationRequest>>(
       'GET',
-      `/v1/recommendation-requests?${query({ direction, limit: '100' })}`,
+      `/v1/recommendation-requests?${query({ direction, status, limit: '100' })}`,
     ),
   askForRecommendation: (body: { recipientId: string; relationship: Relationship; message?: string }) =>
     call<RecommendationRequest>('POST', '/v1/recommendation-requests', body),

@@ -142,11 +142,29 @@ function MyRequests({ items, reload }: { items: RecommendationRequest[]; reload:
   );
 }
 
+function FulfilledRequests({ items }: { items: RecommendationRequest[] }) {
+  if (items.length === 0) return <p className="muted">None of your requests has been answered yet.</p>;
+  return (
+    <ul className="rows">
+      {items.map((request) => (
+        <li key={request.id} className="row">
+          <div>
+            You asked <ColleagueName id={request.recipientId} />, as {ASKED_AS[request.relationship]}, and got
+            your recommendation{' '}
+            <span className="muted small">(asked on {formatDate(request.createdAt)})</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function RecommendationsPage() {
   const received = useLoad(() => api.recommendations('received'), 'received');
   const given = useLoad(() => api.recommendations('given'), 'given');
   const toMe = useLoad(() => api.recommendationRequests('incoming'), 'requests-incoming');
   const mine = useLoad(() => api.recommendationRequests('outgoing'), 'requests-outgoing');
+  const fulfilled = useLoad(() => api.recommendationRequests('outgoing', 'fulfilled'), 'requests-fulfilled');
   return (
     <Page title="Recommendations">
       <p>
@@ -171,6 +189,10 @@ export function RecommendationsPage() {
       <section className="card" aria-labelledby="my-requests-title">
         <h2 id="my-requests-title">Your requests</h2>
         <Loading loaded={mine}>{(page) => <MyRequests items={page.items} reload={mine.reload} />}</Loading>
+      </section>
+      <section className="card" aria-labelledby="fulfilled-requests-title">
+        <h2 id="fulfilled-requests-title">Your requests, answered</h2>
+        <Loading loaded={fulfilled}>{(page) => <FulfilledRequests items={page.items} />}</Loading>
       </section>
     </Page>
   );

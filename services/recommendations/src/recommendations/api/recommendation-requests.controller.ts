@@ -35,7 +35,7 @@ export class RecommendationRequestsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() query: ListRequestsQuery,
   ): Promise<Page<RequestView>> {
-    return this.list.execute(employee.id, query.direction, query);
+    return this.list.execute(employee.id, query.direction, query.status, query);
   }
 
   @Post(':id/decline')

@@ -4,6 +4,7 @@ import type { Relationship } from '@vouch/contracts';
 import { PageQuery } from '@vouch/platform';
 import { RELATIONSHIPS } from '../domain/balance';
 import { RECOMMENDATION_TEXT_MAX, RECOMMENDATION_TEXT_MIN } from '../domain/recommendation-text';
+import { REQUEST_STATUS_FILTERS, type RequestStatusFilter } from '../domain/recommendation-request';
 
 /** Far above the longest text the domain accepts, only to refuse absurd bodies before counting. */
 const RAW_TEXT_MAX = RECOMMENDATION_TEXT_MAX * 4;
@@ -69,4 +70,9 @@ export class ListRequestsQuery extends PageQuery {
   @IsOptional()
   @IsIn(['incoming', 'outgoing'])
   direction: 'incoming' | 'outgoing' = 'incoming';
+
+  @ApiPropertyOptional({ enum: REQUEST_STATUS_FILTERS, default: 'pending' })
+  @IsOptional()
+  @IsIn(REQUEST_STATUS_FILTERS)
+  status: RequestStatusFilter = 'pending';
 }

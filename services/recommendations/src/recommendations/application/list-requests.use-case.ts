@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { toPage, type Page } from '@vouch/platform';
+import type { RequestStatusFilter } from '../domain/recommendation-request';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
 import { pagePosition, type PageRequest } from './page-request';
 import { listPosition, requestView, type RequestView } from './recommendation.views';
 
-/** Pending requests addressed to the employee (incoming) or made by them (outgoing), newest first. */
+/**
+ * Requests addressed to the employee (incoming) or made by them (outgoing), newest first: the
+ * pending ones unless another status (or `all`) is asked for.
+ */
 @Injectable()
 export class ListRequestsUseCase {
   constructor(
@@ -16,11 +20,13 @@ export class ListRequestsUseCase {
   async execute(
     employeeId: string,
     direction: 'incoming' | 'outgoing',
+    status: RequestStatusFilter,
     page: PageRequest,
   ): Promise<Page<RequestView>> {
-    const rows = await this.requests.pagePending(
+    const rows = await this.requests.page(
       this.dataSource.manager,
       direction === 'incoming' ? { recipientId: employeeId } : { requesterId: employeeId },
+      status,
       pagePosition(page),
     );
     return toPage(rows.map(requestView), page.limit, listPosition, (view) => view);

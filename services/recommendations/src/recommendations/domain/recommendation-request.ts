@@ -2,6 +2,17 @@ import type { Relationship } from '@vouch/contracts';
 
 export type RequestStatus = 'pending' | 'fulfilled' | 'declined' | 'withdrawn' | 'expired';
 
+/** Which requests a list shows: those in one status, or all of them. */
+export const REQUEST_STATUS_FILTERS = [
+  'pending',
+  'fulfilled',
+  'declined',
+  'withdrawn',
+  'expired',
+  'all',
+] as const;
+export type RequestStatusFilter = (typeof REQUEST_STATUS_FILTERS)[number];
+
 /** The request is not in a state that allows the change, or not addressed to this employee. */
 export class RequestStateError extends Error {
   override readonly name = 'RequestStateError';

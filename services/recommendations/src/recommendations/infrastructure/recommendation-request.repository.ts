@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RecommendationRequest } from '../domain/recommendation-request';
+import { RecommendationRequest, type RequestStatusFilter } from '../domain/recommendation-request';
 import { RecommendationRequestEntity } from './recommendation-request.entity';
 import { pageOf, type PagePosition } from './newest-first.page';
 
@@ -108,14 +108,16 @@ export class RecommendationRequestRepository {
     return new Set(rows.map((row) => row.recipientId));
   }
 
-  async pagePending(
+  async page(
     manager: EntityManager,
     side: { requesterId: string } | { recipientId: string },
+    status: RequestStatusFilter,
     position: PagePosition,
   ): Promise<RecommendationRequest[]> {
-    const query = manager.createQueryBuilder(RecommendationRequestEntity, 'q').where(`q.status = 'pending'`);
-    if ('requesterId' in side) query.andWhere('q.requesterId = :requesterId', side);
-    else query.andWhere('q.recipientId = :recipientId', side);
+    const query = manager.createQueryBuilder(RecommendationRequestEntity, 'q');
+    if ('requesterId' in side) query.where('q.requesterId = :requesterId', side);
+    else query.where('q.recipientId = :recipientId', side);
+    if (status !== 'all') query.andWhere('q.status = :status', { status });
     const rows = await pageOf(query, 'q', position).getMany();
     return rows.map(toRequest);
   }
