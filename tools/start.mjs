@@ -173,6 +173,9 @@ async function main() {
       PUBLIC_URL: process.env.PUBLIC_URL || `http://127.0.0.1:${PORTAL.port}`,
       // On a laptop, whoever registers as admin@acme.com may draw the org chart (identity reads it).
       ADMIN_EMAILS: process.env.ADMIN_EMAILS || 'admin@acme.com',
+      // The portal's gateway on this machine forwards the browser's address: identity's login
+      // throttle counts per client, not all of them as the gateway.
+      TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || 'loopback',
     });
   }
   await Promise.all(
