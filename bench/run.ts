@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: the limits of the parts (Kafka with two clients, PostgreSQL, SMTP), then the
- * platform end to end at rising rates, then the report: bench/results/latest.{md,json,svg,png}.
+ * platform end to end at rising rates, then the reads against a bare baseline and as the data
+ * grows, then the report: bench/results/latest.{md,json,svg,png}.
  * `BENCH_QUICK=1` runs every step for a few seconds to validate the harness and writes
  * bench/results/quick-validation.* instead. See bench/README.md for the settings.
  */
@@ -14,13 +15,21 @@ import { measureKafka, type KafkaLoad } from './support/kafka-limits';
 import { latencyChartSvg, renderPng } from './support/latency-chart';
 import { describeMachine } from './support/machine';
 import { measurePostgres } from './support/postgres-limits';
-import { chartSeries, checkTargets, headline, markdown, type BenchResults } from './support/report';
+import { measureReads, type ReadsSettings } from './support/reads';
+import {
+  chartSeries,
+  checkTargets,
+  headline,
+  markdown,
+  summarizeReads,
+  type BenchResults,
+} from './support/report';
 import { measureSmtp } from './support/smtp-limits';
 import { SmtpSink } from './support/smtp-sink';
 import { SERVICE_NAMES, type ServiceOverrides } from './support/vouch-services';
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const PARTS = ['kafka', 'postgres', 'smtp', 'e2e'] as const;
+const PARTS = ['kafka', 'postgres', 'smtp', 'e2e', 'reads', 'growth'] as const;
 
 function numbers(variable: string, fallback: number[]): number[] {
   const value = process.env[variable];
@@ -53,10 +62,13 @@ function serviceOverrides(): ServiceOverrides {
   return parsed as ServiceOverrides;
 }
 
+const parts = (process.env.BENCH_PARTS?.split(',') ?? [...PARTS]).filter(
+  (part): part is (typeof PARTS)[number] => (PARTS as readonly string[]).includes(part),
+);
+const readSizes = numbers('BENCH_READ_SIZES', QUICK ? [1_000, 100_000] : [10_000, 1_000_000]);
+
 const SETTINGS = {
-  parts: (process.env.BENCH_PARTS?.split(',') ?? [...PARTS]).filter((part): part is (typeof PARTS)[number] =>
-    (PARTS as readonly string[]).includes(part),
-  ),
+  parts,
   kafka: {
     messages: QUICK ? 2_000 : 50_000,
     batchSize: 500,
@@ -72,9 +84,25 @@ const SETTINGS = {
     httpSockets: 64,
     serviceOverrides: serviceOverrides(),
   } satisfies EndToEndSettings,
+  // `reads` compares with the baseline at the first size; `growth` adds the others and the write.
+  reads: {
+    sizes: parts.includes('growth') ? readSizes : readSizes.slice(0, 1),
+    connections: numbers('BENCH_READ_CONNECTIONS', [16, 64]),
+    seconds: number('BENCH_READ_SECONDS', QUICK ? 3 : 10),
+    warmupSeconds: QUICK ? 1 : 3,
+    baseline: parts.includes('reads'),
+    write: parts.includes('growth') ? { clients: 8, seconds: QUICK ? 2 : 10 } : null,
+    employeesRead: 1_000,
+  } satisfies ReadsSettings,
 };
 
-const RESULTS = path.join(__dirname, 'results', QUICK ? 'quick-validation' : 'latest');
+/** A validation run of only the reads keeps its own files, beside those of the other parts. */
+const readsOnly = parts.every((part) => part === 'reads' || part === 'growth');
+const RESULTS = path.join(
+  __dirname,
+  'results',
+  QUICK ? (readsOnly ? 'quick-validation-reads' : 'quick-validation') : 'latest',
+);
 const runLog: string[] = [];
 const startedAt = Date.now();
 
@@ -96,6 +124,13 @@ async function main(): Promise<void> {
   const authority = await TestTokenAuthority.start();
   try {
     const { kafkaBrokers } = testInfrastructure();
+    // The recommendations service on its own (postgres and reads parts): tokens from the bench's authority.
+    const recommendationsEnvironment = {
+      ...authority.environment,
+      KAFKA_BROKERS: kafkaBrokers.join(','),
+      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('bench_pg'),
+      LOG_LEVEL: 'warn',
+    };
     const results: BenchResults = {
       kind: QUICK ? 'validation' : 'measurement',
       measuredAt: new Date().toISOString(),
@@ -113,12 +148,7 @@ async function main(): Promise<void> {
     if (SETTINGS.parts.includes('postgres')) {
       log('— limits: PostgreSQL');
       results.limits.postgres = await measurePostgres(
-        {
-          ...authority.environment,
-          KAFKA_BROKERS: kafkaBrokers.join(','),
-          KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('bench_pg'),
-          LOG_LEVEL: 'warn',
-        },
+        recommendationsEnvironment,
         SETTINGS.postgres.clients,
         SETTINGS.postgres.seconds,
         log,
@@ -133,8 +163,19 @@ async function main(): Promise<void> {
       sink.clear();
       results.endToEnd = await measureEndToEnd(SETTINGS.endToEnd, sink, infrastructure.processIds, log);
     }
-    results.headline = headline(results.endToEnd);
-    results.targets = checkTargets(results.limits, results.endToEnd);
+    if (SETTINGS.parts.includes('reads') || SETTINGS.parts.includes('growth')) {
+      log(`— reads${SETTINGS.reads.sizes.length > 1 ? ' and growth' : ''}`);
+      results.reads = await measureReads(
+        SETTINGS.reads,
+        recommendationsEnvironment,
+        async (id) => (await authority.tokenFor({ id })).token,
+        infrastructure.processIds.postgres,
+        log,
+      );
+      results.readSummary = summarizeReads(results.reads);
+    }
+    results.headline = headline(results.endToEnd, results.readSummary);
+    results.targets = checkTargets(results.limits, results.endToEnd, results.readSummary);
     log(results.headline);
     await writeReport(results);
   } finally {

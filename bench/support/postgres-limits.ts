@@ -96,7 +96,7 @@ async function writeRecommendation(client: Client): Promise<void> {
 }
 
 /** `clients` connections, each writing recommendations back to back for `seconds`. */
-async function measureClients(
+export async function measureClients(
   databaseUrl: string,
   clients: number,
   seconds: number,

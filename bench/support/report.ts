@@ -3,6 +3,7 @@ import type { KafkaLimits } from './kafka-limits';
 import type { ChartSeries } from './latency-chart';
 import type { MachineDescription } from './machine';
 import type { PostgresLimits } from './postgres-limits';
+import { READ_ENDPOINTS, type ReadEndpoint, type ReadServer, type ReadsResult, type ReadStep } from './reads';
 import type { SmtpLimits } from './smtp-limits';
 import { round } from './stats';
 
@@ -17,6 +18,9 @@ export interface BenchResults {
   settings: Record<string, unknown>;
   limits: { kafka?: KafkaLimits[]; postgres?: PostgresLimits[]; smtp?: SmtpLimits[] };
   endToEnd?: EndToEndResult;
+  reads?: ReadsResult;
+  /** Figures derived from `reads`: the service against the baseline, and each figure's growth. */
+  readSummary?: ReadSummary;
   headline: string;
   targets: TargetCheck[];
 }
@@ -32,6 +36,126 @@ export interface TargetCheck {
 const SERVICE_SMTP_CONNECTIONS = 4;
 const TARGET_RATE = 1_000;
 const TARGET_P99_MS = 100;
+const TARGET_BASELINE_SHARE_PERCENT = 50;
+const TARGET_SLOWDOWN = 1.5;
+
+/** The service's requests/s as a share of the bare baseline's, at the same size and concurrency. */
+export interface BaselineShare {
+  endpoint: ReadEndpoint;
+  recommendations: number;
+  connections: number;
+  serviceRequestsPerSecond: number;
+  baselineRequestsPerSecond: number;
+  sharePercent: number;
+}
+
+/** One figure at the smallest and the largest size; slowdown: how many times fewer per second at the largest. */
+export interface Growth {
+  what: string;
+  server: ReadServer | 'postgres';
+  /** Connections (reads) or clients (the write). */
+  concurrency: number;
+  from: { recommendations: number; perSecond: number; p50: number; p99: number };
+  to: { recommendations: number; perSecond: number; p50: number; p99: number };
+  slowdown: number;
+}
+
+export interface ReadSummary {
+  baselineShares: BaselineShare[];
+  growth: Growth[];
+}
+
+export function summarizeReads(reads: ReadsResult): ReadSummary {
+  const service = reads.steps.filter((step) => step.server === 'service');
+  const baselineShares = service.flatMap((step): BaselineShare[] => {
+    const baseline = reads.steps.find(
+      (other) =>
+        other.server === 'baseline' &&
+        other.endpoint === step.endpoint &&
+        other.recommendations === step.recommendations &&
+        other.connections === step.connections,
+    );
+    return baseline
+      ? [
+          {
+            endpoint: step.endpoint,
+            recommendations: step.recommendations,
+            connections: step.connections,
+            serviceRequestsPerSecond: step.requestsPerSecond,
+            baselineRequestsPerSecond: baseline.requestsPerSecond,
+            sharePercent: round((step.requestsPerSecond / baseline.requestsPerSecond) * 100),
+          },
+        ]
+      : [];
+  });
+  const sizes = reads.companies.map((company) => company.recommendations);
+  const [smallest, largest] = [Math.min(...sizes), Math.max(...sizes)];
+  if (sizes.length < 2) return { baselineShares, growth: [] };
+  const atSize = (step: ReadStep | undefined) =>
+    step && {
+      recommendations: step.recommendations,
+      perSecond: step.requestsPerSecond,
+      p50: step.latencyMs.p50,
+      p99: step.latencyMs.p99,
+    };
+  const readGrowth = reads.steps
+    .filter((step) => step.recommendations === smallest)
+    .flatMap((step): Growth[] => {
+      const from = atSize(step);
+      const to = atSize(
+        reads.steps.find(
+          (other) =>
+            other.recommendations === largest &&
+            other.endpoint === step.endpoint &&
+            other.server === step.server &&
+            other.connections === step.connections,
+        ),
+      );
+      return from && to
+        ? [
+            {
+              what: READ_ENDPOINTS[step.endpoint],
+              server: step.server,
+              concurrency: step.connections,
+              from,
+              to,
+              slowdown: round(from.perSecond / to.perSecond, 2),
+            },
+          ]
+        : [];
+    });
+  const [firstWrite, lastWrite] = [reads.writes[0], reads.writes[reads.writes.length - 1]];
+  const writeGrowth: Growth[] =
+    firstWrite && lastWrite && firstWrite !== lastWrite
+      ? [
+          {
+            what: 'a recommendation’s write transaction',
+            server: 'postgres',
+            concurrency: firstWrite.clients,
+            from: {
+              recommendations: firstWrite.recommendations,
+              perSecond: firstWrite.transactionsPerSecond,
+              p50: firstWrite.latencyMs.p50,
+              p99: firstWrite.latencyMs.p99,
+            },
+            to: {
+              recommendations: lastWrite.recommendations,
+              perSecond: lastWrite.transactionsPerSecond,
+              p50: lastWrite.latencyMs.p50,
+              p99: lastWrite.latencyMs.p99,
+            },
+            slowdown: round(firstWrite.transactionsPerSecond / lastWrite.transactionsPerSecond, 2),
+          },
+        ]
+      : [];
+  return { baselineShares, growth: [...readGrowth, ...writeGrowth] };
+}
+
+/** 10000 → "10^4", for sizes that are powers of ten. */
+function sizeLabel(count: number): string {
+  const exponent = Math.log10(count);
+  return Number.isInteger(exponent) ? `10^${exponent}` : String(count);
+}
 
 /** The rate the slowest part sustains, in recommendations/s (each is a transaction, a message, an email). */
 export function slowestPart(limits: BenchResults['limits']): { name: string; perSecond: number } | null {
@@ -56,7 +180,25 @@ export function slowestPart(limits: BenchResults['limits']): { name: string; per
     : candidates.reduce((low, part) => (part.perSecond < low.perSecond ? part : low));
 }
 
-export function headline(endToEnd: EndToEndResult | undefined): string {
+export function headline(endToEnd: EndToEndResult | undefined, readSummary?: ReadSummary): string {
+  const reads = readSummary && readHeadline(readSummary);
+  return reads ? `${endToEndHeadline(endToEnd)} ${reads}` : endToEndHeadline(endToEnd);
+}
+
+function readHeadline({ baselineShares, growth }: ReadSummary): string | undefined {
+  const shares = baselineShares.map((share) => share.sharePercent);
+  const slowdowns = growth.filter((item) => item.server !== 'baseline').map((item) => item.slowdown);
+  const said = [
+    shares.length > 0 &&
+      `reads at ${Math.min(...shares)}–${Math.max(...shares)}% of the bare baseline's requests/s`,
+    slowdowns.length > 0 &&
+      `at most ${Math.max(...slowdowns)}× slower from ${sizeLabel(growth[0]?.from.recommendations ?? 0)} to ` +
+        `${sizeLabel(growth[0]?.to.recommendations ?? 0)} recommendations`,
+  ].filter((part): part is string => typeof part === 'string');
+  return said.length > 0 ? `Reads: ${said.join('; ')}.` : undefined;
+}
+
+function endToEndHeadline(endToEnd: EndToEndResult | undefined): string {
   if (!endToEnd) return 'End to end not measured in this run.';
   const peak = endToEnd.peakSustainablePerSecond;
   const step = endToEnd.steps.find((candidate) => candidate.offeredPerSecond === peak);
@@ -71,6 +213,7 @@ export function headline(endToEnd: EndToEndResult | undefined): string {
 export function checkTargets(
   limits: BenchResults['limits'],
   endToEnd: EndToEndResult | undefined,
+  readSummary?: ReadSummary,
 ): TargetCheck[] {
   const peak = endToEnd?.peakSustainablePerSecond ?? null;
   const halfRateStep = endToEnd?.steps.find((step) => step.offeredPerSecond === TARGET_RATE / 2);
@@ -110,8 +253,43 @@ export function checkTargets(
             `${slowest.perSecond}/s`,
         }
       : notMeasured('end to end ≥ 50% of the slowest part’s limit'),
-    notMeasured('reads ≥ 50% of the bare HTTP+pg baseline (not part of this bench yet)'),
-    notMeasured('under 1.5× slowdown from 10^4 to 10^6 rows (not part of this bench yet)'),
+    ...readTargets(readSummary),
+  ];
+}
+
+function readTargets(summary: ReadSummary | undefined): TargetCheck[] {
+  const shareTarget = `reads ≥ ${TARGET_BASELINE_SHARE_PERCENT}% of the bare baseline (node:http + pg, same SQL)`;
+  const growthTarget = `under ${TARGET_SLOWDOWN}× slowdown from 10^4 to 10^6 existing recommendations`;
+  const lowest = summary?.baselineShares.reduce<BaselineShare | undefined>(
+    (low, share) => (low && low.sharePercent <= share.sharePercent ? low : share),
+    undefined,
+  );
+  const serviceGrowth = summary?.growth.filter((growth) => growth.server !== 'baseline') ?? [];
+  const worst = serviceGrowth.reduce<Growth | undefined>(
+    (high, growth) => (high && high.slowdown >= growth.slowdown ? high : growth),
+    undefined,
+  );
+  return [
+    lowest
+      ? {
+          target: shareTarget,
+          met: lowest.sharePercent >= TARGET_BASELINE_SHARE_PERCENT,
+          measured:
+            `lowest ${lowest.sharePercent}%: ${READ_ENDPOINTS[lowest.endpoint]}, ${lowest.connections} connections, ` +
+            `${sizeLabel(lowest.recommendations)} recommendations (${lowest.serviceRequestsPerSecond} vs ` +
+            `${lowest.baselineRequestsPerSecond} requests/s)`,
+        }
+      : { target: shareTarget, met: null, measured: 'not measured by this run (BENCH_PARTS: reads)' },
+    worst
+      ? {
+          target: growthTarget,
+          met: worst.slowdown < TARGET_SLOWDOWN,
+          measured:
+            `worst ${worst.slowdown}×: ${worst.what}, ${worst.concurrency} ${worst.server === 'postgres' ? 'clients' : 'connections'}, ` +
+            `${worst.from.perSecond} → ${worst.to.perSecond}/s from ${sizeLabel(worst.from.recommendations)} to ` +
+            `${sizeLabel(worst.to.recommendations)}`,
+        }
+      : { target: growthTarget, met: null, measured: 'not measured by this run (BENCH_PARTS: growth)' },
   ];
 }
 
@@ -341,6 +519,10 @@ export function markdown(
     if (endToEnd.skippedRates.length > 0)
       lines.push(`Not run, as a lower rate was not sustainable: ${endToEnd.skippedRates.join(', ')}/s.`, '');
   }
+  if (results.reads)
+    lines.push(
+      ...readSections(results.reads, results.readSummary ?? summarizeReads(results.reads), results.kind),
+    );
   lines.push(
     'What each figure means, and how to run: [bench/README.md](../README.md). Every figure is also in the ' +
       'JSON beside this file.',
@@ -348,4 +530,169 @@ export function markdown(
   );
   if (log.length > 0) lines.push('## Run log', '', '```', ...log, '```', '');
   return lines.join('\n');
+}
+
+function readSections(reads: ReadsResult, summary: ReadSummary, kind: BenchResults['kind']): string[] {
+  const { settings } = reads;
+  const lines = [
+    `## Reads: closed loop, ${settings.seconds} s per step after ${settings.warmupSeconds} s of warm-up`,
+    '',
+    ...(kind === 'validation'
+      ? [
+          '> Validation sizes and steps (`BENCH_QUICK=1`): fewer rows and shorter steps than the full run ' +
+            '(10^4 and 10^6 recommendations, 10 s per step after 3 s of warm-up).',
+          '',
+        ]
+      : []),
+    `The recommendations service alone, on a database it migrated, seeded in SQL with ` +
+      `${reads.companies.map((company) => sizeLabel(company.recommendations)).join(' then ')} existing recommendations; ` +
+      `${settings.employeesRead} active employees read at random. ` +
+      (settings.baseline
+        ? 'Beside it, the bare baseline: node:http and a pg Pool (10 connections, as TypeORM’s) running the same SQL ' +
+          'on the same database and answering the same JSON, without auth, validation or an ORM.'
+        : 'The bare baseline was not run (BENCH_PARTS without reads).'),
+    '',
+    ...table(
+      ['recommendations', 'employees', 'connections', 'pending requests', 'seeded in (s)'],
+      reads.companies.map((company) => [
+        sizeLabel(company.recommendations),
+        company.employees,
+        company.connections,
+        company.pendingRequests,
+        company.seconds,
+      ]),
+    ),
+    '',
+    ...table(
+      [
+        'endpoint',
+        'recommendations',
+        'connections',
+        'service requests/s',
+        'service p50 (ms)',
+        'service p99 (ms)',
+        'baseline requests/s',
+        'baseline p50 (ms)',
+        'baseline p99 (ms)',
+        'service / baseline',
+      ],
+      reads.steps
+        .filter((step) => step.server === 'service')
+        .map((step) => {
+          const baseline = reads.steps.find(
+            (other) =>
+              other.server === 'baseline' &&
+              other.endpoint === step.endpoint &&
+              other.recommendations === step.recommendations &&
+              other.connections === step.connections,
+          );
+          const share = summary.baselineShares.find(
+            (candidate) =>
+              candidate.endpoint === step.endpoint &&
+              candidate.recommendations === step.recommendations &&
+              candidate.connections === step.connections,
+          );
+          return [
+            READ_ENDPOINTS[step.endpoint],
+            sizeLabel(step.recommendations),
+            step.connections,
+            step.requestsPerSecond,
+            step.latencyMs.p50,
+            step.latencyMs.p99,
+            baseline?.requestsPerSecond ?? null,
+            baseline?.latencyMs.p50 ?? null,
+            baseline?.latencyMs.p99 ?? null,
+            share ? `${share.sharePercent}%` : null,
+          ];
+        }),
+    ),
+    '',
+  ];
+  lines.push(
+    'CPU during each step’s counted window (percent of one core; the server is the service or the baseline ' +
+      'process, PostgreSQL with its backends, the bench is the load):',
+    '',
+    ...table(
+      [
+        'endpoint',
+        'recommendations',
+        'connections',
+        'server',
+        'server CPU per request (ms)',
+        'server (% of a core)',
+        'PostgreSQL',
+        'bench',
+        'machine busy (%)',
+      ],
+      reads.steps.map((step) => [
+        READ_ENDPOINTS[step.endpoint],
+        sizeLabel(step.recommendations),
+        step.connections,
+        step.server,
+        step.cpu.serverMsPerRequest,
+        step.cpu.serverCorePercent,
+        step.cpu.postgresCorePercent,
+        step.cpu.benchCorePercent,
+        step.cpu.machineBusyPercent,
+      ]),
+    ),
+    '',
+  );
+  const failed = reads.steps.filter((step) => Object.keys(step.failed).length > 0);
+  if (failed.length > 0)
+    lines.push(
+      'Requests not answered 200 (not counted above):',
+      '',
+      ...failed.map(
+        (step) =>
+          `- ${READ_ENDPOINTS[step.endpoint]}, ${step.server}, ${sizeLabel(step.recommendations)}, ` +
+          `${step.connections} connections: ${JSON.stringify(step.failed)}`,
+      ),
+      '',
+    );
+  if (summary.growth.length > 0) {
+    const [from, to] = [
+      summary.growth[0]?.from.recommendations ?? 0,
+      summary.growth[0]?.to.recommendations ?? 0,
+    ];
+    lines.push(
+      `## Growth: from ${sizeLabel(from)} to ${sizeLabel(to)} existing recommendations`,
+      '',
+      'Slowdown: requests (or transactions) per second at the smaller size divided by those at the larger one, ' +
+        'at the same concurrency.' +
+        (settings.write
+          ? ` The write is the PostgreSQL part’s transaction (recommendation row + outbox row + NOTIFY), ` +
+            `${settings.write.clients} clients for ${settings.write.seconds} s, on the seeded tables.`
+          : ''),
+      '',
+      ...table(
+        [
+          'what',
+          'server',
+          'concurrency',
+          `per second at ${sizeLabel(from)}`,
+          `per second at ${sizeLabel(to)}`,
+          `p50 (ms) at ${sizeLabel(from)}`,
+          `p50 (ms) at ${sizeLabel(to)}`,
+          `p99 (ms) at ${sizeLabel(from)}`,
+          `p99 (ms) at ${sizeLabel(to)}`,
+          'slowdown',
+        ],
+        summary.growth.map((growth) => [
+          growth.what,
+          growth.server,
+          growth.concurrency,
+          growth.from.perSecond,
+          growth.to.perSecond,
+          growth.from.p50,
+          growth.to.p50,
+          growth.from.p99,
+          growth.to.p99,
+          `${growth.slowdown}×`,
+        ]),
+      ),
+      '',
+    );
+  }
+  return lines;
 }

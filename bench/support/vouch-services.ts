@@ -96,21 +96,7 @@ export class VouchServices {
    * entry point on their command line.
    */
   processIds(childIds: number[]): Partial<Record<ServiceName, number>> {
-    const commandLines = childIds.map((id) => {
-      try {
-        return { id, commandLine: readFileSync(`/proc/${id}/cmdline`, 'utf8') };
-      } catch {
-        return { id, commandLine: '' };
-      }
-    });
-    return Object.fromEntries(
-      SERVICE_NAMES.flatMap((name) => {
-        const found = commandLines.find(({ commandLine }) =>
-          commandLine.includes(`services/${name}/src/main.ts`),
-        );
-        return found ? [[name, found.id]] : [];
-      }),
-    );
+    return serviceProcessIds(childIds);
   }
 
   async stop(): Promise<void> {
@@ -123,4 +109,23 @@ export class VouchServices {
     if (!service) throw new Error(`${name} is not running`);
     return service;
   }
+}
+
+/** The process id of each service among `childIds`, told apart by the entry point on their command line. */
+export function serviceProcessIds(childIds: number[]): Partial<Record<ServiceName, number>> {
+  const commandLines = childIds.map((id) => {
+    try {
+      return { id, commandLine: readFileSync(`/proc/${id}/cmdline`, 'utf8') };
+    } catch {
+      return { id, commandLine: '' };
+    }
+  });
+  return Object.fromEntries(
+    SERVICE_NAMES.flatMap((name) => {
+      const found = commandLines.find(({ commandLine }) =>
+        commandLine.includes(`services/${name}/src/main.ts`),
+      );
+      return found ? [[name, found.id]] : [];
+    }),
+  );
 }

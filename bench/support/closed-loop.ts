@@ -1,0 +1,68 @@
+import { performance } from 'node:perf_hooks';
+import { JsonHttpClient } from './http-client';
+import { perSecond, summarizeLatencies, type LatencySummary } from './stats';
+
+export interface ClosedLoopResult {
+  connections: number;
+  seconds: number;
+  /** Answered with the expected status. */
+  requests: number;
+  /** Anything else, by status (`error`: no answer). */
+  failed: Record<string, number>;
+  requestsPerSecond: number;
+  latencyMs: LatencySummary;
+}
+
+/**
+ * `connections` keep-alive connections, each sending its next GET as soon as the previous one is
+ * answered, for `seconds` after `warmupSeconds` not counted (connections opened, code warmed up):
+ * the server's throughput at that concurrency, and the latency it costs. `target(n)` says what the
+ * n-th request asks for; `measured` is called as the counted window starts, and what it returns
+ * as the window ends (to take the CPU's figures over exactly that window).
+ */
+export async function runClosedLoop(
+  connections: number,
+  seconds: number,
+  warmupSeconds: number,
+  target: (index: number) => { url: string; token: string },
+  measured: () => () => void = () => () => undefined,
+): Promise<ClosedLoopResult> {
+  const http = new JsonHttpClient(connections);
+  const latenciesMs: number[] = [];
+  const failed: Record<string, number> = {};
+  let sent = 0;
+  const loop = async (until: number, record: boolean) => {
+    while (performance.now() < until) {
+      const { url, token } = target(sent);
+      sent += 1;
+      const began = performance.now();
+      const status = await http.call('GET', url, { token }).then(
+        (answer) => String(answer.status),
+        () => 'error',
+      );
+      if (!record) continue;
+      if (status === '200') latenciesMs.push(performance.now() - began);
+      else failed[status] = (failed[status] ?? 0) + 1;
+    }
+  };
+  try {
+    const workers = (until: number, record: boolean) =>
+      Promise.all(Array.from({ length: connections }, () => loop(until, record)));
+    await workers(performance.now() + warmupSeconds * 1000, false);
+    const ended = measured();
+    const startedAt = performance.now();
+    await workers(startedAt + seconds * 1000, true);
+    const elapsedMs = performance.now() - startedAt;
+    ended();
+    return {
+      connections,
+      seconds,
+      requests: latenciesMs.length,
+      failed,
+      requestsPerSecond: perSecond(latenciesMs.length, elapsedMs),
+      latencyMs: summarizeLatencies(latenciesMs),
+    };
+  } finally {
+    http.close();
+  }
+}
