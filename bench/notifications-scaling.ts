@@ -14,9 +14,10 @@ import {
   TestTokenAuthority,
   uniqueTopicPrefix,
   waitFor,
+  provideInfrastructure,
+  SmtpSink,
 } from '@vouch/testing';
 import { ConnectionRequestLoad } from './support/connection-request-load';
-import { provideInfrastructure } from './support/infrastructure';
 import {
   childProcessIds,
   cpuSnapshot,
@@ -26,7 +27,6 @@ import {
   type MachineDescription,
 } from './support/machine';
 import { NotificationsFleet } from './support/notifications-fleet';
-import { SmtpSink } from './support/smtp-sink';
 import { percentile, round, sum } from './support/stats';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 3_000);

@@ -8,9 +8,14 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { TestTokenAuthority, testInfrastructure, uniqueTopicPrefix } from '@vouch/testing';
+import {
+  TestTokenAuthority,
+  testInfrastructure,
+  uniqueTopicPrefix,
+  provideInfrastructure,
+  SmtpSink,
+} from '@vouch/testing';
 import { measureEndToEnd, type EndToEndSettings } from './support/end-to-end';
-import { provideInfrastructure } from './support/infrastructure';
 import { measureKafka, type KafkaLoad } from './support/kafka-limits';
 import { latencyChartSvg, renderPng } from './support/latency-chart';
 import { describeMachine } from './support/machine';
@@ -25,7 +30,6 @@ import {
   type BenchResults,
 } from './support/report';
 import { measureSmtp } from './support/smtp-limits';
-import { SmtpSink } from './support/smtp-sink';
 import { SERVICE_NAMES, type ServiceOverrides } from './support/vouch-services';
 
 const QUICK = process.env.BENCH_QUICK === '1';

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { provideInfrastructure } from '../bench/support/infrastructure';
+import { provideInfrastructure } from '@vouch/testing';
 import { SCENARIOS } from './scenarios';
 import type { ScenarioResult } from './support/harness';
 import { scenarioTable, writeResults } from './support/report';

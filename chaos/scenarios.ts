@@ -1,7 +1,13 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Topics } from '@vouch/contracts';
-import { DedicatedKafkaBroker, readTopic, testInfrastructure, testKafka, waitFor } from '@vouch/testing';
-import type { ServiceName } from '@vouch/testing';
+import {
+  DedicatedKafkaBroker,
+  readTopic,
+  testInfrastructure,
+  testKafka,
+  waitFor,
+  type ServiceName,
+} from '@vouch/testing';
 import { AcceptanceDelay } from './support/acceptance-delay';
 import { DedicatedPostgres } from './support/dedicated-postgres';
 import { RelayTrap } from './support/relay-trap';

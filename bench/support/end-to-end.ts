@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { testInfrastructure, uniqueTopicPrefix } from '@vouch/testing';
+import { testInfrastructure, uniqueTopicPrefix, type SmtpSink } from '@vouch/testing';
 import { createConnectedCompany, employeesForPairs, shuffledPairs, type Colleague } from './company';
 import { JsonHttpClient } from './http-client';
 import {
@@ -13,7 +13,6 @@ import {
 } from './machine';
 import { runOpenLoop } from './open-loop';
 import { RecommendationEvents } from './recommendation-events';
-import type { SmtpSink } from './smtp-sink';
 import { percentile, perSecond, round, sum, summarizeLatencies, type LatencySummary } from './stats';
 import { SERVICE_NAMES, VouchServices, type ServiceName, type ServiceOverrides } from './vouch-services';
 

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createTransport } from 'nodemailer';
 import { perSecond, summarizeLatencies, type LatencySummary } from './stats';
-import type { SmtpSink } from './smtp-sink';
+import type { SmtpSink } from '@vouch/testing';
 
 export interface SmtpLimits {
   /** The pool's connections (notifications' SENDER_CONCURRENCY). */

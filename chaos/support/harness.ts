@@ -1,8 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { uniqueTopicPrefix, waitFor } from '@vouch/testing';
-import { SmtpSink } from '../../bench/support/smtp-sink';
-import { Platform, type ServiceName } from '@vouch/testing';
+import { uniqueTopicPrefix, waitFor, SmtpSink, Platform, type ServiceName } from '@vouch/testing';
 import { duplicateCount, reconcile, type Reconciliation } from './reconciler';
 import { SteadyLoad, type AnswerCounts } from './steady-load';
 

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { ReceivedMessage } from '../../bench/support/smtp-sink';
+import type { ReceivedMessage } from '@vouch/testing';
 import type { Acknowledged } from './steady-load';
 
 /** Where the reconciler reads what each service committed: their databases, read-only. */

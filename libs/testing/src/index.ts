@@ -10,3 +10,5 @@ export * from './otlp-collector';
 export * from './hires';
 export * from './maildev';
 export * from './platform';
+export * from './provide-infrastructure';
+export * from './smtp-sink';

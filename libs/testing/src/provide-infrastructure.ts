@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const infraCli = path.resolve(__dirname, '..', '..', 'infra', 'scripts', 'infra.mjs');
+const infraCli = path.resolve(__dirname, '..', '..', '..', 'infra', 'scripts', 'infra.mjs');
 
 interface InfraStatus {
   servers: Array<{ name: string; state: string; pid: number | null }>;
