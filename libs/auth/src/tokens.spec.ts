@@ -74,6 +74,28 @@ describe('access tokens', () => {
     await expect(verifierFor(keys).verify(accessToken)).rejects.toThrow(/exp/);
   });
 
+  it('remembers a verified token until it expires, and refuses it after', async () => {
+    const { keys } = await SigningKeys.generate();
+    const { accessToken } = await new TokenIssuer(keys, settings).issue(ana);
+    const jwks = createLocalJWKSet(keys.jwks());
+    let keyLookups = 0;
+    const verifier = new TokenVerifier(
+      {
+        keys: (header, token) => {
+          keyLookups += 1;
+          return jwks(header, token);
+        },
+      },
+      settings,
+    );
+
+    expect(await verifier.verify(accessToken)).toEqual(ana);
+    expect(await verifier.verify(accessToken)).toEqual(ana);
+    expect(keyLookups).toBe(1);
+    const later = new Date(Date.now() + (settings.ttlSeconds + 60) * 1000);
+    await expect(verifier.verify(accessToken, later)).rejects.toThrow(/exp/);
+  });
+
   it('refuses unsigned tokens and tokens signed by a key it does not know', async () => {
     const { keys } = await SigningKeys.generate();
     const stranger = await SigningKeys.generate();
