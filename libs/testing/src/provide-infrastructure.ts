@@ -48,8 +48,10 @@ export async function provideInfrastructure(log: (line: string) => void): Promis
   };
 }
 
-async function infra(command: string, ...options: string[]): Promise<string> {
-  const { stdout } = await run(process.execPath, [infraCli, command, '--json', ...options], {
+async function infra(command: 'up' | 'status' | 'down', ...options: string[]): Promise<string> {
+  // `down` reports nothing worth reading, and refuses --json.
+  const json = command === 'down' ? [] : ['--json'];
+  const { stdout } = await run(process.execPath, [infraCli, command, ...json, ...options], {
     timeout: 300_000,
   });
   return stdout;
