@@ -26,6 +26,8 @@ export interface HttpAnswer<T> {
  * topic prefix of its test file's own. Tests talk to it as clients do: HTTP in, events out.
  */
 export class ServiceUnderTest {
+  private published = 0;
+
   private constructor(
     private readonly app: INestApplication,
     private readonly database: TestDatabase,
@@ -81,11 +83,32 @@ export class ServiceUnderTest {
   }
 
   /** Publishes events as their owning service would, on this service's topics. */
-  publish<TDefinition extends EventDefinition>(
+  async publish<TDefinition extends EventDefinition>(
     definition: TDefinition,
     events: Array<{ subject: string; data: EventData<TDefinition> }>,
   ): Promise<CloudEvent[]> {
-    return publishEvents(this.context.kafkaBrokers, this.context.topicPrefix, definition, events);
+    const published = await publishEvents(
+      this.context.kafkaBrokers,
+      this.context.topicPrefix,
+      definition,
+      events,
+    );
+    this.published += published.length;
+    return published;
+  }
+
+  /**
+   * Waits until the service has handled every event published through `publish` (a redelivery
+   * counts as none). Test set-up, so it may look at the inbox; assertions go through HTTP and Kafka.
+   */
+  async settled(): Promise<void> {
+    const dataSource = this.app.get(DataSource);
+    await waitFor(
+      'the service to handle every published event',
+      async () =>
+        ((await dataSource.query(`SELECT count(*)::int AS n FROM inbox`)) as Array<{ n: number }>)[0]?.n ?? 0,
+      (handled) => handled >= this.published,
+    );
   }
 
   /** Reads `count` events about one subject from a topic this service writes, from the beginning. */
