@@ -11,50 +11,78 @@ export interface ReceivedMessage {
   receivedAt: number;
 }
 
+/** A local SMTP server of a test's or a benchmark's own. */
+export interface TestSmtpServer {
+  /** `smtp://127.0.0.1:<port>`, for SMTP_URL. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts an SMTP server on a free local port, without TLS or authentication. `onRcptTo` may refuse
+ * a recipient (an Error with a `responseCode`); `onMessage` gets each message's first recipient and
+ * raw text, and answers it by calling `accept` — or never, like a server stuck mid-send. A client
+ * killed mid-message resets its connection: smtp-server reports that as an 'error', which unheard
+ * would end the run, and killing clients is what these servers are for.
+ */
+export async function startTestSmtpServer(handlers: {
+  onRcptTo?: (address: string) => Error | undefined;
+  onMessage: (message: { to: string; raw: string }, accept: () => void) => void;
+}): Promise<TestSmtpServer> {
+  const { onRcptTo, onMessage } = handlers;
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onRcptTo: (address, _session, callback) => callback(onRcptTo?.(address.address)),
+    onData: (stream, session, callback) => {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const to = session.envelope.rcptTo[0]?.address ?? '';
+        onMessage({ to, raw: Buffer.concat(chunks).toString('utf8') }, () => callback());
+      });
+    },
+  });
+  server.on('error', () => undefined);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
 /**
  * An SMTP server that accepts every message at once and keeps only its headers' identity and the
  * time it arrived, so the server is never what a benchmark measures.
  */
 export class SmtpSink {
-  readonly received: ReceivedMessage[] = [];
-  private readonly server: SMTPServer;
-
-  private constructor() {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const receivedAt = Date.now();
-          const raw = Buffer.concat(chunks).toString('utf8');
-          const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
-          this.received.push({
-            to: session.envelope.rcptTo[0]?.address ?? '',
-            messageId: headerValue(headers, 'Message-ID'),
-            eventId: headerValue(headers, 'X-Vouch-Event-Id'),
-            receivedAt,
-          });
-          callback();
-        });
-      },
-    });
-  }
+  private constructor(
+    private readonly server: TestSmtpServer,
+    readonly received: ReceivedMessage[],
+  ) {}
 
   static async start(): Promise<SmtpSink> {
-    const sink = new SmtpSink();
-    // A client that dies mid-message resets its connection; smtp-server reports it as an 'error'
-    // event, and an unheard one would end the benchmark.
-    sink.server.on('error', () => undefined);
-    await new Promise<void>((resolve) => sink.server.listen(0, '127.0.0.1', resolve));
-    return sink;
+    const received: ReceivedMessage[] = [];
+    const server = await startTestSmtpServer({
+      onMessage: ({ to, raw }, accept) => {
+        const receivedAt = Date.now();
+        const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
+        received.push({
+          to,
+          messageId: headerValue(headers, 'Message-ID'),
+          eventId: headerValue(headers, 'X-Vouch-Event-Id'),
+          receivedAt,
+        });
+        accept();
+      },
+    });
+    return new SmtpSink(server, received);
   }
 
   get url(): string {
-    const { port } = this.server.server.address() as AddressInfo;
-    return `smtp://127.0.0.1:${port}`;
+    return this.server.url;
   }
 
   /** Forgets what was received, between two runs. */
@@ -63,7 +91,7 @@ export class SmtpSink {
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return this.server.close();
   }
 }
 

@@ -1,5 +1,4 @@
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { startTestSmtpServer, type TestSmtpServer } from '@vouch/testing';
 
 /** One message the test's SMTP server accepted. */
 export interface AcceptedMessage {
@@ -21,43 +20,27 @@ export class ScriptedSmtpServer {
   private readonly script = new Map<string, number[]>();
   private readonly hanging = new Set<string>();
 
-  private readonly server: SMTPServer;
-
-  private constructor() {
-    this.server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
-      logger: false,
-      onRcptTo: (address, _session, callback) => callback(this.answer(address.address)),
-      onData: (stream, session, callback) => {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          const to = session.envelope.rcptTo[0]?.address ?? '';
-          const raw = Buffer.concat(chunks).toString('utf8');
-          if (this.hanging.has(to)) {
-            this.hungMessages.push(raw);
-            return;
-          }
-          this.accepted.push({ to, raw });
-          callback();
-        });
-      },
-    });
-  }
+  private server?: TestSmtpServer;
 
   static async start(): Promise<ScriptedSmtpServer> {
     const instance = new ScriptedSmtpServer();
-    // A sender killed mid-message resets its connection: smtp-server reports it as an 'error', which
-    // unheard would end the test run. For a test that kills senders, that is the expected outcome.
-    instance.server.on('error', () => undefined);
-    await new Promise<void>((resolve) => instance.server.listen(0, '127.0.0.1', resolve));
+    instance.server = await startTestSmtpServer({
+      onRcptTo: (address) => instance.answer(address),
+      onMessage: ({ to, raw }, accept) => {
+        if (instance.hanging.has(to)) {
+          instance.hungMessages.push(raw);
+          return;
+        }
+        instance.accepted.push({ to, raw });
+        accept();
+      },
+    });
     return instance;
   }
 
   get url(): string {
-    const { port } = this.server.server.address() as AddressInfo;
-    return `smtp://127.0.0.1:${port}`;
+    if (!this.server) throw new Error('the SMTP server has not started');
+    return this.server.url;
   }
 
   refuse(address: string, codes: number[]): void {
@@ -76,8 +59,8 @@ export class ScriptedSmtpServer {
     return this.accepted.filter((message) => message.to === address);
   }
 
-  close(): Promise<void> {
-    return new Promise((resolve) => this.server.close(() => resolve()));
+  async close(): Promise<void> {
+    await this.server?.close();
   }
 
   private answer(address: string): Error | undefined {
