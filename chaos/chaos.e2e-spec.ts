@@ -1,9 +1,9 @@
-import { killEachService, killSenderAfterAcceptance } from './scenarios';
+import { killEachService, killSenderAfterAcceptance, poisonMessages, smtpFaults } from './scenarios';
 import type { LoadShape } from './support/harness';
 
 /**
- * The short version of `npm run chaos`, for `npm test`: two of the scenarios, with a smaller load
- * and fewer kills. The full run (every scenario, every service) is `npm run chaos`.
+ * The short version of `npm run chaos`, for `npm test`: four of the scenarios, with a smaller load,
+ * fewer kills and a shorter SMTP outage. The full run (every scenario, every service) is `npm run chaos`.
  */
 const SHORT_LOAD: LoadShape = { writesPerSecond: 6, colleagues: 8, steadyMs: 3_000, settleMs: 90_000 };
 
@@ -36,5 +36,25 @@ describe('fault tests, short version', () => {
     expect(result.reconciliation.duplicated).toEqual([
       expect.objectContaining({ messageId: expect.stringMatching(/^<.+@vouch>$/), accepted: 2 }),
     ]);
+  }, 300_000);
+
+  it('delivers through an SMTP outage and 421s, and fails each email to a 550 recipient once', async () => {
+    const result = await smtpFaults({ shape: SHORT_LOAD, short: true, log });
+
+    expect({ failures: result.failures, progress }).toEqual({ failures: [], progress: expect.any(Array) });
+    expect(result).toMatchObject({ lost: 0, duplicated: 0 });
+    expect(result.refused).toBeGreaterThan(0);
+    expect(result.received + result.refused).toBe(result.emailsDue);
+    expect(result.reconciliation.refused.every((refusal) => refusal.status === 'failed')).toBe(true);
+  }, 300_000);
+
+  it('dead-letters a poison message in each topic and keeps the partitions flowing', async () => {
+    const result = await poisonMessages({ shape: SHORT_LOAD, log });
+
+    expect({ failures: result.failures, progress }).toEqual({ failures: [], progress: expect.any(Array) });
+    expect(result).toMatchObject({ lost: 0, duplicated: 0 });
+    expect(result.notes).toContainEqual(
+      expect.stringMatching(/^vouch\.recommendations\.recommendations\.v1\.dlq\.notifications: 2 parked/),
+    );
   }, 300_000);
 });

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
       const result = await scenario({ log });
       results.push(result);
       process.stdout.write(`\n${scenarioTable(result)}\n`);
-      await writeResults(path.join(__dirname, 'results'), results);
+      await writeResults(path.join(__dirname, 'results'), results, Object.keys(SCENARIOS));
     }
   } finally {
     await infrastructure.stop();

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Topics } from '@vouch/contracts';
+import { toKafkaRecord, Topics, type CloudEvent } from '@vouch/contracts';
+import { DeadLetterStore, type StoredDeadLetter } from '@vouch/messaging';
 import {
   DedicatedKafkaBroker,
   readTopic,
@@ -8,9 +10,9 @@ import {
   waitFor,
   type ServiceName,
 } from '@vouch/testing';
-import { AcceptanceDelay } from './support/acceptance-delay';
 import { DedicatedPostgres } from './support/dedicated-postgres';
 import { RelayTrap } from './support/relay-trap';
+import { SmtpProxy } from './support/smtp-proxy';
 import {
   FULL_LOAD,
   SERVICES,
@@ -22,6 +24,7 @@ import {
   type ScenarioResult,
   type UnderLoad,
 } from './support/harness';
+import type { Reconciliation } from './support/reconciler';
 import { sigkill, sigkillListener } from './support/sigkill';
 
 export type Log = (line: string) => void;
@@ -155,7 +158,7 @@ async function republishedEvents(run: UnderLoad, topic: string): Promise<number>
  * message. One sending lane, so exactly one message is in that window at each kill.
  */
 export const killSenderAfterAcceptance: Scenario = ({ shape = FULL_LOAD, short = false, log }) => {
-  let proxy: AcceptanceDelay | undefined;
+  let proxy: SmtpProxy | undefined;
   return runScenario(
     {
       id: 'kill-sender-after-acceptance',
@@ -164,17 +167,17 @@ export const killSenderAfterAcceptance: Scenario = ({ shape = FULL_LOAD, short =
       shape,
       environment: { notifications: { SENDER_CONCURRENCY: '1' } },
       smtpUrl: async (sink) => {
-        proxy = await AcceptanceDelay.start(sink.url, 2_000);
+        proxy = await SmtpProxy.start(sink.url, { holdMs: 2_000 });
         return proxy.url;
       },
       allowedDuplicates: (outcome) => outcome.kills,
       fault: async (run) => {
-        if (!proxy) throw new Error('the acceptance delay was not started');
+        if (!proxy) throw new Error('the SMTP proxy was not started');
         const kills = short ? 1 : 3;
         const recoveriesMs: number[] = [];
         for (let kill = 0; kill < kills; kill += 1) {
           const armedAt = Date.now();
-          proxy.arm();
+          proxy.holdAcceptances();
           await waitFor(
             'a message accepted while its acceptance is held back',
             async () => run.sink.received.some((message) => message.receivedAt >= armedAt),
@@ -184,7 +187,7 @@ export const killSenderAfterAcceptance: Scenario = ({ shape = FULL_LOAD, short =
           log('kill -9 notifications between SMTP acceptance and the ledger update');
           const killedAt = Date.now();
           await sigkill(run.platform.service('notifications'));
-          proxy.disarm();
+          proxy.releaseAcceptances();
           await run.platform.restart('notifications');
           recoveriesMs.push(await firstEmailAfter(run.sink, killedAt));
           await sleep(2_000);
@@ -324,6 +327,298 @@ function difference<T extends Record<string, number>>(after: T, before: T): T {
   ) as T;
 }
 
+/**
+ * 6. SMTP trouble: the server unreachable for a minute (connections cut, then refused), then back
+ * but answering 421 to every fifth message; one recipient refused with 550 throughout. Retries are
+ * at test pace (1 s doubling to 5 s) and SENDER_MAX_ATTEMPTS is raised so that they outlast the
+ * outage, as the production default (8 attempts from 30 s doubling, about an hour) does.
+ */
+export const smtpFaults: Scenario = ({ shape = FULL_LOAD, short = false, log }) => {
+  let proxy: SmtpProxy | undefined;
+  const outageMs = short ? 15_000 : 60_000;
+  return runScenario(
+    {
+      id: 'smtp-faults',
+      title: 'SMTP down for a minute, then answering 421 to a fifth of messages; 550 for one recipient',
+      expectation:
+        "every email delivered except the refused recipient's, each of which fails on its one 550 and is " +
+        'not retried; lost 0, duplicated 0',
+      shape,
+      environment: { notifications: { SENDER_MAX_ATTEMPTS: '40' } },
+      smtpUrl: async (sink) => {
+        proxy = await SmtpProxy.start(sink.url);
+        return proxy.url;
+      },
+      fault: async (run) => {
+        if (!proxy) throw new Error('the SMTP proxy was not started');
+        const refused = run.load.colleague(0).email;
+        run.sink.faults.refusedRecipients.add(refused);
+        log(`550 for ${refused} from now on; SMTP down for ${outageMs / 1000} s`);
+        await proxy.goDown();
+        await sleep(outageMs);
+        await proxy.comeUp();
+        const upAt = Date.now();
+        run.sink.faults.temporaryRefusalEvery = 5;
+        log('SMTP back, answering 421 to every fifth message');
+        const recoveryMs = await firstEmailAfter(run.sink, upAt);
+        // Load on a server that refuses a fifth of what it is sent, then the drain under the same.
+        await sleep(short ? 5_000 : 20_000);
+        return {
+          kills: 0,
+          recoveriesMs: [recoveryMs],
+          notes: [
+            `SMTP unreachable for ${outageMs / 1000} s; first email ${recoveryMs} ms after it came back`,
+          ],
+          failures: [],
+        };
+      },
+      verify: (reconciliation, run) => {
+        const refusals = run.sink.refusals;
+        const temporary = refusals.filter((refusal) => refusal.code === 421).length;
+        const permanent = refusals.filter((refusal) => refusal.code === 550).length;
+        const notFailed = reconciliation.refused.filter((refusal) => refusal.status !== 'failed');
+        return {
+          notes: [
+            `the server answered 421 ${temporary} times (each retried and delivered), 550 ${permanent} times`,
+            `${reconciliation.refused.length} emails due to the refused recipient: ` +
+              `${reconciliation.refused.length - notFailed.length} failed, tried ` +
+              `${reconciliation.refused.map((refusal) => refusal.attempts).join(', ')} times in all ` +
+              "(the attempts before the 550 are the outage's)",
+          ],
+          failures: [
+            ...(temporary === 0 ? ['the server never answered 421'] : []),
+            ...(reconciliation.refused.length === 0 ? ['no email was due to the refused recipient'] : []),
+            ...(notFailed.length > 0 ? [`${notFailed.length} refused emails did not end failed`] : []),
+            // One 550 per refused email: a permanent refusal is never tried again.
+            ...(permanent !== reconciliation.refused.length
+              ? [`${permanent} refusals (550) for ${reconciliation.refused.length} refused emails: retried`]
+              : []),
+          ],
+        };
+      },
+    },
+    log,
+  ).finally(() => proxy?.close());
+};
+
+/**
+ * 7. notifications scaled out to two, then three instances in one consumer group (the topics have
+ * six partitions so that each instance gets some), then one killed -9 and not replaced.
+ */
+export const scaleOutNotifications: Scenario = ({ shape = FULL_LOAD, short = false, log }) =>
+  runScenario(
+    {
+      id: 'scale-out-notifications',
+      title: 'two, then three notifications instances in one consumer group, one killed -9',
+      expectation:
+        'lost 0, duplicated 0, order per aggregate kept (a kill inside an SMTP hand-over could add one ' +
+        'flagged duplicate per sending lane, as in kill-sender-after-acceptance)',
+      shape,
+      environment: Object.fromEntries(SERVICES.map((name) => [name, { KAFKA_TOPIC_PARTITIONS: '6' }])),
+      allowedDuplicates: (outcome) => outcome.kills * SENDER_LANES,
+      fault: async (run) => {
+        const pause = short ? 3_000 : 8_000;
+        log('a second notifications instance');
+        await run.platform.scaleOut('notifications');
+        await sleep(pause);
+        log('a third notifications instance');
+        const third = await run.platform.scaleOut('notifications');
+        await sleep(pause);
+        log('kill -9 one of the three');
+        const killedAt = Date.now();
+        await sigkill(third);
+        // The dead member's partitions wait until the group notices it is gone: what was committed
+        // to them just after the kill is the slowest to arrive.
+        await sleep(5_000);
+        const recoveryMs = await slowestEmailFor(run, killedAt, Date.now());
+        return {
+          kills: 1,
+          recoveriesMs: [recoveryMs],
+          notes: [
+            `1 → 2 → 3 instances, ${pause / 1000} s apart, then one killed; the slowest email for the ` +
+              `events committed in the 5 s after the kill arrived ${(recoveryMs / 1000).toFixed(1)} s after its event`,
+          ],
+          failures: [],
+        };
+      },
+    },
+    log,
+  );
+
+/** Waits for the emails due for events committed between `from` and `to`: the slowest's delay in ms. */
+async function slowestEmailFor(run: UnderLoad, from: number, to: number): Promise<number> {
+  const within = (committedAt: number) => committedAt >= from && committedAt <= to;
+  const state = await waitFor(
+    'the emails due for what was committed after the kill',
+    run.reconcile,
+    (candidate) => candidate.lost.every((loss) => !within(loss.event.committedAt)),
+    { timeoutMs: 120_000, intervalMs: 500 },
+  );
+  const arrivals = new Map<string, number>();
+  for (const message of run.sink.received)
+    if (message.eventId && !arrivals.has(message.eventId)) arrivals.set(message.eventId, message.receivedAt);
+  const delays = state.dueEvents
+    .filter((event) => within(event.committedAt))
+    .map((event) => (arrivals.get(event.eventId) ?? Number.NaN) - event.committedAt);
+  return Math.max(0, ...delays);
+}
+
+/** notifications' sending lanes per instance (SENDER_CONCURRENCY's default). */
+const SENDER_LANES = 4;
+
+/** The topics consumed by another service, each with the type of event its consumers handle most. */
+const POISONED_TOPICS = [
+  { topic: Topics.employees, type: 'EmployeeRegistered' },
+  { topic: Topics.connections, type: 'ConnectionRequested' },
+  { topic: Topics.recommendations, type: 'RecommendationGiven' },
+] as const;
+
+/**
+ * 8. Poison messages: on every partition of each consumed topic, a message that is no CloudEvent
+ * (every consumer group must park it), and on each topic one CloudEvent of a handled type whose
+ * data breaks its schema (the groups that handle the type park it; the others skip it). Each must
+ * land in its groups' dead-letter topics while the partitions go on flowing under the load.
+ */
+export const poisonMessages: Scenario = ({ shape = FULL_LOAD, log }) => {
+  let poisonedAt = 0;
+  const poison = new Map<string, { garbage: string[]; invalid: string }>();
+  return runScenario(
+    {
+      id: 'poison-messages',
+      title: 'a poison message in each topic',
+      expectation:
+        'dead-lettered by every consumer group concerned, nothing else dead-lettered, the partitions keep flowing: lost 0, duplicated 0',
+      shape,
+      fault: async (run) => {
+        const { kafkaBrokers: brokers } = testInfrastructure();
+        const kafka = testKafka(brokers);
+        const admin = kafka.admin();
+        const producer = kafka.producer();
+        await Promise.all([admin.connect(), producer.connect()]);
+        try {
+          for (const { topic, type } of POISONED_TOPICS) {
+            const name = `${run.topicPrefix}${topic}`;
+            const [metadata] = (await admin.fetchTopicMetadata({ topics: [name] })).topics;
+            const garbage = metadata.partitions.map(() => `poison-${randomUUID()}`);
+            const invalid = randomUUID();
+            poison.set(topic, { garbage, invalid });
+            await producer.send({
+              topic: name,
+              acks: -1,
+              messages: [
+                ...metadata.partitions.map(({ partitionId }, index) => ({
+                  partition: partitionId,
+                  key: garbage[index],
+                  value: '{"this is": not a CloudEvent',
+                })),
+                { ...toKafkaRecord(schemaBreaking(type, invalid)) },
+              ],
+            });
+          }
+        } finally {
+          await Promise.all([producer.disconnect(), admin.disconnect()]);
+        }
+        poisonedAt = Date.now();
+        log(`poison published to ${POISONED_TOPICS.length} topics`);
+        const parked = await waitFor(
+          'every poison message dead-lettered',
+          () => deadLettersOf(run.topicPrefix),
+          (letters) => missingPoison(letters, poison).length === 0,
+          { timeoutMs: 60_000, intervalMs: 1_000 },
+        ).catch(() => deadLettersOf(run.topicPrefix));
+        const missing = missingPoison(parked, poison);
+        const known = new Set([...poison.values()].flatMap(({ garbage, invalid }) => [...garbage, invalid]));
+        const unexpected = [...parked.values()].flat().filter((letter) => !known.has(letter.key ?? ''));
+        return {
+          kills: 0,
+          recoveriesMs: [],
+          notes: [...parked].map(
+            ([topic, letters]) =>
+              `${topic.slice(run.topicPrefix.length)}: ${letters.length} parked (` +
+              `${[...new Set(letters.map((letter) => letter.reason))].join(', ')})`,
+          ),
+          failures: [
+            ...missing.map((what) => `not dead-lettered: ${what}`),
+            ...(unexpected.length > 0
+              ? [`${unexpected.length} messages dead-lettered that were no poison`]
+              : []),
+          ],
+        };
+      },
+      verify: (reconciliation) => {
+        const dueAfter = countDueAfter(reconciliation, poisonedAt);
+        return {
+          notes: [
+            `${dueAfter.due} emails due for events committed after the poison, ${dueAfter.received} received`,
+          ],
+          failures:
+            dueAfter.due === 0 ? ['no event was committed after the poison: nothing showed the flow'] : [],
+        };
+      },
+    },
+    log,
+  );
+};
+
+/** A CloudEvent of `type` whose data matches no schema of it. */
+function schemaBreaking(type: string, id: string): CloudEvent {
+  return {
+    id,
+    source: '/vouch/chaos',
+    type,
+    specversion: '1.0',
+    time: new Date().toISOString(),
+    subject: id,
+    datacontenttype: 'application/json',
+    schemaversion: 1,
+    correlationid: id,
+    data: { poison: true },
+  };
+}
+
+/** The dead letters under a topic prefix, by dead-letter topic. */
+async function deadLettersOf(topicPrefix: string): Promise<Map<string, StoredDeadLetter[]>> {
+  const store = new DeadLetterStore(testKafka(testInfrastructure().kafkaBrokers));
+  const topics = await store.list({ topicPrefix });
+  return new Map(
+    await Promise.all(
+      topics.map(
+        async ({ topic, messages }) =>
+          [topic, messages > 0 ? await store.show(topic, { limit: 1_000 }) : []] as const,
+      ),
+    ),
+  );
+}
+
+/**
+ * What is not where it belongs: each garbage message in every dead-letter topic of its topic (one
+ * per consumer group), the schema-breaking one in at least one of them.
+ */
+function missingPoison(
+  letters: ReadonlyMap<string, StoredDeadLetter[]>,
+  poison: ReadonlyMap<string, { garbage: string[]; invalid: string }>,
+): string[] {
+  return [...poison].flatMap(([topic, { garbage, invalid }]) => {
+    const queues = [...letters].filter(([name]) => name.includes(`${topic}.dlq.`));
+    if (queues.length === 0) return [`${topic} has no dead-letter topic: no consumer group?`];
+    const keysIn = (parked: StoredDeadLetter[]) => new Set(parked.map((letter) => letter.key));
+    return [
+      ...queues.flatMap(([name, parked]) =>
+        garbage.filter((key) => !keysIn(parked).has(key)).map((key) => `${key} in ${name}`),
+      ),
+      ...(queues.some(([, parked]) => keysIn(parked).has(invalid))
+        ? []
+        : [`the schema-breaking ${topic} event`]),
+    ];
+  });
+}
+
+function countDueAfter(reconciliation: Reconciliation, since: number): { due: number; received: number } {
+  const due = reconciliation.dueEvents.filter((event) => event.committedAt >= since).length;
+  const lost = reconciliation.lost.filter((loss) => loss.event.committedAt >= since).length;
+  return { due, received: due - lost };
+}
+
 /** Every scenario, by the id it reports under, in the order the full run takes them. */
 export const SCENARIOS: Record<string, Scenario> = {
   'kill-each-service': killEachService,
@@ -331,4 +626,7 @@ export const SCENARIOS: Record<string, Scenario> = {
   'kill-sender-after-acceptance': killSenderAfterAcceptance,
   'restart-broker': restartBroker,
   'restart-postgres': restartPostgres,
+  'smtp-faults': smtpFaults,
+  'scale-out-notifications': scaleOutNotifications,
+  'poison-messages': poisonMessages,
 };

@@ -43,12 +43,16 @@ export interface ScenarioResult {
   events: number;
   emailsDue: number;
   received: number;
+  /** Due emails the SMTP server refused for good, as the scenario arranged (not lost). */
+  refused: number;
   lost: number;
   duplicated: number;
   kills: number;
   /** The slowest recovery, in ms. */
   recoveryMs: number | undefined;
   durationMs: number;
+  /** When the scenario started, ISO-8601. */
+  ranAt?: string;
   answers: AnswerCounts;
   notes: string[];
   reconciliation: Reconciliation;
@@ -60,6 +64,14 @@ export interface UnderLoad {
   load: SteadyLoad;
   sink: SmtpSink;
   topicPrefix: string;
+  /** Reconciles what has been committed and received so far. */
+  reconcile: () => Promise<Reconciliation>;
+}
+
+/** A scenario's own checks of the final reconciliation. */
+export interface Verdict {
+  notes: string[];
+  failures: string[];
 }
 
 export interface ScenarioSetup {
@@ -74,6 +86,8 @@ export interface ScenarioSetup {
   /** The SMTP server notifications talks to, when not the sink itself (a proxy in front of it). */
   smtpUrl?: (sink: SmtpSink) => Promise<string>;
   fault: (run: UnderLoad) => Promise<FaultOutcome>;
+  /** Checks beyond lost, duplicated and order, once everything due arrived (or the wait ran out). */
+  verify?: (reconciliation: Reconciliation, run: UnderLoad) => Promise<Verdict> | Verdict;
 }
 
 // One signing key for the whole run: tokens stay valid across identity's restarts, as in production.
@@ -111,13 +125,6 @@ export async function runScenario(
     );
     load = new SteadyLoad(platform, setup.shape.writesPerSecond);
     await load.prepare(setup.shape.colleagues);
-    log(`${setup.id}: load at ${setup.shape.writesPerSecond} writes/s`);
-    load.start();
-    await sleep(setup.shape.steadyMs);
-    const outcome = await setup.fault({ platform, load, sink, topicPrefix });
-    await sleep(setup.shape.steadyMs);
-    await load.stop();
-    log(`${setup.id}: load stopped (${JSON.stringify(load.answers)}); waiting for the emails due`);
     const ledgers = {
       identity: platform.databaseUrl('identity'),
       connections: platform.databaseUrl('connections'),
@@ -125,19 +132,35 @@ export async function runScenario(
       notifications: platform.databaseUrl('notifications'),
     };
     const { acknowledged } = load;
-    const settled = () => reconcile(ledgers, sink.received, acknowledged);
-    await waitFor('every due email to arrive', settled, (state) => state.lost.length === 0, {
-      timeoutMs: setup.shape.settleMs,
-      intervalMs: 1_000,
-    }).catch(() => undefined);
+    const settled = () =>
+      reconcile(ledgers, sink.received, acknowledged, { refusedRecipients: sink.faults.refusedRecipients });
+    const run: UnderLoad = { platform, load, sink, topicPrefix, reconcile: settled };
+    log(`${setup.id}: load at ${setup.shape.writesPerSecond} writes/s`);
+    load.start();
+    await sleep(setup.shape.steadyMs);
+    const outcome = await setup.fault(run);
+    await sleep(setup.shape.steadyMs);
+    await load.stop();
+    log(`${setup.id}: load stopped (${JSON.stringify(load.answers)}); waiting for the emails due`);
+    await waitFor(
+      'every due email to arrive, or to be refused',
+      settled,
+      (state) => state.lost.length === 0 && state.refused.every((refusal) => refusal.status !== 'pending'),
+      { timeoutMs: setup.shape.settleMs, intervalMs: 1_000 },
+    ).catch(() => undefined);
     // A late duplicate would come within a sender's poll or two: give it the chance to show.
     await sleep(3_000);
     const reconciliation = await settled();
+    const verdict = (await setup.verify?.(reconciliation, run)) ?? { notes: [], failures: [] };
     const duplicated = duplicateCount(reconciliation);
     const allowedDuplicates = setup.allowedDuplicates?.(outcome) ?? 0;
     const failures = [
       ...outcome.failures,
+      ...verdict.failures,
       ...(reconciliation.lost.length > 0 ? [`${reconciliation.lost.length} emails lost`] : []),
+      ...(reconciliation.outOfOrder.length > 0
+        ? [`${reconciliation.outOfOrder.length} aggregates' events processed out of order`]
+        : []),
       ...(duplicated > allowedDuplicates
         ? [`${duplicated} duplicates where at most ${allowedDuplicates} are acceptable`]
         : []),
@@ -156,13 +179,15 @@ export async function runScenario(
       events: reconciliation.events,
       emailsDue: reconciliation.emailsDue,
       received: reconciliation.received,
+      refused: reconciliation.refused.length,
       lost: reconciliation.lost.length,
       duplicated,
       kills: outcome.kills,
       recoveryMs: outcome.recoveriesMs.length > 0 ? Math.max(...outcome.recoveriesMs) : undefined,
       durationMs: Date.now() - started,
+      ranAt: new Date(started).toISOString(),
       answers: load.answers,
-      notes: outcome.notes,
+      notes: [...outcome.notes, ...verdict.notes],
       reconciliation,
     };
   } finally {

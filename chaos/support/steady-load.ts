@@ -87,6 +87,13 @@ export class SteadyLoad {
     await Promise.all(this.inFlight);
   }
 
+  /** The `index`th colleague registered by `prepare`. */
+  colleague(index: number): Employee {
+    const employee = this.employees[index];
+    if (!employee) throw new Error(`no colleague ${index}: prepare() registered ${this.employees.length}`);
+    return employee;
+  }
+
   /** When a 2xx write to `service` first answered at or after `since`, if one has. */
   firstSuccessAfter(since: number, service?: Acknowledged['service']): number | undefined {
     return this.acknowledged.find((write) => write.at >= since && (!service || write.service === service))

@@ -39,6 +39,8 @@ const PASSWORD = 'correct horse battery staple';
  */
 export class Platform {
   private adminEmployee?: Employee;
+  /** Instances started by `scaleOut`, beside the one `service()` names. */
+  private readonly extraInstances: ServiceProcess[] = [];
 
   private constructor(
     private readonly services: Map<ServiceName, ServiceProcess>,
@@ -144,8 +146,20 @@ export class Platform {
     return service;
   }
 
+  /**
+   * Starts one more instance of `name` on a port of its own, with the same database and
+   * configuration: scaled out as an orchestrator does, in the same consumer group.
+   */
+  async scaleOut(name: ServiceName): Promise<ServiceProcess> {
+    const launch = this.launches.get(name);
+    if (!launch) throw new Error(`${name} was not started for this test file`);
+    const instance = await ServiceProcess.start(name, await freePort(), launch.environment);
+    this.extraInstances.push(instance);
+    return instance;
+  }
+
   async stop(): Promise<void> {
-    await Promise.all([...this.services.values()].map((service) => service.stop()));
+    await Promise.all([...this.services.values(), ...this.extraInstances].map((service) => service.stop()));
     await Promise.all(this.databases.map((database) => database.drop()));
   }
 

@@ -53,23 +53,42 @@ export async function startTestSmtpServer(handlers: {
   };
 }
 
+/** Refusals a test can switch on while the sink runs, answered at RCPT TO. */
+export interface SmtpSinkFaults {
+  /** Answered 550 (mailbox unavailable): refused for good. */
+  refusedRecipients: Set<string>;
+  /** Every nth recipient is answered 421 (try again later); 0: none. */
+  temporaryRefusalEvery: number;
+}
+
+/** A refusal the sink answered. */
+export interface SmtpRefusal {
+  to: string;
+  code: 421 | 550;
+  at: number;
+}
+
 /**
  * An SMTP server that accepts every message at once and keeps only its headers' identity and the
- * time it arrived, so the server is never what a benchmark measures.
+ * time it arrived, so the server is never what a benchmark measures. Refusals can be switched on
+ * (`faults`); a refused message is not received.
  */
 export class SmtpSink {
-  private constructor(
-    private readonly server: TestSmtpServer,
-    readonly received: ReceivedMessage[],
-  ) {}
+  readonly faults: SmtpSinkFaults = { refusedRecipients: new Set(), temporaryRefusalEvery: 0 };
+  readonly refusals: SmtpRefusal[] = [];
+  private recipients = 0;
+  private server?: TestSmtpServer;
+
+  private constructor(readonly received: ReceivedMessage[]) {}
 
   static async start(): Promise<SmtpSink> {
-    const received: ReceivedMessage[] = [];
-    const server = await startTestSmtpServer({
+    const sink = new SmtpSink([]);
+    sink.server = await startTestSmtpServer({
+      onRcptTo: (address) => sink.refusal(address),
       onMessage: ({ to, raw }, accept) => {
         const receivedAt = Date.now();
         const headers = raw.slice(0, raw.indexOf('\r\n\r\n'));
-        received.push({
+        sink.received.push({
           to,
           messageId: headerValue(headers, 'Message-ID'),
           eventId: headerValue(headers, 'X-Vouch-Event-Id'),
@@ -78,10 +97,11 @@ export class SmtpSink {
         accept();
       },
     });
-    return new SmtpSink(server, received);
+    return sink;
   }
 
   get url(): string {
+    if (!this.server) throw new Error('the SMTP sink has not started');
     return this.server.url;
   }
 
@@ -90,8 +110,23 @@ export class SmtpSink {
     this.received.length = 0;
   }
 
-  close(): Promise<void> {
-    return this.server.close();
+  async close(): Promise<void> {
+    await this.server?.close();
+  }
+
+  private refusal(to: string): Error | undefined {
+    this.recipients += 1;
+    const { refusedRecipients, temporaryRefusalEvery } = this.faults;
+    const code = refusedRecipients.has(to)
+      ? 550
+      : temporaryRefusalEvery > 0 && this.recipients % temporaryRefusalEvery === 0
+        ? 421
+        : undefined;
+    if (code === undefined) return undefined;
+    this.refusals.push({ to, code, at: Date.now() });
+    return Object.assign(new Error(code === 550 ? 'Mailbox unavailable' : 'Try again later'), {
+      responseCode: code,
+    });
   }
 }
 

@@ -4,44 +4,58 @@ import { connect, createServer, type AddressInfo, type Server, type Socket } fro
 const END_OF_DATA = '\r\n.\r\n';
 
 /**
- * A TCP proxy in front of an SMTP server that, while armed, holds back the server's reply to the
- * end of a message's data (its "250 accepted") for `holdMs`: the message is then accepted by the
- * server but the sender does not know it yet, the window in which a sender killed loses the fact
- * that it sent. Every other byte passes at once, so only the moment of acceptance is stretched.
+ * A TCP proxy in front of an SMTP server, for the faults that happen between the sender and it:
+ * - `holdAcceptances()`: holds back the server's reply to the end of a message's data (its "250
+ *   accepted") for `holdMs`: the message is then accepted by the server but the sender does not
+ *   know it yet, the window in which a sender killed loses the fact that it sent. Every other byte
+ *   passes at once, so only the moment of acceptance is stretched.
+ * - `goDown()`: the server is gone: open connections are cut and new ones refused, until `comeUp()`.
  */
-export class AcceptanceDelay {
-  private armed = false;
+export class SmtpProxy {
+  private holding = false;
   private readonly sockets = new Set<Socket>();
 
   private constructor(
     private readonly server: Server,
+    private readonly port: number,
     private readonly holdMs: number,
   ) {}
 
-  static async start(upstreamUrl: string, holdMs: number): Promise<AcceptanceDelay> {
+  static async start(upstreamUrl: string, { holdMs = 2_000 } = {}): Promise<SmtpProxy> {
     const upstream = new URL(upstreamUrl);
     const server = createServer();
-    const proxy = new AcceptanceDelay(server, holdMs);
-    server.on('connection', (client) => proxy.relay(client, upstream.hostname, Number(upstream.port)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const proxy = new SmtpProxy(server, (server.address() as AddressInfo).port, holdMs);
+    server.on('connection', (client) => proxy.relay(client, upstream.hostname, Number(upstream.port)));
     return proxy;
   }
 
   get url(): string {
-    return `smtp://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return `smtp://127.0.0.1:${this.port}`;
   }
 
-  arm(): void {
-    this.armed = true;
+  holdAcceptances(): void {
+    this.holding = true;
   }
 
-  disarm(): void {
-    this.armed = false;
+  releaseAcceptances(): void {
+    this.holding = false;
+  }
+
+  /** Cuts every connection and stops listening: the sender's connections are refused. */
+  async goDown(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  /** Listens again on the same port. */
+  async comeUp(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
   }
 
   async close(): Promise<void> {
-    for (const socket of this.sockets) socket.destroy();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.server.listening) await this.goDown();
   }
 
   private relay(client: Socket, host: string, port: number): void {
@@ -59,7 +73,8 @@ export class AcceptanceDelay {
     server.on('data', (chunk: Buffer) => {
       const isAcceptance = dataEnded;
       dataEnded = false;
-      if (isAcceptance && this.armed) setTimeout(() => client.destroyed || client.write(chunk), this.holdMs);
+      if (isAcceptance && this.holding)
+        setTimeout(() => client.destroyed || client.write(chunk), this.holdMs);
       else client.write(chunk);
     });
     client.on('close', () => server.destroy());
