@@ -48,7 +48,7 @@ describe('messages that cannot be processed', () => {
         createEvent(ProbeRecordedV1, {
           source: '/vouch/test',
           subject: aggregateId,
-          data: { aggregateId, sequence, failTimes: 0, permanentFailure: false, workMs: 0 },
+          data: { aggregateId, sequence, failTimes: 0, databaseOutages: 0, permanentFailure: false, workMs: 0 },
         }),
       );
     const wrongData = valid(2);
@@ -90,6 +90,28 @@ describe('messages that cannot be processed', () => {
       (s) => s.total >= 2,
     );
     expect(effects).toEqual({ total: 2, distinctEvents: 2, outOfOrderAggregates: 0 });
+  });
+
+  it('waits out a database that cannot be reached, however many attempts that takes, and dead-letters nothing', async () => {
+    const aggregateId = randomUUID();
+    // Five refusals, where three failed attempts would dead-letter any other failure.
+    await recordProbes(app, [
+      { aggregateId, sequence: 0, databaseOutages: 5 },
+      { aggregateId, sequence: 1 },
+    ]);
+
+    const effects = await waitFor(
+      'both probes applied',
+      () => summarizeEffects(app.get(DataSource)),
+      (s) => s.total >= 2,
+    );
+    expect(effects).toEqual({ total: 2, distinctEvents: 2, outOfOrderAggregates: 0 });
+    const admin = testKafka(kafkaBrokers).admin();
+    await admin.connect();
+    const deadLetters = await admin
+      .fetchTopicOffsets(`${topicPrefix}${deadLetterTopic(ProbeRecordedV1.topic, 'probe')}`)
+      .finally(() => admin.disconnect());
+    expect(deadLetters.map((partition) => partition.high)).toEqual(deadLetters.map(() => '0'));
   });
 
   it('dead-letters a permanent failure at once and exhausted retries after the last attempt, without their effects', async () => {

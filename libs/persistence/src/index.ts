@@ -3,3 +3,4 @@ export * from './database-url';
 export * from './ensure-database';
 export * from './data-source-options';
 export * from './channel-listener';
+export * from './database-unavailable';

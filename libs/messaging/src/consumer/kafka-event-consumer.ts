@@ -14,6 +14,7 @@ import { backoffDelay, sleep, type BackoffPolicy } from '../backoff';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { Inbox } from '../inbox/inbox';
+import { isDatabaseUnavailable } from '@vouch/persistence';
 import { inSpan, SpanKind, withLogFields } from '@vouch/telemetry';
 import type { ConsumerObserver } from './consumer-observer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
@@ -186,9 +187,12 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     isStale,
   }: EachBatchPayload) {
     const topic = this.logicalTopic(batch.topic);
+    const stillOurs = () => isRunning() && !isStale();
     for (const message of batch.messages) {
-      if (!isRunning() || isStale()) return;
-      await this.processMessage(topic, batch.partition, message, heartbeat);
+      if (!stillOurs()) return;
+      // Left unresolved when given up for a stop or a rebalance: read again by whoever owns it next.
+      if ((await this.processMessage(topic, batch.partition, message, heartbeat, stillOurs)) === 'abandoned')
+        return;
       // Only now, after the handler's transaction committed (or the message was dead-lettered).
       resolveOffset(message.offset);
       await commitOffsetsIfNecessary();
@@ -206,11 +210,12 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     partition: number,
     message: KafkaMessage,
     heartbeat: () => Promise<void>,
-  ) {
+    stillOurs: () => boolean,
+  ): Promise<'done' | 'abandoned'> {
     const decoded = this.decode(message);
     if (decoded.kind === 'ignored') {
       this.log.debug(`no handler for ${decoded.type} at ${topic}/${partition}@${message.offset}; skipped`);
-      return;
+      return 'done';
     }
     if (decoded.kind === 'rejected') {
       this.log.warn(
@@ -225,10 +230,12 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         attempts: 0,
       });
       this.observer?.deadLettered(topic, decoded.reason);
-      return;
+      return 'done';
     }
     const { event, handler } = decoded;
-    for (let attempt = 1; ; attempt += 1) {
+    let attempt = 1;
+    let waitsForDatabase = 0;
+    for (;;) {
       try {
         await this.whileHeartbeating(heartbeat, () =>
           inSpan(
@@ -250,10 +257,22 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
               ),
           ),
         );
-        return;
+        return 'done';
       } catch (error) {
         const permanent = error instanceof PermanentEventError;
         const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        if (!permanent && isDatabaseUnavailable(error)) {
+          // An outage is no fault of the event: wait it out, however long, without spending its
+          // attempts, or a restart of PostgreSQL would dead-letter whatever was being handled.
+          if (!stillOurs()) return 'abandoned';
+          waitsForDatabase += 1;
+          const delay = backoffDelay(this.settings.retryBackoff, waitsForDatabase);
+          this.log.warn(
+            `${event.type} ${event.id}: the database is unavailable, retrying in ${delay} ms: ${description}`,
+          );
+          await this.whileHeartbeating(heartbeat, () => sleep(delay));
+          continue;
+        }
         if (permanent || attempt >= this.settings.maxAttempts) {
           this.log.error(
             `dead-lettering ${event.type} ${event.id} after ${attempt} attempt(s): ${description}`,
@@ -268,13 +287,14 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
             attempts: attempt,
           });
           this.observer?.deadLettered(topic, reason);
-          return;
+          return 'done';
         }
         const delay = backoffDelay(this.settings.retryBackoff, attempt);
         this.log.warn(
           `${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${description}`,
         );
         await this.whileHeartbeating(heartbeat, () => sleep(delay));
+        attempt += 1;
       }
     }
   }
