@@ -25,3 +25,7 @@ export class ReplicatedEmployee {
   @Column('boolean')
   active!: boolean;
 }
+
+/** The `employee` table's columns as plain SQL selects them, shaped as ReplicatedEmployee. */
+export const REPLICATED_EMPLOYEE_COLUMNS =
+  'id, email, name, title, manager_id AS "managerId", time_zone AS "timeZone", active';

@@ -100,11 +100,13 @@ export class RecommendationRequestRepository {
   }
 
   /** Recipients the requester has a pending request to. */
+  /** Whom the requester has pending requests with (plain SQL: on the balance's hot path). */
   async askedBy(manager: EntityManager, requesterId: string): Promise<Set<string>> {
-    const rows = await manager.find(RecommendationRequestEntity, {
-      select: { recipientId: true },
-      where: { requesterId, status: 'pending' },
-    });
+    const rows: Array<{ recipientId: string }> = await manager.query(
+      `SELECT recipient_id AS "recipientId" FROM recommendation_request
+        WHERE requester_id = $1 AND status = 'pending'`,
+      [requesterId],
+    );
     return new Set(rows.map((row) => row.recipientId));
   }
 

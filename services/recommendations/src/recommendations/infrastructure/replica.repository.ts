@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ConnectionEntity } from './connection.entity';
-import { ReplicatedEmployee } from '@vouch/employee-replica';
+import { REPLICATED_EMPLOYEE_COLUMNS as EMPLOYEE_COLUMNS, ReplicatedEmployee } from '@vouch/employee-replica';
 
 function pair(a: string, b: string): { firstId: string; secondId: string } {
   return a < b ? { firstId: a, secondId: b } : { firstId: b, secondId: a };
@@ -10,13 +10,19 @@ function pair(a: string, b: string): { firstId: string; secondId: string } {
 /** The replica of employees and connections, written only by the event handlers. */
 @Injectable()
 export class ReplicaRepository {
+  // Plain SQL for the reads on a profile's and the balance's path, as in RecommendationRepository.
+
   async findEmployee(manager: EntityManager, id: string): Promise<ReplicatedEmployee | null> {
-    return manager.findOneBy(ReplicatedEmployee, { id });
+    const [row]: ReplicatedEmployee[] = await manager.query(
+      `SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = $1`,
+      [id],
+    );
+    return row ?? null;
   }
 
   async findEmployees(manager: EntityManager, ids: string[]): Promise<ReplicatedEmployee[]> {
     if (ids.length === 0) return [];
-    return manager.findBy(ReplicatedEmployee, { id: In(ids) });
+    return manager.query(`SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Reads the two employees and locks their rows, so that counts about them stay true until commit. */
@@ -45,18 +51,15 @@ export class ReplicaRepository {
 
   /** The employee's current connections who are active, with their place in the org chart. */
   async activeConnectionsOf(manager: EntityManager, employeeId: string): Promise<ReplicatedEmployee[]> {
-    return manager
-      .createQueryBuilder(ReplicatedEmployee, 'employee')
-      .where('employee.active')
-      .andWhere(
-        `employee.id IN (
-          SELECT CASE WHEN c.first_id = :employeeId THEN c.second_id ELSE c.first_id END
-          FROM connection c
-          WHERE (c.first_id = :employeeId OR c.second_id = :employeeId) AND c.removed_at IS NULL)`,
-        { employeeId },
-      )
-      .orderBy('employee.id')
-      .getMany();
+    return manager.query(
+      `SELECT ${EMPLOYEE_COLUMNS} FROM employee
+        WHERE active AND id IN (
+          SELECT CASE WHEN c.first_id = $1 THEN c.second_id ELSE c.first_id END
+            FROM connection c
+           WHERE (c.first_id = $1 OR c.second_id = $1) AND c.removed_at IS NULL)
+        ORDER BY id`,
+      [employeeId],
+    );
   }
 
   async activeEmployees(manager: EntityManager): Promise<ReplicatedEmployee[]> {
