@@ -172,8 +172,17 @@ export class DeliveryRepository {
       .getOne();
   }
 
+  /**
+   * Writes what sending, retrying, skipping or folding into a digest changes of a delivery that
+   * exists: one UPDATE (the ORM's `save` would read the row back first, a round trip per email).
+   */
   async save(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
-    await manager.save(DeliveryEntity, delivery);
+    const { status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt } = delivery;
+    await manager.update(
+      DeliveryEntity,
+      { id: delivery.id },
+      { status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt },
+    );
   }
 }
 
