@@ -82,7 +82,7 @@ const SETTINGS = {
   postgres: { clients: QUICK ? [1, 8] : [1, 4, 8, 16, 32], seconds: QUICK ? 2 : 10 },
   smtp: { connections: QUICK ? [4] : [1, 4, 16], emails: QUICK ? 500 : 5_000 },
   endToEnd: {
-    rates: numbers('BENCH_RATES', QUICK ? [25, 100, 400] : [50, 100, 250, 500, 750, 1000]),
+    rates: numbers('BENCH_RATES', QUICK ? [25, 100, 400] : [25, 50, 100, 250, 500, 1000]),
     stepSeconds: number('BENCH_STEP_SECONDS', QUICK ? 3 : 15),
     drainSeconds: number('BENCH_DRAIN_SECONDS', QUICK ? 5 : 15),
     httpSockets: 64,

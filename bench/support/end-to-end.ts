@@ -112,6 +112,9 @@ function quarterP50s<T>(
   return [p50Of(span[0], span[0] + quarter), p50Of(span[1] - quarter, span[1] + 1)] as [number, number];
 }
 
+/** How many seconds of load may still be on their way when a step ends, for it to have kept pace. */
+const PACE_SLACK_SECONDS = 2;
+
 function grew([first, last]: [number, number]): boolean {
   return last > first * GROWTH_FACTOR + GROWTH_SLACK_MS;
 }
@@ -206,13 +209,21 @@ class StepRunner {
     };
     const lastEmailAt = Math.max(...emails.map((email) => email.receivedAt));
     const sentLateMaxMs = round(Math.max(...calls.map((call) => call.sentLateMs)));
-    const backlogGrew = emails.length < accepted.length;
+    // Emails behind at the end of the step beyond what the last seconds of it leave in flight: the
+    // platform did not keep pace, even if the drain catches up afterwards.
+    const behindAtStepEnd = accepted.length - byStepEnd;
+    const backlogGrew = emails.length < accepted.length || behindAtStepEnd > rate * PACE_SLACK_SECONDS;
 
     const notes: string[] = [];
     if (accepted.length < count)
       notes.push(`${count - accepted.length} of ${count} requests not accepted: ${JSON.stringify(refused)}`);
-    if (backlogGrew)
+    if (emails.length < accepted.length)
       notes.push(`${accepted.length - emails.length} emails still due ${drainSeconds} s after the step`);
+    else if (backlogGrew)
+      notes.push(
+        `${behindAtStepEnd} emails behind at the end of the step (more than ${PACE_SLACK_SECONDS} s of load), ` +
+          `delivered during the drain`,
+      );
     if (grew(trend.httpP50Ms))
       notes.push(`HTTP latency grew within the step: p50 ${trend.httpP50Ms.join(' → ')} ms`);
     if (grew(trend.eventToEmailP50Ms))
