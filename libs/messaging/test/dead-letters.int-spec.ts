@@ -48,7 +48,14 @@ describe('messages that cannot be processed', () => {
         createEvent(ProbeRecordedV1, {
           source: '/vouch/test',
           subject: aggregateId,
-          data: { aggregateId, sequence, failTimes: 0, databaseOutages: 0, permanentFailure: false, workMs: 0 },
+          data: {
+            aggregateId,
+            sequence,
+            failTimes: 0,
+            databaseOutages: 0,
+            permanentFailure: false,
+            workMs: 0,
+          },
         }),
       );
     const wrongData = valid(2);
