@@ -9,6 +9,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
+  ConnectionRequestLoad,
   createTestDatabase,
   testInfrastructure,
   TestTokenAuthority,
@@ -17,7 +18,6 @@ import {
   provideInfrastructure,
   SmtpSink,
 } from '@vouch/testing';
-import { ConnectionRequestLoad } from './support/connection-request-load';
 import {
   childProcessIds,
   cpuSnapshot,

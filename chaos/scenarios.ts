@@ -414,7 +414,10 @@ export const scaleOutNotifications: Scenario = ({ shape = FULL_LOAD, short = fal
         'lost 0, duplicated 0, order per aggregate kept (a kill inside an SMTP hand-over could add one ' +
         'flagged duplicate per sending lane, as in kill-sender-after-acceptance)',
       shape,
-      environment: Object.fromEntries(SERVICES.map((name) => [name, { KAFKA_TOPIC_PARTITIONS: '6' }])),
+      environment: {
+        ...Object.fromEntries(SERVICES.map((name) => [name, { KAFKA_TOPIC_PARTITIONS: '6' }])),
+        notifications: { KAFKA_TOPIC_PARTITIONS: '6', SENDER_CONCURRENCY: String(SENDER_LANES) },
+      },
       allowedDuplicates: (outcome) => outcome.kills * SENDER_LANES,
       fault: async (run) => {
         const pause = short ? 3_000 : 8_000;
@@ -463,7 +466,7 @@ async function slowestEmailFor(run: UnderLoad, from: number, to: number): Promis
   return Math.max(0, ...delays);
 }
 
-/** notifications' sending lanes per instance (SENDER_CONCURRENCY's default). */
+/** notifications' sending lanes per instance (SENDER_CONCURRENCY): at most one message in flight each. */
 const SENDER_LANES = 4;
 
 /** The topics consumed by another service, each with the type of event its consumers handle most. */

@@ -12,3 +12,4 @@ export * from './maildev';
 export * from './platform';
 export * from './provide-infrastructure';
 export * from './smtp-sink';
+export * from './connection-request-load';

@@ -1,15 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { ConnectionRequestedV1, EmployeeRegisteredV1, type CloudEvent } from '@vouch/contracts';
+import type { CloudEvent } from '@vouch/contracts';
 import {
+  ConnectionRequestLoad,
   createTestDatabase,
   freePort,
-  publishEvents,
   ServiceProcess,
   testInfrastructure,
   testKafka,
   TestTokenAuthority,
-  uniqueName,
   uniqueTopicPrefix,
   waitFor,
   type TestDatabase,
@@ -79,55 +77,12 @@ describe('notifications scaled out to several instances on one database and cons
     const doomed = await startInstance();
     await startInstance();
 
-    const requesterId = randomUUID();
-    const addresseeIds = Array.from({ length: EVENTS }, () => randomUUID());
-    await publishEvents(
-      kafkaBrokers,
-      topicPrefix,
-      EmployeeRegisteredV1,
-      [requesterId, ...addresseeIds].map((employeeId) => ({
-        subject: employeeId,
-        data: {
-          employeeId,
-          email: `${uniqueName('employee')}@example.com`,
-          name: 'Scaling Test',
-          title: null,
-          managerId: null,
-          timeZone: null,
-          registeredAt: new Date().toISOString(),
-        },
-      })),
-    );
-    await waitFor(
-      'every employee to be in the replica',
-      async () => Number((await db.query(`SELECT count(*)::int AS n FROM employee`)).rows[0].n),
-      (known) => known === EVENTS + 1,
-    );
+    const load = await ConnectionRequestLoad.register({ kafkaBrokers, topicPrefix, database: db }, EVENTS);
 
     const sliceSize = EVENTS / SLICES;
     const published: CloudEvent[] = [];
     const publishSlice = async (slice: number) => {
-      const addressees = addresseeIds.slice(slice * sliceSize, (slice + 1) * sliceSize);
-      published.push(
-        ...(await publishEvents(
-          kafkaBrokers,
-          topicPrefix,
-          ConnectionRequestedV1,
-          addressees.map((addresseeId) => {
-            const connectionId = randomUUID();
-            return {
-              subject: connectionId,
-              data: {
-                connectionId,
-                requesterId,
-                addresseeId,
-                message: null,
-                requestedAt: new Date().toISOString(),
-              },
-            };
-          }),
-        )),
-      );
+      published.push(...(await load.publish(slice * sliceSize, (slice + 1) * sliceSize)));
     };
     for (let slice = 0; slice < SLICES / 2; slice += 1) await publishSlice(slice);
     await waitFor(

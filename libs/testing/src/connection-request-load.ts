@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { ConnectionRequestedV1, EmployeeRegisteredV1, type CloudEvent } from '@vouch/contracts';
-import { publishEvents, uniqueName, waitFor } from '@vouch/testing';
+import { publishEvents } from './kafka-test-kit';
+import { uniqueName } from './test-infrastructure';
+import { waitFor } from './wait-for';
 
 /** Where the load goes: the service's brokers and topic prefix, and its database to see it arrive. */
 export interface LoadTarget {
