@@ -169,6 +169,11 @@ export class OutboxRelay {
         continue;
       }
       await this.store.markPublished(batch.map((row) => row.position));
+      // A short batch was all there was: look again on the next NOTIFY (or poll), not at once.
+      if (batch.length < this.settings.batchSize) {
+        await this.purgeIfDue();
+        await this.waitForWork(this.settings.pollIntervalMs);
+      }
     }
   }
 

@@ -40,12 +40,21 @@ export class Outbox {
       source: this.source,
     });
     const record = toKafkaRecord(event);
+    // The NOTIFY is delivered at commit, and only then; identical ones in a transaction fold into
+    // one. It rides in the INSERT: a statement less per event, and each costs a round trip.
     await manager.query(
-      `INSERT INTO outbox (event_id, event_type, topic, message_key, headers, payload) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [event.id, event.type, definition.topic, record.key, JSON.stringify(record.headers), record.value],
+      `INSERT INTO outbox (event_id, event_type, topic, message_key, headers, payload)
+       SELECT $1, $2, $3, $4, $5, $6 FROM pg_notify($7, '')`,
+      [
+        event.id,
+        event.type,
+        definition.topic,
+        record.key,
+        JSON.stringify(record.headers),
+        record.value,
+        OUTBOX_CHANNEL,
+      ],
     );
-    // Delivered at commit, and only then; identical notifications in one transaction fold into one.
-    await manager.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
     return event;
   }
 }

@@ -23,6 +23,7 @@ import { DeliveryRepository } from './infrastructure/delivery.repository';
 import { MailTransport } from './infrastructure/mail-transport';
 import { NotificationPreferenceEntity } from './infrastructure/notification-preference.entity';
 import { NotificationPreferenceRepository } from './infrastructure/notification-preference.repository';
+import { RecipientRepository } from './infrastructure/recipient.repository';
 
 export const notificationEntities = [ReplicatedEmployee, DeliveryEntity, NotificationPreferenceEntity];
 
@@ -44,6 +45,7 @@ export class NotificationsModule {
         EmployeeReplica,
         DeliveryRepository,
         NotificationPreferenceRepository,
+        RecipientRepository,
         MailTransport,
         DeliveryMetrics,
         PlanEmailsUseCase,

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ReplicatedEmployee } from '@vouch/employee-replica';
+import type { ReplicatedEmployee } from '@vouch/employee-replica';
 import { EmailPacingPolicy, reasonToWithhold } from '../domain/delivery-rules';
 import type { PlannedEmail } from '../domain/email-policies';
 import { RecipientDay } from '../domain/recipient-day';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
-import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
+import { RecipientRepository, type Recipient } from '../infrastructure/recipient.repository';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
 
 /** A transient error: the consumer retries the event with backoff until identity's event arrived. */
@@ -28,7 +28,7 @@ export class PlanEmailsUseCase {
 
   constructor(
     private readonly deliveries: DeliveryRepository,
-    private readonly preferences: NotificationPreferenceRepository,
+    private readonly recipients: RecipientRepository,
     @Inject(NOTIFICATIONS_SETTINGS) settings: NotificationsSettings,
   ) {
     this.pacing = new EmailPacingPolicy(settings.maxEmailsPerDay);
@@ -36,24 +36,43 @@ export class PlanEmailsUseCase {
   }
 
   async execute(manager: EntityManager, eventId: string, email: PlannedEmail): Promise<void> {
-    const [recipient, counterpart] = await Promise.all([
-      manager.findOneBy(ReplicatedEmployee, { id: email.recipientId }),
-      manager.findOneBy(ReplicatedEmployee, { id: email.counterpartId }),
-    ]);
-    // identity's topic is not ordered with the others: an employee not known yet soon will be.
+    await this.executeFor(manager, eventId, email, await this.recipientOf(manager, email));
+  }
+
+  /**
+   * The recipient and counterpart of an email, with the recipient's daily count locked until commit.
+   * identity's topic is not ordered with the others: an employee not known yet soon will be.
+   */
+  async recipientOf(
+    manager: EntityManager,
+    email: Pick<PlannedEmail, 'recipientId' | 'counterpartId'>,
+  ): Promise<Recipient & { counterpart: ReplicatedEmployee }> {
+    const recipient = await this.recipients.find(manager, email.recipientId, {
+      counterpartId: email.counterpartId,
+      lockDailyCount: true,
+    });
     if (!recipient) throw new EmployeeNotReplicatedYetError(email.recipientId);
+    const { counterpart } = recipient;
     if (!counterpart) throw new EmployeeNotReplicatedYetError(email.counterpartId);
-    const preferences = await this.preferences.find(manager, recipient.id);
-    if (reasonToWithhold(recipient, preferences, email.category)) return;
+    return { ...recipient, counterpart };
+  }
+
+  /** Plans the email for a recipient already read with `recipientOf`. */
+  async executeFor(
+    manager: EntityManager,
+    eventId: string,
+    email: PlannedEmail,
+    { employee, preferences, counterpart }: Recipient & { counterpart: ReplicatedEmployee },
+  ): Promise<void> {
+    if (reasonToWithhold(employee, preferences, email.category)) return;
     const now = new Date();
-    await this.deliveries.lockDailyCount(manager, recipient.id);
     const sentToday = await this.deliveries.countSentOnTheirOwnSince(
       manager,
-      recipient.id,
-      this.day.startOf(now, recipient.timeZone),
+      employee.id,
+      this.day.startOf(now, employee.timeZone),
     );
     const pace = this.pacing.pace(preferences, sentToday);
     const status = pace === 'now' ? 'pending' : 'held';
-    await this.deliveries.add(manager, eventId, email, recipient, counterpart, status, now);
+    await this.deliveries.add(manager, eventId, email, employee, counterpart, status, now);
   }
 }

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import type { EventData, RecommendationGivenV1 } from '@vouch/contracts';
 import { RecommendationGivenPolicy } from '../domain/email-policies';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
-import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 import { PlanEmailsUseCase } from './plan-emails.use-case';
 
 /**
@@ -17,7 +16,6 @@ export class PlanRecommendationGivenUseCase {
 
   constructor(
     private readonly deliveries: DeliveryRepository,
-    private readonly preferences: NotificationPreferenceRepository,
     private readonly plan: PlanEmailsUseCase,
   ) {}
 
@@ -27,7 +25,11 @@ export class PlanRecommendationGivenUseCase {
     data: EventData<typeof RecommendationGivenV1>,
   ): Promise<void> {
     const { recommendationId, authorId, subjectId, text, reciprocal } = data;
-    const nudgeWanted = (await this.preferences.find(manager, subjectId)).allows('reciprocity');
+    const recipient = await this.plan.recipientOf(manager, {
+      recipientId: subjectId,
+      counterpartId: authorId,
+    });
+    const nudgeWanted = recipient.preferences.allows('reciprocity');
     const pairAlreadyNudged =
       !reciprocal &&
       nudgeWanted &&
@@ -41,6 +43,6 @@ export class PlanRecommendationGivenUseCase {
       pairAlreadyNudged,
       nudgeWanted,
     });
-    await this.plan.execute(manager, eventId, email);
+    await this.plan.executeFor(manager, eventId, email, recipient);
   }
 }

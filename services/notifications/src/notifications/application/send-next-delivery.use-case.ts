@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EmailFailedV1, EmailSentV1 } from '@vouch/contracts';
-import { ReplicatedEmployee } from '@vouch/employee-replica';
 import { Outbox } from '@vouch/messaging';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
 import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
@@ -11,7 +10,7 @@ import type { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { digestEntry, renderEmail, type EmailContent } from '../infrastructure/email-renderer';
-import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
+import { RecipientRepository } from '../infrastructure/recipient.repository';
 import { MailTransport, type OutgoingEmail } from '../infrastructure/mail-transport';
 import { emailLinks } from './email-links';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
@@ -22,6 +21,9 @@ const DAY_MS = 86_400_000;
 export function messageIdOf(deliveryId: string): string {
   return `<${deliveryId}@vouch>`;
 }
+
+/** What one call found: nothing due, or a delivery handled, with or without others due behind it. */
+export type SendNextResult = 'nothing-due' | 'handled' | 'handled-more-due';
 
 /**
  * Claims one due delivery, sends it and records the outcome, all in one transaction that holds the
@@ -36,7 +38,7 @@ export class SendNextDeliveryUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
-    private readonly preferences: NotificationPreferenceRepository,
+    private readonly recipients: RecipientRepository,
     private readonly transport: MailTransport,
     private readonly outbox: Outbox,
     private readonly metrics: DeliveryMetrics,
@@ -45,11 +47,13 @@ export class SendNextDeliveryUseCase {
     this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret, settings.previousUnsubscribeSecrets);
   }
 
-  /** Returns false when nothing was due. */
-  async execute(): Promise<boolean> {
+  async execute(): Promise<SendNextResult> {
+    let moreDue = false;
     const outcome = await this.dataSource.transaction(async (manager) => {
-      const delivery = await this.deliveries.claimNextDue(manager, new Date());
-      if (!delivery) return null;
+      const claimed = await this.deliveries.claimNextDue(manager, new Date());
+      if (!claimed) return null;
+      const { delivery } = claimed;
+      moreDue = claimed.moreDue;
       const withheld = await this.reasonToWithhold(manager, delivery);
       if (withheld) {
         await this.markSkipped(manager, delivery, withheld);
@@ -85,19 +89,18 @@ export class SendNextDeliveryUseCase {
       }
       return delivery;
     });
-    if (!outcome) return false;
+    if (!outcome) return 'nothing-due';
     // Counted after commit: a rolled-back outcome did not happen.
     if (outcome.status === 'sent') this.metrics.sent.inc({ template: outcome.template });
     if (outcome.status === 'failed') this.metrics.failed.inc({ template: outcome.template });
     if (outcome.status === 'skipped') this.metrics.skipped.inc({ template: outcome.template });
-    return true;
+    return moreDue ? 'handled-more-due' : 'handled';
   }
 
   private async reasonToWithhold(manager: EntityManager, delivery: DeliveryEntity): Promise<string | null> {
-    const recipient = await manager.findOneBy(ReplicatedEmployee, { id: delivery.recipientId });
+    const recipient = await this.recipients.find(manager, delivery.recipientId);
     if (!recipient) return 'the recipient is unknown';
-    const preferences = await this.preferences.find(manager, recipient.id);
-    return reasonToWithhold(recipient, preferences, delivery.category);
+    return reasonToWithhold(recipient.employee, recipient.preferences, delivery.category);
   }
 
   private async compose(manager: EntityManager, delivery: DeliveryEntity): Promise<OutgoingEmail> {

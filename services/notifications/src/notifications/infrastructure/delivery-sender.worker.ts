@@ -12,19 +12,20 @@ import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../applicati
 
 /**
  * Sends pending deliveries apart from the Kafka handlers, so a slow SMTP server never stalls a
- * partition. It drains what is due with SENDER_CONCURRENCY lanes as soon as a new delivery is
- * committed (a NOTIFY on DELIVERIES_CHANNEL, from any instance), and every SENDER_POLL_INTERVAL_MS
- * for retries coming due and notifications missed; each lane claims one row at a time, so several
- * instances share the work without sending twice.
+ * partition. A new delivery committed (a NOTIFY on DELIVERIES_CHANNEL, from any instance) or the
+ * SENDER_POLL_INTERVAL_MS tick (retries coming due, notifications missed) starts a lane, up to
+ * SENDER_CONCURRENCY. Each lane claims one row at a time, so several instances share the work
+ * without sending twice; it keeps going while others are due or news arrived since its claim, and
+ * starts a helper when others are due. Looking only when there is reason to keeps an idle sender
+ * from asking the database for nothing, a round trip per lane per email.
  */
 @Injectable()
 export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(DeliverySenderWorker.name);
   private timer: NodeJS.Timeout | undefined;
-  private draining: Promise<void> = Promise.resolve();
-  private running = false;
-  /** New work arrived while a drain was running: drain again once it ends. */
-  private wokenWhileRunning = false;
+  private readonly lanes = new Set<Promise<void>>();
+  /** Counts wake-ups: a lane that sees it moved since its claim looks again. */
+  private wakeUps = 0;
   private stopping = false;
   private readonly listener: PostgresChannelListener;
 
@@ -36,49 +37,48 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
       databaseUrl: settings.databaseUrl,
       channel: DELIVERIES_CHANNEL,
       applicationName: 'delivery-sender',
-      onNotify: () => this.tick(),
+      onNotify: () => this.wake(),
       onError: (error) => this.logger.warn(`listening for new deliveries failed: ${error.message}`),
     });
   }
 
   onApplicationBootstrap(): void {
     this.listener.start();
-    this.timer = setInterval(() => this.tick(), this.settings.senderPollIntervalMs);
+    this.timer = setInterval(() => this.wake(), this.settings.senderPollIntervalMs);
+    this.wake();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     clearInterval(this.timer);
     await this.listener.stop();
-    await this.draining;
+    await Promise.all(this.lanes);
   }
 
-  private tick(): void {
-    if (this.stopping) return;
-    // Lanes already draining would find the new rows too, unless they are just finishing.
-    if (this.running) {
-      this.wokenWhileRunning = true;
-      return;
-    }
-    this.running = true;
-    this.wokenWhileRunning = false;
-    const lanes = Array.from({ length: this.settings.senderConcurrency }, () => this.lane());
-    this.draining = Promise.all(lanes)
-      .then(() => undefined)
+  private wake(): void {
+    this.wakeUps += 1;
+    this.startLane();
+  }
+
+  private startLane(): void {
+    if (this.stopping || this.lanes.size >= this.settings.senderConcurrency) return;
+    const lane: Promise<void> = this.lane()
       .catch((error: unknown) => {
         this.logger.error(
           `sending deliveries failed: ${error instanceof Error ? error.message : String(error)}`,
         );
       })
-      .finally(() => {
-        this.running = false;
-        if (this.wokenWhileRunning) this.tick();
-      });
+      .finally(() => this.lanes.delete(lane));
+    this.lanes.add(lane);
   }
 
   private async lane(): Promise<void> {
-    while (!this.stopping && (await this.sendNext.execute())) {
-      // keep going while deliveries are due
+    while (!this.stopping) {
+      const wakeUpsBefore = this.wakeUps;
+      const result = await this.sendNext.execute();
+      if (result === 'nothing-due') return;
+      if (result === 'handled-more-due') this.startLane();
+      else if (this.wakeUps === wakeUpsBefore) return;
     }
   }
 }

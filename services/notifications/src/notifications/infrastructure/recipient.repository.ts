@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { REPLICATED_EMPLOYEE_COLUMNS, type ReplicatedEmployee } from '@vouch/employee-replica';
+import type { NotificationPreferences } from '../domain/email-category';
+import { toPreferences, type NotificationPreferenceRow } from './notification-preference.repository';
+
+/** Whom an email goes to, what they chose to receive, and whom it is about. */
+export interface Recipient {
+  employee: ReplicatedEmployee;
+  preferences: NotificationPreferences;
+  /** The other person the email is about, when asked for and replicated. */
+  counterpart: ReplicatedEmployee | null;
+}
+
+export interface FindRecipient {
+  counterpartId?: string;
+  /**
+   * Also holds the recipient's daily count of emails still until the transaction ends, so that two
+   * events handled at once on different partitions cannot both slip under the cap. Count in a later
+   * statement: only its snapshot is taken after the lock.
+   */
+  lockDailyCount?: boolean;
+}
+
+/**
+ * Reads an email's recipient with their preferences, and the counterpart, in one statement: planning
+ * and sending do it for every email, and on a busy machine each round trip counts.
+ */
+@Injectable()
+export class RecipientRepository {
+  /** Null when the recipient is not in the replica. */
+  async find(
+    manager: EntityManager,
+    recipientId: string,
+    options: FindRecipient = {},
+  ): Promise<Recipient | null> {
+    const lock = options.lockDailyCount ? `, pg_advisory_xact_lock(hashtext('daily-cap:' || $1))` : '';
+    const rows: Array<ReplicatedEmployee & Partial<NotificationPreferenceRow>> = await manager.query(
+      `SELECT ${REPLICATED_EMPLOYEE_COLUMNS},
+              preference.categories, preference.digest, preference.unsubscribed_all AS "unsubscribedAll"
+              ${lock}
+         FROM employee
+         LEFT JOIN notification_preference preference
+           ON preference.employee_id = employee.id AND employee.id = $1
+        WHERE employee.id IN ($1, $2)`,
+      [recipientId, options.counterpartId ?? recipientId],
+    );
+    const row = rows.find((candidate) => candidate.id === recipientId);
+    if (!row) return null;
+    const counterpart = rows.find((candidate) => candidate.id === options.counterpartId);
+    return {
+      employee: employeeOf(row),
+      preferences: toPreferences(row.digest ? (row as NotificationPreferenceRow) : null),
+      counterpart: counterpart ? employeeOf(counterpart) : null,
+    };
+  }
+}
+
+function employeeOf(row: ReplicatedEmployee): ReplicatedEmployee {
+  const { id, email, name, title, managerId, timeZone, active } = row;
+  return { id, email, name, title, managerId, timeZone, active };
+}
