@@ -9,6 +9,7 @@ import {
   waitFor,
   type TestDatabase,
 } from '@vouch/testing';
+import { deadLetterTopic } from '@vouch/contracts';
 import { ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, interleavedProbes, recordProbes, summarizeEffects } from './fixtures/probe-app';
 
@@ -152,5 +153,53 @@ describe('events from the outbox to a handler', () => {
       { event_id: eventId, attempt: 3 },
       { event_id: expect.any(String), attempt: 1 },
     ]);
+  });
+
+  it('applies a backlog in shared transactions, and one by one around the events that fail', async () => {
+    const topicPrefix = uniqueTopicPrefix('backlog');
+    const settings = { databaseUrl: database.url, brokers: kafkaBrokers, topicPrefix };
+    // Written and published while nobody consumes, so that the consumer meets them as one backlog.
+    const writer = await createProbeApp({ ...settings, consumes: false });
+    const probes: Parameters<typeof recordProbes>[1] = interleavedProbes(300, 10);
+    probes[150] = { ...probes[150], permanentFailure: true };
+    probes[200] = { ...probes[200], failTimes: 1 };
+    const ids = await recordProbes(writer, probes);
+    await waitFor(
+      'the backlog published',
+      () => writer.get(OutboxStore).backlog(),
+      (backlog) => backlog.unpublished === 0,
+    );
+    await writer.close();
+
+    const consumer = await createProbeApp({ ...settings, consumes: true });
+    app = consumer;
+    const dataSource = consumer.get(DataSource);
+    await waitFor(
+      '299 effects',
+      () => summarizeEffects(dataSource),
+      (summary) => summary.total >= 299,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    expect(await summarizeEffects(dataSource)).toEqual({
+      total: 299,
+      distinctEvents: 299,
+      outOfOrderAggregates: 0,
+    });
+    const failedOnce: Array<{ attempt: number }> = await dataSource.query(
+      `SELECT attempt FROM probe_effect WHERE event_id = $1`,
+      [ids[200]],
+    );
+    // Its first attempt was the shared one, rolled back; alone, it failed once more, then succeeded.
+    expect(failedOnce).toEqual([{ attempt: 2 }]);
+    expect(
+      await messagesOn(kafkaBrokers, `${topicPrefix}${deadLetterTopic(ProbeRecordedV1.topic, 'probe')}`),
+    ).toBe(1);
+    // An inbox record is stamped with its transaction's start: events applied together share one.
+    const [{ transactions }]: Array<{ transactions: number }> = await dataSource.query(
+      `SELECT count(DISTINCT processed_at)::int AS transactions FROM inbox WHERE event_id = ANY($1)`,
+      [ids],
+    );
+    expect(transactions).toBeLessThan(100);
   });
 });

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Server, type CustomTransportStrategy, type MessageHandler } from '@nestjs/microservices';
 import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { z } from 'zod';
 import {
   fromKafkaRecord,
@@ -26,6 +26,11 @@ export interface EventConsumerSettings {
   group: string;
   /** Partitions processed at the same time; each partition stays in order. */
   partitionsConsumedConcurrently: number;
+  /**
+   * Consecutive events of a partition handled in one transaction: one inbox INSERT and one commit
+   * for all of them. On any failure they are handled again one by one, each with its retries.
+   */
+  maxEventsPerTransaction: number;
   /** Attempts per event before it is dead-lettered, the first one included. */
   maxAttempts: number;
   retryBackoff: BackoffPolicy;
@@ -35,6 +40,7 @@ export interface EventConsumerSettings {
 
 export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> = {
   partitionsConsumedConcurrently: 3,
+  maxEventsPerTransaction: 50,
   maxAttempts: 5,
   retryBackoff: { initialDelayMs: 200, maxDelayMs: 5_000 },
   sessionTimeoutMs: 30_000,
@@ -45,9 +51,21 @@ export type EventConsumerState = 'idle' | 'starting' | 'running' | 'crashed' | '
 
 /** An event handed over for processing, decoded and validated, or the reason it cannot be. */
 type Decoded =
-  | { kind: 'event'; event: CloudEvent; handler: MessageHandler }
+  | HandledEvent
   | { kind: 'ignored'; type: string }
   | { kind: 'rejected'; reason: DeadLetterReason; error: string };
+
+interface HandledEvent {
+  kind: 'event';
+  event: CloudEvent;
+  handler: MessageHandler;
+}
+
+/** A message of a batch, decoded. */
+interface Received {
+  message: KafkaMessage;
+  decoded: Decoded;
+}
 
 /**
  * A Nest transport strategy for Vouch's integration events. Handlers are declared the Nest way,
@@ -56,8 +74,9 @@ type Decoded =
  * - routes by the CloudEvents `type` header, and subscribes to exactly the topics its handlers'
  *   types travel on, failing at boot on a pattern that names no known event;
  * - processes partitions concurrently, each in order;
- * - runs each handler in a transaction with an inbox record, skipping events already processed,
- *   and moves the offset only after that transaction committed;
+ * - runs handlers in a transaction with inbox records, skipping events already processed, and
+ *   moves the offset only after that transaction committed; consecutive events of a partition
+ *   share one transaction, so a backlog costs fewer round trips per event the longer it grows;
  * - retries transient failures with backoff, and dead-letters invalid messages, permanent errors
  *   and exhausted retries so one bad message never blocks a partition;
  * - heartbeats during long handlers, and on close finishes the event in flight before leaving.
@@ -188,20 +207,92 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
   }: EachBatchPayload) {
     const topic = this.logicalTopic(batch.topic);
     const stillOurs = () => isRunning() && !isStale();
-    for (const message of batch.messages) {
+    const received = batch.messages.map((message) => ({ message, decoded: this.decode(message) }));
+    for (const run of this.runsOf(received)) {
       if (!stillOurs()) return;
-      // Left unresolved when given up for a stop or a rebalance: read again by whoever owns it next.
-      if ((await this.processMessage(topic, batch.partition, message, heartbeat, stillOurs)) === 'abandoned')
-        return;
-      // Only now, after the handler's transaction committed (or the message was dead-lettered).
-      resolveOffset(message.offset);
+      const together = run.length > 1 && (await this.handleTogether(topic, batch.partition, run, heartbeat));
+      if (!together) {
+        for (const { message, decoded } of run) {
+          if (!stillOurs()) return;
+          // Left unresolved when given up for a stop or a rebalance: read again by whoever owns it next.
+          const outcome = await this.processMessage(
+            topic,
+            batch.partition,
+            message,
+            decoded,
+            heartbeat,
+            stillOurs,
+          );
+          if (outcome === 'abandoned') return;
+          resolveOffset(message.offset);
+        }
+      }
+      // Only now, after the handlers' transaction committed (or the messages were dead-lettered).
+      const last = run[run.length - 1].message;
+      resolveOffset(last.offset);
       await commitOffsetsIfNecessary();
       await heartbeat();
       this.observer?.lagMeasured(
         topic,
         batch.partition,
-        Math.max(0, Number(batch.highWatermark) - Number(message.offset) - 1),
+        Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1),
       );
+    }
+  }
+
+  /** Consecutive events, up to maxEventsPerTransaction, go together; anything else goes alone. */
+  private runsOf(received: Received[]): Received[][] {
+    const runs: Received[][] = [];
+    let events: Received[] = [];
+    for (const item of received) {
+      if (item.decoded.kind !== 'event') {
+        if (events.length > 0) runs.push(events);
+        runs.push([item]);
+        events = [];
+        continue;
+      }
+      events.push(item);
+      if (events.length === this.settings.maxEventsPerTransaction) {
+        runs.push(events);
+        events = [];
+      }
+    }
+    if (events.length > 0) runs.push(events);
+    return runs;
+  }
+
+  /** One transaction for the whole run; false when any of it failed (and nothing was kept). */
+  private async handleTogether(
+    topic: string,
+    partition: number,
+    run: Received[],
+    heartbeat: () => Promise<void>,
+  ): Promise<boolean> {
+    const events = run.flatMap(({ message, decoded }) =>
+      decoded.kind === 'event' ? [{ ...decoded, offset: message.offset }] : [],
+    );
+    try {
+      await this.whileHeartbeating(heartbeat, () =>
+        this.dataSource.transaction(async (manager) => {
+          const fresh = await this.inbox.recordAll(
+            manager,
+            this.settings.group,
+            events.map(({ event }) => event),
+          );
+          for (const { event, handler, offset } of events) {
+            if (!fresh.delete(event.id)) continue;
+            await this.inSpan(event, topic, 1, () =>
+              this.runHandler(manager, event, handler, topic, partition, offset, 1),
+            );
+          }
+        }),
+      );
+      return true;
+    } catch (error) {
+      this.log.warn(
+        `${events.length} events from ${topic}/${partition} failed together, handling them one by one: ${describe(error)}`,
+      );
+      return false;
     }
   }
 
@@ -209,10 +300,10 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     topic: string,
     partition: number,
     message: KafkaMessage,
+    decoded: Decoded,
     heartbeat: () => Promise<void>,
     stillOurs: () => boolean,
   ): Promise<'done' | 'abandoned'> {
-    const decoded = this.decode(message);
     if (decoded.kind === 'ignored') {
       this.log.debug(`no handler for ${decoded.type} at ${topic}/${partition}@${message.offset}; skipped`);
       return 'done';
@@ -238,29 +329,14 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     for (;;) {
       try {
         await this.whileHeartbeating(heartbeat, () =>
-          inSpan(
-            `process ${event.type}`,
-            {
-              kind: SpanKind.CONSUMER,
-              ...(event.traceparent ? { traceparent: event.traceparent } : {}),
-              attributes: {
-                'messaging.system': 'kafka',
-                'messaging.destination.name': topic,
-                'messaging.consumer.group.name': this.settings.group,
-                'messaging.message.id': event.id,
-                'vouch.attempt': attempt,
-              },
-            },
-            () =>
-              withLogFields({ eventId: event.id, eventType: event.type }, () =>
-                this.handleOnce(event, handler, topic, partition, message.offset, attempt),
-              ),
+          this.inSpan(event, topic, attempt, () =>
+            this.handleOnce(event, handler, topic, partition, message.offset, attempt),
           ),
         );
         return 'done';
       } catch (error) {
         const permanent = error instanceof PermanentEventError;
-        const description = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+        const description = describe(error);
         if (!permanent && isDatabaseUnavailable(error)) {
           // An outage is no fault of the event: wait it out, however long, without spending its
           // attempts, or a restart of PostgreSQL would dead-letter whatever was being handled.
@@ -297,6 +373,25 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         attempt += 1;
       }
     }
+  }
+
+  /** The consumer span of an event, in the trace of whatever wrote it, with its ids in the logs. */
+  private inSpan<T>(event: CloudEvent, topic: string, attempt: number, work: () => Promise<T>): Promise<T> {
+    return inSpan(
+      `process ${event.type}`,
+      {
+        kind: SpanKind.CONSUMER,
+        ...(event.traceparent ? { traceparent: event.traceparent } : {}),
+        attributes: {
+          'messaging.system': 'kafka',
+          'messaging.destination.name': topic,
+          'messaging.consumer.group.name': this.settings.group,
+          'messaging.message.id': event.id,
+          'vouch.attempt': attempt,
+        },
+      },
+      () => withLogFields({ eventId: event.id, eventType: event.type }, work),
+    );
   }
 
   private decode(message: KafkaMessage): Decoded {
@@ -337,12 +432,24 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         this.log.debug(`${event.type} ${event.id} already processed; skipped`);
         return;
       }
-      const context = new EventContext(event, manager, topic, partition, offset, attempt);
-      await lastValueFrom(this.transformToObservable(await handler(event, context)), {
-        defaultValue: undefined,
-      });
-      this.log.debug(`handled ${event.type} from ${topic}/${partition}@${offset}`);
+      await this.runHandler(manager, event, handler, topic, partition, offset, attempt);
     });
+  }
+
+  private async runHandler(
+    manager: EntityManager,
+    event: CloudEvent,
+    handler: MessageHandler,
+    topic: string,
+    partition: number,
+    offset: string,
+    attempt: number,
+  ) {
+    const context = new EventContext(event, manager, topic, partition, offset, attempt);
+    await lastValueFrom(this.transformToObservable(await handler(event, context)), {
+      defaultValue: undefined,
+    });
+    this.log.debug(`handled ${event.type} from ${topic}/${partition}@${offset}`);
   }
 
   private async whileHeartbeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
@@ -359,4 +466,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       ? physical.slice(this.kafkaSettings.topicPrefix.length)
       : physical;
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -20,6 +20,24 @@ export class Inbox {
     );
     return inserted.length === 1;
   }
+
+  /**
+   * Records events at once; returns the ids this consumer had not processed yet, each once even
+   * when a batch carries the same event twice (republished after a relay crash).
+   */
+  async recordAll(
+    manager: EntityManager,
+    consumer: string,
+    events: ReadonlyArray<{ id: string; type: string }>,
+  ): Promise<Set<string>> {
+    const inserted: Array<{ event_id: string }> = await manager.query(
+      `INSERT INTO inbox (consumer, event_id, event_type)
+       SELECT $1, event.id, event.type FROM unnest($2::text[], $3::text[]) AS event(id, type)
+       ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id`,
+      [consumer, events.map((event) => event.id), events.map((event) => event.type)],
+    );
+    return new Set(inserted.map((row) => row.event_id));
+  }
 }
 
 /**
