@@ -56,17 +56,18 @@ export class WriteRecommendationUseCase {
     const employees = await this.replica.lockPair(manager, authorId, subjectId);
     const author = employees[authorId] ?? null;
     const subject = employees[subjectId] ?? null;
+    // Read after the lock, so that its snapshot includes whatever the holder before us committed.
+    const facts = await this.recommendations.writingFacts(manager, authorId, subjectId);
     checkParticipation({
       actorId: authorId,
       otherId: subjectId,
       actor: author,
       other: subject,
-      connected: await this.replica.areConnected(manager, authorId, subjectId),
+      connected: facts.connected,
     });
 
-    const request = await this.requestToFulfil(manager, authorId, command);
-    if (await this.recommendations.exists(manager, authorId, subjectId))
-      throw new DuplicateRecommendationError(ALREADY_RECOMMENDED);
+    const request = await this.requestToFulfil(manager, authorId, command, facts.pendingRequestId);
+    if (facts.alreadyRecommended) throw new DuplicateRecommendationError(ALREADY_RECOMMENDED);
 
     const now = new Date();
     const recommendation = Recommendation.write({
@@ -76,7 +77,7 @@ export class WriteRecommendationUseCase {
       relationship: command.relationship,
       text: command.text,
       verified: !!author && !!subject && isVerified(command.relationship, author, subject),
-      reciprocal: await this.recommendations.exists(manager, subjectId, authorId),
+      reciprocal: facts.reciprocal,
       now,
     });
     await this.recommendations.insert(manager, recommendation);
@@ -108,8 +109,14 @@ export class WriteRecommendationUseCase {
     manager: EntityManager,
     authorId: string,
     command: WriteRecommendation,
+    pendingRequestId: string | null,
   ): Promise<RecommendationRequest | null> {
-    if (!command.requestId) return this.requests.findPending(manager, command.subjectId, authorId);
+    if (!command.requestId) {
+      if (!pendingRequestId) return null;
+      // Answered, withdrawn or expired since it was read: then there is none to fulfil.
+      const pending = await this.requests.find(manager, pendingRequestId, { lock: true });
+      return pending?.snapshot().status === 'pending' ? pending : null;
+    }
     const request = await this.requests.find(manager, command.requestId, { lock: true });
     const state = request?.snapshot();
     if (!request || state?.recipientId !== authorId || state.requesterId !== command.subjectId)

@@ -48,6 +48,28 @@ export class RecommendationRepository {
   }
 
   /** Whether the author has a recommendation of the subject that is not withdrawn. */
+  /**
+   * What writing a recommendation from author to subject must know, in one statement (each is a
+   * round trip on the write path): whether they are connected, whether either recommended the other
+   * already, and the subject's pending request to the author, if any (not locked: lock it by id).
+   */
+  async writingFacts(manager: EntityManager, authorId: string, subjectId: string): Promise<WritingFacts> {
+    const [first, second] = authorId < subjectId ? [authorId, subjectId] : [subjectId, authorId];
+    const [facts]: WritingFacts[] = await manager.query(
+      `SELECT
+         EXISTS (SELECT FROM connection
+                  WHERE first_id = $3 AND second_id = $4 AND removed_at IS NULL) AS connected,
+         EXISTS (SELECT FROM recommendation
+                  WHERE author_id = $1 AND subject_id = $2 AND status <> 'withdrawn') AS "alreadyRecommended",
+         EXISTS (SELECT FROM recommendation
+                  WHERE author_id = $2 AND subject_id = $1 AND status <> 'withdrawn') AS reciprocal,
+         (SELECT id FROM recommendation_request
+           WHERE requester_id = $2 AND recipient_id = $1 AND status = 'pending' LIMIT 1) AS "pendingRequestId"`,
+      [authorId, subjectId, first, second],
+    );
+    return facts;
+  }
+
   async exists(manager: EntityManager, authorId: string, subjectId: string): Promise<boolean> {
     const count = await manager
       .createQueryBuilder(RecommendationEntity, 'r')
@@ -115,4 +137,13 @@ export class RecommendationRepository {
     );
     return new Set(rows.map((row) => row.authorId));
   }
+}
+
+export interface WritingFacts {
+  connected: boolean;
+  /** The author recommended the subject already (and did not withdraw it). */
+  alreadyRecommended: boolean;
+  /** The subject recommended the author: this one returns the favour. */
+  reciprocal: boolean;
+  pendingRequestId: string | null;
 }

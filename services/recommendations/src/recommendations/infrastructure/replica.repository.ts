@@ -31,12 +31,10 @@ export class ReplicaRepository {
     a: string,
     b: string,
   ): Promise<{ [id: string]: ReplicatedEmployee | undefined }> {
-    const rows = await manager
-      .createQueryBuilder(ReplicatedEmployee, 'employee')
-      .where('employee.id IN (:...ids)', { ids: [a, b] })
-      .orderBy('employee.id')
-      .setLock('pessimistic_write')
-      .getMany();
+    const rows: ReplicatedEmployee[] = await manager.query(
+      `SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`,
+      [a, b],
+    );
     return Object.fromEntries(rows.map((row) => [row.id, row]));
   }
 
