@@ -53,7 +53,7 @@ export class WriteRecommendationUseCase {
     command: WriteRecommendation,
   ): Promise<RecommendationView> {
     const { subjectId } = command;
-    const employees = await this.replica.lockPair(manager, authorId, subjectId);
+    const employees = await this.replica.lockPairForRecommendation(manager, authorId, subjectId);
     const author = employees[authorId] ?? null;
     const subject = employees[subjectId] ?? null;
     // Read after the lock, so that its snapshot includes whatever the holder before us committed.

@@ -38,6 +38,31 @@ export class ReplicaRepository {
     return Object.fromEntries(rows.map((row) => [row.id, row]));
   }
 
+  /**
+   * Reads the two employees for a recommendation between them. Their rows are share-locked (their
+   * deactivation, or a request between them, waits for the write and the other way round) and the
+   * pair itself is locked: two recommendations between the same two people go one after the other,
+   * while those of other pairs, sharing one of them, do not wait.
+   */
+  async lockPairForRecommendation(
+    manager: EntityManager,
+    a: string,
+    b: string,
+  ): Promise<{ [id: string]: ReplicatedEmployee | undefined }> {
+    const { firstId, secondId } = pair(a, b);
+    const rows: ReplicatedEmployee[] = await manager.query(
+      `SELECT ${EMPLOYEE_COLUMNS}, pg_advisory_xact_lock(hashtext('recommendation-pair:' || $1::text || $2::text))
+         FROM employee WHERE id IN ($1::uuid, $2::uuid) ORDER BY id FOR SHARE`,
+      [firstId, secondId],
+    );
+    return Object.fromEntries(
+      rows.map(({ id, email, name, title, managerId, timeZone, active }) => [
+        id,
+        { id, email, name, title, managerId, timeZone, active },
+      ]),
+    );
+  }
+
   async areConnected(manager: EntityManager, a: string, b: string): Promise<boolean> {
     const count = await manager
       .createQueryBuilder(ConnectionEntity, 'connection')
