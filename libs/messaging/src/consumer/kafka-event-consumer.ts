@@ -64,6 +64,16 @@ interface HandledEvent {
   handler: MessageHandler;
 }
 
+/** An event on its way to its handler: where it came from, and which attempt this is. */
+interface Handling {
+  event: CloudEvent;
+  handler: MessageHandler;
+  topic: string;
+  partition: number;
+  offset: string;
+  attempt: number;
+}
+
 /** A message of a batch, decoded. */
 interface Received {
   message: KafkaMessage;
@@ -288,7 +298,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
           for (const { event, handler, offset } of events) {
             if (!fresh.delete(event.id)) continue;
             await this.inSpan(event, topic, 1, () =>
-              this.runHandler(manager, event, handler, topic, partition, offset, 1),
+              this.runHandler(manager, { event, handler, topic, partition, offset, attempt: 1 }),
             );
           }
         }),
@@ -337,7 +347,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       try {
         await this.whileHeartbeating(heartbeat, () =>
           this.inSpan(event, topic, attempt, () =>
-            this.handleOnce(event, handler, topic, partition, message.offset, attempt),
+            this.handleOnce({ event, handler, topic, partition, offset: message.offset, attempt }),
           ),
         );
         return 'done';
@@ -426,31 +436,20 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     return { kind: 'event', event: { ...envelope, data: data.data }, handler };
   }
 
-  private async handleOnce(
-    event: CloudEvent,
-    handler: MessageHandler,
-    topic: string,
-    partition: number,
-    offset: string,
-    attempt: number,
-  ) {
+  private async handleOnce(handling: Handling) {
+    const { event } = handling;
     await this.dataSource.transaction(async (manager) => {
       if (!(await this.inbox.record(manager, this.settings.group, event.id, event.type))) {
         this.log.debug(`${event.type} ${event.id} already processed; skipped`);
         return;
       }
-      await this.runHandler(manager, event, handler, topic, partition, offset, attempt);
+      await this.runHandler(manager, handling);
     });
   }
 
   private async runHandler(
     manager: EntityManager,
-    event: CloudEvent,
-    handler: MessageHandler,
-    topic: string,
-    partition: number,
-    offset: string,
-    attempt: number,
+    { event, handler, topic, partition, offset, attempt }: Handling,
   ) {
     const context = new EventContext(event, manager, topic, partition, offset, attempt);
     await lastValueFrom(this.transformToObservable(await handler(event, context)), {
