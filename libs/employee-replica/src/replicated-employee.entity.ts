@@ -29,3 +29,9 @@ export class ReplicatedEmployee {
 /** The `employee` table's columns as plain SQL selects them, shaped as ReplicatedEmployee. */
 export const REPLICATED_EMPLOYEE_COLUMNS =
   'id, email, name, title, manager_id AS "managerId", time_zone AS "timeZone", active';
+
+/** The employee in a row selected with REPLICATED_EMPLOYEE_COLUMNS and other columns beside them. */
+export function replicatedEmployeeOf(row: ReplicatedEmployee): ReplicatedEmployee {
+  const { id, email, name, title, managerId, timeZone, active } = row;
+  return { id, email, name, title, managerId, timeZone, active };
+}

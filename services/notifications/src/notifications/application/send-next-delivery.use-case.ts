@@ -48,16 +48,14 @@ export class SendNextDeliveryUseCase {
   }
 
   async execute(): Promise<SendNextResult> {
-    let moreDue = false;
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const handled = await this.dataSource.transaction(async (manager) => {
       const claimed = await this.deliveries.claimNextDue(manager, new Date());
       if (!claimed) return null;
       const { delivery } = claimed;
-      moreDue = claimed.moreDue;
       const withheld = await this.reasonToWithhold(manager, delivery);
       if (withheld) {
         await this.markSkipped(manager, delivery, withheld);
-        return delivery;
+        return claimed;
       }
       const email = await this.compose(manager, delivery);
       const result = await inSpan(
@@ -87,14 +85,15 @@ export class SendNextDeliveryUseCase {
           await this.deliveries.save(manager, delivery);
         } else await this.markFailed(manager, delivery, now, next.permanent);
       }
-      return delivery;
+      return claimed;
     });
-    if (!outcome) return 'nothing-due';
+    if (!handled) return 'nothing-due';
     // Counted after commit: a rolled-back outcome did not happen.
+    const outcome = handled.delivery;
     if (outcome.status === 'sent') this.metrics.sent.inc({ template: outcome.template });
     if (outcome.status === 'failed') this.metrics.failed.inc({ template: outcome.template });
     if (outcome.status === 'skipped') this.metrics.skipped.inc({ template: outcome.template });
-    return moreDue ? 'handled-more-due' : 'handled';
+    return handled.moreDue ? 'handled-more-due' : 'handled';
   }
 
   private async reasonToWithhold(manager: EntityManager, delivery: DeliveryEntity): Promise<string | null> {

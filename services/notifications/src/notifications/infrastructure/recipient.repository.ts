@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { REPLICATED_EMPLOYEE_COLUMNS, type ReplicatedEmployee } from '@vouch/employee-replica';
+import {
+  REPLICATED_EMPLOYEE_COLUMNS,
+  replicatedEmployeeOf,
+  type ReplicatedEmployee,
+} from '@vouch/employee-replica';
 import type { NotificationPreferences } from '../domain/email-category';
 import { toPreferences, type NotificationPreferenceRow } from './notification-preference.repository';
 
@@ -49,14 +53,9 @@ export class RecipientRepository {
     if (!row) return null;
     const counterpart = rows.find((candidate) => candidate.id === options.counterpartId);
     return {
-      employee: employeeOf(row),
+      employee: replicatedEmployeeOf(row),
       preferences: toPreferences(row.digest ? (row as NotificationPreferenceRow) : null),
-      counterpart: counterpart ? employeeOf(counterpart) : null,
+      counterpart: counterpart ? replicatedEmployeeOf(counterpart) : null,
     };
   }
-}
-
-function employeeOf(row: ReplicatedEmployee): ReplicatedEmployee {
-  const { id, email, name, title, managerId, timeZone, active } = row;
-  return { id, email, name, title, managerId, timeZone, active };
 }

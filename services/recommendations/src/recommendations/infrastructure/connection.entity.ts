@@ -20,3 +20,8 @@ export class ConnectionEntity {
   @Column('timestamptz', { nullable: true })
   removedAt!: Date | null;
 }
+
+/** How a pair of employees is stored in `connection`: the smaller id first. */
+export function connectionPair(a: string, b: string): { firstId: string; secondId: string } {
+  return a < b ? { firstId: a, secondId: b } : { firstId: b, secondId: a };
+}

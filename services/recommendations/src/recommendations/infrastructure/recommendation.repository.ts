@@ -4,6 +4,7 @@ import type { Relationship } from '@vouch/contracts';
 import type { RelationshipCounts } from '../domain/balance';
 import { Recommendation } from '../domain/recommendation';
 import type { PagePosition } from './newest-first.page';
+import { connectionPair } from './connection.entity';
 import { RecommendationEntity } from './recommendation.entity';
 import { SqlParameters } from './sql-parameters';
 
@@ -47,14 +48,13 @@ export class RecommendationRepository {
     await manager.save(RecommendationEntity, toEntity(recommendation));
   }
 
-  /** Whether the author has a recommendation of the subject that is not withdrawn. */
   /**
    * What writing a recommendation from author to subject must know, in one statement (each is a
    * round trip on the write path): whether they are connected, whether either recommended the other
    * already, and the subject's pending request to the author, if any (not locked: lock it by id).
    */
   async writingFacts(manager: EntityManager, authorId: string, subjectId: string): Promise<WritingFacts> {
-    const [first, second] = authorId < subjectId ? [authorId, subjectId] : [subjectId, authorId];
+    const { firstId, secondId } = connectionPair(authorId, subjectId);
     const [facts]: WritingFacts[] = await manager.query(
       `SELECT
          EXISTS (SELECT FROM connection
@@ -65,11 +65,12 @@ export class RecommendationRepository {
                   WHERE author_id = $2 AND subject_id = $1 AND status <> 'withdrawn') AS reciprocal,
          (SELECT id FROM recommendation_request
            WHERE requester_id = $2 AND recipient_id = $1 AND status = 'pending' LIMIT 1) AS "pendingRequestId"`,
-      [authorId, subjectId, first, second],
+      [authorId, subjectId, firstId, secondId],
     );
     return facts;
   }
 
+  /** Whether the author has a recommendation of the subject that is not withdrawn. */
   async exists(manager: EntityManager, authorId: string, subjectId: string): Promise<boolean> {
     const count = await manager
       .createQueryBuilder(RecommendationEntity, 'r')

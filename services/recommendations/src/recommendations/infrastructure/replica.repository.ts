@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { ConnectionEntity } from './connection.entity';
-import { REPLICATED_EMPLOYEE_COLUMNS as EMPLOYEE_COLUMNS, ReplicatedEmployee } from '@vouch/employee-replica';
-
-function pair(a: string, b: string): { firstId: string; secondId: string } {
-  return a < b ? { firstId: a, secondId: b } : { firstId: b, secondId: a };
-}
+import { ConnectionEntity, connectionPair } from './connection.entity';
+import {
+  REPLICATED_EMPLOYEE_COLUMNS as EMPLOYEE_COLUMNS,
+  ReplicatedEmployee,
+  replicatedEmployeeOf,
+} from '@vouch/employee-replica';
 
 /** The replica of employees and connections, written only by the event handlers. */
 @Injectable()
@@ -49,24 +49,19 @@ export class ReplicaRepository {
     a: string,
     b: string,
   ): Promise<{ [id: string]: ReplicatedEmployee | undefined }> {
-    const { firstId, secondId } = pair(a, b);
+    const { firstId, secondId } = connectionPair(a, b);
     const rows: ReplicatedEmployee[] = await manager.query(
       `SELECT ${EMPLOYEE_COLUMNS}, pg_advisory_xact_lock(hashtext('recommendation-pair:' || $1::text || $2::text))
          FROM employee WHERE id IN ($1::uuid, $2::uuid) ORDER BY id FOR SHARE`,
       [firstId, secondId],
     );
-    return Object.fromEntries(
-      rows.map(({ id, email, name, title, managerId, timeZone, active }) => [
-        id,
-        { id, email, name, title, managerId, timeZone, active },
-      ]),
-    );
+    return Object.fromEntries(rows.map((row) => [row.id, replicatedEmployeeOf(row)]));
   }
 
   async areConnected(manager: EntityManager, a: string, b: string): Promise<boolean> {
     const count = await manager
       .createQueryBuilder(ConnectionEntity, 'connection')
-      .where('connection.firstId = :firstId AND connection.secondId = :secondId', pair(a, b))
+      .where('connection.firstId = :firstId AND connection.secondId = :secondId', connectionPair(a, b))
       .andWhere('connection.removedAt IS NULL')
       .getCount();
     return count > 0;
@@ -93,7 +88,7 @@ export class ReplicaRepository {
     manager: EntityManager,
     connection: { connectionId: string; a: string; b: string; since: Date },
   ): Promise<void> {
-    const { firstId, secondId } = pair(connection.a, connection.b);
+    const { firstId, secondId } = connectionPair(connection.a, connection.b);
     await manager.query(
       `INSERT INTO connection (connection_id, first_id, second_id, since) VALUES ($1, $2, $3, $4)
        ON CONFLICT (connection_id) DO UPDATE SET since = EXCLUDED.since`,
@@ -105,7 +100,7 @@ export class ReplicaRepository {
     manager: EntityManager,
     connection: { connectionId: string; a: string; b: string; removedAt: Date },
   ): Promise<void> {
-    const { firstId, secondId } = pair(connection.a, connection.b);
+    const { firstId, secondId } = connectionPair(connection.a, connection.b);
     await manager.query(
       `INSERT INTO connection (connection_id, first_id, second_id, removed_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (connection_id) DO UPDATE SET removed_at = EXCLUDED.removed_at`,
