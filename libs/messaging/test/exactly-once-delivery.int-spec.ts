@@ -155,7 +155,7 @@ describe('events from the outbox to a handler', () => {
     ]);
   });
 
-  it('applies a backlog in shared transactions, and one by one around the events that fail', async () => {
+  it('applies a backlog in shared transactions, and alone the events that fail in them', async () => {
     const topicPrefix = uniqueTopicPrefix('backlog');
     const settings = { databaseUrl: database.url, brokers: kafkaBrokers, topicPrefix };
     // Written and published while nobody consumes, so that the consumer meets them as one backlog.
@@ -200,6 +200,8 @@ describe('events from the outbox to a handler', () => {
       `SELECT count(DISTINCT processed_at)::int AS transactions FROM inbox WHERE event_id = ANY($1)`,
       [ids],
     );
-    expect(transactions).toBeLessThan(100);
+    // 300 events on 3 partitions make at most 8 runs of 50; each failure adds two transactions (the
+    // events before it again, then it alone) when it splits its run. One by one would take 299.
+    expect(transactions).toBeLessThanOrEqual(12);
   });
 });

@@ -28,7 +28,7 @@ export interface EventConsumerSettings {
   partitionsConsumedConcurrently: number;
   /**
    * Consecutive events of a partition handled in one transaction: one inbox INSERT and one commit
-   * for all of them. On any failure they are handled again one by one, each with its retries.
+   * for all of them. An event whose handler fails there is handled again alone, with its retries.
    */
   maxEventsPerTransaction: number;
   /** Attempts per event before it is dead-lettered, the first one included. */
@@ -79,6 +79,16 @@ interface Received {
   message: KafkaMessage;
   decoded: Decoded;
 }
+
+/** What processing a run needs of its batch. */
+interface BatchControls {
+  heartbeat: () => Promise<void>;
+  stillOurs: () => boolean;
+  resolveOffset: (offset: string) => void;
+}
+
+/** How a shared transaction ended: committed, or rolled back, and at which event of the run if a handler failed. */
+type SharedOutcome = { committed: true } | { committed: false; failedAt?: number };
 
 /**
  * A Nest transport strategy for Vouch's integration events. Handlers are declared the Nest way,
@@ -223,24 +233,12 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     const received = batch.messages.map((message) => ({ message, decoded: this.decode(message) }));
     for (const run of this.runsOf(received)) {
       if (!stillOurs()) return;
-      const together = run.length > 1 && (await this.handleTogether(topic, batch.partition, run, heartbeat));
-      if (!together) {
-        for (const { message, decoded } of run) {
-          if (!stillOurs()) return;
-          // Left unresolved when given up for a stop or a rebalance: read again by whoever owns it next.
-          const outcome = await this.processMessage(
-            topic,
-            batch.partition,
-            message,
-            decoded,
-            heartbeat,
-            stillOurs,
-          );
-          if (outcome === 'abandoned') return;
-          resolveOffset(message.offset);
-        }
-      }
-      // Only now, after the handlers' transaction committed (or the messages were dead-lettered).
+      const outcome = await this.processRun(topic, batch.partition, run, {
+        heartbeat,
+        stillOurs,
+        resolveOffset,
+      });
+      if (outcome === 'abandoned') return;
       const last = run[run.length - 1].message;
       resolveOffset(last.offset);
       await commitOffsetsIfNecessary();
@@ -251,6 +249,53 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1),
       );
     }
+  }
+
+  /**
+   * A run goes in one transaction. When a handler fails in it, the events before that one go
+   * together again, it goes alone with its retries, and the events after it together again; when
+   * the transaction fails anywhere else, the run goes one by one. Offsets are resolved only once
+   * their events' transaction committed (or they were dead-lettered); events left unresolved when
+   * given up for a stop or a rebalance are read again by whoever owns the partition next.
+   */
+  private async processRun(
+    topic: string,
+    partition: number,
+    run: Received[],
+    batch: BatchControls,
+  ): Promise<'done' | 'abandoned'> {
+    let rest = run;
+    let together = true;
+    while (rest.length > 0) {
+      if (!batch.stillOurs()) return 'abandoned';
+      if (together && rest.length > 1) {
+        const shared = await this.handleTogether(topic, partition, rest, batch.heartbeat);
+        if (shared.committed) {
+          batch.resolveOffset(rest[rest.length - 1].message.offset);
+          return 'done';
+        }
+        if (shared.failedAt === undefined) {
+          together = false;
+        } else if (shared.failedAt > 0) {
+          const before = await this.processRun(topic, partition, rest.slice(0, shared.failedAt), batch);
+          if (before === 'abandoned') return 'abandoned';
+          rest = rest.slice(shared.failedAt);
+        }
+      }
+      const [alone, ...after] = rest;
+      const outcome = await this.processMessage(
+        topic,
+        partition,
+        alone.message,
+        alone.decoded,
+        batch.heartbeat,
+        batch.stillOurs,
+      );
+      if (outcome === 'abandoned') return 'abandoned';
+      batch.resolveOffset(alone.message.offset);
+      rest = after;
+    }
+    return 'done';
   }
 
   /** Consecutive events, up to maxEventsPerTransaction, go together; anything else goes alone. */
@@ -274,42 +319,57 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     return runs;
   }
 
-  /** One transaction for the whole run; false when any of it failed (and nothing was kept). */
+  /** One transaction for the whole run; when it rolled back, which event's handler failed, if one did. */
   private async handleTogether(
     topic: string,
     partition: number,
     run: Received[],
     heartbeat: () => Promise<void>,
-  ): Promise<boolean> {
-    const events = run.flatMap(({ message, decoded }) =>
-      decoded.kind === 'event' ? [{ ...decoded, offset: message.offset }] : [],
-    );
+  ): Promise<SharedOutcome> {
+    let failedAt: number | undefined;
     try {
       await this.whileHeartbeating(heartbeat, () =>
         this.dataSource.transaction(async (manager) => {
           // It holds the locks of every event so far while it waits, and two such transactions on
-          // different partitions can wait for each other: better to go one by one than to wait.
+          // different partitions can wait for each other: better to split the run than to wait.
           await manager.query(`SET LOCAL lock_timeout = '${SHARED_TRANSACTION_LOCK_TIMEOUT}'`);
           const fresh = await this.inbox.recordAll(
             manager,
             this.settings.group,
-            events.map(({ event }) => event),
+            run.flatMap(({ decoded }) => (decoded.kind === 'event' ? [decoded.event] : [])),
           );
-          for (const { event, handler, offset } of events) {
-            if (!fresh.delete(event.id)) continue;
-            await this.inSpan(event, topic, 1, () =>
-              this.runHandler(manager, { event, handler, topic, partition, offset, attempt: 1 }),
-            );
+          for (const [index, { message, decoded }] of run.entries()) {
+            if (decoded.kind !== 'event' || !fresh.delete(decoded.event.id)) continue;
+            const { event, handler } = decoded;
+            try {
+              await this.inSpan(event, topic, 1, () =>
+                this.runHandler(manager, {
+                  event,
+                  handler,
+                  topic,
+                  partition,
+                  offset: message.offset,
+                  attempt: 1,
+                }),
+              );
+            } catch (error) {
+              failedAt = index;
+              throw error;
+            }
           }
         }),
       );
-      return true;
+      return { committed: true };
     } catch (error) {
-      const message = `${events.length} events from ${topic}/${partition} failed together, handling them one by one: ${describe(error)}`;
-      // Meeting a lock is expected under load, and going one by one is the answer; anything else is news.
+      const failed = failedAt === undefined ? undefined : run[failedAt].decoded;
+      const message =
+        failed?.kind === 'event'
+          ? `${run.length} events from ${topic}/${partition} rolled back together, ${failed.event.type} ${failed.event.id} goes alone: ${describe(error)}`
+          : `${run.length} events from ${topic}/${partition} failed together, handling them one by one: ${describe(error)}`;
+      // Meeting a lock is expected under load, and going alone is the answer; anything else is news.
       if (isLockTimeout(error)) this.log.debug(message);
       else this.log.warn(message);
-      return false;
+      return { committed: false, failedAt };
     }
   }
 
