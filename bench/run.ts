@@ -13,9 +13,10 @@ import {
   testInfrastructure,
   uniqueTopicPrefix,
   provideInfrastructure,
+  SERVICE_NAMES,
   SmtpSink,
 } from '@vouch/testing';
-import { measureEndToEnd, type EndToEndSettings } from './support/end-to-end';
+import { measureEndToEnd, type EndToEndSettings, type ServiceOverrides } from './support/end-to-end';
 import { measureKafka, type KafkaLoad } from './support/kafka-limits';
 import { latencyChartSvg, renderPng } from './support/latency-chart';
 import { describeMachine } from './support/machine';
@@ -30,7 +31,6 @@ import {
   type BenchResults,
 } from './support/report';
 import { measureSmtp } from './support/smtp-limits';
-import { SERVICE_NAMES, type ServiceOverrides } from './support/vouch-services';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const PARTS = ['kafka', 'postgres', 'smtp', 'e2e', 'reads', 'growth'] as const;
@@ -82,7 +82,7 @@ const SETTINGS = {
   postgres: { clients: QUICK ? [1, 8] : [1, 4, 8, 16, 32], seconds: QUICK ? 2 : 10 },
   smtp: { connections: QUICK ? [4] : [1, 4, 16], emails: QUICK ? 500 : 5_000 },
   endToEnd: {
-    rates: numbers('BENCH_RATES', QUICK ? [25, 100, 400] : [25, 50, 100, 250, 500, 1000]),
+    rates: numbers('BENCH_RATES', QUICK ? [25, 100, 400] : [25, 50, 100, 150, 200, 250, 500, 1000]),
     stepSeconds: number('BENCH_STEP_SECONDS', QUICK ? 3 : 15),
     drainSeconds: number('BENCH_DRAIN_SECONDS', QUICK ? 5 : 15),
     httpSockets: 64,

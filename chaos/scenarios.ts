@@ -8,6 +8,7 @@ import {
   testInfrastructure,
   testKafka,
   waitFor,
+  SERVICE_NAMES,
   type ServiceName,
 } from '@vouch/testing';
 import { DedicatedPostgres } from './support/dedicated-postgres';
@@ -15,7 +16,6 @@ import { RelayTrap } from './support/relay-trap';
 import { SmtpProxy } from './support/smtp-proxy';
 import {
   FULL_LOAD,
-  SERVICES,
   firstEmailAfter,
   firstSuccessAfter,
   runScenario,
@@ -48,7 +48,7 @@ export const killEachService: Scenario = ({ shape = FULL_LOAD, short = false, lo
       expectation: 'lost 0, duplicated 0',
       shape,
       fault: async (run) => {
-        const victims: ServiceName[] = short ? ['connections', 'notifications'] : SERVICES;
+        const victims: readonly ServiceName[] = short ? ['connections', 'notifications'] : SERVICE_NAMES;
         const recoveriesMs: number[] = [];
         for (const name of victims) {
           log(`kill -9 ${name}`);
@@ -141,7 +141,7 @@ const PRODUCER_TOPICS = { connections: Topics.connections, recommendations: Topi
 
 /** Messages on a topic whose event id appeared before: the relay's republishing after a kill. */
 async function republishedEvents(run: UnderLoad, topic: string): Promise<number> {
-  const name = `${run.topicPrefix}${topic}`;
+  const name = `${run.platform.topicPrefix}${topic}`;
   const { kafkaBrokers: brokers } = testInfrastructure();
   const admin = testKafka(brokers).admin();
   await admin.connect();
@@ -211,7 +211,7 @@ export const restartBroker: Scenario = async ({ shape = FULL_LOAD, log }) => {
         expectation:
           'writes keep answering 2xx (outbox); lost 0, duplicated 0; recovery = first email after the restart',
         shape,
-        environment: Object.fromEntries(SERVICES.map((name) => [name, { KAFKA_BROKERS: brokers }])),
+        environment: Object.fromEntries(SERVICE_NAMES.map((name) => [name, { KAFKA_BROKERS: brokers }])),
         fault: async (run) => withoutBroker(run, broker, log),
       },
       log,
@@ -302,7 +302,7 @@ async function withoutPostgres(run: UnderLoad, postgres: DedicatedPostgres, log:
 
 async function servicesNotReady(run: UnderLoad): Promise<ServiceName[]> {
   const ready = await Promise.all(
-    SERVICES.map((name) =>
+    SERVICE_NAMES.map((name) =>
       waitFor(
         `${name} to be ready`,
         () =>
@@ -318,7 +318,7 @@ async function servicesNotReady(run: UnderLoad): Promise<ServiceName[]> {
       ),
     ),
   );
-  return SERVICES.filter((_, index) => !ready[index]);
+  return SERVICE_NAMES.filter((_, index) => !ready[index]);
 }
 
 function difference<T extends Record<string, number>>(after: T, before: T): T {
@@ -415,7 +415,7 @@ export const scaleOutNotifications: Scenario = ({ shape = FULL_LOAD, short = fal
         'flagged duplicate per sending lane, as in kill-sender-after-acceptance)',
       shape,
       environment: {
-        ...Object.fromEntries(SERVICES.map((name) => [name, { KAFKA_TOPIC_PARTITIONS: '6' }])),
+        ...Object.fromEntries(SERVICE_NAMES.map((name) => [name, { KAFKA_TOPIC_PARTITIONS: '6' }])),
         notifications: { KAFKA_TOPIC_PARTITIONS: '6', SENDER_CONCURRENCY: String(SENDER_LANES) },
       },
       allowedDuplicates: (outcome) => outcome.kills * SENDER_LANES,
@@ -500,7 +500,7 @@ export const poisonMessages: Scenario = ({ shape = FULL_LOAD, log }) => {
         await Promise.all([admin.connect(), producer.connect()]);
         try {
           for (const { topic, type } of POISONED_TOPICS) {
-            const name = `${run.topicPrefix}${topic}`;
+            const name = `${run.platform.topicPrefix}${topic}`;
             const [metadata] = (await admin.fetchTopicMetadata({ topics: [name] })).topics;
             const garbage = metadata.partitions.map(() => `poison-${randomUUID()}`);
             const invalid = randomUUID();
@@ -525,10 +525,10 @@ export const poisonMessages: Scenario = ({ shape = FULL_LOAD, log }) => {
         log(`poison published to ${POISONED_TOPICS.length} topics`);
         const parked = await waitFor(
           'every poison message dead-lettered',
-          () => deadLettersOf(run.topicPrefix),
+          () => deadLettersOf(run.platform.topicPrefix),
           (letters) => missingPoison(letters, poison).length === 0,
           { timeoutMs: 60_000, intervalMs: 1_000 },
-        ).catch(() => deadLettersOf(run.topicPrefix));
+        ).catch(() => deadLettersOf(run.platform.topicPrefix));
         const missing = missingPoison(parked, poison);
         const known = new Set([...poison.values()].flatMap(({ garbage, invalid }) => [...garbage, invalid]));
         const unexpected = [...parked.values()].flat().filter((letter) => !known.has(letter.key ?? ''));
@@ -537,7 +537,7 @@ export const poisonMessages: Scenario = ({ shape = FULL_LOAD, log }) => {
           recoveriesMs: [],
           notes: [...parked].map(
             ([topic, letters]) =>
-              `${topic.slice(run.topicPrefix.length)}: ${letters.length} parked (` +
+              `${topic.slice(run.platform.topicPrefix.length)}: ${letters.length} parked (` +
               `${[...new Set(letters.map((letter) => letter.reason))].join(', ')})`,
           ),
           failures: [

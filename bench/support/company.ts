@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { waitFor } from '@vouch/testing';
+import { waitFor, type Platform } from '@vouch/testing';
 import { forEachConcurrently } from './concurrency';
 import type { JsonHttpClient } from './http-client';
-import type { VouchServices } from './vouch-services';
 
 export interface Colleague {
   id: string;
@@ -46,7 +45,7 @@ export function shuffledPairs(colleagues: Colleague[]): Array<[Colleague, Collea
  * received so far.
  */
 export async function createConnectedCompany(
-  services: VouchServices,
+  platform: Platform,
   http: JsonHttpClient,
   count: number,
   emailCount: () => number,
@@ -62,13 +61,18 @@ export async function createConnectedCompany(
       Array.from({ length: count }, (_, index) => index),
       REGISTRATION_CONCURRENCY,
       async (index) => {
-        const body = (await http.expect(201, 'POST', services.url('identity', '/v1/auth/register'), {
-          body: {
-            email: `bench-${index}-${randomUUID()}@acme.com`,
-            password: 'correct horse battery staple',
-            name: `Colleague ${index}`,
+        const body = (await http.expect(
+          201,
+          'POST',
+          `${platform.service('identity').baseUrl}/v1/auth/register`,
+          {
+            body: {
+              email: `bench-${index}-${randomUUID()}@acme.com`,
+              password: 'correct horse battery staple',
+              name: `Colleague ${index}`,
+            },
           },
-        })) as { employee: { id: string }; accessToken: string };
+        )) as { employee: { id: string }; accessToken: string };
         colleagues.push({ id: body.employee.id, token: body.accessToken });
       },
     );
@@ -87,11 +91,11 @@ export async function createConnectedCompany(
   );
   try {
     await forEachConcurrently(pairs, CONNECTION_CONCURRENCY, async ([requester, addressee]) => {
-      const request = await requestConnection(services, http, requester, addressee);
+      const request = await requestConnection(platform, http, requester, addressee);
       await http.expect(
         200,
         'POST',
-        services.url('connections', `/v1/connection-requests/${request}/accept`),
+        `${platform.service('connections').baseUrl}/v1/connection-requests/${request}/accept`,
         {
           token: addressee.token,
         },
@@ -103,7 +107,7 @@ export async function createConnectedCompany(
   }
   log(`setup: ${pairs.length} pairs connected; waiting for recommendations to know them all`);
 
-  const database = new Client({ connectionString: services.databaseUrl('recommendations') });
+  const database = new Client({ connectionString: platform.databaseUrl('recommendations') });
   await database.connect();
   try {
     await waitFor(
@@ -136,17 +140,21 @@ export async function createConnectedCompany(
  * from identity's events (404); resolves with the request's id.
  */
 async function requestConnection(
-  services: VouchServices,
+  platform: Platform,
   http: JsonHttpClient,
   requester: Colleague,
   addressee: Colleague,
 ): Promise<string> {
   const deadline = Date.now() + 120_000;
   for (;;) {
-    const answer = await http.call('POST', services.url('connections', '/v1/connection-requests'), {
-      token: requester.token,
-      body: { toEmployeeId: addressee.id },
-    });
+    const answer = await http.call(
+      'POST',
+      `${platform.service('connections').baseUrl}/v1/connection-requests`,
+      {
+        token: requester.token,
+        body: { toEmployeeId: addressee.id },
+      },
+    );
     if (answer.status === 201) return (answer.body as { id: string }).id;
     if (answer.status !== 404 || Date.now() > deadline)
       throw new Error(

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { testInfrastructure, uniqueTopicPrefix, type SmtpSink } from '@vouch/testing';
+import { Platform, SERVICE_NAMES, testInfrastructure, type ServiceName, type SmtpSink } from '@vouch/testing';
 import { createConnectedCompany, employeesForPairs, shuffledPairs, type Colleague } from './company';
 import { JsonHttpClient } from './http-client';
 import {
@@ -10,11 +10,11 @@ import {
   processCpuSeconds,
   processTreeCpuSeconds,
   type CpuSnapshot,
+  serviceProcessIds,
 } from './machine';
 import { runOpenLoop } from './open-loop';
 import { RecommendationEvents } from './recommendation-events';
 import { percentile, perSecond, round, sum, summarizeLatencies, type LatencySummary } from './stats';
-import { SERVICE_NAMES, VouchServices, type ServiceName, type ServiceOverrides } from './vouch-services';
 
 export interface EndToEndSettings {
   /** Recommendations per second offered, step after step. */
@@ -83,6 +83,9 @@ export interface EndToEndResult {
   peakSustainablePerSecond: number | null;
 }
 
+/** Configuration added to or replacing a service's own: to measure a setting's effect. */
+export type ServiceOverrides = Partial<Record<ServiceName, Record<string, string>>>;
+
 /** Server processes measured apart: the repo's local Kafka and PostgreSQL. */
 export type ServerProcessIds = { kafka?: number; postgres?: number };
 
@@ -123,7 +126,7 @@ class StepRunner {
   private nextPair = 0;
 
   constructor(
-    private readonly services: VouchServices,
+    private readonly platform: Platform,
     private readonly http: JsonHttpClient,
     private readonly sink: SmtpSink,
     private readonly events: RecommendationEvents,
@@ -152,7 +155,7 @@ class StepRunner {
       try {
         const answer = await this.http.call(
           'POST',
-          this.services.url('recommendations', '/v1/recommendations'),
+          `${this.platform.service('recommendations').baseUrl}/v1/recommendations`,
           {
             token: author.token,
             body: { subjectId: subject.id, relationship: 'coworker', text: TEXT },
@@ -273,7 +276,7 @@ class StepRunner {
     windowSeconds: number,
   ): Pick<EndToEndStep, 'cpuCorePercent' | 'machineBusyPercent'> {
     const corePercent = (seconds: number) => round((seconds / windowSeconds) * 100);
-    const serviceIds = this.services.processIds(childProcessIds(after, process.pid));
+    const serviceIds = serviceProcessIds(childProcessIds(after, process.pid));
     const treeSeconds = (id: number | undefined) =>
       id === undefined ? null : processTreeCpuSeconds(before, after, id);
     const measured = {
@@ -308,26 +311,29 @@ export async function measureEndToEnd(
   log: (line: string) => void,
 ): Promise<EndToEndResult> {
   const { kafkaBrokers } = testInfrastructure();
-  const topicPrefix = uniqueTopicPrefix('bench_e2e');
   const pairsNeeded = sum(settings.rates.map((rate) => Math.round(rate * settings.stepSeconds)));
   const employees = employeesForPairs(pairsNeeded);
   log(
     `end to end: starting the four services (${pairsNeeded} recommendations planned, ${employees} employees)`,
   );
-  const services = await VouchServices.start(topicPrefix, sink.url, settings.serviceOverrides);
+  const platform = await Platform.start(
+    'bench_e2e',
+    SERVICE_NAMES,
+    benchEnvironment(sink.url, settings.serviceOverrides),
+  );
   const http = new JsonHttpClient(settings.httpSockets);
   let events: RecommendationEvents | undefined;
   try {
     const colleagues = await createConnectedCompany(
-      services,
+      platform,
       http,
       employees,
       () => sink.received.length,
       log,
     );
-    events = await RecommendationEvents.start(kafkaBrokers, topicPrefix, PARTITIONS);
+    events = await RecommendationEvents.start(kafkaBrokers, platform.topicPrefix, PARTITIONS);
     const runner = new StepRunner(
-      services,
+      platform,
       http,
       sink,
       events,
@@ -353,6 +359,30 @@ export async function measureEndToEnd(
   } finally {
     await events?.stop();
     http.close();
-    await services.stop();
+    await platform.stop();
   }
+}
+
+/**
+ * What the bench adds to the platform's configuration: production partitioning, notifications
+ * emailing the bench's sink, the daily cap out of reach (it would fold a recipient's 11th email into
+ * a digest), tokens that last the whole run; then the run's own overrides.
+ */
+function benchEnvironment(smtpUrl: string, overrides: ServiceOverrides): ServiceOverrides {
+  const own: Record<ServiceName, Record<string, string>> = {
+    identity: { JWT_TTL_SECONDS: '86400' },
+    connections: {},
+    recommendations: {},
+    notifications: {
+      SMTP_URL: smtpUrl,
+      MAX_EMAILS_PER_DAY: '1000000',
+      UNSUBSCRIBE_SECRET: 'a-benchmark-secret-that-is-long-enough',
+    },
+  };
+  return Object.fromEntries(
+    SERVICE_NAMES.map((name) => [
+      name,
+      { KAFKA_TOPIC_PARTITIONS: String(PARTITIONS), ...own[name], ...overrides[name] },
+    ]),
+  );
 }

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
+import { SERVICE_NAMES, type ServiceName } from '@vouch/testing';
 
 /** The machine a measurement was taken on, to be published with it. */
 export interface MachineDescription {
@@ -79,4 +80,23 @@ export function processTreeCpuSeconds(before: CpuSnapshot, after: CpuSnapshot, r
     }
   }
   return [...tree].reduce((sum, id) => sum + processCpuSeconds(before, after, id), 0);
+}
+
+/** The process id of each service among `childIds`, told apart by the entry point on their command line. */
+export function serviceProcessIds(childIds: number[]): Partial<Record<ServiceName, number>> {
+  const commandLines = childIds.map((id) => {
+    try {
+      return { id, commandLine: readFileSync(`/proc/${id}/cmdline`, 'utf8') };
+    } catch {
+      return { id, commandLine: '' };
+    }
+  });
+  return Object.fromEntries(
+    SERVICE_NAMES.flatMap((name) => {
+      const found = commandLines.find(({ commandLine }) =>
+        commandLine.includes(`services/${name}/src/main.ts`),
+      );
+      return found ? [[name, found.id]] : [];
+    }),
+  );
 }

@@ -8,12 +8,12 @@ import {
   describeMachine,
   processCpuSeconds,
   processTreeCpuSeconds,
+  serviceProcessIds,
   type CpuSnapshot,
 } from './machine';
 import { measureClients, type PostgresLimits } from './postgres-limits';
 import { seedRecommendations, someEmployees, type SeededCompany } from './seeded-recommendations';
 import { round } from './stats';
-import { serviceProcessIds } from './vouch-services';
 
 export const READ_ENDPOINTS = {
   profile: 'GET /v1/employees/:id/recommendations',

@@ -1,10 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { uniqueTopicPrefix, waitFor, SmtpSink, Platform, type ServiceName } from '@vouch/testing';
+import { waitFor, SmtpSink, Platform, SERVICE_NAMES, type ServiceName } from '@vouch/testing';
 import { duplicateCount, reconcile, type Reconciliation } from './reconciler';
 import { SteadyLoad, type AnswerCounts } from './steady-load';
-
-export const SERVICES: ServiceName[] = ['identity', 'connections', 'recommendations', 'notifications'];
 
 /** How hard and how long a scenario pushes. */
 export interface LoadShape {
@@ -63,7 +61,6 @@ export interface UnderLoad {
   platform: Platform;
   load: SteadyLoad;
   sink: SmtpSink;
-  topicPrefix: string;
   /** Reconciles what has been committed and received so far. */
   reconcile: () => Promise<Reconciliation>;
 }
@@ -106,13 +103,11 @@ export async function runScenario(
 ): Promise<ScenarioResult> {
   const started = Date.now();
   const sink = await SmtpSink.start();
-  const topicPrefix = uniqueTopicPrefix(`chaos_${setup.id}`);
   let platform: Platform | undefined;
   let load: SteadyLoad | undefined;
   try {
     const smtpUrl = setup.smtpUrl ? await setup.smtpUrl(sink) : sink.url;
     const environment = (name: ServiceName): Record<string, string> => ({
-      KAFKA_TOPIC_PREFIX: topicPrefix,
       ...HARNESS_ENVIRONMENT[name],
       ...(name === 'notifications' ? { SMTP_URL: smtpUrl } : {}),
       ...setup.environment?.[name],
@@ -120,8 +115,8 @@ export async function runScenario(
     log(`${setup.id}: starting the platform`);
     platform = await Platform.start(
       `chaos_${setup.id}`,
-      SERVICES,
-      Object.fromEntries(SERVICES.map((name) => [name, environment(name)])),
+      SERVICE_NAMES,
+      Object.fromEntries(SERVICE_NAMES.map((name) => [name, environment(name)])),
     );
     load = new SteadyLoad(platform, setup.shape.writesPerSecond);
     await load.prepare(setup.shape.colleagues);
@@ -134,7 +129,7 @@ export async function runScenario(
     const { acknowledged } = load;
     const settled = () =>
       reconcile(ledgers, sink.received, acknowledged, { refusedRecipients: sink.faults.refusedRecipients });
-    const run: UnderLoad = { platform, load, sink, topicPrefix, reconcile: settled };
+    const run: UnderLoad = { platform, load, sink, reconcile: settled };
     log(`${setup.id}: load at ${setup.shape.writesPerSecond} writes/s`);
     load.start();
     await sleep(setup.shape.steadyMs);

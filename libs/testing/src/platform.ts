@@ -7,7 +7,8 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 import { testInfrastructure } from './test-infrastructure';
 import { waitFor } from './wait-for';
 
-export type ServiceName = 'identity' | 'connections' | 'recommendations' | 'notifications';
+export const SERVICE_NAMES = ['identity', 'connections', 'recommendations', 'notifications'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 /** An employee registered through identity, with the token identity gave them. */
 export interface Employee {
@@ -48,6 +49,8 @@ export class Platform {
     private readonly databases: TestDatabase[],
     /** Whoever registers with this email is an admin (identity's ADMIN_EMAILS). */
     readonly adminEmail: string,
+    /** Before every topic and consumer group of these services: to read their events. */
+    readonly topicPrefix: string,
   ) {}
 
   /**
@@ -56,12 +59,13 @@ export class Platform {
    */
   static async start(
     label: string,
-    names: ServiceName[],
+    names: readonly ServiceName[],
     environment: Partial<Record<ServiceName, Record<string, string>>> = {},
   ): Promise<Platform> {
     const { kafkaBrokers, smtpUrl } = testInfrastructure();
     if (!names.includes('identity')) throw new Error('identity issues the tokens: start it too');
     const adminEmail = `admin-${randomUUID()}@acme.com`;
+    const topicPrefix = uniqueTopicPrefix(label);
     const planned = await Promise.all(
       names.map(async (name) => ({
         name,
@@ -72,7 +76,7 @@ export class Platform {
     const identityPort = planned.find((service) => service.name === 'identity')?.port;
     const shared = {
       KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: uniqueTopicPrefix(label),
+      KAFKA_TOPIC_PREFIX: topicPrefix,
       // One partition per topic: a service's events reach the others in the order it wrote them,
       // so an email that arrives proves every earlier event of that service was handled, which is
       // what makes "that other email never came" an observation rather than a guess.
@@ -110,6 +114,7 @@ export class Platform {
       launches,
       planned.map((service) => service.database),
       adminEmail,
+      topicPrefix,
     );
     const failure = started.find((result) => result.status === 'rejected');
     if (failure) {
