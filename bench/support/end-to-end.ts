@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Client } from 'pg';
 import { Platform, SERVICE_NAMES, testInfrastructure, type ServiceName, type SmtpSink } from '@vouch/testing';
 import { createConnectedCompany, employeesForPairs, shuffledPairs, type Colleague } from './company';
 import { JsonHttpClient } from './http-client';
@@ -63,6 +64,11 @@ export interface EndToEndStep {
   };
   /** The RecommendationGiven event's time → the sink's receipt of its email. */
   eventToEmailMs: LatencySummary;
+  /**
+   * The same time in two: up to the email planned (the delivery's `created_at`: the relay, Kafka,
+   * the consumer), then to its receipt (the sender's wait for a lane, the claim, SMTP).
+   */
+  stagesMs: { eventToPlanned: LatencySummary; plannedToEmail: LatencySummary };
   /** p50 of the first and the last quarter of the step: latency that grows within a step is a queue that grows. */
   trend: { httpP50Ms: [number, number]; eventToEmailP50Ms: [number, number] };
   backlogGrew: boolean;
@@ -182,15 +188,22 @@ class StepRunner {
     // This step's emails, each with the time of the event that caused it.
     const stepEmails = () =>
       this.sink.received.flatMap(({ eventId, receivedAt }) => {
-        const event = this.events.byEventId.get(eventId ?? '');
-        return event && acceptedIds.has(event.recommendationId)
-          ? [{ receivedAt, eventTime: event.time }]
+        const event = eventId === undefined ? undefined : this.events.byEventId.get(eventId);
+        return eventId !== undefined && event && acceptedIds.has(event.recommendationId)
+          ? [{ receivedAt, eventTime: event.time, eventId }]
           : [];
       });
     const byStepEnd = stepEmails().filter((email) => email.receivedAt <= stepEndedAt).length;
     const drainDeadline = stepEndedAt + drainSeconds * 1000;
     while (stepEmails().length < accepted.length && Date.now() < drainDeadline) await sleep(250);
     const emails = stepEmails().map((email) => ({ ...email, latencyMs: email.receivedAt - email.eventTime }));
+    const plannedAt = await this.plannedAt(emails.map((email) => email.eventId));
+    const staged = emails.flatMap((email) => {
+      const planned = plannedAt.get(email.eventId);
+      return planned === undefined
+        ? []
+        : [{ eventToPlanned: planned - email.eventTime, plannedToEmail: email.receivedAt - planned }];
+    });
 
     const refused: Record<string, number> = {};
     for (const call of calls.filter((candidate) => !candidate.outcome.recommendationId))
@@ -255,6 +268,10 @@ class StepRunner {
         deliveredPerSecond: emails.length === 0 ? 0 : perSecond(emails.length, lastEmailAt - startedAt),
       },
       eventToEmailMs: summarizeLatencies(emails.map((email) => email.latencyMs)),
+      stagesMs: {
+        eventToPlanned: summarizeLatencies(staged.map((stage) => stage.eventToPlanned)),
+        plannedToEmail: summarizeLatencies(staged.map((stage) => stage.plannedToEmail)),
+      },
       trend,
       backlogGrew,
       sustainable,
@@ -264,10 +281,27 @@ class StepRunner {
     this.log(
       `${label}: ${step.requests.accepted}/${count} accepted, HTTP p50 ${step.httpLatencyMs.p50} ms p99 ` +
         `${step.httpLatencyMs.p99} ms; ${step.emails.byDrainEnd}/${step.emails.due} emails, event→email p50 ` +
-        `${step.eventToEmailMs.p50} ms p99 ${step.eventToEmailMs.p99} ms; ` +
+        `${step.eventToEmailMs.p50} ms p99 ${step.eventToEmailMs.p99} ms (to planned p99 ` +
+        `${step.stagesMs.eventToPlanned.p99} ms, planned to email p99 ${step.stagesMs.plannedToEmail.p99} ms); ` +
         `${sustainable ? 'sustainable' : `NOT sustainable (${notes.join('; ')})`}`,
     );
     return step;
+  }
+
+  /** When notifications planned the email of each event: its delivery's `created_at`, in ms. */
+  private async plannedAt(eventIds: string[]): Promise<Map<string, number>> {
+    const database = new Client({ connectionString: this.platform.databaseUrl('notifications') });
+    await database.connect();
+    try {
+      const { rows } = await database.query<{ event_id: string; planned_at: Date }>(
+        `SELECT event_id, min(created_at) AS planned_at FROM delivery
+          WHERE event_id = ANY($1::text[]) GROUP BY event_id`,
+        [eventIds],
+      );
+      return new Map(rows.map((row) => [row.event_id, row.planned_at.getTime()]));
+    } finally {
+      await database.end();
+    }
   }
 
   private cpuShares(

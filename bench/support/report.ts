@@ -478,6 +478,25 @@ export function markdown(
         ]),
       ),
       '',
+      'Where the event→email time goes: up to the email planned (the delivery row written: the relay, Kafka, the consumer), then to its receipt (the sender and SMTP):',
+      '',
+      ...table(
+        [
+          'offered/s',
+          'event→planned p50 (ms)',
+          'event→planned p99 (ms)',
+          'planned→email p50 (ms)',
+          'planned→email p99 (ms)',
+        ],
+        endToEnd.steps.map((step) => [
+          step.offeredPerSecond,
+          step.stagesMs.eventToPlanned.p50,
+          step.stagesMs.eventToPlanned.p99,
+          step.stagesMs.plannedToEmail.p50,
+          step.stagesMs.plannedToEmail.p99,
+        ]),
+      ),
+      '',
       'CPU by process during each step (percent of one core; PostgreSQL with its backends):',
       '',
       ...table(
