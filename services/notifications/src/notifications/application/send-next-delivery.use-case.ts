@@ -10,7 +10,6 @@ import type { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { digestEntry, renderEmail, type EmailContent } from '../infrastructure/email-renderer';
-import { RecipientRepository } from '../infrastructure/recipient.repository';
 import { MailTransport, type OutgoingEmail } from '../infrastructure/mail-transport';
 import { emailLinks } from './email-links';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
@@ -38,7 +37,6 @@ export class SendNextDeliveryUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly deliveries: DeliveryRepository,
-    private readonly recipients: RecipientRepository,
     private readonly transport: MailTransport,
     private readonly outbox: Outbox,
     private readonly metrics: DeliveryMetrics,
@@ -51,8 +49,10 @@ export class SendNextDeliveryUseCase {
     const handled = await this.dataSource.transaction(async (manager) => {
       const claimed = await this.deliveries.claimNextDue(manager, new Date());
       if (!claimed) return null;
-      const { delivery } = claimed;
-      const withheld = await this.reasonToWithhold(manager, delivery);
+      const { delivery, recipient } = claimed;
+      const withheld = recipient
+        ? reasonToWithhold(recipient.employee, recipient.preferences, delivery.category)
+        : 'the recipient is unknown';
       if (withheld) {
         await this.markSkipped(manager, delivery, withheld);
         return claimed;
@@ -94,12 +94,6 @@ export class SendNextDeliveryUseCase {
     if (outcome.status === 'failed') this.metrics.failed.inc({ template: outcome.template });
     if (outcome.status === 'skipped') this.metrics.skipped.inc({ template: outcome.template });
     return handled.moreDue ? 'handled-more-due' : 'handled';
-  }
-
-  private async reasonToWithhold(manager: EntityManager, delivery: DeliveryEntity): Promise<string | null> {
-    const recipient = await this.recipients.find(manager, delivery.recipientId);
-    if (!recipient) return 'the recipient is unknown';
-    return reasonToWithhold(recipient.employee, recipient.preferences, delivery.category);
   }
 
   private async compose(manager: EntityManager, delivery: DeliveryEntity): Promise<OutgoingEmail> {

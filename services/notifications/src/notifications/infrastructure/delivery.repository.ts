@@ -5,9 +5,17 @@ import type { ReplicatedEmployee } from '@vouch/employee-replica';
 import { currentTraceparent } from '@vouch/telemetry';
 import type { PlannedEmail } from '../domain/email-policies';
 import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
+import { recipientAsJson, recipientFromJson, type Recipient } from './recipient.repository';
 
 /** NOTIFYed when deliveries to send now are committed: the senders of every instance wake up. */
 export const DELIVERIES_CHANNEL = 'vouch_deliveries';
+
+/** A delivery claimed for sending, with its recipient as they are now. */
+export interface ClaimedDelivery {
+  delivery: DeliveryEntity;
+  moreDue: boolean;
+  recipient: Omit<Recipient, 'counterpart'> | null;
+}
 
 /** A recipient with emails held for their digest, and the time zone their digest hour is read in. */
 export interface DigestRecipient {
@@ -164,19 +172,18 @@ export class DeliveryRepository {
   }
 
   /**
-   * Locks the oldest due pending delivery for the caller's transaction. Other instances skip it;
-   * if this process dies before commit, the lock goes with its connection and the row is due again.
-   * `moreDue` says whether others are due too (some may be locked by other senders): whether it is
-   * worth another sender looking.
+   * Locks the oldest due pending delivery for the caller's transaction, and reads its recipient as
+   * they are now (null when no longer replicated). Other instances skip it; if this process dies
+   * before commit, the lock goes with its connection and the row is due again. `moreDue` says
+   * whether others are due too (some may be locked by other senders): whether it is worth another
+   * sender looking.
    */
-  async claimNextDue(
-    manager: EntityManager,
-    now: Date,
-  ): Promise<{ delivery: DeliveryEntity; moreDue: boolean } | null> {
-    const [row]: Array<DeliveryEntity & { moreDue: boolean }> = await manager.query(
+  async claimNextDue(manager: EntityManager, now: Date): Promise<ClaimedDelivery | null> {
+    const [row]: Array<DeliveryEntity & { moreDue: boolean; recipient: unknown }> = await manager.query(
       `SELECT ${DELIVERY_COLUMNS},
               (SELECT count(*) FROM (SELECT FROM delivery due
-                 WHERE due.status = 'pending' AND due.next_attempt_at <= $1 LIMIT 2) AS due) > 1 AS "moreDue"
+                 WHERE due.status = 'pending' AND due.next_attempt_at <= $1 LIMIT 2) AS due) > 1 AS "moreDue",
+              ${recipientAsJson('delivery.recipient_id')} AS recipient
          FROM delivery
         WHERE status = 'pending' AND next_attempt_at <= $1
         ORDER BY next_attempt_at
@@ -185,8 +192,8 @@ export class DeliveryRepository {
       [now],
     );
     if (!row) return null;
-    const { moreDue, ...delivery } = row;
-    return { delivery, moreDue };
+    const { moreDue, recipient, ...delivery } = row;
+    return { delivery, moreDue, recipient: recipientFromJson(recipient) };
   }
 
   /**

@@ -26,6 +26,35 @@ export interface FindRecipient {
   lockDailyCount?: boolean;
 }
 
+/** An employee's preferences beside their columns, as `recipientOf` reads them. */
+const PREFERENCE_COLUMNS = `preference.categories, preference.digest, preference.unsubscribed_all AS "unsubscribedAll"`;
+
+type RecipientRow = ReplicatedEmployee & Partial<NotificationPreferenceRow>;
+
+function recipientOf(row: RecipientRow): Omit<Recipient, 'counterpart'> {
+  return {
+    employee: replicatedEmployeeOf(row),
+    preferences: toPreferences(row.digest ? (row as NotificationPreferenceRow) : null),
+  };
+}
+
+/**
+ * SQL for one recipient with their preferences as a JSON value (null when not replicated), for a
+ * statement that reads something else to carry: `employeeId` is the SQL naming the employee.
+ */
+export function recipientAsJson(employeeId: string): string {
+  return `(SELECT row_to_json(recipient) FROM (
+             SELECT ${REPLICATED_EMPLOYEE_COLUMNS}, ${PREFERENCE_COLUMNS}
+               FROM employee
+               LEFT JOIN notification_preference preference ON preference.employee_id = employee.id
+              WHERE employee.id = ${employeeId}) AS recipient)`;
+}
+
+/** The recipient a `recipientAsJson` value describes. */
+export function recipientFromJson(json: unknown): Omit<Recipient, 'counterpart'> | null {
+  return json ? recipientOf(json as RecipientRow) : null;
+}
+
 /**
  * Reads an email's recipient with their preferences, and the counterpart, in one statement: planning
  * and sending do it for every email, and on a busy machine each round trip counts.
@@ -39,10 +68,8 @@ export class RecipientRepository {
     options: FindRecipient = {},
   ): Promise<Recipient | null> {
     const lock = options.lockDailyCount ? `, pg_advisory_xact_lock(hashtext('daily-cap:' || $1))` : '';
-    const rows: Array<ReplicatedEmployee & Partial<NotificationPreferenceRow>> = await manager.query(
-      `SELECT ${REPLICATED_EMPLOYEE_COLUMNS},
-              preference.categories, preference.digest, preference.unsubscribed_all AS "unsubscribedAll"
-              ${lock}
+    const rows: RecipientRow[] = await manager.query(
+      `SELECT ${REPLICATED_EMPLOYEE_COLUMNS}, ${PREFERENCE_COLUMNS} ${lock}
          FROM employee
          LEFT JOIN notification_preference preference
            ON preference.employee_id = employee.id AND employee.id = $1
@@ -52,10 +79,6 @@ export class RecipientRepository {
     const row = rows.find((candidate) => candidate.id === recipientId);
     if (!row) return null;
     const counterpart = rows.find((candidate) => candidate.id === options.counterpartId);
-    return {
-      employee: replicatedEmployeeOf(row),
-      preferences: toPreferences(row.digest ? (row as NotificationPreferenceRow) : null),
-      counterpart: counterpart ? replicatedEmployeeOf(counterpart) : null,
-    };
+    return { ...recipientOf(row), counterpart: counterpart ? replicatedEmployeeOf(counterpart) : null };
   }
 }
