@@ -76,9 +76,9 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
     while (!this.stopping) {
       const wakeUpsBefore = this.wakeUps;
       const result = await this.sendNext.execute();
+      // Stop only when no wake-up came during the claim, whatever it found: a wake-up may be a
+      // delivery committed after the claim's snapshot, for which no lane started if all were busy.
       if (result === 'handled-more-due') this.startLane();
-      // A wake-up during the claim may be a delivery committed after its snapshot, and not another
-      // lane's to find when every lane was busy: look again, whatever this claim found.
       else if (this.wakeUps === wakeUpsBefore) return;
     }
   }

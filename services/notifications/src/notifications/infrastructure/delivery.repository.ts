@@ -5,7 +5,7 @@ import type { ReplicatedEmployee } from '@vouch/employee-replica';
 import { currentTraceparent } from '@vouch/telemetry';
 import type { PlannedEmail } from '../domain/email-policies';
 import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
-import { recipientAsJson, recipientFromJson, type Recipient } from './recipient.repository';
+import { recipientAsJson, recipientFromJson, type Addressee } from './recipient.repository';
 
 /** NOTIFYed when deliveries to send now are committed: the senders of every instance wake up. */
 export const DELIVERIES_CHANNEL = 'vouch_deliveries';
@@ -14,7 +14,7 @@ export const DELIVERIES_CHANNEL = 'vouch_deliveries';
 export interface ClaimedDelivery {
   delivery: DeliveryEntity;
   moreDue: boolean;
-  recipient: Omit<Recipient, 'counterpart'> | null;
+  recipient: Addressee | null;
 }
 
 /** A recipient with emails held for their digest, and the time zone their digest hour is read in. */

@@ -8,10 +8,14 @@ import {
 import type { NotificationPreferences } from '../domain/email-category';
 import { toPreferences, type NotificationPreferenceRow } from './notification-preference.repository';
 
-/** Whom an email goes to, what they chose to receive, and whom it is about. */
-export interface Recipient {
+/** Whom an email goes to, and what they chose to receive. */
+export interface Addressee {
   employee: ReplicatedEmployee;
   preferences: NotificationPreferences;
+}
+
+/** An email's addressee, and whom it is about. */
+export interface Recipient extends Addressee {
   /** The other person the email is about, when asked for and replicated. */
   counterpart: ReplicatedEmployee | null;
 }
@@ -31,7 +35,7 @@ const PREFERENCE_COLUMNS = `preference.categories, preference.digest, preference
 
 type RecipientRow = ReplicatedEmployee & Partial<NotificationPreferenceRow>;
 
-function recipientOf(row: RecipientRow): Omit<Recipient, 'counterpart'> {
+function recipientOf(row: RecipientRow): Addressee {
   return {
     employee: replicatedEmployeeOf(row),
     preferences: toPreferences(row.digest ? (row as NotificationPreferenceRow) : null),
@@ -51,7 +55,7 @@ export function recipientAsJson(employeeId: string): string {
 }
 
 /** The recipient a `recipientAsJson` value describes. */
-export function recipientFromJson(json: unknown): Omit<Recipient, 'counterpart'> | null {
+export function recipientFromJson(json: unknown): Addressee | null {
   return json ? recipientOf(json as RecipientRow) : null;
 }
 
