@@ -21,13 +21,13 @@ export interface TestSmtpServer {
 /**
  * Starts an SMTP server on a free local port, without TLS or authentication. `onRcptTo` may refuse
  * a recipient (an Error with a `responseCode`); `onMessage` gets each message's first recipient and
- * raw text, and answers it by calling `accept` — or never, like a server stuck mid-send. A client
+ * raw text and the connection it came over, and answers it by calling `accept` — or never, like a server stuck mid-send. A client
  * killed mid-message resets its connection: smtp-server reports that as an 'error', which unheard
  * would end the run, and killing clients is what these servers are for.
  */
 export async function startTestSmtpServer(handlers: {
   onRcptTo?: (address: string) => Error | undefined;
-  onMessage: (message: { to: string; raw: string }, accept: () => void) => void;
+  onMessage: (message: { to: string; raw: string; connection: string }, accept: () => void) => void;
 }): Promise<TestSmtpServer> {
   const { onRcptTo, onMessage } = handlers;
   const server = new SMTPServer({
@@ -40,7 +40,9 @@ export async function startTestSmtpServer(handlers: {
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const to = session.envelope.rcptTo[0]?.address ?? '';
-        onMessage({ to, raw: Buffer.concat(chunks).toString('utf8') }, () => callback());
+        onMessage({ to, raw: Buffer.concat(chunks).toString('utf8'), connection: session.id }, () =>
+          callback(),
+        );
       });
     },
   });

@@ -42,6 +42,7 @@ export class AppModule {
           databaseUrl: environment.DATABASE_URL,
           smtpUrl: environment.SMTP_URL,
           smtpRateLimitPerSecond: environment.SMTP_RATE_LIMIT_PER_SECOND,
+          smtpMaxMessagesPerConnection: environment.SMTP_MAX_MESSAGES_PER_CONNECTION,
           publicUrl: environment.PUBLIC_URL,
           unsubscribeSecret: environment.UNSUBSCRIBE_SECRET,
           previousUnsubscribeSecrets: environment.UNSUBSCRIBE_PREVIOUS_SECRETS,

@@ -14,6 +14,12 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
     /** At most this many emails per second through SMTP (a provider's quota); unset means no limit. */
     SMTP_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).optional(),
+    /**
+     * Emails sent over one pooled SMTP connection before it is replaced (nodemailer's default, 100,
+     * suits relays that cap a connection). Each new connection costs a handshake, and relays built
+     * on smtp-server, such as maildev, wait 100 ms before greeting: raise it where the relay allows.
+     */
+    SMTP_MAX_MESSAGES_PER_CONNECTION: z.coerce.number().int().min(1).default(100),
     /** The address people reach Vouch at; every link in an email starts with it. */
     PUBLIC_URL: z
       .url({ protocol: /^https?$/ })

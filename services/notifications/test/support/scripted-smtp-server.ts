@@ -4,6 +4,8 @@ import { startTestSmtpServer, type TestSmtpServer } from '@vouch/testing';
 export interface AcceptedMessage {
   to: string;
   raw: string;
+  /** The SMTP session (one per connection) it came over. */
+  connection: string;
 }
 
 /**
@@ -26,12 +28,12 @@ export class ScriptedSmtpServer {
     const instance = new ScriptedSmtpServer();
     instance.server = await startTestSmtpServer({
       onRcptTo: (address) => instance.answer(address),
-      onMessage: ({ to, raw }, accept) => {
+      onMessage: ({ to, raw, connection }, accept) => {
         if (instance.hanging.has(to)) {
           instance.hungMessages.push(raw);
           return;
         }
-        instance.accepted.push({ to, raw });
+        instance.accepted.push({ to, raw, connection });
         accept();
       },
     });

@@ -8,6 +8,7 @@ export interface NotificationsSettings {
   databaseUrl: string;
   smtpUrl: string;
   smtpRateLimitPerSecond?: number;
+  smtpMaxMessagesPerConnection: number;
   publicUrl: string;
   unsubscribeSecret: string;
   previousUnsubscribeSecrets: string[];

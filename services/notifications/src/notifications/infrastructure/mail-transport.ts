@@ -25,6 +25,7 @@ export class MailTransport implements OnApplicationShutdown {
       pool: true,
       url: settings.smtpUrl,
       maxConnections: settings.senderConcurrency,
+      maxMessages: settings.smtpMaxMessagesPerConnection,
       ...(settings.smtpRateLimitPerSecond
         ? { rateLimit: settings.smtpRateLimitPerSecond, rateDelta: 1_000 }
         : {}),
