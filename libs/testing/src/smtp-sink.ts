@@ -21,9 +21,10 @@ export interface TestSmtpServer {
 /**
  * Starts an SMTP server on a free local port, without TLS or authentication. `onRcptTo` may refuse
  * a recipient (an Error with a `responseCode`); `onMessage` gets each message's first recipient and
- * raw text and the connection it came over, and answers it by calling `accept` — or never, like a server stuck mid-send. A client
- * killed mid-message resets its connection: smtp-server reports that as an 'error', which unheard
- * would end the run, and killing clients is what these servers are for.
+ * raw text and the session (one per connection) it came over, and answers it by calling `accept` —
+ * or never, like a server stuck mid-send. A client killed mid-message resets its connection:
+ * smtp-server reports that as an 'error', which unheard would end the run, and killing clients is
+ * what these servers are for.
  */
 export async function startTestSmtpServer(handlers: {
   onRcptTo?: (address: string) => Error | undefined;
