@@ -195,7 +195,7 @@ export async function runScenario(
 
 /**
  * What every scenario configures: no daily cap or digest in the way (each recipient gets many
- * emails in a minute), a sender that polls and retries at test pace, identity's signing key.
+ * emails in a minute), a sender polling, retrying and leasing at test pace, identity's signing key.
  */
 const HARNESS_ENVIRONMENT: Record<ServiceName, Record<string, string>> = {
   identity: { JWT_PRIVATE_KEYS: signingKey },
@@ -206,6 +206,8 @@ const HARNESS_ENVIRONMENT: Record<ServiceName, Record<string, string>> = {
     SENDER_POLL_INTERVAL_MS: '200',
     SENDER_RETRY_INITIAL_DELAY_MS: '1000',
     SENDER_RETRY_MAX_DELAY_MS: '5000',
+    // What a killed sender had claimed comes back well within a scenario's settling time.
+    SENDER_LEASE_MS: '20000',
   },
 };
 

@@ -249,7 +249,7 @@ export function duplicateCount(reconciliation: Reconciliation): number {
   );
 }
 
-/** notifications' Message-ID is `<delivery id@vouch>` (send-next-delivery.use-case.ts). */
+/** notifications' Message-ID is `<delivery id@vouch>` (send-due-deliveries.use-case.ts). */
 function deliveryIdOf(messageId: string | undefined): string | undefined {
   return /^<([^@>]+)@vouch>$/.exec(messageId ?? '')?.[1];
 }

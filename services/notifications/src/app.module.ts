@@ -50,6 +50,8 @@ export class AppModule {
           from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
           senderPollIntervalMs: environment.SENDER_POLL_INTERVAL_MS,
           senderConcurrency: environment.SENDER_CONCURRENCY,
+          senderLeaseMs: environment.SENDER_LEASE_MS,
+          senderBatchSize: environment.SENDER_BATCH_SIZE,
           reminderAfterMs: environment.REMINDER_AFTER,
           reminderSweepIntervalMs: environment.REMINDER_SWEEP_INTERVAL_MS,
           maxEmailsPerDay: environment.MAX_EMAILS_PER_DAY,

@@ -47,6 +47,13 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     SENDER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
     /** Deliveries sent at once by one instance. */
     SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /**
+     * How long the deliveries a lane claimed stay its own: what a crashed sender had claimed waits
+     * this long before another sends it. SMTP's timeouts are a quarter of it.
+     */
+    SENDER_LEASE_MS: z.coerce.number().int().min(4_000).default(60_000),
+    /** Due deliveries a lane claims at once (one statement), then sends one at a time. */
+    SENDER_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
     /** Attempts before a temporarily refused email is given up. */
     SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
     /** First retry delay; it doubles each attempt, with jitter, up to SENDER_RETRY_MAX_DELAY_MS. */

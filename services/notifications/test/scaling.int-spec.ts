@@ -64,6 +64,8 @@ describe('notifications scaled out to several instances on one database and cons
       UNSUBSCRIBE_SECRET: 'a-test-secret-that-is-long-enough',
       SENDER_POLL_INTERVAL_MS: '100',
       SENDER_CONCURRENCY: String(SENDER_CONCURRENCY),
+      // What the killed instance had claimed comes back within the test's wait.
+      SENDER_LEASE_MS: '5000',
       // One email per recipient here, but the cap must never fold one into a digest.
       MAX_EMAILS_PER_DAY: '1000000',
     };

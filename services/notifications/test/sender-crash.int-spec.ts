@@ -85,6 +85,8 @@ describe('a sender killed between claiming a delivery and finishing it', () => {
       SMTP_URL: smtp.url,
       UNSUBSCRIBE_SECRET: 'a-test-secret-that-is-long-enough',
       SENDER_POLL_INTERVAL_MS: '100',
+      // What the killed process had claimed is sent again once this lease ends.
+      SENDER_LEASE_MS: '5000',
     };
     const first = await startProcess(environment, port);
     processes.push(first);

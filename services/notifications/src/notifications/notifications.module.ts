@@ -4,7 +4,7 @@ import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './applicatio
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
 import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
 import { GetPreferencesUseCase, UpdatePreferencesUseCase } from './application/preferences.use-cases';
-import { SendNextDeliveryUseCase } from './application/send-next-delivery.use-case';
+import { SendDueDeliveriesUseCase } from './application/send-due-deliveries.use-case';
 import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from './application/unsubscribe.use-case';
 import { ListDeliveriesUseCase } from './application/list-deliveries.use-case';
 import { DeliveriesController } from './api/deliveries.controller';
@@ -50,7 +50,7 @@ export class NotificationsModule {
         DeliveryMetrics,
         PlanEmailsUseCase,
         PlanRecommendationGivenUseCase,
-        SendNextDeliveryUseCase,
+        SendDueDeliveriesUseCase,
         GetPreferencesUseCase,
         UpdatePreferencesUseCase,
         CheckUnsubscribeTokenUseCase,

@@ -16,6 +16,9 @@ export interface NotificationsSettings {
   from: { name: string; address: string };
   senderPollIntervalMs: number;
   senderConcurrency: number;
+  /** How long claimed deliveries stay with their sender: past it, another may send them. */
+  senderLeaseMs: number;
+  senderBatchSize: number;
   retry: RetryPolicy;
   reminderAfterMs: number;
   reminderSweepIntervalMs: number;

@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { PostgresChannelListener } from '@vouch/persistence';
-import { SendNextDeliveryUseCase } from '../application/send-next-delivery.use-case';
+import { SendDueDeliveriesUseCase } from '../application/send-due-deliveries.use-case';
 import { DELIVERIES_CHANNEL } from './delivery.repository';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
 
@@ -14,10 +14,11 @@ import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../applicati
  * Sends pending deliveries apart from the Kafka handlers, so a slow SMTP server never stalls a
  * partition. A new delivery committed (a NOTIFY on DELIVERIES_CHANNEL, from any instance) or the
  * SENDER_POLL_INTERVAL_MS tick (retries coming due, notifications missed) starts a lane, up to
- * SENDER_CONCURRENCY. Each lane claims one row at a time, so several instances share the work
- * without sending twice; it keeps going while others are due or news arrived since its claim, and
- * starts a helper when others are due. Looking only when there is reason to keeps an idle sender
- * from asking the database for nothing, a round trip per lane per email.
+ * SENDER_CONCURRENCY. A lane claims a few due deliveries under a lease and sends them one at a
+ * time, so several instances share the work without sending twice and at most one email per lane
+ * is in the SMTP hand-over; it starts a helper when its claim was full and keeps going while news
+ * arrived since its claim. Looking only when there is reason to keeps an idle sender from asking
+ * the database for nothing.
  */
 @Injectable()
 export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -28,11 +29,13 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
   private wakeUps = 0;
   private stopping = false;
   private readonly listener: PostgresChannelListener;
+  private readonly claimSize: number;
 
   constructor(
-    private readonly sendNext: SendNextDeliveryUseCase,
+    private readonly sendDue: SendDueDeliveriesUseCase,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
+    this.claimSize = claimSizeFor(settings);
     this.listener = new PostgresChannelListener({
       databaseUrl: settings.databaseUrl,
       channel: DELIVERIES_CHANNEL,
@@ -64,6 +67,7 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
     if (this.stopping || this.lanes.size >= this.settings.senderConcurrency) return;
     const lane: Promise<void> = this.lane()
       .catch((error: unknown) => {
+        // What the lane had claimed and not sent is due again when its lease ends.
         this.logger.error(
           `sending deliveries failed: ${error instanceof Error ? error.message : String(error)}`,
         );
@@ -75,11 +79,32 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
   private async lane(): Promise<void> {
     while (!this.stopping) {
       const wakeUpsBefore = this.wakeUps;
-      const result = await this.sendNext.execute();
-      // Stop only when no wake-up came during the claim, whatever it found: a wake-up may be a
+      const claim = await this.sendDue.claim(this.claimSize);
+      const full = claim.deliveries.length === this.claimSize;
+      if (full) this.startLane();
+      for (const [index, claimed] of claim.deliveries.entries()) {
+        if (this.stopping) return this.sendDue.release(claim, claim.deliveries.slice(index));
+        await this.sendDue.send(claimed);
+      }
+      // Stop only when the claim was not full and no wake-up came since it: a wake-up may be a
       // delivery committed after the claim's snapshot, for which no lane started if all were busy.
-      if (result === 'handled-more-due') this.startLane();
-      else if (this.wakeUps === wakeUpsBefore) return;
+      if (!full && this.wakeUps === wakeUpsBefore) return;
     }
   }
+}
+
+/**
+ * Deliveries a lane claims at once: SENDER_BATCH_SIZE, or fewer when an SMTP rate limit, shared by
+ * the lanes, would keep the last of them waiting past half the lease.
+ */
+export function claimSizeFor(
+  settings: Pick<
+    NotificationsSettings,
+    'senderBatchSize' | 'senderConcurrency' | 'senderLeaseMs' | 'smtpRateLimitPerSecond'
+  >,
+): number {
+  const { senderBatchSize, senderConcurrency, senderLeaseMs, smtpRateLimitPerSecond } = settings;
+  if (!smtpRateLimitPerSecond) return senderBatchSize;
+  const sentWithinHalfTheLease = (smtpRateLimitPerSecond * senderLeaseMs) / 2_000 / senderConcurrency;
+  return Math.max(1, Math.min(senderBatchSize, Math.floor(sentWithinHalfTheLease)));
 }

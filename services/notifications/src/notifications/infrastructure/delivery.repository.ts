@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ReplicatedEmployee } from '@vouch/employee-replica';
+import type { StateChange } from '@vouch/messaging';
 import { currentTraceparent } from '@vouch/telemetry';
 import type { PlannedEmail } from '../domain/email-policies';
 import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
@@ -13,7 +14,6 @@ export const DELIVERIES_CHANNEL = 'vouch_deliveries';
 /** A delivery claimed for sending, with its recipient as they are now. */
 export interface ClaimedDelivery {
   delivery: DeliveryEntity;
-  moreDue: boolean;
   recipient: Addressee | null;
 }
 
@@ -172,33 +172,84 @@ export class DeliveryRepository {
   }
 
   /**
-   * Locks the oldest due pending delivery for the caller's transaction, and reads its recipient as
-   * they are now (null when no longer replicated). Other instances skip it; if this process dies
-   * before commit, the lock goes with its connection and the row is due again. `moreDue` says
-   * whether others are due too (some may be locked by other senders): whether it is worth another
-   * sender looking.
+   * Claims up to `limit` due pending deliveries, oldest first, under a lease: their next attempt
+   * moves to `leaseUntil`, so other lanes and instances pass them by until then, and those of a
+   * sender that dies are due again when it ends. One statement for all of them, each with its
+   * recipient as they are now (null when no longer replicated).
    */
-  async claimNextDue(manager: EntityManager, now: Date): Promise<ClaimedDelivery | null> {
-    const [row]: Array<DeliveryEntity & { moreDue: boolean; recipient: unknown }> = await manager.query(
-      `SELECT ${DELIVERY_COLUMNS},
-              (SELECT count(*) FROM (SELECT FROM delivery due
-                 WHERE due.status = 'pending' AND due.next_attempt_at <= $1 LIMIT 2) AS due) > 1 AS "moreDue",
-              ${recipientAsJson('delivery.recipient_id')} AS recipient
-         FROM delivery
-        WHERE status = 'pending' AND next_attempt_at <= $1
-        ORDER BY next_attempt_at
-        LIMIT 1
-          FOR UPDATE SKIP LOCKED`,
-      [now],
+  async claimDue(
+    manager: EntityManager,
+    now: Date,
+    leaseUntil: Date,
+    limit: number,
+  ): Promise<ClaimedDelivery[]> {
+    // TypeORM answers an UPDATE with its rows and their count.
+    const [rows]: [Array<DeliveryEntity & { dueAt: Date; recipient: unknown }>, number] = await manager.query(
+      `WITH due AS (
+         SELECT id AS due_id, next_attempt_at AS due_at FROM delivery
+          WHERE status = 'pending' AND next_attempt_at <= $1
+          ORDER BY next_attempt_at
+          LIMIT $3
+            FOR UPDATE SKIP LOCKED)
+       UPDATE delivery SET next_attempt_at = $2 FROM due WHERE delivery.id = due.due_id
+       RETURNING ${DELIVERY_COLUMNS}, due.due_at AS "dueAt",
+                 ${recipientAsJson('delivery.recipient_id')} AS recipient`,
+      [now, leaseUntil, limit],
     );
-    if (!row) return null;
-    const { moreDue, recipient, ...delivery } = row;
-    return { delivery, moreDue, recipient: recipientFromJson(recipient) };
+    return rows
+      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
+      .map(({ dueAt: _dueAt, recipient, ...delivery }) => ({
+        delivery,
+        recipient: recipientFromJson(recipient),
+      }));
   }
 
   /**
-   * Writes what sending, retrying, skipping or folding into a digest changes of a delivery that
-   * exists: one UPDATE (the ORM's `save` would read the row back first, a round trip per email).
+   * The statement that records a claimed delivery's outcome (sent, failed, skipped, or a retry's
+   * next attempt), for the outbox to add its event alongside. It returns a row only for a delivery
+   * still pending: when a lease ran out mid-send and another sender sent it too, the first outcome
+   * stands and is announced once.
+   */
+  outcomeOf(delivery: DeliveryEntity): StateChange {
+    return {
+      sql: `UPDATE delivery SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5,
+                   updated_at = $6, sent_at = $7, failed_at = $8
+             WHERE id = $1 AND status = 'pending'
+            RETURNING id`,
+      params: [
+        delivery.id,
+        delivery.status,
+        delivery.attempts,
+        delivery.nextAttemptAt,
+        delivery.lastError,
+        delivery.updatedAt,
+        delivery.sentAt,
+        delivery.failedAt,
+      ],
+    };
+  }
+
+  /** Records an outcome that announces nothing: a skip, or a retry's next attempt. */
+  async recordOutcome(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
+    const { sql, params } = this.outcomeOf(delivery);
+    await manager.query(sql, params);
+  }
+
+  /**
+   * Gives back claimed deliveries not sent (a sender stopping): due at once again, unless their
+   * lease already ran out and another sender holds them now.
+   */
+  async release(manager: EntityManager, deliveryIds: string[], leaseUntil: Date, now: Date): Promise<void> {
+    await manager.query(
+      `UPDATE delivery SET next_attempt_at = $3
+        WHERE id = ANY($1) AND status = 'pending' AND next_attempt_at = $2`,
+      [deliveryIds, leaseUntil, now],
+    );
+  }
+
+  /**
+   * Writes what composing a digest changes of a held delivery (digested or skipped): one UPDATE (the
+   * ORM's `save` would read the row back first, a round trip per email).
    */
   async save(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
     const { status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt } = delivery;

@@ -26,6 +26,12 @@ export class MailTransport implements OnApplicationShutdown {
       url: settings.smtpUrl,
       maxConnections: settings.senderConcurrency,
       maxMessages: settings.smtpMaxMessagesPerConnection,
+      // A stalled server fails the send within a quarter of the lease, long before another sender
+      // may take the delivery (one answering each command just in time could outlast it: the
+      // email may then go twice, with one Message-ID, and its outcome is recorded once).
+      connectionTimeout: settings.senderLeaseMs / 4,
+      greetingTimeout: settings.senderLeaseMs / 4,
+      socketTimeout: settings.senderLeaseMs / 4,
       ...(settings.smtpRateLimitPerSecond
         ? { rateLimit: settings.smtpRateLimitPerSecond, rateDelta: 1_000 }
         : {}),

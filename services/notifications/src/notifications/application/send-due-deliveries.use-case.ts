@@ -1,0 +1,203 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EmailFailedV1, EmailSentV1 } from '@vouch/contracts';
+import { Outbox } from '@vouch/messaging';
+import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
+import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
+import { reasonToWithhold } from '../domain/delivery-rules';
+import { UnsubscribeTokens } from '../domain/unsubscribe-token';
+import type { DeliveryEntity } from '../infrastructure/delivery.entity';
+import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
+import { DeliveryRepository, type ClaimedDelivery } from '../infrastructure/delivery.repository';
+import { digestEntry, renderEmail, type EmailContent } from '../infrastructure/email-renderer';
+import { MailTransport, type OutgoingEmail } from '../infrastructure/mail-transport';
+import { emailLinks } from './email-links';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
+
+const DAY_MS = 86_400_000;
+
+/** The Message-ID of a delivery: the same on every attempt, so a resend after a crash is one message. */
+export function messageIdOf(deliveryId: string): string {
+  return `<${deliveryId}@vouch>`;
+}
+
+/** Deliveries one lane claimed, and the lease that keeps other senders off them until it ends. */
+export interface DeliveryClaim {
+  deliveries: ClaimedDelivery[];
+  leaseUntil: Date;
+}
+
+/**
+ * Sends due deliveries. A lane claims a few under a lease (one statement), then sends them one at a
+ * time and records each outcome as soon as SMTP answers, in one statement with its `EmailSent` or
+ * `EmailFailed` event: no transaction is held open across SMTP. Another sender never takes a leased
+ * delivery; a sender that dies leaves what it claimed to be sent again when the lease ends, with the
+ * same Message-ID. Only an email in the SMTP hand-over at that moment can arrive twice. A recipient
+ * who left or switched the email off since it was planned is not sent it: the delivery is skipped,
+ * with the reason.
+ */
+@Injectable()
+export class SendDueDeliveriesUseCase {
+  private readonly tokens: UnsubscribeTokens;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly deliveries: DeliveryRepository,
+    private readonly transport: MailTransport,
+    private readonly outbox: Outbox,
+    private readonly metrics: DeliveryMetrics,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {
+    this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret, settings.previousUnsubscribeSecrets);
+  }
+
+  /** Claims up to `limit` due deliveries, oldest first. */
+  async claim(limit: number): Promise<DeliveryClaim> {
+    const now = new Date();
+    const leaseUntil = new Date(now.getTime() + this.settings.senderLeaseMs);
+    const deliveries = await this.deliveries.claimDue(this.dataSource.manager, now, leaseUntil, limit);
+    return { deliveries, leaseUntil };
+  }
+
+  /** Sends one claimed delivery, or skips it, and records the outcome. */
+  async send({ delivery, recipient }: ClaimedDelivery): Promise<void> {
+    const manager = this.dataSource.manager;
+    const withheld = recipient
+      ? reasonToWithhold(recipient.employee, recipient.preferences, delivery.category)
+      : 'the recipient is unknown';
+    if (withheld) {
+      delivery.status = 'skipped';
+      delivery.lastError = withheld;
+      delivery.updatedAt = new Date();
+      await this.deliveries.recordOutcome(manager, delivery);
+      this.metrics.skipped.inc({ template: delivery.template });
+      return;
+    }
+    const email = await this.compose(manager, delivery);
+    const result = await inSpan(
+      `send email ${delivery.template}`,
+      {
+        kind: SpanKind.CLIENT,
+        ...(delivery.traceparent ? { traceparent: delivery.traceparent } : {}),
+        attributes: { 'vouch.delivery.id': delivery.id, 'vouch.attempt': delivery.attempts + 1 },
+      },
+      async (span) => {
+        const timer = this.metrics.smtpDuration.startTimer();
+        const sent = await this.transport.send(email);
+        timer({ outcome: sent.sent ? 'sent' : 'refused' });
+        if (!sent.sent) markFailed(span, sent.failure.reason);
+        return sent;
+      },
+    );
+    const now = new Date();
+    delivery.attempts += 1;
+    delivery.updatedAt = now;
+    if (result.sent) return this.recordSent(manager, delivery, now);
+    delivery.lastError = result.failure.reason;
+    const next = afterFailure(result.failure, delivery.attempts, this.settings.retry);
+    if (next.kind === 'retry') {
+      delivery.nextAttemptAt = new Date(now.getTime() + next.delayMs);
+      await this.deliveries.recordOutcome(manager, delivery);
+    } else await this.recordFailed(manager, delivery, now, next.permanent);
+  }
+
+  /** Gives back claimed deliveries this sender will not send (it is stopping): due again at once. */
+  async release(claim: DeliveryClaim, unsent: ClaimedDelivery[]): Promise<void> {
+    if (unsent.length === 0) return;
+    const ids = unsent.map(({ delivery }) => delivery.id);
+    await this.deliveries.release(this.dataSource.manager, ids, claim.leaseUntil, new Date());
+  }
+
+  private async compose(manager: EntityManager, delivery: DeliveryEntity): Promise<OutgoingEmail> {
+    const token = this.tokens.sign({
+      recipientId: delivery.recipientId,
+      category: delivery.category,
+      expiresAt: new Date(Date.now() + this.settings.unsubscribeTokenDays * DAY_MS),
+    });
+    const content = (about: DeliveryEntity): EmailContent => ({
+      recipientName: delivery.recipientName,
+      counterpartName: about.counterpartName,
+      details: about.details,
+      links: emailLinks(this.settings.publicUrl, about, token),
+    });
+    const own = content(delivery);
+    const carried =
+      delivery.template === 'daily-digest' ? await this.deliveries.carriedBy(manager, delivery.id) : [];
+    const rendered = renderEmail(delivery.template, {
+      ...own,
+      entries: carried.map((held) => digestEntry(held.template, content(held))),
+    });
+    return {
+      messageId: messageIdOf(delivery.id),
+      to: { name: safeDisplayName(delivery.recipientName), address: delivery.recipientEmail },
+      subject: rendered.subject,
+      html: rendered.html,
+      text: rendered.text,
+      headers: {
+        'List-Unsubscribe': `<${own.links.unsubscribe}>`,
+        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        'Auto-Submitted': 'auto-generated',
+        'X-Vouch-Delivery-Id': delivery.id,
+        'X-Vouch-Event-Id': delivery.eventId,
+        'X-Vouch-Template': delivery.template,
+      },
+    };
+  }
+
+  private async recordSent(manager: EntityManager, delivery: DeliveryEntity, now: Date): Promise<void> {
+    delivery.status = 'sent';
+    delivery.sentAt = now;
+    delivery.lastError = null;
+    const announced = await this.outbox.addAlongside(
+      manager,
+      this.deliveries.outcomeOf(delivery),
+      EmailSentV1,
+      {
+        subject: delivery.id,
+        // The outcome belongs to the trace of the request behind the email.
+        ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
+        data: {
+          deliveryId: delivery.id,
+          recipientId: delivery.recipientId,
+          template: delivery.template,
+          causationEventId: delivery.eventId,
+          messageId: messageIdOf(delivery.id),
+          attempts: delivery.attempts,
+          sentAt: now.toISOString(),
+        },
+      },
+    );
+    if (announced) this.metrics.sent.inc({ template: delivery.template });
+  }
+
+  private async recordFailed(
+    manager: EntityManager,
+    delivery: DeliveryEntity,
+    now: Date,
+    permanent: boolean,
+  ): Promise<void> {
+    delivery.status = 'failed';
+    delivery.failedAt = now;
+    const announced = await this.outbox.addAlongside(
+      manager,
+      this.deliveries.outcomeOf(delivery),
+      EmailFailedV1,
+      {
+        subject: delivery.id,
+        // The outcome belongs to the trace of the request behind the email.
+        ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
+        data: {
+          deliveryId: delivery.id,
+          recipientId: delivery.recipientId,
+          template: delivery.template,
+          causationEventId: delivery.eventId,
+          reason: delivery.lastError ?? 'unknown',
+          permanent,
+          attempts: delivery.attempts,
+          failedAt: now.toISOString(),
+        },
+      },
+    );
+    if (announced) this.metrics.failed.inc({ template: delivery.template });
+  }
+}
