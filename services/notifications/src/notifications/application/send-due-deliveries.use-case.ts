@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EmailFailedV1, EmailSentV1 } from '@vouch/contracts';
+import { EmailFailedV1, EmailSentV1, type EventData, type EventDefinition } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
 import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
@@ -148,25 +148,15 @@ export class SendDueDeliveriesUseCase {
     delivery.status = 'sent';
     delivery.sentAt = now;
     delivery.lastError = null;
-    const announced = await this.outbox.addAlongside(
-      manager,
-      this.deliveries.outcomeOf(delivery),
-      EmailSentV1,
-      {
-        subject: delivery.id,
-        // The outcome belongs to the trace of the request behind the email.
-        ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
-        data: {
-          deliveryId: delivery.id,
-          recipientId: delivery.recipientId,
-          template: delivery.template,
-          causationEventId: delivery.eventId,
-          messageId: messageIdOf(delivery.id),
-          attempts: delivery.attempts,
-          sentAt: now.toISOString(),
-        },
-      },
-    );
+    const announced = await this.recordAnnounced(manager, delivery, EmailSentV1, {
+      deliveryId: delivery.id,
+      recipientId: delivery.recipientId,
+      template: delivery.template,
+      causationEventId: delivery.eventId,
+      messageId: messageIdOf(delivery.id),
+      attempts: delivery.attempts,
+      sentAt: now.toISOString(),
+    });
     if (announced) this.metrics.sent.inc({ template: delivery.template });
   }
 
@@ -178,26 +168,32 @@ export class SendDueDeliveriesUseCase {
   ): Promise<void> {
     delivery.status = 'failed';
     delivery.failedAt = now;
-    const announced = await this.outbox.addAlongside(
-      manager,
-      this.deliveries.outcomeOf(delivery),
-      EmailFailedV1,
-      {
-        subject: delivery.id,
-        // The outcome belongs to the trace of the request behind the email.
-        ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
-        data: {
-          deliveryId: delivery.id,
-          recipientId: delivery.recipientId,
-          template: delivery.template,
-          causationEventId: delivery.eventId,
-          reason: delivery.lastError ?? 'unknown',
-          permanent,
-          attempts: delivery.attempts,
-          failedAt: now.toISOString(),
-        },
-      },
-    );
+    const announced = await this.recordAnnounced(manager, delivery, EmailFailedV1, {
+      deliveryId: delivery.id,
+      recipientId: delivery.recipientId,
+      template: delivery.template,
+      causationEventId: delivery.eventId,
+      reason: delivery.lastError ?? 'unknown',
+      permanent,
+      attempts: delivery.attempts,
+      failedAt: now.toISOString(),
+    });
     if (announced) this.metrics.failed.inc({ template: delivery.template });
+  }
+
+  /** Records a final outcome with its event; false when another sender's outcome came first. */
+  private async recordAnnounced<TDefinition extends EventDefinition>(
+    manager: EntityManager,
+    delivery: DeliveryEntity,
+    definition: TDefinition,
+    data: EventData<TDefinition>,
+  ): Promise<boolean> {
+    const event = await this.outbox.addAlongside(manager, this.deliveries.outcomeOf(delivery), definition, {
+      subject: delivery.id,
+      // The outcome belongs to the trace of the request behind the email.
+      ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
+      data,
+    });
+    return event !== null;
   }
 }
