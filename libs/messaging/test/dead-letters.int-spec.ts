@@ -55,6 +55,7 @@ describe('messages that cannot be processed', () => {
             databaseOutages: 0,
             permanentFailure: false,
             workMs: 0,
+            locks: [],
           },
         }),
       );

@@ -53,6 +53,7 @@ describe('an event added alongside a state change, in one statement', () => {
           databaseOutages: 0,
           permanentFailure: false,
           workMs: 0,
+          locks: [],
         },
       });
 

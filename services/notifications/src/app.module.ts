@@ -6,6 +6,7 @@ import { DEVELOPMENT_UNSUBSCRIBE_SECRET, type NotificationsEnvironment } from '.
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
 import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
+import { dailyCapLocksOf } from './notifications/api/notification-events.handlers';
 import { notificationErrors } from './notifications/notifications.errors';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
@@ -36,6 +37,7 @@ export class AppModule {
             DeliveryTraceContext1764400000000,
           ],
           errors: notificationErrors,
+          consumer: { advisoryLocksOf: dailyCapLocksOf },
         }),
         AuthModule.forRoot(environment),
         NotificationsModule.forRoot({

@@ -36,6 +36,12 @@ export interface EventConsumerSettings {
   retryBackoff: BackoffPolicy;
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
+  /**
+   * The advisory locks (`pg_advisory_xact_lock(hashtext(key))`) an event's handler takes until
+   * commit. A transaction shared by several events takes all of theirs first, in one order, so two
+   * of them on different partitions wait for each other at most once instead of in a cycle.
+   */
+  advisoryLocksOf?: (event: CloudEvent) => readonly string[];
 }
 
 export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> = {
@@ -330,9 +336,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     try {
       await this.whileHeartbeating(heartbeat, () =>
         this.dataSource.transaction(async (manager) => {
-          // It holds the locks of every event so far while it waits, and two such transactions on
-          // different partitions can wait for each other: better to split the run than to wait.
-          await manager.query(`SET LOCAL lock_timeout = '${SHARED_TRANSACTION_LOCK_TIMEOUT}'`);
+          await this.lockUpFront(manager, run);
           const fresh = await this.inbox.recordAll(
             manager,
             this.settings.group,
@@ -371,6 +375,25 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       else this.log.warn(message);
       return { committed: false, failedAt };
     }
+  }
+
+  /**
+   * Takes the run's declared locks, ordered by lock, then limits how long anything else may wait:
+   * a lock no handler declared holds the locks of every event so far while it waits, and two such
+   * transactions can wait for each other, so better to split the run than to wait.
+   */
+  private async lockUpFront(manager: EntityManager, run: Received[]): Promise<void> {
+    const keys = run.flatMap(({ decoded }) =>
+      decoded.kind === 'event' ? (this.settings.advisoryLocksOf?.(decoded.event) ?? []) : [],
+    );
+    // One statement: the inner query's ORDER BY is kept (a sorted subquery is not flattened).
+    await manager.query(
+      `SELECT set_config('lock_timeout', $2, true)
+         FROM (SELECT count(pg_advisory_xact_lock(lock))
+                 FROM (SELECT DISTINCT hashtext(key) AS lock FROM unnest($1::text[]) AS key ORDER BY lock) AS declared
+              ) AS taken`,
+      [keys, SHARED_TRANSACTION_LOCK_TIMEOUT],
+    );
   }
 
   private async processMessage(

@@ -26,7 +26,41 @@ import {
   RecommendationRequestedPolicy,
   RevisionRequestedPolicy,
 } from '../domain/email-policies';
+import { dailyCapLock } from '../infrastructure/recipient.repository';
 import { RequestReminderRepository } from '../infrastructure/request-reminder.repository';
+
+/** The policies that alone decide the email an event plans. */
+const policies = {
+  recommendationRequested: new RecommendationRequestedPolicy(),
+  connectionRequested: new ConnectionRequestedPolicy(),
+  connectionAccepted: new ConnectionAcceptedPolicy(),
+  recommendationAccepted: new RecommendationAcceptedPolicy(),
+  revisionRequested: new RevisionRequestedPolicy(),
+};
+
+/** Whom the email an event plans goes to, for the events that plan one. */
+const emailRecipients: Record<string, (data: never) => string> = {
+  [RecommendationGivenV1.type]: (data: EventData<typeof RecommendationGivenV1>) => data.subjectId,
+  [RecommendationRequestedV1.type]: (data: EventData<typeof RecommendationRequestedV1>) =>
+    policies.recommendationRequested.plan(data).recipientId,
+  [ConnectionRequestedV1.type]: (data: EventData<typeof ConnectionRequestedV1>) =>
+    policies.connectionRequested.plan(data).recipientId,
+  [ConnectionAcceptedV1.type]: (data: EventData<typeof ConnectionAcceptedV1>) =>
+    policies.connectionAccepted.plan(data).recipientId,
+  [RecommendationAcceptedV1.type]: (data: EventData<typeof RecommendationAcceptedV1>) =>
+    policies.recommendationAccepted.plan(data).recipientId,
+  [RecommendationRevisionRequestedV1.type]: (data: EventData<typeof RecommendationRevisionRequestedV1>) =>
+    policies.revisionRequested.plan(data).recipientId,
+};
+
+/**
+ * The daily-count lock an event's handler takes (PlanEmailsUseCase holds it until commit), for the
+ * consumer to take first: events handled together then never wait for each other in a cycle.
+ */
+export function dailyCapLocksOf(event: CloudEvent): string[] {
+  const recipientOf = emailRecipients[event.type];
+  return recipientOf ? [dailyCapLock(recipientOf(event.data as never))] : [];
+}
 
 /**
  * The events that become deliveries, and departures (EmployeeReplicaHandlers keeps the rest of the
@@ -34,12 +68,6 @@ import { RequestReminderRepository } from '../infrastructure/request-reminder.re
  */
 @EventHandlers()
 export class NotificationEventHandlers {
-  private readonly recommendationRequested = new RecommendationRequestedPolicy();
-  private readonly connectionRequested = new ConnectionRequestedPolicy();
-  private readonly connectionAccepted = new ConnectionAcceptedPolicy();
-  private readonly recommendationAccepted = new RecommendationAcceptedPolicy();
-  private readonly revisionRequested = new RevisionRequestedPolicy();
-
   constructor(
     private readonly employees: EmployeeReplica,
     private readonly plan: PlanEmailsUseCase,
@@ -71,7 +99,7 @@ export class NotificationEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, this.recommendationRequested.plan(event.data));
+    await this.plan.execute(context.manager, event.id, policies.recommendationRequested.plan(event.data));
     const { requestId, requesterId, recipientId, relationship, message, requestedAt } = event.data;
     await this.reminders.schedule(context.manager, {
       requestId,
@@ -113,7 +141,7 @@ export class NotificationEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof ConnectionRequestedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, this.connectionRequested.plan(event.data));
+    await this.plan.execute(context.manager, event.id, policies.connectionRequested.plan(event.data));
   }
 
   @EventPattern(ConnectionAcceptedV1.type)
@@ -121,7 +149,7 @@ export class NotificationEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof ConnectionAcceptedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, this.connectionAccepted.plan(event.data));
+    await this.plan.execute(context.manager, event.id, policies.connectionAccepted.plan(event.data));
   }
 
   @EventPattern(RecommendationAcceptedV1.type)
@@ -129,7 +157,7 @@ export class NotificationEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof RecommendationAcceptedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, this.recommendationAccepted.plan(event.data));
+    await this.plan.execute(context.manager, event.id, policies.recommendationAccepted.plan(event.data));
   }
 
   @EventPattern(RecommendationRevisionRequestedV1.type)
@@ -137,6 +165,6 @@ export class NotificationEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof RecommendationRevisionRequestedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, this.revisionRequested.plan(event.data));
+    await this.plan.execute(context.manager, event.id, policies.revisionRequested.plan(event.data));
   }
 }

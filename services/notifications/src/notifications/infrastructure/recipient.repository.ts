@@ -30,6 +30,14 @@ export interface FindRecipient {
   lockDailyCount?: boolean;
 }
 
+/**
+ * The advisory lock on a recipient's daily count (`pg_advisory_xact_lock(hashtext(key))`), also
+ * declared to the event consumer so that a transaction shared by several events takes them in order.
+ */
+export function dailyCapLock(recipientId: string): string {
+  return `daily-cap:${recipientId}`;
+}
+
 /** An employee's preferences beside their columns, as `recipientOf` reads them. */
 const PREFERENCE_COLUMNS = `preference.categories, preference.digest, preference.unsubscribed_all AS "unsubscribedAll"`;
 
@@ -71,14 +79,18 @@ export class RecipientRepository {
     recipientId: string,
     options: FindRecipient = {},
   ): Promise<Recipient | null> {
-    const lock = options.lockDailyCount ? `, pg_advisory_xact_lock(hashtext('daily-cap:' || $1))` : '';
+    const lock = options.lockDailyCount ? `, pg_advisory_xact_lock(hashtext($3))` : '';
     const rows: RecipientRow[] = await manager.query(
       `SELECT ${REPLICATED_EMPLOYEE_COLUMNS}, ${PREFERENCE_COLUMNS} ${lock}
          FROM employee
          LEFT JOIN notification_preference preference
            ON preference.employee_id = employee.id AND employee.id = $1
         WHERE employee.id IN ($1, $2)`,
-      [recipientId, options.counterpartId ?? recipientId],
+      [
+        recipientId,
+        options.counterpartId ?? recipientId,
+        ...(options.lockDailyCount ? [dailyCapLock(recipientId)] : []),
+      ],
     );
     const row = rows.find((candidate) => candidate.id === recipientId);
     if (!row) return null;
