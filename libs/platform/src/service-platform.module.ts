@@ -8,9 +8,7 @@ import {
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { IncomingMessage } from 'node:http';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { EventDefinition } from '@vouch/contracts';
 import {
@@ -21,10 +19,11 @@ import {
   type OutboxRelaySettings,
 } from '@vouch/messaging';
 import { serviceDataSourceOptions } from '@vouch/persistence';
-import { logContext, startTracing } from '@vouch/telemetry';
+import { startTracing } from '@vouch/telemetry';
 import type { ServiceEnvironment } from './config/load-config';
 import { DatabaseReadiness } from './health/database-readiness';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
+import { requestLoggingOptions } from './logging/request-log';
 import { ProblemDetailsFilter, strictValidationPipe, type ErrorMapping } from './http/problem-details';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { HttpTracingMiddleware, TracingShutdown } from './tracing/http-tracing';
@@ -47,8 +46,6 @@ export interface ServicePlatformOptions {
   events?: readonly EventDefinition[];
 }
 
-const QUIET_PATHS = /^\/(health|metrics)/;
-
 /**
  * What every Vouch service is made of besides its domain: structured logs, its database with
  * migrations, the event backbone, problem+json errors, strict validation, health and metrics.
@@ -63,20 +60,7 @@ export class ServicePlatformModule implements NestModule {
       module: ServicePlatformModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: environment.LOG_LEVEL,
-            base: { service: options.name },
-            // Every line logged while a request or an event is handled names its trace and event.
-            mixin: logContext,
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-            genReqId: (request: IncomingMessage) => {
-              const given = request.headers['x-request-id'];
-              return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
-            },
-            autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
-          },
-        }),
+        LoggerModule.forRoot({ pinoHttp: requestLoggingOptions(options.name, environment.LOG_LEVEL) }),
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: environment.DATABASE_URL,
