@@ -15,7 +15,9 @@ export interface ClosedLoopResult {
 
 /**
  * `connections` keep-alive connections, each sending its next GET as soon as the previous one is
- * answered, for `seconds` after `warmupSeconds` not counted (connections opened, code warmed up):
+ * answered, for `seconds` after a warm-up not counted (connections opened, code warmed up): at
+ * least `warmup.seconds`, and at least `warmup.requests` requests (say, one per reader, so that
+ * the server has met each reader's token once, as a server running for a while has):
  * the server's throughput at that concurrency, and the latency it costs. `target(n)` says what the
  * n-th request asks for; `measured` is called as the counted window starts, and what it returns
  * as the window ends (to take the CPU's figures over exactly that window).
@@ -23,7 +25,7 @@ export interface ClosedLoopResult {
 export async function runClosedLoop(
   connections: number,
   seconds: number,
-  warmupSeconds: number,
+  warmup: { seconds: number; requests?: number },
   target: (index: number) => { url: string; token: string },
   measured: () => () => void = () => () => undefined,
 ): Promise<ClosedLoopResult> {
@@ -31,8 +33,8 @@ export async function runClosedLoop(
   const latenciesMs: number[] = [];
   const failed: Record<string, number> = {};
   let sent = 0;
-  const loop = async (until: number, record: boolean) => {
-    while (performance.now() < until) {
+  const loop = async (until: number, record: boolean, atLeast = 0) => {
+    while (performance.now() < until || sent < atLeast) {
       const { url, token } = target(sent);
       sent += 1;
       const began = performance.now();
@@ -46,9 +48,9 @@ export async function runClosedLoop(
     }
   };
   try {
-    const workers = (until: number, record: boolean) =>
-      Promise.all(Array.from({ length: connections }, () => loop(until, record)));
-    await workers(performance.now() + warmupSeconds * 1000, false);
+    const workers = (until: number, record: boolean, atLeast?: number) =>
+      Promise.all(Array.from({ length: connections }, () => loop(until, record, atLeast)));
+    await workers(performance.now() + warmup.seconds * 1000, false, warmup.requests);
     const ended = measured();
     const startedAt = performance.now();
     await workers(startedAt + seconds * 1000, true);

@@ -554,7 +554,7 @@ export function markdown(
 function readSections(reads: ReadsResult, summary: ReadSummary, kind: BenchResults['kind']): string[] {
   const { settings } = reads;
   const lines = [
-    `## Reads: closed loop, ${settings.seconds} s per step after ${settings.warmupSeconds} s of warm-up`,
+    `## Reads: closed loop, ${settings.seconds} s per step after ${settings.warmupSeconds} s of warm-up (and one request per reader at least)`,
     '',
     ...(kind === 'validation'
       ? [
