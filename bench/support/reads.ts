@@ -79,6 +79,13 @@ function cpuOver(
   };
 }
 
+/** A server the reads are driven against, and its process, for its CPU. */
+interface ReadServerProcess {
+  server: ReadServer;
+  url: (route: string) => string;
+  processId?: number;
+}
+
 export interface WriteAtSize extends PostgresLimits {
   recommendations: number;
 }
@@ -93,7 +100,8 @@ export interface ReadsResult {
 /**
  * The recommendations service alone, on a database it migrated, with a company seeded in SQL at
  * each size in turn; at each, both read endpoints driven closed-loop at each concurrency, the
- * service then the bare baseline on the same database, and then the write transaction.
+ * service then the bare baseline on the same database, and then, with the service stopped (its
+ * relay would compete for the machine), the write transaction.
  * `environment` is the service's (token keys, Kafka); `tokenFor` signs a token for an employee;
  * `postgresProcessId` is the local PostgreSQL's, for its CPU.
  */
@@ -108,26 +116,33 @@ export async function measureReads(
   const result: ReadsResult = { settings, companies: [], steps: [], writes: [] };
   let service: ServiceProcess | undefined;
   let baseline: Awaited<ReturnType<typeof startBareReadServer>> | undefined;
-  try {
-    log('reads: starting recommendations (it migrates its database)');
-    const started = await ServiceProcess.start('recommendations', await freePort(), {
+  const startService = async (): Promise<ReadServerProcess> => {
+    service = await ServiceProcess.start('recommendations', await freePort(), {
       ...environment,
       DATABASE_URL: database.url,
     });
-    service = started;
-    const servers: Array<{ server: ReadServer; url: (route: string) => string; processId?: number }> = [
-      {
-        server: 'service',
-        url: (route) => `${started.baseUrl}${route}`,
-        processId: serviceProcessIds(childProcessIds(cpuSnapshot(), process.pid)).recommendations,
-      },
-    ];
+    const { baseUrl } = service;
+    return {
+      server: 'service',
+      url: (route: string) => `${baseUrl}${route}`,
+      processId: serviceProcessIds(childProcessIds(cpuSnapshot(), process.pid)).recommendations,
+    };
+  };
+  try {
+    log('reads: starting recommendations (it migrates its database)');
+    let serviceServer: ReadServerProcess | undefined = await startService();
+    let baselineServer: ReadServerProcess | undefined;
     if (settings.baseline) {
       baseline = await startBareReadServer(database.url, await freePort());
-      servers.push({ server: 'baseline', url: baseline.url, processId: baseline.processId });
+      baselineServer = { server: 'baseline', url: baseline.url, processId: baseline.processId };
     }
 
     for (const size of settings.sizes) {
+      if (!serviceServer) {
+        log('reads: starting recommendations again');
+        serviceServer = await startService();
+      }
+      const servers = [serviceServer, ...(baselineServer ? [baselineServer] : [])];
       log(`reads: seeding ${size} recommendations`);
       const company = await seedRecommendations(database.url, size);
       result.companies.push(company);
@@ -188,7 +203,10 @@ export async function measureReads(
             );
           }
       if (settings.write) {
-        // Last at each size: its outbox rows keep the service's relay busy until the next seeding clears them.
+        // With the service stopped, as in the postgres part: its relay, publishing each outbox row
+        // the moment it commits, took half the machine and made the figure swing 2x from run to run.
+        await service?.stop();
+        [service, serviceServer] = [undefined, undefined];
         const write = await measureClients(database.url, settings.write.clients, settings.write.seconds);
         result.writes.push({ recommendations: company.recommendations, ...write });
         log(
