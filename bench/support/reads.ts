@@ -148,7 +148,7 @@ export async function measureReads(
       result.companies.push(company);
       log(
         `reads: seeded ${company.recommendations} recommendations, ${company.employees} employees, ` +
-          `${company.connections} connections in ${company.seconds} s (VACUUM ANALYZE included)`,
+          `${company.connections} connections in ${company.seconds} s (VACUUM ANALYZE and CHECKPOINT included)`,
       );
       const employees = await someEmployees(database.url, settings.employeesRead);
       const readers = await Promise.all(employees.map(async (id) => ({ id, token: await tokenFor(id) })));
@@ -162,6 +162,20 @@ export async function measureReads(
         }),
         balance: (index) => ({ route: '/v1/recommendations/balance', token: reader(index).token }),
       };
+      const target = (endpoint: ReadEndpoint, url: (route: string) => string) => (index: number) => {
+        const { route, token } = routes[endpoint](index);
+        return { url: url(route), token };
+      };
+      // Every reader once at least (the profile's reader is the next one): a token is verified on its
+      // first request and remembered until it expires, a one-off the counted windows would otherwise
+      // charge to the few requests each reader makes in them.
+      const warmup = { seconds: settings.warmupSeconds, requests: readers.length + 1 };
+      // The service has just started (or restarted): code, pools and caches warmed on both endpoints
+      // first, so that the first step counts a running service rather than its start.
+      log('reads: warming up the servers on both endpoints');
+      for (const endpoint of Object.keys(READ_ENDPOINTS) as ReadEndpoint[])
+        for (const { url } of servers)
+          await runClosedLoop(Math.max(...settings.connections), 1, warmup, target(endpoint, url));
       for (const endpoint of Object.keys(READ_ENDPOINTS) as ReadEndpoint[])
         for (const connections of settings.connections)
           for (const { server, url, processId } of servers) {
@@ -169,14 +183,8 @@ export async function measureReads(
             const step = await runClosedLoop(
               connections,
               settings.seconds,
-              // Every reader once at least (the profile's reader is the next one): a token is verified on
-              // its first request and remembered until it expires, a one-off the counted window
-              // would otherwise charge to the few requests each reader makes in it.
-              { seconds: settings.warmupSeconds, requests: readers.length + 1 },
-              (index) => {
-                const { route, token } = routes[endpoint](index);
-                return { url: url(route), token };
-              },
+              warmup,
+              target(endpoint, url),
               () => {
                 const [before, startedAt] = [cpuSnapshot(), performance.now()];
                 return () => {
