@@ -114,23 +114,26 @@ export async function measureReads(
 ): Promise<ReadsResult> {
   const database = await createTestDatabase('bench_reads');
   const result: ReadsResult = { settings, companies: [], steps: [], writes: [] };
-  let service: ServiceProcess | undefined;
+  // The service while it runs, as a process and as a server to read from; stopped for each write.
+  let service: { process: ServiceProcess; server: ReadServerProcess } | undefined;
   let baseline: Awaited<ReturnType<typeof startBareReadServer>> | undefined;
-  const startService = async (): Promise<ReadServerProcess> => {
-    service = await ServiceProcess.start('recommendations', await freePort(), {
+  const startService = async () => {
+    const started = await ServiceProcess.start('recommendations', await freePort(), {
       ...environment,
       DATABASE_URL: database.url,
     });
-    const { baseUrl } = service;
     return {
-      server: 'service',
-      url: (route: string) => `${baseUrl}${route}`,
-      processId: serviceProcessIds(childProcessIds(cpuSnapshot(), process.pid)).recommendations,
+      process: started,
+      server: {
+        server: 'service',
+        url: (route: string) => `${started.baseUrl}${route}`,
+        processId: serviceProcessIds(childProcessIds(cpuSnapshot(), process.pid)).recommendations,
+      } satisfies ReadServerProcess,
     };
   };
   try {
     log('reads: starting recommendations (it migrates its database)');
-    let serviceServer: ReadServerProcess | undefined = await startService();
+    service = await startService();
     let baselineServer: ReadServerProcess | undefined;
     if (settings.baseline) {
       baseline = await startBareReadServer(database.url, await freePort());
@@ -138,11 +141,11 @@ export async function measureReads(
     }
 
     for (const size of settings.sizes) {
-      if (!serviceServer) {
+      if (!service) {
         log('reads: starting recommendations again');
-        serviceServer = await startService();
+        service = await startService();
       }
-      const servers = [serviceServer, ...(baselineServer ? [baselineServer] : [])];
+      const servers = [service.server, ...(baselineServer ? [baselineServer] : [])];
       log(`reads: seeding ${size} recommendations`);
       const company = await seedRecommendations(database.url, size);
       result.companies.push(company);
@@ -213,8 +216,8 @@ export async function measureReads(
       if (settings.write) {
         // With the service stopped, as in the postgres part: its relay, publishing each outbox row
         // the moment it commits, took half the machine and made the figure swing 2x from run to run.
-        await service?.stop();
-        [service, serviceServer] = [undefined, undefined];
+        await service.process.stop();
+        service = undefined;
         const write = await measureClients(database.url, settings.write.clients, settings.write.seconds);
         result.writes.push({ recommendations: company.recommendations, ...write });
         log(
@@ -226,7 +229,7 @@ export async function measureReads(
     return result;
   } finally {
     await baseline?.stop();
-    await service?.stop();
+    await service?.process.stop();
     await database.drop();
   }
 }
