@@ -15,7 +15,10 @@ export interface OutboxRelaySettings {
   databaseUrl: string;
   /** Events published per round trip to Kafka. */
   batchSize: number;
-  /** How often to look for events when no NOTIFY arrives (a fallback: NOTIFY is best effort). */
+  /**
+   * How often the relay scans the whole outbox for unpublished events. Between scans it reads the
+   * events the NOTIFYs of their writers name; the scan catches any event whose NOTIFY it missed.
+   */
   pollIntervalMs: number;
   /** How often a follower tries to become the leader. */
   leaderRetryMs: number;
@@ -54,6 +57,11 @@ export class OutboxRelay {
   private leader = false;
   private loop?: Promise<void>;
   private notified = false;
+  /** Positions of committed events, named by their writers' NOTIFYs, not yet read. */
+  private readonly notifiedPositions = new Set<string>();
+  /** The next read scans the whole outbox instead of reading the notified positions. */
+  private scanDue = true;
+  private lastScan = 0;
   /** Ends the current pause early: on stop, or on a lost connection. */
   private wake?: () => void;
   /** Ends a wait for work early: on NOTIFY. Backoff pauses do not listen to it. */
@@ -106,7 +114,10 @@ export class OutboxRelay {
         this.logger.warn(`relay connection lost: ${error.message}`);
         this.wake?.();
       });
-      client.on('notification', () => {
+      client.on('notification', ({ payload }) => {
+        // A writer of an earlier version notifies without a position: scan for its event.
+        if (payload && /^\d+$/.test(payload)) this.notifiedPositions.add(payload);
+        else this.scanDue = true;
         this.notified = true;
         this.wakeForWork?.();
       });
@@ -145,10 +156,13 @@ export class OutboxRelay {
   }
 
   private async publishWhileLeading(lost: () => boolean): Promise<void> {
+    // Events committed before the LISTEN notified nobody: start with a scan.
+    this.scanDue = true;
+    this.notifiedPositions.clear();
     let kafkaFailures = 0;
     while (this.running && !lost()) {
       this.notified = false;
-      const batch = await this.store.fetchUnpublished(this.settings.batchSize);
+      const batch = await this.nextBatch();
       if (batch.length === 0) {
         await this.purgeIfDue();
         await this.waitForWork(this.settings.pollIntervalMs);
@@ -165,16 +179,38 @@ export class OutboxRelay {
         );
         await this.producer?.disconnect().catch(() => undefined);
         this.producer = undefined;
+        this.scanDue = true;
         await this.pause(delay);
         continue;
       }
       await this.store.markPublished(batch.map((row) => row.position));
-      // A short batch was all there was: look again on the next NOTIFY (or poll), not at once.
+      // A short batch was all there was: look again on the next NOTIFY (or scan), not at once.
       if (batch.length < this.settings.batchSize) {
         await this.purgeIfDue();
         await this.waitForWork(this.settings.pollIntervalMs);
       }
     }
+  }
+
+  /**
+   * The next events to publish: those the NOTIFYs named, in the order they were committed (which
+   * keeps each aggregate's order, as its writers commit one after the other), or a scan of the
+   * whole outbox when one is due: on leading, after a failure, and at least every poll interval.
+   */
+  private async nextBatch(): Promise<OutboxRow[]> {
+    if (this.scanDue || Date.now() - this.lastScan >= this.settings.pollIntervalMs) {
+      // The scan sees every event committed so far, the notified ones with them.
+      this.notifiedPositions.clear();
+      this.lastScan = Date.now();
+      const batch = await this.store.fetchUnpublished(this.settings.batchSize);
+      // A full batch may have more behind it.
+      this.scanDue = batch.length === this.settings.batchSize;
+      return batch;
+    }
+    const positions = [...this.notifiedPositions].slice(0, this.settings.batchSize);
+    if (positions.length === 0) return [];
+    positions.forEach((position) => this.notifiedPositions.delete(position));
+    return this.store.fetchUnpublishedAt(positions);
   }
 
   private async publish(batch: OutboxRow[]): Promise<void> {
@@ -235,7 +271,7 @@ export class OutboxRelay {
 
   /** Waits for a NOTIFY, the poll interval, or stop: whichever comes first. */
   private async waitForWork(ms: number): Promise<void> {
-    if (this.notified || !this.running) return;
+    if (this.notified || this.notifiedPositions.size > 0 || !this.running) return;
     const paused = this.pause(ms);
     this.wakeForWork = this.wake;
     await paused;

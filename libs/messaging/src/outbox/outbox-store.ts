@@ -18,8 +18,20 @@ export interface OutboxBacklog {
 export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** The oldest unpublished events, in the order they were written. */
-  async fetchUnpublished(limit: number): Promise<OutboxRow[]> {
+  /**
+   * The oldest unpublished events, in the order they were written. It walks the partial index past
+   * the entries published events left there until the table is vacuumed.
+   */
+  fetchUnpublished(limit: number): Promise<OutboxRow[]> {
+    return this.fetch(`published_at IS NULL ORDER BY position LIMIT $1`, [limit]);
+  }
+
+  /** Those of the events at these positions that are not published yet, in the order they were written. */
+  fetchUnpublishedAt(positions: readonly string[]): Promise<OutboxRow[]> {
+    return this.fetch(`position = ANY($1::bigint[]) AND published_at IS NULL ORDER BY position`, [positions]);
+  }
+
+  private async fetch(condition: string, params: unknown[]): Promise<OutboxRow[]> {
     const rows: Array<{
       position: string;
       topic: string;
@@ -27,9 +39,8 @@ export class OutboxStore {
       headers: Record<string, string>;
       payload: string;
     }> = await this.dataSource.query(
-      `SELECT position, topic, message_key, headers, payload FROM outbox
-          WHERE published_at IS NULL ORDER BY position LIMIT $1`,
-      [limit],
+      `SELECT position, topic, message_key, headers, payload FROM outbox WHERE ${condition}`,
+      params,
     );
     return rows.map((row) => ({
       position: String(row.position),

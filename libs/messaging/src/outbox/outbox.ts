@@ -53,20 +53,23 @@ export class Outbox {
     definition: TDefinition,
     init: NewEvent<TDefinition>,
   ): Promise<CloudEvent<EventData<TDefinition>, TDefinition['type']> | null> {
-    const { event, row } = this.outboxRow(definition, init, change.params.length + 1);
+    const { event, row } = this.outboxRow(definition, init, change.params.length + 1, 'change');
     const added: unknown[] = await manager.query(
-      `WITH change AS (${change.sql}) INSERT INTO outbox ${row.sql}, (SELECT FROM change LIMIT 1) AS changed
-       RETURNING event_id`,
+      `WITH change AS (${change.sql}) INSERT INTO outbox ${row.sql} RETURNING event_id`,
       [...change.params, ...row.params],
     );
     return added.length > 0 ? event : null;
   }
 
-  /** The outbox row of a new event, its parameters numbered from `first`. */
+  /**
+   * The outbox row of a new event, its parameters numbered from `first`; with `onlyIfAny`, the row
+   * (and its NOTIFY) only if that relation of the statement has a row.
+   */
   private outboxRow<TDefinition extends EventDefinition>(
     definition: TDefinition,
     init: NewEvent<TDefinition>,
     first: number,
+    onlyIfAny?: string,
   ): { event: CloudEvent<EventData<TDefinition>, TDefinition['type']>; row: StateChange } {
     // The active span (the request's, or the handler's of the event that caused this one) goes along.
     const traceparent = currentTraceparent() ?? init.cause?.traceparent;
@@ -80,13 +83,18 @@ export class Outbox {
       { length: 7 },
       (_, i) => `$${first + i}`,
     );
-    // The NOTIFY is delivered at commit, and only then; identical ones in a transaction fold into
-    // one. It rides in the INSERT: a statement less per event, and each costs a round trip.
+    // The NOTIFY is delivered at commit, and only then. It carries the event's position, so the
+    // relay reads the event by its key instead of walking the outbox's index past the published
+    // events' dead entries. It rides in the INSERT: a statement less per event, and each costs a
+    // round trip. The position is drawn first for the NOTIFY to name it (the migration's sequence).
+    const source = onlyIfAny ? ` FROM (SELECT FROM ${onlyIfAny} LIMIT 1) AS any_row` : '';
     return {
       event,
       row: {
-        sql: `(event_id, event_type, topic, message_key, headers, payload)
-              SELECT ${id}, ${type}, ${topic}, ${key}, ${headers}, ${payload} FROM pg_notify(${channel}, '')`,
+        sql: `(position, event_id, event_type, topic, message_key, headers, payload)
+              SELECT next.position, ${id}, ${type}, ${topic}, ${key}, ${headers}, ${payload}
+                FROM (SELECT nextval('outbox_position_seq') AS position${source}) AS next,
+                     pg_notify(${channel}, next.position::text)`,
         params: [
           event.id,
           event.type,
