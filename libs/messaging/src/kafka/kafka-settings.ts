@@ -29,6 +29,21 @@ export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topi
 const EXPECTED_NOISE =
   /^(Connection error|Failed to connect to seed broker|Connection timeout|Limiting retries for the idempotent producer)/;
 
+/**
+ * Errors a broker answers while a new topic's partitions get their leader, which kafkajs logs at
+ * error level for each request before refreshing its metadata and retrying: a first start showed
+ * a dozen of them. What still fails after the retries reaches the relay or the consumer.
+ */
+const LEADERSHIP_SETTLING =
+  /^(This server is not the leader for that topic-partition|This server does not host this topic-partition|There is no leader for this topic-partition)/;
+
+function isExpectedNoise(message: string, error: unknown): boolean {
+  return (
+    EXPECTED_NOISE.test(message) ||
+    (message.startsWith('Response ') && typeof error === 'string' && LEADERSHIP_SETTLING.test(error))
+  );
+}
+
 /** A kafkajs client whose logs go through Nest's logger: warnings and errors, without retry chatter. */
 export function createKafka(settings: KafkaSettings): Kafka {
   const logger = new Logger('Kafka');
@@ -42,7 +57,7 @@ export function createKafka(settings: KafkaSettings): Kafka {
       ({ level, log }: LogEntry) => {
         const { message, timestamp: _timestamp, logger: _logger, stack: _stack, ...extra } = log;
         const line = `${message} ${JSON.stringify(extra)}`;
-        if (EXPECTED_NOISE.test(message)) logger.debug(line);
+        if (isExpectedNoise(message, extra.error)) logger.debug(line);
         else if (level <= logLevel.ERROR) logger.error(line);
         else logger.warn(line);
       },

@@ -1,0 +1,50 @@
+import { Logger, type LoggerService } from '@nestjs/common';
+import { createKafka } from './kafka-settings';
+
+describe("the Kafka client's log", () => {
+  const lines: Array<{ level: string; message: string }> = [];
+  const capture = (level: string) => (message: unknown) => lines.push({ level, message: String(message) });
+  const logger: LoggerService = {
+    log: capture('log'),
+    error: capture('error'),
+    warn: capture('warn'),
+    debug: capture('debug'),
+    verbose: capture('verbose'),
+  };
+  const kafka = createKafka({
+    brokers: ['127.0.0.1:9'],
+    clientId: 'test',
+    topicPrefix: '',
+    topicPartitions: 1,
+  });
+
+  beforeAll(() => Logger.overrideLogger(logger));
+
+  beforeEach(() => {
+    lines.length = 0;
+  });
+
+  it("keeps to debug the errors a broker answers while a new topic's partitions get their leader", () => {
+    kafka.logger().error('Response ListOffsets(key: 2, version: 3)', {
+      error: 'This server is not the leader for that topic-partition',
+    });
+    kafka.logger().error('Response Metadata(key: 3, version: 6)', {
+      error: 'This server does not host this topic-partition',
+    });
+
+    expect(lines.map(({ level }) => level)).toEqual(['debug', 'debug']);
+  });
+
+  it('logs other error answers as errors, with what the broker said', () => {
+    kafka.logger().error('Response Produce(key: 0, version: 7)', {
+      error: 'The request included a message larger than the max message size the server will accept',
+    });
+
+    expect(lines).toEqual([
+      {
+        level: 'error',
+        message: expect.stringContaining('larger than the max message size') as unknown as string,
+      },
+    ]);
+  });
+});
