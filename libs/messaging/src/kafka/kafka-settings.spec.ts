@@ -24,15 +24,18 @@ describe("the Kafka client's log", () => {
     lines.length = 0;
   });
 
-  it("keeps to debug the errors a broker answers while a new topic's partitions get their leader", () => {
+  it("keeps to debug the errors a broker answers while a new topic's partitions or the group coordinator get their leader", () => {
     kafka.logger().error('Response ListOffsets(key: 2, version: 3)', {
       error: 'This server is not the leader for that topic-partition',
     });
     kafka.logger().error('Response Metadata(key: 3, version: 6)', {
       error: 'This server does not host this topic-partition',
     });
+    kafka.logger().error('Response GroupCoordinator(key: 10, version: 2)', {
+      error: 'The group coordinator is not available',
+    });
 
-    expect(lines.map(({ level }) => level)).toEqual(['debug', 'debug']);
+    expect(lines.map(({ level }) => level)).toEqual(['debug', 'debug', 'debug']);
   });
 
   it('logs other error answers as errors, with what the broker said', () => {
