@@ -24,7 +24,7 @@ describe("the Kafka client's log", () => {
     lines.length = 0;
   });
 
-  it("keeps to debug the errors a broker answers while a new topic's partitions or the group coordinator get their leader", () => {
+  it('keeps to debug the errors a broker answers while its partitions and coordinator settle', () => {
     kafka.logger().error('Response ListOffsets(key: 2, version: 3)', {
       error: 'This server is not the leader for that topic-partition',
     });
@@ -34,8 +34,11 @@ describe("the Kafka client's log", () => {
     kafka.logger().error('Response GroupCoordinator(key: 10, version: 2)', {
       error: 'The group coordinator is not available',
     });
+    kafka.logger().error('Response InitProducerId(key: 22, version: 1)', {
+      error: "The coordinator is loading and hence can't process requests for this group",
+    });
 
-    expect(lines.map(({ level }) => level)).toEqual(['debug', 'debug', 'debug']);
+    expect(lines.map(({ level }) => level)).toEqual(['debug', 'debug', 'debug', 'debug']);
   });
 
   it('logs other error answers as errors, with what the broker said', () => {

@@ -30,13 +30,21 @@ const EXPECTED_NOISE =
   /^(Connection error|Failed to connect to seed broker|Connection timeout|Limiting retries for the idempotent producer)/;
 
 /**
- * Errors a broker answers while a new topic's partitions, or the consumer groups' coordinator, get
- * their leader, which kafkajs logs at error level for each request before refreshing its metadata
- * and retrying: a first start on a fresh broker showed a dozen of them. What still fails after the
- * retries reaches the relay or the consumer.
+ * Errors a broker answers while a new topic's partitions get their leader, or while its
+ * coordinator starts or loads, which kafkajs logs at error level for each request before
+ * refreshing its metadata and retrying: a first start on a fresh broker showed a dozen of them.
+ * What still fails after the retries reaches the relay or the consumer.
  */
-const LEADERSHIP_SETTLING =
-  /^(This server is not the leader for that topic-partition|This server does not host this topic-partition|There is no leader for this topic-partition|The group coordinator is not available|This is not the correct coordinator for this group)/;
+const LEADERSHIP_SETTLING = new RegExp(
+  `^(${[
+    'This server is not the leader for that topic-partition',
+    'This server does not host this topic-partition',
+    'There is no leader for this topic-partition',
+    'The group coordinator is not available',
+    'This is not the correct coordinator for this group',
+    "The coordinator is loading and hence can't process requests",
+  ].join('|')})`,
+);
 
 function isExpectedNoise(message: string, error: unknown): boolean {
   return (
