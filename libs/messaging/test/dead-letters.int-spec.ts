@@ -13,7 +13,7 @@ import {
   waitFor,
   type TestDatabase,
 } from '@vouch/testing';
-import { ProbeRecordedV1 } from './fixtures/probe-events';
+import { probeData, ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, recordProbes, summarizeEffects } from './fixtures/probe-app';
 
 describe('messages that cannot be processed', () => {
@@ -48,15 +48,7 @@ describe('messages that cannot be processed', () => {
         createEvent(ProbeRecordedV1, {
           source: '/vouch/test',
           subject: aggregateId,
-          data: {
-            aggregateId,
-            sequence,
-            failTimes: 0,
-            databaseOutages: 0,
-            permanentFailure: false,
-            workMs: 0,
-            locks: [],
-          },
+          data: probeData({ aggregateId, sequence }),
         }),
       );
     const wrongData = valid(2);

@@ -10,7 +10,7 @@ import {
 } from '@vouch/testing';
 import { Outbox, type StateChange } from '../src';
 import { createProbeApp, summarizeEffects } from './fixtures/probe-app';
-import { ProbeRecordedV1 } from './fixtures/probe-events';
+import { probeData, ProbeRecordedV1 } from './fixtures/probe-events';
 
 describe('an event added alongside a state change, in one statement', () => {
   const { kafkaBrokers } = testInfrastructure();
@@ -46,15 +46,7 @@ describe('an event added alongside a state change, in one statement', () => {
     const addSwitchedOn = () =>
       outbox.addAlongside(dataSource.manager, switchOn, ProbeRecordedV1, {
         subject: switchId,
-        data: {
-          aggregateId: switchId,
-          sequence: 0,
-          failTimes: 0,
-          databaseOutages: 0,
-          permanentFailure: false,
-          workMs: 0,
-          locks: [],
-        },
+        data: probeData({ aggregateId: switchId, sequence: 0 }),
       });
 
     const first = await addSwitchedOn();

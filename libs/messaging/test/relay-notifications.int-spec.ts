@@ -10,7 +10,7 @@ import {
 } from '@vouch/testing';
 import { createEvent, toKafkaRecord } from '@vouch/contracts';
 import { Outbox, OutboxRelay, OUTBOX_CHANNEL } from '../src';
-import { ProbeRecordedV1 } from './fixtures/probe-events';
+import { probeData, ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, recordProbes } from './fixtures/probe-app';
 
 /** Far longer than any wait below: what arrives in time was read on its NOTIFY, not by a scan. */
@@ -18,15 +18,7 @@ const NO_SCAN_IN_THIS_TEST_MS = 10 * 60_000;
 
 const probe = (aggregateId = randomUUID()) => ({
   subject: aggregateId,
-  data: {
-    aggregateId,
-    sequence: 0,
-    failTimes: 0,
-    databaseOutages: 0,
-    permanentFailure: false,
-    workMs: 0,
-    locks: [],
-  },
+  data: probeData({ aggregateId, sequence: 0 }),
 });
 
 /** An event in the outbox as a writer of an earlier version left it: with an empty NOTIFY, or none. */

@@ -56,7 +56,6 @@ export class OutboxRelay {
   private running = false;
   private leader = false;
   private loop?: Promise<void>;
-  private notified = false;
   /** Positions of committed events, named by their writers' NOTIFYs, not yet read. */
   private readonly notifiedPositions = new Set<string>();
   /** The next read scans the whole outbox instead of reading the notified positions. */
@@ -118,7 +117,6 @@ export class OutboxRelay {
         // A writer of an earlier version notifies without a position: scan for its event.
         if (payload && /^\d+$/.test(payload)) this.notifiedPositions.add(payload);
         else this.scanDue = true;
-        this.notified = true;
         this.wakeForWork?.();
       });
       try {
@@ -161,7 +159,6 @@ export class OutboxRelay {
     this.notifiedPositions.clear();
     let kafkaFailures = 0;
     while (this.running && !lost()) {
-      this.notified = false;
       const batch = await this.nextBatch();
       if (batch.length === 0) {
         await this.purgeIfDue();
@@ -269,9 +266,9 @@ export class OutboxRelay {
     if (forgotten > 0) this.logger.log(`purged ${forgotten} inbox records`);
   }
 
-  /** Waits for a NOTIFY, the poll interval, or stop: whichever comes first. */
+  /** Waits for a NOTIFY, the poll interval, or stop: whichever comes first; not at all if work is waiting. */
   private async waitForWork(ms: number): Promise<void> {
-    if (this.notified || this.notifiedPositions.size > 0 || !this.running) return;
+    if (this.scanDue || this.notifiedPositions.size > 0 || !this.running) return;
     const paused = this.pause(ms);
     this.wakeForWork = this.wake;
     await paused;
