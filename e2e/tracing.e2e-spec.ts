@@ -53,12 +53,18 @@ describe('tracing across the platform', () => {
     expect(requested.status).toBe(201);
     await waitForEmail(ben.email, 'Ana Lima wants to connect');
 
+    // Each service exports its spans on its own schedule: wait for the span of every hop, by name
+    // (notifications' own publish of EmailSent is a producer span too, and may come first).
+    const hops: Array<[kind: number, name: string]> = [
+      [SERVER, 'POST /v1/connection-requests'],
+      [PRODUCER, 'publish ConnectionRequested'],
+      [CONSUMER, 'process ConnectionRequested'],
+      [CLIENT, 'send email connection-requested'],
+    ];
     const spans = await waitFor(
       'the spans of the trace, from every hop',
       async () => collector.trace(traceId),
-      // Each service exports its spans on its own schedule: wait for a span of every hop.
-      (found) =>
-        [SERVER, PRODUCER, CONSUMER, CLIENT].every((kind) => found.some((span) => span.kind === kind)),
+      (found) => hops.every(([kind, name]) => found.some((span) => span.kind === kind && span.name === name)),
       { timeoutMs: 30_000, intervalMs: 250 },
     );
     const one = (predicate: (span: CollectedSpan) => boolean, what: string) => {
