@@ -45,6 +45,7 @@ describe('tracing across the platform', () => {
             authorization: `Bearer ${ana.token}`,
             'content-type': 'application/json',
             traceparent: `00-${traceId}-${callerSpanId}-01`,
+            'x-request-id': `tracing-${traceId}`,
           },
           body: JSON.stringify({ toEmployeeId: ben.id }),
         }),
@@ -112,8 +113,15 @@ describe('tracing across the platform', () => {
         .filter((line) => line.startsWith('{'))
         .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(logLines('connections')).toContainEqual(
-      expect.objectContaining({ traceId, msg: 'request completed' }),
+      expect.objectContaining({
+        traceId,
+        msg: 'request completed',
+        req: { id: `tracing-${traceId}`, method: 'POST', url: '/v1/connection-requests' },
+      }),
     );
+    // The readiness checks the platform waited on are not logged.
+    const answered = logLines('connections').filter((line) => line['msg'] === 'request completed');
+    expect(answered.map((line) => (line['req'] as { url: string }).url)).not.toContain('/health/ready');
     expect(logLines('notifications')).toContainEqual(
       expect.objectContaining({ traceId, eventType: 'ConnectionRequested', eventId: expect.any(String) }),
     );

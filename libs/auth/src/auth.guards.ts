@@ -9,11 +9,15 @@ import {
   type ExecutionContext,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { IncomingHttpHeaders } from 'node:http';
 import type { AuthenticatedEmployee } from './authenticated-employee';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
-type AuthenticatedRequest = Request & { employee?: AuthenticatedEmployee };
+/** What the guards need of a request, whichever HTTP framework serves it. */
+interface AuthenticatedRequest {
+  headers: IncomingHttpHeaders;
+  employee?: AuthenticatedEmployee;
+}
 
 /** Lets a request in with a valid bearer token, and puts the employee on it. 401 otherwise. */
 @Injectable()

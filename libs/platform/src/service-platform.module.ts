@@ -1,10 +1,4 @@
-import {
-  Module,
-  RequestMethod,
-  type DynamicModule,
-  type MiddlewareConsumer,
-  type NestModule,
-} from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -26,8 +20,8 @@ import { HealthController, READINESS_CHECKS } from './health/health.controller';
 import { requestLoggingOptions } from './logging/request-log';
 import { ProblemDetailsFilter, strictValidationPipe, type ErrorMapping } from './http/problem-details';
 import { MessagingMetrics } from './metrics/messaging-metrics';
-import { HttpTracingMiddleware, TracingShutdown } from './tracing/http-tracing';
-import { HttpMetricsMiddleware, MetricsController, ServiceMetrics } from './metrics/metrics';
+import { TracingShutdown } from './tracing/tracing-shutdown';
+import { MetricsController, ServiceMetrics } from './metrics/metrics';
 
 type ClassLike = abstract new (...args: never[]) => unknown;
 
@@ -51,7 +45,7 @@ export interface ServicePlatformOptions {
  * migrations, the event backbone, problem+json errors, strict validation, health and metrics.
  */
 @Module({})
-export class ServicePlatformModule implements NestModule {
+export class ServicePlatformModule {
   static forRoot(options: ServicePlatformOptions): DynamicModule {
     const { environment } = options;
     // Before the app exists, so that the first request is traced too.
@@ -94,8 +88,6 @@ export class ServicePlatformModule implements NestModule {
       providers: [
         ServiceMetrics,
         MessagingMetrics,
-        HttpMetricsMiddleware,
-        HttpTracingMiddleware,
         TracingShutdown,
         {
           provide: READINESS_CHECKS,
@@ -110,11 +102,5 @@ export class ServicePlatformModule implements NestModule {
       ],
       exports: [ServiceMetrics],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer
-      .apply(HttpTracingMiddleware, HttpMetricsMiddleware)
-      .forRoutes({ path: '{*splat}', method: RequestMethod.ALL });
   }
 }

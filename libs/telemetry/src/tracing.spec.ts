@@ -22,4 +22,13 @@ describe('trace context and log fields', () => {
     expect(inside).toBe(traceparent);
     expect(currentTraceparent()).toBeUndefined();
   });
+
+  it('names the caller’s trace in log lines of work that exports nothing', async () => {
+    const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+    const fields = await inSpan('process', { kind: SpanKind.CONSUMER, traceparent }, async () =>
+      logContext(),
+    );
+    expect(fields).toEqual({ traceId: '4bf92f3577b34da6a3ce929d0e0e4736', spanId: '00f067aa0ba902b7' });
+    expect(logContext()).toEqual({});
+  });
 });

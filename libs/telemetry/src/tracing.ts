@@ -1,5 +1,6 @@
 import {
   context,
+  isSpanContextValid,
   propagation,
   ROOT_CONTEXT,
   SpanKind,
@@ -72,12 +73,14 @@ export function withLogFields<T>(fields: Record<string, string>, work: () => Pro
 
 /**
  * What a log line adds about the work in progress: the active trace and span, and the fields of
- * `withLogFields` (pino's `mixin`).
+ * `withLogFields` (pino's `mixin`). The span may have ended (a request's line is written once it is
+ * answered) or be the caller's, when this service exports no spans: its ids still tie the line to
+ * the trace.
  */
 export function logContext(): Record<string, string> {
   const fields = { ...logFieldsStore.getStore() };
   const span = trace.getActiveSpan();
-  if (span?.isRecording()) {
+  if (span && isSpanContextValid(span.spanContext())) {
     const { traceId, spanId } = span.spanContext();
     Object.assign(fields, { traceId, spanId });
   }
@@ -94,6 +97,13 @@ export interface SpanOptions {
   attributes?: Attributes;
   /** Continue the trace of this `traceparent` (an event's, a delivery's) instead of the active one. */
   traceparent?: string;
+  /** Continue this context (an incoming request's, see `contextFrom`) instead of the active one. */
+  parent?: Context;
+}
+
+function parentOf(options: SpanOptions): Context {
+  if (options.traceparent) return contextFrom({ traceparent: options.traceparent });
+  return options.parent ?? context.active();
 }
 
 /**
@@ -105,7 +115,7 @@ export async function inSpan<T>(
   options: SpanOptions,
   work: (span: Span) => Promise<T>,
 ): Promise<T> {
-  const parent = options.traceparent ? contextFrom({ traceparent: options.traceparent }) : context.active();
+  const parent = parentOf(options);
   const span = tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parent);
   try {
     return await context.with(trace.setSpan(parent, span), () => work(span));
@@ -121,28 +131,17 @@ export async function inSpan<T>(
   }
 }
 
-/** Starts a span that the caller ends, for work that is not one promise (a batch sent at once). */
+/**
+ * Starts a span that the caller ends, for work that is not one promise (a batch sent at once, an
+ * HTTP request answered through hooks).
+ */
 export function startSpan(name: string, options: SpanOptions): Span {
-  const parent = options.traceparent ? contextFrom({ traceparent: options.traceparent }) : context.active();
-  return tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parent);
+  return tracer().startSpan(name, { kind: options.kind, attributes: options.attributes }, parentOf(options));
 }
 
-/**
- * Starts a span for work whose end is signalled by a callback rather than a promise (an HTTP
- * response's `finish`), and runs `continuation` with it active.
- */
-export function startActiveSpan(
-  name: string,
-  options: SpanOptions & { parent: Context },
-  continuation: () => void,
-): Span {
-  const span = tracer().startSpan(
-    name,
-    { kind: options.kind, attributes: options.attributes },
-    options.parent,
-  );
-  context.with(trace.setSpan(options.parent, span), continuation);
-  return span;
+/** Runs `work` with `span` active: what it starts, and everything that follows from it, is its child. */
+export function withActiveSpan<T>(span: Span, work: () => T): T {
+  return context.with(trace.setSpan(context.active(), span), work);
 }
 
 /** Marks a span failed, for outcomes that are not exceptions (an HTTP 5xx). */

@@ -33,8 +33,8 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
     /**
-     * Express's `trust proxy`: which proxies' X-Forwarded-For names the client address the login
-     * limit counts. Empty trusts none, so a client cannot pick its own address.
+     * The proxies (addresses, CIDRs, or `loopback`) whose X-Forwarded-For names the client address
+     * the login limit counts. Empty trusts none, so a client cannot pick its own address.
      */
     TRUSTED_PROXIES: commaSeparated,
   })

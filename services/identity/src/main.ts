@@ -10,4 +10,5 @@ void runService({
   databaseUrl: environment.DATABASE_URL,
   rootModule: AppModule.forRoot(environment),
   description: serviceDescription,
+  http: { trustedProxies: environment.TRUSTED_PROXIES },
 });

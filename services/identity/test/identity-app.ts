@@ -73,7 +73,9 @@ export class IdentityApp {
         ...overrides,
       });
       privateKeyPems = environment.JWT_PRIVATE_KEYS ?? [];
-      return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl);
+      return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl, {
+        trustedProxies: environment.TRUSTED_PROXIES,
+      });
     });
     return new IdentityApp(service, privateKeyPems, adminEmail);
   }

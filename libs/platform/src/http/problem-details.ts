@@ -9,7 +9,7 @@ import {
   type ExceptionFilter,
   type ValidationError,
 } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 
 /** One invalid field of a request. */
 export interface FieldError {
@@ -76,12 +76,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
-    const response = host.switchToHttp().getResponse<Response>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
     const { problem, headers } = this.toProblem(exception);
-    response
+    void reply
       .status(problem.status)
-      .type('application/problem+json')
-      .set(headers)
+      .headers({ ...headers, 'content-type': 'application/problem+json' })
       .send(JSON.stringify(problem));
   }
 

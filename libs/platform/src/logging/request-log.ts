@@ -1,14 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import type { Options } from 'pino-http';
 import { logContext } from '@vouch/telemetry';
 
 const QUIET_PATHS = /^\/(health|metrics)/;
 
 /** The request id a caller may pass on (`x-request-id`), or a new one. */
-function requestId(request: IncomingMessage): string {
+export function requestId(request: { headers: IncomingHttpHeaders }): string {
   const given = request.headers['x-request-id'];
   return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
+}
+
+/** The URL as requested: the middleware engine strips the prefix it matched from `url`. */
+function fullUrl(request: IncomingMessage & { originalUrl?: string }): string {
+  return request.originalUrl ?? request.url ?? '';
 }
 
 /**
@@ -29,13 +34,13 @@ export function requestLoggingOptions(service: string, level: string): Options {
     // The serializers get the raw request and response: pino-http's wrapping would copy them first.
     wrapSerializers: false,
     serializers: {
-      req: (request: IncomingMessage & { id?: unknown }) => ({
+      req: (request: IncomingMessage & { id?: unknown; originalUrl?: string }) => ({
         id: request.id,
         method: request.method,
-        url: request.url,
+        url: fullUrl(request),
       }),
       res: (response: ServerResponse) => ({ statusCode: response.statusCode }),
     },
-    autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(request.url ?? '') },
+    autoLogging: { ignore: (request: IncomingMessage) => QUIET_PATHS.test(fullUrl(request)) },
   };
 }

@@ -1,8 +1,6 @@
-import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestjs/common';
+import { Controller, Get, Header, Injectable } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
-import { routeTemplate } from '../http/route-template';
 
 /** The service's Prometheus registry: process metrics, HTTP traffic, and what modules add. */
 @Injectable()
@@ -24,22 +22,6 @@ export class ServiceMetrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry });
-  }
-}
-
-/** Counts and times every request, labelled by route template (never by raw path: ids would explode it). */
-@Injectable()
-export class HttpMetricsMiddleware implements NestMiddleware {
-  constructor(private readonly metrics: ServiceMetrics) {}
-
-  use(request: Request, response: Response, next: NextFunction): void {
-    const stop = this.metrics.httpDuration.startTimer();
-    response.on('finish', () => {
-      const labels = { method: request.method, route: routeTemplate(request) };
-      stop(labels);
-      this.metrics.httpRequests.inc({ ...labels, status: String(response.statusCode) });
-    });
-    next();
   }
 }
 

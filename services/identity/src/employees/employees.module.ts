@@ -11,7 +11,6 @@ import { UpdateProfile } from './application/update-profile.use-case';
 import { AuthController } from './api/auth.controller';
 import { EmployeesController } from './api/employees.controller';
 import { JwksController } from './api/jwks.controller';
-import { TRUSTED_PROXIES, TrustedProxies } from './api/trusted-proxies';
 import { EmployeeRepository } from './infrastructure/employee.repository';
 import { LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './infrastructure/login-throttle';
 import { PasswordHasher } from './infrastructure/password-hasher';
@@ -36,9 +35,7 @@ export class EmployeesModule {
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: settings },
         { provide: LOGIN_LIMITS, useValue: limits },
-        { provide: TRUSTED_PROXIES, useValue: environment.TRUSTED_PROXIES },
         ...signingProviders(environment),
-        TrustedProxies,
         EmployeeRepository,
         PasswordHasher,
         LoginThrottle,

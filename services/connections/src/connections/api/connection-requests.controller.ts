@@ -22,7 +22,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { Page } from '@vouch/platform';
 import { AnswerConnectionRequest } from '../application/answer-connection-request.use-case';
@@ -61,14 +61,14 @@ export class ConnectionRequestsController {
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: CreateConnectionRequestBody,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ConnectionRequestView> {
     const result = await this.requestConnection.execute({
       requesterId: employee.id,
       addresseeId: body.toEmployeeId,
       message: body.message ?? null,
     });
-    response.status(result.outcome === 'accepted' ? HttpStatus.OK : HttpStatus.CREATED);
+    void reply.status(result.outcome === 'accepted' ? HttpStatus.OK : HttpStatus.CREATED);
     return result.request;
   }
 

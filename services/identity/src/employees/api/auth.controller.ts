@@ -8,7 +8,7 @@ import {
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { LogIn } from '../application/log-in.use-case';
 import { RegisterEmployee } from '../application/register-employee.use-case';
 import {
@@ -41,11 +41,11 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponse })
   @ApiUnauthorizedResponse({ description: 'wrong email or password' })
   @ApiTooManyRequestsResponse({ description: 'too many attempts; see Retry-After' })
-  login(@Body() body: LoginRequest, @Req() request: Request): Promise<LoginResponse> {
+  login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
     return this.logIn.execute({
       email: body.email,
       password: body.password,
-      address: request.ip ?? request.socket.remoteAddress ?? 'unknown',
+      address: request.ip,
     });
   }
 }
