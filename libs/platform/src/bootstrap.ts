@@ -11,6 +11,8 @@ import { ServiceMetrics } from './metrics/metrics';
 
 /** Kubernetes' default termination grace period is 30 s: finish well within it. */
 const SHUTDOWN_DEADLINE_MS = 25_000;
+/** Express's default, which the services had before Fastify (whose own is 1 MiB). */
+const BODY_LIMIT_BYTES = 100 * 1024;
 
 export interface ServiceDescription {
   title: string;
@@ -63,6 +65,8 @@ export async function createServiceApp(
       trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
       // The id the request's log line names: the caller's `x-request-id`, or a new one.
       genReqId: requestId,
+      // Bodies are a few fields and a recommendation's text: refuse anything larger with a 413.
+      bodyLimit: BODY_LIMIT_BYTES,
     }),
     { bufferLogs: true },
   );

@@ -145,6 +145,15 @@ describe('what every service gets from the platform', () => {
     });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toMatchObject({ status: 400 });
+
+    const oversized = await fetch(`${baseUrl}/v1/colleagues`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: `${'a'.repeat(110 * 1024)}@example.com` }),
+    });
+    expect(oversized.status).toBe(413);
+    expect(oversized.headers.get('content-type')).toMatch(/problem\+json/);
+    expect(await oversized.json()).toMatchObject({ status: 413 });
   });
 
   it('serves Prometheus metrics, counting requests by route template', async () => {
