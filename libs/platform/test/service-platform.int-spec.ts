@@ -1,6 +1,9 @@
 import { Body, Controller, Get, Module, Param, Post, type INestApplication } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MinLength } from 'class-validator';
+import { PinoLogger } from 'nestjs-pino';
+import { logContext } from '@vouch/telemetry';
+import { connect } from 'node:net';
 import {
   createTestDatabase,
   testInfrastructure,
@@ -25,9 +28,17 @@ class InviteColleague {
 
 @Controller('v1/colleagues')
 class ColleaguesController {
+  constructor(private readonly logger: PinoLogger) {}
+
   @Post()
   invite(@Body() body: InviteColleague): { invited: string } {
     return { invited: body.email };
+  }
+
+  /** What the lines this handler logs would say about their request and its trace. */
+  @Post('log-bindings')
+  logBindings(@Body() _body: InviteColleague): unknown {
+    return { ...this.logger.logger.bindings(), ...logContext() };
   }
 
   @Get(':id')
@@ -106,6 +117,32 @@ describe('what every service gets from the platform', () => {
     const problem = (await response.json()) as { errors: Array<{ field: string }> };
     expect(problem).toMatchObject({ status: 400, title: 'Invalid request' });
     expect(problem.errors.map((error) => error.field).sort()).toEqual(['email', 'name', 'role']);
+  });
+
+  it('names the request and its trace in what a handler logs, though its body came late', async () => {
+    // The body arrives well after the headers, once the request's middleware has run.
+    const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const body = JSON.stringify({ email: 'ana@example.com', name: 'Ana' });
+    const { port } = new URL(baseUrl);
+    const socket = connect(Number(port), '127.0.0.1');
+    const answer = new Promise<string>((resolve) => {
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('end', () => resolve(text));
+    });
+    socket.write(
+      'POST /v1/colleagues/log-bindings HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n' +
+        `x-request-id: bound-1\r\ntraceparent: 00-${traceId}-00f067aa0ba902b7-01\r\n` +
+        `content-type: application/json\r\ncontent-length: ${body.length}\r\n\r\n`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write(body);
+    const [head, json] = (await answer).split('\r\n\r\n');
+    expect(head).toMatch(/^HTTP\/1.1 201/);
+    expect(JSON.parse(json ?? '')).toMatchObject({
+      req: { id: 'bound-1', method: 'POST', url: '/v1/colleagues/log-bindings' },
+      traceId,
+    });
   });
 
   it('accepts valid input', async () => {

@@ -16,7 +16,7 @@ declare module 'fastify' {
 }
 
 /** The route a request matched, as declared (`/v1/employees/:id`): never the raw path, whose ids vary. */
-export function routeTemplate(request: FastifyRequest): string {
+function routeTemplate(request: FastifyRequest): string {
   return request.routeOptions.url ?? 'unmatched';
 }
 
@@ -27,29 +27,19 @@ function pathOf(url: string): string {
 
 /**
  * Traces and measures every request: one server span continuing the caller's trace
- * (`traceparent`), and the request counted and timed by method, route template and status.
- *
- * The span is made active only from the handler on: Fastify reads a body outside the request's
- * async context, so a span entered on arrival would be lost by then. Active there, it reaches
- * what the handler does, and the events it writes to the outbox carry it on to Kafka.
+ * (`traceparent`), active for everything the request does (the events it writes to the outbox
+ * carry it on to Kafka), and the request counted and timed by method, route template and status.
  */
 export function observeHttp(instance: FastifyInstance, metrics: ServiceMetrics): void {
   instance.decorateRequest(observation, null);
   instance.addHook('onRequest', (request, _reply, done) => {
-    request[observation] = {
-      span: startSpan(request.method, {
-        kind: SpanKind.SERVER,
-        parent: contextFrom(request.headers),
-        attributes: { 'http.request.method': request.method, 'url.path': pathOf(request.url) },
-      }),
-      stopTimer: metrics.httpDuration.startTimer(),
-    };
-    done();
-  });
-  instance.addHook('preHandler', (request, _reply, done) => {
-    const observed = request[observation];
-    if (observed) withActiveSpan(observed.span, done);
-    else done();
+    const span = startSpan(request.method, {
+      kind: SpanKind.SERVER,
+      parent: contextFrom(request.headers),
+      attributes: { 'http.request.method': request.method, 'url.path': pathOf(request.url) },
+    });
+    request[observation] = { span, stopTimer: metrics.httpDuration.startTimer() };
+    withActiveSpan(span, done);
   });
   instance.addHook('onResponse', (request, reply, done) => {
     const observed = request[observation];
