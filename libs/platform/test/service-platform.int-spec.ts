@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { Body, Controller, Get, Module, Param, Post, Query, type INestApplication } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MinLength } from 'class-validator';
 import { PinoLogger } from 'nestjs-pino';
@@ -26,6 +26,12 @@ class InviteColleague {
   name!: string;
 }
 
+class SearchColleagues {
+  @ApiProperty()
+  @IsString()
+  q!: string;
+}
+
 @Controller('v1/colleagues')
 class ColleaguesController {
   constructor(private readonly logger: PinoLogger) {}
@@ -39,6 +45,11 @@ class ColleaguesController {
   @Post('log-bindings')
   logBindings(@Body() _body: InviteColleague): unknown {
     return { ...this.logger.logger.bindings(), ...logContext() };
+  }
+
+  @Get()
+  search(@Query() query: SearchColleagues): { q: string } {
+    return query;
   }
 
   @Get(':id')
@@ -117,6 +128,18 @@ describe('what every service gets from the platform', () => {
     const problem = (await response.json()) as { errors: Array<{ field: string }> };
     expect(problem).toMatchObject({ status: 400, title: 'Invalid request' });
     expect(problem.errors.map((error) => error.field).sort()).toEqual(['email', 'name', 'role']);
+  });
+
+  it('refuses text with a NUL character in a body or a query as an invalid field', async () => {
+    const body = await post('/v1/colleagues', { email: 'ana@example.com', name: 'Ana\u0000' });
+    expect(body.status).toBe(400);
+    expect(await body.json()).toMatchObject({
+      errors: [{ field: 'name', message: 'name must not contain the NUL character' }],
+    });
+
+    const query = await fetch(`${baseUrl}/v1/colleagues?q=Ana%00`);
+    expect(query.status).toBe(400);
+    expect(await query.json()).toMatchObject({ errors: [{ field: 'q' }] });
   });
 
   it('names the request and its trace in what a handler logs, though its body came late', async () => {

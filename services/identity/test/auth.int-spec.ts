@@ -74,6 +74,18 @@ describe('registration and sign-in', () => {
     expect(answer.body.errors.map((error) => error.field)).toEqual(['roles']);
   });
 
+  it('answers 400 naming a field whose text holds a NUL character, which the database cannot store', async () => {
+    const answer = await identity.call<{ errors: Array<{ field: string; message: string }> }>(
+      'POST',
+      '/v1/auth/register',
+      { body: { email: newEmail(), password: 'a long enough secret', name: 'Ana\u0000Lima' } },
+    );
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([
+      { field: 'name', message: 'name must not contain the NUL character' },
+    ]);
+  });
+
   it('answers 403 to an email outside the company domains', async () => {
     const answer = await identity.call('POST', '/v1/auth/register', {
       body: { email: newEmail('gmail.com'), password: 'a long enough secret', name: 'Outsider' },

@@ -5,6 +5,7 @@ import {
   HttpStatus,
   Logger,
   ValidationPipe,
+  type ArgumentMetadata,
   type ArgumentsHost,
   type ExceptionFilter,
   type ValidationError,
@@ -54,14 +55,43 @@ function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   });
 }
 
-/** Validates bodies and queries against their DTOs; unknown fields are rejected, not ignored. */
+/** The fields under `value` whose text holds U+0000, which PostgreSQL's text cannot store. */
+function nulCharacterFields(value: unknown, field: string): FieldError[] {
+  if (typeof value === 'string')
+    return value.includes('\u0000')
+      ? [{ field, message: `${field} must not contain the NUL character` }]
+      : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    nulCharacterFields(inner, field ? `${field}.${key}` : key),
+  );
+}
+
+/**
+ * Validates bodies, queries and parameters against their DTOs; unknown fields are rejected, not
+ * ignored, and so is text with a NUL character, which would otherwise fail at the database as a 500.
+ */
+class StrictValidationPipe extends ValidationPipe {
+  constructor() {
+    super({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => new InvalidFieldsException(flatten(errors)),
+    });
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const valid: unknown = await super.transform(value, metadata);
+    if (metadata.type === 'custom') return valid;
+    const nulFields = nulCharacterFields(valid, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    if (nulFields.length > 0) throw new InvalidFieldsException(nulFields);
+    return valid;
+  }
+}
+
 export function strictValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    exceptionFactory: (errors) => new InvalidFieldsException(flatten(errors)),
-  });
+  return new StrictValidationPipe();
 }
 
 /**
