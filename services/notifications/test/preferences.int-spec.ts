@@ -134,6 +134,20 @@ describe('notification preferences and unsubscribe links', () => {
     });
   });
 
+  it('unsubscribes with a one-click POST sent as multipart/form-data, as RFC 8058 prefers', async () => {
+    const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
+    await service.recommend(ana, ben);
+    const [email] = await waitForEmails(ben.email);
+    if (!email) throw new Error('no email');
+    const form = new FormData();
+    form.set('List-Unsubscribe', 'One-Click');
+
+    const oneClick = await fetch(unsubscribeUrl(email), { method: 'POST', redirect: 'manual', body: form });
+
+    expect(oneClick.status).toBe(200);
+    expect((await preferencesOf(ben)).categories.reciprocity).toBe(false);
+  });
+
   it('answers 403 to a tampered or missing token and changes nothing', async () => {
     const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
     await service.recommend(ana, ben);
