@@ -130,7 +130,7 @@ describe('what every service gets from the platform', () => {
     expect(problem.errors.map((error) => error.field).sort()).toEqual(['email', 'name', 'role']);
   });
 
-  it('refuses text with a NUL character in a body or a query as an invalid field', async () => {
+  it('refuses text with a NUL character in a body, a query or a path parameter as an invalid field', async () => {
     const body = await post('/v1/colleagues', { email: 'ana@example.com', name: 'Ana\u0000' });
     expect(body.status).toBe(400);
     expect(await body.json()).toMatchObject({
@@ -140,6 +140,12 @@ describe('what every service gets from the platform', () => {
     const query = await fetch(`${baseUrl}/v1/colleagues?q=Ana%00`);
     expect(query.status).toBe(400);
     expect(await query.json()).toMatchObject({ errors: [{ field: 'q' }] });
+
+    const parameter = await fetch(`${baseUrl}/v1/colleagues/a%00b`);
+    expect(parameter.status).toBe(400);
+    expect(await parameter.json()).toMatchObject({
+      errors: [{ field: 'id', message: 'id must not contain the NUL character' }],
+    });
   });
 
   it('names the request and its trace in what a handler logs, though its body came late', async () => {

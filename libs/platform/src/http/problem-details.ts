@@ -84,7 +84,8 @@ class StrictValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const valid: unknown = await super.transform(value, metadata);
     if (metadata.type === 'custom') return valid;
-    const nulFields = nulCharacterFields(valid, metadata.type === 'param' ? (metadata.data ?? '') : '');
+    // `@Query('q')` or `@Param('id')` names its one field; a whole body or query names none.
+    const nulFields = nulCharacterFields(valid, metadata.data ?? '');
     if (nulFields.length > 0) throw new InvalidFieldsException(nulFields);
     return valid;
   }

@@ -10,7 +10,7 @@ import { ListDeliveriesUseCase } from './application/list-deliveries.use-case';
 import { DeliveriesController } from './api/deliveries.controller';
 import { NotificationEventHandlers } from './api/notification-events.handlers';
 import { PreferencesController } from './api/preferences.controller';
-import { MultipartBodiesDropped } from './api/form-bodies';
+import { MultipartBodiesDropped } from './api/multipart-bodies-dropped';
 import { UnsubscribeController } from './api/unsubscribe.controller';
 import { DeliveryMetrics } from './infrastructure/delivery.metrics';
 import { ReminderScheduler } from './infrastructure/reminder.scheduler';
