@@ -13,6 +13,7 @@ import { ServiceMetrics } from './metrics/metrics';
 const SHUTDOWN_DEADLINE_MS = 25_000;
 /** Express's default, which the services had before Fastify (whose own is 1 MiB). */
 const BODY_LIMIT_BYTES = 100 * 1024;
+const REQUEST_TIMEOUT_MS = 300_000;
 
 export interface ServiceDescription {
   title: string;
@@ -67,6 +68,8 @@ export async function createServiceApp(
       genReqId: requestId,
       // Bodies are a few fields and a recommendation's text: refuse anything larger with a 413.
       bodyLimit: BODY_LIMIT_BYTES,
+      // Node's default, which Fastify turns off: a client gets 5 min to send a whole request.
+      requestTimeout: REQUEST_TIMEOUT_MS,
     }),
     { bufferLogs: true },
   );
