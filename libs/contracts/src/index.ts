@@ -1,5 +1,6 @@
 export * from './topics';
 export * from './vocabulary';
+export type * from './http';
 export * from './event-definition';
 export * from './catalogue';
 export * from './envelope/cloud-event';

@@ -1,28 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { ConnectionRequestView, ConnectionView, Page } from '@vouch/contracts';
 import { ConnectionsTestApp, type TestEmployee } from './support/connections-test-app';
-
-interface RequestBody {
-  id: string;
-  requesterId: string;
-  addresseeId: string;
-  status: string;
-  message: string | null;
-  requestedAt: string;
-  acceptedAt: string | null;
-  employee: { employeeId: string; name: string; title: string | null };
-}
-
-interface PageBody<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-interface ConnectionBody {
-  employeeId: string;
-  name: string;
-  title: string | null;
-  since: string;
-}
 
 interface ProblemBody {
   type: string;
@@ -44,22 +22,26 @@ describe('connection requests and connections', () => {
   });
 
   const ask = (from: TestEmployee, to: string, message?: string) =>
-    service.request<RequestBody>('POST', '/v1/connection-requests', {
+    service.request<ConnectionRequestView>('POST', '/v1/connection-requests', {
       token: from.token,
       body: { toEmployeeId: to, ...(message === undefined ? {} : { message }) },
     });
   const answer = (who: TestEmployee, requestId: string, verb: 'accept' | 'decline') =>
-    service.request<RequestBody>('POST', `/v1/connection-requests/${requestId}/${verb}`, {
+    service.request<ConnectionRequestView>('POST', `/v1/connection-requests/${requestId}/${verb}`, {
       token: who.token,
     });
   const withdraw = (who: TestEmployee, requestId: string) =>
     service.request('DELETE', `/v1/connection-requests/${requestId}`, { token: who.token });
   const requestsOf = (who: TestEmployee, direction: 'incoming' | 'outgoing', query = '') =>
-    service.request<PageBody<RequestBody>>('GET', `/v1/connection-requests?direction=${direction}${query}`, {
-      token: who.token,
-    });
+    service.request<Page<ConnectionRequestView>>(
+      'GET',
+      `/v1/connection-requests?direction=${direction}${query}`,
+      {
+        token: who.token,
+      },
+    );
   const connectionsOf = (who: TestEmployee, query = '') =>
-    service.request<PageBody<ConnectionBody>>('GET', `/v1/connections${query}`, { token: who.token });
+    service.request<Page<ConnectionView>>('GET', `/v1/connections${query}`, { token: who.token });
   const removeConnection = (who: TestEmployee, other: string) =>
     service.request('DELETE', `/v1/connections/${other}`, { token: who.token });
   const connect = async (from: TestEmployee, to: TestEmployee): Promise<string> => {

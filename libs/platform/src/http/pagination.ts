@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import type { Page } from '@vouch/contracts';
 import { InvalidFieldsException } from './problem-details';
 
 /** `?limit=&cursor=` of every list endpoint. */
@@ -20,10 +21,7 @@ export class PageQuery {
   cursor?: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
+export type { Page };
 
 /**
  * Cursors are opaque to clients: the sort key and id of the last item, so a page never skips or

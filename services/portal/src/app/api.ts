@@ -2,47 +2,44 @@ import { session } from './session';
 
 /** The APIs of ../shared/API.md, as the portal uses them, all on the portal's own origin. */
 
-export type Relationship = 'supervisor' | 'coworker' | 'subordinate';
+/** The services' answers (libs/contracts `http.ts`), under the names the portal's pages use. */
+import type {
+  BalanceView as Balance,
+  CompletenessView as Completeness,
+  ConnectionRequestView as ConnectionRequest,
+  ConnectionSuggestionView as ConnectionSuggestion,
+  ConnectionView as Connection,
+  EducationView as Education,
+  EmailCategory,
+  EmployeeView as Employee,
+  NotificationPreferencesView as NotificationPreferences,
+  Page,
+  PositionView as Position,
+  ProfileRecommendationView as ProfileRecommendation,
+  RecommendationRequestView as RecommendationRequest,
+  RecommendationStatus,
+  RecommendationView as Recommendation,
+  Relationship,
+} from '@vouch/contracts';
+
+export type {
+  Balance,
+  Completeness,
+  ConnectionRequest,
+  Education,
+  EmailCategory,
+  Employee,
+  NotificationPreferences,
+  Position,
+  Recommendation,
+  RecommendationRequest,
+  RecommendationStatus,
+  Relationship,
+};
+
 export const RELATIONSHIPS: readonly Relationship[] = ['supervisor', 'coworker', 'subordinate'];
 export const isRelationship = (value: string): value is Relationship =>
   (RELATIONSHIPS as readonly string[]).includes(value);
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface Position {
-  title: string;
-  team: string | null;
-  start: string;
-  end: string | null;
-}
-
-export interface Education {
-  school: string;
-  degree: string | null;
-  fieldOfStudy: string | null;
-  start: string | null;
-  end: string | null;
-}
-
-export interface Employee {
-  id: string;
-  email: string;
-  name: string;
-  title: string | null;
-  headline: string | null;
-  summary: string | null;
-  location: string | null;
-  timeZone: string | null;
-  positions: Position[];
-  skills: string[];
-  education: Education[];
-  managerId: string | null;
-  completeness: number;
-  active: boolean;
-}
 
 export type ProfileChange = Partial<
   Pick<
@@ -51,103 +48,15 @@ export type ProfileChange = Partial<
   >
 >;
 
-export interface Completeness {
-  score: number;
-  missing: Array<{ field: string; hint: string }>;
-}
-
-export interface Colleague {
-  employeeId: string;
-  name: string;
-  title: string | null;
-}
-
-export interface ConnectionRequest {
-  id: string;
-  requesterId: string;
-  addresseeId: string;
-  status: string;
-  message: string | null;
-  requestedAt: string;
-  employee: Colleague;
-}
-
-export interface Connection extends Colleague {
-  since: string;
-}
-
-export interface ConnectionSuggestion extends Colleague {
-  reason: 'manager' | 'report' | 'peer';
-}
-
-export type RecommendationStatus = 'pending' | 'accepted' | 'hidden' | 'revision_requested' | 'withdrawn';
-
-export interface Revision {
-  number: number;
-  text: string;
-  relationship: Relationship;
-  writtenAt: string;
-}
-
-export interface Recommendation {
-  id: string;
-  authorId: string;
-  subjectId: string;
-  relationship: Relationship;
-  text: string;
-  status: RecommendationStatus;
-  verified: boolean;
-  reciprocal: boolean;
-  revisionRequest: string | null;
-  revisions: Revision[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ProfileRecommendation {
-  id: string;
-  authorId: string;
-  authorName: string | null;
-  authorTitle: string | null;
-  relationship: Relationship;
-  text: string;
-  verified: boolean;
-  updatedAt: string;
-}
-
-export interface RecommendationRequest {
-  id: string;
-  requesterId: string;
-  recipientId: string;
-  relationship: Relationship;
-  message: string | null;
-  status: string;
-  createdAt: string;
-  expiresAt: string;
-}
-
-export interface Balance {
-  counts: Record<Relationship, number>;
-  missing: Relationship[];
-  thin: Relationship[];
-  suggestions: Array<{ employeeId: string; relationship: Relationship; reason: string }>;
-}
-
-export const EMAIL_CATEGORIES = [
+/** In the order the settings page lists them. */
+export const EMAIL_CATEGORIES: readonly EmailCategory[] = [
   'reciprocity',
   'recommendation_requests',
   'recommendation_updates',
   'connection_requests',
   'connection_updates',
   'reminders',
-] as const;
-export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];
-
-export interface NotificationPreferences {
-  categories: Record<EmailCategory, boolean>;
-  digest: 'off' | 'daily';
-  unsubscribedAll: boolean;
-}
+];
 
 interface Problem {
   title?: string;

@@ -1,29 +1,7 @@
+import type { ColleagueView, ConnectionRequestView, ConnectionView } from '@vouch/contracts';
 import type { ConnectionWithCounterpart } from '../infrastructure/connection.repository';
 
-/** A colleague as lists show them. */
-export interface ColleagueView {
-  employeeId: string;
-  name: string;
-  title: string | null;
-}
-
-/** A connection request as the API shows it to one of its two employees. */
-export interface ConnectionRequestView {
-  id: string;
-  requesterId: string;
-  addresseeId: string;
-  status: string;
-  message: string | null;
-  requestedAt: string;
-  acceptedAt: string | null;
-  /** The employee on the other side, seen from the caller. */
-  employee: ColleagueView;
-}
-
-/** One of my connections. */
-export interface ConnectionView extends ColleagueView {
-  since: string;
-}
+export type { ColleagueView, ConnectionRequestView, ConnectionView };
 
 export function toRequestView({ connection, counterpart }: ConnectionWithCounterpart): ConnectionRequestView {
   const state = connection.snapshot;

@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage, type Page } from '@vouch/platform';
-import { EmployeeRepository, type SuggestionReason } from '../infrastructure/employee.repository';
-import type { ColleagueView } from './connection.views';
+import type { ConnectionSuggestionView as SuggestionView } from '@vouch/contracts';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
 
-export interface SuggestionView extends ColleagueView {
-  /** Why: the colleague is my manager, one of my reports, or has the same manager as I. */
-  reason: SuggestionReason;
-}
+export type { SuggestionView };
 
 export interface SuggestConnectionsQuery {
   employeeId: string;

@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SuggestionReason } from '@vouch/contracts';
 import { ReplicatedEmployee } from '@vouch/employee-replica';
-
-/** How a suggested colleague relates to the employee the suggestion is for. */
-export type SuggestionReason = 'manager' | 'report' | 'peer';
 
 export interface SuggestionRow {
   id: string;

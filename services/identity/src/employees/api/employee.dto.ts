@@ -14,6 +14,7 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import type { CompletenessView, EducationView, EmployeeView, PositionView } from '@vouch/contracts';
 import { PageQuery } from '@vouch/platform';
 import type { Employee } from '../domain/employee';
 import { ProfileLimits, type Completeness, type ProfileField } from '../domain/profile';
@@ -26,7 +27,7 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 /** Optional and nullable: absent keeps the value, null clears it. */
 const Clearable = () => ValidateIf((_object, value) => value !== undefined && value !== null);
 
-export class PositionDto {
+export class PositionDto implements PositionView {
   @ApiProperty({ maxLength: ProfileLimits.positionText, example: 'Staff engineer' })
   @IsString()
   @MinLength(1)
@@ -59,7 +60,7 @@ export class PositionDto {
   end: string | null = null;
 }
 
-export class EducationDto {
+export class EducationDto implements EducationView {
   @ApiProperty({ maxLength: ProfileLimits.educationText, example: 'Instituto Superior Técnico' })
   @IsString()
   @MinLength(1)
@@ -238,7 +239,7 @@ export class MissingPartResponse {
   hint!: string;
 }
 
-export class CompletenessResponse {
+export class CompletenessResponse implements CompletenessView {
   @ApiProperty({ minimum: 0, maximum: 100 })
   score!: number;
 
@@ -250,7 +251,7 @@ export class CompletenessResponse {
   }
 }
 
-export class EmployeeResponse {
+export class EmployeeResponse implements EmployeeView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

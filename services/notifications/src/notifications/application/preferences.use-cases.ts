@@ -1,13 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotificationPreferences, type CategorySwitches, type DigestMode } from '../domain/email-category';
+import type { NotificationPreferencesView as PreferencesView } from '@vouch/contracts';
+import { NotificationPreferences } from '../domain/email-category';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 
-export interface PreferencesView {
-  categories: CategorySwitches;
-  digest: DigestMode;
-  unsubscribedAll: boolean;
-}
+export type { PreferencesView };
 
 function view(preferences: NotificationPreferences): PreferencesView {
   return {

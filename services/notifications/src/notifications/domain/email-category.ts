@@ -1,14 +1,9 @@
-/** What an employee can switch off, one switch per kind of email (../shared/API.md). */
-export const EMAIL_CATEGORIES = [
-  'reciprocity',
-  'recommendation_requests',
-  'recommendation_updates',
-  'connection_requests',
-  'connection_updates',
-  'reminders',
-] as const;
+import { EmailCategory } from '@vouch/contracts';
 
-export type EmailCategory = (typeof EMAIL_CATEGORIES)[number];
+export { EmailCategory };
+
+/** What an employee can switch off, one switch per kind of email (../shared/API.md). */
+export const EMAIL_CATEGORIES = EmailCategory.options;
 
 export type CategorySwitches = Record<EmailCategory, boolean>;
 

@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
+import type { BalanceView } from '@vouch/contracts';
 import { PageQuery, type Page } from '@vouch/platform';
 import { AcceptRecommendationUseCase } from '../application/accept-recommendation.use-case';
 import { GetBalanceUseCase } from '../application/get-balance.use-case';
@@ -25,7 +26,6 @@ import { RequestRevisionUseCase } from '../application/request-revision.use-case
 import { ReviseRecommendationUseCase } from '../application/revise-recommendation.use-case';
 import { WithdrawRecommendationUseCase } from '../application/withdraw-recommendation.use-case';
 import { WriteRecommendationUseCase } from '../application/write-recommendation.use-case';
-import type { Balance } from '../domain/balance';
 import { RequestRevisionDto, ReviseRecommendationDto, WriteRecommendationDto } from './recommendation.dto';
 import { recommendationTextField } from './recommendation-text.field';
 
@@ -76,7 +76,7 @@ export class RecommendationsController {
   }
 
   @Get('balance')
-  async myBalance(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<Balance> {
+  async myBalance(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<BalanceView> {
     return this.balance.execute(employee.id);
   }
 

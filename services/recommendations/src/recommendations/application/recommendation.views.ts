@@ -1,54 +1,12 @@
-import type { Relationship } from '@vouch/contracts';
-import type { Recommendation, RecommendationStatus } from '../domain/recommendation';
-import type { RecommendationRequest, RequestStatus } from '../domain/recommendation-request';
+import type {
+  ProfileRecommendationView,
+  RecommendationRequestView as RequestView,
+  RecommendationView,
+} from '@vouch/contracts';
+import type { Recommendation } from '../domain/recommendation';
+import type { RecommendationRequest } from '../domain/recommendation-request';
 
-export interface RevisionView {
-  number: number;
-  text: string;
-  relationship: Relationship;
-  writtenAt: string;
-}
-
-/** A recommendation as its author and its subject see it, with every earlier text. */
-export interface RecommendationView {
-  id: string;
-  authorId: string;
-  subjectId: string;
-  relationship: Relationship;
-  text: string;
-  status: RecommendationStatus;
-  verified: boolean;
-  reciprocal: boolean;
-  revisionRequest: string | null;
-  revisions: RevisionView[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** An accepted recommendation as anyone sees it on the subject's profile. */
-export interface ProfileRecommendationView {
-  id: string;
-  authorId: string;
-  authorName: string | null;
-  authorTitle: string | null;
-  subjectId: string;
-  relationship: Relationship;
-  text: string;
-  verified: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface RequestView {
-  id: string;
-  requesterId: string;
-  recipientId: string;
-  relationship: Relationship;
-  message: string | null;
-  status: RequestStatus;
-  createdAt: string;
-  expiresAt: string;
-}
+export type { ProfileRecommendationView, RecommendationView, RequestView };
 
 export function recommendationView(recommendation: Recommendation): RecommendationView {
   const state = recommendation.snapshot();

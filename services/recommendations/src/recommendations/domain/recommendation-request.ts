@@ -1,6 +1,6 @@
-import type { Relationship } from '@vouch/contracts';
+import type { RecommendationRequestStatus as RequestStatus, Relationship } from '@vouch/contracts';
 
-export type RequestStatus = 'pending' | 'fulfilled' | 'declined' | 'withdrawn' | 'expired';
+export type { RequestStatus };
 
 /** Which requests a list shows: those in one status, or all of them. */
 export const REQUEST_STATUS_FILTERS = [

@@ -1,8 +1,8 @@
-import type { Relationship } from '@vouch/contracts';
+import type { RecommendationStatus, Relationship } from '@vouch/contracts';
 import { NotYourRecommendationError, RecommendationStateError } from './recommendation-errors';
 import type { RecommendationText } from './recommendation-text';
 
-export type RecommendationStatus = 'pending' | 'accepted' | 'hidden' | 'revision_requested' | 'withdrawn';
+export type { RecommendationStatus };
 
 /** One text of a recommendation; editing adds a revision and keeps the earlier ones. */
 export interface Revision {

@@ -1,0 +1,160 @@
+import type { EmailCategory, Relationship } from './vocabulary';
+
+/**
+ * What the services answer over HTTP (../shared/API.md): the services build these, and their
+ * clients (the portal) read them, from one definition.
+ */
+
+/** One page of a list, newest or nearest first; `nextCursor` fetches the next. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+// identity
+
+export interface PositionView {
+  title: string;
+  team: string | null;
+  start: string;
+  end: string | null;
+}
+
+export interface EducationView {
+  school: string;
+  degree: string | null;
+  fieldOfStudy: string | null;
+  start: string | null;
+  end: string | null;
+}
+
+export interface EmployeeView {
+  id: string;
+  email: string;
+  name: string;
+  title: string | null;
+  headline: string | null;
+  summary: string | null;
+  location: string | null;
+  timeZone: string | null;
+  positions: PositionView[];
+  skills: string[];
+  education: EducationView[];
+  managerId: string | null;
+  /** 0 to 100. */
+  completeness: number;
+  active: boolean;
+  registeredAt: string;
+}
+
+export interface CompletenessView {
+  score: number;
+  /** The parts of the profile still missing, most valuable first. */
+  missing: Array<{ field: string; hint: string }>;
+}
+
+// connections
+
+/** A colleague as lists show them. */
+export interface ColleagueView {
+  employeeId: string;
+  name: string;
+  title: string | null;
+}
+
+/** A connection request as the API shows it to one of its two employees. */
+export interface ConnectionRequestView {
+  id: string;
+  requesterId: string;
+  addresseeId: string;
+  status: string;
+  message: string | null;
+  requestedAt: string;
+  acceptedAt: string | null;
+  /** The employee on the other side, seen from the caller. */
+  employee: ColleagueView;
+}
+
+/** One of my connections. */
+export interface ConnectionView extends ColleagueView {
+  since: string;
+}
+
+/** Why a colleague is suggested: my manager, one of my reports, or has the same manager as I. */
+export type SuggestionReason = 'manager' | 'report' | 'peer';
+
+export interface ConnectionSuggestionView extends ColleagueView {
+  reason: SuggestionReason;
+}
+
+// recommendations
+
+export type RecommendationStatus = 'pending' | 'accepted' | 'hidden' | 'revision_requested' | 'withdrawn';
+
+export type RecommendationRequestStatus = 'pending' | 'fulfilled' | 'declined' | 'withdrawn' | 'expired';
+
+export interface RevisionView {
+  number: number;
+  text: string;
+  relationship: Relationship;
+  writtenAt: string;
+}
+
+/** A recommendation as its author and its subject see it, with every earlier text. */
+export interface RecommendationView {
+  id: string;
+  authorId: string;
+  subjectId: string;
+  relationship: Relationship;
+  text: string;
+  status: RecommendationStatus;
+  verified: boolean;
+  reciprocal: boolean;
+  revisionRequest: string | null;
+  revisions: RevisionView[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** An accepted recommendation as anyone sees it on the subject's profile. */
+export interface ProfileRecommendationView {
+  id: string;
+  authorId: string;
+  authorName: string | null;
+  authorTitle: string | null;
+  subjectId: string;
+  relationship: Relationship;
+  text: string;
+  verified: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface RecommendationRequestView {
+  id: string;
+  requesterId: string;
+  recipientId: string;
+  relationship: Relationship;
+  message: string | null;
+  status: RecommendationRequestStatus;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** How the accepted recommendations of an employee balance, and whom to ask next. */
+export interface BalanceView {
+  counts: Record<Relationship, number>;
+  /** Relationships with no accepted recommendation. */
+  missing: Relationship[];
+  /** Relationships with some, but fewer than half as many as the best-covered one. */
+  thin: Relationship[];
+  suggestions: Array<{ employeeId: string; relationship: Relationship; reason: string }>;
+}
+
+// notifications
+
+export interface NotificationPreferencesView {
+  categories: Record<EmailCategory, boolean>;
+  digest: 'off' | 'daily';
+  unsubscribedAll: boolean;
+}
