@@ -21,8 +21,6 @@ export class PageQuery {
   cursor?: string;
 }
 
-export type { Page };
-
 /**
  * Cursors are opaque to clients: the sort key and id of the last item, so a page never skips or
  * repeats items when rows are added meanwhile.

@@ -48,16 +48,6 @@ export type ProfileChange = Partial<
   >
 >;
 
-/** In the order the settings page lists them. */
-export const EMAIL_CATEGORIES: readonly EmailCategory[] = [
-  'reciprocity',
-  'recommendation_requests',
-  'recommendation_updates',
-  'connection_requests',
-  'connection_updates',
-  'reminders',
-];
-
 interface Problem {
   title?: string;
   detail?: string;

@@ -24,9 +24,8 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import type { Page } from '@vouch/platform';
+import type { ConnectionRequestView, Page } from '@vouch/contracts';
 import { AnswerConnectionRequest } from '../application/answer-connection-request.use-case';
-import type { ConnectionRequestView } from '../application/connection.views';
 import { ListConnectionRequests } from '../application/list-connection-requests.query';
 import { RequestConnection } from '../application/request-connection.use-case';
 import { WithdrawConnectionRequest } from '../application/withdraw-connection-request.use-case';

@@ -7,11 +7,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import { PageQuery, type Page } from '@vouch/platform';
-import type { ConnectionView } from '../application/connection.views';
+import { PageQuery } from '@vouch/platform';
+import type { ConnectionSuggestionView, ConnectionView, Page } from '@vouch/contracts';
 import { ListConnections } from '../application/list-connections.query';
 import { RemoveConnection } from '../application/remove-connection.use-case';
-import { SuggestConnections, type SuggestionView } from '../application/suggest-connections.query';
+import { SuggestConnections } from '../application/suggest-connections.query';
 import { ConnectionPageDto, SuggestionPageDto } from './connection.dtos';
 
 @ApiTags('connections')
@@ -47,7 +47,7 @@ export class ConnectionsController {
   suggestions(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() query: PageQuery,
-  ): Promise<Page<SuggestionView>> {
+  ): Promise<Page<ConnectionSuggestionView>> {
     return this.suggestConnections.execute({
       employeeId: employee.id,
       limit: query.limit,

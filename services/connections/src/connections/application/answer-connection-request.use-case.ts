@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ConnectionAcceptedV1, ConnectionDeclinedV1 } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
+import type { ConnectionRequestView } from '@vouch/contracts';
 import { ConnectionRequestNotFoundError } from '../domain/connection.errors';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
-import { toRequestView, type ConnectionRequestView } from './connection.views';
+import { toRequestView } from './connection.views';
 
 export interface AnswerConnectionRequestCommand {
   requestId: string;

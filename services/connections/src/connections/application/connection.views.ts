@@ -1,7 +1,5 @@
-import type { ColleagueView, ConnectionRequestView, ConnectionView } from '@vouch/contracts';
+import type { ConnectionRequestView } from '@vouch/contracts';
 import type { ConnectionWithCounterpart } from '../infrastructure/connection.repository';
-
-export type { ColleagueView, ConnectionRequestView, ConnectionView };
 
 export function toRequestView({ connection, counterpart }: ConnectionWithCounterpart): ConnectionRequestView {
   const state = connection.snapshot;

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import { decodeCursor, toPage } from '@vouch/platform';
+import type { ConnectionRequestView, Page } from '@vouch/contracts';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
-import { toRequestView, type ConnectionRequestView } from './connection.views';
+import { toRequestView } from './connection.views';
 
 export interface ListConnectionRequestsQuery {
   employeeId: string;

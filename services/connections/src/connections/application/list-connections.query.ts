@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import { decodeCursor, toPage } from '@vouch/platform';
+import type { ConnectionView, Page } from '@vouch/contracts';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
-import type { ConnectionView } from './connection.views';
 
 export interface ListConnectionsQuery {
   employeeId: string;

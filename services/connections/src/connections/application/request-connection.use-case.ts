@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ConnectionAcceptedV1, ConnectionRequestedV1 } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
+import type { ConnectionRequestView } from '@vouch/contracts';
 import { Connection } from '../domain/connection';
 import { decideConnectionRequest } from '../domain/connection-request-policy';
 import { EmployeeNotFoundError } from '../domain/connection.errors';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
-import { toRequestView, type ConnectionRequestView } from './connection.views';
+import { toRequestView } from './connection.views';
 
 export interface RequestConnectionCommand {
   requesterId: string;

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '@vouch/platform';
-import type { ConnectionSuggestionView as SuggestionView } from '@vouch/contracts';
+import { decodeCursor, toPage } from '@vouch/platform';
+import type { ConnectionSuggestionView, Page } from '@vouch/contracts';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
-
-export type { SuggestionView };
 
 export interface SuggestConnectionsQuery {
   employeeId: string;
@@ -20,7 +18,7 @@ export class SuggestConnections {
     private readonly employees: EmployeeRepository,
   ) {}
 
-  async execute(query: SuggestConnectionsQuery): Promise<Page<SuggestionView>> {
+  async execute(query: SuggestConnectionsQuery): Promise<Page<ConnectionSuggestionView>> {
     const after = decodeCursor(query.cursor);
     const rows = await this.employees.suggestionsFor(
       this.dataSource.manager,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import { decodeCursor, toPage } from '@vouch/platform';
+import type { Page } from '@vouch/contracts';
 import type { Employee } from '../domain/employee';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 

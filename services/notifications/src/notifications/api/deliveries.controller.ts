@@ -2,7 +2,8 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { AdminOnly } from '@vouch/auth';
-import { PageQuery, type Page } from '@vouch/platform';
+import { PageQuery } from '@vouch/platform';
+import type { Page } from '@vouch/contracts';
 import { ListDeliveriesUseCase, type DeliveryView } from '../application/list-deliveries.use-case';
 
 export class ListDeliveriesQuery extends PageQuery {

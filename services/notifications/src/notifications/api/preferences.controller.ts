@@ -1,11 +1,8 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import {
-  GetPreferencesUseCase,
-  UpdatePreferencesUseCase,
-  type PreferencesView,
-} from '../application/preferences.use-cases';
+import type { NotificationPreferencesView } from '@vouch/contracts';
+import { GetPreferencesUseCase, UpdatePreferencesUseCase } from '../application/preferences.use-cases';
 import { NotificationPreferencesDto } from './preferences.dto';
 
 @ApiTags('notification preferences')
@@ -18,7 +15,7 @@ export class PreferencesController {
   ) {}
 
   @Get()
-  async mine(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<PreferencesView> {
+  async mine(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<NotificationPreferencesView> {
     return this.get.execute(employee.id);
   }
 
@@ -26,7 +23,7 @@ export class PreferencesController {
   async replace(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: NotificationPreferencesDto,
-  ): Promise<PreferencesView> {
+  ): Promise<NotificationPreferencesView> {
     return this.update.execute(employee.id, body);
   }
 }

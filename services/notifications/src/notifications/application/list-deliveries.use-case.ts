@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, toPage, type Page } from '@vouch/platform';
+import { decodeCursor, toPage } from '@vouch/platform';
+import type { Page } from '@vouch/contracts';
 import { DeliveryEntity, type DeliveryStatus } from '../infrastructure/delivery.entity';
 
 /** One line of the delivery log. */

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { NotificationPreferencesView as PreferencesView } from '@vouch/contracts';
+import type { NotificationPreferencesView } from '@vouch/contracts';
 import { NotificationPreferences } from '../domain/email-category';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 
-export type { PreferencesView };
-
-function view(preferences: NotificationPreferences): PreferencesView {
+function view(preferences: NotificationPreferences): NotificationPreferencesView {
   return {
     categories: preferences.categories,
     digest: preferences.digest,
@@ -21,7 +19,7 @@ export class GetPreferencesUseCase {
     private readonly preferences: NotificationPreferenceRepository,
   ) {}
 
-  async execute(employeeId: string): Promise<PreferencesView> {
+  async execute(employeeId: string): Promise<NotificationPreferencesView> {
     return view(await this.preferences.find(this.dataSource.manager, employeeId));
   }
 }
@@ -33,7 +31,10 @@ export class UpdatePreferencesUseCase {
     private readonly preferences: NotificationPreferenceRepository,
   ) {}
 
-  async execute(employeeId: string, wanted: PreferencesView): Promise<PreferencesView> {
+  async execute(
+    employeeId: string,
+    wanted: NotificationPreferencesView,
+  ): Promise<NotificationPreferencesView> {
     const preferences = new NotificationPreferences(wanted.categories, wanted.digest, wanted.unsubscribedAll);
     await this.preferences.save(this.dataSource.manager, employeeId, preferences);
     return view(preferences);

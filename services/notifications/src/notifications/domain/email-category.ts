@@ -1,7 +1,5 @@
 import { EmailCategory } from '@vouch/contracts';
 
-export { EmailCategory };
-
 /** What an employee can switch off, one switch per kind of email (../shared/API.md). */
 export const EMAIL_CATEGORIES = EmailCategory.options;
 

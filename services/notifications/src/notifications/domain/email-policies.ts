@@ -1,4 +1,4 @@
-import type { EmailCategory } from './email-category';
+import type { EmailCategory } from '@vouch/contracts';
 
 /** The templates this service renders; names are public (EmailSent/EmailFailed carry them). */
 export type EmailTemplate =

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { api, EMAIL_CATEGORIES, type EmailCategory, type NotificationPreferences } from '../api';
+import { api, type EmailCategory, type NotificationPreferences } from '../api';
 import { asError, ErrorMessage, Loading, Page, useLoad } from '../ui';
 
+/** Every category, in the order the page lists them. */
 const CATEGORY_LABELS: Record<EmailCategory, string> = {
   reciprocity: 'When someone recommends me, a nudge to write one back',
   recommendation_requests: 'When someone asks me for a recommendation',
@@ -10,6 +11,7 @@ const CATEGORY_LABELS: Record<EmailCategory, string> = {
   connection_updates: 'When someone accepts my connection request',
   reminders: 'A gentle reminder of a request still waiting for me',
 };
+const CATEGORIES = Object.keys(CATEGORY_LABELS) as EmailCategory[];
 
 function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
   const [preferences, setPreferences] = useState(saved);
@@ -37,7 +39,7 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
     <form className="card" onSubmit={save}>
       <fieldset disabled={preferences.unsubscribedAll}>
         <legend>Email me</legend>
-        {EMAIL_CATEGORIES.map((category) => (
+        {CATEGORIES.map((category) => (
           <label key={category} className="choice">
             <input
               type="checkbox"

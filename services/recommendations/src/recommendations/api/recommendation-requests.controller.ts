@@ -1,11 +1,10 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import type { Page } from '@vouch/platform';
+import type { Page, RecommendationRequestView } from '@vouch/contracts';
 import { AskForRecommendationUseCase } from '../application/ask-for-recommendation.use-case';
 import { DeclineRequestUseCase } from '../application/decline-request.use-case';
 import { ListRequestsUseCase } from '../application/list-requests.use-case';
-import type { RequestView } from '../application/recommendation.views';
 import { WithdrawRequestUseCase } from '../application/withdraw-request.use-case';
 import { AskForRecommendationDto, ListRequestsQuery } from './recommendation.dto';
 
@@ -26,7 +25,7 @@ export class RecommendationRequestsController {
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: AskForRecommendationDto,
-  ): Promise<RequestView> {
+  ): Promise<RecommendationRequestView> {
     return this.ask.execute(employee.id, body);
   }
 
@@ -34,7 +33,7 @@ export class RecommendationRequestsController {
   async pending(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() query: ListRequestsQuery,
-  ): Promise<Page<RequestView>> {
+  ): Promise<Page<RecommendationRequestView>> {
     return this.list.execute(employee.id, query.direction, query.status, query);
   }
 
@@ -43,7 +42,7 @@ export class RecommendationRequestsController {
   async declineOne(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
-  ): Promise<RequestView> {
+  ): Promise<RecommendationRequestView> {
     return this.decline.execute(employee.id, id);
   }
 

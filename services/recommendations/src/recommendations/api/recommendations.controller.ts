@@ -12,8 +12,8 @@ import {
 } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import type { BalanceView } from '@vouch/contracts';
-import { PageQuery, type Page } from '@vouch/platform';
+import type { BalanceView, Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
+import { PageQuery } from '@vouch/platform';
 import { AcceptRecommendationUseCase } from '../application/accept-recommendation.use-case';
 import { GetBalanceUseCase } from '../application/get-balance.use-case';
 import { HideRecommendationUseCase } from '../application/hide-recommendation.use-case';
@@ -21,7 +21,6 @@ import {
   ListMyRecommendationsUseCase,
   ListProfileRecommendationsUseCase,
 } from '../application/list-recommendations.use-case';
-import type { ProfileRecommendationView, RecommendationView } from '../application/recommendation.views';
 import { RequestRevisionUseCase } from '../application/request-revision.use-case';
 import { ReviseRecommendationUseCase } from '../application/revise-recommendation.use-case';
 import { WithdrawRecommendationUseCase } from '../application/withdraw-recommendation.use-case';

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecommendationRequestedV1, type Relationship } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
+import type { RecommendationRequestView } from '@vouch/contracts';
 import { checkParticipation } from '../domain/participation';
 import { DuplicateRequestError } from '../domain/recommendation-errors';
 import { checkRequestLimits, RecommendationRequest } from '../domain/recommendation-request';
@@ -11,7 +12,7 @@ import { RecommendationRepository } from '../infrastructure/recommendation.repos
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
 import { RECOMMENDATIONS_SETTINGS, type RecommendationsSettings } from './recommendations.settings';
-import { requestView, type RequestView } from './recommendation.views';
+import { requestView } from './recommendation.views';
 
 export interface AskForRecommendation {
   recipientId: string;
@@ -33,7 +34,7 @@ export class AskForRecommendationUseCase {
     @Inject(RECOMMENDATIONS_SETTINGS) private readonly settings: RecommendationsSettings,
   ) {}
 
-  async execute(requesterId: string, command: AskForRecommendation): Promise<RequestView> {
+  async execute(requesterId: string, command: AskForRecommendation): Promise<RecommendationRequestView> {
     try {
       return await this.dataSource.transaction((manager) => this.ask(manager, requesterId, command));
     } catch (error) {
@@ -47,7 +48,7 @@ export class AskForRecommendationUseCase {
     manager: EntityManager,
     requesterId: string,
     command: AskForRecommendation,
-  ): Promise<RequestView> {
+  ): Promise<RecommendationRequestView> {
     const { recipientId } = command;
     // Locking both employees makes the pending counts below hold until commit, so concurrent
     // requests cannot slip past the limits together.

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RecommendationHiddenV1 } from '@vouch/contracts';
+import type { RecommendationView } from '@vouch/contracts';
 import { RecommendationChange, recommendationFields } from './recommendation-change';
-import type { RecommendationView } from './recommendation.views';
 
 /** The subject keeps the recommendation private. */
 @Injectable()

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { toPage, type Page } from '@vouch/platform';
+import { toPage } from '@vouch/platform';
+import type { Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
 import { UnknownEmployeeError } from '../domain/participation';
 import { pagePosition, type PageRequest } from './page-request';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
-import {
-  listPosition,
-  recommendationView,
-  type ProfileRecommendationView,
-  type RecommendationView,
-} from './recommendation.views';
+import { listPosition, recommendationView } from './recommendation.views';
 
 /** An employee's own recommendations, received or given, in any status, newest first. */
 @Injectable()

@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { toPage, type Page } from '@vouch/platform';
+import { toPage } from '@vouch/platform';
+import type { Page, RecommendationRequestView } from '@vouch/contracts';
 import type { RequestStatusFilter } from '../domain/recommendation-request';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
 import { pagePosition, type PageRequest } from './page-request';
-import { listPosition, requestView, type RequestView } from './recommendation.views';
+import { listPosition, requestView } from './recommendation.views';
 
 /**
  * Requests addressed to the employee (incoming) or made by them (outgoing), newest first: the
@@ -22,7 +23,7 @@ export class ListRequestsUseCase {
     direction: 'incoming' | 'outgoing',
     status: RequestStatusFilter,
     page: PageRequest,
-  ): Promise<Page<RequestView>> {
+  ): Promise<Page<RecommendationRequestView>> {
     const rows = await this.requests.page(
       this.dataSource.manager,
       direction === 'incoming' ? { recipientId: employeeId } : { requesterId: employeeId },

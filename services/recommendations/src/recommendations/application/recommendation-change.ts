@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Outbox } from '@vouch/messaging';
+import type { RecommendationView } from '@vouch/contracts';
 import type { Recommendation } from '../domain/recommendation';
 import { RecommendationNotFoundError } from '../domain/recommendation-errors';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
-import { recommendationView, type RecommendationView } from './recommendation.views';
+import { recommendationView } from './recommendation.views';
 
 /**
  * Runs one change to an existing recommendation in a transaction: loads and locks it, hides it

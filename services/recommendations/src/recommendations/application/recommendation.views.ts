@@ -1,12 +1,6 @@
-import type {
-  ProfileRecommendationView,
-  RecommendationRequestView as RequestView,
-  RecommendationView,
-} from '@vouch/contracts';
+import type { RecommendationRequestView, RecommendationView } from '@vouch/contracts';
 import type { Recommendation } from '../domain/recommendation';
 import type { RecommendationRequest } from '../domain/recommendation-request';
-
-export type { ProfileRecommendationView, RecommendationView, RequestView };
 
 export function recommendationView(recommendation: Recommendation): RecommendationView {
   const state = recommendation.snapshot();
@@ -31,7 +25,7 @@ export function recommendationView(recommendation: Recommendation): Recommendati
   };
 }
 
-export function requestView(request: RecommendationRequest): RequestView {
+export function requestView(request: RecommendationRequest): RecommendationRequestView {
   const state = request.snapshot();
   return {
     id: state.id,

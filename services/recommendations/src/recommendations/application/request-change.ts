@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Outbox } from '@vouch/messaging';
+import type { RecommendationRequestView } from '@vouch/contracts';
 import { NotYourRequestError, RequestNotFoundError } from '../domain/recommendation-errors';
 import type { RecommendationRequest } from '../domain/recommendation-request';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
-import { requestView, type RequestView } from './recommendation.views';
+import { requestView } from './recommendation.views';
 
 /**
  * Runs one change to a request in a transaction, by the one side allowed to make it: the request
@@ -23,7 +24,7 @@ export class RequestChange {
     requestId: string,
     side: 'requester' | 'recipient',
     change: (request: RecommendationRequest, manager: EntityManager, now: Date) => Promise<void>,
-  ): Promise<RequestView> {
+  ): Promise<RecommendationRequestView> {
     return this.dataSource.transaction(async (manager) => {
       const request = await this.requests.find(manager, requestId, { lock: true });
       const state = request?.snapshot();

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { RecommendationRevisedV1, type Relationship } from '@vouch/contracts';
+import type { RecommendationView } from '@vouch/contracts';
 import { isVerified } from '../domain/org-chart';
 import type { RecommendationText } from '../domain/recommendation-text';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
 import { RecommendationChange, recommendationFields } from './recommendation-change';
-import type { RecommendationView } from './recommendation.views';
 
 /** The author rewrites the text (and maybe the relationship); earlier texts are kept. */
 @Injectable()

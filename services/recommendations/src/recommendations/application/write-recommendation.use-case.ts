@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecommendationGivenV1, type Relationship } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
+import type { RecommendationView } from '@vouch/contracts';
 import { isVerified } from '../domain/org-chart';
 import { checkParticipation } from '../domain/participation';
 import { Recommendation } from '../domain/recommendation';
@@ -13,7 +14,7 @@ import { isUniqueViolation } from '../infrastructure/unique-violation';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
-import { recommendationView, type RecommendationView } from './recommendation.views';
+import { recommendationView } from './recommendation.views';
 
 export interface WriteRecommendation {
   subjectId: string;

@@ -1,6 +1,4 @@
-import type { RecommendationRequestStatus as RequestStatus, Relationship } from '@vouch/contracts';
-
-export type { RequestStatus };
+import type { RecommendationRequestStatus, Relationship } from '@vouch/contracts';
 
 /** Which requests a list shows: those in one status, or all of them. */
 export const REQUEST_STATUS_FILTERS = [
@@ -54,7 +52,7 @@ export interface RecommendationRequestState {
   recipientId: string;
   relationship: Relationship;
   message: string | null;
-  status: RequestStatus;
+  status: RecommendationRequestStatus;
   createdAt: Date;
   expiresAt: Date;
   closedAt: Date | null;
@@ -135,7 +133,7 @@ export class RecommendationRequest {
       throw new RequestStateError('this request is addressed to someone else');
   }
 
-  private close(status: Exclude<RequestStatus, 'pending'>, now: Date): void {
+  private close(status: Exclude<RecommendationRequestStatus, 'pending'>, now: Date): void {
     if (this.state.status !== 'pending')
       throw new RequestStateError(`the request is already ${this.state.status}`);
     this.state = { ...this.state, status, closedAt: now };

@@ -2,8 +2,6 @@ import type { RecommendationStatus, Relationship } from '@vouch/contracts';
 import { NotYourRecommendationError, RecommendationStateError } from './recommendation-errors';
 import type { RecommendationText } from './recommendation-text';
 
-export type { RecommendationStatus };
-
 /** One text of a recommendation; editing adds a revision and keeps the earlier ones. */
 export interface Revision {
   number: number;

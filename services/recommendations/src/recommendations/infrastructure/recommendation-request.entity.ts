@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Relationship } from '@vouch/contracts';
-import type { RequestStatus } from '../domain/recommendation-request';
+import type { RecommendationRequestStatus, Relationship } from '@vouch/contracts';
 
 @Entity('recommendation_request')
 export class RecommendationRequestEntity {
@@ -20,7 +19,7 @@ export class RecommendationRequestEntity {
   message!: string | null;
 
   @Column('text')
-  status!: RequestStatus;
+  status!: RecommendationRequestStatus;
 
   @Column('timestamptz')
   createdAt!: Date;

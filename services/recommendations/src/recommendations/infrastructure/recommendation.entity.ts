@@ -1,6 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { Relationship } from '@vouch/contracts';
-import type { RecommendationStatus } from '../domain/recommendation';
+import type { RecommendationStatus, Relationship } from '@vouch/contracts';
 
 /** A revision as stored: its time as ISO-8601, since it lives in JSON. */
 export interface StoredRevision {
