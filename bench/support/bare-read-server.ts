@@ -1,7 +1,7 @@
 /**
  * The bare baseline of the reads: `node:http` and a `pg` Pool answering the two read endpoints
  * with the SQL the recommendations service runs for them (TypeORM's queries written out, same
- * tables, indexes and database) and the same JSON shape, without NestJS, TypeORM, validation,
+ * tables, indexes and database, prepared as the service prepares them) and the same JSON shape, without NestJS, TypeORM, validation,
  * logging or token verification: the employee is read from the token's payload unverified. It runs
  * as its own process, as the service does, so neither shares a CPU thread with the load.
  */
@@ -9,6 +9,7 @@ import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import { Pool } from 'pg';
+import { PreparingClient } from '@vouch/persistence';
 import { waitFor } from '@vouch/testing';
 
 /** TypeORM's pool size in every service (libs/persistence), so both hold as many connections. */
@@ -160,7 +161,8 @@ async function answer(pool: Pool, request: IncomingMessage, response: ServerResp
 }
 
 function serve(databaseUrl: string, port: number): void {
-  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  // Statements prepared once per connection, as the service's are.
+  const pool = new Pool({ connectionString: databaseUrl, max: POOL_SIZE, Client: PreparingClient });
   createServer((request, response) => {
     answer(pool, request, response).catch((error: unknown) => {
       response.writeHead(500).end(JSON.stringify({ title: String(error) }));

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { createEvent, RecommendationGivenV1, toKafkaRecord } from '@vouch/contracts';
 import { OUTBOX_CHANNEL } from '@vouch/messaging';
+import { PreparingClient } from '@vouch/persistence';
 import { createTestDatabase, freePort, ServiceProcess, type TestDatabase } from '@vouch/testing';
 import { perSecond, summarizeLatencies, type LatencySummary } from './stats';
 
@@ -103,7 +104,8 @@ export async function measureClients(
 ): Promise<PostgresLimits> {
   const connections = await Promise.all(
     Array.from({ length: clients }, async () => {
-      const client = new Client({ connectionString: databaseUrl });
+      // Prepared statements, as the services run them: the part's limit, not its parsing.
+      const client: Client = new PreparingClient({ connectionString: databaseUrl });
       await client.connect();
       return client;
     }),

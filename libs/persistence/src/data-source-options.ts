@@ -1,4 +1,5 @@
 import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 type ClassLike = abstract new (...args: never[]) => unknown;
@@ -11,11 +12,14 @@ export interface ServiceDataSourceConfig {
   entities: MixedList<ClassLike | EntitySchema | string>;
   migrations: MixedList<ClassLike | string>;
   poolSize?: number;
+  /** Prepares each parameterized statement once per connection (PreparingClient); on by default. */
+  preparedStatements?: boolean;
 }
 
 /**
  * TypeORM options every service uses: snake_case names, migrations run at boot, and never
- * `synchronize` — the schema changes only through reviewed migrations.
+ * `synchronize` — the schema changes only through reviewed migrations; statements prepared once per
+ * connection.
  */
 export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataSourceOptions {
   return {
@@ -29,6 +33,9 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
     poolSize: config.poolSize ?? 10,
-    extra: { connectionTimeoutMillis: 5_000 },
+    extra: {
+      connectionTimeoutMillis: 5_000,
+      ...((config.preparedStatements ?? true) ? { Client: PreparingClient } : {}),
+    },
   };
 }

@@ -4,3 +4,4 @@ export * from './ensure-database';
 export * from './data-source-options';
 export * from './channel-listener';
 export * from './database-unavailable';
+export * from './prepared-statements';

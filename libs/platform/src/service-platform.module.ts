@@ -58,6 +58,7 @@ export class ServicePlatformModule {
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: environment.DATABASE_URL,
+            preparedStatements: environment.DATABASE_PREPARED_STATEMENTS,
             applicationName: options.name,
             entities: options.entities,
             migrations: [CreateMessagingTables1764028800000, ...options.migrations],

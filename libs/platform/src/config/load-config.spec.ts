@@ -8,6 +8,7 @@ describe('loadConfig', () => {
     expect(loadConfig(schema, {})).toEqual({
       PORT: 3003,
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:54329/recommendations',
+      DATABASE_PREPARED_STATEMENTS: true,
       KAFKA_BROKERS: ['127.0.0.1:19092'],
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_TOPIC_PARTITIONS: 12,
@@ -20,6 +21,19 @@ describe('loadConfig', () => {
     const config = loadConfig(schema, { PORT: '8080', KAFKA_BROKERS: 'kafka-0:9092, kafka-1:9092' });
     expect(config.PORT).toBe(8080);
     expect(config.KAFKA_BROKERS).toEqual(['kafka-0:9092', 'kafka-1:9092']);
+  });
+
+  it('reads switches written as true/false, 1/0, yes/no or on/off', () => {
+    expect(loadConfig(schema, { DATABASE_PREPARED_STATEMENTS: 'false' }).DATABASE_PREPARED_STATEMENTS).toBe(
+      false,
+    );
+    expect(loadConfig(schema, { DATABASE_PREPARED_STATEMENTS: 'off' }).DATABASE_PREPARED_STATEMENTS).toBe(
+      false,
+    );
+    expect(loadConfig(schema, { DATABASE_PREPARED_STATEMENTS: '1' }).DATABASE_PREPARED_STATEMENTS).toBe(true);
+    expect(() => loadConfig(schema, { DATABASE_PREPARED_STATEMENTS: 'maybe' })).toThrow(
+      /DATABASE_PREPARED_STATEMENTS/,
+    );
   });
 
   it('fails naming every variable that is wrong', () => {

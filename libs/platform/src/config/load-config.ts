@@ -38,6 +38,12 @@ export function serviceEnvironment(service: { name: string; port: number }) {
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/ })
       .default(`postgres://postgres:postgres@127.0.0.1:54329/${service.name}`),
+    /**
+     * Prepares each statement once per connection. Turn it off behind a pooler that hands out
+     * server sessions per transaction without keeping prepared statements (PgBouncer before 1.21,
+     * or without max_prepared_statements).
+     */
+    DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
     KAFKA_BROKERS: commaSeparated
       .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port')).min(1))
       .default(['127.0.0.1:19092']),
