@@ -81,27 +81,31 @@ export class WriteRecommendationUseCase {
       reciprocal: facts.reciprocal,
       now,
     });
-    await this.recommendations.insert(manager, recommendation);
     if (request) {
       request.fulfil(authorId, now);
       await this.requests.update(manager, request);
     }
 
     const state = recommendation.snapshot();
-    await this.outbox.add(manager, RecommendationGivenV1, {
-      subject: state.id,
-      data: {
-        recommendationId: state.id,
-        authorId,
-        subjectId,
-        relationship: state.relationship,
-        text: recommendation.text,
-        verified: state.verified,
-        reciprocal: state.reciprocal,
-        requestId: request?.snapshot().id ?? null,
-        givenAt: now.toISOString(),
+    await this.outbox.addAlongside(
+      manager,
+      this.recommendations.insertion(recommendation),
+      RecommendationGivenV1,
+      {
+        subject: state.id,
+        data: {
+          recommendationId: state.id,
+          authorId,
+          subjectId,
+          relationship: state.relationship,
+          text: recommendation.text,
+          verified: state.verified,
+          reciprocal: state.reciprocal,
+          requestId: request?.snapshot().id ?? null,
+          givenAt: now.toISOString(),
+        },
       },
-    });
+    );
     return recommendationView(recommendation);
   }
 

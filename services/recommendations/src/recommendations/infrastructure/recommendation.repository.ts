@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { Relationship } from '@vouch/contracts';
+import type { StateChange } from '@vouch/messaging';
 import type { RelationshipCounts } from '../domain/balance';
 import { Recommendation } from '../domain/recommendation';
 import type { PagePosition } from './newest-first.page';
@@ -40,8 +41,30 @@ export class RecommendationRepository {
     return row ? toRecommendation(row) : null;
   }
 
-  async insert(manager: EntityManager, recommendation: Recommendation): Promise<void> {
-    await manager.insert(RecommendationEntity, toEntity(recommendation));
+  /**
+   * The INSERT of a new recommendation, as a state change for its event to go along with
+   * (`Outbox.addAlongside`): one statement for both on the write path.
+   */
+  insertion(recommendation: Recommendation): StateChange {
+    const row = toEntity(recommendation);
+    return {
+      sql: `INSERT INTO recommendation (id, author_id, subject_id, relationship, status, verified,
+              reciprocal, revisions, revision_request, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+      params: [
+        row.id,
+        row.authorId,
+        row.subjectId,
+        row.relationship,
+        row.status,
+        row.verified,
+        row.reciprocal,
+        JSON.stringify(row.revisions),
+        row.revisionRequest,
+        row.createdAt,
+        row.updatedAt,
+      ],
+    };
   }
 
   async update(manager: EntityManager, recommendation: Recommendation): Promise<void> {
