@@ -5,11 +5,16 @@ import { Client, type QueryConfig } from 'pg';
 export const MAX_PREPARED_STATEMENTS_PER_CONNECTION = 200;
 
 /**
- * The server dropped or outgrew what a connection prepared: the table under a `SELECT *` changed
- * (0A000, "cached plan must not change result type") or the statement is gone (26000, a pooler
- * that hands out server sessions per transaction).
+ * Whether the server dropped or outgrew what a connection prepared: the table under a `SELECT *`
+ * changed (0A000, "cached plan must not change result type") or the statement is gone (26000, a
+ * pooler that hands out server sessions per transaction).
  */
-const STALE_STATEMENT_CODES = new Set(['0A000', '26000']);
+function isStaleStatement(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  if (code === '26000') return true;
+  return code === '0A000' && typeof message === 'string' && message.includes('cached plan');
+}
 
 type Query = (...args: unknown[]) => unknown;
 
@@ -56,8 +61,7 @@ export class PreparingClient extends Client {
   }
 
   private retireIfStale(name: string, error: unknown): void {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? error.code : undefined;
-    if (typeof code === 'string' && STALE_STATEMENT_CODES.has(code)) this.retired.add(name);
+    if (isStaleStatement(error)) this.retired.add(name);
   }
 }
 

@@ -98,6 +98,16 @@ describe('prepared statements', () => {
       expect(await run(select, [1])).toEqual([{ id: 1, label: 'new' }]);
     });
 
+    it('answers after one failure when the server forgot the statement, as behind a pooler', async () => {
+      const select = `SELECT $1::int + 1 AS next`;
+      expect(await run(select, [1])).toEqual([{ next: 2 }]);
+
+      await run(`DEALLOCATE ALL`);
+
+      await expect(run(select, [1])).rejects.toMatchObject({ code: '26000' });
+      expect(await run(select, [2])).toEqual([{ next: 3 }]);
+    });
+
     it(`prepares at most ${MAX_PREPARED_STATEMENTS_PER_CONNECTION} statements and answers the others all the same`, async () => {
       const statements = MAX_PREPARED_STATEMENTS_PER_CONNECTION + 5;
       for (let n = 0; n < statements; n += 1) {
