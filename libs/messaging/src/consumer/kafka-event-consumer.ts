@@ -208,9 +208,10 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       this.state = payload.restart ? 'starting' : 'crashed';
       this.lastError = payload.error.message;
-      this.log.error(
-        `consumer crashed (${payload.restart ? 'restarting' : 'not restarting'}): ${payload.error.message}`,
-      );
+      // A restart is kafkajs recovering (a fresh broker's coordinator still loading, say): a
+      // warning; /health/ready answers 503 meanwhile. A consumer that stays down is an error.
+      if (payload.restart) this.log.warn(`consumer crashed, restarting: ${payload.error.message}`);
+      else this.log.error(`consumer crashed, not restarting: ${payload.error.message}`);
     });
     this.consumer = consumer;
     await consumer.connect();

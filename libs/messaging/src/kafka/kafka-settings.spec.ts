@@ -41,6 +41,22 @@ describe("the Kafka client's log", () => {
     expect(lines.map(({ level }) => level)).toEqual(['debug', 'debug', 'debug', 'debug']);
   });
 
+  it('keeps to debug what the services report in their own words or handle: crashes, restarts, a topic created twice', () => {
+    kafka
+      .logger()
+      .error(
+        "Crash: KafkaJSProtocolError: The coordinator is loading and hence can't process requests for this group",
+        { groupId: 'notifications', retryCount: 0 },
+      );
+    kafka.logger().error('Restarting the consumer in 300ms', { retryTime: 300, groupId: 'notifications' });
+    kafka.logger().error('Response CreateTopics(key: 19, version: 3)', {
+      broker: '127.0.0.1:19092',
+      error: 'Topic creation errors',
+    });
+
+    expect(lines.map(({ level }) => level)).toEqual(['debug', 'debug', 'debug']);
+  });
+
   it('logs other error answers as errors, with what the broker said', () => {
     kafka.logger().error('Response Produce(key: 0, version: 7)', {
       error: 'The request included a message larger than the max message size the server will accept',

@@ -22,18 +22,21 @@ export function physicalTopic(settings: Pick<KafkaSettings, 'topicPrefix'>, topi
 
 /**
  * Logged at debug, not warn: kafkajs retries a lost connection many times a second and logs each
- * try, while the relay and the consumer report an outage once in their own words; and it warns
+ * try, while the relay and the consumer report an outage once in their own words; it warns
  * about the relay's bounded retries on its idempotent producer, which the relay handles by
- * replacing the producer after a failed send (the outbox keeps the events meanwhile).
+ * replacing the producer after a failed send (the outbox keeps the events meanwhile); and it logs
+ * a consumer's crash and restart as errors, which the consumer reports in its own words too.
  */
 const EXPECTED_NOISE =
-  /^(Connection error|Failed to connect to seed broker|Connection timeout|Limiting retries for the idempotent producer)/;
+  /^(Connection error|Failed to connect to seed broker|Connection timeout|Limiting retries for the idempotent producer|Crash: |Restarting the consumer in )/;
 
 /**
  * Errors a broker answers while a new topic's partitions get their leader, or while its
  * coordinator starts or loads, which kafkajs logs at error level for each request before
  * refreshing its metadata and retrying: a first start on a fresh broker showed a dozen of them.
- * What still fails after the retries reaches the relay or the consumer.
+ * What still fails after the retries reaches the relay or the consumer. Likewise the topic
+ * another service created a moment before: ensureTopics waits for it, and any other failure to
+ * create a topic throws there.
  */
 const LEADERSHIP_SETTLING = new RegExp(
   `^(${[
@@ -43,6 +46,7 @@ const LEADERSHIP_SETTLING = new RegExp(
     'The group coordinator is not available',
     'This is not the correct coordinator for this group',
     "The coordinator is loading and hence can't process requests",
+    'Topic creation errors',
   ].join('|')})`,
 );
 
