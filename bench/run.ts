@@ -86,6 +86,7 @@ const SETTINGS = {
     stepSeconds: number('BENCH_STEP_SECONDS', QUICK ? 3 : 15),
     drainSeconds: number('BENCH_DRAIN_SECONDS', QUICK ? 5 : 15),
     httpSockets: 64,
+    employees: number('BENCH_EMPLOYEES', QUICK ? 200 : 1_000),
     serviceOverrides: serviceOverrides(),
   } satisfies EndToEndSettings,
   // `reads` compares with the baseline at the first size; `growth` adds the others and the write.

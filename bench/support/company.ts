@@ -15,18 +15,39 @@ const REGISTRATION_CONCURRENCY = 4;
 const CONNECTION_CONCURRENCY = 16;
 const PROGRESS_EVERY_MS = 5_000;
 
+/**
+ * Which colleagues connect: enough pairs for `orderedPairs` recommendations (each connection carries
+ * two, one each way), as index pairs into `employees`. Each employee connects to the next ones
+ * round a circle, nearest first, so every employee has about as many connections as the others and
+ * the recommendations spread over the whole company, as they would in one of that size; with too
+ * few employees for that, every pair connects.
+ */
+export function connectionPlan(employees: number, orderedPairs: number): Array<[number, number]> {
+  const needed = Math.ceil(orderedPairs / 2);
+  const possible = (employees * (employees - 1)) / 2;
+  if (needed > possible)
+    throw new Error(`${employees} employees make ${possible} connections, not the ${needed} needed`);
+  const plan: Array<[number, number]> = [];
+  for (let distance = 1; plan.length < needed; distance += 1)
+    for (let first = 0; first < employees && plan.length < needed; first += 1) {
+      // Across an even circle's diameter, each pair comes up twice: once from each end.
+      if (distance * 2 === employees && first >= distance) continue;
+      plan.push([first, (first + distance) % employees]);
+    }
+  return plan;
+}
+
 /** The fewest employees whose ordered pairs (author, subject) number at least `pairs`. */
 export function employeesForPairs(pairs: number): number {
   return Math.max(2, Math.ceil((1 + Math.sqrt(1 + 4 * pairs)) / 2));
 }
 
-/** Every ordered pair of distinct colleagues, shuffled so no one writes many in a row. */
-export function shuffledPairs(colleagues: Colleague[]): Array<[Colleague, Colleague]> {
-  const pairs = colleagues.flatMap((author) =>
-    colleagues
-      .filter((subject) => subject !== author)
-      .map((subject): [Colleague, Colleague] => [author, subject]),
-  );
+/** Both ways of every connection, shuffled so no one writes many in a row. */
+export function shuffledPairs(connections: Array<[Colleague, Colleague]>): Array<[Colleague, Colleague]> {
+  const pairs = connections.flatMap(([first, second]): Array<[Colleague, Colleague]> => [
+    [first, second],
+    [second, first],
+  ]);
   for (let index = pairs.length - 1; index > 0; index -= 1) {
     const other = Math.floor(Math.random() * (index + 1));
     [pairs[index], pairs[other]] = [
@@ -38,8 +59,9 @@ export function shuffledPairs(colleagues: Colleague[]): Array<[Colleague, Collea
 }
 
 /**
- * A company of `count` employees, all connected to each other, made through the public APIs only:
- * each registers with identity, each pair connects through connections (request, accept). Resolves
+ * A company of `count` employees connected as `connectionPlan` says for `orderedPairs`
+ * recommendations, made through the public APIs only: each registers with identity, each pair
+ * connects through connections (request, accept). Resolves
  * once recommendations knows every connection and notifications has sent the emails they cause,
  * so the measurement that follows starts on a quiet platform. `emailCount` is what the SMTP sink
  * received so far.
@@ -48,9 +70,10 @@ export async function createConnectedCompany(
   platform: Platform,
   http: JsonHttpClient,
   count: number,
+  orderedPairs: number,
   emailCount: () => number,
   log: (line: string) => void,
-): Promise<Colleague[]> {
+): Promise<Array<[Colleague, Colleague]>> {
   const colleagues: Colleague[] = [];
   const registering = setInterval(
     () => log(`setup: ${colleagues.length}/${count} employees registered`),
@@ -81,9 +104,10 @@ export async function createConnectedCompany(
   }
   log(`setup: ${count} employees registered`);
 
-  const pairs = colleagues.flatMap((first, index) =>
-    colleagues.slice(index + 1).map((second): [Colleague, Colleague] => [first, second]),
-  );
+  const pairs = connectionPlan(count, orderedPairs).map(([first, second]): [Colleague, Colleague] => [
+    colleagues[first] as Colleague,
+    colleagues[second] as Colleague,
+  ]);
   let connected = 0;
   const connecting = setInterval(
     () => log(`setup: ${connected}/${pairs.length} pairs connected`),
@@ -132,7 +156,7 @@ export async function createConnectedCompany(
   } finally {
     clearInterval(progress);
   }
-  return colleagues;
+  return pairs;
 }
 
 /**

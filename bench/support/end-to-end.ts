@@ -25,6 +25,12 @@ export interface EndToEndSettings {
   drainSeconds: number;
   /** Keep-alive sockets to recommendations: calls beyond them wait (and that wait is latency). */
   httpSockets: number;
+  /**
+   * Employees the recommendations spread over (more when the run needs more pairs than they make):
+   * in a company of a few dozen, every recipient would get an email every second, far from what
+   * one employee meets, and their daily counts, locked per recipient, would queue for each other.
+   */
+  employees: number;
   /** Configuration beyond the bench's own, per service (BENCH_SERVICE_ENV). */
   serviceOverrides: ServiceOverrides;
 }
@@ -82,6 +88,8 @@ export interface EndToEndStep {
 export interface EndToEndResult {
   settings: EndToEndSettings;
   employees: number;
+  /** Connections made between them, each carrying up to two recommendations (one each way). */
+  connections: number;
   steps: EndToEndStep[];
   /** Rates not run, because a lower one was not sustainable. */
   skippedRates: number[];
@@ -346,7 +354,7 @@ export async function measureEndToEnd(
 ): Promise<EndToEndResult> {
   const { kafkaBrokers } = testInfrastructure();
   const pairsNeeded = sum(settings.rates.map((rate) => Math.round(rate * settings.stepSeconds)));
-  const employees = employeesForPairs(pairsNeeded);
+  const employees = Math.max(settings.employees, employeesForPairs(pairsNeeded));
   log(
     `end to end: starting the four services (${pairsNeeded} recommendations planned, ${employees} employees)`,
   );
@@ -358,10 +366,11 @@ export async function measureEndToEnd(
   const http = new JsonHttpClient(settings.httpSockets);
   let events: RecommendationEvents | undefined;
   try {
-    const colleagues = await createConnectedCompany(
+    const connections = await createConnectedCompany(
       platform,
       http,
       employees,
+      pairsNeeded,
       () => sink.received.length,
       log,
     );
@@ -371,7 +380,7 @@ export async function measureEndToEnd(
       http,
       sink,
       events,
-      shuffledPairs(colleagues),
+      shuffledPairs(connections),
       servers,
       settings,
       log,
@@ -386,6 +395,7 @@ export async function measureEndToEnd(
     return {
       settings,
       employees,
+      connections: connections.length,
       steps,
       skippedRates: settings.rates.slice(steps.length),
       peakSustainablePerSecond: sustainable.length > 0 ? Math.max(...sustainable) : null,

@@ -432,8 +432,9 @@ export function markdown(
     lines.push(
       `## End to end: \`POST /v1/recommendations\` open loop, ${endToEnd.settings.stepSeconds} s per rate`,
       '',
-      `${endToEnd.employees} employees, all connected through the APIs; each recommendation a distinct (author, ` +
-        `subject) pair; drain ${endToEnd.settings.drainSeconds} s after each step; ` +
+      `${endToEnd.employees} employees, ${endToEnd.connections} connections between them made through the APIs ` +
+        `(each employee connected to about ${Math.round((2 * endToEnd.connections) / endToEnd.employees)} others); ` +
+        `each recommendation a distinct (author, subject) pair; drain ${endToEnd.settings.drainSeconds} s after each step; ` +
         `${endToEnd.settings.httpSockets} keep-alive sockets to recommendations.` +
         (Object.keys(endToEnd.settings.serviceOverrides).length > 0
           ? ` Service settings changed for this run (BENCH_SERVICE_ENV): ` +
