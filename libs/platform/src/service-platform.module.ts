@@ -59,6 +59,7 @@ export class ServicePlatformModule {
           serviceDataSourceOptions({
             url: environment.DATABASE_URL,
             preparedStatements: environment.DATABASE_PREPARED_STATEMENTS,
+            poolSize: environment.DATABASE_POOL_SIZE,
             applicationName: options.name,
             entities: options.entities,
             migrations: [CreateMessagingTables1764028800000, ...options.migrations],
@@ -78,6 +79,7 @@ export class ServicePlatformModule {
               // A heartbeat every tenth of the session (3 s by default): a late beat or two is no eviction.
               sessionTimeoutMs: environment.KAFKA_SESSION_TIMEOUT_MS,
               heartbeatIntervalMs: Math.floor(environment.KAFKA_SESSION_TIMEOUT_MS / 10),
+              partitionsConsumedConcurrently: environment.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
               ...options.consumer,
             },
             relay: options.relay,

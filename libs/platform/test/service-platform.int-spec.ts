@@ -4,6 +4,8 @@ import { IsEmail, IsString, MinLength } from 'class-validator';
 import { PinoLogger } from 'nestjs-pino';
 import { logContext } from '@vouch/telemetry';
 import { connect } from 'node:net';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import {
   createTestDatabase,
   testInfrastructure,
@@ -59,6 +61,8 @@ class ColleaguesController {
   }
 }
 
+const POOL_SIZE = 4;
+
 describe('what every service gets from the platform', () => {
   const { kafkaBrokers } = testInfrastructure();
   let database: TestDatabase;
@@ -72,6 +76,7 @@ describe('what every service gets from the platform', () => {
       KAFKA_BROKERS: kafkaBrokers.join(','),
       KAFKA_TOPIC_PREFIX: uniqueTopicPrefix('platform'),
       LOG_LEVEL: 'silent',
+      DATABASE_POOL_SIZE: String(POOL_SIZE),
     });
     @Module({
       imports: [
@@ -118,6 +123,35 @@ describe('what every service gets from the platform', () => {
       status: 'ok',
       checks: { database: { ok: true }, messaging: { ok: true } },
     });
+  });
+
+  it(`keeps at most DATABASE_POOL_SIZE (${POOL_SIZE}) connections to its database, the rest waiting their turn`, async () => {
+    const dataSource = app.get(DataSource);
+    const observer = new Client({ connectionString: database.url });
+    await observer.connect();
+    try {
+      const connections = async () =>
+        Number(
+          (
+            await observer.query(
+              `SELECT count(*)::int AS n FROM pg_stat_activity
+                WHERE datname = current_database() AND application_name = 'sample'`,
+            )
+          ).rows[0].n,
+        );
+      const queries = Array.from({ length: 3 * POOL_SIZE }, () => dataSource.query('SELECT pg_sleep(0.2)'));
+      let most = 0;
+      const watching = (async () => {
+        for (let look = 0; look < 10; look += 1) {
+          most = Math.max(most, await connections());
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      await Promise.all([...queries, watching]);
+      expect(most).toBe(POOL_SIZE);
+    } finally {
+      await observer.end();
+    }
   });
 
   it('answers invalid input with 400 problem details naming each field, unknown fields included', async () => {

@@ -9,10 +9,12 @@ describe('loadConfig', () => {
       PORT: 3003,
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:54329/recommendations',
       DATABASE_PREPARED_STATEMENTS: true,
+      DATABASE_POOL_SIZE: 10,
       KAFKA_BROKERS: ['127.0.0.1:19092'],
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_TOPIC_PARTITIONS: 12,
       KAFKA_SESSION_TIMEOUT_MS: 30_000,
+      KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 3,
       LOG_LEVEL: 'info',
     });
   });

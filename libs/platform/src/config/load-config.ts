@@ -44,6 +44,8 @@ export function serviceEnvironment(service: { name: string; port: number }) {
      * or without max_prepared_statements).
      */
     DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
+    /** Connections an instance keeps to its database, shared by requests, consumer, relay and workers. */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
     KAFKA_BROKERS: commaSeparated
       .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port')).min(1))
       .default(['127.0.0.1:19092']),
@@ -55,6 +57,11 @@ export function serviceEnvironment(service: { name: string; port: number }) {
      * pause after an instance crashes. Shorter recovers sooner; too short rebalances a busy instance.
      */
     KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
+    /**
+     * Partitions an instance handles at once, each in order: more overlaps the waits (the database,
+     * a recipient's lock) of a busy instance, up to the partitions it was assigned.
+     */
+    KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(1_000).default(3),
     LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     /** Where spans go over OTLP/HTTP (e.g. http://otel-collector:4318); unset, none are recorded. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
