@@ -272,7 +272,7 @@ function markdown(machine: MachineDescription, measuredAt: string, runs: Run[]):
     `Each run: a fresh database and topic prefix, N instances of the service as processes (one consumer ` +
       `group, ${PARTITIONS} partitions), ${EVENTS} \`ConnectionRequested\` events published at once, each ` +
       `one email to a distinct recipient, sent to an in-process SMTP server that accepts at once. ` +
-      `Production settings (SENDER_CONCURRENCY 4, SENDER_POLL_INTERVAL_MS 1000) but ` +
+      `Production settings (SENDER_CONCURRENCY 16, SENDER_POLL_INTERVAL_MS 1000) but ` +
       `MAX_EMAILS_PER_DAY=1000000 and LOG_LEVEL=warn. Kafka, PostgreSQL, the instances and the bench ` +
       `share the machine's cores, with whatever else runs on it.`,
     '',

@@ -33,7 +33,7 @@ export interface TargetCheck {
 }
 
 /** notifications' SENDER_CONCURRENCY default: the SMTP pool the service actually runs with. */
-const SERVICE_SMTP_CONNECTIONS = 4;
+const SERVICE_SMTP_CONNECTIONS = 16;
 const TARGET_RATE = 1_000;
 const TARGET_P99_MS = 100;
 const TARGET_BASELINE_SHARE_PERCENT = 50;

@@ -45,8 +45,12 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     MAIL_FROM_NAME: z.string().min(1).max(100).default('Vouch'),
     /** How often the sender looks for pending deliveries. */
     SENDER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
-    /** Deliveries sent at once by one instance. */
-    SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(4),
+    /**
+     * Deliveries sent at once by one instance, each lane over its own pooled SMTP connection. A lane
+     * waits on SMTP and PostgreSQL for most of each email, so on a busy machine a few lanes fall
+     * behind with CPU to spare; lower it for a relay that caps connections per client.
+     */
+    SENDER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(16),
     /**
      * How long the deliveries a lane claimed stay its own: what a crashed sender had claimed waits
      * this long before another sends it. SMTP's timeouts are a quarter of it.
