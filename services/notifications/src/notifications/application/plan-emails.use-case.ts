@@ -36,7 +36,9 @@ export class PlanEmailsUseCase {
   }
 
   async execute(manager: EntityManager, eventId: string, email: PlannedEmail): Promise<void> {
-    await this.executeFor(manager, eventId, email, await this.recipientOf(manager, email));
+    const recipient = await this.recipientOf(manager, email);
+    const { sent } = await this.sentToday(manager, recipient);
+    await this.addFor(manager, eventId, email, recipient, sent);
   }
 
   /**
@@ -57,22 +59,35 @@ export class PlanEmailsUseCase {
     return { ...recipient, counterpart };
   }
 
-  /** Plans the email for a recipient already read with `recipientOf`. */
-  async executeFor(
+  /**
+   * The emails the recipient got on their own today (their day, in their time zone), read after
+   * `recipientOf` took the lock on that count; records the author's nudge in the same round trip
+   * when asked.
+   */
+  sentToday(
+    manager: EntityManager,
+    { employee }: Recipient,
+    nudgedBy?: { authorId: string; at: Date },
+  ): Promise<{ sent: number; nudgeRecorded: boolean }> {
+    return this.deliveries.countSentOnTheirOwnSince(
+      manager,
+      employee.id,
+      this.day.startOf(new Date(), employee.timeZone),
+      nudgedBy,
+    );
+  }
+
+  /** Plans the email for a recipient read with `recipientOf`, who got `sentToday` emails today. */
+  async addFor(
     manager: EntityManager,
     eventId: string,
     email: PlannedEmail,
     { employee, preferences, counterpart }: Recipient & { counterpart: ReplicatedEmployee },
+    sentToday: number,
   ): Promise<void> {
     if (reasonToWithhold(employee, preferences, email.category)) return;
-    const now = new Date();
-    const sentToday = await this.deliveries.countSentOnTheirOwnSince(
-      manager,
-      employee.id,
-      this.day.startOf(now, employee.timeZone),
-    );
     const pace = this.pacing.pace(preferences, sentToday);
     const status = pace === 'now' ? 'pending' : 'held';
-    await this.deliveries.add(manager, eventId, email, employee, counterpart, status, now);
+    await this.deliveries.add(manager, eventId, email, employee, counterpart, status, new Date());
   }
 }

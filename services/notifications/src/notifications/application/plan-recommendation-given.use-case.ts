@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { EventData, RecommendationGivenV1 } from '@vouch/contracts';
 import { RecommendationGivenPolicy } from '../domain/email-policies';
-import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { PlanEmailsUseCase } from './plan-emails.use-case';
 
 /**
@@ -14,10 +13,7 @@ import { PlanEmailsUseCase } from './plan-emails.use-case';
 export class PlanRecommendationGivenUseCase {
   private readonly policy = new RecommendationGivenPolicy();
 
-  constructor(
-    private readonly deliveries: DeliveryRepository,
-    private readonly plan: PlanEmailsUseCase,
-  ) {}
+  constructor(private readonly plan: PlanEmailsUseCase) {}
 
   async execute(
     manager: EntityManager,
@@ -30,19 +26,21 @@ export class PlanRecommendationGivenUseCase {
       counterpartId: authorId,
     });
     const nudgeWanted = recipient.preferences.allows('reciprocity');
-    const pairAlreadyNudged =
-      !reciprocal &&
-      nudgeWanted &&
-      !(await this.deliveries.recordNudge(manager, authorId, subjectId, new Date()));
+    const nudging = !reciprocal && nudgeWanted;
+    const { sent, nudgeRecorded } = await this.plan.sentToday(
+      manager,
+      recipient,
+      nudging ? { authorId, at: new Date() } : undefined,
+    );
     const email = this.policy.plan({
       recommendationId,
       authorId,
       subjectId,
       text,
       reciprocal,
-      pairAlreadyNudged,
+      pairAlreadyNudged: nudging && !nudgeRecorded,
       nudgeWanted,
     });
-    await this.plan.executeFor(manager, eventId, email, recipient);
+    await this.plan.addFor(manager, eventId, email, recipient, sent);
   }
 }

@@ -82,15 +82,30 @@ export class DeliveryRepository {
     await manager.query(`SELECT pg_notify($1, '')`, [DELIVERIES_CHANNEL]);
   }
 
-  /** Emails sent, or on their way, to a recipient on their own (not in a digest) since a time. */
-  async countSentOnTheirOwnSince(manager: EntityManager, recipientId: string, since: Date): Promise<number> {
+  /**
+   * Emails sent, or on their way, to a recipient on their own (not in a digest) since a time; and,
+   * when `nudgedBy` is given, records that this author's recommendation nudged the recipient, in the
+   * same round trip (planning a recommendation's email needs both). `nudgeRecorded` is false when
+   * the pair had been nudged before.
+   */
+  async countSentOnTheirOwnSince(
+    manager: EntityManager,
+    recipientId: string,
+    since: Date,
+    nudgedBy?: { authorId: string; at: Date },
+  ): Promise<{ sent: number; nudgeRecorded: boolean }> {
     const [row] = (await manager.query(
-      `SELECT count(*)::int AS n FROM delivery
-        WHERE recipient_id = $1 AND created_at >= $2
-          AND status IN ('pending', 'sent') AND template <> 'daily-digest'`,
-      [recipientId, since],
-    )) as Array<{ n: number }>;
-    return row?.n ?? 0;
+      `WITH nudge AS (
+         INSERT INTO reciprocity_ledger (author_id, subject_id, nudged_at)
+         SELECT $3, $1, $4 WHERE $3::uuid IS NOT NULL
+         ON CONFLICT DO NOTHING RETURNING author_id)
+       SELECT (SELECT count(*)::int FROM delivery
+                WHERE recipient_id = $1 AND created_at >= $2
+                  AND status IN ('pending', 'sent') AND template <> 'daily-digest') AS sent,
+              EXISTS (SELECT FROM nudge) AS "nudgeRecorded"`,
+      [recipientId, since, nudgedBy?.authorId ?? null, nudgedBy?.at ?? null],
+    )) as Array<{ sent: number; nudgeRecorded: boolean }>;
+    return row ?? { sent: 0, nudgeRecorded: false };
   }
 
   /** Everyone with emails held for a digest. */
@@ -154,21 +169,6 @@ export class DeliveryRepository {
   /** The held emails a digest carries, oldest first. */
   async carriedBy(manager: EntityManager, digestId: string): Promise<DeliveryEntity[]> {
     return manager.find(DeliveryEntity, { where: { digestId }, order: { createdAt: 'ASC', id: 'ASC' } });
-  }
-
-  /** Records that the author's recommendation nudged the subject; false when it already had. */
-  async recordNudge(
-    manager: EntityManager,
-    authorId: string,
-    subjectId: string,
-    now: Date,
-  ): Promise<boolean> {
-    const rows: unknown[] = await manager.query(
-      `INSERT INTO reciprocity_ledger (author_id, subject_id, nudged_at) VALUES ($1, $2, $3)
-       ON CONFLICT DO NOTHING RETURNING author_id`,
-      [authorId, subjectId, now],
-    );
-    return rows.length > 0;
   }
 
   /**
