@@ -69,7 +69,7 @@ export class PlanEmailsUseCase {
     { employee }: Recipient,
     nudgedBy?: { authorId: string; at: Date },
   ): Promise<{ sent: number; nudgeRecorded: boolean }> {
-    return this.deliveries.countSentOnTheirOwnSince(
+    return this.deliveries.countSentOnTheirOwnSinceRecordingNudge(
       manager,
       employee.id,
       this.day.startOf(new Date(), employee.timeZone),

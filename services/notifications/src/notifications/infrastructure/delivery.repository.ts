@@ -88,7 +88,7 @@ export class DeliveryRepository {
    * same round trip (planning a recommendation's email needs both). `nudgeRecorded` is false when
    * the pair had been nudged before.
    */
-  async countSentOnTheirOwnSince(
+  async countSentOnTheirOwnSinceRecordingNudge(
     manager: EntityManager,
     recipientId: string,
     since: Date,
