@@ -12,6 +12,7 @@ import {
   type Producer as KafkajsProducer,
 } from 'kafkajs';
 import { createTopic, testKafka, uniqueName, uniqueTopicPrefix } from '@vouch/testing';
+import { withMachineCpu } from './machine';
 import { perSecond, round, summarizeLatencies, type LatencySummary } from './stats';
 
 /** How much one client is pushed. */
@@ -39,6 +40,8 @@ export interface KafkaLimits {
   loadedLatencyMs: LatencySummary;
   /** Send → consume of one message at a time. */
   singleMessageLatencyMs: LatencySummary;
+  /** The machine's CPU (ms, all processes: the client and the broker) per message of the throughput run. */
+  cpuMsPerMessage: number;
 }
 
 /** What a benchmark needs of a Kafka client: send batches, consume one topic from the start. */
@@ -202,15 +205,18 @@ async function measureClient(
     log(`kafka ${client.name}: ${load.singleMessages} single messages done; ${load.messages} in batches`);
 
     const startedAt = performance.now();
-    for (let sent = 0; sent < load.messages; sent += load.batchSize) {
-      const count = Math.min(load.batchSize, load.messages - sent);
-      await client.send(
-        topic,
-        Array.from({ length: count }, (_, offset) => Arrivals.message(runs.load.run, sent + offset)),
-      );
-    }
-    const acknowledgedAt = performance.now();
-    await runs.load.until(load.messages);
+    let acknowledgedAt = startedAt;
+    const { cpuMs } = await withMachineCpu(async () => {
+      for (let sent = 0; sent < load.messages; sent += load.batchSize) {
+        const count = Math.min(load.batchSize, load.messages - sent);
+        await client.send(
+          topic,
+          Array.from({ length: count }, (_, offset) => Arrivals.message(runs.load.run, sent + offset)),
+        );
+      }
+      acknowledgedAt = performance.now();
+      await runs.load.until(load.messages);
+    });
     const consumedMs = runs.load.lastArrivalAt - startedAt;
     return {
       client: client.name,
@@ -221,6 +227,7 @@ async function measureClient(
       consumedMegabytesPerSecond: round((load.messages * MESSAGE_BYTES) / 1000 / consumedMs, 2),
       loadedLatencyMs: summarizeLatencies(runs.load.latenciesMs),
       singleMessageLatencyMs: summarizeLatencies(runs.single.latenciesMs),
+      cpuMsPerMessage: round(cpuMs / load.messages, 3),
     };
   } finally {
     await client.close();
@@ -251,7 +258,8 @@ export async function measureKafka(
     log(
       `kafka ${client.name}: produced ${limits.producedPerSecond}/s, consumed ${limits.consumedPerSecond}/s, ` +
         `loaded latency p50 ${limits.loadedLatencyMs.p50} ms p99 ${limits.loadedLatencyMs.p99} ms, single ` +
-        `p50 ${limits.singleMessageLatencyMs.p50} ms p99 ${limits.singleMessageLatencyMs.p99} ms`,
+        `p50 ${limits.singleMessageLatencyMs.p50} ms p99 ${limits.singleMessageLatencyMs.p99} ms, ` +
+        `${limits.cpuMsPerMessage} ms of CPU per message`,
     );
     results.push(limits);
   }

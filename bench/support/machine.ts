@@ -32,10 +32,25 @@ export interface CpuSnapshot {
 
 const clockTicksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }));
 
+/** Seconds all cores together have spent busy since boot. */
+export function machineBusySeconds(): number {
+  return (
+    os.cpus().reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0) / 1000
+  );
+}
+
+/**
+ * Runs `work` and returns what it resolved to with the CPU the whole machine spent meanwhile
+ * (milliseconds, all cores): a part's cost, its client and its server together, when it runs alone.
+ */
+export async function withMachineCpu<T>(work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+  const before = machineBusySeconds();
+  const result = await work();
+  return { result, cpuMs: (machineBusySeconds() - before) * 1000 };
+}
+
 export function cpuSnapshot(): CpuSnapshot {
-  const machineBusyMs = os
-    .cpus()
-    .reduce((sum, { times }) => sum + times.user + times.nice + times.sys + times.irq, 0);
+  const busySeconds = machineBusySeconds();
   const processes = new Map<number, { parentId: number; seconds: number }>();
   for (const entry of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
@@ -51,7 +66,7 @@ export function cpuSnapshot(): CpuSnapshot {
       // The process ended while the list was read.
     }
   }
-  return { machineBusySeconds: machineBusyMs / 1000, processes };
+  return { machineBusySeconds: busySeconds, processes };
 }
 
 /** The processes a process started itself, as a snapshot saw them. */

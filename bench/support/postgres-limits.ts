@@ -5,7 +5,8 @@ import { createEvent, RecommendationGivenV1, toKafkaRecord } from '@vouch/contra
 import { OUTBOX_CHANNEL } from '@vouch/messaging';
 import { PreparingClient } from '@vouch/persistence';
 import { createTestDatabase, freePort, ServiceProcess, type TestDatabase } from '@vouch/testing';
-import { perSecond, summarizeLatencies, type LatencySummary } from './stats';
+import { withMachineCpu } from './machine';
+import { perSecond, round, summarizeLatencies, type LatencySummary } from './stats';
 
 export interface PostgresLimits {
   clients: number;
@@ -14,6 +15,8 @@ export interface PostgresLimits {
   transactionsPerSecond: number;
   /** BEGIN to COMMIT of each transaction. */
   latencyMs: LatencySummary;
+  /** The machine's CPU (ms, all processes: the clients and PostgreSQL) per transaction. */
+  cpuMsPerTransaction: number;
 }
 
 const TEXT = 'Ben rebuilt our release pipeline and taught the whole team how it works.';
@@ -114,14 +117,16 @@ export async function measureClients(
   try {
     const startedAt = performance.now();
     const endAt = startedAt + seconds * 1000;
-    await Promise.all(
-      connections.map(async (client) => {
-        while (performance.now() < endAt) {
-          const began = performance.now();
-          await writeRecommendation(client);
-          latenciesMs.push(performance.now() - began);
-        }
-      }),
+    const { cpuMs } = await withMachineCpu(() =>
+      Promise.all(
+        connections.map(async (client) => {
+          while (performance.now() < endAt) {
+            const began = performance.now();
+            await writeRecommendation(client);
+            latenciesMs.push(performance.now() - began);
+          }
+        }),
+      ),
     );
     const elapsedMs = performance.now() - startedAt;
     return {
@@ -130,6 +135,7 @@ export async function measureClients(
       transactions: latenciesMs.length,
       transactionsPerSecond: perSecond(latenciesMs.length, elapsedMs),
       latencyMs: summarizeLatencies(latenciesMs),
+      cpuMsPerTransaction: round(cpuMs / latenciesMs.length, 3),
     };
   } finally {
     await Promise.all(connections.map((client) => client.end()));
@@ -151,7 +157,7 @@ export async function measurePostgres(
       const limits = await measureClients(database.url, clients, seconds);
       log(
         `postgres: ${clients} client(s): ${limits.transactionsPerSecond} transactions/s, ` +
-          `p50 ${limits.latencyMs.p50} ms, p99 ${limits.latencyMs.p99} ms`,
+          `p50 ${limits.latencyMs.p50} ms, p99 ${limits.latencyMs.p99} ms, ${limits.cpuMsPerTransaction} ms of CPU each`,
       );
       results.push(limits);
     }

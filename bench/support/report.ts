@@ -5,7 +5,7 @@ import type { MachineDescription } from './machine';
 import type { PostgresLimits } from './postgres-limits';
 import { READ_ENDPOINTS, type ReadEndpoint, type ReadServer, type ReadsResult, type ReadStep } from './reads';
 import type { SmtpLimits } from './smtp-limits';
-import { round } from './stats';
+import { round, sum } from './stats';
 
 /** Everything one `npm run bench` measured: what latest.json holds. */
 export interface BenchResults {
@@ -180,6 +180,50 @@ export function slowestPart(limits: BenchResults['limits']): { name: string; per
     : candidates.reduce((low, part) => (part.perSecond < low.perSecond ? part : low));
 }
 
+/** One part's CPU for one recommendation, as the part cost the whole machine when it ran alone. */
+export interface PartCost {
+  part: string;
+  /** The part's run the cost is read from. */
+  countedAt: string;
+  cpuMsPerRecommendation: number;
+}
+
+/**
+ * The CPU the parts alone cost one recommendation (a transaction, a message, an email), each at
+ * the setting `slowestPart` compares: a floor under what the platform can cost, as it does more.
+ */
+export function partCosts(limits: BenchResults['limits']): PartCost[] {
+  const kafka = limits.kafka?.find((candidate) => candidate.client.startsWith('kafkajs'));
+  const postgres = limits.postgres?.reduce((best, candidate) =>
+    candidate.transactionsPerSecond > best.transactionsPerSecond ? candidate : best,
+  );
+  const smtp = limits.smtp?.find((candidate) => candidate.connections === SERVICE_SMTP_CONNECTIONS);
+  return [
+    kafka && {
+      part: 'Kafka: one message produced and consumed',
+      countedAt: `${kafka.client}, batches of ${kafka.load.batchSize}`,
+      cpuMsPerRecommendation: kafka.cpuMsPerMessage,
+    },
+    postgres && {
+      part: 'PostgreSQL: the write transaction',
+      countedAt: `${postgres.clients} clients`,
+      cpuMsPerRecommendation: postgres.cpuMsPerTransaction,
+    },
+    smtp && {
+      part: 'SMTP: one email sent and received',
+      countedAt: `nodemailer, ${smtp.connections} pooled connections`,
+      cpuMsPerRecommendation: smtp.cpuMsPerEmail,
+    },
+  ].filter((cost): cost is PartCost => cost !== undefined && Number.isFinite(cost.cpuMsPerRecommendation));
+}
+
+/** The machine's CPU (ms, all processes) per recommendation accepted during an end-to-end step. */
+export function cpuMsPerRecommendation(step: EndToEndStep, cores: number): number | null {
+  return step.requests.acceptedPerSecond > 0
+    ? round(((step.machineBusyPercent / 100) * cores * 1000) / step.requests.acceptedPerSecond, 2)
+    : null;
+}
+
 export function headline(endToEnd: EndToEndResult | undefined, readSummary?: ReadSummary): string {
   const reads = readSummary && readHeadline(readSummary);
   return reads ? `${endToEndHeadline(endToEnd)} ${reads}` : endToEndHeadline(endToEnd);
@@ -210,12 +254,20 @@ function endToEndHeadline(endToEnd: EndToEndResult | undefined): string {
   );
 }
 
-export function checkTargets(
-  limits: BenchResults['limits'],
-  endToEnd: EndToEndResult | undefined,
-  readSummary?: ReadSummary,
-): TargetCheck[] {
+export function checkTargets({
+  limits,
+  endToEnd,
+  readSummary,
+  machine,
+}: Pick<BenchResults, 'limits' | 'endToEnd' | 'readSummary' | 'machine'>): TargetCheck[] {
   const peak = endToEnd?.peakSustainablePerSecond ?? null;
+  const floor = round(sum(partCosts(limits).map((cost) => cost.cpuMsPerRecommendation)), 2);
+  // ms of CPU per recommendation × recommendations/s ÷ 1000 = cores busy.
+  const floorSaid =
+    floor > 0
+      ? `; the parts alone cost ${floor} ms of CPU per recommendation, ${round((floor * TARGET_RATE) / 1000, 2)} ` +
+        `of the machine's ${machine.cores} cores at ${TARGET_RATE}/s`
+      : '';
   const halfRateStep = endToEnd?.steps.find((step) => step.offeredPerSecond === TARGET_RATE / 2);
   const slowest = slowestPart(limits);
   const notMeasured = (target: string): TargetCheck => ({
@@ -228,7 +280,7 @@ export function checkTargets(
       ? {
           target: `≥ ${TARGET_RATE} recommendations/s end to end with every email delivered`,
           met: peak !== null && peak >= TARGET_RATE,
-          measured: peak === null ? 'no rate sustainable' : `${peak}/s`,
+          measured: (peak === null ? 'no rate sustainable' : `${peak}/s`) + floorSaid,
         }
       : notMeasured(`≥ ${TARGET_RATE} recommendations/s end to end`),
     halfRateStep
@@ -377,6 +429,7 @@ export function markdown(
           'loaded p99 (ms)',
           'single p50 (ms)',
           'single p99 (ms)',
+          'CPU per message (ms)',
         ],
         limits.kafka.map((kafka) => [
           kafka.client,
@@ -389,6 +442,7 @@ export function markdown(
           kafka.loadedLatencyMs.p99,
           kafka.singleMessageLatencyMs.p50,
           kafka.singleMessageLatencyMs.p99,
+          kafka.cpuMsPerMessage,
         ]),
       ),
       '',
@@ -398,7 +452,15 @@ export function markdown(
       '## PostgreSQL: a recommendation’s write (recommendation row + outbox row + NOTIFY, one transaction)',
       '',
       ...table(
-        ['clients', 'seconds', 'transactions', 'transactions/s', 'p50 (ms)', 'p99 (ms)'],
+        [
+          'clients',
+          'seconds',
+          'transactions',
+          'transactions/s',
+          'p50 (ms)',
+          'p99 (ms)',
+          'CPU per transaction (ms)',
+        ],
         limits.postgres.map((pg) => [
           pg.clients,
           pg.seconds,
@@ -406,6 +468,7 @@ export function markdown(
           pg.transactionsPerSecond,
           pg.latencyMs.p50,
           pg.latencyMs.p99,
+          pg.cpuMsPerTransaction,
         ]),
       ),
       '',
@@ -415,19 +478,21 @@ export function markdown(
       '## SMTP: nodemailer pooled transport → discard sink',
       '',
       ...table(
-        ['pooled connections', 'emails', 'emails/s', 'p50 (ms)', 'p99 (ms)'],
+        ['pooled connections', 'emails', 'emails/s', 'p50 (ms)', 'p99 (ms)', 'CPU per email (ms)'],
         limits.smtp.map((smtp) => [
           smtp.connections,
           smtp.emails,
           smtp.emailsPerSecond,
           smtp.latencyMs.p50,
           smtp.latencyMs.p99,
+          smtp.cpuMsPerEmail,
         ]),
       ),
       '',
       'Every email is handed to the pool at once, so its latency is mostly the wait behind the others.',
       '',
     );
+  lines.push(...partCostSection(results));
   if (endToEnd) {
     lines.push(
       `## End to end: \`POST /v1/recommendations\` open loop, ${endToEnd.settings.stepSeconds} s per rate`,
@@ -512,6 +577,7 @@ export function markdown(
           'bench',
           'other',
           'machine busy (%)',
+          'machine CPU per recommendation (ms)',
         ],
         endToEnd.steps.map((step) => [
           step.offeredPerSecond,
@@ -524,6 +590,7 @@ export function markdown(
           step.cpuCorePercent.bench,
           step.cpuCorePercent.other,
           step.machineBusyPercent,
+          cpuMsPerRecommendation(step, machine.cores),
         ]),
       ),
       '',
@@ -550,6 +617,50 @@ export function markdown(
   );
   if (log.length > 0) lines.push('## Run log', '', '```', ...log, '```', '');
   return lines.join('\n');
+}
+
+/**
+ * What the parts alone cost the machine per recommendation, and so how many cores the target rate
+ * needs before the platform does anything of its own; beside it, what the platform cost.
+ */
+function partCostSection({ limits, endToEnd, machine }: BenchResults): string[] {
+  const costs = partCosts(limits);
+  if (costs.length === 0) return [];
+  const floor = round(sum(costs.map((cost) => cost.cpuMsPerRecommendation)), 2);
+  const cores = (msPerRecommendation: number) => round((msPerRecommendation * TARGET_RATE) / 1000, 2);
+  const peakStep = endToEnd?.steps.find(
+    (step) => step.offeredPerSecond === endToEnd.peakSustainablePerSecond,
+  );
+  const platformCost = peakStep && cpuMsPerRecommendation(peakStep, machine.cores);
+  return [
+    `## The parts’ CPU: what ${TARGET_RATE} recommendations/s costs the machine`,
+    '',
+    'Each part ran alone, so the whole machine’s CPU during its run (client and server together) divided by what it ' +
+      'did is its cost. A recommendation needs at least a write transaction, a Kafka message and an email; ms of CPU ' +
+      `per recommendation is also the cores busy at ${TARGET_RATE}/s.`,
+    '',
+    ...table(
+      ['part', 'counted at', 'CPU per recommendation (ms)', `cores at ${TARGET_RATE}/s`],
+      [
+        ...costs.map((cost) => [
+          cost.part,
+          cost.countedAt,
+          cost.cpuMsPerRecommendation,
+          cores(cost.cpuMsPerRecommendation),
+        ]),
+        ['**the parts together**', '', `**${floor}**`, `**${cores(floor)} of ${machine.cores}**`],
+      ],
+    ),
+    '',
+    ...(platformCost && peakStep
+      ? [
+          `The platform end to end at its peak sustainable rate (${peakStep.offeredPerSecond}/s) cost ${platformCost} ms ` +
+            `per recommendation, ${round(platformCost / floor, 1)}× the parts’: it also answers HTTP, checks the pair, ` +
+            'relays its outbox, dedupes in its inbox, plans the email under the daily cap and records its outcome.',
+          '',
+        ]
+      : []),
+  ];
 }
 
 function readSections(reads: ReadsResult, summary: ReadSummary, kind: BenchResults['kind']): string[] {

@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { createTransport } from 'nodemailer';
-import { perSecond, summarizeLatencies, type LatencySummary } from './stats';
+import { withMachineCpu } from './machine';
+import { perSecond, round, summarizeLatencies, type LatencySummary } from './stats';
 import type { SmtpSink } from '@vouch/testing';
 
 export interface SmtpLimits {
@@ -10,6 +11,8 @@ export interface SmtpLimits {
   emailsPerSecond: number;
   /** sendMail called → accepted by the sink. */
   latencyMs: LatencySummary;
+  /** The machine's CPU (ms, all processes: nodemailer and the sink) per email. */
+  cpuMsPerEmail: number;
 }
 
 /** About the size of a real notification: an HTML part, a text part and the headers notifications sets. */
@@ -25,26 +28,29 @@ async function measureConnections(sink: SmtpSink, connections: number, emails: n
   try {
     const latenciesMs: number[] = [];
     const startedAt = performance.now();
-    await Promise.all(
-      Array.from({ length: emails }, async (_, index) => {
-        const began = performance.now();
-        await transporter.sendMail({
-          from: { name: 'Vouch', address: 'vouch@vouch.localhost' },
-          to: { name: 'Ben Okafor', address: `ben-${index}@acme.com` },
-          subject: 'Ana Lima recommended you',
-          html: HTML,
-          text: TEXT,
-          messageId: `<bench-${index}-${startedAt}@vouch.localhost>`,
-          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
-        });
-        latenciesMs.push(performance.now() - began);
-      }),
+    const { cpuMs } = await withMachineCpu(() =>
+      Promise.all(
+        Array.from({ length: emails }, async (_, index) => {
+          const began = performance.now();
+          await transporter.sendMail({
+            from: { name: 'Vouch', address: 'vouch@vouch.localhost' },
+            to: { name: 'Ben Okafor', address: `ben-${index}@acme.com` },
+            subject: 'Ana Lima recommended you',
+            html: HTML,
+            text: TEXT,
+            messageId: `<bench-${index}-${startedAt}@vouch.localhost>`,
+            headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+          });
+          latenciesMs.push(performance.now() - began);
+        }),
+      ),
     );
     return {
       connections,
       emails,
       emailsPerSecond: perSecond(emails, performance.now() - startedAt),
       latencyMs: summarizeLatencies(latenciesMs),
+      cpuMsPerEmail: round(cpuMs / emails, 3),
     };
   } finally {
     transporter.close();
@@ -64,7 +70,8 @@ export async function measureSmtp(
     sink.clear();
     log(
       `smtp: ${connections} pooled connection(s): ${limits.emailsPerSecond} emails/s, ` +
-        `p50 ${limits.latencyMs.p50} ms (queued behind the rest), p99 ${limits.latencyMs.p99} ms`,
+        `p50 ${limits.latencyMs.p50} ms (queued behind the rest), p99 ${limits.latencyMs.p99} ms, ` +
+        `${limits.cpuMsPerEmail} ms of CPU per email`,
     );
     results.push(limits);
   }
