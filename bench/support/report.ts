@@ -217,6 +217,16 @@ export function partCosts(limits: BenchResults['limits']): PartCost[] {
   ].filter((cost): cost is PartCost => cost !== undefined && Number.isFinite(cost.cpuMsPerRecommendation));
 }
 
+/** The parts' costs added: ms of CPU per recommendation, under which the platform cannot go. */
+function cpuFloorMsPerRecommendation(limits: BenchResults['limits']): number {
+  return round(sum(partCosts(limits).map((cost) => cost.cpuMsPerRecommendation)), 2);
+}
+
+/** ms of CPU per recommendation × recommendations/s ÷ 1000: the cores the target rate keeps busy. */
+function coresAtTargetRate(msPerRecommendation: number): number {
+  return round((msPerRecommendation * TARGET_RATE) / 1000, 2);
+}
+
 /** The machine's CPU (ms, all processes) per recommendation accepted during an end-to-end step. */
 export function cpuMsPerRecommendation(step: EndToEndStep, cores: number): number | null {
   return step.requests.acceptedPerSecond > 0
@@ -261,11 +271,10 @@ export function checkTargets({
   machine,
 }: Pick<BenchResults, 'limits' | 'endToEnd' | 'readSummary' | 'machine'>): TargetCheck[] {
   const peak = endToEnd?.peakSustainablePerSecond ?? null;
-  const floor = round(sum(partCosts(limits).map((cost) => cost.cpuMsPerRecommendation)), 2);
-  // ms of CPU per recommendation × recommendations/s ÷ 1000 = cores busy.
+  const floor = cpuFloorMsPerRecommendation(limits);
   const floorSaid =
     floor > 0
-      ? `; the parts alone cost ${floor} ms of CPU per recommendation, ${round((floor * TARGET_RATE) / 1000, 2)} ` +
+      ? `; the parts alone cost ${floor} ms of CPU per recommendation, ${coresAtTargetRate(floor)} ` +
         `of the machine's ${machine.cores} cores at ${TARGET_RATE}/s`
       : '';
   const halfRateStep = endToEnd?.steps.find((step) => step.offeredPerSecond === TARGET_RATE / 2);
@@ -626,8 +635,7 @@ export function markdown(
 function partCostSection({ limits, endToEnd, machine }: BenchResults): string[] {
   const costs = partCosts(limits);
   if (costs.length === 0) return [];
-  const floor = round(sum(costs.map((cost) => cost.cpuMsPerRecommendation)), 2);
-  const cores = (msPerRecommendation: number) => round((msPerRecommendation * TARGET_RATE) / 1000, 2);
+  const floor = cpuFloorMsPerRecommendation(limits);
   const peakStep = endToEnd?.steps.find(
     (step) => step.offeredPerSecond === endToEnd.peakSustainablePerSecond,
   );
@@ -646,9 +654,9 @@ function partCostSection({ limits, endToEnd, machine }: BenchResults): string[] 
           cost.part,
           cost.countedAt,
           cost.cpuMsPerRecommendation,
-          cores(cost.cpuMsPerRecommendation),
+          coresAtTargetRate(cost.cpuMsPerRecommendation),
         ]),
-        ['**the parts together**', '', `**${floor}**`, `**${cores(floor)} of ${machine.cores}**`],
+        ['**the parts together**', '', `**${floor}**`, `**${coresAtTargetRate(floor)} of ${machine.cores}**`],
       ],
     ),
     '',
