@@ -1,7 +1,5 @@
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-
-/** The line that ends a message's data in SMTP (RFC 5321 §4.1.1.4). */
-const END_OF_DATA = '\r\n.\r\n';
+import { END_OF_DATA } from '@vouch/testing';
 
 /**
  * A TCP proxy in front of an SMTP server, for the faults that happen between the sender and it:

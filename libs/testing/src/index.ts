@@ -13,3 +13,4 @@ export * from './platform';
 export * from './provide-infrastructure';
 export * from './smtp-sink';
 export * from './connection-request-load';
+export * from './discard-smtp-server';
