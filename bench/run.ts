@@ -16,6 +16,7 @@ import {
   SERVICE_NAMES,
   SmtpSink,
 } from '@vouch/testing';
+import { fixKafkajsIdleTimer } from '@vouch/messaging';
 import { measureEndToEnd, type EndToEndSettings, type ServiceOverrides } from './support/end-to-end';
 import { measureKafka, type KafkaLoad } from './support/kafka-limits';
 import { latencyChartSvg, renderPng } from './support/latency-chart';
@@ -118,6 +119,8 @@ function log(line: string): void {
 }
 
 async function main(): Promise<void> {
+  // The bench's own kafkajs clients (the Kafka part, the topic reader) as the services have theirs.
+  fixKafkajsIdleTimer();
   const machine = describeMachine();
   const loadAverageAtStart = os.loadavg().map((load) => Math.round(load * 100) / 100);
   log(

@@ -1,5 +1,6 @@
 export * from './backoff';
 export * from './kafka/kafka-settings';
+export * from './kafka/kafkajs-request-queue-fix';
 export * from './kafka/topic-provisioner';
 export * from './outbox/outbox';
 export * from './outbox/outbox-store';

@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
+import { fixKafkajsIdleTimer } from './kafkajs-request-queue-fix';
 
 /** Where a service's Kafka is and how its topics are named. */
 export interface KafkaSettings {
@@ -59,6 +60,7 @@ function isExpectedNoise(message: string, error: unknown): boolean {
 
 /** A kafkajs client whose logs go through Nest's logger: warnings and errors, without retry chatter. */
 export function createKafka(settings: KafkaSettings): Kafka {
+  fixKafkajsIdleTimer();
   const logger = new Logger('Kafka');
   return new Kafka({
     clientId: settings.clientId,
