@@ -57,12 +57,13 @@ describe('a Kafka client made by createKafka', () => {
   });
 
   it('still sends requests queued behind the in-flight limit', async () => {
-    producer = kafka.producer({ maxInFlightRequests: 1 });
-    await producer.connect();
+    const limited = kafka.producer({ maxInFlightRequests: 1 });
+    producer = limited;
+    await limited.connect();
 
     const sent = await Promise.all(
       Array.from({ length: 20 }, (_, index) =>
-        producer!.send({ topic, messages: [{ key: String(index % 3), value: `message ${index}` }] }),
+        limited.send({ topic, messages: [{ key: String(index % 3), value: `message ${index}` }] }),
       ),
     );
 

@@ -29,6 +29,9 @@ export function fixKafkajsIdleTimer(): void {
   if (applied) return;
   // A kafkajs internal, not in its types.
   const { prototype } = require('kafkajs/src/network/requestQueue') as { prototype: RequestQueueInternals };
+  // A kafkajs whose queue changed shape may not have the bug, or may break under this fix: say so.
+  if (typeof prototype.scheduleCheckPendingRequests !== 'function' || !('checkPendingRequests' in prototype))
+    throw new Error('kafkajs request queue changed: review libs/messaging kafkajs-request-queue-fix.ts');
   prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(
     this: RequestQueueInternals,
   ) {
