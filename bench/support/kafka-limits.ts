@@ -12,7 +12,7 @@ import {
   type Producer as KafkajsProducer,
 } from 'kafkajs';
 import { createTopic, testKafka, uniqueName, uniqueTopicPrefix } from '@vouch/testing';
-import { withMachineCpu } from './machine';
+import { machineCpuMsDuring } from './machine';
 import { perSecond, round, summarizeLatencies, type LatencySummary } from './stats';
 
 /** How much one client is pushed. */
@@ -206,7 +206,7 @@ async function measureClient(
 
     const startedAt = performance.now();
     let acknowledgedAt = startedAt;
-    const { cpuMs } = await withMachineCpu(async () => {
+    const cpuMs = await machineCpuMsDuring(async () => {
       for (let sent = 0; sent < load.messages; sent += load.batchSize) {
         const count = Math.min(load.batchSize, load.messages - sent);
         await client.send(

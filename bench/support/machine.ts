@@ -40,13 +40,13 @@ export function machineBusySeconds(): number {
 }
 
 /**
- * Runs `work` and returns what it resolved to with the CPU the whole machine spent meanwhile
- * (milliseconds, all cores): a part's cost, its client and its server together, when it runs alone.
+ * The CPU the whole machine spent (milliseconds, all cores) while `work` ran: a part's cost, its
+ * client and its server together, when it runs alone.
  */
-export async function withMachineCpu<T>(work: () => Promise<T>): Promise<{ result: T; cpuMs: number }> {
+export async function machineCpuMsDuring(work: () => Promise<unknown>): Promise<number> {
   const before = machineBusySeconds();
-  const result = await work();
-  return { result, cpuMs: (machineBusySeconds() - before) * 1000 };
+  await work();
+  return (machineBusySeconds() - before) * 1000;
 }
 
 export function cpuSnapshot(): CpuSnapshot {

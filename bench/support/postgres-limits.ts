@@ -5,7 +5,7 @@ import { createEvent, RecommendationGivenV1, toKafkaRecord } from '@vouch/contra
 import { OUTBOX_CHANNEL } from '@vouch/messaging';
 import { PreparingClient } from '@vouch/persistence';
 import { createTestDatabase, freePort, ServiceProcess, type TestDatabase } from '@vouch/testing';
-import { withMachineCpu } from './machine';
+import { machineCpuMsDuring } from './machine';
 import { perSecond, round, summarizeLatencies, type LatencySummary } from './stats';
 
 export interface PostgresLimits {
@@ -117,7 +117,7 @@ export async function measureClients(
   try {
     const startedAt = performance.now();
     const endAt = startedAt + seconds * 1000;
-    const { cpuMs } = await withMachineCpu(() =>
+    const cpuMs = await machineCpuMsDuring(() =>
       Promise.all(
         connections.map(async (client) => {
           while (performance.now() < endAt) {

@@ -157,22 +157,33 @@ function sizeLabel(count: number): string {
   return Number.isInteger(exponent) ? `10^${exponent}` : String(count);
 }
 
+/**
+ * The run of each part the targets compare with the platform: kafkajs (the services' client), the
+ * PostgreSQL client count with the most transactions/s, nodemailer over the service's own pool.
+ */
+function comparedParts(limits: BenchResults['limits']): {
+  kafka?: KafkaLimits;
+  postgres?: PostgresLimits;
+  smtp?: SmtpLimits;
+} {
+  return {
+    kafka: limits.kafka?.find((kafka) => kafka.client.startsWith('kafkajs')),
+    postgres: limits.postgres?.reduce((best, pg) =>
+      pg.transactionsPerSecond > best.transactionsPerSecond ? pg : best,
+    ),
+    smtp: limits.smtp?.find((smtp) => smtp.connections === SERVICE_SMTP_CONNECTIONS),
+  };
+}
+
 /** The rate the slowest part sustains, in recommendations/s (each is a transaction, a message, an email). */
 export function slowestPart(limits: BenchResults['limits']): { name: string; perSecond: number } | null {
-  const best = <T>(items: T[] | undefined, value: (item: T) => number) =>
-    items && items.length > 0 ? Math.max(...items.map(value)) : undefined;
+  const { kafka, postgres, smtp } = comparedParts(limits);
   const candidates = [
-    {
-      name: 'Kafka (kafkajs, consumed)',
-      perSecond: limits.kafka?.find((kafka) => kafka.client.startsWith('kafkajs'))?.consumedPerSecond,
-    },
-    {
-      name: 'PostgreSQL (recommendation + outbox row)',
-      perSecond: best(limits.postgres, (pg) => pg.transactionsPerSecond),
-    },
+    { name: 'Kafka (kafkajs, consumed)', perSecond: kafka?.consumedPerSecond },
+    { name: 'PostgreSQL (recommendation + outbox row)', perSecond: postgres?.transactionsPerSecond },
     {
       name: `SMTP (nodemailer, ${SERVICE_SMTP_CONNECTIONS} pooled connections)`,
-      perSecond: limits.smtp?.find((smtp) => smtp.connections === SERVICE_SMTP_CONNECTIONS)?.emailsPerSecond,
+      perSecond: smtp?.emailsPerSecond,
     },
   ].flatMap(({ name, perSecond }) => (perSecond === undefined ? [] : [{ name, perSecond }]));
   return candidates.length === 0
@@ -190,14 +201,10 @@ export interface PartCost {
 
 /**
  * The CPU the parts alone cost one recommendation (a transaction, a message, an email), each at
- * the setting `slowestPart` compares: a floor under what the platform can cost, as it does more.
+ * the run `slowestPart` compares: a floor under what the platform can cost, as it does more.
  */
 export function partCosts(limits: BenchResults['limits']): PartCost[] {
-  const kafka = limits.kafka?.find((candidate) => candidate.client.startsWith('kafkajs'));
-  const postgres = limits.postgres?.reduce((best, candidate) =>
-    candidate.transactionsPerSecond > best.transactionsPerSecond ? candidate : best,
-  );
-  const smtp = limits.smtp?.find((candidate) => candidate.connections === SERVICE_SMTP_CONNECTIONS);
+  const { kafka, postgres, smtp } = comparedParts(limits);
   return [
     kafka && {
       part: 'Kafka: one message produced and consumed',

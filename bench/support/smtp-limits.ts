@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { createTransport } from 'nodemailer';
-import { withMachineCpu } from './machine';
+import { machineCpuMsDuring } from './machine';
 import { perSecond, round, summarizeLatencies, type LatencySummary } from './stats';
 import type { SmtpSink } from '@vouch/testing';
 
@@ -28,7 +28,7 @@ async function measureConnections(sink: SmtpSink, connections: number, emails: n
   try {
     const latenciesMs: number[] = [];
     const startedAt = performance.now();
-    const { cpuMs } = await withMachineCpu(() =>
+    const cpuMs = await machineCpuMsDuring(() =>
       Promise.all(
         Array.from({ length: emails }, async (_, index) => {
           const began = performance.now();

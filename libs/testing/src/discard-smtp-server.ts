@@ -8,6 +8,12 @@ export interface SmtpRefusalReply {
   message: string;
 }
 
+/** What a discard server asks of its user: whether to refuse a recipient, and each message's headers. */
+export interface DiscardSmtpHandlers {
+  onRcptTo: (address: string) => SmtpRefusalReply | undefined;
+  onMessage: (message: { to: string; headers: string }) => void;
+}
+
 /** The line that ends a message's data in SMTP (RFC 5321 §4.1.1.4). */
 export const END_OF_DATA = '\r\n.\r\n';
 
@@ -20,10 +26,7 @@ export const END_OF_DATA = '\r\n.\r\n';
  * CPU is taken from what is measured, and smtp-server, a complete server, spends more per message
  * than this does (bench/README.md); it also waits 100 ms before greeting, which a relay does not.
  */
-export async function startDiscardSmtpServer(handlers: {
-  onRcptTo: (address: string) => SmtpRefusalReply | undefined;
-  onMessage: (message: { to: string; headers: string }) => void;
-}): Promise<TestSmtpServer> {
+export async function startDiscardSmtpServer(handlers: DiscardSmtpHandlers): Promise<TestSmtpServer> {
   const sockets = new Set<Socket>();
   const server = createServer((socket) => {
     sockets.add(socket);
@@ -52,7 +55,7 @@ class DiscardSession {
 
   constructor(
     private readonly socket: Socket,
-    private readonly handlers: Parameters<typeof startDiscardSmtpServer>[0],
+    private readonly handlers: DiscardSmtpHandlers,
   ) {
     // latin1 maps bytes one to one, so a character split across chunks is never garbled; the
     // headers read are ASCII.
