@@ -5,3 +5,4 @@ export * from './data-source-options';
 export * from './channel-listener';
 export * from './database-unavailable';
 export * from './prepared-statements';
+export * from './sql-reader';

@@ -12,7 +12,7 @@ import {
   type EventConsumerSettings,
   type OutboxRelaySettings,
 } from '@vouch/messaging';
-import { serviceDataSourceOptions } from '@vouch/persistence';
+import { PooledSqlReader, serviceDataSourceOptions } from '@vouch/persistence';
 import { startTracing } from '@vouch/telemetry';
 import type { ServiceEnvironment } from './config/load-config';
 import { DatabaseReadiness } from './health/database-readiness';
@@ -100,10 +100,15 @@ export class ServicePlatformModule {
             messaging,
           ],
         },
+        {
+          provide: PooledSqlReader,
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) => new PooledSqlReader(dataSource),
+        },
         { provide: APP_FILTER, useValue: new ProblemDetailsFilter(options.errors ?? []) },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
       ],
-      exports: [ServiceMetrics],
+      exports: [ServiceMetrics, PooledSqlReader],
     };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PooledSqlReader } from '@vouch/persistence';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { ConnectionRequestView, Page } from '@vouch/contracts';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
@@ -16,14 +16,14 @@ export interface ListConnectionRequestsQuery {
 @Injectable()
 export class ListConnectionRequests {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reader: PooledSqlReader,
     private readonly connections: ConnectionRepository,
   ) {}
 
   async execute(query: ListConnectionRequestsQuery): Promise<Page<ConnectionRequestView>> {
     const after = decodeCursor(query.cursor);
     const rows = await this.connections.pending(
-      this.dataSource.manager,
+      this.reader,
       query.employeeId,
       query.direction,
       after && { at: after.key, id: after.id },

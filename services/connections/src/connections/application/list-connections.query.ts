@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PooledSqlReader } from '@vouch/persistence';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { ConnectionView, Page } from '@vouch/contracts';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
@@ -14,14 +14,14 @@ export interface ListConnectionsQuery {
 @Injectable()
 export class ListConnections {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reader: PooledSqlReader,
     private readonly connections: ConnectionRepository,
   ) {}
 
   async execute(query: ListConnectionsQuery): Promise<Page<ConnectionView>> {
     const after = decodeCursor(query.cursor);
     const rows = await this.connections.accepted(
-      this.dataSource.manager,
+      this.reader,
       query.employeeId,
       after && { at: after.key, id: after.id },
       query.limit + 1,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PooledSqlReader } from '@vouch/persistence';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { ConnectionSuggestionView, Page } from '@vouch/contracts';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
@@ -14,14 +14,14 @@ export interface SuggestConnectionsQuery {
 @Injectable()
 export class SuggestConnections {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reader: PooledSqlReader,
     private readonly employees: EmployeeRepository,
   ) {}
 
   async execute(query: SuggestConnectionsQuery): Promise<Page<ConnectionSuggestionView>> {
     const after = decodeCursor(query.cursor);
     const rows = await this.employees.suggestionsFor(
-      this.dataSource.manager,
+      this.reader,
       query.employeeId,
       after && { name: after.key, id: after.id },
       query.limit + 1,

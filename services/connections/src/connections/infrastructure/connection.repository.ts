@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
+import type { SqlReader } from '@vouch/persistence';
 import { Connection, OPEN_STATUSES } from '../domain/connection';
 import { ConnectionRecord } from './connection.entity';
 
@@ -101,7 +102,7 @@ export class ConnectionRepository {
 
   /** Pending requests to (incoming) or from (outgoing) an employee, from active colleagues, newest first. */
   async pending(
-    manager: EntityManager,
+    reader: SqlReader,
     employeeId: string,
     direction: 'incoming' | 'outgoing',
     after: PagePosition | undefined,
@@ -109,7 +110,7 @@ export class ConnectionRepository {
   ): Promise<ConnectionWithCounterpart[]> {
     const [mine, theirs] =
       direction === 'incoming' ? ['addressee_id', 'requester_id'] : ['requester_id', 'addressee_id'];
-    const rows: ListRow[] = await manager.query(
+    const rows = await reader.query<ListRow>(
       `SELECT c.*, e.id AS counterpart_id, e.name AS counterpart_name, e.title AS counterpart_title
          FROM connection c JOIN employee e ON e.id = c.${theirs}
         WHERE c.${mine} = $1 AND c.status = 'pending' AND e.active
@@ -123,12 +124,12 @@ export class ConnectionRepository {
 
   /** An employee's accepted connections with active colleagues, most recent first. */
   async accepted(
-    manager: EntityManager,
+    reader: SqlReader,
     employeeId: string,
     after: PagePosition | undefined,
     limit: number,
   ): Promise<ConnectionWithCounterpart[]> {
-    const rows: ListRow[] = await manager.query(
+    const rows = await reader.query<ListRow>(
       `SELECT c.*, e.id AS counterpart_id, e.name AS counterpart_name, e.title AS counterpart_title
          FROM connection c
          JOIN employee e

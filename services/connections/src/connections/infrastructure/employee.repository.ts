@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SqlReader } from '@vouch/persistence';
 import type { SuggestionReason } from '@vouch/contracts';
 import { ReplicatedEmployee } from '@vouch/employee-replica';
 
@@ -30,12 +31,12 @@ export class EmployeeRepository {
    * open connection or request with them, by name.
    */
   suggestionsFor(
-    manager: EntityManager,
+    reader: SqlReader,
     employeeId: string,
     after: { name: string; id: string } | undefined,
     limit: number,
   ): Promise<SuggestionRow[]> {
-    return manager.query(
+    return reader.query(
       `WITH me AS (SELECT id, manager_id FROM employee WHERE id = $1),
             nearby AS (
               SELECT e.id, e.name, e.title, 'manager' AS reason FROM employee e JOIN me ON e.id = me.manager_id

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PooledSqlReader } from '@vouch/persistence';
 import { computeBalance, type Balance } from '../domain/balance';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
@@ -9,20 +9,19 @@ import { ReplicaRepository } from '../infrastructure/replica.repository';
 @Injectable()
 export class GetBalanceUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reader: PooledSqlReader,
     private readonly replica: ReplicaRepository,
     private readonly recommendations: RecommendationRepository,
     private readonly requests: RecommendationRequestRepository,
   ) {}
 
   async execute(employeeId: string): Promise<Balance> {
-    const manager = this.dataSource.manager;
     const [me, counts, connections, askedIds, recommenderIds] = await Promise.all([
-      this.replica.findEmployee(manager, employeeId),
-      this.recommendations.acceptedCounts(manager, [employeeId]),
-      this.replica.activeConnectionsOf(manager, employeeId),
-      this.requests.askedBy(manager, employeeId),
-      this.recommendations.authorsOf(manager, employeeId),
+      this.replica.findEmployee(this.reader, employeeId),
+      this.recommendations.acceptedCounts(this.reader, [employeeId]),
+      this.replica.activeConnectionsOf(this.reader, employeeId),
+      this.requests.askedBy(this.reader, employeeId),
+      this.recommendations.authorsOf(this.reader, employeeId),
     ]);
     return computeBalance({
       me: { id: employeeId, managerId: me?.managerId ?? null },

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { PooledSqlReader } from '@vouch/persistence';
 import { toPage } from '@vouch/platform';
 import type { Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
 import { UnknownEmployeeError } from '../domain/participation';
@@ -12,7 +12,7 @@ import { listPosition, recommendationView } from './recommendation.views';
 @Injectable()
 export class ListMyRecommendationsUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reader: PooledSqlReader,
     private readonly recommendations: RecommendationRepository,
   ) {}
 
@@ -22,7 +22,7 @@ export class ListMyRecommendationsUseCase {
     page: PageRequest,
   ): Promise<Page<RecommendationView>> {
     const rows = await this.recommendations.page(
-      this.dataSource.manager,
+      this.reader,
       side === 'received' ? { subjectId: employeeId } : { authorId: employeeId },
       pagePosition(page),
     );
@@ -35,24 +35,23 @@ export class ListMyRecommendationsUseCase {
 @Injectable()
 export class ListProfileRecommendationsUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly reader: PooledSqlReader,
     private readonly recommendations: RecommendationRepository,
     private readonly replica: ReplicaRepository,
   ) {}
 
   async execute(subjectId: string, page: PageRequest): Promise<Page<ProfileRecommendationView>> {
-    const manager = this.dataSource.manager;
-    if (!(await this.replica.findEmployee(manager, subjectId)))
+    if (!(await this.replica.findEmployee(this.reader, subjectId)))
       throw new UnknownEmployeeError(`no employee ${subjectId}`);
     const rows = await this.recommendations.page(
-      manager,
+      this.reader,
       { subjectId, acceptedOnly: true },
       pagePosition(page),
     );
     const authors = new Map(
       (
         await this.replica.findEmployees(
-          manager,
+          this.reader,
           rows.map((row) => row.snapshot().authorId),
         )
       ).map((author) => [author.id, author]),

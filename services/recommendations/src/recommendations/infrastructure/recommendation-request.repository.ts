@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SqlReader } from '@vouch/persistence';
 import { RecommendationRequest, type RequestStatusFilter } from '../domain/recommendation-request';
 import { RecommendationRequestEntity } from './recommendation-request.entity';
 import { pageOf, type PagePosition } from './newest-first.page';
@@ -99,10 +100,9 @@ export class RecommendationRequestRepository {
     return manager.countBy(RecommendationRequestEntity, { ...side, status: 'pending' });
   }
 
-  /** Recipients the requester has a pending request to. */
   /** Whom the requester has pending requests with (plain SQL: on the balance's hot path). */
-  async askedBy(manager: EntityManager, requesterId: string): Promise<Set<string>> {
-    const rows: Array<{ recipientId: string }> = await manager.query(
+  async askedBy(reader: SqlReader, requesterId: string): Promise<Set<string>> {
+    const rows = await reader.query<{ recipientId: string }>(
       `SELECT recipient_id AS "recipientId" FROM recommendation_request
         WHERE requester_id = $1 AND status = 'pending'`,
       [requesterId],

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SqlReader } from '@vouch/persistence';
 import type { Relationship } from '@vouch/contracts';
 import type { StateChange } from '@vouch/messaging';
 import type { RelationshipCounts } from '../domain/balance';
@@ -111,7 +112,7 @@ export class RecommendationRepository {
 
   /** A page of recommendations, newest first (one row more than the page, to tell if another follows). */
   async page(
-    manager: EntityManager,
+    reader: SqlReader,
     filter: { authorId?: string; subjectId?: string; acceptedOnly?: boolean },
     position: PagePosition,
   ): Promise<Recommendation[]> {
@@ -124,7 +125,7 @@ export class RecommendationRepository {
       conditions.push(
         `(created_at, id) < (${sql.add(position.after.key)}::timestamptz, ${sql.add(position.after.id)}::uuid)`,
       );
-    const rows: RecommendationEntity[] = await manager.query(
+    const rows = await reader.query<RecommendationEntity>(
       `SELECT ${RECOMMENDATION_COLUMNS} FROM recommendation WHERE ${conditions.join(' AND ')}
         ORDER BY created_at DESC, id DESC LIMIT ${sql.add(position.limit + 1)}`,
       sql.values,
@@ -133,11 +134,8 @@ export class RecommendationRepository {
   }
 
   /** Accepted recommendations of each subject (all, or those given), by relationship. */
-  async acceptedCounts(
-    manager: EntityManager,
-    subjectIds?: string[],
-  ): Promise<Map<string, RelationshipCounts>> {
-    const rows: Array<{ subjectId: string; relationship: Relationship; count: number }> = await manager.query(
+  async acceptedCounts(reader: SqlReader, subjectIds?: string[]): Promise<Map<string, RelationshipCounts>> {
+    const rows = await reader.query<{ subjectId: string; relationship: Relationship; count: number }>(
       `SELECT subject_id AS "subjectId", relationship, count(*)::int AS count
          FROM recommendation
         WHERE status = 'accepted' ${subjectIds ? 'AND subject_id = ANY($1::uuid[])' : ''}
@@ -154,8 +152,8 @@ export class RecommendationRepository {
   }
 
   /** Who wrote the subject a recommendation that is not withdrawn. */
-  async authorsOf(manager: EntityManager, subjectId: string): Promise<Set<string>> {
-    const rows: Array<{ authorId: string }> = await manager.query(
+  async authorsOf(reader: SqlReader, subjectId: string): Promise<Set<string>> {
+    const rows = await reader.query<{ authorId: string }>(
       `SELECT author_id AS "authorId" FROM recommendation WHERE subject_id = $1 AND status <> 'withdrawn'`,
       [subjectId],
     );

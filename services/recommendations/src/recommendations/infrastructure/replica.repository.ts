@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import type { SqlReader } from '@vouch/persistence';
 import { ConnectionEntity, connectionPair } from './connection.entity';
 import {
   REPLICATED_EMPLOYEE_COLUMNS as EMPLOYEE_COLUMNS,
@@ -12,17 +13,17 @@ import {
 export class ReplicaRepository {
   // Plain SQL for the reads on a profile's and the balance's path, as in RecommendationRepository.
 
-  async findEmployee(manager: EntityManager, id: string): Promise<ReplicatedEmployee | null> {
-    const [row]: ReplicatedEmployee[] = await manager.query(
+  async findEmployee(reader: SqlReader, id: string): Promise<ReplicatedEmployee | null> {
+    const [row] = await reader.query<ReplicatedEmployee>(
       `SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = $1`,
       [id],
     );
     return row ?? null;
   }
 
-  async findEmployees(manager: EntityManager, ids: string[]): Promise<ReplicatedEmployee[]> {
+  async findEmployees(reader: SqlReader, ids: string[]): Promise<ReplicatedEmployee[]> {
     if (ids.length === 0) return [];
-    return manager.query(`SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = ANY($1::uuid[])`, [ids]);
+    return reader.query(`SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
   /** Reads the two employees and locks their rows, so that counts about them stay true until commit. */
@@ -68,8 +69,8 @@ export class ReplicaRepository {
   }
 
   /** The employee's current connections who are active, with their place in the org chart. */
-  async activeConnectionsOf(manager: EntityManager, employeeId: string): Promise<ReplicatedEmployee[]> {
-    return manager.query(
+  async activeConnectionsOf(reader: SqlReader, employeeId: string): Promise<ReplicatedEmployee[]> {
+    return reader.query(
       `SELECT ${EMPLOYEE_COLUMNS} FROM employee
         WHERE active AND id IN (
           SELECT CASE WHEN c.first_id = $1 THEN c.second_id ELSE c.first_id END
