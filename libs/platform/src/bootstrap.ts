@@ -2,11 +2,11 @@ import { Logger as NestLogger, type DynamicModule, type Type } from '@nestjs/com
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { Logger } from 'nestjs-pino';
 import { startEventConsumer } from '@vouch/messaging';
 import { ensureDatabase } from '@vouch/persistence';
 import { observeHttp } from './http/http-observation';
-import { requestId } from './logging/request-log';
+import { logRequests, requestId } from './logging/request-log';
+import { ServiceLogger } from './logging/service-logger';
 import { ServiceMetrics } from './metrics/metrics';
 
 /** Kubernetes' default termination grace period is 30 s: finish well within it. */
@@ -30,12 +30,15 @@ export interface HttpOptions {
 }
 
 /**
- * Applies what an app needs beyond its modules: the structured logger, each request traced and
+ * Applies what an app needs beyond its modules: the structured logger, each request logged, traced and
  * measured, and the API docs.
  */
 export function configureServiceApp(app: NestFastifyApplication, description: ServiceDescription): void {
-  app.useLogger(app.get(Logger));
-  observeHttp(app.getHttpAdapter().getInstance(), app.get(ServiceMetrics));
+  const logger = app.get(ServiceLogger);
+  app.useLogger(logger);
+  const http = app.getHttpAdapter().getInstance();
+  observeHttp(http, app.get(ServiceMetrics));
+  logRequests(http, logger.logger);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

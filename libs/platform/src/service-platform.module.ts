@@ -1,7 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { hostname } from 'node:os';
 import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { EventDefinition } from '@vouch/contracts';
@@ -17,7 +16,7 @@ import { startTracing } from '@vouch/telemetry';
 import type { ServiceEnvironment } from './config/load-config';
 import { DatabaseReadiness } from './health/database-readiness';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
-import { requestLoggingOptions } from './logging/request-log';
+import { createServiceLogger, ServiceLogger } from './logging/service-logger';
 import { ProblemDetailsFilter, strictValidationPipe, type ErrorMapping } from './http/problem-details';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { TracingShutdown } from './tracing/tracing-shutdown';
@@ -54,7 +53,6 @@ export class ServicePlatformModule {
       module: ServicePlatformModule,
       global: true,
       imports: [
-        LoggerModule.forRoot({ pinoHttp: requestLoggingOptions(options.name, environment.LOG_LEVEL) }),
         TypeOrmModule.forRoot(
           serviceDataSourceOptions({
             url: environment.DATABASE_URL,
@@ -89,6 +87,10 @@ export class ServicePlatformModule {
       ],
       controllers: [HealthController, MetricsController],
       providers: [
+        {
+          provide: ServiceLogger,
+          useValue: new ServiceLogger(createServiceLogger(options.name, environment.LOG_LEVEL)),
+        },
         ServiceMetrics,
         MessagingMetrics,
         TracingShutdown,
@@ -108,7 +110,7 @@ export class ServicePlatformModule {
         { provide: APP_FILTER, useValue: new ProblemDetailsFilter(options.errors ?? []) },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
       ],
-      exports: [ServiceMetrics, PooledSqlReader],
+      exports: [ServiceLogger, ServiceMetrics, PooledSqlReader],
     };
   }
 }

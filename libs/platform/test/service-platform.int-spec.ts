@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Module, Param, Post, Query, type INestApplication } from '@nestjs/common';
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MinLength } from 'class-validator';
-import { PinoLogger } from 'nestjs-pino';
 import { logContext } from '@vouch/telemetry';
 import { connect } from 'node:net';
 import { Client } from 'pg';
@@ -36,8 +35,6 @@ class SearchColleagues {
 
 @Controller('v1/colleagues')
 class ColleaguesController {
-  constructor(private readonly logger: PinoLogger) {}
-
   @Post()
   invite(@Body() body: InviteColleague): { invited: string } {
     return { invited: body.email };
@@ -46,7 +43,7 @@ class ColleaguesController {
   /** What the lines this handler logs would say about their request and its trace. */
   @Post('log-bindings')
   logBindings(@Body() _body: InviteColleague): unknown {
-    return { ...this.logger.logger.bindings(), ...logContext() };
+    return logContext();
   }
 
   @Get()

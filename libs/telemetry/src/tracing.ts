@@ -64,10 +64,16 @@ export function currentTraceparent(): string | undefined {
   return carrier['traceparent'];
 }
 
-const logFieldsStore = new AsyncLocalStorage<Record<string, string>>();
+/** Fields of a log line: strings, or objects of them (a request's `req`). */
+export type LogFields = Record<string, string | Record<string, string>>;
 
-/** Runs `work` with fields every line it logs carries (the event being handled, say). */
-export function withLogFields<T>(fields: Record<string, string>, work: () => Promise<T>): Promise<T> {
+const logFieldsStore = new AsyncLocalStorage<LogFields>();
+
+/**
+ * Runs `work` with fields every line it logs carries (the event being handled, the request being
+ * answered), and everything it starts, awaits or calls back.
+ */
+export function withLogFields<T>(fields: LogFields, work: () => T): T {
   return logFieldsStore.run({ ...logFieldsStore.getStore(), ...fields }, work);
 }
 
@@ -77,8 +83,8 @@ export function withLogFields<T>(fields: Record<string, string>, work: () => Pro
  * answered) or be the caller's, when this service exports no spans: its ids still tie the line to
  * the trace.
  */
-export function logContext(): Record<string, string> {
-  const fields = { ...logFieldsStore.getStore() };
+export function logContext(): LogFields {
+  const fields: LogFields = { ...logFieldsStore.getStore() };
   const span = trace.getActiveSpan();
   if (span && isSpanContextValid(span.spanContext())) {
     const { traceId, spanId } = span.spanContext();
