@@ -30,8 +30,8 @@ export interface HttpOptions {
 }
 
 /**
- * Applies what an app needs beyond its modules: the structured logger, each request logged, traced and
- * measured, and the API docs.
+ * Applies what an app needs beyond its modules: the structured logger, each request logged,
+ * traced and measured, and the API docs.
  */
 export function configureServiceApp(app: NestFastifyApplication, description: ServiceDescription): void {
   const logger = app.get(ServiceLogger);
