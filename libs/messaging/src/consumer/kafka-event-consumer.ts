@@ -504,7 +504,9 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         return { kind: 'rejected', reason: 'invalid-envelope', error: error.message };
       throw error;
     }
-    const handler = this.getHandlerByPattern(envelope.type);
+    // Handlers are registered under the plain event type (`@EventPattern('RecommendationGiven')`);
+    // Nest's getHandlerByPattern would first try to parse every type as JSON, throwing each time.
+    const handler = this.messageHandlers.get(envelope.type);
     if (!handler) return { kind: 'ignored', type: envelope.type };
     const definition = this.catalogue.find(envelope.type, envelope.schemaversion);
     if (!definition) {

@@ -12,6 +12,28 @@ describe('RecipientDay', () => {
     expect(day.startOf(now, 'America/New_York').toISOString()).toBe('2026-11-24T05:00:00.000Z');
   });
 
+  it('moves on to the next day at local midnight, and back when asked about an earlier one', () => {
+    expect(day.startOf(new Date('2026-11-24T23:59:00Z'), 'UTC').toISOString()).toBe(
+      '2026-11-24T00:00:00.000Z',
+    );
+    expect(day.startOf(new Date('2026-11-25T00:00:00Z'), 'UTC').toISOString()).toBe(
+      '2026-11-25T00:00:00.000Z',
+    );
+    expect(day.startOf(new Date('2026-11-24T12:00:00Z'), 'UTC').toISOString()).toBe(
+      '2026-11-24T00:00:00.000Z',
+    );
+    // New York's 2026-11-01 lasts 25 hours (clocks back): 23:30 local is 04:30 UTC the next day.
+    expect(day.startOf(new Date('2026-11-01T12:00:00Z'), 'America/New_York').toISOString()).toBe(
+      '2026-11-01T04:00:00.000Z',
+    );
+    expect(day.startOf(new Date('2026-11-02T04:30:00Z'), 'America/New_York').toISOString()).toBe(
+      '2026-11-01T04:00:00.000Z',
+    );
+    expect(day.startOf(new Date('2026-11-02T05:00:00Z'), 'America/New_York').toISOString()).toBe(
+      '2026-11-02T05:00:00.000Z',
+    );
+  });
+
   it("takes today's digest hour once it has passed, yesterday's before", () => {
     expect(day.lastDigestTime(new Date('2026-11-25T09:00:00Z'), 'UTC').toISOString()).toBe(
       '2026-11-25T08:00:00.000Z',

@@ -3,6 +3,12 @@
  * digest was due. Plain Intl, no date library: the offset of a zone at an instant is all it takes.
  */
 export class RecipientDay {
+  /**
+   * Each zone's current day as [start, next day's start), in ms: every email planned asks for the
+   * start of its recipient's day, and working it out takes three calls into Intl.
+   */
+  private readonly days = new Map<string, { start: number; end: number }>();
+
   constructor(
     /** The hour, 0..23 local time, at which the daily digest goes out. */
     private readonly digestHour: number,
@@ -13,7 +19,16 @@ export class RecipientDay {
   /** Local midnight of the day `now` falls on. */
   startOf(now: Date, recipientTimeZone: string | null): Date {
     const timeZone = this.zoneOf(recipientTimeZone);
-    return atLocalHour(localDate(now, timeZone), 0, timeZone);
+    const instant = now.getTime();
+    const known = this.days.get(timeZone);
+    if (known && known.start <= instant && instant < known.end) return new Date(known.start);
+    const today = localDate(now, timeZone);
+    const start = atLocalHour(today, 0, timeZone);
+    this.days.set(timeZone, {
+      start: start.getTime(),
+      end: atLocalHour(shiftDays(today, 1), 0, timeZone).getTime(),
+    });
+    return start;
   }
 
   /**
@@ -35,25 +50,18 @@ export class RecipientDay {
 
 /** Whether Intl knows a time zone name (IANA, e.g. `Europe/Lisbon`). */
 export function isKnownTimeZone(timeZone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return formatterFor(timeZone) !== null;
 }
 
-interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-}
+/** Formatters by zone, null for a name Intl refuses: making one costs more than using it. */
+const formatters = new Map<string, Intl.DateTimeFormat | null>();
+/** Zone names come from profiles: a bound on what is remembered of names that are not zones. */
+const MAX_REMEMBERED_ZONES = 1_000;
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function wallClock(instant: Date, timeZone: string): LocalDate & { hour: number; minute: number } {
+function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   let formatter = formatters.get(timeZone);
-  if (!formatter) {
+  if (formatter !== undefined) return formatter;
+  try {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
       hourCycle: 'h23',
@@ -63,8 +71,23 @@ function wallClock(instant: Date, timeZone: string): LocalDate & { hour: number;
       hour: 'numeric',
       minute: 'numeric',
     });
-    formatters.set(timeZone, formatter);
+  } catch {
+    formatter = null;
   }
+  if (formatters.size < MAX_REMEMBERED_ZONES) formatters.set(timeZone, formatter);
+  return formatter;
+}
+
+interface LocalDate {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The local date and time at an instant in a zone Intl knows. */
+function wallClock(instant: Date, timeZone: string): LocalDate & { hour: number; minute: number } {
+  const formatter = formatterFor(timeZone);
+  if (!formatter) throw new RangeError(`unknown time zone ${timeZone}`);
   const parts = Object.fromEntries(
     formatter.formatToParts(instant).map((part) => [part.type, Number(part.value)]),
   ) as Record<string, number>;
