@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Client } from 'pg';
-import { Platform, SERVICE_NAMES, testInfrastructure, type ServiceName, type SmtpSink } from '@vouch/testing';
+import { Platform, SERVICE_NAMES, type ServiceName, type SmtpSink } from '@vouch/testing';
 import { createConnectedCompany, employeesForPairs, shuffledPairs, type Colleague } from './company';
 import { JsonHttpClient } from './http-client';
 import {
@@ -14,7 +14,7 @@ import {
   serviceProcessIds,
 } from './machine';
 import { runOpenLoop } from './open-loop';
-import { RecommendationEvents } from './recommendation-events';
+import { givenEvents } from './recommendation-events';
 import { percentile, perSecond, round, sum, summarizeLatencies, type LatencySummary } from './stats';
 
 export interface EndToEndSettings {
@@ -143,7 +143,6 @@ class StepRunner {
     private readonly platform: Platform,
     private readonly http: JsonHttpClient,
     private readonly sink: SmtpSink,
-    private readonly events: RecommendationEvents,
     private readonly pairs: Array<[Colleague, Colleague]>,
     private readonly servers: ServerProcessIds,
     private readonly settings: EndToEndSettings,
@@ -192,14 +191,12 @@ class StepRunner {
     const accepted = calls.flatMap((call) =>
       call.outcome.recommendationId ? [call.outcome.recommendationId] : [],
     );
-    const acceptedIds = new Set(accepted);
+    const events = await givenEvents(this.platform.databaseUrl('recommendations'), accepted);
     // This step's emails, each with the time of the event that caused it.
     const stepEmails = () =>
       this.sink.received.flatMap(({ eventId, receivedAt }) => {
-        const event = eventId === undefined ? undefined : this.events.byEventId.get(eventId);
-        return eventId !== undefined && event && acceptedIds.has(event.recommendationId)
-          ? [{ receivedAt, eventTime: event.time, eventId }]
-          : [];
+        const event = eventId === undefined ? undefined : events.get(eventId);
+        return eventId !== undefined && event ? [{ receivedAt, eventTime: event.time, eventId }] : [];
       });
     const byStepEnd = stepEmails().filter((email) => email.receivedAt <= stepEndedAt).length;
     const drainDeadline = stepEndedAt + drainSeconds * 1000;
@@ -352,7 +349,6 @@ export async function measureEndToEnd(
   servers: ServerProcessIds,
   log: (line: string) => void,
 ): Promise<EndToEndResult> {
-  const { kafkaBrokers } = testInfrastructure();
   const pairsNeeded = sum(settings.rates.map((rate) => Math.round(rate * settings.stepSeconds)));
   const employees = Math.max(settings.employees, employeesForPairs(pairsNeeded));
   log(
@@ -364,7 +360,6 @@ export async function measureEndToEnd(
     benchEnvironment(sink.url, settings.serviceOverrides),
   );
   const http = new JsonHttpClient(settings.httpSockets);
-  let events: RecommendationEvents | undefined;
   try {
     const connections = await createConnectedCompany(
       platform,
@@ -374,17 +369,7 @@ export async function measureEndToEnd(
       () => sink.received.length,
       log,
     );
-    events = await RecommendationEvents.start(kafkaBrokers, platform.topicPrefix, PARTITIONS);
-    const runner = new StepRunner(
-      platform,
-      http,
-      sink,
-      events,
-      shuffledPairs(connections),
-      servers,
-      settings,
-      log,
-    );
+    const runner = new StepRunner(platform, http, sink, shuffledPairs(connections), servers, settings, log);
     const steps: EndToEndStep[] = [];
     for (const rate of settings.rates) {
       const step = await runner.run(rate);
@@ -401,7 +386,6 @@ export async function measureEndToEnd(
       peakSustainablePerSecond: sustainable.length > 0 ? Math.max(...sustainable) : null,
     };
   } finally {
-    await events?.stop();
     http.close();
     await platform.stop();
   }

@@ -1,8 +1,7 @@
-import type { Consumer } from 'kafkajs';
+import { Client } from 'pg';
 import { CloudEventHeaders, RecommendationGivenV1 } from '@vouch/contracts';
-import { createTopic, testKafka, uniqueName } from '@vouch/testing';
 
-/** A RecommendationGiven event as it went through Kafka. */
+/** A RecommendationGiven event as the recommendations service published it. */
 export interface GivenEvent {
   recommendationId: string;
   /** The CloudEvent `time` (the moment the recommendation was written), in ms since the epoch. */
@@ -10,45 +9,29 @@ export interface GivenEvent {
 }
 
 /**
- * Reads the recommendations topic, as notifications does, to learn each RecommendationGiven event's
- * id and time: an email names its cause by event id (X-Vouch-Event-Id), the HTTP answer names the
- * recommendation; the event links the two (its key is the recommendation's id).
+ * The RecommendationGiven events of these recommendations, by event id, from the recommendations
+ * service's outbox: the rows the relay publishes, headers and all, kept after publishing. An email
+ * names its cause by event id (X-Vouch-Event-Id), the HTTP answer names the recommendation; the
+ * event links the two (its key is the recommendation's id). Read once a step's requests are
+ * answered, when every accepted recommendation's event has committed with it: a consumer of the
+ * topic would have cost the broker and the bench CPU while the step ran.
  */
-export class RecommendationEvents {
-  readonly byEventId = new Map<string, GivenEvent>();
-  readonly byRecommendationId = new Map<string, string>();
-
-  private constructor(private readonly consumer: Consumer) {}
-
-  static async start(
-    brokers: string[],
-    topicPrefix: string,
-    partitions: number,
-  ): Promise<RecommendationEvents> {
-    const topic = `${topicPrefix}${RecommendationGivenV1.topic}`;
-    // Created as the service creates it, in case this reader comes first.
-    await createTopic(brokers, topic, partitions);
-    const consumer = testKafka(brokers).consumer({ groupId: uniqueName('bench_events') });
-    const events = new RecommendationEvents(consumer);
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachBatch: async ({ batch }) => {
-        for (const { headers, key } of batch.messages) {
-          const header = (name: string) => headers?.[name]?.toString();
-          if (header(CloudEventHeaders.type) !== RecommendationGivenV1.type || !key) continue;
-          const [id, time] = [header(CloudEventHeaders.id), header(CloudEventHeaders.time)];
-          if (!id || !time) continue;
-          const recommendationId = key.toString();
-          events.byEventId.set(id, { recommendationId, time: Date.parse(time) });
-          events.byRecommendationId.set(recommendationId, id);
-        }
-      },
-    });
-    return events;
-  }
-
-  stop(): Promise<void> {
-    return this.consumer.disconnect();
+export async function givenEvents(
+  databaseUrl: string,
+  recommendationIds: string[],
+): Promise<Map<string, GivenEvent>> {
+  const database = new Client({ connectionString: databaseUrl });
+  await database.connect();
+  try {
+    const { rows } = await database.query<{ event_id: string; message_key: string; time: string }>(
+      `SELECT event_id, message_key, headers ->> $3 AS time FROM outbox
+        WHERE event_type = $1 AND message_key = ANY($2::text[])`,
+      [RecommendationGivenV1.type, recommendationIds, CloudEventHeaders.time],
+    );
+    return new Map(
+      rows.map((row) => [row.event_id, { recommendationId: row.message_key, time: Date.parse(row.time) }]),
+    );
+  } finally {
+    await database.end();
   }
 }
