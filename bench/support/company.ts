@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { waitFor, type Platform } from '@vouch/testing';
+import { waitFor, withClient, type Platform } from '@vouch/testing';
 import { forEachConcurrently } from './concurrency';
 import type { JsonHttpClient } from './http-client';
 
@@ -131,10 +130,8 @@ export async function createConnectedCompany(
   }
   log(`setup: ${pairs.length} pairs connected; waiting for recommendations to know them all`);
 
-  const database = new Client({ connectionString: platform.databaseUrl('recommendations') });
-  await database.connect();
-  try {
-    await waitFor(
+  await withClient(platform.databaseUrl('recommendations'), (database) =>
+    waitFor(
       `recommendations to know ${pairs.length} connections`,
       async () =>
         Number(
@@ -143,10 +140,8 @@ export async function createConnectedCompany(
         ),
       (known) => known === pairs.length,
       { timeoutMs: 600_000, intervalMs: 500 },
-    );
-  } finally {
-    await database.end();
-  }
+    ),
+  );
   const progress = setInterval(
     () => log(`setup: ${emailCount()}/${pairs.length * 2} setup emails sent`),
     PROGRESS_EVERY_MS,

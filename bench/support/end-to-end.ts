@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Client } from 'pg';
-import { Platform, SERVICE_NAMES, type ServiceName, type SmtpSink } from '@vouch/testing';
+import { Platform, SERVICE_NAMES, withClient, type ServiceName, type SmtpSink } from '@vouch/testing';
 import { createConnectedCompany, employeesForPairs, shuffledPairs, type Colleague } from './company';
 import { JsonHttpClient } from './http-client';
 import {
@@ -295,18 +294,14 @@ class StepRunner {
 
   /** When notifications planned the email of each event: its delivery's `created_at`, in ms. */
   private async plannedAt(eventIds: string[]): Promise<Map<string, number>> {
-    const database = new Client({ connectionString: this.platform.databaseUrl('notifications') });
-    await database.connect();
-    try {
-      const { rows } = await database.query<{ event_id: string; planned_at: Date }>(
+    const { rows } = await withClient(this.platform.databaseUrl('notifications'), (database) =>
+      database.query<{ event_id: string; planned_at: Date }>(
         `SELECT event_id, min(created_at) AS planned_at FROM delivery
           WHERE event_id = ANY($1::text[]) GROUP BY event_id`,
         [eventIds],
-      );
-      return new Map(rows.map((row) => [row.event_id, row.planned_at.getTime()]));
-    } finally {
-      await database.end();
-    }
+      ),
+    );
+    return new Map(rows.map((row) => [row.event_id, row.planned_at.getTime()]));
   }
 
   private cpuShares(

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { CloudEventHeaders, RecommendationGivenV1 } from '@vouch/contracts';
+import { withClient } from '@vouch/testing';
 
 /** A RecommendationGiven event as the recommendations service published it. */
 export interface GivenEvent {
@@ -20,18 +20,14 @@ export async function givenEvents(
   databaseUrl: string,
   recommendationIds: string[],
 ): Promise<Map<string, GivenEvent>> {
-  const database = new Client({ connectionString: databaseUrl });
-  await database.connect();
-  try {
-    const { rows } = await database.query<{ event_id: string; message_key: string; time: string }>(
+  const { rows } = await withClient(databaseUrl, (database) =>
+    database.query<{ event_id: string; message_key: string; time: string }>(
       `SELECT event_id, message_key, headers ->> $3 AS time FROM outbox
         WHERE event_type = $1 AND message_key = ANY($2::text[])`,
       [RecommendationGivenV1.type, recommendationIds, CloudEventHeaders.time],
-    );
-    return new Map(
-      rows.map((row) => [row.event_id, { recommendationId: row.message_key, time: Date.parse(row.time) }]),
-    );
-  } finally {
-    await database.end();
-  }
+    ),
+  );
+  return new Map(
+    rows.map((row) => [row.event_id, { recommendationId: row.message_key, time: Date.parse(row.time) }]),
+  );
 }

@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { withClient } from '@vouch/testing';
 import { round } from './stats';
 
 /** What a seeding wrote into the recommendations service's database. */
@@ -120,15 +121,8 @@ export async function seedRecommendations(
 
 /** `count` employees of the seeded company, at random, who are still active. */
 export async function someEmployees(databaseUrl: string, count: number): Promise<string[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ id: string }>(
-      'SELECT id FROM employee WHERE active ORDER BY random() LIMIT $1',
-      [count],
-    );
-    return rows.map((row) => row.id);
-  } finally {
-    await client.end();
-  }
+  const { rows } = await withClient(databaseUrl, (client) =>
+    client.query<{ id: string }>('SELECT id FROM employee WHERE active ORDER BY random() LIMIT $1', [count]),
+  );
+  return rows.map((row) => row.id);
 }

@@ -1,5 +1,5 @@
-import { Client } from 'pg';
-import type { ReceivedMessage } from '@vouch/testing';
+import type { Client } from 'pg';
+import { withClient, type ReceivedMessage } from '@vouch/testing';
 import type { Acknowledged } from './steady-load';
 
 /** Where the reconciler reads what each service committed: their databases, read-only. */
@@ -292,13 +292,9 @@ async function readCommitted(
 }
 
 async function readOnly<T>(databaseUrl: string, read: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  return withClient(databaseUrl, async (client) => {
     // One snapshot, and a guarantee the reconciler never changes what it checks.
     await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    return await read(client);
-  } finally {
-    await client.end();
-  }
+    return read(client);
+  });
 }

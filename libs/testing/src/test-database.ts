@@ -23,12 +23,17 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   };
 }
 
-async function onServer(serverUrl: string, work: (client: Client) => Promise<unknown>): Promise<void> {
-  const client = new Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+/** Runs `work` on a connection of its own to the database, closed afterwards whatever happens. */
+export async function withClient<T>(databaseUrl: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    await work(client);
+    return await work(client);
   } finally {
     await client.end();
   }
+}
+
+async function onServer(serverUrl: string, work: (client: Client) => Promise<unknown>): Promise<void> {
+  await withClient(withDatabase(serverUrl, 'postgres'), work);
 }

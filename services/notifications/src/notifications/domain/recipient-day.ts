@@ -55,7 +55,7 @@ export function isKnownTimeZone(timeZone: string): boolean {
 
 /** Formatters by zone, null for a name Intl refuses: making one costs more than using it. */
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
-/** Zone names come from profiles: a bound on what is remembered of names that are not zones. */
+/** Zone names come from profiles, which may name anything: a bound on how many are remembered. */
 const MAX_REMEMBERED_ZONES = 1_000;
 
 function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
