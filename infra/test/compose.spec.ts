@@ -4,7 +4,7 @@ import {
   PLATFORM_SERVICES,
   PORTAL,
   isRecord,
-  platformTopics,
+  platformTopicEntries,
   readYamlDocuments,
   unknownVariables,
   type PlatformService,
@@ -189,12 +189,12 @@ describe('docker-compose.yml', () => {
     }
   });
 
-  it('creates a database per service, and every topic and dead-letter topic with the services’ partition count', () => {
+  it('creates a database per service, and every topic and dead-letter topic with the services’ partition count and configuration', () => {
     expect(environmentOf('postgres')['SERVICE_DATABASES']?.split(/\s+/)).toEqual(
       PLATFORM_SERVICES.map((service) => service.name),
     );
     const topics = environmentOf('kafka-topics');
-    expect(topics['TOPICS']?.split(/\s+/).sort()).toEqual(platformTopics().sort());
+    expect(topics['TOPICS']?.split(/\s+/).sort()).toEqual(platformTopicEntries().sort());
     const partitions = PLATFORM_SERVICES.map((service) =>
       service.environment.shape.KAFKA_TOPIC_PARTITIONS.parse(
         environmentOf(service.name)['KAFKA_TOPIC_PARTITIONS'],

@@ -12,7 +12,7 @@ import {
   PORTAL,
   isRecord,
   platformService,
-  platformTopics,
+  platformTopicEntries,
   readRepoFile,
   unknownVariables,
   type PlatformService,
@@ -294,7 +294,7 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
     );
   });
 
-  it('create every topic and dead-letter topic with the services’ partition count', () => {
+  it('create every topic and dead-letter topic with the services’ partition count and configuration', () => {
     const job = find(manifests, 'Job', 'kafka-topics');
     const [container] = podContainers(job);
     const sources = records(container?.['envFrom']).map((source) => field(source, 'configMapRef', 'name'));
@@ -303,7 +303,7 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
       String(field(find(manifests, 'ConfigMap', 'kafka-topics'), 'data', 'TOPICS'))
         .split(/\s+/)
         .sort(),
-    ).toEqual(platformTopics().sort());
+    ).toEqual(platformTopicEntries().sort());
     expect(field(find(manifests, 'ConfigMap', 'vouch-platform'), 'data', 'KAFKA_TOPIC_PARTITIONS')).toBe(
       '12',
     );

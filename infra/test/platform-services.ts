@@ -4,13 +4,13 @@ import { parseAllDocuments } from 'yaml';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import * as contracts from '@vouch/contracts';
-import { deadLetterTopic, Topics, type EventDefinition } from '@vouch/contracts';
+import { deadLetterTopic, TopicDefinitions, type EventDefinition } from '@vouch/contracts';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 export interface PlatformService {
   name: string;
-  /** The default port of the contract (API.md, "Conventions"). */
+  /** The default port of the contract (docs/api.md, "Conventions"). */
   port: number;
   /** The variables the service reads, as its config.ts validates them at boot. */
   environment: z.ZodObject;
@@ -105,10 +105,19 @@ export function consumedTopics(service: PlatformService): string[] {
   return [...topics];
 }
 
-/** Every topic the platform needs: the contract's, and a dead-letter topic per consumed topic and group. */
-export function platformTopics(): string[] {
+/**
+ * Every topic the platform needs as the topic jobs create them: the contract's, each with the
+ * configuration the services create it with (`<topic>:<name>=<value>,…`), and a dead-letter topic
+ * per consumed topic and group (the cluster's defaults).
+ */
+export function platformTopicEntries(): string[] {
   return [
-    ...Object.values(Topics),
+    ...TopicDefinitions.map(
+      (topic) =>
+        `${topic.name}:${Object.entries(topic.config)
+          .map(([name, value]) => `${name}=${value}`)
+          .join(',')}`,
+    ),
     ...PLATFORM_SERVICES.flatMap((service) =>
       consumedTopics(service).map((topic) => deadLetterTopic(topic, service.name)),
     ),

@@ -7,6 +7,8 @@
 export const Topics = {
   /** Employees, their profile and the org chart, owned by identity. */
   employees: 'vouch.identity.employees.v1',
+  /** The current record of each employee, compacted: a new consumer builds its replica from it. */
+  employeeRecords: 'vouch.identity.employee-records.v1',
   /** Connection requests and connections, owned by connections. */
   connections: 'vouch.connections.connections.v1',
   /** Recommendation requests and recommendations, owned by recommendations. */
@@ -16,6 +18,85 @@ export const Topics = {
 } as const;
 
 export type TopicName = (typeof Topics)[keyof typeof Topics];
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** What a topic is for, what its key is, and the configuration Vouch creates it with. */
+export interface TopicDefinition {
+  readonly name: TopicName;
+  /** The service that publishes on it; no other does. */
+  readonly owner: 'identity' | 'connections' | 'recommendations' | 'notifications';
+  readonly description: string;
+  /** What the message key is: events of one key keep their order. */
+  readonly key: string;
+  /**
+   * Kafka topic configuration Vouch sets when it creates the topic (a cluster's operators may
+   * pre-create it otherwise). Event topics keep 7 days: consumers' inboxes remember processed ids
+   * for 30, so a replay within retention is always deduplicated.
+   */
+  readonly config: Readonly<Record<string, string>>;
+}
+
+/** An event topic: every event kept for 7 days, then deleted. */
+const EVENT_TOPIC_CONFIG = { 'cleanup.policy': 'delete', 'retention.ms': String(7 * DAY_MS) };
+
+/**
+ * The compacted record topic: the last record of each key is kept forever. A record that has been
+ * superseded stays at least an hour (a consumer reading the head sees every change) and at most 7
+ * days (a person's old data does not linger), and a tombstone a day, so a consumer that reads
+ * the topic at least daily sees each deletion.
+ */
+const RECORD_TOPIC_CONFIG = {
+  'cleanup.policy': 'compact',
+  'min.compaction.lag.ms': String(60 * 60 * 1000),
+  'max.compaction.lag.ms': String(7 * DAY_MS),
+  'delete.retention.ms': String(DAY_MS),
+};
+
+export const TopicDefinitions: readonly TopicDefinition[] = [
+  {
+    name: Topics.employees,
+    owner: 'identity',
+    description: 'What happens to employees: sign-up, profile changes, the org chart, offboarding.',
+    key: 'employeeId',
+    config: EVENT_TOPIC_CONFIG,
+  },
+  {
+    name: Topics.employeeRecords,
+    owner: 'identity',
+    description:
+      "Each employee's current record, republished whole after every change and compacted by key: " +
+      'read from the beginning, it gives every employee as they are now.',
+    key: 'employeeId',
+    config: RECORD_TOPIC_CONFIG,
+  },
+  {
+    name: Topics.connections,
+    owner: 'connections',
+    description: 'Connection requests and connections, from the request to its end.',
+    key: 'connectionId',
+    config: EVENT_TOPIC_CONFIG,
+  },
+  {
+    name: Topics.recommendations,
+    owner: 'recommendations',
+    description: 'Recommendation requests and recommendations, from the ask to the profile.',
+    key: 'requestId for request events, recommendationId for recommendation events',
+    config: EVENT_TOPIC_CONFIG,
+  },
+  {
+    name: Topics.deliveries,
+    owner: 'notifications',
+    description: 'What became of each email: sent, or failed for good.',
+    key: 'deliveryId',
+    config: EVENT_TOPIC_CONFIG,
+  },
+];
+
+/** The definition of a topic of the platform. */
+export function topicDefinition(name: string): TopicDefinition | undefined {
+  return TopicDefinitions.find((definition) => definition.name === name);
+}
 
 /** Where a consumer group's unprocessable messages of a topic go: `<topic>.dlq.<group>`. */
 export function deadLetterTopic(topic: string, consumerGroup: string): string {

@@ -190,7 +190,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         ...topics.map((topic) => physicalTopic(this.kafkaSettings, topic)),
         ...topics.map((topic) => this.deadLetters.topicFor(topic)),
       ],
-      this.kafkaSettings.topicPartitions,
+      this.kafkaSettings,
     );
     const consumer = this.kafka.consumer({
       // The prefix separates groups as it separates topics: kafkajs assigns every topic any member

@@ -1,7 +1,16 @@
 import type { Admin, Kafka } from 'kafkajs';
+import { topicDefinition } from '@vouch/contracts';
 import { sleep } from '../backoff';
+import type { KafkaSettings } from './kafka-settings';
 
 const METADATA_WAIT_MS = 15_000;
+
+/** The configuration a platform topic is created with (the contract's); none for others, as dead letters. */
+function configEntriesOf(topic: string, topicPrefix: string): Array<{ name: string; value: string }> {
+  const logical = topic.startsWith(topicPrefix) ? topic.slice(topicPrefix.length) : topic;
+  const config = topicDefinition(logical)?.config ?? {};
+  return Object.entries(config).map(([name, value]) => ({ name, value }));
+}
 
 /**
  * Creates the topics that are missing, leaving existing ones alone, and returns once every
@@ -10,7 +19,11 @@ const METADATA_WAIT_MS = 15_000;
  * this then keeps. Several services may create the same topic at the same moment: whoever loses
  * the race waits for the winner's topic like for its own.
  */
-export async function ensureTopics(kafka: Kafka, topics: string[], partitions: number): Promise<void> {
+export async function ensureTopics(
+  kafka: Kafka,
+  topics: string[],
+  settings: Pick<KafkaSettings, 'topicPrefix' | 'topicPartitions'>,
+): Promise<void> {
   const wanted = [...new Set(topics)];
   const admin = kafka.admin();
   await admin.connect();
@@ -22,7 +35,12 @@ export async function ensureTopics(kafka: Kafka, topics: string[], partitions: n
       // which is only metadata catching up. The wait below retries through it.
       await admin.createTopics({
         waitForLeaders: false,
-        topics: missing.map((topic) => ({ topic, numPartitions: partitions, replicationFactor: -1 })),
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: settings.topicPartitions,
+          replicationFactor: -1,
+          configEntries: configEntriesOf(topic, settings.topicPrefix),
+        })),
       });
     }
     // Listed is not yet usable: a topic another service has just created may have no leaders yet.

@@ -218,7 +218,7 @@ export class OutboxRelay {
     }
     const missing = [...byTopic.keys()].filter((topic) => !this.knownTopics.has(topic));
     if (missing.length > 0) {
-      await ensureTopics(this.kafka, missing, this.kafkaSettings.topicPartitions);
+      await ensureTopics(this.kafka, missing, this.kafkaSettings);
       missing.forEach((topic) => this.knownTopics.add(topic));
     }
     const producer = await this.connectedProducer();
