@@ -2,10 +2,13 @@ import type { EventDefinition } from './event-definition';
 import { ConnectionAcceptedV1 } from './events/connections/connection-accepted.v1';
 import { ConnectionDeclinedV1 } from './events/connections/connection-declined.v1';
 import { ConnectionRemovedV1 } from './events/connections/connection-removed.v1';
+import { ConnectionRequestCancelledV1 } from './events/connections/connection-request-cancelled.v1';
+import { ConnectionRequestWithdrawnV1 } from './events/connections/connection-request-withdrawn.v1';
 import { ConnectionRequestedV1 } from './events/connections/connection-requested.v1';
 import { EmployeeDeactivatedV1 } from './events/identity/employee-deactivated.v1';
 import { EmployeeManagerChangedV1 } from './events/identity/employee-manager-changed.v1';
 import { EmployeeProfileUpdatedV1 } from './events/identity/employee-profile-updated.v1';
+import { EmployeeRecordV1 } from './events/identity/employee-record.v1';
 import { EmployeeRegisteredV1 } from './events/identity/employee-registered.v1';
 import { EmailFailedV1 } from './events/notifications/email-failed.v1';
 import { EmailSentV1 } from './events/notifications/email-sent.v1';
@@ -14,6 +17,7 @@ import { RecommendationGivenV1 } from './events/recommendations/recommendation-g
 import { RecommendationHiddenV1 } from './events/recommendations/recommendation-hidden.v1';
 import { RecommendationRequestDeclinedV1 } from './events/recommendations/recommendation-request-declined.v1';
 import { RecommendationRequestExpiredV1 } from './events/recommendations/recommendation-request-expired.v1';
+import { RecommendationRequestFulfilledV1 } from './events/recommendations/recommendation-request-fulfilled.v1';
 import { RecommendationRequestWithdrawnV1 } from './events/recommendations/recommendation-request-withdrawn.v1';
 import { RecommendationRequestedV1 } from './events/recommendations/recommendation-requested.v1';
 import { RecommendationRevisedV1 } from './events/recommendations/recommendation-revised.v1';
@@ -26,14 +30,18 @@ export const PlatformEvents: readonly EventDefinition[] = [
   EmployeeProfileUpdatedV1,
   EmployeeManagerChangedV1,
   EmployeeDeactivatedV1,
+  EmployeeRecordV1,
   ConnectionRequestedV1,
   ConnectionAcceptedV1,
   ConnectionDeclinedV1,
+  ConnectionRequestWithdrawnV1,
+  ConnectionRequestCancelledV1,
   ConnectionRemovedV1,
   RecommendationRequestedV1,
   RecommendationRequestDeclinedV1,
   RecommendationRequestWithdrawnV1,
   RecommendationRequestExpiredV1,
+  RecommendationRequestFulfilledV1,
   RecommendationGivenV1,
   RecommendationRevisedV1,
   RecommendationAcceptedV1,

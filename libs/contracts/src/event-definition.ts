@@ -9,6 +9,11 @@ export interface EventDefinition<TType extends string = string, TSchema extends 
   /** Schema version of `data`; additive changes keep it, a breaking change is a new definition. */
   readonly version: number;
   readonly topic: string;
+  /**
+   * What happened, for consumers: the event's description in its JSON Schema and the AsyncAPI
+   * document. Each field of `schema` has one too, as `.meta({ description })`.
+   */
+  readonly description: string;
   readonly schema: TSchema;
 }
 

@@ -1,8 +1,14 @@
-import type { EmailCategory, Relationship } from './vocabulary';
+import type {
+  EmailCategory,
+  RecommendationRequestStatus,
+  RecommendationStatus,
+  Relationship,
+} from './vocabulary';
 
 /**
- * What the services answer over HTTP (../shared/API.md): the services build these, and their
- * clients (the portal) read them, from one definition.
+ * What the services answer over HTTP (docs/api.md). The services build these; each response DTO
+ * `implements` its view, so the OpenAPI documents, and the portal's types generated from them, say
+ * the same.
  */
 
 /** One page of a list, newest or nearest first; `nextCursor` fetches the next. */
@@ -88,10 +94,6 @@ export interface ConnectionSuggestionView extends ColleagueView {
 }
 
 // recommendations
-
-export type RecommendationStatus = 'pending' | 'accepted' | 'hidden' | 'revision_requested' | 'withdrawn';
-
-export type RecommendationRequestStatus = 'pending' | 'fulfilled' | 'declined' | 'withdrawn' | 'expired';
 
 export interface RevisionView {
   number: number;

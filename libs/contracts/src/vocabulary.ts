@@ -15,5 +15,36 @@ export const EmailCategory = z.enum([
 ]);
 export type EmailCategory = z.infer<typeof EmailCategory>;
 
+/** Where a connection stands; only `pending` and `accepted` are open, the others are history. */
+export const ConnectionStatus = z.enum([
+  'pending',
+  'accepted',
+  'declined',
+  'withdrawn',
+  'cancelled',
+  'removed',
+]);
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+/** Where a recommendation stands; only `accepted` ones show on the subject's profile. */
+export const RecommendationStatus = z.enum([
+  'pending',
+  'accepted',
+  'hidden',
+  'revision_requested',
+  'withdrawn',
+]);
+export type RecommendationStatus = z.infer<typeof RecommendationStatus>;
+
+/** Where a request for a recommendation stands; only `pending` ones wait for an answer. */
+export const RecommendationRequestStatus = z.enum([
+  'pending',
+  'fulfilled',
+  'declined',
+  'withdrawn',
+  'expired',
+]);
+export type RecommendationRequestStatus = z.infer<typeof RecommendationRequestStatus>;
+
 export const EntityId = z.uuid();
 export const Timestamp = z.iso.datetime({ offset: true });

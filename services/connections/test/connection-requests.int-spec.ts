@@ -129,6 +129,11 @@ describe('connection requests and connections', () => {
     }
     expect(events[0].data).toMatchObject({ message: null, requestedAt: expect.any(String) });
     expect(events[2].data).toMatchObject({ removedBy: ben.id, removedAt: expect.any(String) });
+    expect(events.map((event) => (event.data as { status: string }).status)).toEqual([
+      'pending',
+      'accepted',
+      'removed',
+    ]);
   });
 
   it('accepts their request (200) when I ask someone who had already asked me', async () => {
@@ -219,11 +224,11 @@ describe('connection requests and connections', () => {
     expect((await answer(ben, requested.body.id, 'accept')).status).toBe(409);
     const events = await service.eventsAbout(requested.body.id, 2);
     expect(events.map((event) => event.type)).toEqual(['ConnectionRequested', 'ConnectionDeclined']);
-    expect(events[1].data).toMatchObject({ declinedAt: expect.any(String) });
+    expect(events[1].data).toMatchObject({ status: 'declined', declinedAt: expect.any(String) });
     expect((await ask(ana, ben.id)).status).toBe(201);
   });
 
-  it('withdraws a sent request (204): it leaves both lists and can no longer be accepted', async () => {
+  it('withdraws a sent request (204): it leaves both lists, can no longer be accepted, and ConnectionRequestWithdrawn is published', async () => {
     const [ana, ben] = await service.hire({}, {});
     const requested = await ask(ana, ben.id);
 
@@ -232,6 +237,15 @@ describe('connection requests and connections', () => {
     expect((await requestsOf(ana, 'outgoing')).body.items).toEqual([]);
     expect((await requestsOf(ben, 'incoming')).body.items).toEqual([]);
     expect((await answer(ben, requested.body.id, 'accept')).status).toBe(409);
+    const events = await service.eventsAbout(requested.body.id, 2);
+    expect(events.map((event) => event.type)).toEqual(['ConnectionRequested', 'ConnectionRequestWithdrawn']);
+    expect(events[1].data).toEqual({
+      connectionId: requested.body.id,
+      requesterId: ana.id,
+      addresseeId: ben.id,
+      status: 'withdrawn',
+      withdrawnAt: expect.any(String),
+    });
   });
 
   it('answers 404 to anyone but the addressee who accepts or declines, and anyone but the requester who withdraws', async () => {

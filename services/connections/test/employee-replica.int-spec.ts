@@ -89,10 +89,10 @@ describe('the employee replica, fed by identity’s events', () => {
     expect(response.status).toBe(201);
   });
 
-  it('answers 404 to requests to a deactivated employee, and cancels their pending requests in and out', async () => {
+  it('answers 404 to requests to a deactivated employee, and cancels their pending requests in and out, publishing each', async () => {
     const [ana, ben, cleo] = await service.hire({}, {}, {});
-    await ask(ana, ben.id);
-    await ask(ben, cleo.id);
+    const incoming = await ask(ana, ben.id);
+    const outgoing = await ask(ben, cleo.id);
 
     await deactivate(ben);
 
@@ -102,6 +102,25 @@ describe('the employee replica, fed by identity’s events', () => {
     expect((await list(ana, '/v1/connection-requests?direction=outgoing')).body.items).toEqual([]);
     expect((await list(cleo, '/v1/connection-requests?direction=incoming')).body.items).toEqual([]);
     expect((await ask(ana, cleo.id)).status).toBe(201);
+    for (const [request, requester, addressee] of [
+      [incoming, ana, ben],
+      [outgoing, ben, cleo],
+    ] as const) {
+      const events = await service.eventsAbout(request.body.id, 2);
+      expect(events.map((event) => event.type)).toEqual([
+        'ConnectionRequested',
+        'ConnectionRequestCancelled',
+      ]);
+      expect(events[1].data).toEqual({
+        connectionId: request.body.id,
+        requesterId: requester.id,
+        addresseeId: addressee.id,
+        status: 'cancelled',
+        reason: 'employee_deactivated',
+        deactivatedEmployeeId: ben.id,
+        cancelledAt: expect.any(String),
+      });
+    }
   });
 
   it('refuses requests from a deactivated employee whose token is still valid (403)', async () => {

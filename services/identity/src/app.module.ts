@@ -6,6 +6,7 @@ import { employeeErrors } from './employees/api/employee-errors';
 import { EmployeesModule } from './employees/employees.module';
 import { EmployeeEntity } from './employees/infrastructure/employee.entity';
 import { CreateEmployees1764100000000 } from './migrations/1764100000000-create-employees';
+import { PublishEmployeeRecords1796500000000 } from './migrations/1796500000000-publish-employee-records';
 
 export const serviceDescription: ServiceDescription = {
   title: 'Vouch identity',
@@ -22,7 +23,7 @@ export class AppModule {
           name: 'identity',
           environment,
           entities: [EmployeeEntity],
-          migrations: [CreateEmployees1764100000000],
+          migrations: [CreateEmployees1764100000000, PublishEmployeeRecords1796500000000],
           errors: employeeErrors,
         }),
         AuthModule.forRoot(environment),

@@ -1,6 +1,6 @@
-import type { KafkaMessage } from 'kafkajs';
-import { Topics } from '@vouch/contracts';
-import { readTopic, testInfrastructure } from '@vouch/testing';
+import { ConfigResourceTypes, type KafkaMessage } from 'kafkajs';
+import { Topics, type EmployeeRecordV1, type EmployeeView, type EventData } from '@vouch/contracts';
+import { readTopic, testInfrastructure, testKafka } from '@vouch/testing';
 import { IdentityApp } from './identity-app';
 
 const header = (message: KafkaMessage, name: string) => message.headers?.[name]?.toString();
@@ -84,5 +84,82 @@ describe('the events identity publishes', () => {
     expect(deactivated).toEqual({ employeeId: ana.id, deactivatedAt: expect.any(String) });
     expect(header(anas[0], 'ce_source')).toBe('/vouch/identity');
     expect(header(anas[0], 'ce_subject')).toBe(ana.id);
+  });
+});
+
+describe("identity's compacted topic of employee records", () => {
+  let identity: IdentityApp;
+
+  beforeAll(async () => {
+    identity = await IdentityApp.start('identity_records');
+  });
+
+  afterAll(async () => {
+    await identity?.stop();
+  });
+
+  it("keeps every employee's current record, enough to build a replica from it alone", async () => {
+    const admin = await identity.admin();
+    const boss = await identity.register({ name: 'Rui Costa', title: 'Head of payments' });
+    const ana = await identity.register({ name: 'Ana Lima', managerEmail: boss.email });
+    const ben = await identity.register({ name: 'Ben Okafor' });
+    await identity.call('PATCH', '/v1/employees/me', {
+      token: ana.token,
+      body: { title: 'Staff engineer', location: 'Lisbon', timeZone: 'Europe/Lisbon' },
+    });
+    await identity.call('PUT', `/v1/employees/${ben.id}/manager`, {
+      token: admin.token,
+      body: { managerId: boss.id },
+    });
+    await identity.call('POST', `/v1/employees/${ben.id}/deactivate`, { token: admin.token });
+
+    // A consumer that knows nothing else reads the topic from its start, keeping the last record
+    // of each key: four registrations, Ana's profile, Ben's manager and Ben's deactivation.
+    const topic = `${identity.topicPrefix}${Topics.employeeRecords}`;
+    const records = await readTopic(testInfrastructure().kafkaBrokers, topic, 7);
+    const replica = new Map<string, EventData<typeof EmployeeRecordV1>>();
+    for (const message of records) {
+      expect(header(message, 'ce_type')).toBe('EmployeeRecord');
+      replica.set(String(message.key), JSON.parse(String(message.value)));
+    }
+
+    expect([...replica.keys()].sort()).toEqual([admin.id, boss.id, ana.id, ben.id].sort());
+    for (const employee of [admin, boss, ana, ben]) {
+      const { body: profile } = await identity.call<EmployeeView>('GET', `/v1/employees/${employee.id}`, {
+        token: boss.token,
+      });
+      expect(replica.get(employee.id)).toEqual({
+        employeeId: profile.id,
+        email: profile.email,
+        name: profile.name,
+        title: profile.title,
+        headline: profile.headline,
+        location: profile.location,
+        timeZone: profile.timeZone,
+        managerId: profile.managerId,
+        active: profile.active,
+        completeness: profile.completeness,
+        registeredAt: profile.registeredAt,
+        deactivatedAt: employee === ben ? expect.any(String) : null,
+        updatedAt: expect.any(String),
+      });
+    }
+    expect(replica.get(ana.id)).toMatchObject({ title: 'Staff engineer', managerId: boss.id });
+    expect(replica.get(ben.id)).toMatchObject({ managerId: boss.id, active: false });
+
+    const kafkaAdmin = testKafka(testInfrastructure().kafkaBrokers).admin();
+    await kafkaAdmin.connect();
+    try {
+      const described = await kafkaAdmin.describeConfigs({
+        includeSynonyms: false,
+        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic }],
+      });
+      const config = Object.fromEntries(
+        described.resources[0].configEntries.map((entry) => [entry.configName, entry.configValue]),
+      );
+      expect(config).toMatchObject({ 'cleanup.policy': 'compact', 'max.compaction.lag.ms': '604800000' });
+    } finally {
+      await kafkaAdmin.disconnect();
+    }
   });
 });

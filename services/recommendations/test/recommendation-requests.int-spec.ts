@@ -188,15 +188,18 @@ describe('recommendation requests', () => {
     expect(declined.body.status).toBe('declined');
     expect(await pending(requester, 'outgoing')).toEqual([]);
     expect(await pending(recipient, 'incoming')).toEqual([]);
-    await service.eventsAbout('RecommendationRequestDeclined', id);
+    const [declinedEvent] = await service.eventsAbout('RecommendationRequestDeclined', id);
     expect(service.eventTypesAbout(id)).toEqual(['RecommendationRequested', 'RecommendationRequestDeclined']);
+    const [requestedEvent] = await service.eventsAbout('RecommendationRequested', id);
+    expect(requestedEvent?.data).toMatchObject({ relationship: 'coworker', status: 'pending' });
+    expect(declinedEvent?.data).toMatchObject({ relationship: 'coworker', status: 'declined' });
     const again = await service.request('POST', `/v1/recommendation-requests/${id}/decline`, {
       token: recipient.token,
     });
     expect(again.status).toBe(409);
   });
 
-  it('fulfils the pending request when the recipient writes the recommendation, naming the request or not', async () => {
+  it('fulfils the pending request when the recipient writes the recommendation, naming the request or not, and publishes it', async () => {
     const [requester, recipient] = await connectedPair();
     const [other] = await service.hire({});
     await service.connect([requester, other]);
@@ -222,6 +225,25 @@ describe('recommendation requests', () => {
     expect(given?.data).toMatchObject({ requestId: named.id });
     const [givenUnasked] = await service.eventsAbout('RecommendationGiven', second.body.id);
     expect(givenUnasked?.data).toMatchObject({ requestId: unnamed.id });
+    for (const [request, recommendation, recipientId] of [
+      [named, first.body, recipient.id],
+      [unnamed, second.body, other.id],
+    ] as const) {
+      const [fulfilledEvent] = await service.eventsAbout('RecommendationRequestFulfilled', request.id);
+      expect(fulfilledEvent?.data).toEqual({
+        requestId: request.id,
+        requesterId: requester.id,
+        recipientId,
+        relationship: 'coworker',
+        status: 'fulfilled',
+        recommendationId: recommendation.id,
+        fulfilledAt: expect.any(String),
+      });
+      expect(service.eventTypesAbout(request.id)).toEqual([
+        'RecommendationRequested',
+        'RecommendationRequestFulfilled',
+      ]);
+    }
   });
 
   it('answers 404 to writing for a request that is not from the subject to the author', async () => {

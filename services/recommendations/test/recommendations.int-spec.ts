@@ -275,6 +275,43 @@ describe('recommendations', () => {
     expect(revisedEvent?.data).toMatchObject({ revision: 2, text: revisedText, relationship: 'supervisor' });
   });
 
+  it('tells consumers in each event where the recommendation stands after it', async () => {
+    const [author, subject] = await connectedPair();
+    const { id } = (await recommend(author, subject)).body;
+    const act = (who: TestEmployee, method: string, path: string, body?: unknown) =>
+      service.request(method, `/v1/recommendations/${id}${path}`, { token: who.token, body });
+
+    await act(subject, 'POST', '/request-revision', { message: 'Please mention the migration project.' });
+    await act(author, 'PUT', '', { text: `${SAMPLE_TEXT} And the migration.`, relationship: 'supervisor' });
+    await act(subject, 'POST', '/accept');
+    await act(subject, 'POST', '/hide');
+    await act(author, 'DELETE', '');
+
+    const lifecycle: Array<[string, Record<string, unknown>]> = [
+      ['RecommendationGiven', { relationship: 'coworker', status: 'pending' }],
+      ['RecommendationRevisionRequested', { relationship: 'coworker', status: 'revision_requested' }],
+      ['RecommendationRevised', { relationship: 'supervisor', status: 'pending' }],
+      ['RecommendationAccepted', { relationship: 'supervisor', status: 'accepted' }],
+      ['RecommendationHidden', { relationship: 'supervisor', status: 'hidden' }],
+      ['RecommendationWithdrawn', { relationship: 'supervisor', status: 'withdrawn' }],
+    ];
+    for (const [type, state] of lifecycle) {
+      const [event] = await service.eventsAbout(type, id);
+      expect({ type, data: event?.data }).toEqual({
+        type,
+        data: expect.objectContaining({
+          recommendationId: id,
+          authorId: author.id,
+          subjectId: subject.id,
+          verified: false,
+          reciprocal: false,
+          ...state,
+        }),
+      });
+    }
+    expect(service.eventTypesAbout(id)).toEqual(lifecycle.map(([type]) => type));
+  });
+
   it('lets the author withdraw a recommendation, which leaves the profile and can be written anew', async () => {
     const [author, subject] = await connectedPair();
     const written = await recommend(author, subject);

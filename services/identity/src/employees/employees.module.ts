@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import type { IdentityEnvironment } from '../config';
 import { ChangeManager } from './application/change-manager.use-case';
 import { DeactivateEmployee } from './application/deactivate-employee.use-case';
+import { EmployeeOutbox } from './application/employee-outbox';
 import { GetEmployee } from './application/get-employee.use-case';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './application/identity-settings';
 import { LogIn } from './application/log-in.use-case';
@@ -37,6 +38,7 @@ export class EmployeesModule {
         { provide: LOGIN_LIMITS, useValue: limits },
         ...signingProviders(environment),
         EmployeeRepository,
+        EmployeeOutbox,
         PasswordHasher,
         LoginThrottle,
         RegisterEmployee,

@@ -2,16 +2,19 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
 import { connectionFields } from './connection-fields';
-import { Timestamp } from '../../vocabulary';
+import { ConnectionStatus, Timestamp } from '../../vocabulary';
 
-/** Two employees are now connected. Key: connectionId. */
 export const ConnectionAcceptedV1 = defineEvent({
   type: 'ConnectionAccepted',
   version: 1,
   topic: Topics.connections,
+  description: 'Two employees are now connected. Key: connectionId.',
   schema: z.object({
     ...connectionFields,
-    /** Since when the two are connected. */
-    acceptedAt: Timestamp,
+    status: ConnectionStatus.optional().meta({
+      description:
+        "The connection's status after the event, `accepted`. Added within v1: older events lack it.",
+    }),
+    acceptedAt: Timestamp.meta({ description: 'Since when the two are connected.' }),
   }),
 });

@@ -2,16 +2,19 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
 import { connectionFields } from './connection-fields';
-import { Timestamp } from '../../vocabulary';
+import { ConnectionStatus, Timestamp } from '../../vocabulary';
 
-/** The addressee declined a connection request. Key: connectionId. */
 export const ConnectionDeclinedV1 = defineEvent({
   type: 'ConnectionDeclined',
   version: 1,
   topic: Topics.connections,
+  description: 'The addressee declined a connection request. Key: connectionId.',
   schema: z.object({
     ...connectionFields,
-    /** When the request was declined. */
-    declinedAt: Timestamp,
+    status: ConnectionStatus.optional().meta({
+      description:
+        "The connection's status after the event, `declined`. Added within v1: older events lack it.",
+    }),
+    declinedAt: Timestamp.meta({ description: 'When the request was declined.' }),
   }),
 });

@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
 import { connectionFields } from './connection-fields';
-import { EntityId, Timestamp } from '../../vocabulary';
+import { ConnectionStatus, EntityId, Timestamp } from '../../vocabulary';
 
-/** Two employees are no longer connected. Key: connectionId. */
 export const ConnectionRemovedV1 = defineEvent({
   type: 'ConnectionRemoved',
   version: 1,
   topic: Topics.connections,
+  description: 'Two employees are no longer connected. Key: connectionId.',
   schema: z.object({
     ...connectionFields,
-    /** Which of the two removed it. */
-    removedBy: EntityId,
-    /** When it was removed. */
-    removedAt: Timestamp,
+    status: ConnectionStatus.optional().meta({
+      description:
+        "The connection's status after the event, `removed`. Added within v1: older events lack it.",
+    }),
+    removedBy: EntityId.meta({ description: 'Which of the two removed it.' }),
+    removedAt: Timestamp.meta({ description: 'When it was removed.' }),
   }),
 });

@@ -2,18 +2,20 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
 import { connectionFields } from './connection-fields';
-import { Timestamp } from '../../vocabulary';
+import { ConnectionStatus, Timestamp } from '../../vocabulary';
 
-/** An employee asked another to connect. Key: connectionId. */
 export const ConnectionRequestedV1 = defineEvent({
   type: 'ConnectionRequested',
   version: 1,
   topic: Topics.connections,
+  description: 'An employee asked another to connect. Key: connectionId.',
   schema: z.object({
     ...connectionFields,
-    /** The requester's note, if any. */
-    message: z.string().max(500).nullable(),
-    /** When the request was made. */
-    requestedAt: Timestamp,
+    status: ConnectionStatus.optional().meta({
+      description:
+        "The connection's status after the event, `pending`. Added within v1: older events lack it.",
+    }),
+    message: z.string().max(500).nullable().meta({ description: "The requester's note, if any." }),
+    requestedAt: Timestamp.meta({ description: 'When the request was made.' }),
   }),
 });

@@ -4,18 +4,15 @@ import { Topics } from '../../topics';
 import { deliveryFields } from './delivery-fields';
 import { Timestamp } from '../../vocabulary';
 
-/** The SMTP server accepted an email. Key: deliveryId. */
 export const EmailSentV1 = defineEvent({
   type: 'EmailSent',
   version: 1,
   topic: Topics.deliveries,
+  description: 'The SMTP server accepted an email. Key: deliveryId.',
   schema: z.object({
     ...deliveryFields,
-    /** The Message-ID header, derived from the delivery. */
-    messageId: z.string().min(1),
-    /** How many attempts it took. */
-    attempts: z.number().int().min(1),
-    /** When the SMTP server accepted it. */
-    sentAt: Timestamp,
+    messageId: z.string().min(1).meta({ description: 'The Message-ID header, derived from the delivery.' }),
+    attempts: z.number().int().min(1).meta({ description: 'How many attempts it took.' }),
+    sentAt: Timestamp.meta({ description: 'When the SMTP server accepted it.' }),
   }),
 });

@@ -1,21 +1,46 @@
-import { EntityId } from '../../vocabulary';
+import { z } from 'zod';
+import { EntityId, RecommendationRequestStatus, RecommendationStatus, Relationship } from '../../vocabulary';
 
 /** Which recommendation, and between whom: the fields every recommendation event starts with. */
 export const recommendationFields = {
-  /** The recommendation. */
-  recommendationId: EntityId,
-  /** Who wrote it. */
-  authorId: EntityId,
-  /** Who it is about. */
-  subjectId: EntityId,
+  recommendationId: EntityId.meta({ description: 'The recommendation.' }),
+  authorId: EntityId.meta({ description: 'Who wrote it.' }),
+  subjectId: EntityId.meta({ description: 'Who it is about.' }),
+};
+
+/**
+ * Where the recommendation stands after the event, so that a consumer need not ask. Added within
+ * v1, so optional: events published before lack them.
+ */
+export const recommendationStateFields = {
+  relationship: Relationship.optional().meta({ description: 'What the author was to the subject.' }),
+  verified: z
+    .boolean()
+    .optional()
+    .meta({ description: 'True when the org chart confirms the relationship.' }),
+  reciprocal: z
+    .boolean()
+    .optional()
+    .meta({ description: 'True when the subject had recommended the author before this one was written.' }),
+  status: RecommendationStatus.optional().meta({
+    description: "The recommendation's status after the event.",
+  }),
 };
 
 /** Which request, and between whom: the fields every recommendation request event starts with. */
 export const recommendationRequestFields = {
-  /** The request. */
-  requestId: EntityId,
-  /** Who asks to be recommended. */
-  requesterId: EntityId,
-  /** Who is asked to write. */
-  recipientId: EntityId,
+  requestId: EntityId.meta({ description: 'The request.' }),
+  requesterId: EntityId.meta({ description: 'Who asks to be recommended.' }),
+  recipientId: EntityId.meta({ description: 'Who is asked to write.' }),
+};
+
+/**
+ * Where the request stands after the event, so that a consumer need not ask. Added within v1, so
+ * optional: events published before lack them.
+ */
+export const recommendationRequestStateFields = {
+  relationship: Relationship.optional().meta({ description: 'What the recipient was to the requester.' }),
+  status: RecommendationRequestStatus.optional().meta({
+    description: "The request's status after the event.",
+  }),
 };

@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { recommendationFields } from './recommendation-fields';
+import { recommendationFields, recommendationStateFields } from './recommendation-fields';
 import { Timestamp } from '../../vocabulary';
 
-/** The subject hid a recommendation: it stays private. Key: recommendationId. */
 export const RecommendationHiddenV1 = defineEvent({
   type: 'RecommendationHidden',
   version: 1,
   topic: Topics.recommendations,
+  description: 'The subject hid a recommendation: it stays private. Key: recommendationId.',
   schema: z.object({
     ...recommendationFields,
-    /** When it was hidden. */
-    hiddenAt: Timestamp,
+    ...recommendationStateFields,
+    hiddenAt: Timestamp.meta({ description: 'When it was hidden.' }),
   }),
 });

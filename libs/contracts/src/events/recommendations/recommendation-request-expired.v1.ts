@@ -1,17 +1,17 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { recommendationRequestFields } from './recommendation-fields';
+import { recommendationRequestFields, recommendationRequestStateFields } from './recommendation-fields';
 import { Timestamp } from '../../vocabulary';
 
-/** A request expired unanswered, or because one side was deactivated. Key: requestId. */
 export const RecommendationRequestExpiredV1 = defineEvent({
   type: 'RecommendationRequestExpired',
   version: 1,
   topic: Topics.recommendations,
+  description: 'A request expired unanswered, or because one side was deactivated. Key: requestId.',
   schema: z.object({
     ...recommendationRequestFields,
-    /** When it expired. */
-    expiredAt: Timestamp,
+    ...recommendationRequestStateFields,
+    expiredAt: Timestamp.meta({ description: 'When it expired.' }),
   }),
 });

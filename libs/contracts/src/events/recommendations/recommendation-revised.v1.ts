@@ -1,23 +1,26 @@
 import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
-import { recommendationFields } from './recommendation-fields';
+import { recommendationFields, recommendationStateFields } from './recommendation-fields';
 import { Relationship, Timestamp } from '../../vocabulary';
 
-/** The author changed a recommendation; it is pending again. Key: recommendationId. */
 export const RecommendationRevisedV1 = defineEvent({
   type: 'RecommendationRevised',
   version: 1,
   topic: Topics.recommendations,
+  description: 'The author changed a recommendation; it is pending again. Key: recommendationId.',
   schema: z.object({
     ...recommendationFields,
-    /** What the author was to the subject, after the revision. */
-    relationship: Relationship,
-    /** The new text. */
-    text: z.string().min(20).max(3000),
-    /** Number of this revision; the first text is revision 1. */
-    revision: z.number().int().min(2),
-    /** When it was revised. */
-    revisedAt: Timestamp,
+    ...recommendationStateFields,
+    relationship: Relationship.meta({
+      description: 'What the author was to the subject, after the revision.',
+    }),
+    text: z.string().min(20).max(3000).meta({ description: 'The new text.' }),
+    revision: z
+      .number()
+      .int()
+      .min(2)
+      .meta({ description: 'Number of this revision; the first text is revision 1.' }),
+    revisedAt: Timestamp.meta({ description: 'When it was revised.' }),
   }),
 });

@@ -1,5 +1,5 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
-import { EmployeeDeactivatedV1, type CloudEvent, type EventData } from '@vouch/contracts';
+import { causedBy, EmployeeDeactivatedV1, type CloudEvent, type EventData } from '@vouch/contracts';
 import { EventContext, EventHandlers } from '@vouch/messaging';
 import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
 
@@ -16,6 +16,6 @@ export class EmployeeEventsHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.deactivateEmployee.execute(context.manager, event.data);
+    await this.deactivateEmployee.execute(context.manager, event.data, causedBy(event));
   }
 }

@@ -36,13 +36,25 @@ export class AnswerConnectionRequest {
         connection.accept(employeeId, now);
         await this.outbox.add(manager, ConnectionAcceptedV1, {
           subject: connection.id,
-          data: { connectionId: connection.id, requesterId, addresseeId, acceptedAt: now.toISOString() },
+          data: {
+            connectionId: connection.id,
+            requesterId,
+            addresseeId,
+            status: 'accepted',
+            acceptedAt: now.toISOString(),
+          },
         });
       } else {
         connection.decline(employeeId, now);
         await this.outbox.add(manager, ConnectionDeclinedV1, {
           subject: connection.id,
-          data: { connectionId: connection.id, requesterId, addresseeId, declinedAt: now.toISOString() },
+          data: {
+            connectionId: connection.id,
+            requesterId,
+            addresseeId,
+            status: 'declined',
+            declinedAt: now.toISOString(),
+          },
         });
       }
       await this.connections.save(manager, connection);

@@ -36,6 +36,7 @@ export class RemoveConnection {
           connectionId: connection.id,
           requesterId,
           addresseeId,
+          status: 'removed',
           removedBy: employeeId,
           removedAt: now.toISOString(),
         },

@@ -54,6 +54,7 @@ export class RequestConnection {
             connectionId: connection.id,
             requesterId: connection.snapshot.requesterId,
             addresseeId: connection.snapshot.addresseeId,
+            status: 'accepted',
             acceptedAt: now.toISOString(),
           },
         });
@@ -74,6 +75,7 @@ export class RequestConnection {
           connectionId: connection.id,
           requesterId,
           addresseeId,
+          status: 'pending',
           message: command.message,
           requestedAt: now.toISOString(),
         },

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ConnectionRequestWithdrawnV1 } from '@vouch/contracts';
+import { Outbox } from '@vouch/messaging';
 import { ConnectionRequestNotFoundError } from '../domain/connection.errors';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
 
@@ -9,11 +11,12 @@ export interface WithdrawConnectionRequestCommand {
   employeeId: string;
 }
 
-/** The requester takes back a pending request. The contract has no event for it: none is published. */
+/** The requester takes back a pending request. */
 @Injectable()
 export class WithdrawConnectionRequest {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly outbox: Outbox,
     private readonly connections: ConnectionRepository,
   ) {}
 
@@ -21,8 +24,20 @@ export class WithdrawConnectionRequest {
     return this.dataSource.transaction(async (manager) => {
       const connection = await this.connections.findForChange(manager, command.requestId);
       if (!connection) throw new ConnectionRequestNotFoundError(command.requestId);
-      connection.withdraw(command.employeeId, new Date());
+      const now = new Date();
+      connection.withdraw(command.employeeId, now);
       await this.connections.save(manager, connection);
+      const { requesterId, addresseeId } = connection.snapshot;
+      await this.outbox.add(manager, ConnectionRequestWithdrawnV1, {
+        subject: connection.id,
+        data: {
+          connectionId: connection.id,
+          requesterId,
+          addresseeId,
+          status: 'withdrawn',
+          withdrawnAt: now.toISOString(),
+        },
+      });
     });
   }
 }

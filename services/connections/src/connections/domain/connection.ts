@@ -1,3 +1,4 @@
+import type { ConnectionStatus } from '@vouch/contracts';
 import {
   CannotConnectToSelfError,
   ConnectionRequestNotFoundError,
@@ -5,11 +6,7 @@ import {
   RequestNoLongerPendingError,
 } from './connection.errors';
 
-/**
- * Where a connection stands. Only `pending` and `accepted` are open: at most one open connection
- * exists between two employees; the others are history.
- */
-export type ConnectionStatus = 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'cancelled' | 'removed';
+/** At most one open connection exists between two employees; the others are history. */
 
 export const OPEN_STATUSES: readonly ConnectionStatus[] = ['pending', 'accepted'];
 

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ConnectionStatus } from '../domain/connection';
+import type { ConnectionStatus } from '@vouch/contracts';
 
 /** One row per connection request, kept through accept and remove. */
 @Entity('connection')

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeManagerChangedV1 } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError, UnknownManagerError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { EmployeeOutbox } from './employee-outbox';
 
 // Org chart changes take turns: two concurrent changes could each pass the cycle check alone and
 // make a cycle together.
@@ -15,7 +15,7 @@ export class ChangeManager {
   constructor(
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
-    private readonly outbox: Outbox,
+    private readonly employeeOutbox: EmployeeOutbox,
   ) {}
 
   async execute(employeeId: string, managerId: string | null): Promise<Employee> {
@@ -33,14 +33,11 @@ export class ChangeManager {
       const change = employee.changeManager(managerId, chain, changedAt);
       if (!change) return employee;
       await this.employees.update(manager, employee);
-      await this.outbox.add(manager, EmployeeManagerChangedV1, {
-        subject: employee.id,
-        data: {
-          employeeId: employee.id,
-          managerId,
-          previousManagerId: change.previousManagerId,
-          changedAt: changedAt.toISOString(),
-        },
+      await this.employeeOutbox.add(manager, employee, EmployeeManagerChangedV1, {
+        employeeId: employee.id,
+        managerId,
+        previousManagerId: change.previousManagerId,
+        changedAt: changedAt.toISOString(),
       });
       return employee;
     });

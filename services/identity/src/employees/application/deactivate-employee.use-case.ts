@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeDeactivatedV1 } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { EmployeeOutbox } from './employee-outbox';
 
 @Injectable()
 export class DeactivateEmployee {
   constructor(
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
-    private readonly outbox: Outbox,
+    private readonly employeeOutbox: EmployeeOutbox,
   ) {}
 
   /** Offboards an employee; deactivating one already deactivated changes nothing. */
@@ -22,9 +22,9 @@ export class DeactivateEmployee {
       const at = new Date();
       if (!employee.deactivate(at)) return employee;
       await this.employees.update(manager, employee);
-      await this.outbox.add(manager, EmployeeDeactivatedV1, {
-        subject: employee.id,
-        data: { employeeId: employee.id, deactivatedAt: at.toISOString() },
+      await this.employeeOutbox.add(manager, employee, EmployeeDeactivatedV1, {
+        employeeId: employee.id,
+        deactivatedAt: at.toISOString(),
       });
       return employee;
     });

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { TokenIssuer } from '@vouch/auth';
 import { EmployeeRegisteredV1 } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
 import { assertDomainAllowed, normaliseEmail } from '../domain/email-address';
 import { Employee } from '../domain/employee';
 import { EmailTakenError, UnknownManagerError } from '../domain/employee.errors';
@@ -11,6 +10,7 @@ import { rolesOf } from '../domain/roles';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+import { EmployeeOutbox } from './employee-outbox';
 
 export interface RegisterEmployeeCommand {
   email: string;
@@ -26,7 +26,7 @@ export class RegisterEmployee {
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly hasher: PasswordHasher,
-    private readonly outbox: Outbox,
+    private readonly employeeOutbox: EmployeeOutbox,
     private readonly tokens: TokenIssuer,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
@@ -53,17 +53,14 @@ export class RegisterEmployee {
       });
       await this.employees.insert(manager, registered, passwordHash);
       const state = registered.snapshot;
-      await this.outbox.add(manager, EmployeeRegisteredV1, {
-        subject: state.id,
-        data: {
-          employeeId: state.id,
-          email: state.email,
-          name: state.name,
-          title: state.title,
-          managerId: state.managerId,
-          timeZone: state.timeZone,
-          registeredAt: state.registeredAt.toISOString(),
-        },
+      await this.employeeOutbox.add(manager, registered, EmployeeRegisteredV1, {
+        employeeId: state.id,
+        email: state.email,
+        name: state.name,
+        title: state.title,
+        managerId: state.managerId,
+        timeZone: state.timeZone,
+        registeredAt: state.registeredAt.toISOString(),
       });
       return registered;
     });

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeProfileUpdatedV1 } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
 import type { ProfileChanges } from '../domain/profile';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { EmployeeOutbox } from './employee-outbox';
 
 @Injectable()
 export class UpdateProfile {
   constructor(
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
-    private readonly outbox: Outbox,
+    private readonly employeeOutbox: EmployeeOutbox,
   ) {}
 
   async execute(employeeId: string, changes: ProfileChanges): Promise<Employee> {
@@ -23,18 +23,15 @@ export class UpdateProfile {
       if (changedFields.length === 0) return employee;
       await this.employees.update(manager, employee);
       const state = employee.snapshot;
-      await this.outbox.add(manager, EmployeeProfileUpdatedV1, {
-        subject: state.id,
-        data: {
-          employeeId: state.id,
-          name: state.name,
-          title: state.title,
-          headline: state.headline,
-          timeZone: state.timeZone,
-          completeness: employee.completeness.score,
-          changedFields,
-          updatedAt: state.updatedAt.toISOString(),
-        },
+      await this.employeeOutbox.add(manager, employee, EmployeeProfileUpdatedV1, {
+        employeeId: state.id,
+        name: state.name,
+        title: state.title,
+        headline: state.headline,
+        timeZone: state.timeZone,
+        completeness: employee.completeness.score,
+        changedFields,
+        updatedAt: state.updatedAt.toISOString(),
       });
       return employee;
     });

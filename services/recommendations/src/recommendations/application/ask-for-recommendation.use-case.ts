@@ -89,6 +89,7 @@ export class AskForRecommendationUseCase {
         requesterId,
         recipientId,
         relationship: state.relationship,
+        status: state.status,
         message: state.message,
         requesterRecommendedRecipient: await this.recommendations.exists(manager, requesterId, recipientId),
         requestedAt: state.createdAt.toISOString(),

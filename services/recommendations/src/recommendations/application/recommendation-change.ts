@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Outbox } from '@vouch/messaging';
-import type { RecommendationView } from '@vouch/contracts';
+import type { RecommendationStatus, RecommendationView, Relationship } from '@vouch/contracts';
 import type { Recommendation } from '../domain/recommendation';
 import { RecommendationNotFoundError } from '../domain/recommendation-errors';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
@@ -37,12 +37,16 @@ export class RecommendationChange {
   }
 }
 
-/** The fields every recommendation event starts with. */
+/** The fields every recommendation event starts with: which one, and where it stands after the event. */
 export function recommendationFields(recommendation: Recommendation): {
   recommendationId: string;
   authorId: string;
   subjectId: string;
+  relationship: Relationship;
+  verified: boolean;
+  reciprocal: boolean;
+  status: RecommendationStatus;
 } {
-  const { id, authorId, subjectId } = recommendation.snapshot();
-  return { recommendationId: id, authorId, subjectId };
+  const { id, authorId, subjectId, relationship, verified, reciprocal, status } = recommendation.snapshot();
+  return { recommendationId: id, authorId, subjectId, relationship, verified, reciprocal, status };
 }

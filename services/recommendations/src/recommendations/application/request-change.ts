@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { Outbox } from '@vouch/messaging';
-import type { RecommendationRequestView } from '@vouch/contracts';
+import type { RecommendationRequestStatus, RecommendationRequestView, Relationship } from '@vouch/contracts';
 import { NotYourRequestError, RequestNotFoundError } from '../domain/recommendation-errors';
 import type { RecommendationRequest } from '../domain/recommendation-request';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
@@ -44,12 +44,14 @@ export class RequestChange {
   }
 }
 
-/** The fields every request event starts with. */
+/** The fields every request event starts with: which one, and where it stands after the event. */
 export function requestFields(request: RecommendationRequest): {
   requestId: string;
   requesterId: string;
   recipientId: string;
+  relationship: Relationship;
+  status: RecommendationRequestStatus;
 } {
-  const { id, requesterId, recipientId } = request.snapshot();
-  return { requestId: id, requesterId, recipientId };
+  const { id, requesterId, recipientId, relationship, status } = request.snapshot();
+  return { requestId: id, requesterId, recipientId, relationship, status };
 }

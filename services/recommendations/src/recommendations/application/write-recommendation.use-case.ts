@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { RecommendationGivenV1, type Relationship } from '@vouch/contracts';
+import { RecommendationGivenV1, RecommendationRequestFulfilledV1, type Relationship } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
 import type { RecommendationView } from '@vouch/contracts';
 import { isVerified } from '../domain/org-chart';
@@ -15,6 +15,7 @@ import { RecommendationRepository } from '../infrastructure/recommendation.repos
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
 import { recommendationView } from './recommendation.views';
+import { requestFields } from './request-change';
 
 export interface WriteRecommendation {
   subjectId: string;
@@ -84,6 +85,14 @@ export class WriteRecommendationUseCase {
     if (request) {
       request.fulfil(authorId, now);
       await this.requests.update(manager, request);
+      await this.outbox.add(manager, RecommendationRequestFulfilledV1, {
+        subject: request.snapshot().id,
+        data: {
+          ...requestFields(request),
+          recommendationId: recommendation.id,
+          fulfilledAt: now.toISOString(),
+        },
+      });
     }
 
     const state = recommendation.snapshot();
@@ -101,6 +110,7 @@ export class WriteRecommendationUseCase {
           text: recommendation.text,
           verified: state.verified,
           reciprocal: state.reciprocal,
+          status: state.status,
           requestId: request?.snapshot().id ?? null,
           givenAt: now.toISOString(),
         },
