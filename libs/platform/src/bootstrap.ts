@@ -1,7 +1,7 @@
-import { Logger as NestLogger, type DynamicModule, type Type } from '@nestjs/common';
+import { Logger as NestLogger, type DynamicModule, type INestApplication, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { startEventConsumer } from '@vouch/messaging';
 import { ensureDatabase } from '@vouch/persistence';
 import { observeHttp } from './http/http-observation';
@@ -30,6 +30,42 @@ export interface HttpOptions {
 }
 
 /**
+ * A service's OpenAPI document, from its controllers' decorators and DTOs: what it serves at
+ * `/docs-json` and what `npm run contract` commits under docs/openapi/, so both are one document.
+ */
+export function openApiDocument(app: INestApplication, description: ServiceDescription): OpenAPIObject {
+  return SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(description.title)
+      .setDescription(description.description)
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+}
+
+/**
+ * A service's OpenAPI document without its database or Kafka: Nest's preview mode resolves the
+ * modules and reads the controllers' metadata but instantiates no provider, so nothing connects.
+ * For tools (`npm run contract`): it silences Nest's logger for the whole process.
+ */
+export async function openApiDocumentOffline(
+  rootModule: Type | DynamicModule,
+  description: ServiceDescription,
+): Promise<OpenAPIObject> {
+  const app = await NestFactory.create<NestFastifyApplication>(rootModule, new FastifyAdapter(), {
+    preview: true,
+    logger: false,
+  });
+  try {
+    return openApiDocument(app, description);
+  } finally {
+    await app.close();
+  }
+}
+
+/**
  * Applies what an app needs beyond its modules: the structured logger, each request logged,
  * traced and measured, and the API docs.
  */
@@ -39,16 +75,7 @@ export function configureServiceApp(app: NestFastifyApplication, description: Se
   const http = app.getHttpAdapter().getInstance();
   observeHttp(http, app.get(ServiceMetrics));
   logRequests(http, logger.logger);
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(description.title)
-      .setDescription(description.description)
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, openApiDocument(app, description), { jsonDocumentUrl: 'docs-json' });
 }
 
 /**

@@ -1,52 +1,66 @@
 import { session } from './session';
 
-/** The APIs of ../shared/API.md, as the portal uses them, all on the portal's own origin. */
+/** The APIs of docs/api.md, as the portal uses them, all on the portal's own origin. */
 
-/** The services' answers (libs/contracts `http.ts`), under the names the portal's pages use. */
+/**
+ * The services' answers and bodies under the names the portal's pages use, from the types generated
+ * from their OpenAPI documents (docs/openapi/, `npm run contract`).
+ */
 import type {
-  BalanceView as Balance,
-  CompletenessView as Completeness,
-  ConnectionRequestView as ConnectionRequest,
-  ConnectionSuggestionView as ConnectionSuggestion,
-  ConnectionView as Connection,
-  EducationView as Education,
-  EmailCategory,
-  EmployeeView as Employee,
-  NotificationPreferencesView as NotificationPreferences,
-  Page,
-  PositionView as Position,
-  ProfileRecommendationView as ProfileRecommendation,
-  RecommendationRequestView as RecommendationRequest,
-  RecommendationStatus,
-  RecommendationView as Recommendation,
-  Relationship,
-} from '@vouch/contracts';
+  SchemaConnectionPageDto as ConnectionPage,
+  SchemaConnectionRequestDto as ConnectionRequest,
+  SchemaConnectionRequestPageDto as ConnectionRequestPage,
+  SchemaCreateConnectionRequestBody as AskToConnectBody,
+  SchemaSuggestionPageDto as ConnectionSuggestionPage,
+} from './api-types/connections.generated';
+import type {
+  SchemaCompletenessResponse as Completeness,
+  SchemaEducationResponse as Education,
+  SchemaEmployeePageResponse as EmployeePage,
+  SchemaEmployeeResponse as Employee,
+  SchemaLoginRequest as LoginBody,
+  SchemaLoginResponse as LoginAnswer,
+  SchemaPositionResponse as Position,
+  SchemaRegisterRequest as RegisterBody,
+  SchemaRegisterResponse as RegisterAnswer,
+  SchemaUpdateProfileRequest as ProfileChange,
+} from './api-types/identity.generated';
+import type { SchemaNotificationPreferencesDto as NotificationPreferences } from './api-types/notifications.generated';
+import type {
+  SchemaAskForRecommendationDto as AskForRecommendationBody,
+  SchemaBalanceDto as Balance,
+  SchemaProfileRecommendationPageDto as ProfileRecommendationPage,
+  SchemaRecommendationDto as Recommendation,
+  SchemaRecommendationPageDto as RecommendationPage,
+  SchemaRecommendationRequestDto as RecommendationRequest,
+  SchemaRecommendationRequestPageDto as RecommendationRequestPage,
+  SchemaRecommendationStatus as RecommendationStatus,
+  SchemaRelationship as Relationship,
+  SchemaRequestRevisionDto as RequestRevisionBody,
+  SchemaReviseRecommendationDto as ReviseRecommendationBody,
+  SchemaWriteRecommendationDto as WriteRecommendationBody,
+} from './api-types/recommendations.generated';
 
 export type {
   Balance,
   Completeness,
   ConnectionRequest,
   Education,
-  EmailCategory,
   Employee,
   NotificationPreferences,
   Position,
+  ProfileChange,
   Recommendation,
   RecommendationRequest,
   RecommendationStatus,
   Relationship,
 };
 
+export type EmailCategory = keyof NotificationPreferences['categories'];
+
 export const RELATIONSHIPS: readonly Relationship[] = ['supervisor', 'coworker', 'subordinate'];
 export const isRelationship = (value: string): value is Relationship =>
   (RELATIONSHIPS as readonly string[]).includes(value);
-
-export type ProfileChange = Partial<
-  Pick<
-    Employee,
-    'name' | 'title' | 'headline' | 'summary' | 'location' | 'positions' | 'skills' | 'education'
-  >
->;
 
 interface Problem {
   title?: string;
@@ -101,67 +115,58 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 const query = (parameters: Record<string, string>) => new URLSearchParams(parameters).toString();
 
 export const api = {
-  register: (body: {
-    email: string;
-    password: string;
-    name: string;
-    title?: string;
-    managerEmail?: string;
-  }) => call<{ employee: Employee; accessToken: string }>('POST', '/v1/auth/register', body),
-  logIn: (body: { email: string; password: string }) =>
-    call<{ accessToken: string; expiresIn: number }>('POST', '/v1/auth/login', body),
+  register: (body: RegisterBody) => call<RegisterAnswer>('POST', '/v1/auth/register', body),
+  logIn: (body: LoginBody) => call<LoginAnswer>('POST', '/v1/auth/login', body),
 
   me: () => call<Employee>('GET', '/v1/employees/me'),
   updateMe: (change: ProfileChange) => call<Employee>('PATCH', '/v1/employees/me', change),
   completeness: () => call<Completeness>('GET', '/v1/employees/me/completeness'),
   employee: (id: string) => call<Employee>('GET', `/v1/employees/${encodeURIComponent(id)}`),
-  searchEmployees: (q: string) => call<Page<Employee>>('GET', `/v1/employees?${query({ q, limit: '50' })}`),
+  searchEmployees: (q: string) => call<EmployeePage>('GET', `/v1/employees?${query({ q, limit: '50' })}`),
 
   connectionRequests: (direction: 'incoming' | 'outgoing') =>
-    call<Page<ConnectionRequest>>('GET', `/v1/connection-requests?${query({ direction, limit: '100' })}`),
+    call<ConnectionRequestPage>('GET', `/v1/connection-requests?${query({ direction, limit: '100' })}`),
   askToConnect: (toEmployeeId: string, message?: string) =>
-    call<ConnectionRequest>('POST', '/v1/connection-requests', { toEmployeeId, message }),
+    call<ConnectionRequest>('POST', '/v1/connection-requests', {
+      toEmployeeId,
+      message,
+    } satisfies AskToConnectBody),
   answerConnectionRequest: (id: string, answer: 'accept' | 'decline') =>
     call<ConnectionRequest>('POST', `/v1/connection-requests/${encodeURIComponent(id)}/${answer}`),
   withdrawConnectionRequest: (id: string) =>
     call<void>('DELETE', `/v1/connection-requests/${encodeURIComponent(id)}`),
-  connections: () => call<Page<Connection>>('GET', '/v1/connections?limit=100'),
-  connectionSuggestions: () =>
-    call<Page<ConnectionSuggestion>>('GET', '/v1/connections/suggestions?limit=100'),
+  connections: () => call<ConnectionPage>('GET', '/v1/connections?limit=100'),
+  connectionSuggestions: () => call<ConnectionSuggestionPage>('GET', '/v1/connections/suggestions?limit=100'),
   removeConnection: (employeeId: string) =>
     call<void>('DELETE', `/v1/connections/${encodeURIComponent(employeeId)}`),
 
   recommendations: (side: 'received' | 'given') =>
-    call<Page<Recommendation>>('GET', `/v1/recommendations/${side}?limit=100`),
+    call<RecommendationPage>('GET', `/v1/recommendations/${side}?limit=100`),
   recommendationsOf: (employeeId: string) =>
-    call<Page<ProfileRecommendation>>(
+    call<ProfileRecommendationPage>(
       'GET',
       `/v1/employees/${encodeURIComponent(employeeId)}/recommendations?limit=100`,
     ),
-  writeRecommendation: (body: {
-    subjectId: string;
-    relationship: Relationship;
-    text: string;
-    requestId?: string;
-  }) => call<Recommendation>('POST', '/v1/recommendations', body),
-  reviseRecommendation: (id: string, body: { text: string; relationship: Relationship }) =>
+  writeRecommendation: (body: WriteRecommendationBody) =>
+    call<Recommendation>('POST', '/v1/recommendations', body),
+  reviseRecommendation: (id: string, body: ReviseRecommendationBody) =>
     call<Recommendation>('PUT', `/v1/recommendations/${encodeURIComponent(id)}`, body),
   answerRecommendation: (id: string, answer: 'accept' | 'hide') =>
     call<Recommendation>('POST', `/v1/recommendations/${encodeURIComponent(id)}/${answer}`),
   requestRevision: (id: string, message: string) =>
     call<Recommendation>('POST', `/v1/recommendations/${encodeURIComponent(id)}/request-revision`, {
       message,
-    }),
+    } satisfies RequestRevisionBody),
   withdrawRecommendation: (id: string) =>
     call<void>('DELETE', `/v1/recommendations/${encodeURIComponent(id)}`),
   balance: () => call<Balance>('GET', '/v1/recommendations/balance'),
 
   recommendationRequests: (direction: 'incoming' | 'outgoing', status: 'pending' | 'fulfilled' = 'pending') =>
-    call<Page<RecommendationRequest>>(
+    call<RecommendationRequestPage>(
       'GET',
       `/v1/recommendation-requests?${query({ direction, status, limit: '100' })}`,
     ),
-  askForRecommendation: (body: { recipientId: string; relationship: Relationship; message?: string }) =>
+  askForRecommendation: (body: AskForRecommendationBody) =>
     call<RecommendationRequest>('POST', '/v1/recommendation-requests', body),
   declineRecommendationRequest: (id: string) =>
     call<RecommendationRequest>('POST', `/v1/recommendation-requests/${encodeURIComponent(id)}/decline`),

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import type {
+  ColleagueView,
+  ConnectionRequestView,
+  ConnectionSuggestionView,
+  ConnectionView,
+  Page,
+  SuggestionReason,
+} from '@vouch/contracts';
 import { PageQuery } from '@vouch/platform';
 
 export class CreateConnectionRequestBody {
@@ -23,7 +31,7 @@ export class ListConnectionRequestsParams extends PageQuery {
   direction: (typeof DIRECTIONS)[number] = 'incoming';
 }
 
-export class ColleagueDto {
+export class ColleagueDto implements ColleagueView {
   @ApiProperty({ format: 'uuid' })
   employeeId!: string;
 
@@ -34,7 +42,7 @@ export class ColleagueDto {
   title!: string | null;
 }
 
-export class ConnectionRequestDto {
+export class ConnectionRequestDto implements ConnectionRequestView {
   @ApiProperty({ format: 'uuid', description: 'The connection; the same id once accepted' })
   id!: string;
 
@@ -60,7 +68,7 @@ export class ConnectionRequestDto {
   employee!: ColleagueDto;
 }
 
-export class ConnectionRequestPageDto {
+export class ConnectionRequestPageDto implements Page<ConnectionRequestView> {
   @ApiProperty({ type: [ConnectionRequestDto] })
   items!: ConnectionRequestDto[];
 
@@ -68,12 +76,12 @@ export class ConnectionRequestPageDto {
   nextCursor!: string | null;
 }
 
-export class ConnectionDto extends ColleagueDto {
+export class ConnectionDto extends ColleagueDto implements ConnectionView {
   @ApiProperty({ format: 'date-time', description: 'When the two got connected' })
   since!: string;
 }
 
-export class ConnectionPageDto {
+export class ConnectionPageDto implements Page<ConnectionView> {
   @ApiProperty({ type: [ConnectionDto] })
   items!: ConnectionDto[];
 
@@ -81,15 +89,15 @@ export class ConnectionPageDto {
   nextCursor!: string | null;
 }
 
-export class SuggestionDto extends ColleagueDto {
+export class SuggestionDto extends ColleagueDto implements ConnectionSuggestionView {
   @ApiProperty({
     enum: ['manager', 'report', 'peer'],
     description: 'my manager, one of my reports, or someone with the same manager',
   })
-  reason!: string;
+  reason!: SuggestionReason;
 }
 
-export class SuggestionPageDto {
+export class SuggestionPageDto implements Page<ConnectionSuggestionView> {
   @ApiProperty({ type: [SuggestionDto] })
   items!: SuggestionDto[];
 

@@ -19,6 +19,19 @@ import { PageQuery } from '@vouch/platform';
 import type { Employee } from '../domain/employee';
 import { ProfileLimits, type Completeness, type ProfileField } from '../domain/profile';
 
+/** Written as an object so that a field added to the profile fails to compile until listed. */
+const PROFILE_FIELDS = Object.keys({
+  name: true,
+  title: true,
+  headline: true,
+  summary: true,
+  location: true,
+  timeZone: true,
+  positions: true,
+  skills: true,
+  education: true,
+} satisfies Record<ProfileField, true>);
+
 const YEAR_MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const YEAR_MONTH_MESSAGE = '$property must be a month, YYYY-MM';
 
@@ -27,7 +40,8 @@ const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? 
 /** Optional and nullable: absent keeps the value, null clears it. */
 const Clearable = () => ValidateIf((_object, value) => value !== undefined && value !== null);
 
-export class PositionDto implements PositionView {
+/** A position as a profile change sends it: an absent team or end is null. */
+export class PositionInput implements PositionView {
   @ApiProperty({ maxLength: ProfileLimits.positionText, example: 'Staff engineer' })
   @IsString()
   @MinLength(1)
@@ -60,7 +74,8 @@ export class PositionDto implements PositionView {
   end: string | null = null;
 }
 
-export class EducationDto implements EducationView {
+/** An education entry as a profile change sends it: absent optional fields are null. */
+export class EducationInput implements EducationView {
   @ApiProperty({ maxLength: ProfileLimits.educationText, example: 'Instituto Superior Técnico' })
   @IsString()
   @MinLength(1)
@@ -88,6 +103,39 @@ export class EducationDto implements EducationView {
   @Clearable()
   @Matches(YEAR_MONTH, { message: YEAR_MONTH_MESSAGE })
   end: string | null = null;
+}
+
+/** A position as a profile shows it: every field present, null when empty. */
+export class PositionResponse implements PositionView {
+  @ApiProperty({ example: 'Staff engineer' })
+  title!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'Payments' })
+  team!: string | null;
+
+  @ApiProperty({ example: '2021-03', description: 'YYYY-MM' })
+  start!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: null, description: 'YYYY-MM; null while current' })
+  end!: string | null;
+}
+
+/** An education entry as a profile shows it: every field present, null when empty. */
+export class EducationResponse implements EducationView {
+  @ApiProperty({ example: 'Instituto Superior Técnico' })
+  school!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  degree!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  fieldOfStudy!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM' })
+  start!: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'YYYY-MM' })
+  end!: string | null;
 }
 
 export class RegisterRequest {
@@ -141,7 +189,7 @@ export class LoginResponse {
   @ApiProperty()
   accessToken!: string;
 
-  @ApiProperty({ description: 'seconds until the token expires' })
+  @ApiProperty({ type: 'integer', description: 'seconds until the token expires' })
   expiresIn!: number;
 }
 
@@ -190,13 +238,13 @@ export class UpdateProfileRequest {
   @IsTimeZone()
   timeZone?: string | null;
 
-  @ApiPropertyOptional({ type: [PositionDto], maxItems: ProfileLimits.positions })
+  @ApiPropertyOptional({ type: [PositionInput], maxItems: ProfileLimits.positions })
   @ValidateIf((_object, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(ProfileLimits.positions)
   @ValidateNested({ each: true })
-  @Type(() => PositionDto)
-  positions?: PositionDto[];
+  @Type(() => PositionInput)
+  positions?: PositionInput[];
 
   @ApiPropertyOptional({ type: [String], maxItems: ProfileLimits.skills, example: ['TypeScript', 'Kafka'] })
   @ValidateIf((_object, value) => value !== undefined)
@@ -207,13 +255,13 @@ export class UpdateProfileRequest {
   @MaxLength(ProfileLimits.skill, { each: true })
   skills?: string[];
 
-  @ApiPropertyOptional({ type: [EducationDto], maxItems: ProfileLimits.education })
+  @ApiPropertyOptional({ type: [EducationInput], maxItems: ProfileLimits.education })
   @ValidateIf((_object, value) => value !== undefined)
   @IsArray()
   @ArrayMaxSize(ProfileLimits.education)
   @ValidateNested({ each: true })
-  @Type(() => EducationDto)
-  education?: EducationDto[];
+  @Type(() => EducationInput)
+  education?: EducationInput[];
 }
 
 export class ChangeManagerRequest {
@@ -232,7 +280,7 @@ export class SearchEmployeesQuery extends PageQuery {
 }
 
 export class MissingPartResponse {
-  @ApiProperty({ example: 'headline' })
+  @ApiProperty({ enum: PROFILE_FIELDS, example: 'headline' })
   field!: ProfileField;
 
   @ApiProperty({ example: 'Write a one-line headline: what you want to be known for' })
@@ -240,7 +288,7 @@ export class MissingPartResponse {
 }
 
 export class CompletenessResponse implements CompletenessView {
-  @ApiProperty({ minimum: 0, maximum: 100 })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100 })
   score!: number;
 
   @ApiProperty({ type: [MissingPartResponse], description: 'most valuable first' })
@@ -276,19 +324,19 @@ export class EmployeeResponse implements EmployeeView {
   @ApiProperty({ type: String, nullable: true })
   timeZone!: string | null;
 
-  @ApiProperty({ type: [PositionDto] })
-  positions!: PositionDto[];
+  @ApiProperty({ type: [PositionResponse] })
+  positions!: PositionResponse[];
 
   @ApiProperty({ type: [String] })
   skills!: string[];
 
-  @ApiProperty({ type: [EducationDto] })
-  education!: EducationDto[];
+  @ApiProperty({ type: [EducationResponse] })
+  education!: EducationResponse[];
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   managerId!: string | null;
 
-  @ApiProperty({ minimum: 0, maximum: 100, description: 'profile completeness' })
+  @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'profile completeness' })
   completeness!: number;
 
   @ApiProperty({ description: 'false once offboarded' })

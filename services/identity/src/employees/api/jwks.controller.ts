@@ -11,7 +11,14 @@ export class JwksController {
   /** Every service verifies access tokens against these; a rotated-out key stays until its tokens expire. */
   @Get('jwks.json')
   @Header('Cache-Control', 'public, max-age=300')
-  @ApiOkResponse({ description: 'the public keys access tokens are signed with (RFC 7517)' })
+  @ApiOkResponse({
+    description: 'the public keys access tokens are signed with (RFC 7517)',
+    schema: {
+      type: 'object',
+      required: ['keys'],
+      properties: { keys: { type: 'array', items: { type: 'object', additionalProperties: true } } },
+    },
+  })
   jwks(): { keys: JWK[] } {
     return this.keys.jwks();
   }

@@ -1,16 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsUUID } from 'class-validator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@vouch/auth';
-import { PageQuery } from '@vouch/platform';
 import type { Page } from '@vouch/contracts';
 import { ListDeliveriesUseCase, type DeliveryView } from '../application/list-deliveries.use-case';
-
-export class ListDeliveriesQuery extends PageQuery {
-  @ApiProperty({ description: 'The employee whose emails to list' })
-  @IsUUID()
-  recipientId!: string;
-}
+import { DeliveryPageDto, ListDeliveriesQuery } from './deliveries.dto';
 
 @ApiTags('deliveries')
 @AdminOnly()
@@ -19,6 +12,7 @@ export class DeliveriesController {
   constructor(private readonly list: ListDeliveriesUseCase) {}
 
   @Get()
+  @ApiOkResponse({ type: DeliveryPageDto, description: "one recipient's emails, newest first" })
   async log(@Query() query: ListDeliveriesQuery): Promise<Page<DeliveryView>> {
     return this.list.execute(query.recipientId, query);
   }

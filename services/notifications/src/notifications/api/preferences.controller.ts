@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { NotificationPreferencesView } from '@vouch/contracts';
 import { GetPreferencesUseCase, UpdatePreferencesUseCase } from '../application/preferences.use-cases';
@@ -15,11 +15,14 @@ export class PreferencesController {
   ) {}
 
   @Get()
+  @ApiOkResponse({ type: NotificationPreferencesDto, description: 'every category on until changed' })
   async mine(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<NotificationPreferencesView> {
     return this.get.execute(employee.id);
   }
 
   @Put()
+  @ApiOkResponse({ type: NotificationPreferencesDto, description: 'saved, as now in force' })
+  @ApiBadRequestResponse({ description: 'a field is missing or invalid' })
   async replace(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: NotificationPreferencesDto,

@@ -1,5 +1,5 @@
 import { Controller, Get, Header, HttpCode, Post, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import Handlebars from 'handlebars';
 import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from '../application/unsubscribe.use-case';
 import type { UnsubscribeScope } from '../domain/email-category';
@@ -13,6 +13,9 @@ const CATEGORY_NAMES: Record<UnsubscribeScope, string> = {
   reminders: 'reminders of pending requests',
   all: 'anything from Vouch',
 };
+
+const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
+const INVALID_LINK = 'the link is invalid or has expired';
 
 const PAGE = Handlebars.compile(`<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -42,6 +45,8 @@ export class UnsubscribeController {
 
   @Get()
   @ApiQuery({ name: 'token', type: String })
+  @ApiOkResponse({ description: 'a page with the button that unsubscribes', content: HTML_PAGE })
+  @ApiForbiddenResponse({ description: INVALID_LINK })
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   confirm(@Query('token') token: unknown): string {
@@ -52,6 +57,8 @@ export class UnsubscribeController {
   @Post()
   @HttpCode(200)
   @ApiQuery({ name: 'token', type: String })
+  @ApiOkResponse({ description: 'unsubscribed: a page that says so', content: HTML_PAGE })
+  @ApiForbiddenResponse({ description: INVALID_LINK })
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
   async oneClick(@Query('token') token: unknown): Promise<string> {

@@ -1,8 +1,9 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@vouch/auth';
 import { GetCoverageUseCase } from '../application/get-coverage.use-case';
 import type { Coverage } from '../domain/coverage';
+import { CoverageDto } from './recommendation.dto';
 
 @ApiTags('admin')
 @AdminOnly()
@@ -11,6 +12,7 @@ export class CoverageController {
   constructor(private readonly coverage: GetCoverageUseCase) {}
 
   @Get('coverage')
+  @ApiOkResponse({ type: CoverageDto })
   async get(): Promise<Coverage> {
     return this.coverage.execute();
   }

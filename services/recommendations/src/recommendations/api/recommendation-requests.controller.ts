@@ -1,14 +1,33 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { Page, RecommendationRequestView } from '@vouch/contracts';
 import { AskForRecommendationUseCase } from '../application/ask-for-recommendation.use-case';
 import { DeclineRequestUseCase } from '../application/decline-request.use-case';
 import { ListRequestsUseCase } from '../application/list-requests.use-case';
 import { WithdrawRequestUseCase } from '../application/withdraw-request.use-case';
-import { AskForRecommendationDto, ListRequestsQuery } from './recommendation.dto';
+import {
+  AskForRecommendationDto,
+  ListRequestsQuery,
+  RecommendationRequestDto,
+  RecommendationRequestPageDto,
+} from './recommendation.dto';
 
 const uuid = new ParseUUIDPipe();
+
+const NOT_YOURS = 'no such request, or I am neither its requester nor its recipient';
+const NOT_YOUR_PART = 'the other side of the request does this';
+const NOT_NOW = 'the request is no longer pending';
 
 @ApiTags('recommendation requests')
 @Authenticated()
@@ -22,6 +41,12 @@ export class RecommendationRequestsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({ type: RecommendationRequestDto, description: 'asked; it waits for an answer' })
+  @ApiBadRequestResponse({ description: 'invalid fields, or a request to oneself' })
+  @ApiForbiddenResponse({ description: 'not connected with the recipient, or one of us is not active' })
+  @ApiNotFoundResponse({ description: 'no such employee' })
+  @ApiConflictResponse({ description: 'already asked and still pending, or they already recommended me' })
+  @ApiTooManyRequestsResponse({ description: 'too many pending requests from me, or to the recipient' })
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: AskForRecommendationDto,
@@ -30,6 +55,7 @@ export class RecommendationRequestsController {
   }
 
   @Get()
+  @ApiOkResponse({ type: RecommendationRequestPageDto, description: 'newest first' })
   async pending(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() query: ListRequestsQuery,
@@ -39,6 +65,10 @@ export class RecommendationRequestsController {
 
   @Post(':id/decline')
   @HttpCode(200)
+  @ApiOkResponse({ type: RecommendationRequestDto, description: 'declined (the recipient only)' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiForbiddenResponse({ description: NOT_YOUR_PART })
+  @ApiConflictResponse({ description: NOT_NOW })
   async declineOne(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
@@ -48,6 +78,10 @@ export class RecommendationRequestsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'withdrawn (the requester only)' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiForbiddenResponse({ description: NOT_YOUR_PART })
+  @ApiConflictResponse({ description: NOT_NOW })
   async remove(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,

@@ -10,7 +10,16 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { BalanceView, Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
 import { PageQuery } from '@vouch/platform';
@@ -25,10 +34,22 @@ import { RequestRevisionUseCase } from '../application/request-revision.use-case
 import { ReviseRecommendationUseCase } from '../application/revise-recommendation.use-case';
 import { WithdrawRecommendationUseCase } from '../application/withdraw-recommendation.use-case';
 import { WriteRecommendationUseCase } from '../application/write-recommendation.use-case';
-import { RequestRevisionDto, ReviseRecommendationDto, WriteRecommendationDto } from './recommendation.dto';
+import {
+  BalanceDto,
+  ProfileRecommendationPageDto,
+  RecommendationDto,
+  RecommendationPageDto,
+  RequestRevisionDto,
+  ReviseRecommendationDto,
+  WriteRecommendationDto,
+} from './recommendation.dto';
 import { recommendationTextField } from './recommendation-text.field';
 
 const uuid = new ParseUUIDPipe();
+
+const NOT_YOURS = 'no such recommendation, or I am neither its author nor its subject';
+const NOT_YOUR_PART = 'the other side of the recommendation does this';
+const NOT_NOW = 'not allowed in its current status';
 
 @ApiTags('recommendations')
 @Authenticated()
@@ -46,6 +67,14 @@ export class RecommendationsController {
   ) {}
 
   @Post()
+  @ApiCreatedResponse({
+    type: RecommendationDto,
+    description: 'written; it waits for the subject to accept it',
+  })
+  @ApiBadRequestResponse({ description: 'invalid fields or text, or a recommendation of oneself' })
+  @ApiForbiddenResponse({ description: 'not connected with the subject, or one of us is not active' })
+  @ApiNotFoundResponse({ description: 'no such employee, or no such request from them to me' })
+  @ApiConflictResponse({ description: 'I already recommended this colleague' })
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: WriteRecommendationDto,
@@ -59,6 +88,7 @@ export class RecommendationsController {
   }
 
   @Get('received')
+  @ApiOkResponse({ type: RecommendationPageDto, description: 'about me, in any status, newest first' })
   async received(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() page: PageQuery,
@@ -67,6 +97,7 @@ export class RecommendationsController {
   }
 
   @Get('given')
+  @ApiOkResponse({ type: RecommendationPageDto, description: 'by me, in any status, newest first' })
   async given(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() page: PageQuery,
@@ -75,11 +106,17 @@ export class RecommendationsController {
   }
 
   @Get('balance')
+  @ApiOkResponse({ type: BalanceDto })
   async myBalance(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<BalanceView> {
     return this.balance.execute(employee.id);
   }
 
   @Put(':id')
+  @ApiOkResponse({ type: RecommendationDto, description: 'revised: the new text is added to its revisions' })
+  @ApiBadRequestResponse({ description: 'invalid fields or text' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiForbiddenResponse({ description: NOT_YOUR_PART })
+  @ApiConflictResponse({ description: NOT_NOW })
   async update(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
@@ -93,6 +130,10 @@ export class RecommendationsController {
 
   @Post(':id/accept')
   @HttpCode(200)
+  @ApiOkResponse({ type: RecommendationDto, description: 'accepted: it shows on my profile' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiForbiddenResponse({ description: NOT_YOUR_PART })
+  @ApiConflictResponse({ description: NOT_NOW })
   async acceptOne(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
@@ -102,6 +143,10 @@ export class RecommendationsController {
 
   @Post(':id/hide')
   @HttpCode(200)
+  @ApiOkResponse({ type: RecommendationDto, description: 'hidden: it stays off my profile' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiForbiddenResponse({ description: NOT_YOUR_PART })
+  @ApiConflictResponse({ description: NOT_NOW })
   async hideOne(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
@@ -111,6 +156,11 @@ export class RecommendationsController {
 
   @Post(':id/request-revision')
   @HttpCode(200)
+  @ApiOkResponse({ type: RecommendationDto, description: 'the author is asked to revise it' })
+  @ApiBadRequestResponse({ description: 'the message is missing or too long' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiForbiddenResponse({ description: NOT_YOUR_PART })
+  @ApiConflictResponse({ description: NOT_NOW })
   async askForRevision(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
@@ -121,6 +171,10 @@ export class RecommendationsController {
 
   @Delete(':id')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'withdrawn, for good' })
+  @ApiNotFoundResponse({ description: NOT_YOURS })
+  @ApiForbiddenResponse({ description: NOT_YOUR_PART })
+  @ApiConflictResponse({ description: NOT_NOW })
   async remove(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
@@ -136,6 +190,8 @@ export class ProfileRecommendationsController {
   constructor(private readonly list: ListProfileRecommendationsUseCase) {}
 
   @Get()
+  @ApiOkResponse({ type: ProfileRecommendationPageDto, description: 'accepted ones only, newest first' })
+  @ApiNotFoundResponse({ description: 'no such employee' })
   async ofEmployee(
     @Param('employeeId', uuid) employeeId: string,
     @Query() page: PageQuery,

@@ -1,0 +1,687 @@
+/**
+ * Generated from docs/openapi/identity.json by openapi-typescript: do not edit.
+ * Regenerate with `npm run contract` after changing the identity service's controllers or DTOs.
+ */
+
+export interface paths {
+  '/v1/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AuthController_login'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/employees/me': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EmployeesController_me'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch: operations['EmployeesController_updateMe'];
+    trace?: never;
+  };
+  '/v1/employees/me/completeness': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EmployeesController_myCompleteness'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/employees': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EmployeesController_search'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/employees/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['EmployeesController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/employees/{id}/manager': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['EmployeesController_setManager'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/employees/{id}/deactivate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['EmployeesController_deactivate'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/jwks.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['JwksController_jwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    RegisterRequest: {
+      /** @example ana.lima@acme.com */
+      email: string;
+      /** Format: password */
+      password: string;
+      /** @example Ana Lima */
+      name: string;
+      /** @example Staff engineer */
+      title?: string;
+      /**
+       * @description the manager's email, if registered
+       * @example rui.costa@acme.com
+       */
+      managerEmail?: string;
+    };
+    PositionResponse: {
+      /** @example Staff engineer */
+      title: string;
+      /** @example Payments */
+      team: string | null;
+      /**
+       * @description YYYY-MM
+       * @example 2021-03
+       */
+      start: string;
+      /**
+       * @description YYYY-MM; null while current
+       * @example null
+       */
+      end: string | null;
+    };
+    EducationResponse: {
+      /** @example Instituto Superior Técnico */
+      school: string;
+      degree: string | null;
+      fieldOfStudy: string | null;
+      /** @description YYYY-MM */
+      start: string | null;
+      /** @description YYYY-MM */
+      end: string | null;
+    };
+    EmployeeResponse: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      name: string;
+      title: string | null;
+      headline: string | null;
+      summary: string | null;
+      location: string | null;
+      timeZone: string | null;
+      positions: components['schemas']['PositionResponse'][];
+      skills: string[];
+      education: components['schemas']['EducationResponse'][];
+      /** Format: uuid */
+      managerId: string | null;
+      /** @description profile completeness */
+      completeness: number;
+      /** @description false once offboarded */
+      active: boolean;
+      /** Format: date-time */
+      registeredAt: string;
+    };
+    RegisterResponse: {
+      employee: components['schemas']['EmployeeResponse'];
+      accessToken: string;
+    };
+    LoginRequest: {
+      /** @example ana.lima@acme.com */
+      email: string;
+      /** Format: password */
+      password: string;
+    };
+    LoginResponse: {
+      accessToken: string;
+      /** @description seconds until the token expires */
+      expiresIn: number;
+    };
+    PositionInput: {
+      /** @example Staff engineer */
+      title: string;
+      /** @example Payments */
+      team?: string | null;
+      /**
+       * @description YYYY-MM
+       * @example 2021-03
+       */
+      start: string;
+      /**
+       * @description YYYY-MM; null while current
+       * @example null
+       */
+      end?: string | null;
+    };
+    EducationInput: {
+      /** @example Instituto Superior Técnico */
+      school: string;
+      degree?: string | null;
+      fieldOfStudy?: string | null;
+      /** @description YYYY-MM */
+      start?: string | null;
+      /** @description YYYY-MM */
+      end?: string | null;
+    };
+    UpdateProfileRequest: {
+      name?: string;
+      title?: string | null;
+      headline?: string | null;
+      summary?: string | null;
+      location?: string | null;
+      /**
+       * @description IANA time zone
+       * @example Europe/Lisbon
+       */
+      timeZone?: string | null;
+      positions?: components['schemas']['PositionInput'][];
+      /**
+       * @example [
+       *       "TypeScript",
+       *       "Kafka"
+       *     ]
+       */
+      skills?: string[];
+      education?: components['schemas']['EducationInput'][];
+    };
+    MissingPartResponse: {
+      /**
+       * @example headline
+       * @enum {string}
+       */
+      field:
+        | 'name'
+        | 'title'
+        | 'headline'
+        | 'summary'
+        | 'location'
+        | 'timeZone'
+        | 'positions'
+        | 'skills'
+        | 'education';
+      /** @example Write a one-line headline: what you want to be known for */
+      hint: string;
+    };
+    CompletenessResponse: {
+      score: number;
+      /** @description most valuable first */
+      missing: components['schemas']['MissingPartResponse'][];
+    };
+    EmployeePageResponse: {
+      items: components['schemas']['EmployeeResponse'][];
+      /** @description pass as ?cursor= for the next page */
+      nextCursor: string | null;
+    };
+    ChangeManagerRequest: {
+      /**
+       * Format: uuid
+       * @description null: reports to no one
+       */
+      managerId: string | null;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
+export type SchemaPositionResponse = components['schemas']['PositionResponse'];
+export type SchemaEducationResponse = components['schemas']['EducationResponse'];
+export type SchemaEmployeeResponse = components['schemas']['EmployeeResponse'];
+export type SchemaRegisterResponse = components['schemas']['RegisterResponse'];
+export type SchemaLoginRequest = components['schemas']['LoginRequest'];
+export type SchemaLoginResponse = components['schemas']['LoginResponse'];
+export type SchemaPositionInput = components['schemas']['PositionInput'];
+export type SchemaEducationInput = components['schemas']['EducationInput'];
+export type SchemaUpdateProfileRequest = components['schemas']['UpdateProfileRequest'];
+export type SchemaMissingPartResponse = components['schemas']['MissingPartResponse'];
+export type SchemaCompletenessResponse = components['schemas']['CompletenessResponse'];
+export type SchemaEmployeePageResponse = components['schemas']['EmployeePageResponse'];
+export type SchemaChangeManagerRequest = components['schemas']['ChangeManagerRequest'];
+export type $defs = Record<string, never>;
+export interface operations {
+  AuthController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterRequest'];
+      };
+    };
+    responses: {
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RegisterResponse'];
+        };
+      };
+      /** @description the email domain may not register */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the email is taken */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthController_login: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['LoginRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description wrong email or password */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description too many attempts; see Retry-After */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmployeesController_me: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmployeeResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmployeesController_updateMe: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['UpdateProfileRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmployeeResponse'];
+        };
+      };
+      /** @description a field is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmployeesController_myCompleteness: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CompletenessResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmployeesController_search: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description part of a name, email or job title */
+        q?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmployeePageResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmployeesController_find: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmployeeResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmployeesController_setManager: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ChangeManagerRequest'];
+      };
+    };
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmployeeResponse'];
+        };
+      };
+      /** @description unknown manager, or the change would make a cycle */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  EmployeesController_deactivate: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmployeeResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  JwksController_jwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the public keys access tokens are signed with (RFC 7517) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            keys: {
+              [key: string]: unknown;
+            }[];
+          };
+        };
+      };
+    };
+  };
+}

@@ -1,0 +1,299 @@
+/**
+ * Generated from docs/openapi/notifications.json by openapi-typescript: do not edit.
+ * Regenerate with `npm run contract` after changing the notifications service's controllers or DTOs.
+ */
+
+export interface paths {
+  '/v1/notification-preferences': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['PreferencesController_mine'];
+    put: operations['PreferencesController_replace'];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/unsubscribe': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['UnsubscribeController_confirm'];
+    put?: never;
+    post: operations['UnsubscribeController_oneClick'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/deliveries': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeliveriesController_log'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    CategorySwitchesDto: {
+      /** @description The nudge to write one back when someone recommends you */
+      reciprocity: boolean;
+      /** @description Someone asks you for a recommendation */
+      recommendation_requests: boolean;
+      /** @description Recommendations you wrote or received are accepted, returned or to revise */
+      recommendation_updates: boolean;
+      /** @description Someone asks to connect */
+      connection_requests: boolean;
+      /** @description Someone accepted your connection request */
+      connection_updates: boolean;
+      /** @description A gentle reminder of a request still waiting for you */
+      reminders: boolean;
+    };
+    NotificationPreferencesDto: {
+      categories: components['schemas']['CategorySwitchesDto'];
+      /** @enum {string} */
+      digest: 'off' | 'daily';
+      /** @description No email at all, whatever the categories say */
+      unsubscribedAll: boolean;
+    };
+    DeliveryDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      recipientId: string;
+      /** @example reciprocity-nudge */
+      template: string;
+      /**
+       * @description what its unsubscribe link switches off
+       * @enum {string}
+       */
+      category:
+        | 'reciprocity'
+        | 'recommendation_requests'
+        | 'recommendation_updates'
+        | 'connection_requests'
+        | 'connection_updates'
+        | 'reminders'
+        | 'all';
+      /** @description the event that caused it */
+      eventId: string;
+      /**
+       * @description pending until sent (or failed); held for the daily digest, then digested into it; skipped when nobody wants it any more
+       * @enum {string}
+       */
+      status: 'pending' | 'held' | 'digested' | 'sent' | 'failed' | 'skipped';
+      attempts: number;
+      /** @description why the last attempt failed, or why it was skipped */
+      lastError: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      failedAt: string | null;
+    };
+    DeliveryPageDto: {
+      items: components['schemas']['DeliveryDto'][];
+      /** @description pass as ?cursor= for the next page */
+      nextCursor: string | null;
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type SchemaCategorySwitchesDto = components['schemas']['CategorySwitchesDto'];
+export type SchemaNotificationPreferencesDto = components['schemas']['NotificationPreferencesDto'];
+export type SchemaDeliveryDto = components['schemas']['DeliveryDto'];
+export type SchemaDeliveryPageDto = components['schemas']['DeliveryPageDto'];
+export type $defs = Record<string, never>;
+export interface operations {
+  PreferencesController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every category on until changed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PreferencesController_replace: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['NotificationPreferencesDto'];
+      };
+    };
+    responses: {
+      /** @description saved, as now in force */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationPreferencesDto'];
+        };
+      };
+      /** @description a field is missing or invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UnsubscribeController_confirm: {
+    parameters: {
+      query: {
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a page with the button that unsubscribes */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the link is invalid or has expired */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  UnsubscribeController_oneClick: {
+    parameters: {
+      query: {
+        token: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description unsubscribed: a page that says so */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/html': string;
+        };
+      };
+      /** @description the link is invalid or has expired */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  DeliveriesController_log: {
+    parameters: {
+      query: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description The employee whose emails to list */
+        recipientId: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description one recipient's emails, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliveryPageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+}

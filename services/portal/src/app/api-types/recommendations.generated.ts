@@ -1,0 +1,1116 @@
+/**
+ * Generated from docs/openapi/recommendations.json by openapi-typescript: do not edit.
+ * Regenerate with `npm run contract` after changing the recommendations service's controllers or DTOs.
+ */
+
+export interface paths {
+  '/v1/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RecommendationsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/received': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RecommendationsController_received'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/given': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RecommendationsController_given'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/balance': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RecommendationsController_myBalance'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['RecommendationsController_update'];
+    post?: never;
+    delete: operations['RecommendationsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/{id}/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RecommendationsController_acceptOne'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/{id}/hide': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RecommendationsController_hideOne'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/{id}/request-revision': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RecommendationsController_askForRevision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/employees/{employeeId}/recommendations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ProfileRecommendationsController_ofEmployee'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendation-requests': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RecommendationRequestsController_pending'];
+    put?: never;
+    post: operations['RecommendationRequestsController_create'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendation-requests/{id}/decline': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RecommendationRequestsController_declineOne'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendation-requests/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    delete: operations['RecommendationRequestsController_remove'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/recommendations/coverage': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CoverageController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+  schemas: {
+    /**
+     * @description what the author of a recommendation was to its subject
+     * @enum {string}
+     */
+    Relationship: 'supervisor' | 'coworker' | 'subordinate';
+    WriteRecommendationDto: {
+      /**
+       * Format: uuid
+       * @description the colleague the recommendation is about
+       */
+      subjectId: string;
+      /** @description what you were to the subject */
+      relationship: components['schemas']['Relationship'];
+      text: string;
+      /**
+       * Format: uuid
+       * @description the request this answers
+       */
+      requestId?: string;
+    };
+    /**
+     * @description only accepted ones show on the subject's profile
+     * @enum {string}
+     */
+    RecommendationStatus: 'pending' | 'accepted' | 'hidden' | 'revision_requested' | 'withdrawn';
+    RevisionDto: {
+      /** @description 1 for the first text, then one more per revision */
+      number: number;
+      text: string;
+      relationship: components['schemas']['Relationship'];
+      /** Format: date-time */
+      writtenAt: string;
+    };
+    RecommendationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      authorId: string;
+      /** Format: uuid */
+      subjectId: string;
+      relationship: components['schemas']['Relationship'];
+      /** @description the latest text */
+      text: string;
+      /** @description only accepted ones show on the subject's profile */
+      status: components['schemas']['RecommendationStatus'];
+      /** @description the org chart said the same relationship when it was written */
+      verified: boolean;
+      /** @description the subject had already recommended the author when it was written */
+      reciprocal: boolean;
+      /** @description what the subject asked to change, while asked */
+      revisionRequest: string | null;
+      /** @description every text, the first first */
+      revisions: components['schemas']['RevisionDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    RecommendationPageDto: {
+      items: components['schemas']['RecommendationDto'][];
+      /** @description pass as ?cursor= for the next page */
+      nextCursor: string | null;
+    };
+    RelationshipCountsDto: {
+      supervisor: number;
+      coworker: number;
+      subordinate: number;
+    };
+    BalanceSuggestionDto: {
+      /**
+       * Format: uuid
+       * @description a connection to ask
+       */
+      employeeId: string;
+      /** @description what they are to me */
+      relationship: components['schemas']['Relationship'];
+      /** @example your manager; no supervisor recommendation yet */
+      reason: string;
+    };
+    BalanceDto: {
+      counts: components['schemas']['RelationshipCountsDto'];
+      /** @description relationships with no accepted recommendation */
+      missing: components['schemas']['Relationship'][];
+      /** @description relationships with some, but fewer than half as many as the best-covered one */
+      thin: components['schemas']['Relationship'][];
+      /** @description missing relationships first, then thin ones */
+      suggestions: components['schemas']['BalanceSuggestionDto'][];
+    };
+    ReviseRecommendationDto: {
+      text: string;
+      /** @description unchanged when left out */
+      relationship?: components['schemas']['Relationship'];
+    };
+    RequestRevisionDto: {
+      /** @description what you would like changed */
+      message: string;
+    };
+    ProfileRecommendationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      authorId: string;
+      /** @description null when the author is not known here yet */
+      authorName: string | null;
+      authorTitle: string | null;
+      /** Format: uuid */
+      subjectId: string;
+      relationship: components['schemas']['Relationship'];
+      text: string;
+      /** @description the org chart said the same relationship when it was written */
+      verified: boolean;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+    };
+    ProfileRecommendationPageDto: {
+      items: components['schemas']['ProfileRecommendationDto'][];
+      /** @description pass as ?cursor= for the next page */
+      nextCursor: string | null;
+    };
+    AskForRecommendationDto: {
+      /**
+       * Format: uuid
+       * @description the connection asked to write
+       */
+      recipientId: string;
+      /** @description what the recipient was to you */
+      relationship: components['schemas']['Relationship'];
+      message?: string;
+    };
+    /** @enum {string} */
+    RecommendationRequestStatus: 'pending' | 'fulfilled' | 'declined' | 'withdrawn' | 'expired';
+    RecommendationRequestDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      requesterId: string;
+      /** Format: uuid */
+      recipientId: string;
+      /** @description what the recipient was to the requester */
+      relationship: components['schemas']['Relationship'];
+      message: string | null;
+      status: components['schemas']['RecommendationRequestStatus'];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description when it expires if still pending
+       */
+      expiresAt: string;
+    };
+    RecommendationRequestPageDto: {
+      items: components['schemas']['RecommendationRequestDto'][];
+      /** @description pass as ?cursor= for the next page */
+      nextCursor: string | null;
+    };
+    EmployeeWithoutRecommendationDto: {
+      /** Format: uuid */
+      employeeId: string;
+      name: string;
+    };
+    TeamCoverageDto: {
+      /** Format: uuid */
+      managerId: string;
+      managerName: string;
+      /** @description the manager and their reports */
+      size: number;
+      /** @description accepted recommendations the members received */
+      counts: components['schemas']['RelationshipCountsDto'];
+      /** @description relationships no member has an accepted recommendation in */
+      missing: components['schemas']['Relationship'][];
+      /** @description members with no accepted recommendation */
+      withoutRecommendation: number;
+    };
+    CoverageDto: {
+      withoutRecommendation: components['schemas']['EmployeeWithoutRecommendationDto'][];
+      /** @description the teams with the fewest covered members first */
+      teams: components['schemas']['TeamCoverageDto'][];
+    };
+  };
+  responses: never;
+  parameters: never;
+  requestBodies: never;
+  headers: never;
+  pathItems: never;
+}
+export type SchemaRelationship = components['schemas']['Relationship'];
+export type SchemaWriteRecommendationDto = components['schemas']['WriteRecommendationDto'];
+export type SchemaRecommendationStatus = components['schemas']['RecommendationStatus'];
+export type SchemaRevisionDto = components['schemas']['RevisionDto'];
+export type SchemaRecommendationDto = components['schemas']['RecommendationDto'];
+export type SchemaRecommendationPageDto = components['schemas']['RecommendationPageDto'];
+export type SchemaRelationshipCountsDto = components['schemas']['RelationshipCountsDto'];
+export type SchemaBalanceSuggestionDto = components['schemas']['BalanceSuggestionDto'];
+export type SchemaBalanceDto = components['schemas']['BalanceDto'];
+export type SchemaReviseRecommendationDto = components['schemas']['ReviseRecommendationDto'];
+export type SchemaRequestRevisionDto = components['schemas']['RequestRevisionDto'];
+export type SchemaProfileRecommendationDto = components['schemas']['ProfileRecommendationDto'];
+export type SchemaProfileRecommendationPageDto = components['schemas']['ProfileRecommendationPageDto'];
+export type SchemaAskForRecommendationDto = components['schemas']['AskForRecommendationDto'];
+export type SchemaRecommendationRequestStatus = components['schemas']['RecommendationRequestStatus'];
+export type SchemaRecommendationRequestDto = components['schemas']['RecommendationRequestDto'];
+export type SchemaRecommendationRequestPageDto = components['schemas']['RecommendationRequestPageDto'];
+export type SchemaEmployeeWithoutRecommendationDto =
+  components['schemas']['EmployeeWithoutRecommendationDto'];
+export type SchemaTeamCoverageDto = components['schemas']['TeamCoverageDto'];
+export type SchemaCoverageDto = components['schemas']['CoverageDto'];
+export type $defs = Record<string, never>;
+export interface operations {
+  RecommendationsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['WriteRecommendationDto'];
+      };
+    };
+    responses: {
+      /** @description written; it waits for the subject to accept it */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationDto'];
+        };
+      };
+      /** @description invalid fields or text, or a recommendation of oneself */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not connected with the subject, or one of us is not active */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee, or no such request from them to me */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description I already recommended this colleague */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_received: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description about me, in any status, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationPageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_given: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description by me, in any status, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationPageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_myBalance: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BalanceDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_update: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ReviseRecommendationDto'];
+      };
+    };
+    responses: {
+      /** @description revised: the new text is added to its revisions */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationDto'];
+        };
+      };
+      /** @description invalid fields or text */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the other side of the recommendation does this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such recommendation, or I am neither its author nor its subject */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not allowed in its current status */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description withdrawn, for good */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the other side of the recommendation does this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such recommendation, or I am neither its author nor its subject */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not allowed in its current status */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_acceptOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description accepted: it shows on my profile */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the other side of the recommendation does this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such recommendation, or I am neither its author nor its subject */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not allowed in its current status */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_hideOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description hidden: it stays off my profile */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the other side of the recommendation does this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such recommendation, or I am neither its author nor its subject */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not allowed in its current status */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationsController_askForRevision: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RequestRevisionDto'];
+      };
+    };
+    responses: {
+      /** @description the author is asked to revise it */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationDto'];
+        };
+      };
+      /** @description the message is missing or too long */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the other side of the recommendation does this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such recommendation, or I am neither its author nor its subject */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not allowed in its current status */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  ProfileRecommendationsController_ofEmployee: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path: {
+        employeeId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description accepted ones only, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ProfileRecommendationPageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationRequestsController_pending: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        direction?: 'incoming' | 'outgoing';
+        status?: 'pending' | 'fulfilled' | 'declined' | 'withdrawn' | 'expired' | 'all';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationRequestPageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationRequestsController_create: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AskForRecommendationDto'];
+      };
+    };
+    responses: {
+      /** @description asked; it waits for an answer */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationRequestDto'];
+        };
+      };
+      /** @description invalid fields, or a request to oneself */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not connected with the recipient, or one of us is not active */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description already asked and still pending, or they already recommended me */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description too many pending requests from me, or to the recipient */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationRequestsController_declineOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description declined (the recipient only) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationRequestDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the other side of the request does this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such request, or I am neither its requester nor its recipient */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the request is no longer pending */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  RecommendationRequestsController_remove: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description withdrawn (the requester only) */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the other side of the request does this */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such request, or I am neither its requester nor its recipient */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the request is no longer pending */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  CoverageController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CoverageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+}
