@@ -18,7 +18,11 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/{libs,services}/*/src/**/*.spec.ts', '<rootDir>/infra/test/*.spec.ts'],
+      testMatch: [
+        '<rootDir>/{libs,services}/*/src/**/*.spec.ts',
+        '<rootDir>/infra/test/*.spec.ts',
+        '<rootDir>/tools/**/*.spec.ts',
+      ],
     },
     {
       ...common,

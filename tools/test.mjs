@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * `npm test`: everything CI checks, from a fresh clone. Installs dependencies if needed, then lint,
- * type checks, unit and integration tests. Jest's global setup starts the infrastructure the
+ * type checks, the generated contract documents against the code, unit and integration tests. Jest's global setup starts the infrastructure the
  * integration tests need (see libs/testing) and stops what it started.
  */
 import { spawnSync } from 'node:child_process';
@@ -53,5 +53,6 @@ ensureDependencies();
 ensureChromium();
 step('lint', 'npm', ['run', '--silent', 'lint']);
 step('type check', 'npm', ['run', '--silent', 'typecheck']);
+step('contract documents match the code', 'npm', ['run', '--silent', 'contract', '--', '--check']);
 step('unit and integration tests', 'npx', ['jest', '--ci', ...process.argv.slice(2)]);
 process.stderr.write(`\nall checks passed in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
