@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path';
 import { ensureDependencies, repoRoot } from './ensure-dependencies.mjs';
 
-/** The services of the platform and their default ports (../shared/API.md). */
+/** The services of the platform and their default ports (docs/api.md). */
 const SERVICES = [
   { name: 'identity', port: 3001 },
   { name: 'connections', port: 3002 },

@@ -1,8 +1,9 @@
 // @ts-check
 /**
  * `npm test`: everything CI checks, from a fresh clone. Installs dependencies if needed, then lint,
- * type checks, the generated contract documents against the code, unit and integration tests. Jest's global setup starts the infrastructure the
- * integration tests need (see libs/testing) and stops what it started.
+ * type checks, the generated contract documents against the code, unit and integration tests.
+ * Jest's global setup starts the infrastructure the integration tests need (see libs/testing) and
+ * stops what it started.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

@@ -10,7 +10,7 @@ export interface Ledgers {
   notifications: string;
 }
 
-/** An event committed with its row, for which API.md "Emails" says exactly one email is due. */
+/** An event committed with its row, for which docs/api.md "Emails" says exactly one email is due. */
 export interface DueEvent {
   eventId: string;
   eventType: string;

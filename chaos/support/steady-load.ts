@@ -37,7 +37,7 @@ const RECOMMENDATION_TEXT = 'Steady under pressure, kind in review, and always s
 
 /**
  * A steady, open-loop stream of writes through the public HTTP APIs, each of which is due exactly
- * one email (API.md "Emails"): colleagues register (identity; no email), ask each other to connect
+ * one email (docs/api.md "Emails"): colleagues register (identity; no email), ask each other to connect
  * ("wants to connect"), accept ("you are connected") and recommend each other (the nudge or "returned
  * the favour"). A write that fails is tried again later; one whose answer was lost is given up, the
  * databases say whether it happened.

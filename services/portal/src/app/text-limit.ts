@@ -1,4 +1,4 @@
-/** A recommendation's text limits, as the recommendations service counts them (../shared/API.md). */
+/** A recommendation's text limits, as the recommendations service counts them (docs/api.md). */
 export const RECOMMENDATION_TEXT_MIN = 20;
 export const RECOMMENDATION_TEXT_MAX = 3_000;
 

@@ -2,7 +2,7 @@
 export type ServiceName = 'identity' | 'connections' | 'recommendations' | 'notifications';
 
 /**
- * Which service owns an API path, as ../shared/API.md assigns them; first match wins, so the one
+ * Which service owns an API path, as docs/api.md assigns them; first match wins, so the one
  * path under /v1/employees that recommendations owns comes before identity's prefix.
  */
 const ROUTES: ReadonlyArray<{ pattern: RegExp; service: ServiceName }> = [

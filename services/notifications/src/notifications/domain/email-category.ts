@@ -1,6 +1,6 @@
 import { EmailCategory } from '@vouch/contracts';
 
-/** What an employee can switch off, one switch per kind of email (../shared/API.md). */
+/** What an employee can switch off, one switch per kind of email (docs/api.md). */
 export const EMAIL_CATEGORIES = EmailCategory.options;
 
 export type CategorySwitches = Record<EmailCategory, boolean>;
