@@ -15,6 +15,7 @@ const EXPECTED_MESSAGES = [
   'EmployeeProfileUpdated.v1',
   'EmployeeManagerChanged.v1',
   'EmployeeDeactivated.v1',
+  'EmployeeReactivated.v1',
   'EmployeeRecord.v1',
   'ConnectionRequested.v1',
   'ConnectionAccepted.v1',
@@ -212,6 +213,9 @@ describe('the events the platform publishes, against the committed contract docu
     await ask(dan, ana);
 
     await platform.expectCall(200, 'identity', 'POST', `/v1/employees/${dan.id}/deactivate`, {
+      token: admin.token,
+    });
+    await platform.expectCall(200, 'identity', 'POST', `/v1/employees/${dan.id}/reactivate`, {
       token: admin.token,
     });
 

@@ -6,8 +6,10 @@ import { ConnectionRequestCancelledV1 } from './events/connections/connection-re
 import { ConnectionRequestWithdrawnV1 } from './events/connections/connection-request-withdrawn.v1';
 import { ConnectionRequestedV1 } from './events/connections/connection-requested.v1';
 import { EmployeeDeactivatedV1 } from './events/identity/employee-deactivated.v1';
+import { EmployeeEmailChangedV1 } from './events/identity/employee-email-changed.v1';
 import { EmployeeManagerChangedV1 } from './events/identity/employee-manager-changed.v1';
 import { EmployeeProfileUpdatedV1 } from './events/identity/employee-profile-updated.v1';
+import { EmployeeReactivatedV1 } from './events/identity/employee-reactivated.v1';
 import { EmployeeRecordV1 } from './events/identity/employee-record.v1';
 import { EmployeeRegisteredV1 } from './events/identity/employee-registered.v1';
 import { EmailFailedV1 } from './events/notifications/email-failed.v1';
@@ -30,6 +32,8 @@ export const PlatformEvents: readonly EventDefinition[] = [
   EmployeeProfileUpdatedV1,
   EmployeeManagerChangedV1,
   EmployeeDeactivatedV1,
+  EmployeeReactivatedV1,
+  EmployeeEmailChangedV1,
   EmployeeRecordV1,
   ConnectionRequestedV1,
   ConnectionAcceptedV1,

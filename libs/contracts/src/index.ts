@@ -9,6 +9,8 @@ export * from './events/identity/employee-registered.v1';
 export * from './events/identity/employee-profile-updated.v1';
 export * from './events/identity/employee-manager-changed.v1';
 export * from './events/identity/employee-deactivated.v1';
+export * from './events/identity/employee-reactivated.v1';
+export * from './events/identity/employee-email-changed.v1';
 export * from './events/identity/employee-record.v1';
 export * from './events/connections/connection-requested.v1';
 export * from './events/connections/connection-accepted.v1';

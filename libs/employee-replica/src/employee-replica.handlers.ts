@@ -1,7 +1,9 @@
 import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import {
+  EmployeeEmailChangedV1,
   EmployeeManagerChangedV1,
   EmployeeProfileUpdatedV1,
+  EmployeeReactivatedV1,
   EmployeeRegisteredV1,
   type CloudEvent,
   type EventData,
@@ -11,8 +13,10 @@ import { EmployeeReplica } from './employee-replica';
 
 /**
  * identity's events that every service's replica applies alike: hires, profile changes, the org
- * chart. Register it among a module's controllers. `EmployeeDeactivated` is each service's own to
- * handle, because what a departure undoes differs (connections, requests, emails).
+ * chart, email changes, returns. Register it among a module's controllers. `EmployeeDeactivated` is
+ * each service's own to handle, because what a departure undoes differs (connections, requests,
+ * emails). A return is alike everywhere: the employee is active again, and what their departure
+ * closed (cancelled or expired requests, skipped emails) stays closed, for them to start afresh.
  */
 @EventHandlers()
 export class EmployeeReplicaHandlers {
@@ -40,5 +44,21 @@ export class EmployeeReplicaHandlers {
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.replica.changeManager(context.manager, event.data);
+  }
+
+  @EventPattern(EmployeeReactivatedV1.type)
+  async onReactivated(
+    @Payload() event: CloudEvent<EventData<typeof EmployeeReactivatedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.replica.reactivate(context.manager, event.data);
+  }
+
+  @EventPattern(EmployeeEmailChangedV1.type)
+  async onEmailChanged(
+    @Payload() event: CloudEvent<EventData<typeof EmployeeEmailChangedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.replica.changeEmail(context.manager, event.data);
   }
 }

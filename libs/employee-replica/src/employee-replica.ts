@@ -1,8 +1,10 @@
 import type { EntityManager } from 'typeorm';
 import {
   EmployeeDeactivatedV1,
+  EmployeeEmailChangedV1,
   EmployeeManagerChangedV1,
   EmployeeProfileUpdatedV1,
+  EmployeeReactivatedV1,
   EmployeeRegisteredV1,
   type EventData,
 } from '@vouch/contracts';
@@ -66,10 +68,18 @@ export class EmployeeReplica {
     await this.update(manager, data.employeeId, { active: false });
   }
 
+  async reactivate(manager: EntityManager, data: EventData<typeof EmployeeReactivatedV1>): Promise<void> {
+    await this.update(manager, data.employeeId, { active: true });
+  }
+
+  async changeEmail(manager: EntityManager, data: EventData<typeof EmployeeEmailChangedV1>): Promise<void> {
+    await this.update(manager, data.employeeId, { email: data.email });
+  }
+
   private async update(
     manager: EntityManager,
     employeeId: string,
-    changes: Partial<Pick<ReplicatedEmployee, 'name' | 'title' | 'managerId' | 'timeZone' | 'active'>>,
+    changes: Partial<Omit<ReplicatedEmployee, 'id'>>,
   ): Promise<void> {
     const result = await manager.update(ReplicatedEmployee, { id: employeeId }, changes);
     if ((result.affected ?? 0) === 0) throw new UnknownReplicatedEmployeeError(employeeId);

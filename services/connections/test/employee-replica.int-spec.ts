@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import {
   EmployeeDeactivatedV1,
+  EmployeeEmailChangedV1,
   EmployeeManagerChangedV1,
   EmployeeProfileUpdatedV1,
+  EmployeeReactivatedV1,
   EmployeeRegisteredV1,
 } from '@vouch/contracts';
 import { waitFor } from '@vouch/testing';
@@ -53,6 +55,17 @@ describe('the employee replica, fed by identity’s events', () => {
     await service.waitForReplica(
       'the deactivation',
       `SELECT count(*)::int AS n FROM employee WHERE id = $1 AND NOT active`,
+      [employee.id],
+      1,
+    );
+  };
+  const reactivate = async (employee: TestEmployee) => {
+    await service.publish(EmployeeReactivatedV1, [
+      { subject: employee.id, data: { employeeId: employee.id, reactivatedAt: new Date().toISOString() } },
+    ]);
+    await service.waitForReplica(
+      'the reactivation',
+      `SELECT count(*)::int AS n FROM employee WHERE id = $1 AND active`,
       [employee.id],
       1,
     );
@@ -142,6 +155,43 @@ describe('the employee replica, fed by identity’s events', () => {
 
     const connections = await list<{ employeeId: string }>(ana, '/v1/connections');
     expect(connections.body.items.map((item) => item.employeeId)).toEqual([cleo.id]);
+  });
+
+  it('lets a reactivated employee be asked to connect again and shows their connections, leaving cancelled requests cancelled', async () => {
+    const [ana, ben, cleo] = await service.hire({}, {}, {});
+    await connect(ana, ben);
+    const cancelled = await ask(cleo, ben.id);
+    await deactivate(ben);
+
+    await reactivate(ben);
+
+    const connections = await list<{ employeeId: string }>(ana, '/v1/connections');
+    expect(connections.body.items.map((item) => item.employeeId)).toEqual([ben.id]);
+    const again = await ask(cleo, ben.id);
+    expect(again.status).toBe(201);
+    const incoming = await list<{ id: string }>(ben, '/v1/connection-requests?direction=incoming');
+    expect(incoming.body.items.map((item) => item.id)).toEqual([again.body.id]);
+    const events = await service.eventsAbout(cancelled.body.id, 2);
+    expect(events.map((event) => event.type)).toEqual(['ConnectionRequested', 'ConnectionRequestCancelled']);
+  });
+
+  it('keeps the work email identity last published', async () => {
+    const [ana] = await service.hire({});
+    const email = `${randomUUID()}@example.com`;
+
+    await service.publish(EmployeeEmailChangedV1, [
+      {
+        subject: ana.id,
+        data: { employeeId: ana.id, email, previousEmail: ana.email, changedAt: new Date().toISOString() },
+      },
+    ]);
+
+    await service.waitForReplica(
+      'the new email',
+      `SELECT count(*)::int AS n FROM employee WHERE id = $1 AND email = $2`,
+      [ana.id, email],
+      1,
+    );
   });
 
   it('shows the names and titles identity last published', async () => {

@@ -7,6 +7,9 @@ import { EmployeesModule } from './employees/employees.module';
 import { EmployeeEntity } from './employees/infrastructure/employee.entity';
 import { CreateEmployees1764100000000 } from './migrations/1764100000000-create-employees';
 import { PublishEmployeeRecords1796500000000 } from './migrations/1796500000000-publish-employee-records';
+import { ScimUsers1796600000000 } from './migrations/1796600000000-scim-users';
+import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
+import { ProvisioningModule } from './provisioning/provisioning.module';
 
 export const serviceDescription: ServiceDescription = {
   title: 'Vouch identity',
@@ -16,18 +19,24 @@ export const serviceDescription: ServiceDescription = {
 @Module({})
 export class AppModule {
   static forRoot(environment: IdentityEnvironment): DynamicModule {
+    const employees = EmployeesModule.forRoot(environment);
     return {
       module: AppModule,
       imports: [
         ServicePlatformModule.forRoot({
           name: 'identity',
           environment,
-          entities: [EmployeeEntity],
-          migrations: [CreateEmployees1764100000000, PublishEmployeeRecords1796500000000],
+          entities: [EmployeeEntity, ScimUserEntity],
+          migrations: [
+            CreateEmployees1764100000000,
+            PublishEmployeeRecords1796500000000,
+            ScimUsers1796600000000,
+          ],
           errors: employeeErrors,
         }),
         AuthModule.forRoot(environment),
-        EmployeesModule.forRoot(environment),
+        employees,
+        ProvisioningModule.forRoot(environment, employees),
       ],
     };
   }

@@ -50,4 +50,10 @@ describe('identity configuration', () => {
   it('fails at boot when a token would live less than a minute', () => {
     expect(() => loadConfig(identityEnvironment, { JWT_TTL_SECONDS: '5' })).toThrow(/JWT_TTL_SECONDS/);
   });
+
+  it('turns SCIM off without SCIM_TOKEN and refuses a token too short to be a secret', () => {
+    expect(loadConfig(identityEnvironment, {}).SCIM_TOKEN).toBeUndefined();
+    expect(() => loadConfig(identityEnvironment, { SCIM_TOKEN: 'short' })).toThrow(/SCIM_TOKEN/);
+    expect(loadConfig(identityEnvironment, { SCIM_TOKEN: 'x'.repeat(32) }).SCIM_TOKEN).toBe('x'.repeat(32));
+  });
 });

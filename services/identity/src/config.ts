@@ -37,6 +37,17 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
      * the login limit counts. Empty trusts none, so a client cannot pick its own address.
      */
     TRUSTED_PROXIES: commaSeparated,
+    /**
+     * The bearer token the identity provider (Entra ID, Okta) provisions users with at /scim/v2.
+     * Unset turns SCIM off: its routes do not exist (404).
+     */
+    SCIM_TOKEN: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .min(32, 'SCIM_TOKEN must be at least 32 characters: it is the only key to provisioning')
+        .optional(),
+    ),
   })
   .refine((environment) => !(environment.JWT_PRIVATE_KEYS && environment.JWT_PRIVATE_KEY_FILE), {
     message: 'set JWT_PRIVATE_KEYS or JWT_PRIVATE_KEY_FILE, not both',

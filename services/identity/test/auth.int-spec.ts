@@ -201,6 +201,7 @@ describe('registration and sign-in', () => {
         '/v1/employees/{id}',
         '/v1/employees/{id}/manager',
         '/v1/employees/{id}/deactivate',
+        '/v1/employees/{id}/reactivate',
         '/.well-known/jwks.json',
       ]),
     );

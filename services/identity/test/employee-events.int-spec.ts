@@ -1,7 +1,9 @@
 import { ConfigResourceTypes, type KafkaMessage } from 'kafkajs';
 import { Topics, type EmployeeRecordV1, type EmployeeView, type EventData } from '@vouch/contracts';
 import { readTopic, testInfrastructure, testKafka } from '@vouch/testing';
-import { IdentityApp } from './identity-app';
+import { ChangeEmployeeEmail } from '../src/employees/application/change-employee-email.use-case';
+import { EmailTakenError } from '../src/employees/domain/employee.errors';
+import { IdentityApp, newEmail } from './identity-app';
 
 const header = (message: KafkaMessage, name: string) => message.headers?.[name]?.toString();
 
@@ -161,5 +163,101 @@ describe("identity's compacted topic of employee records", () => {
     } finally {
       await kafkaAdmin.disconnect();
     }
+  });
+});
+
+/** Of the first `count` messages on one of identity's topics, those about one employee. */
+async function messagesAbout(
+  identity: IdentityApp,
+  topic: string,
+  count: number,
+  employeeId: string,
+): Promise<KafkaMessage[]> {
+  const messages = await readTopic(
+    testInfrastructure().kafkaBrokers,
+    `${identity.topicPrefix}${topic}`,
+    count,
+  );
+  return messages.filter((message) => message.key?.toString() === employeeId);
+}
+
+describe('the event identity publishes when an offboarded employee comes back', () => {
+  let identity: IdentityApp;
+
+  beforeAll(async () => {
+    identity = await IdentityApp.start('identity_reactivation');
+  });
+
+  afterAll(async () => {
+    await identity?.stop();
+  });
+
+  it('tells the others once, with their record active again', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register();
+    await identity.call('POST', `/v1/employees/${ana.id}/deactivate`, { token: admin.token });
+    await identity.call('POST', `/v1/employees/${ana.id}/reactivate`, { token: admin.token });
+    await identity.call('POST', `/v1/employees/${ana.id}/reactivate`, { token: admin.token });
+
+    // The admin's registration, then Ana's three events: reactivating an active employee publishes
+    // nothing.
+    const anas = await messagesAbout(identity, Topics.employees, 4, ana.id);
+    expect(anas.map((message) => header(message, 'ce_type'))).toEqual([
+      'EmployeeRegistered',
+      'EmployeeDeactivated',
+      'EmployeeReactivated',
+    ]);
+    expect(JSON.parse(String(anas[2].value))).toEqual({
+      employeeId: ana.id,
+      reactivatedAt: expect.any(String),
+    });
+    const records = await messagesAbout(identity, Topics.employeeRecords, 4, ana.id);
+    expect(JSON.parse(String(records.at(-1)?.value))).toMatchObject({
+      employeeId: ana.id,
+      active: true,
+      deactivatedAt: null,
+    });
+  });
+});
+
+describe('the event identity publishes when an employee changes email', () => {
+  let identity: IdentityApp;
+
+  beforeAll(async () => {
+    identity = await IdentityApp.start('identity_email_change');
+  });
+
+  afterAll(async () => {
+    await identity?.stop();
+  });
+
+  it('moves them to the new email: they sign in with it, and the others are told the old and new', async () => {
+    const ben = await identity.register();
+    const bea = await identity.register();
+    const changeEmail = identity.get(ChangeEmployeeEmail);
+    const email = newEmail();
+
+    const changed = await changeEmail.execute(ben.id, `  ${email.toUpperCase()} `);
+    await changeEmail.execute(ben.id, email);
+    await expect(changeEmail.execute(ben.id, bea.email)).rejects.toThrow(EmailTakenError);
+
+    expect(changed.snapshot.email).toBe(email);
+    expect((await identity.login(email, ben.password)).status).toBe(200);
+    expect((await identity.login(ben.email, ben.password)).status).toBe(401);
+    // Ben's and Bea's registrations and Ben's one email change: the same email again and a taken
+    // one publish nothing.
+    const bens = await messagesAbout(identity, Topics.employees, 3, ben.id);
+    expect(bens.map((message) => header(message, 'ce_type'))).toEqual([
+      'EmployeeRegistered',
+      'EmployeeEmailChanged',
+    ]);
+    expect(JSON.parse(String(bens[1].value))).toEqual({
+      employeeId: ben.id,
+      email,
+      previousEmail: ben.email,
+      changedAt: expect.any(String),
+    });
+    const records = await messagesAbout(identity, Topics.employeeRecords, 3, ben.id);
+    expect(JSON.parse(String(records.at(-1)?.value))).toMatchObject({ employeeId: ben.id, email });
   });
 });

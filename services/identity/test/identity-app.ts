@@ -1,5 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import type { Type } from '@nestjs/common';
 import { loadConfig, createServiceApp } from '@vouch/platform';
+import type { CloudEvent } from '@vouch/contracts';
 import { ServiceUnderTest, type HttpAnswer } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../src/app.module';
 import { identityEnvironment } from '../src/config';
@@ -80,6 +82,11 @@ export class IdentityApp {
     return new IdentityApp(service, privateKeyPems, adminEmail);
   }
 
+  /** One of the running service's providers: for use cases no HTTP endpoint drives (SCIM's). */
+  get<T>(type: Type<T>): T {
+    return this.service.get(type);
+  }
+
   stop(): Promise<void> {
     return this.service.close();
   }
@@ -90,6 +97,11 @@ export class IdentityApp {
     options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<HttpAnswer<T>> {
     return this.service.request<T>(method, path, options);
+  }
+
+  /** Events about one employee on one of identity's topics, from the beginning. */
+  eventsAbout(topic: string, employeeId: string, count: number): Promise<CloudEvent[]> {
+    return this.service.eventsAbout(topic, employeeId, count);
   }
 
   /** Registers a new employee with a unique email; fails the test unless it answers 201. */

@@ -130,6 +130,40 @@ describe('the org chart and offboarding', () => {
     expect((await identity.login(bea.email, bea.password)).status).toBe(200);
   });
 
+  it('reactivates a deactivated employee: they can log in and show in the directory again', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register({ name: `Returner ${randomUUID().slice(0, 8)}` });
+    await identity.call('POST', `/v1/employees/${ana.id}/deactivate`, { token: admin.token });
+
+    const answer = await identity.call('POST', `/v1/employees/${ana.id}/reactivate`, { token: admin.token });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body).toMatchObject({ id: ana.id, active: true });
+    expect((await identity.login(ana.email, ana.password)).status).toBe(200);
+    const search = await identity.call<{ items: Array<{ id: string }> }>(
+      'GET',
+      `/v1/employees?q=${encodeURIComponent(String(ana.body['name']))}`,
+      { token: admin.token },
+    );
+    expect(search.body.items.map((employee) => employee.id)).toEqual([ana.id]);
+  });
+
+  it('answers 403 when an employee who is not an admin reactivates someone, and 404 for no one', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register();
+    const bea = await identity.register();
+    await identity.call('POST', `/v1/employees/${bea.id}/deactivate`, { token: admin.token });
+
+    expect(
+      (await identity.call('POST', `/v1/employees/${bea.id}/reactivate`, { token: ana.token })).status,
+    ).toBe(403);
+    expect((await identity.login(bea.email, bea.password)).status).toBe(401);
+    expect(
+      (await identity.call('POST', `/v1/employees/${randomUUID()}/reactivate`, { token: admin.token }))
+        .status,
+    ).toBe(404);
+  });
+
   it('refuses to place anyone under a deactivated manager', async () => {
     const admin = await identity.admin();
     const leaver = await identity.register();

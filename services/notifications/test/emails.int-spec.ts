@@ -211,4 +211,33 @@ describe('the emails Vouch sends', () => {
 
     expect(await maildevInbox(ben.email)).toEqual([]);
   });
+
+  it('sends to an employee again once they are reactivated', async () => {
+    const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
+    await service.deactivate(ben);
+    await service.askToConnect(ana, ben, 'While you were away');
+    await service.settled();
+    await service.reactivate(ben);
+    await service.askToConnect(ana, ben, 'Welcome back');
+
+    const [email] = await waitForEmails(ben.email);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(email?.text).toContain('Welcome back');
+    expect(await maildevInbox(ben.email)).toHaveLength(1);
+  });
+
+  it("sends to an employee's new address once their work email changed", async () => {
+    const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
+    const moved = await service.changeEmail(ben, `${randomUUID()}@example.com`);
+    const data = recommendationGiven(ana, moved);
+    await service.publish(RecommendationGivenV1, data, data.recommendationId);
+
+    const [email] = await waitForEmails(moved.email);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect(email?.subject).toBe('Ana Lima recommended you');
+    expect(email?.to).toEqual([{ address: moved.email, name: 'Ben Okafor' }]);
+    expect(await maildevInbox(ben.email)).toEqual([]);
+  });
 });

@@ -114,6 +114,25 @@ describe('sending through an SMTP server that refuses', () => {
     expect(smtp.acceptedFor(gia.email)).toHaveLength(0);
   });
 
+  it("sends a retry to the recipient's new address when their work email changed after the first attempt", async () => {
+    const [hal] = (await service.hire('Hal Berg')) as [TestEmployee];
+    smtp.refuse(hal.email, [421, 421]);
+
+    const event = await emailTo(hal);
+    await waitFor(
+      'the first attempt',
+      async () => smtp.attempts.get(hal.email) ?? 0,
+      (attempts) => attempts >= 1,
+    );
+    const moved = await service.changeEmail(hal, `${randomUUID()}@example.com`);
+
+    const { delivery, event: outcome } = await outcomeOf(moved, event.id);
+    expect(delivery.status).toBe('sent');
+    expect(outcome.type).toBe('EmailSent');
+    expect(smtp.acceptedFor(moved.email)).toHaveLength(1);
+    expect(smtp.acceptedFor(hal.email)).toHaveLength(0);
+  });
+
   it('reports the backlog, outcomes by template, SMTP latency and the event backbone in its metrics', async () => {
     const [eve, finn] = (await service.hire('Eve Novak', 'Finn Berg')) as [TestEmployee, TestEmployee];
     smtp.refuse(eve.email, [550]);

@@ -96,6 +96,21 @@ describe('the replica of employees and connections, from identity and connection
     expect((await recommend(asker, leaver)).status).toBe(403);
   });
 
+  it('lets a reactivated employee ask and be asked again, leaving the requests expired at their departure expired', async () => {
+    const [returner, asker] = await service.hire({}, {});
+    await service.connect([returner, asker]);
+    const expired = await ask(asker, returner);
+    await service.deactivate(returner);
+    await service.eventsAbout('RecommendationRequestExpired', expired.body.id);
+
+    await service.reactivate(returner);
+
+    const again = await ask(asker, returner);
+    expect(again.status).toBe(201);
+    expect((await incoming(returner)).map((request) => request.id)).toEqual([again.body.id]);
+    expect((await recommend(returner, asker)).status).toBe(201);
+  });
+
   it('verifies against the org chart as EmployeeManagerChanged left it', async () => {
     const [manager, report] = await service.hire({}, {});
     await service.connect([manager, report]);

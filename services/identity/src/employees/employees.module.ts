@@ -1,11 +1,13 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { IdentityEnvironment } from '../config';
+import { ChangeEmployeeEmail } from './application/change-employee-email.use-case';
 import { ChangeManager } from './application/change-manager.use-case';
 import { DeactivateEmployee } from './application/deactivate-employee.use-case';
 import { EmployeeOutbox } from './application/employee-outbox';
 import { GetEmployee } from './application/get-employee.use-case';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './application/identity-settings';
 import { LogIn } from './application/log-in.use-case';
+import { ReactivateEmployee } from './application/reactivate-employee.use-case';
 import { RegisterEmployee } from './application/register-employee.use-case';
 import { SearchEmployees } from './application/search-employees.use-case';
 import { UpdateProfile } from './application/update-profile.use-case';
@@ -48,6 +50,19 @@ export class EmployeesModule {
         UpdateProfile,
         ChangeManager,
         DeactivateEmployee,
+        ReactivateEmployee,
+        ChangeEmployeeEmail,
+      ],
+      // What SCIM provisioning drives: it changes employees through the same use cases.
+      exports: [
+        IDENTITY_SETTINGS,
+        EmployeeRepository,
+        EmployeeOutbox,
+        UpdateProfile,
+        ChangeManager,
+        DeactivateEmployee,
+        ReactivateEmployee,
+        ChangeEmployeeEmail,
       ],
     };
   }

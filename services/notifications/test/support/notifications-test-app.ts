@@ -3,6 +3,8 @@ import { Partitioners } from 'kafkajs';
 import {
   ConnectionRequestedV1,
   EmployeeDeactivatedV1,
+  EmployeeEmailChangedV1,
+  EmployeeReactivatedV1,
   RecommendationGivenV1,
   toKafkaRecord,
   type CloudEvent,
@@ -197,6 +199,26 @@ export class NotificationsTestApp {
       employee.id,
     );
     await this.settled();
+  }
+
+  async reactivate(employee: TestEmployee): Promise<void> {
+    await this.publish(
+      EmployeeReactivatedV1,
+      { employeeId: employee.id, reactivatedAt: new Date().toISOString() },
+      employee.id,
+    );
+    await this.settled();
+  }
+
+  /** Gives an employee a new work email as identity announces it; returns them with it. */
+  async changeEmail(employee: TestEmployee, email: string): Promise<TestEmployee> {
+    await this.publish(
+      EmployeeEmailChangedV1,
+      { employeeId: employee.id, email, previousEmail: employee.email, changedAt: new Date().toISOString() },
+      employee.id,
+    );
+    await this.settled();
+    return { ...employee, email };
   }
 
   async adminToken(): Promise<string> {

@@ -6,6 +6,7 @@ import {
   ConnectionAcceptedV1,
   ConnectionRemovedV1,
   EmployeeDeactivatedV1,
+  EmployeeReactivatedV1,
   EmployeeManagerChangedV1,
   EmployeeProfileUpdatedV1,
   fromKafkaRecord,
@@ -180,6 +181,16 @@ export class RecommendationsTestApp {
       {
         subject: employee.id,
         data: { employeeId: employee.id, deactivatedAt: new Date().toISOString() },
+      },
+    ]);
+    await this.settled();
+  }
+
+  async reactivate(employee: TestEmployee): Promise<void> {
+    await this.publish(EmployeeReactivatedV1, [
+      {
+        subject: employee.id,
+        data: { employeeId: employee.id, reactivatedAt: new Date().toISOString() },
       },
     ]);
     await this.settled();

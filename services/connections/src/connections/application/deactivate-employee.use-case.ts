@@ -13,6 +13,9 @@ import { ConnectionRepository } from '../infrastructure/connection.repository';
 /**
  * An employee left: nobody can ask them any more, and their pending requests, sent and received,
  * are cancelled, each with an event. Their connections stay, hidden from lists and suggestions.
+ * Should they come back (EmployeeReactivated, applied by EmployeeReplicaHandlers), their
+ * connections show again and they can be asked anew; the cancelled requests stay cancelled, since
+ * both sides were told and may ask again.
  */
 @Injectable()
 export class DeactivateEmployee {

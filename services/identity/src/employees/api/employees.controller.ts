@@ -15,6 +15,7 @@ import { AdminOnly, Authenticated, CurrentEmployee, type AuthenticatedEmployee }
 import { ChangeManager } from '../application/change-manager.use-case';
 import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
 import { GetEmployee } from '../application/get-employee.use-case';
+import { ReactivateEmployee } from '../application/reactivate-employee.use-case';
 import { SearchEmployees } from '../application/search-employees.use-case';
 import { UpdateProfile } from '../application/update-profile.use-case';
 import {
@@ -35,6 +36,7 @@ export class EmployeesController {
     private readonly updateProfile: UpdateProfile,
     private readonly changeManager: ChangeManager,
     private readonly deactivateEmployee: DeactivateEmployee,
+    private readonly reactivateEmployee: ReactivateEmployee,
   ) {}
 
   @Get('me')
@@ -118,5 +120,14 @@ export class EmployeesController {
   @ApiNotFoundResponse({ description: 'no such employee' })
   async deactivate(@Param('id', ParseUUIDPipe) id: string): Promise<EmployeeResponse> {
     return EmployeeResponse.from(await this.deactivateEmployee.execute(id));
+  }
+
+  @Post(':id/reactivate')
+  @HttpCode(200)
+  @AdminOnly()
+  @ApiOkResponse({ type: EmployeeResponse })
+  @ApiNotFoundResponse({ description: 'no such employee' })
+  async reactivate(@Param('id', ParseUUIDPipe) id: string): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(await this.reactivateEmployee.execute(id));
   }
 }

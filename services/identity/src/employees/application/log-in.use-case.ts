@@ -30,9 +30,12 @@ export class LogIn {
     const wait = await this.throttle.admit(email, command.address);
     if (wait !== undefined) throw new TooManyLoginAttemptsError(wait);
     const credentials = await this.employees.credentialsOf(email);
-    // The hash is checked even for an unknown email, so the answer takes as long either way.
-    const matches = await this.hasher.matches(credentials?.passwordHash, command.password);
-    if (!credentials || !matches || !credentials.employee.isActive) throw new InvalidCredentialsError();
+    // The hash is checked even for an unknown email or one without a password (provisioned over
+    // SCIM), so the answer takes as long either way; the decoy it checks against never lets one in.
+    const passwordHash = credentials?.passwordHash ?? undefined;
+    const matches = await this.hasher.matches(passwordHash, command.password);
+    if (!credentials || passwordHash === undefined || !matches || !credentials.employee.isActive)
+      throw new InvalidCredentialsError();
     await this.throttle.succeeded(email);
     return this.tokens.issue({
       id: credentials.employee.id,

@@ -1,4 +1,5 @@
-import { EmailDomainNotAllowedError } from './employee.errors';
+import { z } from 'zod';
+import { EmailDomainNotAllowedError, InvalidProfileError } from './employee.errors';
 
 /** Emails are compared and stored trimmed and lower-cased: one employee, one spelling. */
 export function normaliseEmail(email: string): string {
@@ -15,4 +16,16 @@ export function assertDomainAllowed(email: string, allowedDomains: readonly stri
   if (!allowedDomains.some((allowed) => normaliseEmail(allowed) === domain)) {
     throw new EmailDomainNotAllowedError(domain);
   }
+}
+
+/** The rule the events hold an employee's email to (libs/contracts), so that every email kept can be published. */
+const EMAIL_ADDRESS = z.email();
+
+export function isEmailAddress(email: string): boolean {
+  return EMAIL_ADDRESS.safeParse(email).success;
+}
+
+/** Refuses what is not an email address, before it is stored or published. */
+export function assertEmailAddress(email: string): void {
+  if (!isEmailAddress(email)) throw new InvalidProfileError(`${email} is not an email address`);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Employee } from './employee';
-import { EmployeeDeactivatedError, OrgChartCycleError } from './employee.errors';
+import { EmployeeDeactivatedError, InvalidProfileError, OrgChartCycleError } from './employee.errors';
 
 const at = new Date('2026-01-05T09:00:00Z');
 const later = new Date('2026-01-06T09:00:00Z');
@@ -84,6 +84,36 @@ describe('an employee', () => {
     expect(employee.deactivate(later)).toBe(false);
     expect(employee.isActive).toBe(false);
     expect(() => employee.updateProfile({ headline: 'Still here' }, later)).toThrow(EmployeeDeactivatedError);
+  });
+
+  it('is reactivated once after a deactivation, and may then change their profile again', () => {
+    const employee = ana();
+    expect(employee.reactivate(later)).toBe(false);
+    employee.deactivate(later);
+    const evenLater = new Date('2026-01-07T09:00:00Z');
+    expect(employee.reactivate(evenLater)).toBe(true);
+    expect(employee.reactivate(evenLater)).toBe(false);
+    expect(employee.isActive).toBe(true);
+    expect(employee.snapshot).toMatchObject({ deactivatedAt: null, updatedAt: evenLater });
+    expect(employee.updateProfile({ headline: 'Back again' }, evenLater)).toEqual(['headline']);
+  });
+
+  it('changes their email to the new one, trimmed and lower-cased, and says what it was', () => {
+    const employee = ana();
+    expect(employee.changeEmail('  Ana.Lima@ACME.com ', later)).toBe('ana@acme.com');
+    expect(employee.snapshot).toMatchObject({ email: 'ana.lima@acme.com', updatedAt: later });
+  });
+
+  it('reports no email change for the same email spelled differently', () => {
+    const employee = ana();
+    expect(employee.changeEmail(' ANA@acme.com', later)).toBeUndefined();
+    expect(employee.snapshot).toMatchObject({ email: 'ana@acme.com', updatedAt: at });
+  });
+
+  it('refuses a new email that is not an address, keeping the old one', () => {
+    const employee = ana();
+    expect(() => employee.changeEmail('ana@', later)).toThrow(InvalidProfileError);
+    expect(employee.snapshot).toMatchObject({ email: 'ana@acme.com', updatedAt: at });
   });
 });
 

@@ -1,3 +1,4 @@
+import { assertEmailAddress, normaliseEmail } from './email-address';
 import { EmployeeDeactivatedError, OrgChartCycleError } from './employee.errors';
 import {
   assertValidChanges,
@@ -132,5 +133,25 @@ export class Employee {
     if (!this.isActive) return false;
     this.state = { ...this.state, deactivatedAt: at, updatedAt: at };
     return true;
+  }
+
+  /** Undoes an offboarding; returns false when the employee is active already. */
+  reactivate(at: Date): boolean {
+    if (this.isActive) return false;
+    this.state = { ...this.state, deactivatedAt: null, updatedAt: at };
+    return true;
+  }
+
+  /**
+   * Gives the employee a new work email, normalised as at registration; returns the previous one,
+   * or undefined when the normalised email is the one they have.
+   */
+  changeEmail(email: string, at: Date): string | undefined {
+    const normalised = normaliseEmail(email);
+    assertEmailAddress(normalised);
+    if (normalised === this.state.email) return undefined;
+    const previousEmail = this.state.email;
+    this.state = { ...this.state, email: normalised, updatedAt: at };
+    return previousEmail;
   }
 }

@@ -9,8 +9,9 @@ export class EmployeeEntity {
   @Column('text')
   email!: string;
 
-  @Column('text')
-  passwordHash!: string;
+  /** Null for people provisioned over SCIM, who sign in through the company's identity provider. */
+  @Column('text', { nullable: true })
+  passwordHash!: string | null;
 
   @Column('text')
   name!: string;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
 import { Employee, type EmployeeState } from '../domain/employee';
 import { EmailTakenError } from '../domain/employee.errors';
 import { EmployeeEntity } from './employee.entity';
@@ -11,7 +11,13 @@ function toDomain(row: EmployeeEntity): Employee {
   return Employee.restore(state);
 }
 
-function toRow(state: Readonly<EmployeeState>, passwordHash: string): EmployeeEntity {
+function isUniqueViolation(error: unknown): boolean {
+  return (
+    error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+  );
+}
+
+function toRow(state: Readonly<EmployeeState>, passwordHash: string | null): EmployeeEntity {
   return Object.assign(new EmployeeEntity(), { ...state, passwordHash });
 }
 
@@ -28,6 +34,14 @@ export class EmployeeRepository {
     return row ? toDomain(row) : undefined;
   }
 
+  /** The employees with these ids, in the order of the ids; unknown ones are left out. */
+  async findByIds(ids: readonly string[]): Promise<Employee[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.dataSource.manager.findBy(EmployeeEntity, { id: In([...ids]) });
+    const byId = new Map(rows.map((row) => [row.id, toDomain(row)]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
   /** For update: the row stays locked until the transaction ends. */
   async lockById(manager: EntityManager, id: string): Promise<Employee | undefined> {
     const row = await manager.findOne(EmployeeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -39,27 +53,29 @@ export class EmployeeRepository {
     return row ? toDomain(row) : undefined;
   }
 
-  async credentialsOf(email: string): Promise<{ employee: Employee; passwordHash: string } | undefined> {
+  async credentialsOf(
+    email: string,
+  ): Promise<{ employee: Employee; passwordHash: string | null } | undefined> {
     const row = await this.dataSource.manager.findOneBy(EmployeeEntity, { email });
     return row ? { employee: toDomain(row), passwordHash: row.passwordHash } : undefined;
   }
 
-  async insert(manager: EntityManager, employee: Employee, passwordHash: string): Promise<void> {
+  async insert(manager: EntityManager, employee: Employee, passwordHash: string | null): Promise<void> {
     try {
       await manager.insert(EmployeeEntity, toRow(employee.snapshot, passwordHash));
     } catch (error) {
-      if (
-        error instanceof QueryFailedError &&
-        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
-      )
-        throw new EmailTakenError(employee.snapshot.email);
-      throw error;
+      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot.email) : error;
     }
   }
 
   async update(manager: EntityManager, employee: Employee): Promise<void> {
-    const { id, email: _email, registeredAt: _registeredAt, ...changes } = employee.snapshot;
-    await manager.update(EmployeeEntity, { id }, changes);
+    const { id, registeredAt: _registeredAt, ...changes } = employee.snapshot;
+    try {
+      await manager.update(EmployeeEntity, { id }, changes);
+    } catch (error) {
+      // Email is the only unique column an update can collide on.
+      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot.email) : error;
+    }
   }
 
   /** The managers above an employee, nearest first. */

@@ -34,7 +34,7 @@ export interface DeliveryClaim {
  * delivery; a sender that dies leaves what it claimed to be sent again when the lease ends, with the
  * same Message-ID. Only an email in the SMTP hand-over at that moment can arrive twice. A recipient
  * who left or switched the email off since it was planned is not sent it: the delivery is skipped,
- * with the reason.
+ * with the reason. One whose work email changed since is sent it at the new address.
  */
 @Injectable()
 export class SendDueDeliveriesUseCase {
@@ -62,17 +62,11 @@ export class SendDueDeliveriesUseCase {
   /** Sends one claimed delivery, or skips it, and records the outcome. */
   async send({ delivery, recipient }: ClaimedDelivery): Promise<void> {
     const manager = this.dataSource.manager;
-    const withheld = recipient
-      ? reasonToWithhold(recipient.employee, recipient.preferences, delivery.category)
-      : 'the recipient is unknown';
-    if (withheld) {
-      delivery.status = 'skipped';
-      delivery.lastError = withheld;
-      delivery.updatedAt = new Date();
-      await this.deliveries.recordOutcome(manager, delivery);
-      this.metrics.skipped.inc({ template: delivery.template });
-      return;
-    }
+    if (!recipient) return this.skip(delivery, 'the recipient is unknown');
+    const withheld = reasonToWithhold(recipient.employee, recipient.preferences, delivery.category);
+    if (withheld) return this.skip(delivery, withheld);
+    // The address the recipient has now: their work email may have changed since it was planned.
+    delivery.recipientEmail = recipient.employee.email;
     const email = await this.compose(manager, delivery);
     const result = await inSpan(
       `send email ${delivery.template}`,
@@ -99,6 +93,14 @@ export class SendDueDeliveriesUseCase {
       delivery.nextAttemptAt = new Date(now.getTime() + next.delayMs);
       await this.deliveries.recordOutcome(manager, delivery);
     } else await this.recordFailed(manager, delivery, now, next.permanent);
+  }
+
+  private async skip(delivery: DeliveryEntity, reason: string): Promise<void> {
+    delivery.status = 'skipped';
+    delivery.lastError = reason;
+    delivery.updatedAt = new Date();
+    await this.deliveries.recordOutcome(this.dataSource.manager, delivery);
+    this.metrics.skipped.inc({ template: delivery.template });
   }
 
   /** Gives back claimed deliveries this sender will not send (it is stopping): due again at once. */

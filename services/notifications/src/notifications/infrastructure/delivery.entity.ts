@@ -27,6 +27,7 @@ export class DeliveryEntity {
   @Column('uuid')
   recipientId!: string;
 
+  /** The address it is planned for, then the one it was sent to, should the recipient's change. */
   @Column('text')
   recipientEmail!: string;
 

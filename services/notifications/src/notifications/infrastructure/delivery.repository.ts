@@ -213,7 +213,7 @@ export class DeliveryRepository {
   outcomeOf(delivery: DeliveryEntity): StateChange {
     return {
       sql: `UPDATE delivery SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5,
-                   updated_at = $6, sent_at = $7, failed_at = $8
+                   updated_at = $6, sent_at = $7, failed_at = $8, recipient_email = $9
              WHERE id = $1 AND status = 'pending'
             RETURNING id`,
       params: [
@@ -225,6 +225,7 @@ export class DeliveryRepository {
         delivery.updatedAt,
         delivery.sentAt,
         delivery.failedAt,
+        delivery.recipientEmail,
       ],
     };
   }
@@ -268,7 +269,10 @@ const DELIVERY_COLUMNS = `id, event_id AS "eventId", template, category, recipie
   next_attempt_at AS "nextAttemptAt", last_error AS "lastError", traceparent, digest_id AS "digestId",
   created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt", failed_at AS "failedAt"`;
 
-/** A delivery not yet attempted, due at once, snapshotting the names and address it will use. */
+/**
+ * A delivery not yet attempted, due at once, snapshotting the names it will show and the address it
+ * is planned for (sending moves it to the recipient's address of the time).
+ */
 function newDelivery(
   fields: Pick<DeliveryEntity, 'eventId' | 'template' | 'category' | 'details' | 'status' | 'traceparent'> & {
     recipient: ReplicatedEmployee;

@@ -17,7 +17,11 @@ export class UpdateReplicaUseCase {
     private readonly closeRequests: CloseRequestsUseCase,
   ) {}
 
-  /** An employee who left has no pending requests either way: they expire. */
+  /**
+   * An employee who left has no pending requests either way: they expire. Coming back
+   * (EmployeeReactivated, applied by EmployeeReplicaHandlers) makes them active in the replica
+   * again; the expired requests stay expired, since both sides were told and may ask again.
+   */
   async employeeDeactivated(
     manager: EntityManager,
     deactivation: EventData<typeof EmployeeDeactivatedV1>,

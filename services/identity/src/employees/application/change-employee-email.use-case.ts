@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { EmployeeEmailChangedV1 } from '@vouch/contracts';
+import { assertDomainAllowed } from '../domain/email-address';
+import type { Employee } from '../domain/employee';
+import { EmployeeNotFoundError } from '../domain/employee.errors';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { EmployeeOutbox } from './employee-outbox';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+
+@Injectable()
+export class ChangeEmployeeEmail {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly employeeOutbox: EmployeeOutbox,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
+
+  /**
+   * Gives an employee a new work email, held to the same domains as registration; the same email
+   * in another spelling changes nothing.
+   */
+  async execute(employeeId: string, email: string): Promise<Employee> {
+    assertDomainAllowed(email, this.settings.allowedEmailDomains);
+    return this.dataSource.transaction(async (manager) => {
+      const employee = await this.employees.lockById(manager, employeeId);
+      if (!employee) throw new EmployeeNotFoundError(employeeId);
+      const changedAt = new Date();
+      const previousEmail = employee.changeEmail(email, changedAt);
+      if (previousEmail === undefined) return employee;
+      // An email another employee has fails the update's unique constraint: EmailTakenError.
+      await this.employees.update(manager, employee);
+      await this.employeeOutbox.add(manager, employee, EmployeeEmailChangedV1, {
+        employeeId: employee.id,
+        email: employee.snapshot.email,
+        previousEmail,
+        changedAt: changedAt.toISOString(),
+      });
+      return employee;
+    });
+  }
+}

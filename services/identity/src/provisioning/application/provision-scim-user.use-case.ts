@@ -1,0 +1,107 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EmployeeRegisteredV1 } from '@vouch/contracts';
+import { EmployeeOutbox } from '../../employees/application/employee-outbox';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
+import { assertDomainAllowed } from '../../employees/domain/email-address';
+import { Employee } from '../../employees/domain/employee';
+import { UnknownManagerError } from '../../employees/domain/employee.errors';
+import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
+import { ScimUniquenessError } from '../domain/scim.errors';
+import type { ScimUserAttributes } from '../domain/scim-user';
+import { ScimUserRepository } from '../infrastructure/scim-user.repository';
+import { GetScimUser } from './get-scim-user.use-case';
+import { scimOnlyAttributesOf, type ProvisionedUser } from './provisioned-user';
+import { SyncEmployee } from './sync-employee';
+
+/**
+ * POST /Users: creates the employee, or adopts the one who signed up with this email before the
+ * company provisioned over SCIM, or one the provider deleted and now creates again.
+ */
+@Injectable()
+export class ProvisionScimUser {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly scimUsers: ScimUserRepository,
+    private readonly employeeOutbox: EmployeeOutbox,
+    private readonly syncEmployee: SyncEmployee,
+    private readonly getScimUser: GetScimUser,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
+
+  async execute(attributes: ScimUserAttributes): Promise<ProvisionedUser> {
+    assertDomainAllowed(attributes.userName, this.settings.allowedEmailDomains);
+    // Before anything is stored, so an unknown manager leaves no half-adopted user behind.
+    await this.assertManagerActive(attributes.managerId);
+    const { employeeId, adopted } = await this.dataSource.transaction(async (manager) => {
+      const existing = await this.employees.findByEmail(attributes.userName, manager);
+      const id = existing?.id ?? randomUUID();
+      await this.assertExternalIdFree(manager, attributes.externalId, id);
+      if (existing) {
+        const link = await this.scimUsers.find(existing.id, manager);
+        if (link && link.deletedAt === null)
+          throw new ScimUniquenessError(`${attributes.userName} is already provisioned`);
+      } else {
+        await this.register(manager, id, attributes);
+      }
+      const at = new Date();
+      await this.scimUsers.save(manager, {
+        employeeId: id,
+        ...scimOnlyAttributesOf(attributes),
+        provisionedAt: at,
+        updatedAt: at,
+        deletedAt: null,
+      });
+      return { employeeId: id, adopted: existing !== undefined };
+    });
+    if (adopted || !attributes.active) await this.syncEmployee.execute(employeeId, attributes);
+    return this.getScimUser.execute(employeeId);
+  }
+
+  private async assertExternalIdFree(
+    manager: EntityManager,
+    externalId: string | null,
+    employeeId: string,
+  ): Promise<void> {
+    if (externalId !== null && (await this.scimUsers.externalIdTaken(manager, externalId, employeeId)))
+      throw new ScimUniquenessError(`another user has the externalId ${externalId}`);
+  }
+
+  private async assertManagerActive(
+    managerId: string | null | undefined,
+    manager?: EntityManager,
+  ): Promise<void> {
+    if (managerId === null || managerId === undefined) return;
+    const boss = await this.employees.findById(managerId, manager);
+    if (!boss?.isActive) throw new UnknownManagerError(managerId);
+  }
+
+  /** As RegisterEmployee does, without a password: they sign in through the identity provider. */
+  private async register(manager: EntityManager, id: string, attributes: ScimUserAttributes): Promise<void> {
+    const managerId = attributes.managerId ?? null;
+    await this.assertManagerActive(managerId, manager);
+    const at = new Date();
+    const employee = Employee.register({
+      id,
+      email: attributes.userName,
+      name: attributes.name,
+      title: attributes.title ?? null,
+      managerId,
+      at,
+    });
+    if (attributes.timeZone) employee.updateProfile({ timeZone: attributes.timeZone }, at);
+    await this.employees.insert(manager, employee, null);
+    const state = employee.snapshot;
+    await this.employeeOutbox.add(manager, employee, EmployeeRegisteredV1, {
+      employeeId: state.id,
+      email: state.email,
+      name: state.name,
+      title: state.title,
+      managerId: state.managerId,
+      timeZone: state.timeZone,
+      registeredAt: state.registeredAt.toISOString(),
+    });
+  }
+}
