@@ -6,6 +6,7 @@
  * and prints where to look. Ctrl-C stops what it started.
  */
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, repoRoot } from './ensure-dependencies.mjs';
@@ -157,6 +158,16 @@ async function main() {
     children.push(child);
   };
 
+  // Email links and the identity provider's SCIM base URL lead to the portal.
+  const publicUrl = process.env.PUBLIC_URL || `http://127.0.0.1:${PORTAL.port}`;
+  // The bearer token identity's SCIM endpoint accepts. One from the environment survives a restart,
+  // so an identity provider configured against this machine keeps working; otherwise one per run.
+  const scimToken = process.env.SCIM_TOKEN || randomBytes(32).toString('base64url');
+  const scimTokenGenerated = !process.env.SCIM_TOKEN;
+  const identity = SERVICES.find((service) => service.name === 'identity');
+  // Without the portal (and no PUBLIC_URL of its own), only identity's own port answers SCIM.
+  const scimOrigin = portalBuilt || process.env.PUBLIC_URL ? publicUrl : `http://127.0.0.1:${identity?.port}`;
+
   const present = SERVICES.filter((service) =>
     existsSync(path.join(repoRoot, 'services', service.name, 'src', 'main.ts')),
   );
@@ -169,13 +180,14 @@ async function main() {
       DATABASE_URL: databaseUrl.toString(),
       KAFKA_BROKERS: endpoints.kafkaBrokers,
       SMTP_URL: endpoints.smtpUrl,
-      // Email links lead to the portal (notifications reads it; the others ignore it).
-      PUBLIC_URL: process.env.PUBLIC_URL || `http://127.0.0.1:${PORTAL.port}`,
+      // notifications reads it; the others ignore it.
+      PUBLIC_URL: publicUrl,
       // On a laptop, whoever registers as admin@acme.com may draw the org chart (identity reads it).
       ADMIN_EMAILS: process.env.ADMIN_EMAILS || 'admin@acme.com',
       // The portal's gateway on this machine forwards the browser's address: identity's login
       // throttle counts per client, not all of them as the gateway.
       TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || 'loopback',
+      ...(service.name === 'identity' ? { SCIM_TOKEN: scimToken } : {}),
     });
   }
   await Promise.all(
@@ -203,6 +215,14 @@ async function main() {
     `  maildev inbox    ${endpoints.maildevUrl}`,
     `  Kafka            ${endpoints.kafkaBrokers}`,
     `  PostgreSQL       ${endpoints.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+    ...(identity && present.includes(identity)
+      ? [
+          '',
+          'SCIM provisioning (README.md, "Connecting your identity provider (SCIM)"):',
+          `  tenant URL       ${scimOrigin}/scim/v2`,
+          `  secret token     ${scimToken}${scimTokenGenerated ? '  (new each start; set SCIM_TOKEN to keep one)' : ''}`,
+        ]
+      : []),
     '',
     'Ctrl-C stops it.',
   ];

@@ -22,7 +22,7 @@ const RENDERINGS = ['infra/k8s/base', 'infra/k8s/overlays/local', 'infra/k8s/ove
 const OVERLAYS = RENDERINGS.slice(1);
 
 /** Variables that hold credentials: only ever from a Secret. */
-const SECRET_VARIABLES = ['DATABASE_URL', 'JWT_PRIVATE_KEYS', 'SMTP_URL', 'UNSUBSCRIBE_SECRET'];
+const SECRET_VARIABLES = ['DATABASE_URL', 'JWT_PRIVATE_KEYS', 'SMTP_URL', 'UNSUBSCRIBE_SECRET', 'SCIM_TOKEN'];
 
 function validatorOf<TData>(Model: new (data: TData) => { validate(): void }) {
   return (manifest: Manifest) => new Model(manifest as TData).validate();
@@ -318,6 +318,12 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
         '/v1/employees/6d1c/recommendations',
         '/v1/employees?q=ana',
         '/.well-known/jwks.json',
+        '/scim/v2',
+        '/scim/v2/Users',
+        '/scim/v2/Users/2819c223',
+        '/scim/v2/ServiceProviderConfig',
+        '/scim/v2/Groups?filter=displayName%20eq%20%22Vouch%20Admins%22',
+        '/scimx',
         '/v1/connection-requests/6d1c/accept',
         '/v1/connections/suggestions',
         '/v1/recommendation-requests',
@@ -336,6 +342,12 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
       '/v1/employees/6d1c/recommendations': 'recommendations',
       '/v1/employees?q=ana': 'identity',
       '/.well-known/jwks.json': 'identity',
+      '/scim/v2': 'identity',
+      '/scim/v2/Users': 'identity',
+      '/scim/v2/Users/2819c223': 'identity',
+      '/scim/v2/ServiceProviderConfig': 'identity',
+      '/scim/v2/Groups?filter=displayName%20eq%20%22Vouch%20Admins%22': 'identity',
+      '/scimx': 'portal',
       '/v1/connection-requests/6d1c/accept': 'connections',
       '/v1/connections/suggestions': 'connections',
       '/v1/recommendation-requests': 'recommendations',

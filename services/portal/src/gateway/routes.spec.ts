@@ -10,6 +10,13 @@ describe('the gateway route table', () => {
     ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000', 'identity'],
     ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000/manager', 'identity'],
     ['/.well-known/jwks.json', 'identity'],
+    ['/scim/v2', 'identity'],
+    ['/scim/v2/Users', 'identity'],
+    ['/scim/v2/Users/123', 'identity'],
+    ['/scim/v2/ServiceProviderConfig', 'identity'],
+    ['/scim/v2/ResourceTypes', 'identity'],
+    ['/scim/v2/Schemas', 'identity'],
+    ['/scim/v2/Groups', 'identity'],
     ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000/recommendations', 'recommendations'],
     ['/v1/connections', 'connections'],
     ['/v1/connections/suggestions', 'connections'],
@@ -25,17 +32,34 @@ describe('the gateway route table', () => {
     expect(serviceFor(path)).toBe(service);
   });
 
-  it.each(['/', '/recommendations/new', '/settings/notifications', '/v1/unknown', '/v1/employeesx', '/docs'])(
-    'sends %s to no service',
-    (path) => {
-      expect(serviceFor(path)).toBeUndefined();
-    },
-  );
+  it.each([
+    '/',
+    '/recommendations/new',
+    '/settings/notifications',
+    '/v1/unknown',
+    '/v1/employeesx',
+    '/docs',
+    '/scimx',
+    '/scim/v2x/Users',
+    '/scim/Users',
+  ])('sends %s to no service', (path) => {
+    expect(serviceFor(path)).toBeUndefined();
+  });
+
+  it('sends a SCIM query to identity by its path alone', () => {
+    const request = new URL(
+      '/scim/v2/Groups?filter=displayName%20eq%20%22Vouch%20Admins%22',
+      'http://portal',
+    );
+    expect(serviceFor(request.pathname)).toBe('identity');
+  });
 
   it('tells API paths, which never fall back to the app, from the app pages', () => {
     expect(isApiPath('/v1/unknown')).toBe(true);
     expect(isApiPath('/.well-known/openid-configuration')).toBe(true);
     expect(isApiPath('/recommendations/123')).toBe(false);
     expect(isApiPath('/v1unsubscribe')).toBe(false);
+    expect(isApiPath('/scim/Users')).toBe(true);
+    expect(isApiPath('/scimx')).toBe(false);
   });
 });

@@ -9,6 +9,8 @@ const ROUTES: ReadonlyArray<{ pattern: RegExp; service: ServiceName }> = [
   { pattern: /^\/v1\/employees\/[^/]+\/recommendations\/?$/, service: 'recommendations' },
   { pattern: /^\/v1\/(auth|employees)(\/|$)/, service: 'identity' },
   { pattern: /^\/\.well-known\/jwks\.json$/, service: 'identity' },
+  // Outside /v1: SCIM's base URL is what identity providers are given, versioned by SCIM itself.
+  { pattern: /^\/scim\/v2(\/|$)/, service: 'identity' },
   { pattern: /^\/v1\/(connections|connection-requests)(\/|$)/, service: 'connections' },
   {
     pattern: /^\/v1\/(recommendations|recommendation-requests|admin\/recommendations)(\/|$)/,
@@ -22,7 +24,12 @@ export function serviceFor(pathname: string): ServiceName | undefined {
   return ROUTES.find((route) => route.pattern.test(pathname))?.service;
 }
 
-/** Paths the portal never serves from its files: an unknown one is a 404 problem, not the app. */
+/**
+ * Paths the portal never serves from its files: an unknown one is a 404 problem, not the app (an
+ * identity provider given a wrong SCIM base URL gets a 404, not a web page answering 200).
+ */
 export function isApiPath(pathname: string): boolean {
-  return pathname === '/v1' || pathname.startsWith('/v1/') || pathname.startsWith('/.well-known/');
+  return ['/v1', '/.well-known', '/scim'].some(
+    (prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`),
+  );
 }
