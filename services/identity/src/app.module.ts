@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import { AuditEntryEntity } from './audit/infrastructure/audit-entry.entity';
 import type { IdentityEnvironment } from './config';
 import { employeeErrors } from './employees/api/employee-errors';
 import { EmployeesModule } from './employees/employees.module';
@@ -8,6 +9,9 @@ import { EmployeeEntity } from './employees/infrastructure/employee.entity';
 import { CreateEmployees1764100000000 } from './migrations/1764100000000-create-employees';
 import { PublishEmployeeRecords1796500000000 } from './migrations/1796500000000-publish-employee-records';
 import { ScimUsers1796600000000 } from './migrations/1796600000000-scim-users';
+import { ScimGroups1796700000000 } from './migrations/1796700000000-scim-groups';
+import { AuditLog1796800000000 } from './migrations/1796800000000-audit-log';
+import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 
@@ -26,11 +30,19 @@ export class AppModule {
         ServicePlatformModule.forRoot({
           name: 'identity',
           environment,
-          entities: [EmployeeEntity, ScimUserEntity],
+          entities: [
+            EmployeeEntity,
+            ScimUserEntity,
+            ScimGroupEntity,
+            ScimGroupMemberEntity,
+            AuditEntryEntity,
+          ],
           migrations: [
             CreateEmployees1764100000000,
             PublishEmployeeRecords1796500000000,
             ScimUsers1796600000000,
+            ScimGroups1796700000000,
+            AuditLog1796800000000,
           ],
           errors: employeeErrors,
         }),

@@ -51,6 +51,13 @@ describe('identity configuration', () => {
     expect(() => loadConfig(identityEnvironment, { JWT_TTL_SECONDS: '5' })).toThrow(/JWT_TTL_SECONDS/);
   });
 
+  it('makes the members of "Vouch Admins" admins unless SCIM_ADMIN_GROUP names another group', () => {
+    expect(loadConfig(identityEnvironment, {}).SCIM_ADMIN_GROUP).toBe('Vouch Admins');
+    expect(loadConfig(identityEnvironment, { SCIM_ADMIN_GROUP: '' }).SCIM_ADMIN_GROUP).toBe('Vouch Admins');
+    expect(loadConfig(identityEnvironment, { SCIM_ADMIN_GROUP: ' Ops ' }).SCIM_ADMIN_GROUP).toBe('Ops');
+    expect(() => loadConfig(identityEnvironment, { SCIM_ADMIN_GROUP: '   ' })).toThrow(/SCIM_ADMIN_GROUP/);
+  });
+
   it('turns SCIM off without SCIM_TOKEN and refuses a token too short to be a secret', () => {
     expect(loadConfig(identityEnvironment, {}).SCIM_TOKEN).toBeUndefined();
     expect(() => loadConfig(identityEnvironment, { SCIM_TOKEN: 'short' })).toThrow(/SCIM_TOKEN/);

@@ -27,11 +27,29 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
     JWT_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
     /** Email domains allowed to register; empty allows any. */
     ALLOWED_EMAIL_DOMAINS: commaSeparated.transform((domains) => domains.map((d) => d.toLowerCase())),
-    /** Employees with these emails are admins. */
+    /**
+     * Employees with these emails are admins, as are the members of SCIM_ADMIN_GROUP: the list
+     * bootstraps the first admins before the identity provider pushes groups.
+     */
     ADMIN_EMAILS: commaSeparated.transform((emails) => emails.map((e) => e.toLowerCase())),
+    /** The SCIM group (by displayName, in any case) whose members are admins, read at sign-in. */
+    SCIM_ADMIN_GROUP: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .trim()
+        .min(1, 'SCIM_ADMIN_GROUP must name a group')
+        .max(256, 'SCIM_ADMIN_GROUP must be at most 256 characters, as group names are')
+        .default('Vouch Admins'),
+    ),
     LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(10),
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
     LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    /**
+     * How long the audit log of changes to people keeps an entry. A year and a bit by default, so
+     * a yearly access review or audit still finds the whole year it looks back on.
+     */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(1).default(400),
     /**
      * The proxies (addresses, CIDRs, or `loopback`) whose X-Forwarded-For names the client address
      * the login limit counts. Empty trusts none, so a client cannot pick its own address.

@@ -1,6 +1,7 @@
 import { ConfigResourceTypes, type KafkaMessage } from 'kafkajs';
 import { Topics, type EmployeeRecordV1, type EmployeeView, type EventData } from '@vouch/contracts';
 import { readTopic, testInfrastructure, testKafka } from '@vouch/testing';
+import { SCIM_ACTOR } from '../src/audit/domain/audit-entry';
 import { ChangeEmployeeEmail } from '../src/employees/application/change-employee-email.use-case';
 import { EmailTakenError } from '../src/employees/domain/employee.errors';
 import { IdentityApp, newEmail } from './identity-app';
@@ -237,9 +238,9 @@ describe('the event identity publishes when an employee changes email', () => {
     const changeEmail = identity.get(ChangeEmployeeEmail);
     const email = newEmail();
 
-    const changed = await changeEmail.execute(ben.id, `  ${email.toUpperCase()} `);
-    await changeEmail.execute(ben.id, email);
-    await expect(changeEmail.execute(ben.id, bea.email)).rejects.toThrow(EmailTakenError);
+    const changed = await changeEmail.execute(ben.id, `  ${email.toUpperCase()} `, SCIM_ACTOR);
+    await changeEmail.execute(ben.id, email, SCIM_ACTOR);
+    await expect(changeEmail.execute(ben.id, bea.email, SCIM_ACTOR)).rejects.toThrow(EmailTakenError);
 
     expect(changed.snapshot.email).toBe(email);
     expect((await identity.login(email, ben.password)).status).toBe(200);

@@ -53,7 +53,7 @@ describe('SCIM 2.0 Users at /scim/v2', () => {
       });
     });
 
-    it('describes the User resource type with the enterprise extension, and both schemas', async () => {
+    it('describes the User resource type with the enterprise extension, Group, and their schemas', async () => {
       const types = await provider.call<{ Resources: unknown[] }>('GET', '/ResourceTypes');
       expect(types.body.Resources).toEqual([
         expect.objectContaining({
@@ -61,13 +61,15 @@ describe('SCIM 2.0 Users at /scim/v2', () => {
           endpoint: '/Users',
           schemaExtensions: [{ schema: ENTERPRISE_USER, required: false }],
         }),
+        expect.objectContaining({ id: 'Group', endpoint: '/Groups' }),
       ]);
       expect((await provider.call('GET', '/ResourceTypes/User')).body).toMatchObject({ id: 'User' });
-      expect((await provider.call('GET', '/ResourceTypes/Group')).status).toBe(404);
+      expect((await provider.call('GET', '/ResourceTypes/Bulk')).status).toBe(404);
       const schemas = await provider.call<{ Resources: Array<{ id: string }> }>('GET', '/Schemas');
       expect(schemas.body.Resources.map((schema) => schema.id)).toEqual([
         'urn:ietf:params:scim:schemas:core:2.0:User',
         ENTERPRISE_USER,
+        'urn:ietf:params:scim:schemas:core:2.0:Group',
       ]);
     });
   });

@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { AuditModule } from '../audit/audit.module';
 import type { IdentityEnvironment } from '../config';
 import { ChangeEmployeeEmail } from './application/change-employee-email.use-case';
 import { ChangeManager } from './application/change-manager.use-case';
@@ -14,6 +15,7 @@ import { UpdateProfile } from './application/update-profile.use-case';
 import { AuthController } from './api/auth.controller';
 import { EmployeesController } from './api/employees.controller';
 import { JwksController } from './api/jwks.controller';
+import { AdminGroupRepository } from './infrastructure/admin-group.repository';
 import { EmployeeRepository } from './infrastructure/employee.repository';
 import { LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './infrastructure/login-throttle';
 import { PasswordHasher } from './infrastructure/password-hasher';
@@ -26,20 +28,24 @@ export class EmployeesModule {
     const settings: IdentitySettings = {
       allowedEmailDomains: environment.ALLOWED_EMAIL_DOMAINS,
       adminEmails: environment.ADMIN_EMAILS,
+      adminGroup: environment.SCIM_ADMIN_GROUP,
     };
     const limits: LoginLimits = {
       maxAttemptsPerEmail: environment.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
       maxAttemptsPerAddress: environment.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
       windowSeconds: environment.LOGIN_WINDOW_SECONDS,
     };
+    const audit = AuditModule.forRoot(environment);
     return {
       module: EmployeesModule,
+      imports: [audit],
       controllers: [AuthController, EmployeesController, JwksController],
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: settings },
         { provide: LOGIN_LIMITS, useValue: limits },
         ...signingProviders(environment),
         EmployeeRepository,
+        AdminGroupRepository,
         EmployeeOutbox,
         PasswordHasher,
         LoginThrottle,
@@ -55,6 +61,7 @@ export class EmployeesModule {
       ],
       // What SCIM provisioning drives: it changes employees through the same use cases.
       exports: [
+        audit,
         IDENTITY_SETTINGS,
         EmployeeRepository,
         EmployeeOutbox,

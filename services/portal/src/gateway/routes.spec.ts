@@ -9,6 +9,7 @@ describe('the gateway route table', () => {
     ['/v1/employees/me/completeness', 'identity'],
     ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000', 'identity'],
     ['/v1/employees/6f1c2f4e-0000-4000-8000-000000000000/manager', 'identity'],
+    ['/v1/admin/audit-log', 'identity'],
     ['/.well-known/jwks.json', 'identity'],
     ['/scim/v2', 'identity'],
     ['/scim/v2/Users', 'identity'],

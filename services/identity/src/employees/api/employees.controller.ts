@@ -12,6 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
+import { SELF_SERVICE } from '../../audit/domain/audit-entry';
 import { ChangeManager } from '../application/change-manager.use-case';
 import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
 import { GetEmployee } from '../application/get-employee.use-case';
@@ -55,23 +56,27 @@ export class EmployeesController {
     @Body() body: UpdateProfileRequest,
   ): Promise<EmployeeResponse> {
     return EmployeeResponse.from(
-      await this.updateProfile.execute(me.id, {
-        name: body.name,
-        title: body.title,
-        headline: body.headline,
-        summary: body.summary,
-        location: body.location,
-        timeZone: body.timeZone,
-        positions: body.positions?.map(({ title, team, start, end }) => ({ title, team, start, end })),
-        skills: body.skills,
-        education: body.education?.map(({ school, degree, fieldOfStudy, start, end }) => ({
-          school,
-          degree,
-          fieldOfStudy,
-          start,
-          end,
-        })),
-      }),
+      await this.updateProfile.execute(
+        me.id,
+        {
+          name: body.name,
+          title: body.title,
+          headline: body.headline,
+          summary: body.summary,
+          location: body.location,
+          timeZone: body.timeZone,
+          positions: body.positions?.map(({ title, team, start, end }) => ({ title, team, start, end })),
+          skills: body.skills,
+          education: body.education?.map(({ school, degree, fieldOfStudy, start, end }) => ({
+            school,
+            degree,
+            fieldOfStudy,
+            start,
+            end,
+          })),
+        },
+        SELF_SERVICE,
+      ),
     );
   }
 
@@ -107,10 +112,13 @@ export class EmployeesController {
   @ApiBadRequestResponse({ description: 'unknown manager, or the change would make a cycle' })
   @ApiNotFoundResponse({ description: 'no such employee' })
   async setManager(
+    @CurrentEmployee() admin: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangeManagerRequest,
   ): Promise<EmployeeResponse> {
-    return EmployeeResponse.from(await this.changeManager.execute(id, body.managerId));
+    return EmployeeResponse.from(
+      await this.changeManager.execute(id, body.managerId, { type: 'admin', id: admin.id }),
+    );
   }
 
   @Post(':id/deactivate')
@@ -118,8 +126,11 @@ export class EmployeesController {
   @AdminOnly()
   @ApiOkResponse({ type: EmployeeResponse })
   @ApiNotFoundResponse({ description: 'no such employee' })
-  async deactivate(@Param('id', ParseUUIDPipe) id: string): Promise<EmployeeResponse> {
-    return EmployeeResponse.from(await this.deactivateEmployee.execute(id));
+  async deactivate(
+    @CurrentEmployee() admin: AuthenticatedEmployee,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(await this.deactivateEmployee.execute(id, { type: 'admin', id: admin.id }));
   }
 
   @Post(':id/reactivate')
@@ -127,7 +138,10 @@ export class EmployeesController {
   @AdminOnly()
   @ApiOkResponse({ type: EmployeeResponse })
   @ApiNotFoundResponse({ description: 'no such employee' })
-  async reactivate(@Param('id', ParseUUIDPipe) id: string): Promise<EmployeeResponse> {
-    return EmployeeResponse.from(await this.reactivateEmployee.execute(id));
+  async reactivate(
+    @CurrentEmployee() admin: AuthenticatedEmployee,
+    @Param('id', ParseUUIDPipe) id: string,
+  ): Promise<EmployeeResponse> {
+    return EmployeeResponse.from(await this.reactivateEmployee.execute(id, { type: 'admin', id: admin.id }));
   }
 }

@@ -1,6 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeEmailChangedV1 } from '@vouch/contracts';
+import type { Actor } from '../../audit/domain/audit-entry';
+import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { assertDomainAllowed } from '../domain/email-address';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
@@ -14,6 +16,7 @@ export class ChangeEmployeeEmail {
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly employeeOutbox: EmployeeOutbox,
+    private readonly auditLog: AuditLog,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -21,11 +24,12 @@ export class ChangeEmployeeEmail {
    * Gives an employee a new work email, held to the same domains as registration; the same email
    * in another spelling changes nothing.
    */
-  async execute(employeeId: string, email: string): Promise<Employee> {
+  async execute(employeeId: string, email: string, actor: Actor): Promise<Employee> {
     assertDomainAllowed(email, this.settings.allowedEmailDomains);
     return this.dataSource.transaction(async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
+      const before = employee.snapshot;
       const changedAt = new Date();
       const previousEmail = employee.changeEmail(email, changedAt);
       if (previousEmail === undefined) return employee;
@@ -36,6 +40,12 @@ export class ChangeEmployeeEmail {
         email: employee.snapshot.email,
         previousEmail,
         changedAt: changedAt.toISOString(),
+      });
+      await this.auditLog.record(manager, actor, {
+        action: 'employee.email_changed',
+        at: changedAt,
+        before,
+        after: employee.snapshot,
       });
       return employee;
     });

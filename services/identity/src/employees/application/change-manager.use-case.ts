@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeManagerChangedV1 } from '@vouch/contracts';
+import type { Actor } from '../../audit/domain/audit-entry';
+import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError, UnknownManagerError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
@@ -16,9 +18,10 @@ export class ChangeManager {
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly employeeOutbox: EmployeeOutbox,
+    private readonly auditLog: AuditLog,
   ) {}
 
-  async execute(employeeId: string, managerId: string | null): Promise<Employee> {
+  async execute(employeeId: string, managerId: string | null, actor: Actor): Promise<Employee> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ORG_CHART_LOCK]);
       const employee = await this.employees.lockById(manager, employeeId);
@@ -29,6 +32,7 @@ export class ChangeManager {
         if (!boss?.isActive) throw new UnknownManagerError(managerId);
         chain = await this.employees.managersAbove(manager, managerId);
       }
+      const before = employee.snapshot;
       const changedAt = new Date();
       const change = employee.changeManager(managerId, chain, changedAt);
       if (!change) return employee;
@@ -38,6 +42,12 @@ export class ChangeManager {
         managerId,
         previousManagerId: change.previousManagerId,
         changedAt: changedAt.toISOString(),
+      });
+      await this.auditLog.record(manager, actor, {
+        action: 'employee.manager_changed',
+        at: changedAt,
+        before,
+        after: employee.snapshot,
       });
       return employee;
     });

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeDeactivatedV1 } from '@vouch/contracts';
+import type { Actor } from '../../audit/domain/audit-entry';
+import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
@@ -12,20 +14,34 @@ export class DeactivateEmployee {
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly employeeOutbox: EmployeeOutbox,
+    private readonly auditLog: AuditLog,
   ) {}
 
-  /** Offboards an employee; deactivating one already deactivated changes nothing. */
-  async execute(employeeId: string): Promise<Employee> {
+  /**
+   * Offboards an employee; deactivating one already deactivated changes nothing. The audit log
+   * says why when it is more than a deactivation: the identity provider deleted them, which it
+   * records even of someone deactivated before (providers often disable first, delete later).
+   */
+  async execute(
+    employeeId: string,
+    actor: Actor,
+    action: 'employee.deactivated' | 'employee.deleted_from_scim' = 'employee.deactivated',
+  ): Promise<Employee> {
     return this.dataSource.transaction(async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
+      const before = employee.snapshot;
       const at = new Date();
-      if (!employee.deactivate(at)) return employee;
-      await this.employees.update(manager, employee);
-      await this.employeeOutbox.add(manager, employee, EmployeeDeactivatedV1, {
-        employeeId: employee.id,
-        deactivatedAt: at.toISOString(),
-      });
+      const deactivated = employee.deactivate(at);
+      if (deactivated) {
+        await this.employees.update(manager, employee);
+        await this.employeeOutbox.add(manager, employee, EmployeeDeactivatedV1, {
+          employeeId: employee.id,
+          deactivatedAt: at.toISOString(),
+        });
+      }
+      if (deactivated || action === 'employee.deleted_from_scim')
+        await this.auditLog.record(manager, actor, { action, at, before, after: employee.snapshot });
       return employee;
     });
   }

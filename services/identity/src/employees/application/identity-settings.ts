@@ -4,6 +4,8 @@ export interface IdentitySettings {
   allowedEmailDomains: string[];
   /** Lower-cased. */
   adminEmails: string[];
+  /** The SCIM group whose members are admins, by displayName in any case. */
+  adminGroup: string;
 }
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');

@@ -3,6 +3,7 @@ import { TokenIssuer } from '@vouch/auth';
 import { normaliseEmail } from '../domain/email-address';
 import { InvalidCredentialsError, TooManyLoginAttemptsError } from '../domain/employee.errors';
 import { rolesOf } from '../domain/roles';
+import { AdminGroupRepository } from '../infrastructure/admin-group.repository';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { LoginThrottle } from '../infrastructure/login-throttle';
 import { PasswordHasher } from '../infrastructure/password-hasher';
@@ -19,6 +20,7 @@ export interface LogInCommand {
 export class LogIn {
   constructor(
     private readonly employees: EmployeeRepository,
+    private readonly adminGroup: AdminGroupRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
     private readonly tokens: TokenIssuer,
@@ -40,7 +42,11 @@ export class LogIn {
     return this.tokens.issue({
       id: credentials.employee.id,
       email,
-      roles: rolesOf(email, this.settings.adminEmails),
+      roles: rolesOf({
+        email,
+        adminEmails: this.settings.adminEmails,
+        inAdminGroup: await this.adminGroup.includes(credentials.employee.id),
+      }),
     });
   }
 }

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeReactivatedV1 } from '@vouch/contracts';
+import type { Actor } from '../../audit/domain/audit-entry';
+import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
@@ -12,19 +14,27 @@ export class ReactivateEmployee {
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly employeeOutbox: EmployeeOutbox,
+    private readonly auditLog: AuditLog,
   ) {}
 
   /** Undoes an offboarding; reactivating an active employee changes nothing. */
-  async execute(employeeId: string): Promise<Employee> {
+  async execute(employeeId: string, actor: Actor): Promise<Employee> {
     return this.dataSource.transaction(async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
+      const before = employee.snapshot;
       const at = new Date();
       if (!employee.reactivate(at)) return employee;
       await this.employees.update(manager, employee);
       await this.employeeOutbox.add(manager, employee, EmployeeReactivatedV1, {
         employeeId: employee.id,
         reactivatedAt: at.toISOString(),
+      });
+      await this.auditLog.record(manager, actor, {
+        action: 'employee.reactivated',
+        at,
+        before,
+        after: employee.snapshot,
       });
       return employee;
     });

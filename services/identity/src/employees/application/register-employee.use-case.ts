@@ -67,7 +67,12 @@ export class RegisterEmployee {
     const { accessToken } = await this.tokens.issue({
       id: employee.id,
       email,
-      roles: rolesOf(email, this.settings.adminEmails),
+      roles: rolesOf({
+        email,
+        adminEmails: this.settings.adminEmails,
+        // The provider names group members by their id, which nobody knew before now.
+        inAdminGroup: false,
+      }),
     });
     return { employee, accessToken };
   }

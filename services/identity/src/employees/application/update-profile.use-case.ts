@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EmployeeProfileUpdatedV1 } from '@vouch/contracts';
+import type { ChangedBy } from '../../audit/domain/audit-entry';
+import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
 import type { ProfileChanges } from '../domain/profile';
@@ -13,13 +15,16 @@ export class UpdateProfile {
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly employeeOutbox: EmployeeOutbox,
+    private readonly auditLog: AuditLog,
   ) {}
 
-  async execute(employeeId: string, changes: ProfileChanges): Promise<Employee> {
+  async execute(employeeId: string, changes: ProfileChanges, changedBy: ChangedBy): Promise<Employee> {
     return this.dataSource.transaction(async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
-      const changedFields = employee.updateProfile(changes, new Date());
+      const before = employee.snapshot;
+      const changedAt = new Date();
+      const changedFields = employee.updateProfile(changes, changedAt);
       if (changedFields.length === 0) return employee;
       await this.employees.update(manager, employee);
       const state = employee.snapshot;
@@ -32,6 +37,12 @@ export class UpdateProfile {
         completeness: employee.completeness.score,
         changedFields,
         updatedAt: state.updatedAt.toISOString(),
+      });
+      await this.auditLog.record(manager, changedBy, {
+        action: 'employee.profile_changed',
+        at: changedAt,
+        before,
+        after: state,
       });
       return employee;
     });

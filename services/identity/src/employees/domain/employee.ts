@@ -33,7 +33,7 @@ const PROFILE_FIELDS: readonly ProfileField[] = [
 ];
 
 /** A value as JSON with its keys sorted: the database hands lists of objects back in its own key order. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner !== null && typeof inner === 'object' && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => a.localeCompare(b)))

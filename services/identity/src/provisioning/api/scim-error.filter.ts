@@ -11,6 +11,7 @@ import {
 } from '../../employees/domain/employee.errors';
 import {
   InvalidScimRequestError,
+  ScimGroupNotFoundError,
   ScimUniquenessError,
   ScimUserNotFoundError,
   type ScimType,
@@ -50,7 +51,11 @@ export class ScimErrorFilter implements ExceptionFilter {
       return { status: 400, scimType: exception.scimType, detail: exception.message };
     if (exception instanceof ScimUniquenessError || exception instanceof EmailTakenError)
       return { status: 409, scimType: 'uniqueness', detail: exception.message };
-    if (exception instanceof ScimUserNotFoundError || exception instanceof EmployeeNotFoundError)
+    if (
+      exception instanceof ScimUserNotFoundError ||
+      exception instanceof ScimGroupNotFoundError ||
+      exception instanceof EmployeeNotFoundError
+    )
       return { status: 404, detail: exception.message };
     if (
       exception instanceof UnknownManagerError ||

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { DeactivateEmployee } from '../../employees/application/deactivate-employee.use-case';
+import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
 import { ScimUserRepository } from '../infrastructure/scim-user.repository';
 import { GetScimUser } from './get-scim-user.use-case';
 
@@ -13,16 +15,19 @@ export class DeleteScimUser {
   constructor(
     private readonly dataSource: DataSource,
     private readonly scimUsers: ScimUserRepository,
+    private readonly groups: ScimGroupRepository,
     private readonly deactivateEmployee: DeactivateEmployee,
     private readonly getScimUser: GetScimUser,
   ) {}
 
   async execute(id: string): Promise<void> {
     const { link } = await this.getScimUser.execute(id);
-    await this.deactivateEmployee.execute(id);
+    await this.deactivateEmployee.execute(id, SCIM_ACTOR, 'employee.deleted_from_scim');
     const at = new Date();
-    await this.dataSource.transaction((manager) =>
-      this.scimUsers.save(manager, { ...link, deletedAt: at, updatedAt: at }),
-    );
+    await this.dataSource.transaction(async (manager) => {
+      await this.scimUsers.save(manager, { ...link, deletedAt: at, updatedAt: at });
+      // Gone for SCIM is in no group, so a user created again does not come back an admin.
+      await this.groups.removeFromAllGroups(manager, id);
+    });
   }
 }

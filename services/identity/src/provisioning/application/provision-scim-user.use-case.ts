@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { EmployeeRegisteredV1 } from '@vouch/contracts';
+import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
+import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { EmployeeOutbox } from '../../employees/application/employee-outbox';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { assertDomainAllowed } from '../../employees/domain/email-address';
@@ -26,6 +28,7 @@ export class ProvisionScimUser {
     private readonly employees: EmployeeRepository,
     private readonly scimUsers: ScimUserRepository,
     private readonly employeeOutbox: EmployeeOutbox,
+    private readonly auditLog: AuditLog,
     private readonly syncEmployee: SyncEmployee,
     private readonly getScimUser: GetScimUser,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
@@ -43,6 +46,13 @@ export class ProvisionScimUser {
         const link = await this.scimUsers.find(existing.id, manager);
         if (link && link.deletedAt === null)
           throw new ScimUniquenessError(`${attributes.userName} is already provisioned`);
+        // What the provider says of them next is audited as the changes it makes.
+        await this.auditLog.record(manager, SCIM_ACTOR, {
+          action: 'employee.adopted',
+          at: new Date(),
+          before: existing.snapshot,
+          after: existing.snapshot,
+        });
       } else {
         await this.register(manager, id, attributes);
       }
@@ -102,6 +112,12 @@ export class ProvisionScimUser {
       managerId: state.managerId,
       timeZone: state.timeZone,
       registeredAt: state.registeredAt.toISOString(),
+    });
+    await this.auditLog.record(manager, SCIM_ACTOR, {
+      action: 'employee.created',
+      at,
+      before: undefined,
+      after: state,
     });
   }
 }

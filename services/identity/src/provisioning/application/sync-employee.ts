@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { ChangeEmployeeEmail } from '../../employees/application/change-employee-email.use-case';
 import { ChangeManager } from '../../employees/application/change-manager.use-case';
 import { DeactivateEmployee } from '../../employees/application/deactivate-employee.use-case';
@@ -31,17 +32,18 @@ export class SyncEmployee {
     // Changes that can be refused (an email taken, an unknown manager, a cycle) come first, so a
     // refused request leaves the profile as it was.
     if (attributes.userName !== state.email)
-      await this.changeEmployeeEmail.execute(employeeId, attributes.userName);
+      await this.changeEmployeeEmail.execute(employeeId, attributes.userName, SCIM_ACTOR);
     if (attributes.managerId !== undefined && attributes.managerId !== state.managerId)
-      await this.changeManager.execute(employeeId, attributes.managerId);
-    if (attributes.active && !employee.isActive) await this.reactivateEmployee.execute(employeeId);
+      await this.changeManager.execute(employeeId, attributes.managerId, SCIM_ACTOR);
+    if (attributes.active && !employee.isActive)
+      await this.reactivateEmployee.execute(employeeId, SCIM_ACTOR);
     // A deactivated employee's profile is frozen; one being deactivated takes the last changes first.
     if (attributes.active || employee.isActive) {
       const changes: ProfileChanges = { name: attributes.name };
       if (attributes.title !== undefined) changes.title = attributes.title;
       if (attributes.timeZone !== undefined) changes.timeZone = attributes.timeZone;
-      await this.updateProfile.execute(employeeId, changes);
+      await this.updateProfile.execute(employeeId, changes, SCIM_ACTOR);
     }
-    if (!attributes.active) await this.deactivateEmployee.execute(employeeId);
+    if (!attributes.active) await this.deactivateEmployee.execute(employeeId, SCIM_ACTOR);
   }
 }

@@ -7,7 +7,7 @@ interface AttributeOptions {
   type?: AttributeType;
   multiValued?: boolean;
   required?: boolean;
-  mutability?: 'readOnly' | 'readWrite' | 'writeOnly';
+  mutability?: 'readOnly' | 'readWrite' | 'immutable' | 'writeOnly';
   returned?: 'always' | 'default' | 'never';
   uniqueness?: 'none' | 'server';
   subAttributes?: ScimObject[];
@@ -78,6 +78,33 @@ const enterpriseAttributes = [
   }),
 ];
 
+const groupAttributes = [
+  attribute('displayName', {
+    required: true,
+    uniqueness: 'server',
+    description:
+      "The group's name, unique in any case; the one named by SCIM_ADMIN_GROUP makes its members admins.",
+  }),
+  attribute('members', {
+    type: 'complex',
+    multiValued: true,
+    description: 'The employees in the group; groups do not nest.',
+    subAttributes: [
+      attribute('value', {
+        mutability: 'immutable',
+        description: "The member's SCIM User id (their Vouch id).",
+      }),
+      attribute('$ref', {
+        type: 'reference',
+        mutability: 'immutable',
+        description: "The member's SCIM User.",
+      }),
+      attribute('display', { mutability: 'readOnly', description: "The member's name in Vouch." }),
+      attribute('type', { mutability: 'immutable', description: 'Always User.' }),
+    ],
+  }),
+];
+
 function schema(
   id: string,
   name: string,
@@ -127,10 +154,20 @@ export function scimDiscoveryOf(base: string) {
         schemaExtensions: [{ schema: ScimSchemas.enterpriseUser, required: false }],
         meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/User` },
       },
+      {
+        schemas: [ScimSchemas.resourceType],
+        id: 'Group',
+        name: 'Group',
+        endpoint: '/Groups',
+        description: 'A group of employees',
+        schema: ScimSchemas.group,
+        meta: { resourceType: 'ResourceType', location: `${base}/ResourceTypes/Group` },
+      },
     ],
     schemas: [
       schema(ScimSchemas.user, 'User', 'An employee', userAttributes, base),
       schema(ScimSchemas.enterpriseUser, 'EnterpriseUser', 'Enterprise User', enterpriseAttributes, base),
+      schema(ScimSchemas.group, 'Group', 'A group of employees', groupAttributes, base),
     ],
   };
 }

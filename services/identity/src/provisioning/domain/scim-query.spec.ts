@@ -1,4 +1,4 @@
-import { pageOf, userFilterOf } from './scim-query';
+import { excludedAttributesOf, groupFilterOf, pageOf, userFilterOf } from './scim-query';
 
 describe('SCIM list queries', () => {
   it('finds users by userName or externalId, the attribute named in any case', () => {
@@ -16,6 +16,25 @@ describe('SCIM list queries', () => {
       expect(() => userFilterOf(filter)).toThrow(expect.objectContaining({ scimType: 'invalidFilter' }));
     },
   );
+
+  it('finds groups by displayName or externalId, with or without the schema', () => {
+    expect(groupFilterOf('displayName eq "Vouch Admins"')).toEqual({
+      attribute: 'displayName',
+      value: 'Vouch Admins',
+    });
+    expect(groupFilterOf('urn:ietf:params:scim:schemas:core:2.0:Group:externalId eq "g-1"')).toEqual({
+      attribute: 'externalId',
+      value: 'g-1',
+    });
+    expect(() => groupFilterOf('userName eq "ana@acme.com"')).toThrow(
+      expect.objectContaining({ scimType: 'invalidFilter' }),
+    );
+  });
+
+  it('reads excludedAttributes in any case and spacing', () => {
+    expect(excludedAttributesOf(' Members , meta')).toEqual(new Set(['members', 'meta']));
+    expect(excludedAttributesOf(undefined)).toEqual(new Set());
+  });
 
   it('pages from 1 with at most 100 per page', () => {
     expect(pageOf(undefined, undefined)).toEqual({ startIndex: 1, count: 100 });

@@ -25,3 +25,11 @@ export class ScimUserNotFoundError extends Error {
     super(`no SCIM user ${id}`);
   }
 }
+
+/** No SCIM group with this id: never created, or deleted since. */
+export class ScimGroupNotFoundError extends Error {
+  override readonly name = 'ScimGroupNotFoundError';
+  constructor(id: string) {
+    super(`no SCIM group ${id}`);
+  }
+}

@@ -164,6 +164,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/audit-log': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuditLogController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -328,6 +344,50 @@ export interface components {
        */
       managerId: string | null;
     };
+    AuditEntryResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: date-time */
+      occurredAt: string;
+      /**
+       * @description who made the change, and through which channel
+       * @enum {string}
+       */
+      actorType: 'admin' | 'scim' | 'csv' | 'system';
+      /**
+       * Format: uuid
+       * @description the admin's employee id
+       */
+      actorId: string | null;
+      /** @enum {string} */
+      action:
+        | 'employee.created'
+        | 'employee.adopted'
+        | 'employee.profile_changed'
+        | 'employee.email_changed'
+        | 'employee.manager_changed'
+        | 'employee.deactivated'
+        | 'employee.reactivated'
+        | 'employee.deleted_from_scim';
+      /**
+       * Format: uuid
+       * @description the employee changed
+       */
+      employeeId: string;
+      /** @description the fields that changed, as they were; empty when the employee was created */
+      before: {
+        [key: string]: unknown;
+      };
+      /** @description the fields that changed, as they became */
+      after: {
+        [key: string]: unknown;
+      };
+    };
+    AuditEntryPageResponse: {
+      items: components['schemas']['AuditEntryResponse'][];
+      /** @description pass as ?cursor= for the next page */
+      nextCursor: string | null;
+    };
   };
   responses: never;
   parameters: never;
@@ -349,6 +409,8 @@ export type SchemaMissingPartResponse = components['schemas']['MissingPartRespon
 export type SchemaCompletenessResponse = components['schemas']['CompletenessResponse'];
 export type SchemaEmployeePageResponse = components['schemas']['EmployeePageResponse'];
 export type SchemaChangeManagerRequest = components['schemas']['ChangeManagerRequest'];
+export type SchemaAuditEntryResponse = components['schemas']['AuditEntryResponse'];
+export type SchemaAuditEntryPageResponse = components['schemas']['AuditEntryPageResponse'];
 export type $defs = Record<string, never>;
 export interface operations {
   AuthController_register: {
@@ -739,6 +801,68 @@ export interface operations {
             }[];
           };
         };
+      };
+    };
+  };
+  AuditLogController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+        /** @description only changes to this employee */
+        employeeId?: string;
+        /** @description only changes by this kind of actor */
+        actorType?: 'admin' | 'scim' | 'csv' | 'system';
+        action?:
+          | 'employee.created'
+          | 'employee.adopted'
+          | 'employee.profile_changed'
+          | 'employee.email_changed'
+          | 'employee.manager_changed'
+          | 'employee.deactivated'
+          | 'employee.reactivated'
+          | 'employee.deleted_from_scim';
+        /** @description changes at or after this time */
+        from?: string;
+        /** @description changes before this time */
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description changes to people, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuditEntryPageResponse'];
+        };
+      };
+      /** @description a filter or the cursor is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
     };
   };

@@ -1,0 +1,68 @@
+import { canonical, type EmployeeState } from '../../employees/domain/employee';
+
+/**
+ * Who changed an employee. It is also the source: an admin acts through the admin API, SCIM only
+ * through /scim/v2, so one field tells both.
+ */
+export type Actor = { type: 'admin'; id: string } | { type: 'scim' } | { type: 'csv' } | { type: 'system' };
+
+export const ACTOR_TYPES = ['admin', 'scim', 'csv', 'system'] as const satisfies ReadonlyArray<Actor['type']>;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+export const SCIM_ACTOR: Actor = { type: 'scim' };
+
+/**
+ * The employee changing their own profile. The audit log is of what others do to people (the
+ * issue's "SCIM, CSV or an admin"), so these changes are not recorded.
+ */
+export const SELF_SERVICE = 'self-service';
+
+export type ChangedBy = Actor | typeof SELF_SERVICE;
+
+export const AUDIT_ACTIONS = [
+  'employee.created',
+  'employee.adopted',
+  'employee.profile_changed',
+  'employee.email_changed',
+  'employee.manager_changed',
+  'employee.deactivated',
+  'employee.reactivated',
+  'employee.deleted_from_scim',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** Fields of an employee as the audit log shows them: JSON values, being active in place of a date. */
+export type AuditedFields = Record<string, unknown>;
+
+export interface AuditEntry {
+  id: string;
+  occurredAt: Date;
+  actor: Actor;
+  action: AuditAction;
+  employeeId: string;
+  /** Only the fields that changed, as they were; empty for an employee created. */
+  before: AuditedFields;
+  /** Only the fields that changed, as they became. */
+  after: AuditedFields;
+}
+
+/** What an admin, or anyone who reads the log, may want to know of an employee. */
+function auditedFieldsOf(state: Readonly<EmployeeState>): AuditedFields {
+  const { id: _id, registeredAt: _registeredAt, updatedAt: _updatedAt, deactivatedAt, ...fields } = state;
+  return { ...fields, active: deactivatedAt === null };
+}
+
+/** The fields that differ between two states of an employee, before and after; `before` undefined: created. */
+export function changeOf(
+  before: Readonly<EmployeeState> | undefined,
+  after: Readonly<EmployeeState>,
+): { before: AuditedFields; after: AuditedFields } {
+  const next = auditedFieldsOf(after);
+  if (before === undefined) return { before: {}, after: next };
+  const previous = auditedFieldsOf(before);
+  const changed = Object.keys(next).filter((field) => canonical(previous[field]) !== canonical(next[field]));
+  return {
+    before: Object.fromEntries(changed.map((field) => [field, previous[field]])),
+    after: Object.fromEntries(changed.map((field) => [field, next[field]])),
+  };
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { EmployeeState } from '../../employees/domain/employee';
+import {
+  SELF_SERVICE,
+  changeOf,
+  type Actor,
+  type ActorType,
+  type AuditAction,
+  type AuditEntry,
+  type ChangedBy,
+} from '../domain/audit-entry';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditLogFilter {
+  employeeId?: string;
+  actorType?: ActorType;
+  action?: AuditAction;
+  /** Inclusive. */
+  from?: Date;
+  /** Exclusive. */
+  to?: Date;
+}
+
+function actorOf(row: AuditEntryEntity): Actor {
+  if (row.actorType !== 'admin') return { type: row.actorType };
+  // The table's check constraint gives every admin's entry their id.
+  if (row.actorId === null) throw new Error(`audit entry ${row.id} names no admin`);
+  return { type: 'admin', id: row.actorId };
+}
+
+function toDomain(row: AuditEntryEntity): AuditEntry {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt,
+    actor: actorOf(row),
+    action: row.action,
+    employeeId: row.employeeId,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+const PURGE_BATCH = 10_000;
+
+/**
+ * The audit log of changes to people. Append-only: entries are recorded in the transaction of the
+ * change they describe, and never updated; only the retention purge deletes them.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Records a change of an employee with the transaction that makes it, so neither exists without
+   * the other. `before` undefined: the employee was created. Changes by the employee themself are
+   * not recorded.
+   */
+  async record(
+    manager: EntityManager,
+    changedBy: ChangedBy,
+    change: {
+      action: AuditAction;
+      at: Date;
+      before: Readonly<EmployeeState> | undefined;
+      after: Readonly<EmployeeState>;
+    },
+  ): Promise<void> {
+    if (changedBy === SELF_SERVICE) return;
+    const { before, after } = changeOf(change.before, change.after);
+    // In SQL: TypeORM's typed insert does not take open JSON objects for the jsonb columns.
+    await manager.query(
+      `INSERT INTO audit_entry (id, occurred_at, actor_type, actor_id, action, employee_id, before, after)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [
+        randomUUID(),
+        change.at,
+        changedBy.type,
+        changedBy.type === 'admin' ? changedBy.id : null,
+        change.action,
+        change.after.id,
+        JSON.stringify(before),
+        JSON.stringify(after),
+      ],
+    );
+  }
+
+  /** Newest first, after the cursor (the occurrence time and id of the last entry seen). */
+  async list(
+    filter: AuditLogFilter,
+    limit: number,
+    after: { occurredAt: Date; id: string } | undefined,
+  ): Promise<AuditEntry[]> {
+    const query = this.dataSource.manager
+      .createQueryBuilder(AuditEntryEntity, 'a')
+      .orderBy('a.occurred_at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .limit(limit);
+    if (filter.employeeId) query.andWhere('a.employee_id = :employeeId', { employeeId: filter.employeeId });
+    if (filter.actorType) query.andWhere('a.actor_type = :actorType', { actorType: filter.actorType });
+    if (filter.action) query.andWhere('a.action = :action', { action: filter.action });
+    if (filter.from) query.andWhere('a.occurred_at >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('a.occurred_at < :to', { to: filter.to });
+    if (after) query.andWhere('(a.occurred_at, a.id) < (:key, :id)', { key: after.occurredAt, id: after.id });
+    return (await query.getMany()).map(toDomain);
+  }
+
+  /**
+   * Deletes entries that occurred before `before`, in batches so no transaction grows large;
+   * instances purging at once skip each other's rows. Returns how many.
+   */
+  async purgeBefore(before: Date): Promise<number> {
+    let purged = 0;
+    for (;;) {
+      const [, count]: [unknown, number] = await this.dataSource.query(
+        `DELETE FROM audit_entry WHERE id IN (
+           SELECT id FROM audit_entry WHERE occurred_at < $1 LIMIT $2 FOR UPDATE SKIP LOCKED)`,
+        [before, PURGE_BATCH],
+      );
+      purged += count;
+      if (count < PURGE_BATCH) return purged;
+    }
+  }
+}

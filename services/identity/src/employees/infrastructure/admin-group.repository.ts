@@ -1,0 +1,29 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../application/identity-settings';
+
+/**
+ * Membership of the admin group the identity provider pushes over SCIM. Read from provisioning's
+ * tables directly so that sign-in needs nothing of provisioning: with SCIM off there are no
+ * groups, and nobody is an admin by group.
+ */
+@Injectable()
+export class AdminGroupRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
+
+  async includes(employeeId: string): Promise<boolean> {
+    return this.dataSource.manager
+      .createQueryBuilder()
+      .select('1')
+      .from('scim_group_member', 'm')
+      .innerJoin('scim_group', 'g', 'g.id = m.group_id')
+      .where('m.employee_id = :employeeId', { employeeId })
+      .andWhere('g.deleted_at IS NULL AND lower(g.display_name) = lower(:adminGroup)', {
+        adminGroup: this.settings.adminGroup,
+      })
+      .getExists();
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ScimUniquenessError } from '../domain/scim.errors';
+import type { ScimGroupAttributes } from '../domain/scim-group';
+import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
+import { GetScimGroup } from './get-scim-group.use-case';
+import type { ProvisionedGroup } from './provisioned-group';
+
+/** POST /Groups: a group, its displayName unique among the groups not deleted, with its members. */
+@Injectable()
+export class CreateScimGroup {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly groups: ScimGroupRepository,
+    private readonly getScimGroup: GetScimGroup,
+  ) {}
+
+  async execute(attributes: ScimGroupAttributes): Promise<ProvisionedGroup> {
+    const id = randomUUID();
+    await this.dataSource.transaction(async (manager) => {
+      // Checked first for a clear answer; the unique index still catches a concurrent request.
+      if (await this.groups.displayNameTaken(manager, attributes.displayName, id))
+        throw new ScimUniquenessError(`another group is named ${attributes.displayName}`);
+      const at = new Date();
+      await this.groups.save(manager, {
+        id,
+        displayName: attributes.displayName,
+        externalId: attributes.externalId,
+        createdAt: at,
+        updatedAt: at,
+      });
+      await this.groups.addMembers(manager, id, attributes.memberIds ?? []);
+    });
+    return this.getScimGroup.execute(id);
+  }
+}
