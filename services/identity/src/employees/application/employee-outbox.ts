@@ -1,8 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { EmployeeRecordV1, type EventData, type EventDefinition } from '@vouch/contracts';
+import {
+  EmployeeRecordV1,
+  type EmployeeRegisteredV1,
+  type EventData,
+  type EventDefinition,
+} from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
 import type { Employee } from '../domain/employee';
+
+/** A new employee's registration, however they came: signed up or provisioned. */
+export function employeeRegisteredOf(employee: Employee): EventData<typeof EmployeeRegisteredV1> {
+  const state = employee.snapshot;
+  return {
+    employeeId: state.id,
+    email: state.email,
+    name: state.name,
+    title: state.title,
+    managerId: state.managerId,
+    timeZone: state.timeZone,
+    registeredAt: state.registeredAt.toISOString(),
+  };
+}
 
 /** The employee as the compacted record topic carries them. */
 export function employeeRecordOf(employee: Employee): EventData<typeof EmployeeRecordV1> {

@@ -10,7 +10,7 @@ import { rolesOf } from '../domain/roles';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
-import { EmployeeOutbox } from './employee-outbox';
+import { EmployeeOutbox, employeeRegisteredOf } from './employee-outbox';
 
 export interface RegisterEmployeeCommand {
   email: string;
@@ -52,16 +52,12 @@ export class RegisterEmployee {
         at: new Date(),
       });
       await this.employees.insert(manager, registered, passwordHash);
-      const state = registered.snapshot;
-      await this.employeeOutbox.add(manager, registered, EmployeeRegisteredV1, {
-        employeeId: state.id,
-        email: state.email,
-        name: state.name,
-        title: state.title,
-        managerId: state.managerId,
-        timeZone: state.timeZone,
-        registeredAt: state.registeredAt.toISOString(),
-      });
+      await this.employeeOutbox.add(
+        manager,
+        registered,
+        EmployeeRegisteredV1,
+        employeeRegisteredOf(registered),
+      );
       return registered;
     });
     const { accessToken } = await this.tokens.issue({

@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EmployeeRegisteredV1 } from '@vouch/contracts';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
-import { EmployeeOutbox } from '../../employees/application/employee-outbox';
+import { EmployeeOutbox, employeeRegisteredOf } from '../../employees/application/employee-outbox';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { assertDomainAllowed } from '../../employees/domain/email-address';
 import { Employee } from '../../employees/domain/employee';
@@ -104,15 +104,7 @@ export class ProvisionScimUser {
     if (attributes.timeZone) employee.updateProfile({ timeZone: attributes.timeZone }, at);
     await this.employees.insert(manager, employee, null);
     const state = employee.snapshot;
-    await this.employeeOutbox.add(manager, employee, EmployeeRegisteredV1, {
-      employeeId: state.id,
-      email: state.email,
-      name: state.name,
-      title: state.title,
-      managerId: state.managerId,
-      timeZone: state.timeZone,
-      registeredAt: state.registeredAt.toISOString(),
-    });
+    await this.employeeOutbox.add(manager, employee, EmployeeRegisteredV1, employeeRegisteredOf(employee));
     await this.auditLog.record(manager, SCIM_ACTOR, {
       action: 'employee.created',
       at,
