@@ -14,6 +14,7 @@ const EXPECTED_MESSAGES = [
   'EmployeeRegistered.v1',
   'EmployeeProfileUpdated.v1',
   'EmployeeManagerChanged.v1',
+  'EmployeeManagerChanged.v2',
   'EmployeeDeactivated.v1',
   'EmployeeReactivated.v1',
   'EmployeeRecord.v1',
@@ -244,12 +245,23 @@ describe('the events the platform publishes, against the committed contract docu
     const refusedYesterday = accepted.filter(
       ({ message }) => !validBeforeStateFields(JSON.parse(message.value?.toString() ?? 'null')),
     );
+    // During the move to v2, each manager change is one event in both versions: one id, one key.
+    const managerChangeVersions = new Map<string, string[]>();
+    for (const { message } of received) {
+      const name = messageNameOf(message);
+      if (!name?.startsWith('EmployeeManagerChanged.')) continue;
+      const id = `${String(message.headers?.ce_id)} ${String(message.key)}`;
+      managerChangeVersions.set(id, [...(managerChangeVersions.get(id) ?? []), name]);
+    }
     const seen = [...new Set(received.map(({ message }) => messageNameOf(message) ?? '(unnamed)'))].sort();
     console.info(`${received.length} messages of ${seen.length} kinds, each checked: ${seen.join(', ')}`);
 
     expect(problems).toEqual([]);
     expect(seen).toEqual(expect.arrayContaining(EXPECTED_MESSAGES));
     expect(accepted).not.toHaveLength(0);
+    expect([...managerChangeVersions.values()]).toEqual([
+      ['EmployeeManagerChanged.v1', 'EmployeeManagerChanged.v2'],
+    ]);
     expect(refusedYesterday).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { freePort, waitForEmail, type ReceivedEmail } from '@vouch/testing';
 import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
-import { Platform } from '@vouch/testing';
+import { Platform, type Employee } from '@vouch/testing';
 
 /** `npm run portal:screenshots` sets it: the scenario then photographs the main pages for the README. */
 const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;
@@ -79,15 +79,29 @@ describeInBrowser('the employee portal', () => {
   const menu = (page: Page, name: string) =>
     page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
 
-  async function signUp(page: Page, who: Person, manager?: Person): Promise<void> {
+  async function signUp(page: Page, who: Person): Promise<void> {
     await page.goto('/signup');
     await page.getByLabel('Full name').fill(who.name);
     await page.getByLabel('Work email').fill(who.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByLabel('Job title (optional)').fill(who.title);
-    if (manager) await page.getByLabel("Your manager's email (optional)").fill(manager.email);
     await page.getByRole('button', { name: 'Create account' }).click();
     await title(page, 'Your profile').waitFor();
+  }
+
+  /** Someone who signed up in the portal, as identity knows them: for what the company does to them. */
+  async function employeeOf(who: Person): Promise<Employee> {
+    const { accessToken } = await platform.expectCall<{ accessToken: string }>(
+      200,
+      'identity',
+      'POST',
+      '/v1/auth/login',
+      { body: { email: who.email, password: PASSWORD } },
+    );
+    const me = await platform.expectCall<{ id: string }>(200, 'identity', 'GET', '/v1/employees/me', {
+      token: accessToken,
+    });
+    return { id: me.id, name: who.name, email: who.email, token: accessToken };
   }
 
   /**
@@ -133,13 +147,15 @@ describeInBrowser('the employee portal', () => {
     const ana = person('Ana Lima', 'Staff engineer');
     const ben = person('Ben Okafor', 'Software engineer');
 
-    // Both sign up; Ben names Ana as his manager, so the org chart can verify what they write.
+    // Both sign up; the company's identity provider places Ben under Ana (SCIM), so the org chart
+    // can verify what they write.
     const { page: anaPage } = await newTab();
     await signUp(anaPage, ana);
     await anaPage.getByRole('progressbar', { name: 'Profile completeness' }).waitFor();
     await expect(anaPage.locator('.next-hint').textContent()).resolves.toMatch(/^Next: \S/);
     const { page: benPage } = await newTab();
-    await signUp(benPage, ben, ana);
+    await signUp(benPage, ben);
+    await platform.setManager(await employeeOf(ben), await employeeOf(ana));
 
     // Ben builds his resume; the completeness meter rises as he saves it.
     const meter = benPage.getByRole('progressbar', { name: 'Profile completeness' });
@@ -238,7 +254,7 @@ describeInBrowser('the employee portal', () => {
     await onProfile.first().waitFor();
     await expect(onProfile.allTextContents()).resolves.toEqual([
       expect.stringMatching(
-        /Ana is the manager who made our team.*Ben Okafor.*Reported to them.*Verified by the org chart/,
+        /Ana is the manager who made our team.*Ben Okafor.*Reported to them.*Verified by the org chart, as set by the identity provider/,
       ),
     ]);
     await screenshot(anaPage, 'profile');
@@ -261,7 +277,7 @@ describeInBrowser('the employee portal', () => {
     await onBensProfile.first().waitFor();
     await expect(onBensProfile.allTextContents()).resolves.toEqual([
       expect.stringMatching(
-        /Ben rebuilt our release pipeline.*Ana Lima.*Supervisor.*Verified by the org chart/,
+        /Ben rebuilt our release pipeline.*Ana Lima.*Supervisor.*Verified by the org chart, as set by the identity provider/,
       ),
     ]);
     await screenshot(anaPage, 'colleague');
@@ -280,5 +296,43 @@ describeInBrowser('the employee portal', () => {
         anaPage.evaluate<number>('document.documentElement.scrollWidth'),
       ).resolves.toBeLessThanOrEqual(360);
     }
+  });
+
+  it('lets someone the company provisioned set up their sign-in from the invitation email, once', async () => {
+    const rui = person('Rui Costa', 'Analyst');
+    // The identity provider creates Rui, without a password; an admin sends the invitation.
+    const { id } = await platform.expectCall<{ id: string }>(201, 'identity', 'POST', '/scim/v2/Users', {
+      token: platform.scimToken,
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: rui.email,
+        displayName: rui.name,
+      },
+    });
+    const admin = await platform.admin();
+    await platform.expectCall(202, 'identity', 'POST', `/v1/admin/employees/${id}/invitation`, {
+      token: admin.token,
+    });
+    const link = linkIn(
+      await waitForEmail(rui.email, "You're invited to Vouch — set up your sign-in"),
+      'Set up your sign-in',
+    );
+    const choosePassword = async (page: Page) => {
+      await page.goto(`${link.pathname}${link.search}`);
+      await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+      await page.getByLabel('The same password again').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Set my password and sign in' }).click();
+    };
+
+    const { page } = await newTab();
+    await choosePassword(page);
+    await title(page, 'Your profile').waitFor();
+
+    const { page: later } = await newTab();
+    await choosePassword(later);
+    await later
+      .getByRole('alert')
+      .getByText(/already used to set your password/)
+      .waitFor();
   });
 });

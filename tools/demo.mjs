@@ -1,12 +1,14 @@
 // @ts-check
 /**
  * `npm run demo`: a small company on a running Vouch (`npm start`), through the public HTTP APIs
- * only. Registers about thirty employees, has the admin draw the org chart, connects colleagues
- * (manager, reports, peers), asks for and writes recommendations, accepts most of them, then prints
- * what to look at: the nudges in the maildev inbox and one employee's balance. Every run uses email
- * addresses of its own, so it can run again on the same platform.
+ * only. Registers about thirty employees, has the company's identity provider draw the org chart
+ * over SCIM (or, without its token, the admin), connects colleagues (manager, reports, peers), asks
+ * for and writes recommendations, accepts most of them, then prints what to look at: the nudges in
+ * the maildev inbox and one employee's balance. Every run uses email addresses of its own, so it can
+ * run again on the same platform.
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 
 const env = process.env;
 /** The services' base URLs; the defaults are where `npm start` runs them. */
@@ -17,6 +19,9 @@ const URLS = {
   notifications: env.NOTIFICATIONS_URL ?? 'http://127.0.0.1:3004',
 };
 const MAILDEV_URL = env.MAILDEV_URL ?? 'http://127.0.0.1:1080';
+/** Where `npm start` leaves the SCIM token of its run, when SCIM_TOKEN does not name one. */
+const SCIM_TOKEN_FILE = new URL('../.local/run/scim-token', import.meta.url);
+const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 /** The admin must be one of identity's ADMIN_EMAILS to draw the org chart. */
 const ADMIN_EMAIL = env.DEMO_ADMIN_EMAIL ?? env.ADMIN_EMAILS?.split(',')[0]?.trim() ?? 'admin@acme.com';
 const ADMIN_PASSWORD = 'vouch demo admin passphrase';
@@ -397,20 +402,9 @@ function isAdmin(/** @type {string} */ token) {
 }
 
 /** @returns {Promise<Employee>} */
-async function register(
-  /** @type {Person} */ person,
-  /** @type {Map<string, Employee>} */ staff,
-  withManager = false,
-) {
-  const manager = withManager && person.manager ? staff.get(person.manager) : undefined;
+async function register(/** @type {Person} */ person, /** @type {Map<string, Employee>} */ staff) {
   const answer = await mustAnswer(201, 'identity', 'POST', '/v1/auth/register', {
-    body: {
-      email: emailOf(person),
-      password: PASSWORD,
-      name: person.name,
-      title: person.title,
-      ...(manager ? { managerEmail: manager.email } : {}),
-    },
+    body: { email: emailOf(person), password: PASSWORD, name: person.name, title: person.title },
   });
   const { employee: created, accessToken } = /** @type {TokenAnswer & { employee: Created }} */ (answer);
   const employee = { ...person, id: created.id, email: emailOf(person), token: accessToken };
@@ -418,28 +412,83 @@ async function register(
   return employee;
 }
 
-/** The org chart drawn by the admin, or, without one, named by each employee as they register. */
+/**
+ * The token identity's /scim/v2 accepts: SCIM_TOKEN, else the one `npm start` generated for its run
+ * (which it prints, and leaves in .local/run/scim-token); undefined when neither is there.
+ */
+function scimToken() {
+  if (env.SCIM_TOKEN) return env.SCIM_TOKEN;
+  try {
+    return readFileSync(SCIM_TOKEN_FILE, 'utf8').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Who draws the org chart: the identity provider over SCIM when its token opens identity's
+ * /scim/v2, else the admin; managers named at sign-up are refused (docs/api.md).
+ * @returns {Promise<{ scim: string } | { admin: string }>}
+ */
+async function orgChartAuthority() {
+  const token = scimToken();
+  if (token) {
+    const answer = await call('identity', 'GET', '/scim/v2/ServiceProviderConfig', { token });
+    if (answer.status === 200) return { scim: token };
+    log(
+      answer.status === 401
+        ? "the SCIM token (SCIM_TOKEN, or npm start's .local/run/scim-token) is not identity's: the admin draws the org chart"
+        : `identity's SCIM answered ${answer.status}: the admin draws the org chart`,
+    );
+  }
+  const admin = await adminToken();
+  if (!isAdmin(admin))
+    throw new Error(
+      `no SCIM token and ${ADMIN_EMAIL} is not in identity's ADMIN_EMAILS, so nobody may draw the org chart: ` +
+        'set SCIM_TOKEN to the token npm start prints, or start Vouch with ADMIN_EMAILS=admin@acme.com',
+    );
+  return { admin };
+}
+
+/**
+ * The identity provider takes over an employee who signed up (SCIM adopts them by their email) and
+ * places them under their manager.
+ */
+async function provision(
+  /** @type {Person} */ person,
+  /** @type {Map<string, Employee>} */ staff,
+  /** @type {string} */ token,
+) {
+  await mustAnswer(201, 'identity', 'POST', '/scim/v2/Users', {
+    token,
+    body: {
+      schemas: ['urn:ietf:params:scim:schemas:core:2.0:User', ENTERPRISE_USER],
+      userName: get(staff, person.key).email,
+      displayName: person.name,
+      title: person.title,
+      ...(person.manager ? { [ENTERPRISE_USER]: { manager: { value: get(staff, person.manager).id } } } : {}),
+    },
+  });
+}
+
+/** Everyone signs up; then the identity provider (or the admin) draws the org chart. */
 async function hire() {
   /** @type {Map<string, Employee>} */
   const staff = new Map();
-  const token = await adminToken();
-  if (isAdmin(token)) {
-    await each('registering employees', COMPANY, (person) => register(person, staff));
+  const authority = await orgChartAuthority();
+  await each('registering employees', COMPANY, (person) => register(person, staff));
+  if ('scim' in authority) {
+    await each('identity provider provisioning the org chart (SCIM)', COMPANY, (person) =>
+      provision(person, staff, authority.scim),
+    );
+  } else {
     const reports = COMPANY.filter((person) => person.manager);
     await each('admin setting managers', reports, (person) =>
       mustAnswer(200, 'identity', 'PUT', `/v1/employees/${get(staff, person.key).id}/manager`, {
-        token,
+        token: authority.admin,
         body: { managerId: get(staff, person.manager ?? '').id },
       }),
     );
-  } else {
-    log(`${ADMIN_EMAIL} is not in identity's ADMIN_EMAILS: employees name their manager as they register`);
-    log('(start Vouch with ADMIN_EMAILS=admin@acme.com to have the admin draw the org chart)');
-    for (let level = COMPANY.filter((person) => !person.manager); level.length > 0;) {
-      await each('registering employees', level, (person) => register(person, staff, true));
-      const keys = new Set(level.map((person) => person.key));
-      level = COMPANY.filter((person) => person.manager && keys.has(person.manager));
-    }
   }
   return staff;
 }

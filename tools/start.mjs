@@ -28,6 +28,11 @@ const PORTAL = {
 
 const log = (/** @type {string} */ line) => process.stderr.write(`[start] ${line}\n`);
 const lockFile = path.join(repoRoot, '.local', 'run', 'start.pid');
+/**
+ * This run's SCIM token, readable only by its user, for `npm run demo` in another terminal: the org
+ * chart comes only from the identity provider (or an admin), so the demo draws it over SCIM.
+ */
+const scimTokenFile = path.join(repoRoot, '.local', 'run', 'scim-token');
 
 function isAlive(/** @type {number} */ pid) {
   try {
@@ -125,6 +130,7 @@ async function main() {
       ),
     );
     if (endpoints.started.length > 0) await infra.down({ only: endpoints.started });
+    rmSync(scimTokenFile, { force: true });
     rmSync(lockFile, { force: true });
     process.exit(code);
   };
@@ -164,6 +170,13 @@ async function main() {
   // so an identity provider configured against this machine keeps working; otherwise one per run.
   const scimToken = process.env.SCIM_TOKEN || randomBytes(32).toString('base64url');
   const scimTokenGenerated = !process.env.SCIM_TOKEN;
+  // Shared by identity (which verifies invitation links) and notifications (which makes them), and
+  // by nothing else. One from the environment keeps the links already emailed working after a
+  // restart; otherwise one per run.
+  const invitationSecret = process.env.INVITATION_SECRET || randomBytes(32).toString('base64url');
+  // Created afresh, so that a file left by an earlier run lends it no wider permissions.
+  rmSync(scimTokenFile, { force: true });
+  writeFileSync(scimTokenFile, scimToken, { mode: 0o600 });
   const identity = SERVICES.find((service) => service.name === 'identity');
   // Without the portal (and no PUBLIC_URL of its own), only identity's own port answers SCIM.
   const scimOrigin = portalBuilt || process.env.PUBLIC_URL ? publicUrl : `http://127.0.0.1:${identity?.port}`;
@@ -188,6 +201,9 @@ async function main() {
       // throttle counts per client, not all of them as the gateway.
       TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || 'loopback',
       ...(service.name === 'identity' ? { SCIM_TOKEN: scimToken } : {}),
+      ...(service.name === 'identity' || service.name === 'notifications'
+        ? { INVITATION_SECRET: invitationSecret }
+        : {}),
     });
   }
   await Promise.all(
@@ -233,6 +249,7 @@ async function main() {
 
 main().catch((error) => {
   log(error instanceof Error ? error.message : String(error));
+  rmSync(scimTokenFile, { force: true });
   rmSync(lockFile, { force: true });
   process.exit(1);
 });

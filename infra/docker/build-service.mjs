@@ -99,8 +99,15 @@ export function buildService(service) {
   const outDir = path.join(REPO_ROOT, 'dist', 'services', service);
   fs.rmSync(outDir, { recursive: true, force: true });
 
-  const seen = new Set([entry]);
-  const queue = [entry];
+  // Its commands beside main.ts (identity's `import-people.ts`) go along: an operator runs them in
+  // the service's own image, `node services/<service>/src/<command>.js`.
+  const sourceDir = path.dirname(entry);
+  const commands = fs
+    .readdirSync(sourceDir)
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
+    .map((file) => path.join(sourceDir, file));
+  const seen = new Set([entry, ...commands]);
+  const queue = [entry, ...commands];
   const packages = new Set();
   while (queue.length > 0) {
     const source = queue.pop();

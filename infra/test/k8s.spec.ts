@@ -22,7 +22,14 @@ const RENDERINGS = ['infra/k8s/base', 'infra/k8s/overlays/local', 'infra/k8s/ove
 const OVERLAYS = RENDERINGS.slice(1);
 
 /** Variables that hold credentials: only ever from a Secret. */
-const SECRET_VARIABLES = ['DATABASE_URL', 'JWT_PRIVATE_KEYS', 'SMTP_URL', 'UNSUBSCRIBE_SECRET', 'SCIM_TOKEN'];
+const SECRET_VARIABLES = [
+  'DATABASE_URL',
+  'JWT_PRIVATE_KEYS',
+  'SMTP_URL',
+  'UNSUBSCRIBE_SECRET',
+  'SCIM_TOKEN',
+  'INVITATION_SECRET',
+];
 
 function validatorOf<TData>(Model: new (data: TData) => { validate(): void }) {
   return (manifest: Manifest) => new Model(manifest as TData).validate();
@@ -318,6 +325,9 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
         '/v1/employees/6d1c/recommendations',
         '/v1/employees?q=ana',
         '/v1/admin/audit-log?employeeId=6d1c',
+        '/v1/admin/people-import?dryRun=true',
+        '/v1/admin/employees/6d1c/invitation',
+        '/v1/auth/invitations/accept',
         '/.well-known/jwks.json',
         '/scim/v2',
         '/scim/v2/Users',
@@ -343,6 +353,9 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
       '/v1/employees/6d1c/recommendations': 'recommendations',
       '/v1/employees?q=ana': 'identity',
       '/v1/admin/audit-log?employeeId=6d1c': 'identity',
+      '/v1/admin/people-import?dryRun=true': 'identity',
+      '/v1/admin/employees/6d1c/invitation': 'identity',
+      '/v1/auth/invitations/accept': 'identity',
       '/.well-known/jwks.json': 'identity',
       '/scim/v2': 'identity',
       '/scim/v2/Users': 'identity',

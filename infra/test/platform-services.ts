@@ -88,14 +88,14 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The events a service consumes, from its `@EventPattern(<Event>.type)` handlers. */
+/** The events a service consumes, from its `@HandlesEvent(<Event>)` handlers. */
 export function consumedTopics(service: PlatformService): string[] {
   const sourceDir = path.join(REPO_ROOT, 'services', service.name, 'src');
   const topics = new Set<string>();
   for (const file of readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
     const source = readFileSync(path.join(sourceDir, file), 'utf8');
-    for (const [, eventName] of source.matchAll(/@EventPattern\((\w+)\.type\)/g)) {
+    for (const [, eventName] of source.matchAll(/@HandlesEvent\((\w+)\)/g)) {
       const definition = eventDefinitions.get(eventName ?? '');
       if (!definition)
         throw new Error(`${service.name}/${file}: ${eventName} is no event of @vouch/contracts`);

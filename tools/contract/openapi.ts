@@ -24,6 +24,8 @@ const GENERATION_ENVIRONMENT = {
   LOG_LEVEL: 'silent',
   // Not the development default, whose use the notifications service warns about at boot.
   UNSUBSCRIBE_SECRET: 'openapi-generation-not-a-secret',
+  // Set, so neither service warns that it made one up; no route or schema depends on it.
+  INVITATION_SECRET: 'openapi-generation-not-a-secret-either',
 };
 
 interface DocumentedService {

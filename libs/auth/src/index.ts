@@ -4,3 +4,4 @@ export * from './token-issuer';
 export * from './token-verifier';
 export * from './auth.guards';
 export * from './auth.module';
+export * from './invitation-token';

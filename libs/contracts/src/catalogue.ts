@@ -7,7 +7,9 @@ import { ConnectionRequestWithdrawnV1 } from './events/connections/connection-re
 import { ConnectionRequestedV1 } from './events/connections/connection-requested.v1';
 import { EmployeeDeactivatedV1 } from './events/identity/employee-deactivated.v1';
 import { EmployeeEmailChangedV1 } from './events/identity/employee-email-changed.v1';
+import { EmployeeInvitedV1 } from './events/identity/employee-invited.v1';
 import { EmployeeManagerChangedV1 } from './events/identity/employee-manager-changed.v1';
+import { EmployeeManagerChangedV2 } from './events/identity/employee-manager-changed.v2';
 import { EmployeeProfileUpdatedV1 } from './events/identity/employee-profile-updated.v1';
 import { EmployeeReactivatedV1 } from './events/identity/employee-reactivated.v1';
 import { EmployeeRecordV1 } from './events/identity/employee-record.v1';
@@ -31,9 +33,11 @@ export const PlatformEvents: readonly EventDefinition[] = [
   EmployeeRegisteredV1,
   EmployeeProfileUpdatedV1,
   EmployeeManagerChangedV1,
+  EmployeeManagerChangedV2,
   EmployeeDeactivatedV1,
   EmployeeReactivatedV1,
   EmployeeEmailChangedV1,
+  EmployeeInvitedV1,
   EmployeeRecordV1,
   ConnectionRequestedV1,
   ConnectionAcceptedV1,

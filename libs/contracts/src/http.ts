@@ -1,5 +1,6 @@
 import type {
   EmailCategory,
+  ManagerSource,
   RecommendationRequestStatus,
   RecommendationStatus,
   Relationship,
@@ -43,10 +44,14 @@ export interface EmployeeView {
   summary: string | null;
   location: string | null;
   timeZone: string | null;
+  /** BCP 47 language tag. */
+  language: string | null;
   positions: PositionView[];
   skills: string[];
   education: EducationView[];
   managerId: string | null;
+  /** Who set the manager link; null without one, or for a link self-declared at sign-up. */
+  managerSource: ManagerSource | null;
   /** 0 to 100. */
   completeness: number;
   active: boolean;
@@ -111,6 +116,8 @@ export interface RecommendationView {
   text: string;
   status: RecommendationStatus;
   verified: boolean;
+  /** Who set the org chart's links that verified it; empty when unverified. */
+  verifiedBy: ManagerSource[];
   reciprocal: boolean;
   revisionRequest: string | null;
   revisions: RevisionView[];
@@ -128,6 +135,8 @@ export interface ProfileRecommendationView {
   relationship: Relationship;
   text: string;
   verified: boolean;
+  /** Who set the org chart's links that verified it; empty when unverified. */
+  verifiedBy: ManagerSource[];
   createdAt: string;
   updatedAt: string;
 }

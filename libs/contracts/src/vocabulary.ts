@@ -46,5 +46,15 @@ export const RecommendationRequestStatus = z.enum([
 ]);
 export type RecommendationRequestStatus = z.infer<typeof RecommendationRequestStatus>;
 
+/**
+ * Who set an employee's manager link: the company's identity provider over SCIM, its HR file
+ * imported as CSV, or an admin in Vouch. Only such links make a recommendation verified.
+ */
+export const ManagerSource = z.enum(['scim', 'csv', 'admin']);
+export type ManagerSource = z.infer<typeof ManagerSource>;
+
+/** A BCP 47 language tag in canonical form, such as `en` or `pt-BR`. */
+export const LanguageTag = z.string().min(2).max(35);
+
 export const EntityId = z.uuid();
 export const Timestamp = z.iso.datetime({ offset: true });

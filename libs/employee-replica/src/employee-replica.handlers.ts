@@ -1,14 +1,14 @@
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   EmployeeEmailChangedV1,
-  EmployeeManagerChangedV1,
+  EmployeeManagerChangedV2,
   EmployeeProfileUpdatedV1,
   EmployeeReactivatedV1,
   EmployeeRegisteredV1,
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
-import { EventContext, EventHandlers } from '@vouch/messaging';
+import { EventContext, EventHandlers, HandlesEvent } from '@vouch/messaging';
 import { EmployeeReplica } from './employee-replica';
 
 /**
@@ -22,7 +22,7 @@ import { EmployeeReplica } from './employee-replica';
 export class EmployeeReplicaHandlers {
   constructor(private readonly replica: EmployeeReplica) {}
 
-  @EventPattern(EmployeeRegisteredV1.type)
+  @HandlesEvent(EmployeeRegisteredV1)
   async onRegistered(
     @Payload() event: CloudEvent<EventData<typeof EmployeeRegisteredV1>>,
     @Ctx() context: EventContext,
@@ -30,7 +30,7 @@ export class EmployeeReplicaHandlers {
     await this.replica.register(context.manager, event.data);
   }
 
-  @EventPattern(EmployeeProfileUpdatedV1.type)
+  @HandlesEvent(EmployeeProfileUpdatedV1)
   async onProfileUpdated(
     @Payload() event: CloudEvent<EventData<typeof EmployeeProfileUpdatedV1>>,
     @Ctx() context: EventContext,
@@ -38,15 +38,15 @@ export class EmployeeReplicaHandlers {
     await this.replica.updateProfile(context.manager, event.data);
   }
 
-  @EventPattern(EmployeeManagerChangedV1.type)
+  @HandlesEvent(EmployeeManagerChangedV2)
   async onManagerChanged(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeManagerChangedV1>>,
+    @Payload() event: CloudEvent<EventData<typeof EmployeeManagerChangedV2>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
     await this.replica.changeManager(context.manager, event.data);
   }
 
-  @EventPattern(EmployeeReactivatedV1.type)
+  @HandlesEvent(EmployeeReactivatedV1)
   async onReactivated(
     @Payload() event: CloudEvent<EventData<typeof EmployeeReactivatedV1>>,
     @Ctx() context: EventContext,
@@ -54,7 +54,7 @@ export class EmployeeReplicaHandlers {
     await this.replica.reactivate(context.manager, event.data);
   }
 
-  @EventPattern(EmployeeEmailChangedV1.type)
+  @HandlesEvent(EmployeeEmailChangedV1)
   async onEmailChanged(
     @Payload() event: CloudEvent<EventData<typeof EmployeeEmailChangedV1>>,
     @Ctx() context: EventContext,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   EmployeeDeactivatedV1,
   EmployeeEmailChangedV1,
-  EmployeeManagerChangedV1,
+  EmployeeManagerChangedV2,
   EmployeeProfileUpdatedV1,
   EmployeeReactivatedV1,
   EmployeeRegisteredV1,
@@ -39,6 +39,7 @@ export class EmployeeReplica {
         name: data.name,
         title: data.title,
         managerId: data.managerId,
+        managerSource: data.managerSource ?? null,
         timeZone: data.timeZone,
         active: true,
       })
@@ -59,9 +60,12 @@ export class EmployeeReplica {
 
   async changeManager(
     manager: EntityManager,
-    data: EventData<typeof EmployeeManagerChangedV1>,
+    data: EventData<typeof EmployeeManagerChangedV2>,
   ): Promise<void> {
-    await this.update(manager, data.employeeId, { managerId: data.managerId });
+    await this.update(manager, data.employeeId, {
+      managerId: data.managerId,
+      managerSource: data.managerSource,
+    });
   }
 
   async deactivate(manager: EntityManager, data: EventData<typeof EmployeeDeactivatedV1>): Promise<void> {

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ManagerSource } from '@vouch/contracts';
 
 /** An employee as a service other than identity knows them: built only from identity's events. */
 @Entity('employee')
@@ -18,6 +19,10 @@ export class ReplicatedEmployee {
   @Column('uuid', { nullable: true })
   managerId!: string | null;
 
+  /** Who set the link (identity's EmployeeManagerChanged v2); null: unknown, so it verifies nothing. */
+  @Column('text', { nullable: true })
+  managerSource!: ManagerSource | null;
+
   /** IANA time zone, when the employee gave one: when to send them what. */
   @Column('text', { nullable: true })
   timeZone!: string | null;
@@ -28,10 +33,10 @@ export class ReplicatedEmployee {
 
 /** The `employee` table's columns as plain SQL selects them, shaped as ReplicatedEmployee. */
 export const REPLICATED_EMPLOYEE_COLUMNS =
-  'id, email, name, title, manager_id AS "managerId", time_zone AS "timeZone", active';
+  'id, email, name, title, manager_id AS "managerId", manager_source AS "managerSource", time_zone AS "timeZone", active';
 
 /** The employee in a row selected with REPLICATED_EMPLOYEE_COLUMNS and other columns beside them. */
 export function replicatedEmployeeOf(row: ReplicatedEmployee): ReplicatedEmployee {
-  const { id, email, name, title, managerId, timeZone, active } = row;
-  return { id, email, name, title, managerId, timeZone, active };
+  const { id, email, name, title, managerId, managerSource, timeZone, active } = row;
+  return { id, email, name, title, managerId, managerSource, timeZone, active };
 }

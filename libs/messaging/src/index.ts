@@ -15,5 +15,6 @@ export * from './dead-letters/dead-letter-store';
 export * from './consumer/kafka-event-consumer';
 export * from './consumer/rethrow-event-errors.filter';
 export * from './migrations/1764028800000-create-messaging-tables';
+export * from './migrations/1796890000000-outbox-event-versions';
 export * from './messaging.module';
 export * from './messaging-readiness';

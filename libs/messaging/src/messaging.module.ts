@@ -44,7 +44,7 @@ export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'impor
 
 /**
  * The event backbone of a service: the outbox its use cases write to, the relay that publishes it,
- * and the consumer host its `@EventPattern` handlers run in. Needs TypeORM's DataSource.
+ * and the consumer host its `@HandlesEvent` handlers run in. Needs TypeORM's DataSource.
  */
 @Module({})
 export class MessagingModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -119,7 +119,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
   }
 }
 
-/** Connects the service's `@EventPattern` handlers to Kafka and starts consuming. */
+/** Connects the service's `@HandlesEvent` handlers to Kafka and starts consuming. */
 export async function startEventConsumer(app: INestApplication): Promise<KafkaEventConsumer> {
   const consumer = app.get(KafkaEventConsumer);
   app.connectMicroservice({ strategy: consumer });

@@ -6,3 +6,4 @@ export * from './channel-listener';
 export * from './database-unavailable';
 export * from './prepared-statements';
 export * from './sql-reader';
+export * from './transaction';

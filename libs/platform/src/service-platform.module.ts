@@ -6,6 +6,7 @@ import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
 import type { EventDefinition } from '@vouch/contracts';
 import {
   CreateMessagingTables1764028800000,
+  OutboxEventVersions1796890000000,
   MessagingModule,
   MessagingReadiness,
   type EventConsumerSettings,
@@ -60,7 +61,11 @@ export class ServicePlatformModule {
             poolSize: environment.DATABASE_POOL_SIZE,
             applicationName: options.name,
             entities: options.entities,
-            migrations: [CreateMessagingTables1764028800000, ...options.migrations],
+            migrations: [
+              CreateMessagingTables1764028800000,
+              OutboxEventVersions1796890000000,
+              ...options.migrations,
+            ],
           }),
         ),
         MessagingModule.forRootAsync({

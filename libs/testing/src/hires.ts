@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EmployeeRegisteredV1 } from '@vouch/contracts';
+import { EmployeeRegisteredV1, type ManagerSource } from '@vouch/contracts';
 import type { ServiceUnderTest } from './service-under-test';
 import { uniqueName } from './test-infrastructure';
 import type { TestTokenAuthority } from './test-token-authority';
@@ -10,6 +10,8 @@ export interface NewHire {
   email?: string;
   title?: string | null;
   managerId?: string | null;
+  /** Who set the manager link; the company's SCIM when a manager is given and this is not. */
+  managerSource?: ManagerSource | null;
   timeZone?: string | null;
 }
 
@@ -36,6 +38,7 @@ export async function announceHires(
     email: hire.email ?? `${uniqueName('employee')}@example.com`,
     title: hire.title ?? null,
     managerId: hire.managerId ?? null,
+    managerSource: hire.managerId ? (hire.managerSource === undefined ? 'scim' : hire.managerSource) : null,
     timeZone: hire.timeZone ?? null,
   }));
   await service.publish(

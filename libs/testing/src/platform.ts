@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { freePort } from './dedicated-kafka-broker';
 import { uniqueTopicPrefix } from './kafka-test-kit';
 import { ServiceProcess } from './service-process';
@@ -32,6 +32,10 @@ interface Launch {
 
 const PASSWORD = 'correct horse battery staple';
 
+const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
+const SCIM_ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const SCIM_PATCH_OP = 'urn:ietf:params:scim:api:messages:2.0:PatchOp';
+
 /**
  * Some or all of the services as separate processes, configured as `npm start` configures them (only
  * through the environment) but on a database each and a topic prefix of their own, so test files run
@@ -51,6 +55,8 @@ export class Platform {
     readonly adminEmail: string,
     /** Before every topic and consumer group of these services: to read their events. */
     readonly topicPrefix: string,
+    /** The identity provider's bearer token for identity's /scim/v2 (its SCIM_TOKEN). */
+    readonly scimToken: string,
   ) {}
 
   /**
@@ -65,6 +71,8 @@ export class Platform {
     const { kafkaBrokers, smtpUrl } = testInfrastructure();
     if (!names.includes('identity')) throw new Error('identity issues the tokens: start it too');
     const adminEmail = `admin-${randomUUID()}@acme.com`;
+    // The org chart comes only from the identity provider (or an admin): tests draw it over SCIM.
+    const scimToken = randomBytes(32).toString('base64url');
     const topicPrefix = uniqueTopicPrefix(label);
     const planned = await Promise.all(
       names.map(async (name) => ({
@@ -84,11 +92,13 @@ export class Platform {
       LOG_LEVEL: 'warn',
       JWKS_URL: `http://127.0.0.1:${identityPort}/.well-known/jwks.json`,
     };
+    // Invitation links: made by notifications, verified by identity, with one secret only they share.
+    const invitationSecret = randomBytes(32).toString('base64url');
     const own: Record<ServiceName, Record<string, string>> = {
-      identity: { ADMIN_EMAILS: adminEmail },
+      identity: { ADMIN_EMAILS: adminEmail, SCIM_TOKEN: scimToken, INVITATION_SECRET: invitationSecret },
       connections: {},
       recommendations: {},
-      notifications: { SMTP_URL: smtpUrl },
+      notifications: { SMTP_URL: smtpUrl, INVITATION_SECRET: invitationSecret },
     };
     const launches = new Map(
       planned.map(({ name, port, database }): [ServiceName, Launch] => [
@@ -115,6 +125,7 @@ export class Platform {
       planned.map((service) => service.database),
       adminEmail,
       topicPrefix,
+      scimToken,
     );
     const failure = started.find((result) => result.status === 'rejected');
     if (failure) {
@@ -220,7 +231,10 @@ export class Platform {
     return answer.body;
   }
 
-  /** Registers an employee with a unique email, reporting to `manager` when given. */
+  /**
+   * Registers an employee with a unique email (they sign up themselves) and, when `manager` is
+   * given, has the identity provider place them under `manager` over SCIM, as it draws the org chart.
+   */
   async register(name: string, { manager, email }: { manager?: Employee; email?: string } = {}) {
     const address = email ?? `${randomUUID()}@acme.com`;
     const answer = await this.expectCall<{ employee: { id: string }; accessToken: string }>(
@@ -228,17 +242,43 @@ export class Platform {
       'identity',
       'POST',
       '/v1/auth/register',
-      {
-        body: {
-          email: address,
-          password: PASSWORD,
-          name,
-          ...(manager ? { managerEmail: manager.email } : {}),
-        },
-      },
+      { body: { email: address, password: PASSWORD, name } },
     );
     const employee: Employee = { id: answer.employee.id, name, email: address, token: answer.accessToken };
+    if (manager) await this.setManager(employee, manager);
     return employee;
+  }
+
+  /**
+   * Has the identity provider set `employee`'s manager (`null`: none) over SCIM: the first time it
+   * adopts the employee who signed up (POST /Users with their email and name), later it patches
+   * them. identity publishes `EmployeeManagerChanged` either way.
+   */
+  async setManager(employee: Employee, manager: Employee | null): Promise<void> {
+    const token = this.scimToken;
+    const provisioned = await this.call('identity', 'GET', `/scim/v2/Users/${employee.id}`, { token });
+    if (provisioned.status === 404) {
+      await this.expectCall(201, 'identity', 'POST', '/scim/v2/Users', {
+        token,
+        body: {
+          schemas: [SCIM_USER, SCIM_ENTERPRISE_USER],
+          userName: employee.email,
+          displayName: employee.name,
+          [SCIM_ENTERPRISE_USER]: manager ? { manager: { value: manager.id } } : {},
+        },
+      });
+      return;
+    }
+    if (provisioned.status !== 200)
+      throw new Error(`GET identity/scim/v2/Users/${employee.id} answered ${provisioned.status}`);
+    const path = `${SCIM_ENTERPRISE_USER}:manager`;
+    await this.expectCall(200, 'identity', 'PATCH', `/scim/v2/Users/${employee.id}`, {
+      token,
+      body: {
+        schemas: [SCIM_PATCH_OP],
+        Operations: [manager ? { op: 'replace', path, value: manager.id } : { op: 'remove', path }],
+      },
+    });
   }
 
   /** The admin of this platform, registered the first time it is needed. */

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { Client } from 'pg';
 import { quoteIdentifier, withDatabase } from '@vouch/persistence';
 import { testInfrastructure, uniqueName } from './test-infrastructure';
@@ -21,6 +22,20 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
         client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
       ),
   };
+}
+
+/**
+ * Runs `migrations` not yet run on the database, as a service's boot does: for tests of a migration
+ * on data written by the ones before it.
+ */
+export async function runMigrations(databaseUrl: string, migrations: Array<new () => object>): Promise<void> {
+  const dataSource = new DataSource({ type: 'postgres', url: databaseUrl, migrations });
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 /** Runs `work` on a connection of its own to the database, closed afterwards whatever happens. */

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
-import { CreateEmployeeReplica1764090000000, ReplicatedEmployee } from '@vouch/employee-replica';
+import { employeeReplicaMigrations, ReplicatedEmployee } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import type { ConnectionsEnvironment } from './config';
 import { connectionErrorMappings } from './connections/api/connection-error.mappings';
@@ -23,7 +23,7 @@ export class AppModule {
           name: 'connections',
           environment,
           entities: [ReplicatedEmployee, ConnectionRecord],
-          migrations: [CreateEmployeeReplica1764090000000, CreateConnectionsSchema1764100000000],
+          migrations: [...employeeReplicaMigrations, CreateConnectionsSchema1764100000000],
           errors: connectionErrorMappings,
         }),
         AuthModule.forRoot(environment),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   EmployeeDeactivatedV1,
   EmployeeEmailChangedV1,
-  EmployeeManagerChangedV1,
+  EmployeeManagerChangedV2,
   EmployeeProfileUpdatedV1,
   EmployeeReactivatedV1,
   EmployeeRegisteredV1,
@@ -265,12 +265,13 @@ describe('the employee replica, fed by identity’s events', () => {
     const [me] = await service.hire({ name: 'Me', managerId: lead.id });
     expect((await suggestionsOf(me)).map((item) => item.employeeId)).toEqual([lead.id]);
 
-    await service.publish(EmployeeManagerChangedV1, [
+    await service.publish(EmployeeManagerChangedV2, [
       {
         subject: me.id,
         data: {
           employeeId: me.id,
           managerId: other.id,
+          managerSource: 'scim',
           previousManagerId: lead.id,
           changedAt: new Date().toISOString(),
         },

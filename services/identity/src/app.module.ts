@@ -6,13 +6,19 @@ import type { IdentityEnvironment } from './config';
 import { employeeErrors } from './employees/api/employee-errors';
 import { EmployeesModule } from './employees/employees.module';
 import { EmployeeEntity } from './employees/infrastructure/employee.entity';
+import { invitationErrors } from './invitations/api/invitation-errors';
+import { InvitationEntity } from './invitations/infrastructure/invitation.entity';
+import { InvitationsModule } from './invitations/invitations.module';
 import { CreateEmployees1764100000000 } from './migrations/1764100000000-create-employees';
 import { PublishEmployeeRecords1796500000000 } from './migrations/1796500000000-publish-employee-records';
 import { ScimUsers1796600000000 } from './migrations/1796600000000-scim-users';
 import { ScimGroups1796700000000 } from './migrations/1796700000000-scim-groups';
 import { AuditLog1796800000000 } from './migrations/1796800000000-audit-log';
+import { ManagerSource1796900000000 } from './migrations/1796900000000-manager-source';
+import { Invitations1797000000000 } from './migrations/1797000000000-invitations';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
+import { PeopleImportModule } from './provisioning/people-import.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 
 export const serviceDescription: ServiceDescription = {
@@ -20,35 +26,46 @@ export const serviceDescription: ServiceDescription = {
   description: 'Employees, their profile, the org chart and sign-in. Issues the access tokens.',
 };
 
+/** identity's tables, for the service and for the tools that work on its database (`npm run import`). */
+export const identityEntities = [
+  EmployeeEntity,
+  ScimUserEntity,
+  ScimGroupEntity,
+  ScimGroupMemberEntity,
+  AuditEntryEntity,
+  InvitationEntity,
+];
+
+export const identityMigrations = [
+  CreateEmployees1764100000000,
+  PublishEmployeeRecords1796500000000,
+  ScimUsers1796600000000,
+  ScimGroups1796700000000,
+  AuditLog1796800000000,
+  ManagerSource1796900000000,
+  Invitations1797000000000,
+];
+
 @Module({})
 export class AppModule {
   static forRoot(environment: IdentityEnvironment): DynamicModule {
     const employees = EmployeesModule.forRoot(environment);
+    const invitations = InvitationsModule.forRoot(environment, employees);
     return {
       module: AppModule,
       imports: [
         ServicePlatformModule.forRoot({
           name: 'identity',
           environment,
-          entities: [
-            EmployeeEntity,
-            ScimUserEntity,
-            ScimGroupEntity,
-            ScimGroupMemberEntity,
-            AuditEntryEntity,
-          ],
-          migrations: [
-            CreateEmployees1764100000000,
-            PublishEmployeeRecords1796500000000,
-            ScimUsers1796600000000,
-            ScimGroups1796700000000,
-            AuditLog1796800000000,
-          ],
-          errors: employeeErrors,
+          entities: identityEntities,
+          migrations: identityMigrations,
+          errors: [...employeeErrors, ...invitationErrors],
         }),
         AuthModule.forRoot(environment),
         employees,
         ProvisioningModule.forRoot(environment, employees),
+        invitations,
+        PeopleImportModule.forRoot(employees, invitations),
       ],
     };
   }

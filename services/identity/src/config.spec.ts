@@ -63,4 +63,17 @@ describe('identity configuration', () => {
     expect(() => loadConfig(identityEnvironment, { SCIM_TOKEN: 'short' })).toThrow(/SCIM_TOKEN/);
     expect(loadConfig(identityEnvironment, { SCIM_TOKEN: 'x'.repeat(32) }).SCIM_TOKEN).toBe('x'.repeat(32));
   });
+
+  it('needs INVITATION_SECRET in production only, and invitations last 14 days unless told', () => {
+    const secret = 'y'.repeat(32);
+    expect(() => loadConfig(identityEnvironment, { NODE_ENV: 'production' })).toThrow(/INVITATION_SECRET/);
+    expect(
+      loadConfig(identityEnvironment, { NODE_ENV: 'production', INVITATION_SECRET: secret }),
+    ).toMatchObject({ INVITATION_SECRET: secret, INVITATION_TTL_DAYS: 14 });
+    expect(loadConfig(identityEnvironment, {}).INVITATION_SECRET).toBeUndefined();
+    expect(() => loadConfig(identityEnvironment, { INVITATION_SECRET: 'short' })).toThrow(
+      /INVITATION_SECRET/,
+    );
+    expect(loadConfig(identityEnvironment, { INVITATION_TTL_DAYS: '3' }).INVITATION_TTL_DAYS).toBe(3);
+  });
 });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { authEnvironment } from '@vouch/auth';
+import {
+  authEnvironment,
+  invitationSecretEnvironment,
+  invitationSecretRequiredInProduction,
+} from '@vouch/auth';
 import { commaSeparated, serviceEnvironment } from '@vouch/platform';
 
 const PEM_BLOCK = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g;
@@ -19,6 +23,7 @@ const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 /** The identity service's environment, validated at boot. */
 export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 3001 })
   .extend(authEnvironment.shape)
+  .extend(invitationSecretEnvironment.shape)
   .extend({
     /** Signing keys, newest first: the first signs, all are published (rotation). */
     JWT_PRIVATE_KEYS: z.preprocess(unsetIfEmpty, pemList.optional()),
@@ -66,7 +71,10 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
         .min(32, 'SCIM_TOKEN must be at least 32 characters: it is the only key to provisioning')
         .optional(),
     ),
+    /** How long an invitation's link lets its employee set their first password. */
+    INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   })
+  .refine(...invitationSecretRequiredInProduction)
   .refine((environment) => !(environment.JWT_PRIVATE_KEYS && environment.JWT_PRIVATE_KEY_FILE), {
     message: 'set JWT_PRIVATE_KEYS or JWT_PRIVATE_KEY_FILE, not both',
     path: ['JWT_PRIVATE_KEYS'],

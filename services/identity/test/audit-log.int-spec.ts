@@ -69,8 +69,8 @@ describe('the audit log of changes to people', () => {
           actorId: admin.id,
           action: 'employee.manager_changed',
           employeeId: ana.id,
-          before: { managerId: null },
-          after: { managerId: boss.id },
+          before: { managerId: null, managerSource: null },
+          after: { managerId: boss.id, managerSource: 'admin' },
         }),
       ]);
     });

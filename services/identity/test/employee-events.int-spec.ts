@@ -22,10 +22,10 @@ describe('the events identity publishes', () => {
   it("tells the others of an employee's registration, profile, manager and deactivation, in order", async () => {
     const admin = await identity.admin();
     const boss = await identity.register({ name: 'Rui Costa' });
-    const ana = await identity.register({
-      email: `  ANA.${Date.now()}@Acme.com `,
-      title: 'Engineer',
-      managerEmail: boss.email,
+    const ana = await identity.register({ email: `  ANA.${Date.now()}@Acme.com `, title: 'Engineer' });
+    await identity.call('PUT', `/v1/employees/${ana.id}/manager`, {
+      token: admin.token,
+      body: { managerId: boss.id },
     });
     await identity.call('PATCH', '/v1/employees/me', {
       token: ana.token,
@@ -42,38 +42,53 @@ describe('the events identity publishes', () => {
     await identity.call('POST', `/v1/employees/${ana.id}/deactivate`, { token: admin.token });
     await identity.call('POST', `/v1/employees/${ana.id}/deactivate`, { token: admin.token });
 
-    // The admin's and the boss's registrations, then Ana's four events: a change that changes
-    // nothing and a second deactivation publish nothing.
+    // The admin's and the boss's registrations, then Ana's five events, a manager change in both
+    // of its versions: a change that changes nothing and a second deactivation publish nothing.
     const messages = await readTopic(
       testInfrastructure().kafkaBrokers,
       `${identity.topicPrefix}${Topics.employees}`,
-      6,
+      9,
     );
     const anas = messages.filter((message) => message.key?.toString() === ana.id);
-    expect(anas.map((message) => header(message, 'ce_type'))).toEqual([
-      'EmployeeRegistered',
-      'EmployeeProfileUpdated',
-      'EmployeeManagerChanged',
-      'EmployeeDeactivated',
+    expect(
+      anas.map((message) => `${header(message, 'ce_type')}.v${header(message, 'ce_schemaversion')}`),
+    ).toEqual([
+      'EmployeeRegistered.v1',
+      'EmployeeManagerChanged.v1',
+      'EmployeeManagerChanged.v2',
+      'EmployeeProfileUpdated.v1',
+      'EmployeeManagerChanged.v1',
+      'EmployeeManagerChanged.v2',
+      'EmployeeDeactivated.v1',
     ]);
-    const [registered, updated, managerChanged, deactivated] = anas.map((message) =>
-      JSON.parse(String(message.value)),
-    );
+    const [registered, managerSet, managerSetV2, updated, managerChanged, managerChangedV2, deactivated] =
+      anas.map((message) => JSON.parse(String(message.value)));
+    expect(header(anas[2], 'ce_id')).toBe(header(anas[1], 'ce_id'));
     expect(registered).toEqual({
       employeeId: ana.id,
       email: ana.email,
       name: 'Ana Lima',
       title: 'Engineer',
-      managerId: boss.id,
+      managerId: null,
+      managerSource: null,
       timeZone: null,
+      language: null,
       registeredAt: expect.any(String),
     });
+    expect(managerSet).toEqual({
+      employeeId: ana.id,
+      managerId: boss.id,
+      previousManagerId: null,
+      changedAt: expect.any(String),
+    });
+    expect(managerSetV2).toEqual({ ...managerSet, managerSource: 'admin' });
     expect(updated).toEqual({
       employeeId: ana.id,
       name: 'Ana Lima',
       title: 'Engineer',
       headline: 'Makes payments boring',
       timeZone: 'Europe/Lisbon',
+      language: null,
       completeness: 35,
       changedFields: ['headline', 'timeZone', 'skills'],
       updatedAt: expect.any(String),
@@ -84,6 +99,7 @@ describe('the events identity publishes', () => {
       previousManagerId: boss.id,
       changedAt: expect.any(String),
     });
+    expect(managerChangedV2).toEqual({ ...managerChanged, managerSource: null });
     expect(deactivated).toEqual({ employeeId: ana.id, deactivatedAt: expect.any(String) });
     expect(header(anas[0], 'ce_source')).toBe('/vouch/identity');
     expect(header(anas[0], 'ce_subject')).toBe(ana.id);
@@ -104,8 +120,12 @@ describe("identity's compacted topic of employee records", () => {
   it("keeps every employee's current record, enough to build a replica from it alone", async () => {
     const admin = await identity.admin();
     const boss = await identity.register({ name: 'Rui Costa', title: 'Head of payments' });
-    const ana = await identity.register({ name: 'Ana Lima', managerEmail: boss.email });
+    const ana = await identity.register({ name: 'Ana Lima' });
     const ben = await identity.register({ name: 'Ben Okafor' });
+    await identity.call('PUT', `/v1/employees/${ana.id}/manager`, {
+      token: admin.token,
+      body: { managerId: boss.id },
+    });
     await identity.call('PATCH', '/v1/employees/me', {
       token: ana.token,
       body: { title: 'Staff engineer', location: 'Lisbon', timeZone: 'Europe/Lisbon' },
@@ -117,9 +137,9 @@ describe("identity's compacted topic of employee records", () => {
     await identity.call('POST', `/v1/employees/${ben.id}/deactivate`, { token: admin.token });
 
     // A consumer that knows nothing else reads the topic from its start, keeping the last record
-    // of each key: four registrations, Ana's profile, Ben's manager and Ben's deactivation.
+    // of each key: four registrations, Ana's manager and profile, Ben's manager and deactivation.
     const topic = `${identity.topicPrefix}${Topics.employeeRecords}`;
-    const records = await readTopic(testInfrastructure().kafkaBrokers, topic, 7);
+    const records = await readTopic(testInfrastructure().kafkaBrokers, topic, 8);
     const replica = new Map<string, EventData<typeof EmployeeRecordV1>>();
     for (const message of records) {
       expect(header(message, 'ce_type')).toBe('EmployeeRecord');
@@ -139,7 +159,9 @@ describe("identity's compacted topic of employee records", () => {
         headline: profile.headline,
         location: profile.location,
         timeZone: profile.timeZone,
+        language: profile.language,
         managerId: profile.managerId,
+        managerSource: profile.managerSource,
         active: profile.active,
         completeness: profile.completeness,
         registeredAt: profile.registeredAt,

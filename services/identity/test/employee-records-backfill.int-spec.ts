@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { CreateMessagingTables1764028800000 } from '@vouch/messaging';
-import { createTestDatabase, withClient, type TestDatabase } from '@vouch/testing';
+import { createTestDatabase, runMigrations, withClient, type TestDatabase } from '@vouch/testing';
 import { CreateEmployees1764100000000 } from '../src/migrations/1764100000000-create-employees';
 import { PublishEmployeeRecords1796500000000 } from '../src/migrations/1796500000000-publish-employee-records';
 
@@ -16,15 +15,7 @@ describe('the compacted topic of employee records, on an installation older than
     await database?.drop();
   });
 
-  const migrate = async (migrations: Array<new () => object>) => {
-    const dataSource = new DataSource({ type: 'postgres', url: database.url, migrations });
-    await dataSource.initialize();
-    try {
-      await dataSource.runMigrations({ transaction: 'each' });
-    } finally {
-      await dataSource.destroy();
-    }
-  };
+  const migrate = (migrations: Array<new () => object>) => runMigrations(database.url, migrations);
 
   it('starts with the current record of every employee registered before it existed', async () => {
     await migrate([CreateMessagingTables1764028800000, CreateEmployees1764100000000]);
@@ -81,7 +72,9 @@ describe('the compacted topic of employee records, on an installation older than
       headline: null,
       location: 'Lisbon',
       timeZone: null,
+      language: null,
       managerId: boss,
+      managerSource: null,
       active: true,
       completeness: expect.any(Number),
       registeredAt: '2026-02-01T09:00:00.000Z',

@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityApp } from './identity-app';
+import { IdentityApp, newEmail } from './identity-app';
+import { ENTERPRISE_USER, newScimToken, PATCH_OP, ScimProvider } from './scim-provider';
 
 describe('the org chart and offboarding', () => {
   let identity: IdentityApp;
+  let provider: ScimProvider;
 
   beforeAll(async () => {
-    identity = await IdentityApp.start('identity_org_chart');
+    const token = newScimToken();
+    identity = await IdentityApp.start('identity_org_chart', { SCIM_TOKEN: token });
+    provider = new ScimProvider(identity, token);
   });
 
   afterAll(async () => {
@@ -15,23 +19,43 @@ describe('the org chart and offboarding', () => {
   const setManager = (token: string, employeeId: string, managerId: string | null) =>
     identity.call('PUT', `/v1/employees/${employeeId}/manager`, { token, body: { managerId } });
 
-  it('places a new employee under the manager named at registration', async () => {
+  /** The identity provider takes over `employee`, who signed up, and places them under `managerId`. */
+  const adoptUnder = (employee: { email: string; body: Record<string, unknown> }, managerId?: string) =>
+    provider.call('POST', '/Users', {
+      userName: employee.email,
+      displayName: employee.body['name'],
+      ...(managerId ? { [ENTERPRISE_USER]: { manager: { value: managerId } } } : {}),
+    });
+
+  it('answers 400 naming managerEmail to a sign-up that names its own manager, and registers no one', async () => {
     const boss = await identity.register({ name: 'Rui Costa' });
-    const ana = await identity.register({ managerEmail: `  ${boss.email.toUpperCase()} ` });
-    expect(ana.body['managerId']).toBe(boss.id);
+    const email = newEmail();
+    const answer = await identity.call<{ errors?: Array<{ field: string }> }>('POST', '/v1/auth/register', {
+      body: { email, password: 'a long enough secret', name: 'Ana', managerEmail: boss.email },
+    });
+
+    expect(answer.status).toBe(400);
+    expect(answer.headers.get('content-type')).toContain('application/problem+json');
+    expect(answer.body.errors?.map((error) => error.field)).toContain('managerEmail');
+    const signUp = await identity.call('POST', '/v1/auth/register', {
+      body: { email, password: 'a long enough secret', name: 'Ana' },
+    });
+    expect(signUp.status).toBe(201);
+    expect(signUp.body).toMatchObject({ employee: { managerId: null } });
   });
 
-  it('answers 400 to registration under a manager nobody registered', async () => {
-    const answer = await identity.call('POST', '/v1/auth/register', {
-      body: {
-        email: `${randomUUID()}@acme.com`,
-        password: 'a long enough secret',
-        name: 'Ana',
-        managerEmail: `${randomUUID()}@acme.com`,
-      },
-    });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toMatchObject({ title: 'Unknown manager' });
+  it('places an employee who signed up under the manager the identity provider names', async () => {
+    const boss = await identity.register({ name: 'Rui Costa' });
+    const ana = await identity.register();
+
+    const adopted = await adoptUnder(ana, boss.id);
+
+    expect(adopted.status).toBe(201);
+    expect(adopted.body).toMatchObject({ id: ana.id, [ENTERPRISE_USER]: { manager: { value: boss.id } } });
+    expect(
+      (await identity.call('GET', `/v1/employees/${ana.id}`, { token: boss.token })).body['managerId'],
+    ).toBe(boss.id);
+    expect((await identity.login(ana.email, ana.password)).status).toBe(200);
   });
 
   it('lets an admin set and clear a manager', async () => {
@@ -61,13 +85,22 @@ describe('the org chart and offboarding', () => {
   it('answers 400 to a change that would make a cycle, directly or through several levels', async () => {
     const admin = await identity.admin();
     const ceo = await identity.register();
-    const vp = await identity.register({ managerEmail: ceo.email });
-    const lead = await identity.register({ managerEmail: vp.email });
+    const vp = await identity.register();
+    const lead = await identity.register();
+    expect((await adoptUnder(ceo)).status).toBe(201);
+    expect((await adoptUnder(vp, ceo.id)).status).toBe(201);
+    expect((await adoptUnder(lead, vp.id)).status).toBe(201);
 
     const throughLevels = await setManager(admin.token, ceo.id, lead.id);
     expect(throughLevels.status).toBe(400);
     expect(throughLevels.body).toMatchObject({ title: 'Org chart cycle' });
     expect((await setManager(admin.token, vp.id, vp.id)).status).toBe(400);
+    const fromProvider = await provider.call('PATCH', `/Users/${ceo.id}`, {
+      schemas: [PATCH_OP],
+      Operations: [{ op: 'replace', path: `${ENTERPRISE_USER}:manager`, value: lead.id }],
+    });
+    expect(fromProvider.status).toBe(400);
+    expect(fromProvider.body).toMatchObject({ scimType: 'invalidValue' });
     expect(
       (await identity.call('GET', `/v1/employees/${ceo.id}`, { token: ceo.token })).body['managerId'],
     ).toBeNull();
@@ -171,14 +204,9 @@ describe('the org chart and offboarding', () => {
     await identity.call('POST', `/v1/employees/${leaver.id}/deactivate`, { token: admin.token });
 
     expect((await setManager(admin.token, ana.id, leaver.id)).status).toBe(400);
-    const registration = await identity.call('POST', '/v1/auth/register', {
-      body: {
-        email: `${randomUUID()}@acme.com`,
-        password: 'a long enough secret',
-        name: 'Bea',
-        managerEmail: leaver.email,
-      },
-    });
-    expect(registration.status).toBe(400);
+    expect((await adoptUnder(ana, leaver.id)).status).toBe(400);
+    expect(
+      (await identity.call('GET', `/v1/employees/${ana.id}`, { token: ana.token })).body['managerId'],
+    ).toBeNull();
   });
 });

@@ -114,8 +114,13 @@ describe('profiles and the directory', () => {
   });
 
   it("shows a colleague's public profile with their manager and completeness", async () => {
+    const admin = await identity.admin();
     const boss = await identity.register({ name: 'Rui Costa' });
-    const ana = await identity.register({ managerEmail: boss.email });
+    const ana = await identity.register();
+    await identity.call('PUT', `/v1/employees/${ana.id}/manager`, {
+      token: admin.token,
+      body: { managerId: boss.id },
+    });
     const answer = await identity.call('GET', `/v1/employees/${ana.id}`, { token: boss.token });
     expect(answer.status).toBe(200);
     expect(answer.body).toMatchObject({ id: ana.id, managerId: boss.id, completeness: 5, name: 'Ana Lima' });

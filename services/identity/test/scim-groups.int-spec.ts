@@ -262,6 +262,19 @@ describe('SCIM Groups', () => {
       await idp.call('DELETE', `/Groups/${group.id}`);
     });
 
+    /** The audit log's entries of admin role changes of one employee, oldest first. */
+    const roleChangesOf = async (employee: { id: string }) => {
+      const { body } = await identity.call<{ items: Array<{ action: string; actorType: string }> }>(
+        'GET',
+        `/v1/admin/audit-log?employeeId=${employee.id}`,
+        { token: (await identity.admin()).token },
+      );
+      return body.items
+        .filter((entry) => entry.action.startsWith('employee.admin_role_'))
+        .reverse()
+        .map((entry) => ({ ...entry, id: undefined, occurredAt: undefined }));
+    };
+
     it('makes a member an admin at their next sign-in, and removal by value list takes it back', async () => {
       const [ana, bo] = [await identity.register(), await identity.register()];
       expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
@@ -274,6 +287,21 @@ describe('SCIM Groups', () => {
       const after = await rolesAtLogin(ana);
       expect(after.roles).toEqual(['employee']);
       expect((await setManager(after.token, bo.id, null)).status).toBe(403);
+      expect(await roleChangesOf(ana)).toEqual([
+        expect.objectContaining({
+          action: 'employee.admin_role_granted',
+          actorType: 'scim',
+          before: { adminGroup: null },
+          after: { adminGroup: adminGroup },
+        }),
+        expect.objectContaining({
+          action: 'employee.admin_role_revoked',
+          actorType: 'scim',
+          before: { adminGroup: adminGroup },
+          after: { adminGroup: null },
+        }),
+      ]);
+      expect(await roleChangesOf(bo)).toEqual([]);
     });
 
     it('takes the role back when Okta removes the member by filter path', async () => {
@@ -290,6 +318,10 @@ describe('SCIM Groups', () => {
       expect((await rolesAtLogin(ana)).roles).toEqual(['employee', 'admin']);
       await patch(group.id, { op: 'Replace', path: 'displayName', value: `Former admins ${randomUUID()}` });
       expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
+      expect((await roleChangesOf(ana)).map((entry) => entry.action)).toEqual([
+        'employee.admin_role_granted',
+        'employee.admin_role_revoked',
+      ]);
     });
 
     it('takes the role back, and the memberships, when the group is deleted', async () => {

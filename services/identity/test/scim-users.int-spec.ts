@@ -216,6 +216,26 @@ describe('SCIM 2.0 Users at /scim/v2', () => {
       expect((await provider.call('POST', '/Users', { userName: employee.email })).status).toBe(201);
     });
 
+    it('leaves an employee unadopted, and as they were, when their new manager would make a cycle', async () => {
+      const boss = await identity.register({ name: 'Boss' });
+      const report = await provider.create({
+        userName: newEmail(),
+        displayName: 'Report',
+        [ENTERPRISE_USER]: { manager: { value: boss.id } },
+      });
+      const cycle = await provider.call('POST', '/Users', {
+        userName: boss.email,
+        displayName: 'Boss Renamed',
+        [ENTERPRISE_USER]: { manager: { value: report.id } },
+      });
+      expect(cycle.status).toBe(400);
+      expect(cycle.body).toMatchObject({ scimType: 'invalidValue' });
+      expect((await provider.call('GET', `/Users/${boss.id}`)).status).toBe(404);
+      const { body } = await identity.call('GET', `/v1/employees/${boss.id}`, { token: boss.token });
+      expect(body).toMatchObject({ name: 'Boss', managerId: null });
+      expect((await provider.call('POST', '/Users', { userName: boss.email })).status).toBe(201);
+    });
+
     it('refuses a second user with the same userName or externalId as uniqueness', async () => {
       const userName = newEmail();
       await provider.create({ userName, externalId: `ext-${userName}` });
@@ -259,11 +279,50 @@ describe('SCIM 2.0 Users at /scim/v2', () => {
         [ENTERPRISE_USER]: { manager: { value: boss.id } },
       });
       expect(answer.body).not.toHaveProperty('externalId');
-      const events = await identity.eventsAbout(Topics.employees, created.id, 3);
-      expect(events.map((event) => event.type)).toEqual([
-        'EmployeeRegistered',
-        'EmployeeManagerChanged',
-        'EmployeeProfileUpdated',
+      const events = await identity.eventsAbout(Topics.employees, created.id, 4);
+      expect(events.map((event) => `${event.type}.v${event.schemaversion}`)).toEqual([
+        'EmployeeRegistered.v1',
+        'EmployeeManagerChanged.v1',
+        'EmployeeManagerChanged.v2',
+        'EmployeeProfileUpdated.v1',
+      ]);
+      expect(events[2]).toMatchObject({
+        id: events[1]?.id,
+        data: { managerId: boss.id, managerSource: 'scim' },
+      });
+      const employee = await identity.call('GET', `/v1/employees/${created.id}`, {
+        token: (await identity.register()).token,
+      });
+      expect(employee.body).toMatchObject({ managerId: boss.id, managerSource: 'scim' });
+    });
+
+    it('keeps what HR says of the user: department, employee number and language, from the locale', async () => {
+      const created = await provider.create({
+        userName: newEmail(),
+        displayName: 'Ana',
+        locale: 'pt_BR',
+        [ENTERPRISE_USER]: { department: 'Payments', employeeNumber: 'E-7' },
+      });
+      const { body } = await identity.call('GET', `/v1/employees/${created.id}`, {
+        token: (await identity.register()).token,
+      });
+      expect(body).toMatchObject({ language: 'pt-BR' });
+      const [registered] = await identity.eventsAbout(Topics.employees, created.id, 1);
+      expect(registered?.data).toMatchObject({ language: 'pt-BR', managerSource: null });
+      const audit = await identity.call<{ items: Array<{ action: string; after: object }> }>(
+        'GET',
+        `/v1/admin/audit-log?employeeId=${created.id}`,
+        { token: (await identity.admin()).token },
+      );
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          action: 'employee.created',
+          after: expect.objectContaining({
+            department: 'Payments',
+            employeeNumber: 'E-7',
+            language: 'pt-BR',
+          }),
+        }),
       ]);
     });
 

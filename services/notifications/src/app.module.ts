@@ -1,6 +1,6 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
-import { AuthModule } from '@vouch/auth';
-import { CreateEmployeeReplica1764090000000 } from '@vouch/employee-replica';
+import { AuthModule, invitationSecretOf } from '@vouch/auth';
+import { employeeReplicaMigrations } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import { DEVELOPMENT_UNSUBSCRIBE_SECRET, type NotificationsEnvironment } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
@@ -23,6 +23,13 @@ export class AppModule {
         'UNSUBSCRIBE_SECRET is not set: unsubscribe links are signed with a development secret anyone can read',
       );
     }
+    const invitation = invitationSecretOf(environment);
+    if (invitation.generated) {
+      new Logger('notifications').warn(
+        'INVITATION_SECRET is not set: invitation links are signed with a secret made for this process, ' +
+          'which identity does not know; set the same INVITATION_SECRET in both (npm start does)',
+      );
+    }
     return {
       module: AppModule,
       imports: [
@@ -31,7 +38,7 @@ export class AppModule {
           environment,
           entities: notificationEntities,
           migrations: [
-            CreateEmployeeReplica1764090000000,
+            ...employeeReplicaMigrations,
             CreateNotificationsSchema1764100000000,
             DailyDigest1764300000000,
             DeliveryTraceContext1764400000000,
@@ -49,6 +56,7 @@ export class AppModule {
           unsubscribeSecret: environment.UNSUBSCRIBE_SECRET,
           previousUnsubscribeSecrets: environment.UNSUBSCRIBE_PREVIOUS_SECRETS,
           unsubscribeTokenDays: environment.UNSUBSCRIBE_TOKEN_DAYS,
+          invitationSecret: invitation.secret,
           from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
           senderPollIntervalMs: environment.SENDER_POLL_INTERVAL_MS,
           senderConcurrency: environment.SENDER_CONCURRENCY,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { authEnvironment } from '@vouch/auth';
+import {
+  authEnvironment,
+  invitationSecretEnvironment,
+  invitationSecretRequiredInProduction,
+} from '@vouch/auth';
 import { serviceEnvironment } from '@vouch/platform';
 import { isKnownTimeZone } from './notifications/domain/recipient-day';
 
@@ -9,6 +13,7 @@ export const DEVELOPMENT_UNSUBSCRIBE_SECRET = 'vouch-development-unsubscribe-sec
 /** The notifications service's environment, validated at boot. */
 export const notificationsEnvironment = serviceEnvironment({ name: 'notifications', port: 3004 })
   .extend(authEnvironment.shape)
+  .extend(invitationSecretEnvironment.shape)
   .extend({
     /** Where emails are handed over: smtp://host:port or smtps://user:pass@host:port. */
     SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
@@ -82,7 +87,8 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       .default('UTC'),
     /** How often digests that fell due are looked for. */
     DIGEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
-  });
+  })
+  .refine(...invitationSecretRequiredInProduction);
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

@@ -42,6 +42,11 @@ const SAMPLE_DETAILS: Record<Exclude<EmailTemplate, 'daily-digest'>, EmailConten
     recommendationId: '6f1c2b9e-4c1a-4a57-9d0e-2f9b1c3d4e5f',
     message: 'Could you mention the on-call work too?',
   },
+  invitation: {
+    invitationId: '3d7e9f1a-2b4c-4d6e-8f0a-1b3c5d7e9f2a',
+    expiresAt: '2026-12-20T10:00:00.000Z',
+    expiresOn: '20 December 2026 at 10:00 (UTC)',
+  },
 };
 
 const outDir = path.resolve(process.argv[2] ?? path.join('.local', 'email-previews'));
@@ -51,12 +56,14 @@ const sample = (template: keyof typeof SAMPLE_DETAILS): EmailContent => {
   const details = SAMPLE_DETAILS[template];
   return {
     recipientName: 'Ben Okafor',
-    counterpartName: 'Ana Lima',
+    // The invitation is about nobody else, and has nothing to unsubscribe from.
+    counterpartName: template === 'invitation' ? null : 'Ana Lima',
     details,
     links: emailLinks(
       'https://vouch.example.com',
       { counterpartId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d', details },
-      'sample-token',
+      template === 'invitation' ? null : 'sample-token',
+      'a-sample-invitation-secret-for-previews-only',
     ),
   };
 };

@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
-import { CreateEmployeeReplica1764090000000 } from '@vouch/employee-replica';
+import { employeeReplicaMigrations } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import type { RecommendationsEnvironment } from './config';
 import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
+import { VerificationSource1796900000000 } from './migrations/1796900000000-verification-source';
 import { recommendationErrors } from './recommendations/recommendations.errors';
 import { recommendationEntities, RecommendationsModule } from './recommendations/recommendations.module';
 
@@ -23,7 +24,11 @@ export class AppModule {
           name: 'recommendations',
           environment,
           entities: recommendationEntities,
-          migrations: [CreateEmployeeReplica1764090000000, CreateRecommendationsSchema1764100000000],
+          migrations: [
+            ...employeeReplicaMigrations,
+            CreateRecommendationsSchema1764100000000,
+            VerificationSource1796900000000,
+          ],
           errors: recommendationErrors,
         }),
         AuthModule.forRoot(environment),

@@ -13,6 +13,7 @@ interface RecommendationBody {
   text: string;
   status: string;
   verified: boolean;
+  verifiedBy: string[];
   reciprocal: boolean;
   revisionRequest: string | null;
   revisions: Array<{ number: number; text: string; relationship: string; writtenAt: string }>;
@@ -161,10 +162,26 @@ describe('recommendations', () => {
     const fromPeer = await recommend(peer, report, { relationship: 'coworker' });
     const wrongClaim = await recommend(report, peer, { relationship: 'supervisor' });
 
-    expect(fromManager.body.verified).toBe(true);
-    expect(fromReport.body.verified).toBe(true);
-    expect(fromPeer.body.verified).toBe(true);
-    expect(wrongClaim.body.verified).toBe(false);
+    expect(fromManager.body).toMatchObject({ verified: true, verifiedBy: ['scim'] });
+    expect(fromReport.body).toMatchObject({ verified: true, verifiedBy: ['scim'] });
+    expect(fromPeer.body).toMatchObject({ verified: true, verifiedBy: ['scim'] });
+    expect(wrongClaim.body).toMatchObject({ verified: false, verifiedBy: [] });
+  });
+
+  it('verifies nothing on a manager link of unknown source, and names both sources of co-workers', async () => {
+    const [manager] = await service.hire({});
+    const [declared, fromCsv, fromScim] = await service.hire(
+      { managerId: manager.id, managerSource: null },
+      { managerId: manager.id, managerSource: 'csv' },
+      { managerId: manager.id },
+    );
+    await service.connect([manager, declared], [fromCsv, fromScim]);
+
+    const toDeclared = await recommend(manager, declared, { relationship: 'supervisor' });
+    const betweenPeers = await recommend(fromCsv, fromScim, { relationship: 'coworker' });
+
+    expect(toDeclared.body).toMatchObject({ verified: false, verifiedBy: [] });
+    expect(betweenPeers.body).toMatchObject({ verified: true, verifiedBy: ['csv', 'scim'] });
   });
 
   it('marks a recommendation reciprocal when the subject had already recommended the author', async () => {

@@ -42,9 +42,17 @@ export interface EventCause {
 /** Builds a new event of a definition, with a fresh id and the current time. */
 export function createEvent<TDefinition extends EventDefinition>(
   definition: TDefinition,
-  init: { source: string; subject: string; data: EventData<TDefinition>; cause?: EventCause; time?: Date },
+  init: {
+    source: string;
+    subject: string;
+    data: EventData<TDefinition>;
+    cause?: EventCause;
+    time?: Date;
+    /** Given only to publish the same event in another version. */
+    id?: string;
+  },
 ): CloudEvent<EventData<TDefinition>, TDefinition['type']> {
-  const id = randomUUID();
+  const id = init.id ?? randomUUID();
   const data = definition.schema.parse(init.data) as EventData<TDefinition>;
   return {
     id,

@@ -2,7 +2,7 @@ import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from '@vouch/contracts';
 
 /**
- * What an `@EventPattern` handler gets with `@Ctx()`: the transaction its writes must use (the
+ * What an `@HandlesEvent` handler gets with `@Ctx()`: the transaction its writes must use (the
  * inbox record commits with them), and where the event came from.
  */
 export class EventContext {

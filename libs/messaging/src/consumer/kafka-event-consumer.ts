@@ -20,6 +20,7 @@ import type { ConsumerObserver } from './consumer-observer';
 import { DeadLetterPublisher } from './dead-letter-publisher';
 import { EventContext } from './event-context';
 import { PermanentEventError, type DeadLetterReason } from './event-errors';
+import { eventPatternOf } from './event-handlers.decorator';
 
 export interface EventConsumerSettings {
   /** The consumer group, one per service (its name, exactly: no `-server` suffix). */
@@ -98,7 +99,7 @@ type SharedOutcome = { committed: true } | { committed: false; failedAt?: number
 
 /**
  * A Nest transport strategy for Vouch's integration events. Handlers are declared the Nest way,
- * `@EventPattern('RecommendationGiven')`, and receive the validated CloudEvent and an
+ * `@HandlesEvent(RecommendationGivenV1)`, and receive the validated CloudEvent and an
  * EventContext. Compared with the stock ServerKafka, it:
  * - routes by the CloudEvents `type` header, and subscribes to exactly the topics its handlers'
  *   types travel on, failing at boot on a pattern that names no known event;
@@ -165,13 +166,14 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     return this.consumer as T;
   }
 
-  /** The logical topics this consumer reads, derived from its handlers' event types. */
+  /** The logical topics this consumer reads, derived from its handlers' event types and versions. */
   subscribedTopics(): string[] {
     const topics = new Set<string>();
-    for (const type of this.messageHandlers.keys()) {
-      const topic = this.catalogue.topicOf(type);
-      if (!topic) throw new Error(`@EventPattern('${type}') names no event of the catalogue`);
-      topics.add(topic);
+    for (const pattern of this.messageHandlers.keys()) {
+      const [, type = '', version = ''] = /^(.+)\.v(\d+)$/.exec(pattern) ?? [];
+      const definition = this.catalogue.find(type, Number(version));
+      if (!definition) throw new Error(`the event handler of '${pattern}' names no event of the catalogue`);
+      topics.add(definition.topic);
     }
     return [...topics];
   }
@@ -504,9 +506,13 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         return { kind: 'rejected', reason: 'invalid-envelope', error: error.message };
       throw error;
     }
-    // Handlers are registered under the plain event type (`@EventPattern('RecommendationGiven')`);
-    // Nest's getHandlerByPattern would first try to parse every type as JSON, throwing each time.
-    const handler = this.messageHandlers.get(envelope.type);
+    // Handlers are registered under `Type.vN` (`@HandlesEvent`); Nest's getHandlerByPattern would
+    // first try to parse every pattern as JSON, throwing each time. A version without a handler is
+    // skipped: either the service reads none of the type, or it reads the type in another version
+    // that comes beside this one.
+    const handler = this.messageHandlers.get(
+      eventPatternOf({ type: envelope.type, version: envelope.schemaversion }),
+    );
     if (!handler) return { kind: 'ignored', type: envelope.type };
     const definition = this.catalogue.find(envelope.type, envelope.schemaversion);
     if (!definition) {

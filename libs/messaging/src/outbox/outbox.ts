@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import {
   createEvent,
@@ -17,6 +18,8 @@ export interface NewEvent<TDefinition extends EventDefinition> {
   subject: string;
   data: EventData<TDefinition>;
   cause?: EventCause;
+  /** Given only to publish the same event in another version. */
+  id?: string;
 }
 
 /** A data-modifying statement (an UPDATE or INSERT with `RETURNING`) that an event goes along with. */
@@ -41,6 +44,25 @@ export class Outbox {
     const { event, row } = this.outboxRow(definition, init, 1);
     await manager.query(`INSERT INTO outbox ${row.sql}`, row.params);
     return event;
+  }
+
+  /**
+   * Adds one event in several versions of its type, as a producer does while consumers move from
+   * one version to the next: one id and one key for all, in the order given.
+   */
+  async addInVersions(
+    manager: EntityManager,
+    versions: ReadonlyArray<readonly [EventDefinition, EventData<EventDefinition>]>,
+    init: Omit<NewEvent<EventDefinition>, 'data'>,
+  ): Promise<void> {
+    const id = randomUUID();
+    const types = new Set(versions.map(([definition]) => definition.type));
+    if (types.size !== 1)
+      throw new Error(`versions of one event type expected, got ${[...types].join(', ')}`);
+    for (const [definition, data] of versions) {
+      const { row } = this.outboxRow(definition, { ...init, data, id }, 1);
+      await manager.query(`INSERT INTO outbox ${row.sql}`, row.params);
+    }
   }
 
   /**

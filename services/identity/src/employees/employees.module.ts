@@ -1,8 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { TokenIssuer } from '@vouch/auth';
 import { AuditModule } from '../audit/audit.module';
 import type { IdentityEnvironment } from '../config';
 import { ChangeEmployeeEmail } from './application/change-employee-email.use-case';
+import { ChangeEmploymentDetails } from './application/change-employment-details.use-case';
 import { ChangeManager } from './application/change-manager.use-case';
+import { CreateEmployee } from './application/create-employee.use-case';
 import { DeactivateEmployee } from './application/deactivate-employee.use-case';
 import { EmployeeOutbox } from './application/employee-outbox';
 import { GetEmployee } from './application/get-employee.use-case';
@@ -58,8 +61,10 @@ export class EmployeesModule {
         DeactivateEmployee,
         ReactivateEmployee,
         ChangeEmployeeEmail,
+        CreateEmployee,
+        ChangeEmploymentDetails,
       ],
-      // What SCIM provisioning drives: it changes employees through the same use cases.
+      // What SCIM provisioning and the CSV import drive: they change employees through the same use cases.
       exports: [
         audit,
         IDENTITY_SETTINGS,
@@ -70,6 +75,12 @@ export class EmployeesModule {
         DeactivateEmployee,
         ReactivateEmployee,
         ChangeEmployeeEmail,
+        CreateEmployee,
+        ChangeEmploymentDetails,
+        // Accepting an invitation sets a password and signs in, as registration and login do.
+        PasswordHasher,
+        AdminGroupRepository,
+        TokenIssuer,
       ],
     };
   }

@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { EmployeeReplica, EmployeeReplicaHandlers, ReplicatedEmployee } from '@vouch/employee-replica';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './application/notifications.settings';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
+import { PlanInvitationEmailUseCase } from './application/plan-invitation-email.use-case';
 import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
 import { GetPreferencesUseCase, UpdatePreferencesUseCase } from './application/preferences.use-cases';
 import { SendDueDeliveriesUseCase } from './application/send-due-deliveries.use-case';
@@ -52,6 +53,7 @@ export class NotificationsModule {
         DeliveryMetrics,
         PlanEmailsUseCase,
         PlanRecommendationGivenUseCase,
+        PlanInvitationEmailUseCase,
         SendDueDeliveriesUseCase,
         GetPreferencesUseCase,
         UpdatePreferencesUseCase,

@@ -14,6 +14,7 @@ import type {
   SchemaSuggestionPageDto as ConnectionSuggestionPage,
 } from './api-types/connections.generated';
 import type {
+  SchemaAcceptInvitationRequest as AcceptInvitationBody,
   SchemaCompletenessResponse as Completeness,
   SchemaEducationResponse as Education,
   SchemaEmployeePageResponse as EmployeePage,
@@ -29,6 +30,7 @@ import type { SchemaNotificationPreferencesDto as NotificationPreferences } from
 import type {
   SchemaAskForRecommendationDto as AskForRecommendationBody,
   SchemaBalanceDto as Balance,
+  SchemaManagerSource as ManagerSource,
   SchemaProfileRecommendationPageDto as ProfileRecommendationPage,
   SchemaRecommendationDto as Recommendation,
   SchemaRecommendationPageDto as RecommendationPage,
@@ -47,6 +49,7 @@ export type {
   ConnectionRequest,
   Education,
   Employee,
+  ManagerSource,
   NotificationPreferences,
   Position,
   ProfileChange,
@@ -117,6 +120,8 @@ const query = (parameters: Record<string, string>) => new URLSearchParams(parame
 export const api = {
   register: (body: RegisterBody) => call<RegisterAnswer>('POST', '/v1/auth/register', body),
   logIn: (body: LoginBody) => call<LoginAnswer>('POST', '/v1/auth/login', body),
+  acceptInvitation: (body: AcceptInvitationBody) =>
+    call<LoginAnswer>('POST', '/v1/auth/invitations/accept', body),
 
   me: () => call<Employee>('GET', '/v1/employees/me'),
   updateMe: (change: ProfileChange) => call<Employee>('PATCH', '/v1/employees/me', change),

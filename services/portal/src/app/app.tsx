@@ -9,6 +9,7 @@ import { RecommendationPage } from './pages/recommendation';
 import { RecommendationRequestPage } from './pages/recommendation-request';
 import { RecommendationsPage } from './pages/recommendations';
 import { SignInPage, SignUpPage } from './pages/sign-in';
+import { WelcomePage } from './pages/welcome';
 import { WriteRecommendationPage } from './pages/write-recommendation';
 import { isPublic, matchRoute, signInPath, type Route } from './routes';
 import { Link, navigate, useLocation, type Location } from './router';
@@ -30,6 +31,10 @@ function pageFor(route: Route, location: Location): ReactNode {
       return <SignInPage next={location.search.get('next')} />;
     case 'sign-up':
       return <SignUpPage next={location.search.get('next')} />;
+    case 'welcome':
+      return (
+        <WelcomePage invitationId={location.search.get('invitation')} token={location.search.get('token')} />
+      );
     case 'profile':
       return <ProfilePage />;
     case 'directory':

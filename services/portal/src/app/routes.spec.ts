@@ -1,4 +1,4 @@
-import { matchRoute, nextPathAfterSignIn, signInPath } from './routes';
+import { isPublic, matchRoute, nextPathAfterSignIn, signInPath } from './routes';
 
 describe('the portal routes', () => {
   it('opens the page each email link names', () => {
@@ -10,6 +10,12 @@ describe('the portal routes', () => {
     });
     expect(matchRoute('/connections')).toEqual({ page: 'connections' });
     expect(matchRoute('/settings/notifications')).toEqual({ page: 'notification-settings' });
+    expect(matchRoute('/welcome')).toEqual({ page: 'welcome' });
+  });
+
+  it('opens the invitation’s page without signing in: it is how the invited set up their sign-in', () => {
+    expect(isPublic(matchRoute('/welcome'))).toBe(true);
+    expect(nextPathAfterSignIn('/welcome?invitation=4b1d&token=t')).toBe('/profile');
   });
 
   it('opens the profile at the root and ignores a trailing slash', () => {

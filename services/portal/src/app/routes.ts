@@ -2,6 +2,7 @@
 export type Route =
   | { page: 'sign-in' }
   | { page: 'sign-up' }
+  | { page: 'welcome' }
   | { page: 'profile' }
   | { page: 'directory' }
   | { page: 'colleague'; employeeId: string }
@@ -18,6 +19,8 @@ const FIXED: Record<string, Route> = {
   '/': { page: 'profile' },
   '/signin': { page: 'sign-in' },
   '/signup': { page: 'sign-up' },
+  // The invitation email's link: set up one's sign-in (`?invitation=&token=`).
+  '/welcome': { page: 'welcome' },
   '/profile': { page: 'profile' },
   '/people': { page: 'directory' },
   '/connections': { page: 'connections' },
@@ -42,7 +45,7 @@ export function matchRoute(pathname: string): Route {
 
 /** Pages anyone may see; every other page asks to sign in first, then comes back. */
 export function isPublic(route: Route): boolean {
-  return route.page === 'sign-in' || route.page === 'sign-up';
+  return route.page === 'sign-in' || route.page === 'sign-up' || route.page === 'welcome';
 }
 
 export function signInPath(wanted: string): string {

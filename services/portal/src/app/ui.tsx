@@ -1,5 +1,12 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { api, isRelationship, RELATIONSHIPS, type Employee, type Relationship } from './api';
+import {
+  api,
+  isRelationship,
+  RELATIONSHIPS,
+  type Employee,
+  type ManagerSource,
+  type Relationship,
+} from './api';
 import { Link } from './router';
 
 /** What the author was to the subject, as a colleague reads it on a profile. */
@@ -172,11 +179,20 @@ export function ColleagueName({ id }: { id: string }) {
   return <Link href={`/people/${encodeURIComponent(id)}`}>{loaded.data?.name ?? 'a colleague'}</Link>;
 }
 
-export function VerifiedMark({ verified }: { verified: boolean }) {
-  if (!verified) return <span className="badge">Not verified by the org chart</span>;
+/** Who set the org chart's manager links, as a reader can weigh them. */
+const VERIFICATION_SOURCES: Record<ManagerSource, string> = {
+  scim: 'the identity provider',
+  csv: 'an HR import',
+  admin: 'an admin',
+};
+
+/** Whether the org chart confirms the relationship, and who set the links that say so. */
+export function VerifiedMark({ verifiedBy }: { verifiedBy: readonly ManagerSource[] }) {
+  if (verifiedBy.length === 0) return <span className="badge">Not verified by the org chart</span>;
+  const sources = verifiedBy.map((source) => VERIFICATION_SOURCES[source]).join(' and ');
   return (
     <span className="badge verified">
-      <span aria-hidden="true">✓ </span>Verified by the org chart
+      <span aria-hidden="true">✓ </span>Verified by the org chart, as set by {sources}
     </span>
   );
 }

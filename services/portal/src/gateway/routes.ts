@@ -7,7 +7,10 @@ export type ServiceName = 'identity' | 'connections' | 'recommendations' | 'noti
  */
 const ROUTES: ReadonlyArray<{ pattern: RegExp; service: ServiceName }> = [
   { pattern: /^\/v1\/employees\/[^/]+\/recommendations\/?$/, service: 'recommendations' },
-  { pattern: /^\/v1\/(auth|employees|admin\/audit-log)(\/|$)/, service: 'identity' },
+  {
+    pattern: /^\/v1\/(auth|employees|admin\/(audit-log|employees|people-import))(\/|$)/,
+    service: 'identity',
+  },
   { pattern: /^\/\.well-known\/jwks\.json$/, service: 'identity' },
   // Outside /v1: SCIM's base URL is what identity providers are given, versioned by SCIM itself.
   { pattern: /^\/scim\/v2(\/|$)/, service: 'identity' },

@@ -7,13 +7,14 @@ import {
   ConnectionRemovedV1,
   EmployeeDeactivatedV1,
   EmployeeReactivatedV1,
-  EmployeeManagerChangedV1,
+  EmployeeManagerChangedV2,
   EmployeeProfileUpdatedV1,
   fromKafkaRecord,
   Topics,
   type CloudEvent,
   type EventData,
   type EventDefinition,
+  type ManagerSource,
 } from '@vouch/contracts';
 import { createServiceApp, loadConfig } from '@vouch/platform';
 import {
@@ -196,13 +197,19 @@ export class RecommendationsTestApp {
     await this.settled();
   }
 
-  async changeManager(employee: TestEmployee, manager: TestEmployee | null): Promise<void> {
-    await this.publish(EmployeeManagerChangedV1, [
+  /** identity's EmployeeManagerChanged v2; the link's source is SCIM unless told otherwise. */
+  async changeManager(
+    employee: TestEmployee,
+    manager: TestEmployee | null,
+    source: ManagerSource = 'scim',
+  ): Promise<void> {
+    await this.publish(EmployeeManagerChangedV2, [
       {
         subject: employee.id,
         data: {
           employeeId: employee.id,
           managerId: manager?.id ?? null,
+          managerSource: manager ? source : null,
           previousManagerId: null,
           changedAt: new Date().toISOString(),
         },

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
 import { EntityId, Timestamp } from '../../vocabulary';
+import { languageField } from './employee-fields';
 
 export const EmployeeProfileUpdatedV1 = defineEvent({
   type: 'EmployeeProfileUpdated',
@@ -15,6 +16,7 @@ export const EmployeeProfileUpdatedV1 = defineEvent({
     title: z.string().max(200).nullable().meta({ description: 'Job title after the change.' }),
     headline: z.string().max(300).nullable().meta({ description: 'One-line headline after the change.' }),
     timeZone: z.string().max(64).nullable().meta({ description: 'IANA time zone after the change.' }),
+    language: languageField,
     completeness: z
       .number()
       .int()

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
 import { EntityId, Timestamp } from '../../vocabulary';
+import { languageField, managerSourceField } from './employee-fields';
 
 export const EmployeeRecordV1 = defineEvent({
   type: 'EmployeeRecord',
@@ -19,6 +20,8 @@ export const EmployeeRecordV1 = defineEvent({
     location: z.string().max(200).nullable().meta({ description: 'Where the employee works, if given.' }),
     timeZone: z.string().max(64).nullable().meta({ description: 'IANA time zone, if known.' }),
     managerId: EntityId.nullable().meta({ description: "The employee's manager in the org chart, or null." }),
+    managerSource: managerSourceField,
+    language: languageField,
     active: z.boolean().meta({ description: 'False once the employee has been deactivated (offboarded).' }),
     completeness: z.number().int().min(0).max(100).meta({ description: 'Profile completeness, 0..100.' }),
     registeredAt: Timestamp.meta({ description: 'When the employee registered.' }),

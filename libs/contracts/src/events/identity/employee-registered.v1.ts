@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from '../../event-definition';
 import { Topics } from '../../topics';
 import { EntityId, Timestamp } from '../../vocabulary';
+import { languageField, managerSourceField } from './employee-fields';
 
 export const EmployeeRegisteredV1 = defineEvent({
   type: 'EmployeeRegistered',
@@ -16,11 +17,13 @@ export const EmployeeRegisteredV1 = defineEvent({
     managerId: EntityId.nullable().meta({
       description: "The employee's manager in the org chart, if known.",
     }),
+    managerSource: managerSourceField,
     timeZone: z
       .string()
       .max(64)
       .nullable()
       .meta({ description: 'IANA time zone for timing emails, if known.' }),
+    language: languageField,
     registeredAt: Timestamp.meta({ description: 'When the employee registered.' }),
   }),
 });

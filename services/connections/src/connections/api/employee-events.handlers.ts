@@ -1,6 +1,6 @@
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { causedBy, EmployeeDeactivatedV1, type CloudEvent, type EventData } from '@vouch/contracts';
-import { EventContext, EventHandlers } from '@vouch/messaging';
+import { EventContext, EventHandlers, HandlesEvent } from '@vouch/messaging';
 import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
 
 /**
@@ -11,7 +11,7 @@ import { DeactivateEmployee } from '../application/deactivate-employee.use-case'
 export class EmployeeEventsHandlers {
   constructor(private readonly deactivateEmployee: DeactivateEmployee) {}
 
-  @EventPattern(EmployeeDeactivatedV1.type)
+  @HandlesEvent(EmployeeDeactivatedV1)
   async onDeactivated(
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
     @Ctx() context: EventContext,

@@ -11,7 +11,7 @@ function ana(): Employee {
     email: 'ana@acme.com',
     name: 'Ana Lima',
     title: null,
-    managerId: null,
+    manager: null,
     at,
   });
 }

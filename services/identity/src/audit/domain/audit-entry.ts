@@ -1,3 +1,4 @@
+import type { ManagerSource } from '@vouch/contracts';
 import { canonical, type EmployeeState } from '../../employees/domain/employee';
 
 /**
@@ -10,6 +11,13 @@ export const ACTOR_TYPES = ['admin', 'scim', 'csv', 'system'] as const satisfies
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export const SCIM_ACTOR: Actor = { type: 'scim' };
+export const CSV_ACTOR: Actor = { type: 'csv' };
+
+/** The source of a manager link the actor sets; the system sets none, it only purges. */
+export function managerSourceOf(actor: Actor): ManagerSource {
+  if (actor.type === 'system') throw new Error('the system sets no manager links');
+  return actor.type;
+}
 
 /**
  * The employee changing their own profile. The audit log is of what others do to people (the
@@ -25,9 +33,12 @@ export const AUDIT_ACTIONS = [
   'employee.profile_changed',
   'employee.email_changed',
   'employee.manager_changed',
+  'employee.employment_details_changed',
   'employee.deactivated',
   'employee.reactivated',
   'employee.deleted_from_scim',
+  'employee.admin_role_granted',
+  'employee.admin_role_revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

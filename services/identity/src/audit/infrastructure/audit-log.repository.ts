@@ -8,6 +8,7 @@ import {
   type Actor,
   type ActorType,
   type AuditAction,
+  type AuditedFields,
   type AuditEntry,
   type ChangedBy,
 } from '../domain/audit-entry';
@@ -53,6 +54,24 @@ export class AuditLog {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Records that an employee joined or left the admin group (SCIM_ADMIN_GROUP), in the transaction
+   * of the group change: the role itself follows at their next sign-in.
+   */
+  async recordAdminRole(
+    manager: EntityManager,
+    actor: Actor,
+    change: { employeeId: string; granted: boolean; group: string; at: Date },
+  ): Promise<void> {
+    await this.insert(manager, actor, {
+      action: change.granted ? 'employee.admin_role_granted' : 'employee.admin_role_revoked',
+      at: change.at,
+      employeeId: change.employeeId,
+      before: { adminGroup: change.granted ? null : change.group },
+      after: { adminGroup: change.granted ? change.group : null },
+    });
+  }
+
+  /**
    * Records a change of an employee with the transaction that makes it, so neither exists without
    * the other. `before` undefined: the employee was created. Changes by the employee themself are
    * not recorded.
@@ -69,19 +88,33 @@ export class AuditLog {
   ): Promise<void> {
     if (changedBy === SELF_SERVICE) return;
     const { before, after } = changeOf(change.before, change.after);
+    await this.insert(manager, changedBy, {
+      action: change.action,
+      at: change.at,
+      employeeId: change.after.id,
+      before,
+      after,
+    });
+  }
+
+  private async insert(
+    manager: EntityManager,
+    actor: Actor,
+    entry: { action: AuditAction; at: Date; employeeId: string; before: AuditedFields; after: AuditedFields },
+  ): Promise<void> {
     // In SQL: TypeORM's typed insert does not take open JSON objects for the jsonb columns.
     await manager.query(
       `INSERT INTO audit_entry (id, occurred_at, actor_type, actor_id, action, employee_id, before, after)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
       [
         randomUUID(),
-        change.at,
-        changedBy.type,
-        changedBy.type === 'admin' ? changedBy.id : null,
-        change.action,
-        change.after.id,
-        JSON.stringify(before),
-        JSON.stringify(after),
+        entry.at,
+        actor.type,
+        actor.type === 'admin' ? actor.id : null,
+        entry.action,
+        entry.employeeId,
+        JSON.stringify(entry.before),
+        JSON.stringify(entry.after),
       ],
     );
   }

@@ -4,6 +4,7 @@ import {
   ArrayMaxSize,
   IsArray,
   IsEmail,
+  IsEmpty,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -14,7 +15,13 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { CompletenessView, EducationView, EmployeeView, PositionView } from '@vouch/contracts';
+import {
+  ManagerSource,
+  type CompletenessView,
+  type EducationView,
+  type EmployeeView,
+  type PositionView,
+} from '@vouch/contracts';
 import { PageQuery } from '@vouch/platform';
 import type { Employee } from '../domain/employee';
 import { ProfileLimits, type Completeness, type ProfileField } from '../domain/profile';
@@ -27,6 +34,7 @@ const PROFILE_FIELDS = Object.keys({
   summary: true,
   location: true,
   timeZone: true,
+  language: true,
   positions: true,
   skills: true,
   education: true,
@@ -163,12 +171,16 @@ export class RegisterRequest {
   @MaxLength(ProfileLimits.title)
   title?: string;
 
-  @ApiPropertyOptional({ example: 'rui.costa@acme.com', description: "the manager's email, if registered" })
-  @IsOptional()
-  @Transform(trimmed)
-  @IsEmail()
-  @MaxLength(254)
-  managerEmail?: string;
+  /**
+   * Once accepted, now refused with its own message: a manager named at sign-up would verify
+   * recommendations between the two, so links come only from the company (SCIM, CSV, an admin).
+   */
+  @IsEmpty({
+    message:
+      "managerEmail cannot be given at sign-up: managers come from the company's org chart " +
+      '(SCIM provisioning, the CSV import or an admin)',
+  })
+  managerEmail?: unknown;
 }
 
 export class LoginRequest {
@@ -237,6 +249,18 @@ export class UpdateProfileRequest {
   @MaxLength(ProfileLimits.timeZone)
   @IsTimeZone()
   timeZone?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'pt-BR',
+    maxLength: ProfileLimits.language,
+    description: 'BCP 47 language tag for the emails Vouch sends you; stored in canonical form',
+  })
+  @Clearable()
+  @IsString()
+  @MaxLength(ProfileLimits.language)
+  language?: string | null;
 
   @ApiPropertyOptional({ type: [PositionInput], maxItems: ProfileLimits.positions })
   @ValidateIf((_object, value) => value !== undefined)
@@ -324,6 +348,9 @@ export class EmployeeResponse implements EmployeeView {
   @ApiProperty({ type: String, nullable: true })
   timeZone!: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: 'BCP 47 language tag' })
+  language!: string | null;
+
   @ApiProperty({ type: [PositionResponse] })
   positions!: PositionResponse[];
 
@@ -335,6 +362,15 @@ export class EmployeeResponse implements EmployeeView {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   managerId!: string | null;
+
+  @ApiProperty({
+    enum: ManagerSource.options,
+    enumName: 'ManagerSource',
+    nullable: true,
+    description:
+      'who set the manager link: scim, csv or admin; null without a manager or for a link self-declared at sign-up',
+  })
+  managerSource!: ManagerSource | null;
 
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'profile completeness' })
   completeness!: number;
@@ -356,10 +392,12 @@ export class EmployeeResponse implements EmployeeView {
       summary: state.summary,
       location: state.location,
       timeZone: state.timeZone,
+      language: state.language,
       positions: state.positions,
       skills: state.skills,
       education: state.education,
       managerId: state.managerId,
+      managerSource: state.managerSource,
       completeness: employee.completeness.score,
       active: employee.isActive,
       registeredAt: state.registeredAt.toISOString(),

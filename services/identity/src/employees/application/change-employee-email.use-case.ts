@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { EmployeeEmailChangedV1 } from '@vouch/contracts';
+import { inTransaction } from '@vouch/persistence';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { assertDomainAllowed } from '../domain/email-address';
@@ -24,9 +25,9 @@ export class ChangeEmployeeEmail {
    * Gives an employee a new work email, held to the same domains as registration; the same email
    * in another spelling changes nothing.
    */
-  async execute(employeeId: string, email: string, actor: Actor): Promise<Employee> {
+  async execute(employeeId: string, email: string, actor: Actor, within?: EntityManager): Promise<Employee> {
     assertDomainAllowed(email, this.settings.allowedEmailDomains);
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
       const before = employee.snapshot;

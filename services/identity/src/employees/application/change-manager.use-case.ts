@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { EmployeeManagerChangedV1 } from '@vouch/contracts';
-import type { Actor } from '../../audit/domain/audit-entry';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EmployeeManagerChangedV1, EmployeeManagerChangedV2 } from '@vouch/contracts';
+import { inTransaction } from '@vouch/persistence';
+import { managerSourceOf, type Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError, UnknownManagerError } from '../domain/employee.errors';
@@ -12,6 +13,7 @@ import { EmployeeOutbox } from './employee-outbox';
 // make a cycle together.
 const ORG_CHART_LOCK = 'identity.org_chart';
 
+/** Sets an employee's manager link, its source being who sets it: SCIM, a CSV import, an admin. */
 @Injectable()
 export class ChangeManager {
   constructor(
@@ -21,8 +23,13 @@ export class ChangeManager {
     private readonly auditLog: AuditLog,
   ) {}
 
-  async execute(employeeId: string, managerId: string | null, actor: Actor): Promise<Employee> {
-    return this.dataSource.transaction(async (manager) => {
+  async execute(
+    employeeId: string,
+    managerId: string | null,
+    actor: Actor,
+    within?: EntityManager,
+  ): Promise<Employee> {
+    return inTransaction(this.dataSource, within, async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ORG_CHART_LOCK]);
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
@@ -34,15 +41,20 @@ export class ChangeManager {
       }
       const before = employee.snapshot;
       const changedAt = new Date();
-      const change = employee.changeManager(managerId, chain, changedAt);
+      const change = employee.changeManager(managerId, managerSourceOf(actor), chain, changedAt);
       if (!change) return employee;
       await this.employees.update(manager, employee);
-      await this.employeeOutbox.add(manager, employee, EmployeeManagerChangedV1, {
+      const v1 = {
         employeeId: employee.id,
         managerId,
         previousManagerId: change.previousManagerId,
         changedAt: changedAt.toISOString(),
-      });
+      };
+      // One event in both versions until consumers of v1 have moved (docs/schema-evolution.md).
+      await this.employeeOutbox.addInVersions(manager, employee, [
+        [EmployeeManagerChangedV1, v1],
+        [EmployeeManagerChangedV2, { ...v1, managerSource: employee.snapshot.managerSource }],
+      ]);
       await this.auditLog.record(manager, actor, {
         action: 'employee.manager_changed',
         at: changedAt,

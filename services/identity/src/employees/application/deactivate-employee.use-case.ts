@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { EmployeeDeactivatedV1 } from '@vouch/contracts';
+import { inTransaction } from '@vouch/persistence';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
@@ -26,8 +27,9 @@ export class DeactivateEmployee {
     employeeId: string,
     actor: Actor,
     action: 'employee.deactivated' | 'employee.deleted_from_scim' = 'employee.deactivated',
+    within?: EntityManager,
   ): Promise<Employee> {
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
       const before = employee.snapshot;

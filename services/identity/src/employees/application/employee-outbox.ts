@@ -18,7 +18,9 @@ export function employeeRegisteredOf(employee: Employee): EventData<typeof Emplo
     name: state.name,
     title: state.title,
     managerId: state.managerId,
+    managerSource: state.managerSource,
     timeZone: state.timeZone,
+    language: state.language,
     registeredAt: state.registeredAt.toISOString(),
   };
 }
@@ -34,7 +36,9 @@ export function employeeRecordOf(employee: Employee): EventData<typeof EmployeeR
     headline: state.headline,
     location: state.location,
     timeZone: state.timeZone,
+    language: state.language,
     managerId: state.managerId,
+    managerSource: state.managerSource,
     active: employee.isActive,
     completeness: employee.completeness.score,
     registeredAt: state.registeredAt.toISOString(),
@@ -59,6 +63,20 @@ export class EmployeeOutbox {
     data: EventData<TDefinition>,
   ): Promise<void> {
     await this.outbox.add(manager, definition, { subject: employee.id, data });
+    await this.addRecord(manager, employee);
+  }
+
+  /** The same, for one event in several versions of its type (docs/schema-evolution.md). */
+  async addInVersions(
+    manager: EntityManager,
+    employee: Employee,
+    versions: ReadonlyArray<readonly [EventDefinition, EventData<EventDefinition>]>,
+  ): Promise<void> {
+    await this.outbox.addInVersions(manager, versions, { subject: employee.id });
+    await this.addRecord(manager, employee);
+  }
+
+  private async addRecord(manager: EntityManager, employee: Employee): Promise<void> {
     await this.outbox.add(manager, EmployeeRecordV1, {
       subject: employee.id,
       data: employeeRecordOf(employee),

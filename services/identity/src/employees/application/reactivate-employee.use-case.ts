@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { EmployeeReactivatedV1 } from '@vouch/contracts';
+import { inTransaction } from '@vouch/persistence';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
@@ -18,8 +19,8 @@ export class ReactivateEmployee {
   ) {}
 
   /** Undoes an offboarding; reactivating an active employee changes nothing. */
-  async execute(employeeId: string, actor: Actor): Promise<Employee> {
-    return this.dataSource.transaction(async (manager) => {
+  async execute(employeeId: string, actor: Actor, within?: EntityManager): Promise<Employee> {
+    return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
       const before = employee.snapshot;

@@ -5,7 +5,7 @@ import { TokenIssuer } from '@vouch/auth';
 import { EmployeeRegisteredV1 } from '@vouch/contracts';
 import { assertDomainAllowed, normaliseEmail } from '../domain/email-address';
 import { Employee } from '../domain/employee';
-import { EmailTakenError, UnknownManagerError } from '../domain/employee.errors';
+import { EmailTakenError } from '../domain/employee.errors';
 import { rolesOf } from '../domain/roles';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { PasswordHasher } from '../infrastructure/password-hasher';
@@ -17,7 +17,6 @@ export interface RegisterEmployeeCommand {
   password: string;
   name: string;
   title?: string;
-  managerEmail?: string;
 }
 
 @Injectable()
@@ -36,19 +35,14 @@ export class RegisterEmployee {
     assertDomainAllowed(email, this.settings.allowedEmailDomains);
     const passwordHash = await this.hasher.hashOf(command.password);
     const employee = await this.dataSource.transaction(async (manager) => {
-      let managerId: string | null = null;
-      if (command.managerEmail !== undefined) {
-        const boss = await this.employees.findByEmail(normaliseEmail(command.managerEmail), manager);
-        if (!boss?.isActive) throw new UnknownManagerError(command.managerEmail);
-        managerId = boss.id;
-      }
       if (await this.employees.findByEmail(email, manager)) throw new EmailTakenError(email);
       const registered = Employee.register({
         id: randomUUID(),
         email,
         name: command.name,
         title: command.title ?? null,
-        managerId,
+        // Whom they report to is the company's to say (SCIM, CSV, an admin), never the employee's.
+        manager: null,
         at: new Date(),
       });
       await this.employees.insert(manager, registered, passwordHash);

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { EmployeeProfileUpdatedV1 } from '@vouch/contracts';
+import { inTransaction } from '@vouch/persistence';
 import type { ChangedBy } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
@@ -18,8 +19,13 @@ export class UpdateProfile {
     private readonly auditLog: AuditLog,
   ) {}
 
-  async execute(employeeId: string, changes: ProfileChanges, changedBy: ChangedBy): Promise<Employee> {
-    return this.dataSource.transaction(async (manager) => {
+  async execute(
+    employeeId: string,
+    changes: ProfileChanges,
+    changedBy: ChangedBy,
+    within?: EntityManager,
+  ): Promise<Employee> {
+    return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
       const before = employee.snapshot;
@@ -34,6 +40,7 @@ export class UpdateProfile {
         title: state.title,
         headline: state.headline,
         timeZone: state.timeZone,
+        language: state.language,
         completeness: employee.completeness.score,
         changedFields,
         updatedAt: state.updatedAt.toISOString(),

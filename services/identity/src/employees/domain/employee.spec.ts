@@ -11,7 +11,7 @@ function ana(managerId: string | null = null): Employee {
     email: 'ana@acme.com',
     name: ' Ana Lima ',
     title: 'Engineer',
-    managerId,
+    manager: managerId === null ? null : { id: managerId, source: 'scim' },
     at,
   });
 }
@@ -56,24 +56,55 @@ describe('an employee', () => {
     const first = randomUUID();
     const second = randomUUID();
     const employee = ana(first);
-    expect(employee.changeManager(second, [], later)).toEqual({ previousManagerId: first });
-    expect(employee.snapshot.managerId).toBe(second);
+    expect(employee.changeManager(second, 'csv', [], later)).toEqual({ previousManagerId: first });
+    expect(employee.snapshot).toMatchObject({ managerId: second, managerSource: 'csv' });
   });
 
-  it('reports no change when the manager stays the same', () => {
+  it('reports no change when the manager and the source stay the same', () => {
     const manager = randomUUID();
-    expect(ana(manager).changeManager(manager, [], later)).toBeUndefined();
+    expect(ana(manager).changeManager(manager, 'scim', [], later)).toBeUndefined();
+  });
+
+  it('takes the new source of the same link, a confirmation by another source', () => {
+    const manager = randomUUID();
+    const employee = ana(manager);
+    expect(employee.changeManager(manager, 'admin', [], later)).toEqual({ previousManagerId: manager });
+    expect(employee.snapshot.managerSource).toBe('admin');
+  });
+
+  it('keeps no source once the link is removed', () => {
+    const employee = ana(randomUUID());
+    employee.changeManager(null, 'csv', [], later);
+    expect(employee.snapshot).toMatchObject({ managerId: null, managerSource: null });
+  });
+
+  it('keeps a language tag in its canonical form and refuses what is none', () => {
+    const employee = ana();
+    expect(employee.updateProfile({ language: ' PT-br ' }, later)).toEqual(['language']);
+    expect(employee.snapshot.language).toBe('pt-BR');
+    expect(() => employee.updateProfile({ language: 'not a language' }, later)).toThrow(InvalidProfileError);
+  });
+
+  it('changes HR details, blank meaning none, and reports whether anything changed', () => {
+    const employee = ana();
+    expect(employee.changeEmploymentDetails({ department: ' Payments ', employeeNumber: 'E-1' }, later)).toBe(
+      true,
+    );
+    expect(employee.snapshot).toMatchObject({ department: 'Payments', employeeNumber: 'E-1' });
+    expect(employee.changeEmploymentDetails({ department: 'Payments' }, later)).toBe(false);
+    expect(employee.changeEmploymentDetails({ employeeNumber: '  ' }, later)).toBe(true);
+    expect(employee.snapshot.employeeNumber).toBeNull();
   });
 
   it('refuses to manage themselves', () => {
     const employee = ana();
-    expect(() => employee.changeManager(employee.id, [], later)).toThrow(OrgChartCycleError);
+    expect(() => employee.changeManager(employee.id, 'admin', [], later)).toThrow(OrgChartCycleError);
   });
 
   it('refuses a manager who reports to them, directly or not', () => {
     const employee = ana();
     const report = randomUUID();
-    expect(() => employee.changeManager(report, [randomUUID(), employee.id], later)).toThrow(
+    expect(() => employee.changeManager(report, 'admin', [randomUUID(), employee.id], later)).toThrow(
       OrgChartCycleError,
     );
   });

@@ -1,7 +1,9 @@
+import type { ManagerSource } from '@vouch/contracts';
 import { assertEmailAddress, normaliseEmail } from './email-address';
 import { EmployeeDeactivatedError, OrgChartCycleError } from './employee.errors';
 import {
   assertValidChanges,
+  canonicalLanguageTag,
   completenessOf,
   distinctSkills,
   type Completeness,
@@ -15,6 +17,11 @@ export interface EmployeeState extends Profile {
   /** Normalised: trimmed and lower-cased. */
   email: string;
   managerId: string | null;
+  /** Who set the manager link; null when there is no link, or for one self-declared at sign-up. */
+  managerSource: ManagerSource | null;
+  /** HR's data: set by SCIM, the CSV import or an admin, never by the employee. */
+  department: string | null;
+  employeeNumber: string | null;
   registeredAt: Date;
   updatedAt: Date;
   deactivatedAt: Date | null;
@@ -27,6 +34,7 @@ const PROFILE_FIELDS: readonly ProfileField[] = [
   'summary',
   'location',
   'timeZone',
+  'language',
   'positions',
   'skills',
   'education',
@@ -41,6 +49,10 @@ export function canonical(value: unknown): string {
   );
 }
 
+function blankAsNull(value: string | null): string | null {
+  return value?.trim() || null;
+}
+
 /** An employee: their profile, their place in the org chart, whether they may still sign in. */
 export class Employee {
   private constructor(private state: EmployeeState) {}
@@ -50,7 +62,7 @@ export class Employee {
     email: string;
     name: string;
     title: string | null;
-    managerId: string | null;
+    manager: { id: string; source: ManagerSource } | null;
     at: Date;
   }): Employee {
     assertValidChanges({ name: init.name });
@@ -63,10 +75,14 @@ export class Employee {
       summary: null,
       location: null,
       timeZone: null,
+      language: null,
       positions: [],
       skills: [],
       education: [],
-      managerId: init.managerId,
+      managerId: init.manager?.id ?? null,
+      managerSource: init.manager?.source ?? null,
+      department: null,
+      employeeNumber: null,
       registeredAt: init.at,
       updatedAt: init.at,
       deactivatedAt: null,
@@ -104,28 +120,46 @@ export class Employee {
     }
     next.name = next.name.trim();
     next.skills = distinctSkills(next.skills);
+    if (next.language !== null) next.language = canonicalLanguageTag(next.language);
     const changed = PROFILE_FIELDS.filter((field) => canonical(next[field]) !== canonical(this.state[field]));
     if (changed.length > 0) this.state = { ...this.state, ...next, updatedAt: at };
     return changed;
   }
 
   /**
-   * Puts the employee under a new manager (or none). `chainAboveManager` is the new manager's
-   * managers, nearest first: the employee in it, or as their own manager, would make a cycle.
-   * Returns the previous manager, or undefined when nothing changed.
+   * Puts the employee under a new manager (or none), as `source` says. `chainAboveManager` is the new
+   * manager's managers, nearest first: the employee in it, or as their own manager, would make a
+   * cycle. The same link from another source changes its source: a self-declared link confirmed by
+   * HR becomes HR's. Returns the previous manager, or undefined when nothing changed.
    */
   changeManager(
     managerId: string | null,
+    source: ManagerSource,
     chainAboveManager: readonly string[],
     at: Date,
   ): { previousManagerId: string | null } | undefined {
     if (managerId !== null && (managerId === this.state.id || chainAboveManager.includes(this.state.id))) {
       throw new OrgChartCycleError(this.state.id, managerId);
     }
-    if (managerId === this.state.managerId) return undefined;
+    const managerSource = managerId === null ? null : source;
+    if (managerId === this.state.managerId && managerSource === this.state.managerSource) return undefined;
     const previousManagerId = this.state.managerId;
-    this.state = { ...this.state, managerId, updatedAt: at };
+    this.state = { ...this.state, managerId, managerSource, updatedAt: at };
     return { previousManagerId };
+  }
+
+  /** HR's data about the employee; returns whether anything changed. */
+  changeEmploymentDetails(
+    changes: { department?: string | null; employeeNumber?: string | null },
+    at: Date,
+  ): boolean {
+    const department =
+      changes.department === undefined ? this.state.department : blankAsNull(changes.department);
+    const employeeNumber =
+      changes.employeeNumber === undefined ? this.state.employeeNumber : blankAsNull(changes.employeeNumber);
+    if (department === this.state.department && employeeNumber === this.state.employeeNumber) return false;
+    this.state = { ...this.state, department, employeeNumber, updatedAt: at };
+    return true;
   }
 
   /** Offboards the employee; returns false when they already were. */

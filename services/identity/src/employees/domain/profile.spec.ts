@@ -8,6 +8,7 @@ const bare: Profile = {
   summary: null,
   location: null,
   timeZone: null,
+  language: null,
   positions: [],
   skills: [],
   education: [],
@@ -20,6 +21,7 @@ const complete: Profile = {
   summary: 'Ten years of building payment systems.',
   location: 'Lisbon',
   timeZone: 'Europe/Lisbon',
+  language: 'en',
   positions: [{ title: 'Staff engineer', team: 'Payments', start: '2021-03', end: null }],
   skills: ['TypeScript', 'PostgreSQL', 'Kafka'],
   education: [

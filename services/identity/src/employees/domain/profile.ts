@@ -27,6 +27,8 @@ export interface Profile {
   summary: string | null;
   location: string | null;
   timeZone: string | null;
+  /** BCP 47 language tag (`pt-BR`) the employee reads their emails in, when known. */
+  language: string | null;
   positions: Position[];
   skills: string[];
   education: Education[];
@@ -45,6 +47,7 @@ export const ProfileLimits = {
   summary: 3000,
   location: 200,
   timeZone: 64,
+  language: 35,
   positions: 30,
   positionText: 200,
   skills: 50,
@@ -149,6 +152,32 @@ function assertPeriod(what: string, start: YearMonth | null, end: YearMonth | nu
   // `YYYY-MM` strings order as the months they name.
   if (start !== null && end !== null && end < start) {
     throw new InvalidProfileError(`${what} ends (${end}) before it starts (${start})`);
+  }
+}
+
+/**
+ * A language tag in its canonical form (`PT-br`, `pt_BR` → `pt-BR`), or the error saying it is none. SCIM and
+ * CSV pass tags from HR systems straight through, so the rule lives here, not at the API.
+ */
+export function canonicalLanguageTag(tag: string): string {
+  // HR systems often write locales the POSIX way (`en_US`).
+  const trimmed = tag.trim().replaceAll('_', '-');
+  try {
+    const [canonical] = Intl.getCanonicalLocales(trimmed);
+    if (canonical && canonical.length <= ProfileLimits.language) return canonical;
+  } catch {
+    // RangeError: not a well-formed BCP 47 tag; reported below.
+  }
+  throw new InvalidProfileError(`language "${tag}" is not a BCP 47 language tag such as en or pt-BR`);
+}
+
+/** Whether `zone` is an IANA time zone this runtime knows (`Europe/Lisbon`). */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
   }
 }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../application/identity-settings';
 
 /**
@@ -15,15 +15,27 @@ export class AdminGroupRepository {
   ) {}
 
   async includes(employeeId: string): Promise<boolean> {
-    return this.dataSource.manager
+    return this.members(this.dataSource.manager)
+      .andWhere('m.employee_id = :employeeId', { employeeId })
+      .getExists();
+  }
+
+  /** Everyone in the admin group, as the transaction `manager` sees it. */
+  async memberIds(manager: EntityManager): Promise<Set<string>> {
+    const rows: Array<{ employeeId: string }> = await this.members(manager)
+      .select('m.employee_id', 'employeeId')
+      .getRawMany();
+    return new Set(rows.map((row) => row.employeeId));
+  }
+
+  private members(manager: EntityManager) {
+    return manager
       .createQueryBuilder()
       .select('1')
       .from('scim_group_member', 'm')
       .innerJoin('scim_group', 'g', 'g.id = m.group_id')
-      .where('m.employee_id = :employeeId', { employeeId })
-      .andWhere('g.deleted_at IS NULL AND lower(g.display_name) = lower(:adminGroup)', {
+      .where('g.deleted_at IS NULL AND lower(g.display_name) = lower(:adminGroup)', {
         adminGroup: this.settings.adminGroup,
-      })
-      .getExists();
+      });
   }
 }

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ManagerSource } from '@vouch/contracts';
 import type { Education, Position } from '../domain/profile';
 
 @Entity('employee')
@@ -31,6 +32,9 @@ export class EmployeeEntity {
   @Column('text', { nullable: true })
   timeZone!: string | null;
 
+  @Column('text', { nullable: true })
+  language!: string | null;
+
   @Column('jsonb')
   positions!: Position[];
 
@@ -42,6 +46,15 @@ export class EmployeeEntity {
 
   @Column('uuid', { nullable: true })
   managerId!: string | null;
+
+  @Column('text', { nullable: true })
+  managerSource!: ManagerSource | null;
+
+  @Column('text', { nullable: true })
+  department!: string | null;
+
+  @Column('text', { nullable: true })
+  employeeNumber!: string | null;
 
   @Column('timestamptz')
   registeredAt!: Date;

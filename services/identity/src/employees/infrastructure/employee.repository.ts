@@ -60,6 +60,29 @@ export class EmployeeRepository {
     return row ? { employee: toDomain(row), passwordHash: row.passwordHash } : undefined;
   }
 
+  /**
+   * For update, in the order of their ids (so two transactions locking some of the same employees
+   * never wait for each other in a cycle): the employees with these ids and whether each has a
+   * password. Unknown ids are left out.
+   */
+  async lockWithPasswordState(
+    manager: EntityManager,
+    ids: readonly string[],
+  ): Promise<Array<{ employee: Employee; hasPassword: boolean }>> {
+    if (ids.length === 0) return [];
+    const rows = await manager.find(EmployeeEntity, {
+      where: { id: In([...new Set(ids)]) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return rows.map((row) => ({ employee: toDomain(row), hasPassword: row.passwordHash !== null }));
+  }
+
+  /** Gives an employee their password (its hash): the one credential outside the employee's state. */
+  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
+    await manager.update(EmployeeEntity, { id }, { passwordHash });
+  }
+
   async insert(manager: EntityManager, employee: Employee, passwordHash: string | null): Promise<void> {
     try {
       await manager.insert(EmployeeEntity, toRow(employee.snapshot, passwordHash));

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { ScimUniquenessError } from '../domain/scim.errors';
 import type { ScimGroupAttributes } from '../domain/scim-group';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
+import { AdminRoleAudit } from './admin-role-audit';
 import { GetScimGroup } from './get-scim-group.use-case';
 import type { ProvisionedGroup } from './provisioned-group';
 
@@ -14,6 +15,7 @@ export class CreateScimGroup {
     private readonly dataSource: DataSource,
     private readonly groups: ScimGroupRepository,
     private readonly getScimGroup: GetScimGroup,
+    private readonly adminRoleAudit: AdminRoleAudit,
   ) {}
 
   async execute(attributes: ScimGroupAttributes): Promise<ProvisionedGroup> {
@@ -30,7 +32,9 @@ export class CreateScimGroup {
         createdAt: at,
         updatedAt: at,
       });
-      await this.groups.addMembers(manager, id, attributes.memberIds ?? []);
+      await this.adminRoleAudit.recordingChanges(manager, () =>
+        this.groups.addMembers(manager, id, attributes.memberIds ?? []),
+      );
     });
     return this.getScimGroup.execute(id);
   }

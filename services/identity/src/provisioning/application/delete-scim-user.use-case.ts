@@ -4,6 +4,7 @@ import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { DeactivateEmployee } from '../../employees/application/deactivate-employee.use-case';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
 import { ScimUserRepository } from '../infrastructure/scim-user.repository';
+import { AdminRoleAudit } from './admin-role-audit';
 import { GetScimUser } from './get-scim-user.use-case';
 
 /**
@@ -18,6 +19,7 @@ export class DeleteScimUser {
     private readonly groups: ScimGroupRepository,
     private readonly deactivateEmployee: DeactivateEmployee,
     private readonly getScimUser: GetScimUser,
+    private readonly adminRoleAudit: AdminRoleAudit,
   ) {}
 
   async execute(id: string): Promise<void> {
@@ -27,7 +29,7 @@ export class DeleteScimUser {
     await this.dataSource.transaction(async (manager) => {
       await this.scimUsers.save(manager, { ...link, deletedAt: at, updatedAt: at });
       // Gone for SCIM is in no group, so a user created again does not come back an admin.
-      await this.groups.removeFromAllGroups(manager, id);
+      await this.adminRoleAudit.recordingChanges(manager, () => this.groups.removeFromAllGroups(manager, id));
     });
   }
 }

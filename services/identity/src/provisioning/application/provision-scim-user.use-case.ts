@@ -1,13 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { EmployeeRegisteredV1 } from '@vouch/contracts';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
-import { EmployeeOutbox, employeeRegisteredOf } from '../../employees/application/employee-outbox';
+import { CreateEmployee } from '../../employees/application/create-employee.use-case';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { assertDomainAllowed } from '../../employees/domain/email-address';
-import { Employee } from '../../employees/domain/employee';
 import { UnknownManagerError } from '../../employees/domain/employee.errors';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
 import { ScimUniquenessError } from '../domain/scim.errors';
@@ -15,7 +13,7 @@ import type { ScimUserAttributes } from '../domain/scim-user';
 import { ScimUserRepository } from '../infrastructure/scim-user.repository';
 import { GetScimUser } from './get-scim-user.use-case';
 import { scimOnlyAttributesOf, type ProvisionedUser } from './provisioned-user';
-import { SyncEmployee } from './sync-employee';
+import { employeeFactsOf, SyncEmployee } from './sync-employee';
 
 /**
  * POST /Users: creates the employee, or adopts the one who signed up with this email before the
@@ -27,7 +25,7 @@ export class ProvisionScimUser {
     private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly scimUsers: ScimUserRepository,
-    private readonly employeeOutbox: EmployeeOutbox,
+    private readonly createEmployee: CreateEmployee,
     private readonly auditLog: AuditLog,
     private readonly syncEmployee: SyncEmployee,
     private readonly getScimUser: GetScimUser,
@@ -38,7 +36,8 @@ export class ProvisionScimUser {
     assertDomainAllowed(attributes.userName, this.settings.allowedEmailDomains);
     // Before anything is stored, so an unknown manager leaves no half-adopted user behind.
     await this.assertManagerActive(attributes.managerId);
-    const { employeeId, adopted } = await this.dataSource.transaction(async (manager) => {
+    // One transaction: a refused change (a cycle, an email taken) leaves no half-adopted user.
+    const employeeId = await this.dataSource.transaction(async (manager) => {
       const existing = await this.employees.findByEmail(attributes.userName, manager);
       const id = existing?.id ?? randomUUID();
       await this.assertExternalIdFree(manager, attributes.externalId, id);
@@ -54,7 +53,11 @@ export class ProvisionScimUser {
           after: existing.snapshot,
         });
       } else {
-        await this.register(manager, id, attributes);
+        await this.createEmployee.execute(
+          { id, email: attributes.userName, ...employeeFactsOf(attributes) },
+          SCIM_ACTOR,
+          manager,
+        );
       }
       const at = new Date();
       await this.scimUsers.save(manager, {
@@ -64,9 +67,9 @@ export class ProvisionScimUser {
         updatedAt: at,
         deletedAt: null,
       });
-      return { employeeId: id, adopted: existing !== undefined };
+      if (existing || !attributes.active) await this.syncEmployee.execute(id, attributes, manager);
+      return id;
     });
-    if (adopted || !attributes.active) await this.syncEmployee.execute(employeeId, attributes);
     return this.getScimUser.execute(employeeId);
   }
 
@@ -86,30 +89,5 @@ export class ProvisionScimUser {
     if (managerId === null || managerId === undefined) return;
     const boss = await this.employees.findById(managerId, manager);
     if (!boss?.isActive) throw new UnknownManagerError(managerId);
-  }
-
-  /** As RegisterEmployee does, without a password: they sign in through the identity provider. */
-  private async register(manager: EntityManager, id: string, attributes: ScimUserAttributes): Promise<void> {
-    const managerId = attributes.managerId ?? null;
-    await this.assertManagerActive(managerId, manager);
-    const at = new Date();
-    const employee = Employee.register({
-      id,
-      email: attributes.userName,
-      name: attributes.name,
-      title: attributes.title ?? null,
-      managerId,
-      at,
-    });
-    if (attributes.timeZone) employee.updateProfile({ timeZone: attributes.timeZone }, at);
-    await this.employees.insert(manager, employee, null);
-    const state = employee.snapshot;
-    await this.employeeOutbox.add(manager, employee, EmployeeRegisteredV1, employeeRegisteredOf(employee));
-    await this.auditLog.record(manager, SCIM_ACTOR, {
-      action: 'employee.created',
-      at,
-      before: undefined,
-      after: state,
-    });
   }
 }

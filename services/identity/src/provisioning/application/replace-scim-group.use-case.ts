@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ScimGroupNotFoundError, ScimUniquenessError } from '../domain/scim.errors';
-import type { ScimGroupAttributes, ScimGroupState } from '../domain/scim-group';
+import type { ScimGroupAttributes, ScimGroupRecord, ScimGroupState } from '../domain/scim-group';
 import { isScimId } from '../domain/scim-user';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
+import { AdminRoleAudit } from './admin-role-audit';
 import { GetScimGroup } from './get-scim-group.use-case';
 import type { ProvisionedGroup } from './provisioned-group';
 
@@ -14,6 +15,7 @@ export class ReplaceScimGroup {
     private readonly dataSource: DataSource,
     private readonly groups: ScimGroupRepository,
     private readonly getScimGroup: GetScimGroup,
+    private readonly adminRoleAudit: AdminRoleAudit,
   ) {}
 
   async execute(id: string, attributes: ScimGroupAttributes): Promise<ProvisionedGroup> {
@@ -37,23 +39,33 @@ export class ReplaceScimGroup {
       const next = changed({ displayName: group.displayName, externalId: group.externalId, memberIds });
       if (await this.groups.displayNameTaken(manager, next.displayName, id))
         throw new ScimUniquenessError(`another group is named ${next.displayName}`);
-      await this.groups.save(manager, {
-        ...group,
-        displayName: next.displayName,
-        externalId: next.externalId,
-        updatedAt: new Date(),
-      });
-      await this.groups.removeMembers(
-        manager,
-        id,
-        memberIds.filter((memberId) => !next.memberIds.includes(memberId)),
-      );
-      await this.groups.addMembers(
-        manager,
-        id,
-        next.memberIds.filter((memberId) => !memberIds.includes(memberId)),
-      );
+      await this.adminRoleAudit.recordingChanges(manager, () => this.apply(manager, group, memberIds, next));
     });
     return this.getScimGroup.execute(id);
+  }
+
+  private async apply(
+    manager: EntityManager,
+    group: ScimGroupRecord,
+    memberIds: string[],
+    next: ScimGroupState,
+  ): Promise<void> {
+    const { id } = group;
+    await this.groups.save(manager, {
+      ...group,
+      displayName: next.displayName,
+      externalId: next.externalId,
+      updatedAt: new Date(),
+    });
+    await this.groups.removeMembers(
+      manager,
+      id,
+      memberIds.filter((memberId) => !next.memberIds.includes(memberId)),
+    );
+    await this.groups.addMembers(
+      manager,
+      id,
+      next.memberIds.filter((memberId) => !memberIds.includes(memberId)),
+    );
   }
 }

@@ -20,14 +20,14 @@ export class ReplaceScimUser {
   async execute(id: string, attributes: ScimUserAttributes): Promise<ProvisionedUser> {
     await this.getScimUser.execute(id);
     const { externalId } = attributes;
-    // Checked before the employee changes; the unique index still catches a concurrent request.
-    if (
-      externalId !== null &&
-      (await this.scimUsers.externalIdTaken(this.dataSource.manager, externalId, id))
-    )
-      throw new ScimUniquenessError(`another user has the externalId ${externalId}`);
-    await this.syncEmployee.execute(id, attributes);
-    await this.scimUsers.updateAttributes(id, scimOnlyAttributesOf(attributes), new Date());
+    // One transaction: a refused change (a cycle, an email taken) leaves the user as it was.
+    await this.dataSource.transaction(async (manager) => {
+      // Checked before the employee changes; the unique index still catches a concurrent request.
+      if (externalId !== null && (await this.scimUsers.externalIdTaken(manager, externalId, id)))
+        throw new ScimUniquenessError(`another user has the externalId ${externalId}`);
+      await this.syncEmployee.execute(id, attributes, manager);
+      await this.scimUsers.updateAttributes(manager, id, scimOnlyAttributesOf(attributes), new Date());
+    });
     return this.getScimUser.execute(id);
   }
 }

@@ -1,6 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { inTransaction } from '@vouch/persistence';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { ChangeEmployeeEmail } from '../../employees/application/change-employee-email.use-case';
+import { ChangeEmploymentDetails } from '../../employees/application/change-employment-details.use-case';
+import type { CreateEmployeeCommand } from '../../employees/application/create-employee.use-case';
 import { ChangeManager } from '../../employees/application/change-manager.use-case';
 import { DeactivateEmployee } from '../../employees/application/deactivate-employee.use-case';
 import { ReactivateEmployee } from '../../employees/application/reactivate-employee.use-case';
@@ -8,7 +12,20 @@ import { UpdateProfile } from '../../employees/application/update-profile.use-ca
 import { EmployeeNotFoundError } from '../../employees/domain/employee.errors';
 import type { ProfileChanges } from '../../employees/domain/profile';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
-import type { ScimUserAttributes } from '../domain/scim-user';
+import { languageOf, type ScimUserAttributes } from '../domain/scim-user';
+
+/** What a new employee starts with, from what the provider says of them. */
+export function employeeFactsOf(attributes: ScimUserAttributes): Omit<CreateEmployeeCommand, 'email' | 'id'> {
+  return {
+    name: attributes.name,
+    title: attributes.title ?? null,
+    timeZone: attributes.timeZone ?? null,
+    language: languageOf(attributes),
+    department: attributes.department,
+    employeeNumber: attributes.employeeNumber,
+    managerId: attributes.managerId ?? null,
+  };
+}
 
 /**
  * Brings an employee in line with what the identity provider says of them, through the employees'
@@ -17,33 +34,49 @@ import type { ScimUserAttributes } from '../domain/scim-user';
 @Injectable()
 export class SyncEmployee {
   constructor(
+    private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly changeEmployeeEmail: ChangeEmployeeEmail,
     private readonly reactivateEmployee: ReactivateEmployee,
     private readonly changeManager: ChangeManager,
     private readonly updateProfile: UpdateProfile,
     private readonly deactivateEmployee: DeactivateEmployee,
+    private readonly changeEmploymentDetails: ChangeEmploymentDetails,
   ) {}
 
-  async execute(employeeId: string, attributes: ScimUserAttributes): Promise<void> {
-    const employee = await this.employees.findById(employeeId);
-    if (!employee) throw new EmployeeNotFoundError(employeeId);
-    const state = employee.snapshot;
-    // Changes that can be refused (an email taken, an unknown manager, a cycle) come first, so a
-    // refused request leaves the profile as it was.
-    if (attributes.userName !== state.email)
-      await this.changeEmployeeEmail.execute(employeeId, attributes.userName, SCIM_ACTOR);
-    if (attributes.managerId !== undefined && attributes.managerId !== state.managerId)
-      await this.changeManager.execute(employeeId, attributes.managerId, SCIM_ACTOR);
-    if (attributes.active && !employee.isActive)
-      await this.reactivateEmployee.execute(employeeId, SCIM_ACTOR);
-    // A deactivated employee's profile is frozen; one being deactivated takes the last changes first.
-    if (attributes.active || employee.isActive) {
-      const changes: ProfileChanges = { name: attributes.name };
-      if (attributes.title !== undefined) changes.title = attributes.title;
-      if (attributes.timeZone !== undefined) changes.timeZone = attributes.timeZone;
-      await this.updateProfile.execute(employeeId, changes, SCIM_ACTOR);
-    }
-    if (!attributes.active) await this.deactivateEmployee.execute(employeeId, SCIM_ACTOR);
+  /** In the caller's transaction when given: a SCIM request changes the employee all or nothing. */
+  async execute(employeeId: string, attributes: ScimUserAttributes, within?: EntityManager): Promise<void> {
+    await inTransaction(this.dataSource, within, async (manager) => {
+      const employee = await this.employees.lockById(manager, employeeId);
+      if (!employee) throw new EmployeeNotFoundError(employeeId);
+      const state = employee.snapshot;
+      if (attributes.userName !== state.email)
+        await this.changeEmployeeEmail.execute(employeeId, attributes.userName, SCIM_ACTOR, manager);
+      if (attributes.managerId !== undefined && attributes.managerId !== state.managerId)
+        await this.changeManager.execute(employeeId, attributes.managerId, SCIM_ACTOR, manager);
+      if (attributes.active && !employee.isActive)
+        await this.reactivateEmployee.execute(employeeId, SCIM_ACTOR, manager);
+      // A deactivated employee's profile is frozen; one being deactivated takes the last changes first.
+      if (attributes.active || employee.isActive) {
+        const changes: ProfileChanges = { name: attributes.name };
+        if (attributes.title !== undefined) changes.title = attributes.title;
+        if (attributes.timeZone !== undefined) changes.timeZone = attributes.timeZone;
+        await this.updateProfile.execute(employeeId, changes, SCIM_ACTOR, manager);
+        const language = languageOf(attributes);
+        await this.changeEmploymentDetails.execute(
+          employeeId,
+          {
+            department: attributes.department,
+            employeeNumber: attributes.employeeNumber,
+            // A language the provider does not send leaves the one the employee chose.
+            ...(language === null ? {} : { language }),
+          },
+          SCIM_ACTOR,
+          manager,
+        );
+      }
+      if (!attributes.active)
+        await this.deactivateEmployee.execute(employeeId, SCIM_ACTOR, undefined, manager);
+    });
   }
 }

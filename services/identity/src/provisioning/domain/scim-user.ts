@@ -1,5 +1,5 @@
 import { isEmailAddress, normaliseEmail } from '../../employees/domain/email-address';
-import { ProfileLimits } from '../../employees/domain/profile';
+import { canonicalLanguageTag, isTimeZone, ProfileLimits } from '../../employees/domain/profile';
 import { InvalidScimRequestError } from './scim.errors';
 import { isScimObject, ScimSchemas, valueOf, type ScimObject } from './scim-schemas';
 
@@ -71,15 +71,6 @@ export function scimBoolean(value: unknown, attribute: string): boolean | undefi
   if (typeof value === 'boolean') return value;
   if (typeof value === 'string' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
   throw new InvalidScimRequestError('invalidValue', `${attribute} must be a boolean`);
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -187,4 +178,22 @@ export function scimResourceOf(employee: EmployeeFacts, link: ScimLink, location
       location,
     },
   });
+}
+
+/**
+ * The language the user reads emails in, from `preferredLanguage`, else `locale`; none when neither
+ * is a language tag. A provider's odd locale must not refuse the whole user.
+ */
+export function languageOf(
+  attributes: Pick<ScimOnlyAttributes, 'preferredLanguage' | 'locale'>,
+): string | null {
+  for (const candidate of [attributes.preferredLanguage, attributes.locale]) {
+    if (candidate === null) continue;
+    try {
+      return canonicalLanguageTag(candidate);
+    } catch {
+      // Not a language tag: try the next one.
+    }
+  }
+  return null;
 }

@@ -35,9 +35,14 @@ export class ScimUserRepository {
   }
 
   /** Stores what SCIM alone keeps of a user, unless the user was deleted meanwhile. */
-  async updateAttributes(employeeId: string, attributes: ScimOnlyAttributes, at: Date): Promise<void> {
+  async updateAttributes(
+    manager: EntityManager,
+    employeeId: string,
+    attributes: ScimOnlyAttributes,
+    at: Date,
+  ): Promise<void> {
     try {
-      await this.dataSource.manager.update(
+      await manager.update(
         ScimUserEntity,
         { employeeId, deletedAt: IsNull() },
         { ...attributes, updatedAt: at },

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsUUID } from 'class-validator';
 import { PageQuery } from '@vouch/platform';
 import type { DeliveryView } from '../application/list-deliveries.use-case';
-import { EMAIL_CATEGORIES } from '../domain/email-category';
+import { EMAIL_CATEGORIES, TRANSACTIONAL } from '../domain/email-category';
 import type { DeliveryStatus } from '../infrastructure/delivery.entity';
 
 /** Written as an object so that a status added to DeliveryStatus fails to compile until listed. */
@@ -32,7 +32,10 @@ export class DeliveryDto implements DeliveryView {
   @ApiProperty({ example: 'reciprocity-nudge' })
   template!: string;
 
-  @ApiProperty({ enum: [...EMAIL_CATEGORIES, 'all'], description: 'what its unsubscribe link switches off' })
+  @ApiProperty({
+    enum: [...EMAIL_CATEGORIES, 'all', TRANSACTIONAL],
+    description: 'what its unsubscribe link switches off; `transactional` (the invitation) has none',
+  })
   category!: string;
 
   @ApiProperty({ description: 'the event that caused it' })

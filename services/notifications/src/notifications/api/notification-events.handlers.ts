@@ -1,8 +1,9 @@
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   ConnectionAcceptedV1,
   ConnectionRequestedV1,
   EmployeeDeactivatedV1,
+  EmployeeInvitedV1,
   RecommendationAcceptedV1,
   RecommendationGivenV1,
   RecommendationRequestDeclinedV1,
@@ -15,9 +16,10 @@ import {
 } from '@vouch/contracts';
 import { EmployeeReplica } from '@vouch/employee-replica';
 import { Inject } from '@nestjs/common';
-import { EventContext, EventHandlers } from '@vouch/messaging';
+import { EventContext, EventHandlers, HandlesEvent } from '@vouch/messaging';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
 import { PlanEmailsUseCase } from '../application/plan-emails.use-case';
+import { PlanInvitationEmailUseCase } from '../application/plan-invitation-email.use-case';
 import { PlanRecommendationGivenUseCase } from '../application/plan-recommendation-given.use-case';
 import {
   ConnectionAcceptedPolicy,
@@ -72,11 +74,12 @@ export class NotificationEventHandlers {
     private readonly employees: EmployeeReplica,
     private readonly plan: PlanEmailsUseCase,
     private readonly recommendationGivenEmail: PlanRecommendationGivenUseCase,
+    private readonly invitationEmail: PlanInvitationEmailUseCase,
     private readonly reminders: RequestReminderRepository,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {}
 
-  @EventPattern(EmployeeDeactivatedV1.type)
+  @HandlesEvent(EmployeeDeactivatedV1)
   async onEmployeeDeactivated(
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
     @Ctx() context: EventContext,
@@ -84,7 +87,16 @@ export class NotificationEventHandlers {
     await this.employees.deactivate(context.manager, event.data);
   }
 
-  @EventPattern(RecommendationGivenV1.type)
+  /** Transactional: takes no daily-cap lock, as it is neither capped nor counted. */
+  @HandlesEvent(EmployeeInvitedV1)
+  async onEmployeeInvited(
+    @Payload() event: CloudEvent<EventData<typeof EmployeeInvitedV1>>,
+    @Ctx() context: EventContext,
+  ): Promise<void> {
+    await this.invitationEmail.execute(context.manager, event.id, event.data);
+  }
+
+  @HandlesEvent(RecommendationGivenV1)
   async onRecommendationGiven(
     @Payload() event: CloudEvent<EventData<typeof RecommendationGivenV1>>,
     @Ctx() context: EventContext,
@@ -94,7 +106,7 @@ export class NotificationEventHandlers {
     await this.recommendationGivenEmail.execute(context.manager, event.id, event.data);
   }
 
-  @EventPattern(RecommendationRequestedV1.type)
+  @HandlesEvent(RecommendationRequestedV1)
   async onRecommendationRequested(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestedV1>>,
     @Ctx() context: EventContext,
@@ -112,7 +124,7 @@ export class NotificationEventHandlers {
     });
   }
 
-  @EventPattern(RecommendationRequestDeclinedV1.type)
+  @HandlesEvent(RecommendationRequestDeclinedV1)
   async onRequestDeclined(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestDeclinedV1>>,
     @Ctx() context: EventContext,
@@ -120,7 +132,7 @@ export class NotificationEventHandlers {
     await this.reminders.cancel(context.manager, event.data.requestId);
   }
 
-  @EventPattern(RecommendationRequestWithdrawnV1.type)
+  @HandlesEvent(RecommendationRequestWithdrawnV1)
   async onRequestWithdrawn(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestWithdrawnV1>>,
     @Ctx() context: EventContext,
@@ -128,7 +140,7 @@ export class NotificationEventHandlers {
     await this.reminders.cancel(context.manager, event.data.requestId);
   }
 
-  @EventPattern(RecommendationRequestExpiredV1.type)
+  @HandlesEvent(RecommendationRequestExpiredV1)
   async onRequestExpired(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestExpiredV1>>,
     @Ctx() context: EventContext,
@@ -136,7 +148,7 @@ export class NotificationEventHandlers {
     await this.reminders.cancel(context.manager, event.data.requestId);
   }
 
-  @EventPattern(ConnectionRequestedV1.type)
+  @HandlesEvent(ConnectionRequestedV1)
   async onConnectionRequested(
     @Payload() event: CloudEvent<EventData<typeof ConnectionRequestedV1>>,
     @Ctx() context: EventContext,
@@ -144,7 +156,7 @@ export class NotificationEventHandlers {
     await this.plan.execute(context.manager, event.id, policies.connectionRequested.plan(event.data));
   }
 
-  @EventPattern(ConnectionAcceptedV1.type)
+  @HandlesEvent(ConnectionAcceptedV1)
   async onConnectionAccepted(
     @Payload() event: CloudEvent<EventData<typeof ConnectionAcceptedV1>>,
     @Ctx() context: EventContext,
@@ -152,7 +164,7 @@ export class NotificationEventHandlers {
     await this.plan.execute(context.manager, event.id, policies.connectionAccepted.plan(event.data));
   }
 
-  @EventPattern(RecommendationAcceptedV1.type)
+  @HandlesEvent(RecommendationAcceptedV1)
   async onRecommendationAccepted(
     @Payload() event: CloudEvent<EventData<typeof RecommendationAcceptedV1>>,
     @Ctx() context: EventContext,
@@ -160,7 +172,7 @@ export class NotificationEventHandlers {
     await this.plan.execute(context.manager, event.id, policies.recommendationAccepted.plan(event.data));
   }
 
-  @EventPattern(RecommendationRevisionRequestedV1.type)
+  @HandlesEvent(RecommendationRevisionRequestedV1)
   async onRevisionRequested(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRevisionRequestedV1>>,
     @Ctx() context: EventContext,

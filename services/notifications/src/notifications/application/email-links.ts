@@ -1,24 +1,35 @@
+import { invitationTokenOf } from '@vouch/auth';
 import type { DeliveryEntity } from '../infrastructure/delivery.entity';
 
 /**
  * Every link of an email, built only from PUBLIC_URL (http or https, checked at boot) and ids: no
- * user text ever becomes a link.
+ * user text ever becomes a link. A transactional email has no unsubscribe token (null), so no
+ * unsubscribe link; an invitation's link carries its token, made here from INVITATION_SECRET.
  */
 export function emailLinks(
   publicUrl: string,
   delivery: Pick<DeliveryEntity, 'counterpartId' | 'details'>,
-  unsubscribeToken: string,
+  unsubscribeToken: string | null,
+  invitationSecret: string,
 ): Record<string, string> {
   const id = (key: string) => {
     const value = delivery.details[key];
     return typeof value === 'string' ? encodeURIComponent(value) : '';
   };
-  return {
+  const links: Record<string, string> = {
     show: `${publicUrl}/recommendations/${id('recommendationId')}`,
     writeBack: `${publicUrl}/recommendations/new?subjectId=${encodeURIComponent(delivery.counterpartId ?? '')}`,
     request: `${publicUrl}/recommendation-requests/${id('requestId')}`,
     connections: `${publicUrl}/connections`,
     preferences: `${publicUrl}/settings/notifications`,
-    unsubscribe: `${publicUrl}/v1/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`,
   };
+  if (unsubscribeToken !== null)
+    links['unsubscribe'] = `${publicUrl}/v1/unsubscribe?token=${encodeURIComponent(unsubscribeToken)}`;
+  const invitationId = delivery.details['invitationId'];
+  if (typeof invitationId === 'string') {
+    const token = invitationTokenOf(invitationSecret, invitationId);
+    links['welcome'] =
+      `${publicUrl}/welcome?invitation=${encodeURIComponent(invitationId)}&token=${encodeURIComponent(token)}`;
+  }
+  return links;
 }

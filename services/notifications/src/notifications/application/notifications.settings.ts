@@ -13,6 +13,8 @@ export interface NotificationsSettings {
   unsubscribeSecret: string;
   previousUnsubscribeSecrets: string[];
   unsubscribeTokenDays: number;
+  /** Makes the token of an invitation's link (INVITATION_SECRET), which identity verifies. */
+  invitationSecret: string;
   from: { name: string; address: string };
   senderPollIntervalMs: number;
   senderConcurrency: number;

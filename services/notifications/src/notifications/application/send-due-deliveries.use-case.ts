@@ -5,6 +5,7 @@ import { Outbox } from '@vouch/messaging';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
 import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
 import { reasonToWithhold } from '../domain/delivery-rules';
+import { TRANSACTIONAL } from '../domain/email-category';
 import { UnsubscribeTokens } from '../domain/unsubscribe-token';
 import type { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
@@ -111,16 +112,20 @@ export class SendDueDeliveriesUseCase {
   }
 
   private async compose(manager: EntityManager, delivery: DeliveryEntity): Promise<OutgoingEmail> {
-    const token = this.tokens.sign({
-      recipientId: delivery.recipientId,
-      category: delivery.category,
-      expiresAt: new Date(Date.now() + this.settings.unsubscribeTokenDays * DAY_MS),
-    });
+    // Transactional emails (the invitation) have nothing to unsubscribe from.
+    const token =
+      delivery.category === TRANSACTIONAL
+        ? null
+        : this.tokens.sign({
+            recipientId: delivery.recipientId,
+            category: delivery.category,
+            expiresAt: new Date(Date.now() + this.settings.unsubscribeTokenDays * DAY_MS),
+          });
     const content = (about: DeliveryEntity): EmailContent => ({
       recipientName: delivery.recipientName,
       counterpartName: about.counterpartName,
       details: about.details,
-      links: emailLinks(this.settings.publicUrl, about, token),
+      links: emailLinks(this.settings.publicUrl, about, token, this.settings.invitationSecret),
     });
     const own = content(delivery);
     const carried =
@@ -136,8 +141,12 @@ export class SendDueDeliveriesUseCase {
       html: rendered.html,
       text: rendered.text,
       headers: {
-        'List-Unsubscribe': `<${own.links.unsubscribe}>`,
-        'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+        ...(own.links.unsubscribe === undefined
+          ? {}
+          : {
+              'List-Unsubscribe': `<${own.links.unsubscribe}>`,
+              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+            }),
         'Auto-Submitted': 'auto-generated',
         'X-Vouch-Delivery-Id': delivery.id,
         'X-Vouch-Event-Id': delivery.eventId,

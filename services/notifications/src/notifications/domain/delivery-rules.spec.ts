@@ -1,4 +1,4 @@
-import { NotificationPreferences } from './email-category';
+import { NotificationPreferences, TRANSACTIONAL } from './email-category';
 import { EmailPacingPolicy, reasonToWithhold } from './delivery-rules';
 
 describe('delivery rules', () => {
@@ -23,6 +23,12 @@ describe('delivery rules', () => {
     const preferences = defaults.without('all');
     expect(reasonToWithhold(active, preferences, 'connection_requests')).toMatch(/all emails/);
     expect(reasonToWithhold(active, preferences, 'all')).toMatch(/all emails/);
+  });
+
+  it('lets a transactional email (the invitation) past every switch, but not to a deactivated recipient', () => {
+    const everythingOff = defaults.without('all').without('reminders');
+    expect(reasonToWithhold(active, everythingOff, TRANSACTIONAL)).toBeNull();
+    expect(reasonToWithhold({ active: false }, defaults, TRANSACTIONAL)).toMatch(/deactivated/);
   });
 
   it('sends now up to the daily cap, then folds the rest into the digest', () => {

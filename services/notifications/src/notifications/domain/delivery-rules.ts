@@ -1,4 +1,4 @@
-import type { NotificationPreferences, UnsubscribeScope } from './email-category';
+import { TRANSACTIONAL, type DeliveryCategory, type NotificationPreferences } from './email-category';
 
 /**
  * Why an email must not reach its recipient, or null when it may: checked when the email is planned
@@ -7,9 +7,11 @@ import type { NotificationPreferences, UnsubscribeScope } from './email-category
 export function reasonToWithhold(
   recipient: { active: boolean },
   preferences: NotificationPreferences,
-  scope: UnsubscribeScope,
+  scope: DeliveryCategory,
 ): string | null {
   if (!recipient.active) return 'the recipient was deactivated';
+  // Someone invited needs it to sign in at all: no switch of theirs turns it off.
+  if (scope === TRANSACTIONAL) return null;
   if (preferences.unsubscribedAll) return 'the recipient unsubscribed from all emails';
   if (!preferences.allows(scope)) return `the recipient switched ${scope} emails off`;
   return null;

@@ -13,6 +13,15 @@ export type DigestMode = 'off' | 'daily';
  */
 export type UnsubscribeScope = EmailCategory | 'all';
 
+/**
+ * The category of an email someone needs to use Vouch at all (the invitation to set up their
+ * sign-in): not counted against the daily cap, never held for the digest, and no switch turns it off.
+ */
+export const TRANSACTIONAL = 'transactional';
+
+/** What a delivery is filed under: what its unsubscribe link switches off, or transactional (no link). */
+export type DeliveryCategory = UnsubscribeScope | typeof TRANSACTIONAL;
+
 export function isUnsubscribeScope(value: string): value is UnsubscribeScope {
   return value === 'all' || (EMAIL_CATEGORIES as readonly string[]).includes(value);
 }

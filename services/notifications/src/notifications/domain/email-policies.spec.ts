@@ -2,6 +2,7 @@ import {
   ConnectionAcceptedPolicy,
   ConnectionRequestedPolicy,
   EXCERPT_LENGTH,
+  InvitationPolicy,
   RecommendationAcceptedPolicy,
   RecommendationGivenPolicy,
   RecommendationRequestedPolicy,
@@ -107,6 +108,27 @@ describe('the other policies', () => {
       category: 'reminders',
       recipientId: 'ben',
       counterpartId: 'ana',
+    });
+  });
+});
+
+describe('the invitation email', () => {
+  it('goes to the invited employee, transactional, with the invitation and its expiry but no token', () => {
+    const email = new InvitationPolicy().plan({
+      invitationId: 'invitation-1',
+      employeeId: 'rui',
+      expiresAt: '2026-12-20T10:00:00.000Z',
+      expiresOn: '20 December 2026 at 10:00 (UTC)',
+    });
+    expect(email).toEqual({
+      template: 'invitation',
+      category: 'transactional',
+      recipientId: 'rui',
+      details: {
+        invitationId: 'invitation-1',
+        expiresAt: '2026-12-20T10:00:00.000Z',
+        expiresOn: '20 December 2026 at 10:00 (UTC)',
+      },
     });
   });
 });

@@ -1,4 +1,5 @@
 import type { EmailCategory } from '@vouch/contracts';
+import type { TRANSACTIONAL } from './email-category';
 
 /** The templates this service renders; names are public (EmailSent/EmailFailed carry them). */
 export type EmailTemplate =
@@ -11,6 +12,8 @@ export type EmailTemplate =
   | 'recommendation-accepted'
   | 'revision-requested'
   | 'request-reminder'
+  /** Transactional: the invitation to set up one's sign-in, with its link. */
+  | 'invitation'
   /** The day's held emails in one, for those who chose the digest or went past the daily cap. */
   | 'daily-digest';
 
@@ -34,6 +37,35 @@ export interface RecommendationGivenFacts {
   pairAlreadyNudged: boolean;
   /** False when the subject switched the reciprocity nudge off: they still hear of the recommendation. */
   nudgeWanted: boolean;
+}
+
+/** A transactional email: about nobody else, outside the cap, the digest and every switch. */
+export interface TransactionalEmail {
+  template: 'invitation';
+  category: typeof TRANSACTIONAL;
+  recipientId: string;
+  details: Record<string, string | boolean | null>;
+}
+
+/**
+ * Someone imported or provisioned without a password is invited to set up their sign-in. The link's
+ * token is not planned: it is made when the email is sent, so no stored row ever holds it.
+ */
+export class InvitationPolicy {
+  plan(facts: {
+    invitationId: string;
+    employeeId: string;
+    expiresAt: string;
+    /** When the link stops working, as the recipient reads dates (their time zone). */
+    expiresOn: string;
+  }): TransactionalEmail {
+    return {
+      template: 'invitation',
+      category: 'transactional',
+      recipientId: facts.employeeId,
+      details: { invitationId: facts.invitationId, expiresAt: facts.expiresAt, expiresOn: facts.expiresOn },
+    };
+  }
 }
 
 /** How long an excerpt of a recommendation an email shows. */

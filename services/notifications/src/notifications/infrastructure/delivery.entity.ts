@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { UnsubscribeScope } from '../domain/email-category';
+import type { DeliveryCategory } from '../domain/email-category';
 import type { EmailTemplate, PlannedEmail } from '../domain/email-policies';
 
 /**
@@ -22,7 +22,7 @@ export class DeliveryEntity {
   template!: EmailTemplate;
 
   @Column('text')
-  category!: UnsubscribeScope;
+  category!: DeliveryCategory;
 
   @Column('uuid')
   recipientId!: string;

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 import type { ReplicatedEmployee } from '@vouch/employee-replica';
 import type { StateChange } from '@vouch/messaging';
 import { currentTraceparent } from '@vouch/telemetry';
-import type { PlannedEmail } from '../domain/email-policies';
+import type { PlannedEmail, TransactionalEmail } from '../domain/email-policies';
 import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
 import { recipientAsJson, recipientFromJson, type Addressee } from './recipient.repository';
 
@@ -32,9 +32,9 @@ export class DeliveryRepository {
   async add(
     manager: EntityManager,
     eventId: string,
-    email: PlannedEmail,
+    email: PlannedEmail | TransactionalEmail,
     recipient: ReplicatedEmployee,
-    counterpart: ReplicatedEmployee,
+    counterpart: ReplicatedEmployee | null,
     status: Extract<DeliveryStatus, 'pending' | 'held'>,
     now: Date,
   ): Promise<void> {
@@ -83,10 +83,10 @@ export class DeliveryRepository {
   }
 
   /**
-   * Emails sent, or on their way, to a recipient on their own (not in a digest) since a time; and,
-   * when `nudgedBy` is given, records that this author's recommendation nudged the recipient, in the
-   * same round trip (planning a recommendation's email needs both). `nudgeRecorded` is false when
-   * the pair had been nudged before.
+   * Emails sent, or on their way, to a recipient on their own (not in a digest, not transactional)
+   * since a time; and, when `nudgedBy` is given, records that this author's recommendation nudged
+   * the recipient, in the same round trip (planning a recommendation's email needs both).
+   * `nudgeRecorded` is false when the pair had been nudged before.
    */
   async countSentOnTheirOwnSinceRecordingNudge(
     manager: EntityManager,
@@ -101,7 +101,8 @@ export class DeliveryRepository {
          ON CONFLICT DO NOTHING RETURNING author_id)
        SELECT (SELECT count(*)::int FROM delivery
                 WHERE recipient_id = $1 AND created_at >= $2
-                  AND status IN ('pending', 'sent') AND template <> 'daily-digest') AS sent,
+                  AND status IN ('pending', 'sent') AND template <> 'daily-digest'
+                  AND category <> 'transactional') AS sent,
               EXISTS (SELECT FROM nudge) AS "nudgeRecorded"`,
       [recipientId, since, nudgedBy?.authorId ?? null, nudgedBy?.at ?? null],
     )) as Array<{ sent: number; nudgeRecorded: boolean }>;

@@ -30,7 +30,11 @@ const MAIN_LINK: Record<Exclude<EmailTemplate, 'daily-digest'>, string> = {
   'recommendation-accepted': 'show',
   'revision-requested': 'show',
   'request-reminder': 'request',
+  invitation: 'welcome',
 };
+
+/** Emails someone needs to use Vouch at all: no unsubscribe link, no preferences to point at. */
+const TRANSACTIONAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(['invitation']);
 
 export interface RenderedEmail {
   subject: string;
@@ -150,6 +154,21 @@ Revise it: {{links.show}}`,
 {{/if}}
 Write the recommendation: {{links.request}}`,
   },
+  invitation: {
+    subject: "You're invited to Vouch — set up your sign-in",
+    html: `<h1>You're invited to Vouch</h1>
+<p>Vouch is where you and your colleagues recommend each other. Your company has added you: choose a password to sign in with your work email.</p>
+<p><a class="button" href="{{links.welcome}}">Set up your sign-in</a></p>
+<p>The link works once, until {{details.expiresOn}}. Once it has expired, ask your Vouch admin for a new invitation.</p>
+<p>Not expecting this? You can ignore this email.</p>`,
+    text: `You're invited to Vouch, where you and your colleagues recommend each other. Your company has added you: choose a password to sign in with your work email.
+
+Set up your sign-in: {{links.welcome}}
+
+The link works once, until {{details.expiresOn}}. Once it has expired, ask your Vouch admin for a new invitation.
+
+Not expecting this? You can ignore this email.`,
+  },
   'daily-digest': {
     subject: 'Your Vouch digest: {{entries.length}} {{plural entries.length "update" "updates"}}',
     html: `<h1>Your Vouch digest</h1>
@@ -178,8 +197,8 @@ a.button{display:inline-block;background:#4f46e5;color:#fff;text-decoration:none
 @media (max-width:600px){.card{margin:0;border-radius:0;padding:20px}}
 </style></head>
 <body><div class="card"><p>Hi {{recipientName}},</p>{{{body}}}</div>
-<div class="footer">Vouch, your company's recommendations.
-<a href="{{links.preferences}}">Email preferences</a> · <a href="{{links.unsubscribe}}">Unsubscribe from these emails</a></div>
+<div class="footer">Vouch, your company's recommendations.{{#unless transactional}}
+<a href="{{links.preferences}}">Email preferences</a> · <a href="{{links.unsubscribe}}">Unsubscribe from these emails</a>{{/unless}}</div>
 </body></html>`;
 
 const TEXT_FOOTER = `
@@ -187,6 +206,11 @@ const TEXT_FOOTER = `
 --
 Email preferences: {{links.preferences}}
 Unsubscribe from these emails: {{links.unsubscribe}}`;
+
+const TRANSACTIONAL_TEXT_FOOTER = `
+
+--
+Vouch, your company's recommendations.`;
 
 const engine = Handlebars.create();
 engine.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
@@ -198,7 +222,12 @@ const compiled = Object.fromEntries(
       subject: engine.compile(source.subject, { noEscape: true }),
       html: engine.compile(source.html),
       // Plain text is not HTML: nothing to escape, and `&amp;` would only garble it.
-      text: engine.compile(`Hi {{recipientName}},\n\n${source.text}${TEXT_FOOTER}`, { noEscape: true }),
+      text: engine.compile(
+        `Hi {{recipientName}},\n\n${source.text}${
+          TRANSACTIONAL_TEMPLATES.has(name as EmailTemplate) ? TRANSACTIONAL_TEXT_FOOTER : TEXT_FOOTER
+        }`,
+        { noEscape: true },
+      ),
     },
   ]),
 ) as Record<EmailTemplate, Record<keyof TemplateSource, Handlebars.TemplateDelegate>>;
@@ -220,7 +249,12 @@ export function renderEmail(template: EmailTemplate, content: EmailContent): Ren
   const subject = renderSubject(template, content);
   return {
     subject,
-    html: layout({ ...content, subject, body: templates.html(content) }),
+    html: layout({
+      ...content,
+      subject,
+      body: templates.html(content),
+      transactional: TRANSACTIONAL_TEMPLATES.has(template),
+    }),
     text: templates.text(content),
   };
 }

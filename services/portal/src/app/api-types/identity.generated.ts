@@ -164,6 +164,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/employees/{id}/invitation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InvitationsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/invitations/accept': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['InvitationAcceptanceController_accept'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/people-import': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['PeopleImportController_import'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/audit-log': {
     parameters: {
       query?: never;
@@ -193,11 +241,6 @@ export interface components {
       name: string;
       /** @example Staff engineer */
       title?: string;
-      /**
-       * @description the manager's email, if registered
-       * @example rui.costa@acme.com
-       */
-      managerEmail?: string;
     };
     PositionResponse: {
       /** @example Staff engineer */
@@ -225,6 +268,11 @@ export interface components {
       /** @description YYYY-MM */
       end: string | null;
     };
+    /**
+     * @description who set the manager link: scim, csv or admin; null without a manager or for a link self-declared at sign-up
+     * @enum {string}
+     */
+    ManagerSource: 'scim' | 'csv' | 'admin';
     EmployeeResponse: {
       /** Format: uuid */
       id: string;
@@ -235,11 +283,15 @@ export interface components {
       summary: string | null;
       location: string | null;
       timeZone: string | null;
+      /** @description BCP 47 language tag */
+      language: string | null;
       positions: components['schemas']['PositionResponse'][];
       skills: string[];
       education: components['schemas']['EducationResponse'][];
       /** Format: uuid */
       managerId: string | null;
+      /** @description who set the manager link: scim, csv or admin; null without a manager or for a link self-declared at sign-up */
+      managerSource: components['schemas']['ManagerSource'] | null;
       /** @description profile completeness */
       completeness: number;
       /** @description false once offboarded */
@@ -299,6 +351,11 @@ export interface components {
        * @example Europe/Lisbon
        */
       timeZone?: string | null;
+      /**
+       * @description BCP 47 language tag for the emails Vouch sends you; stored in canonical form
+       * @example pt-BR
+       */
+      language?: string | null;
       positions?: components['schemas']['PositionInput'][];
       /**
        * @example [
@@ -321,6 +378,7 @@ export interface components {
         | 'summary'
         | 'location'
         | 'timeZone'
+        | 'language'
         | 'positions'
         | 'skills'
         | 'education';
@@ -344,6 +402,101 @@ export interface components {
        */
       managerId: string | null;
     };
+    InvitationResponse: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      employeeId: string;
+      /** Format: date-time */
+      invitedAt: string;
+      /**
+       * Format: date-time
+       * @description when its link stops working
+       */
+      expiresAt: string;
+    };
+    AcceptInvitationRequest: {
+      /** Format: password */
+      password: string;
+      /**
+       * Format: uuid
+       * @description the `invitation` of the link
+       */
+      invitationId: string;
+      /** @description the `token` of the link */
+      token: string;
+    };
+    PeopleImportLineError: {
+      /** @description the line of the file, the header being line 1 */
+      line: number;
+      /** @description the column's header as the file writes it, or null for the whole line */
+      field: string | null;
+      message: string;
+    };
+    PeopleImportSummaryResponse: {
+      /** @description people the file lists */
+      people: number;
+      created: number;
+      /** @description changed in any way, the reactivated included */
+      updated: number;
+      unchanged: number;
+      /** @description deactivated employees the file lists, active again */
+      reactivated: number;
+      /** @description missing employees deactivated (with deactivateMissing) */
+      deactivated: number;
+      /** @description active employees the file does not list */
+      missing: number;
+      /** @description new people sent an invitation to set up their sign-in */
+      invited: number;
+    };
+    PeopleImportProblem: {
+      /** @example https://httpstatuses.io/422 */
+      type: string;
+      /** @example Invalid people file */
+      title: string;
+      /** @example 422 */
+      status: number;
+      /** @example 2 lines are bad: nothing was imported */
+      detail: string;
+      errors: components['schemas']['PeopleImportLineError'][];
+      /** @description what the good lines would do */
+      summary: components['schemas']['PeopleImportSummaryResponse'];
+    };
+    PeopleImportChange: {
+      line: number;
+      email: string;
+      /**
+       * Format: uuid
+       * @description null in a dry run, for the new
+       */
+      employeeId: string | null;
+      /** @enum {string} */
+      outcome: 'created' | 'updated';
+      /** @description what the line sets or changes */
+      fields: (
+        'name' | 'title' | 'timeZone' | 'language' | 'department' | 'employeeNumber' | 'managerId' | 'active'
+      )[];
+    };
+    PeopleImportMissing: {
+      /** Format: uuid */
+      employeeId: string;
+      email: string;
+      name: string;
+      /** @description whether the import deactivated them (or would, in a dry run) */
+      deactivated: boolean;
+    };
+    PeopleImportReportResponse: {
+      dryRun: boolean;
+      /** @description whether the changes were written: false in a dry run */
+      applied: boolean;
+      summary: components['schemas']['PeopleImportSummaryResponse'];
+      /** @description empty: a 200 has no bad lines */
+      errors: components['schemas']['PeopleImportLineError'][];
+      /** @description the people created or changed, by line */
+      changes: components['schemas']['PeopleImportChange'][];
+      /** @description active employees the file does not list */
+      missing: components['schemas']['PeopleImportMissing'][];
+    };
     AuditEntryResponse: {
       /** Format: uuid */
       id: string;
@@ -366,9 +519,12 @@ export interface components {
         | 'employee.profile_changed'
         | 'employee.email_changed'
         | 'employee.manager_changed'
+        | 'employee.employment_details_changed'
         | 'employee.deactivated'
         | 'employee.reactivated'
-        | 'employee.deleted_from_scim';
+        | 'employee.deleted_from_scim'
+        | 'employee.admin_role_granted'
+        | 'employee.admin_role_revoked';
       /**
        * Format: uuid
        * @description the employee changed
@@ -398,6 +554,7 @@ export interface components {
 export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
 export type SchemaPositionResponse = components['schemas']['PositionResponse'];
 export type SchemaEducationResponse = components['schemas']['EducationResponse'];
+export type SchemaManagerSource = components['schemas']['ManagerSource'];
 export type SchemaEmployeeResponse = components['schemas']['EmployeeResponse'];
 export type SchemaRegisterResponse = components['schemas']['RegisterResponse'];
 export type SchemaLoginRequest = components['schemas']['LoginRequest'];
@@ -409,6 +566,14 @@ export type SchemaMissingPartResponse = components['schemas']['MissingPartRespon
 export type SchemaCompletenessResponse = components['schemas']['CompletenessResponse'];
 export type SchemaEmployeePageResponse = components['schemas']['EmployeePageResponse'];
 export type SchemaChangeManagerRequest = components['schemas']['ChangeManagerRequest'];
+export type SchemaInvitationResponse = components['schemas']['InvitationResponse'];
+export type SchemaAcceptInvitationRequest = components['schemas']['AcceptInvitationRequest'];
+export type SchemaPeopleImportLineError = components['schemas']['PeopleImportLineError'];
+export type SchemaPeopleImportSummaryResponse = components['schemas']['PeopleImportSummaryResponse'];
+export type SchemaPeopleImportProblem = components['schemas']['PeopleImportProblem'];
+export type SchemaPeopleImportChange = components['schemas']['PeopleImportChange'];
+export type SchemaPeopleImportMissing = components['schemas']['PeopleImportMissing'];
+export type SchemaPeopleImportReportResponse = components['schemas']['PeopleImportReportResponse'];
 export type SchemaAuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type SchemaAuditEntryPageResponse = components['schemas']['AuditEntryPageResponse'];
 export type $defs = Record<string, never>;
@@ -804,6 +969,168 @@ export interface operations {
       };
     };
   };
+  InvitationsController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a new invitation, replacing any earlier one; its email is on its way */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['InvitationResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the employee has a password already, or is deactivated */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  InvitationAcceptanceController_accept: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['AcceptInvitationRequest'];
+      };
+    };
+    responses: {
+      /** @description the password is set: signed in, as by a login */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description the link is not valid: a wrong token or an unknown invitation */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the employee is deactivated */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the link was used already, or the employee has a password */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the invitation expired, or a newer one replaced it */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  PeopleImportController_import: {
+    parameters: {
+      query?: {
+        /** @description check and plan the import, write nothing */
+        dryRun?: 'true' | 'false';
+        /** @description deactivate the active employees the file does not list (never the admin importing) */
+        deactivateMissing?: 'true' | 'false';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** @description the people file, UTF-8: a header line (email, name, title, department, employee number, manager email, language, time zone; email and name required), then one person a line; at most 10 MiB */
+    requestBody: {
+      content: {
+        'text/csv': string;
+      };
+    };
+    responses: {
+      /** @description imported, or planned (dryRun) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['PeopleImportReportResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the body is not text/csv */
+      415: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description bad lines, each with its number and reason: nothing was imported */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['PeopleImportProblem'];
+        };
+      };
+    };
+  };
   AuditLogController_list: {
     parameters: {
       query?: {
@@ -820,9 +1147,12 @@ export interface operations {
           | 'employee.profile_changed'
           | 'employee.email_changed'
           | 'employee.manager_changed'
+          | 'employee.employment_details_changed'
           | 'employee.deactivated'
           | 'employee.reactivated'
-          | 'employee.deleted_from_scim';
+          | 'employee.deleted_from_scim'
+          | 'employee.admin_role_granted'
+          | 'employee.admin_role_revoked';
         /** @description changes at or after this time */
         from?: string;
         /** @description changes before this time */

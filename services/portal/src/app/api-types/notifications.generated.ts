@@ -85,7 +85,7 @@ export interface components {
       /** @example reciprocity-nudge */
       template: string;
       /**
-       * @description what its unsubscribe link switches off
+       * @description what its unsubscribe link switches off; `transactional` (the invitation) has none
        * @enum {string}
        */
       category:
@@ -95,7 +95,8 @@ export interface components {
         | 'connection_requests'
         | 'connection_updates'
         | 'reminders'
-        | 'all';
+        | 'all'
+        | 'transactional';
       /** @description the event that caused it */
       eventId: string;
       /**

@@ -241,6 +241,11 @@ export interface components {
      * @enum {string}
      */
     RecommendationStatus: 'pending' | 'accepted' | 'hidden' | 'revision_requested' | 'withdrawn';
+    /**
+     * @description who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified
+     * @enum {string}
+     */
+    ManagerSource: 'scim' | 'csv' | 'admin';
     RevisionDto: {
       /** @description 1 for the first text, then one more per revision */
       number: number;
@@ -263,6 +268,8 @@ export interface components {
       status: components['schemas']['RecommendationStatus'];
       /** @description the org chart said the same relationship when it was written */
       verified: boolean;
+      /** @description who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified */
+      verifiedBy: components['schemas']['ManagerSource'][];
       /** @description the subject had already recommended the author when it was written */
       reciprocal: boolean;
       /** @description what the subject asked to change, while asked */
@@ -327,6 +334,8 @@ export interface components {
       text: string;
       /** @description the org chart said the same relationship when it was written */
       verified: boolean;
+      /** @description who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified */
+      verifiedBy: components['schemas']['ManagerSource'][];
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -406,6 +415,7 @@ export interface components {
 export type SchemaRelationship = components['schemas']['Relationship'];
 export type SchemaWriteRecommendationDto = components['schemas']['WriteRecommendationDto'];
 export type SchemaRecommendationStatus = components['schemas']['RecommendationStatus'];
+export type SchemaManagerSource = components['schemas']['ManagerSource'];
 export type SchemaRevisionDto = components['schemas']['RevisionDto'];
 export type SchemaRecommendationDto = components['schemas']['RecommendationDto'];
 export type SchemaRecommendationPageDto = components['schemas']['RecommendationPageDto'];

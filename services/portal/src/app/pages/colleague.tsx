@@ -36,7 +36,7 @@ export function ProfileRecommendations({ employeeId }: { employeeId: string }) {
                     )}
                   </span>
                   <span className="badge">{RELATIONSHIP_LABELS[recommendation.relationship]}</span>
-                  <VerifiedMark verified={recommendation.verified} />
+                  <VerifiedMark verifiedBy={recommendation.verifiedBy} />
                   <span className="muted"> · {formatDate(recommendation.updatedAt)}</span>
                 </p>
               </li>

@@ -163,7 +163,7 @@ export function RecommendationCard({ recommendation }: { recommendation: Recomme
       <p className="byline">
         <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
         <span className="badge">{RELATIONSHIP_LABELS[recommendation.relationship]}</span>
-        <VerifiedMark verified={recommendation.verified} />
+        <VerifiedMark verifiedBy={recommendation.verifiedBy} />
       </p>
       <blockquote>{recommendation.text}</blockquote>
       <p className="muted small">Last written {formatDate(recommendation.updatedAt)}</p>

@@ -66,13 +66,11 @@ export function SignInPage({ next }: { next: string | null }) {
 export function SignUpPage({ next }: { next: string | null }) {
   const { busy, error, onSubmit } = useSubmit(async (form) => {
     const title = field(form, 'title');
-    const managerEmail = field(form, 'managerEmail');
     const answer = await api.register({
       email: field(form, 'email'),
       password: String(form.get('password')),
       name: field(form, 'name'),
       ...(title ? { title } : {}),
-      ...(managerEmail ? { managerEmail } : {}),
     });
     return answer.accessToken;
   }, next);
@@ -98,16 +96,6 @@ export function SignUpPage({ next }: { next: string | null }) {
         </p>
         <label htmlFor="sign-up-title">Job title (optional)</label>
         <input id="sign-up-title" name="title" autoComplete="organization-title" />
-        <label htmlFor="sign-up-manager">Your manager&apos;s email (optional)</label>
-        <input
-          id="sign-up-manager"
-          name="managerEmail"
-          type="email"
-          aria-describedby="sign-up-manager-hint"
-        />
-        <p id="sign-up-manager-hint" className="hint">
-          The org chart verifies recommendations between you and your manager.
-        </p>
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>
           Create account

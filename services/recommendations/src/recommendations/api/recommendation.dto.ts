@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import {
+  ManagerSource,
   RecommendationRequestStatus,
   RecommendationStatus,
   type BalanceView,
@@ -20,6 +21,14 @@ import { REQUEST_STATUS_FILTERS, type RequestStatusFilter } from '../domain/reco
  * One schema, `Relationship`, for every field that holds one. Its description is given on each use:
  * the schema otherwise keeps the description of the first field that names it.
  */
+const VERIFIED_BY = {
+  enum: ManagerSource.options,
+  enumName: 'ManagerSource',
+  isArray: true,
+  description:
+    "who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified",
+} as const;
+
 const RELATIONSHIP = {
   enum: RELATIONSHIPS,
   enumName: 'Relationship',
@@ -145,6 +154,9 @@ export class RecommendationDto implements RecommendationView {
   @ApiProperty({ description: 'the org chart said the same relationship when it was written' })
   verified!: boolean;
 
+  @ApiProperty(VERIFIED_BY)
+  verifiedBy!: ManagerSource[];
+
   @ApiProperty({ description: 'the subject had already recommended the author when it was written' })
   reciprocal!: boolean;
 
@@ -194,6 +206,9 @@ export class ProfileRecommendationDto implements ProfileRecommendationView {
 
   @ApiProperty({ description: 'the org chart said the same relationship when it was written' })
   verified!: boolean;
+
+  @ApiProperty(VERIFIED_BY)
+  verifiedBy!: ManagerSource[];
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

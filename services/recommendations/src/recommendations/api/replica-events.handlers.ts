@@ -1,4 +1,4 @@
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   causedBy,
   ConnectionAcceptedV1,
@@ -7,7 +7,7 @@ import {
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
-import { EventContext, EventHandlers } from '@vouch/messaging';
+import { EventContext, EventHandlers, HandlesEvent } from '@vouch/messaging';
 import { UpdateReplicaUseCase } from '../application/update-replica.use-case';
 
 /**
@@ -18,7 +18,7 @@ import { UpdateReplicaUseCase } from '../application/update-replica.use-case';
 export class ReplicaEventHandlers {
   constructor(private readonly replica: UpdateReplicaUseCase) {}
 
-  @EventPattern(EmployeeDeactivatedV1.type)
+  @HandlesEvent(EmployeeDeactivatedV1)
   async onEmployeeDeactivated(
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
     @Ctx() context: EventContext,
@@ -26,7 +26,7 @@ export class ReplicaEventHandlers {
     await this.replica.employeeDeactivated(context.manager, event.data, causedBy(event));
   }
 
-  @EventPattern(ConnectionAcceptedV1.type)
+  @HandlesEvent(ConnectionAcceptedV1)
   async onConnectionAccepted(
     @Payload() event: CloudEvent<EventData<typeof ConnectionAcceptedV1>>,
     @Ctx() context: EventContext,
@@ -40,7 +40,7 @@ export class ReplicaEventHandlers {
     });
   }
 
-  @EventPattern(ConnectionRemovedV1.type)
+  @HandlesEvent(ConnectionRemovedV1)
   async onConnectionRemoved(
     @Payload() event: CloudEvent<EventData<typeof ConnectionRemovedV1>>,
     @Ctx() context: EventContext,

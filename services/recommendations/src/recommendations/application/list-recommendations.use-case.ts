@@ -68,6 +68,7 @@ export class ListProfileRecommendationsUseCase {
         relationship: view.relationship,
         text: view.text,
         verified: view.verified,
+        verifiedBy: view.verifiedBy,
         createdAt: view.createdAt,
         updatedAt: view.updatedAt,
       };

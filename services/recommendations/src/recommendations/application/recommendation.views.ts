@@ -12,6 +12,7 @@ export function recommendationView(recommendation: Recommendation): Recommendati
     text: recommendation.text,
     status: state.status,
     verified: state.verified,
+    verifiedBy: state.verifiedBy,
     reciprocal: state.reciprocal,
     revisionRequest: state.revisionRequest,
     revisions: state.revisions.map((revision) => ({

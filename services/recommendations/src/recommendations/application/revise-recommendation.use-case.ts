@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { RecommendationRevisedV1, type Relationship } from '@vouch/contracts';
 import type { RecommendationView } from '@vouch/contracts';
-import { isVerified } from '../domain/org-chart';
+import { verificationOf } from '../domain/org-chart';
 import type { RecommendationText } from '../domain/recommendation-text';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
 import { RecommendationChange, recommendationFields } from './recommendation-change';
@@ -26,8 +26,8 @@ export class ReviseRecommendationUseCase {
         this.replica.findEmployee(manager, authorId),
         this.replica.findEmployee(manager, subjectId),
       ]);
-      const verified = !!author && !!subject && isVerified(relationship, author, subject);
-      const revision = recommendation.revise(authorId, command.text, relationship, verified, now);
+      const verifiedBy = author && subject ? verificationOf(relationship, author, subject) : [];
+      const revision = recommendation.revise(authorId, command.text, relationship, verifiedBy, now);
       await this.change.outbox.add(manager, RecommendationRevisedV1, {
         subject: recommendation.id,
         data: {

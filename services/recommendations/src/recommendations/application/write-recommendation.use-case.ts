@@ -4,7 +4,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RecommendationGivenV1, RecommendationRequestFulfilledV1, type Relationship } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
 import type { RecommendationView } from '@vouch/contracts';
-import { isVerified } from '../domain/org-chart';
+import { verificationOf } from '../domain/org-chart';
 import { checkParticipation } from '../domain/participation';
 import { Recommendation } from '../domain/recommendation';
 import { DuplicateRecommendationError, RequestNotFoundError } from '../domain/recommendation-errors';
@@ -78,7 +78,7 @@ export class WriteRecommendationUseCase {
       subjectId,
       relationship: command.relationship,
       text: command.text,
-      verified: !!author && !!subject && isVerified(command.relationship, author, subject),
+      verifiedBy: author && subject ? verificationOf(command.relationship, author, subject) : [],
       reciprocal: facts.reciprocal,
       now,
     });

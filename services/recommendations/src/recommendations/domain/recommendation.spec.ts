@@ -19,7 +19,7 @@ const written = () =>
     subjectId: subject,
     relationship: 'coworker',
     text,
-    verified: true,
+    verifiedBy: ['scim'],
     reciprocal: false,
     now: t0,
   });
@@ -81,7 +81,7 @@ describe('Recommendation', () => {
     });
 
     const newText = RecommendationText.of('Ana led the database migration without a minute of downtime.');
-    recommendation.revise(author, newText, 'supervisor', false, t1);
+    recommendation.revise(author, newText, 'supervisor', [], t1);
 
     const state = recommendation.snapshot();
     expect(state).toMatchObject({
@@ -99,7 +99,7 @@ describe('Recommendation', () => {
 
   it('lets only the author revise or withdraw it', () => {
     const recommendation = written();
-    expect(() => recommendation.revise(subject, text, 'coworker', true, t1)).toThrow(
+    expect(() => recommendation.revise(subject, text, 'coworker', ['csv'], t1)).toThrow(
       NotYourRecommendationError,
     );
     expect(() => recommendation.withdraw(subject, t1)).toThrow(NotYourRecommendationError);
@@ -111,7 +111,7 @@ describe('Recommendation', () => {
     recommendation.withdraw(author, t1);
     expect(recommendation.snapshot().status).toBe('withdrawn');
     expect(() => recommendation.accept(subject, t1)).toThrow(RecommendationStateError);
-    expect(() => recommendation.revise(author, text, 'coworker', true, t1)).toThrow(/withdrawn/);
+    expect(() => recommendation.revise(author, text, 'coworker', ['csv'], t1)).toThrow(/withdrawn/);
     expect(() => recommendation.withdraw(author, t1)).toThrow(RecommendationStateError);
   });
 });

@@ -1,4 +1,4 @@
-import type { RecommendationStatus, Relationship } from '@vouch/contracts';
+import type { ManagerSource, RecommendationStatus, Relationship } from '@vouch/contracts';
 import { NotYourRecommendationError, RecommendationStateError } from './recommendation-errors';
 import type { RecommendationText } from './recommendation-text';
 
@@ -16,7 +16,10 @@ export interface RecommendationState {
   subjectId: string;
   relationship: Relationship;
   status: RecommendationStatus;
+  /** Whether the org chart said the same relationship when the text was written. */
   verified: boolean;
+  /** Who set the manager links that verified it (SCIM, CSV, an admin); empty when unverified. */
+  verifiedBy: ManagerSource[];
   reciprocal: boolean;
   revisions: Revision[];
   /** What the subject asked to change, while a revision is requested. */
@@ -39,7 +42,7 @@ export class Recommendation {
     subjectId: string;
     relationship: Relationship;
     text: RecommendationText;
-    verified: boolean;
+    verifiedBy: ManagerSource[];
     reciprocal: boolean;
     now: Date;
   }): Recommendation {
@@ -49,7 +52,8 @@ export class Recommendation {
       subjectId: init.subjectId,
       relationship: init.relationship,
       status: 'pending',
-      verified: init.verified,
+      verified: init.verifiedBy.length > 0,
+      verifiedBy: init.verifiedBy,
       reciprocal: init.reciprocal,
       revisions: [{ number: 1, text: init.text.value, relationship: init.relationship, writtenAt: init.now }],
       revisionRequest: null,
@@ -85,7 +89,7 @@ export class Recommendation {
     by: string,
     text: RecommendationText,
     relationship: Relationship,
-    verified: boolean,
+    verifiedBy: ManagerSource[],
     now: Date,
   ): Revision {
     this.requireAuthor(by);
@@ -99,7 +103,8 @@ export class Recommendation {
     this.state = {
       ...this.state,
       relationship,
-      verified,
+      verified: verifiedBy.length > 0,
+      verifiedBy,
       status: 'pending',
       revisionRequest: null,
       revisions: [...this.state.revisions, revision],

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { RecommendationStatus, Relationship } from '@vouch/contracts';
+import type { ManagerSource, RecommendationStatus, Relationship } from '@vouch/contracts';
 
 /** A revision as stored: its time as ISO-8601, since it lives in JSON. */
 export interface StoredRevision {
@@ -28,6 +28,9 @@ export class RecommendationEntity {
 
   @Column('boolean')
   verified!: boolean;
+
+  @Column('text', { array: true })
+  verifiedBy!: ManagerSource[];
 
   @Column('boolean')
   reciprocal!: boolean;

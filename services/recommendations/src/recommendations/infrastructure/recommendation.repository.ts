@@ -12,7 +12,7 @@ import { SqlParameters } from './sql-parameters';
 
 /** A recommendation row as plain SQL reads it, shaped as the entity. */
 const RECOMMENDATION_COLUMNS = `id, author_id AS "authorId", subject_id AS "subjectId", relationship, status,
-  verified, reciprocal, revisions, revision_request AS "revisionRequest", created_at AS "createdAt",
+  verified, verified_by AS "verifiedBy", reciprocal, revisions, revision_request AS "revisionRequest", created_at AS "createdAt",
   updated_at AS "updatedAt"`;
 
 function toEntity(recommendation: Recommendation): RecommendationEntity {
@@ -50,8 +50,8 @@ export class RecommendationRepository {
     const row = toEntity(recommendation);
     return {
       sql: `INSERT INTO recommendation (id, author_id, subject_id, relationship, status, verified,
-              reciprocal, revisions, revision_request, created_at, updated_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id`,
+              verified_by, reciprocal, revisions, revision_request, created_at, updated_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING id`,
       params: [
         row.id,
         row.authorId,
@@ -59,6 +59,7 @@ export class RecommendationRepository {
         row.relationship,
         row.status,
         row.verified,
+        row.verifiedBy,
         row.reciprocal,
         JSON.stringify(row.revisions),
         row.revisionRequest,

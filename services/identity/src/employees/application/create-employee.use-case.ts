@@ -1,0 +1,77 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, type EntityManager } from 'typeorm';
+import { EmployeeRegisteredV1 } from '@vouch/contracts';
+import { inTransaction } from '@vouch/persistence';
+import { managerSourceOf, type Actor } from '../../audit/domain/audit-entry';
+import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
+import { assertDomainAllowed, normaliseEmail } from '../domain/email-address';
+import { Employee } from '../domain/employee';
+import { UnknownManagerError } from '../domain/employee.errors';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { EmployeeOutbox, employeeRegisteredOf } from './employee-outbox';
+import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
+
+export interface CreateEmployeeCommand {
+  email: string;
+  name: string;
+  title?: string | null;
+  timeZone?: string | null;
+  language?: string | null;
+  department?: string | null;
+  employeeNumber?: string | null;
+  /** Their manager, the link's source being the actor. */
+  managerId?: string | null;
+  /** Given when the caller must know the id before the employee exists (SCIM adoption). */
+  id?: string;
+}
+
+/**
+ * An employee the company provisions (SCIM, a CSV import): no password, since they sign in through
+ * the identity provider or an invitation, and the org chart's link from the company.
+ */
+@Injectable()
+export class CreateEmployee {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly employeeOutbox: EmployeeOutbox,
+    private readonly auditLog: AuditLog,
+    @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
+  ) {}
+
+  async execute(command: CreateEmployeeCommand, actor: Actor, within?: EntityManager): Promise<Employee> {
+    const email = normaliseEmail(command.email);
+    assertDomainAllowed(email, this.settings.allowedEmailDomains);
+    return inTransaction(this.dataSource, within, async (manager) => {
+      const managerId = command.managerId ?? null;
+      if (managerId !== null) {
+        const boss = await this.employees.findById(managerId, manager);
+        if (!boss?.isActive) throw new UnknownManagerError(managerId);
+      }
+      const at = new Date();
+      const employee = Employee.register({
+        id: command.id ?? randomUUID(),
+        email,
+        name: command.name,
+        title: command.title ?? null,
+        manager: managerId === null ? null : { id: managerId, source: managerSourceOf(actor) },
+        at,
+      });
+      employee.updateProfile({ timeZone: command.timeZone ?? null, language: command.language ?? null }, at);
+      employee.changeEmploymentDetails(
+        { department: command.department ?? null, employeeNumber: command.employeeNumber ?? null },
+        at,
+      );
+      await this.employees.insert(manager, employee, null);
+      await this.employeeOutbox.add(manager, employee, EmployeeRegisteredV1, employeeRegisteredOf(employee));
+      await this.auditLog.record(manager, actor, {
+        action: 'employee.created',
+        at,
+        before: undefined,
+        after: employee.snapshot,
+      });
+      return employee;
+    });
+  }
+}

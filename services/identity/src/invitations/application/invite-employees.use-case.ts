@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { EmployeeInvitedV1 } from '@vouch/contracts';
+import { Outbox } from '@vouch/messaging';
+import type { Actor } from '../../audit/domain/audit-entry';
+import type { Employee } from '../../employees/domain/employee';
+import { EmployeeNotFoundError } from '../../employees/domain/employee.errors';
+import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
+import { Invitation, reasonNotToInvite } from '../domain/invitation';
+import { InvitationRepository } from '../infrastructure/invitation.repository';
+import { INVITATION_SETTINGS, type InvitationSettings } from './invitation-settings';
+
+/**
+ * Invites employees without a password to set up their sign-in: a new invitation each, replacing any
+ * earlier open one, announced as `EmployeeInvited` (notifications emails the link). Writes in the
+ * caller's transaction, so an import that creates people invites them atomically with it.
+ */
+@Injectable()
+export class InviteEmployees {
+  constructor(
+    private readonly employees: EmployeeRepository,
+    private readonly invitations: InvitationRepository,
+    private readonly outbox: Outbox,
+    @Inject(INVITATION_SETTINGS) private readonly settings: InvitationSettings,
+  ) {}
+
+  /**
+   * Invites those of `employeeIds` who are active and have no password; the others (deactivated,
+   * with a password, unknown) are skipped, not an error. Locks the employees until the caller's
+   * transaction ends.
+   */
+  async invite(
+    manager: EntityManager,
+    employeeIds: readonly string[],
+    actor: Actor,
+    at: Date,
+  ): Promise<void> {
+    const candidates = await this.employees.lockWithPasswordState(manager, employeeIds);
+    const invitees = candidates
+      .filter(
+        ({ employee, hasPassword }) =>
+          reasonNotToInvite({ id: employee.id, active: employee.isActive, hasPassword }) === null,
+      )
+      .map(({ employee }) => employee);
+    await this.issue(manager, invitees, actor, at);
+  }
+
+  /** Invites one employee, again if need be; refuses one who is deactivated or has a password. */
+  async inviteOne(manager: EntityManager, employeeId: string, actor: Actor, at: Date): Promise<Invitation> {
+    const [candidate] = await this.employees.lockWithPasswordState(manager, [employeeId]);
+    if (!candidate) throw new EmployeeNotFoundError(employeeId);
+    const { employee, hasPassword } = candidate;
+    const refusal = reasonNotToInvite({ id: employee.id, active: employee.isActive, hasPassword });
+    if (refusal) throw refusal;
+    const [invitation] = await this.issue(manager, [employee], actor, at);
+    if (!invitation) throw new Error(`no invitation was issued to ${employeeId}`);
+    return invitation;
+  }
+
+  private async issue(
+    manager: EntityManager,
+    invitees: readonly Employee[],
+    actor: Actor,
+    at: Date,
+  ): Promise<Invitation[]> {
+    await this.invitations.supersedeOpen(
+      manager,
+      invitees.map((employee) => employee.id),
+      at,
+    );
+    const issued = invitees.map((employee) => ({
+      employee: employee.snapshot,
+      invitation: Invitation.issue({
+        id: randomUUID(),
+        employeeId: employee.id,
+        invitedBy: actor,
+        at,
+        ttlDays: this.settings.ttlDays,
+      }),
+    }));
+    await this.invitations.insert(
+      manager,
+      issued.map(({ invitation }) => invitation),
+    );
+    for (const { employee, invitation } of issued) {
+      const state = invitation.snapshot;
+      await this.outbox.add(manager, EmployeeInvitedV1, {
+        subject: state.employeeId,
+        data: {
+          invitationId: state.id,
+          employeeId: state.employeeId,
+          email: employee.email,
+          name: employee.name,
+          invitedAt: state.invitedAt.toISOString(),
+          expiresAt: state.expiresAt.toISOString(),
+        },
+      });
+    }
+    return issued.map(({ invitation }) => invitation);
+  }
+}

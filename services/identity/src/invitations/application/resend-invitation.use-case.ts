@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../../audit/domain/audit-entry';
+import type { Invitation } from '../domain/invitation';
+import { InviteEmployees } from './invite-employees.use-case';
+
+/** An admin (re)sends one employee their invitation: a new one, whose link replaces the earlier one's. */
+@Injectable()
+export class ResendInvitation {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly inviteEmployees: InviteEmployees,
+  ) {}
+
+  execute(employeeId: string, actor: Actor): Promise<Invitation> {
+    return this.dataSource.transaction((manager) =>
+      this.inviteEmployees.inviteOne(manager, employeeId, actor, new Date()),
+    );
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { Actor } from '../../audit/domain/audit-entry';
+import { Invitation } from '../domain/invitation';
+import { InvitationEntity } from './invitation.entity';
+
+function actorOf(row: InvitationEntity): Actor {
+  if (row.invitedByType !== 'admin') return { type: row.invitedByType };
+  // The table's check constraint gives every admin's invitation their id.
+  if (row.invitedById === null) throw new Error(`invitation ${row.id} names no admin`);
+  return { type: 'admin', id: row.invitedById };
+}
+
+function toDomain(row: InvitationEntity): Invitation {
+  const { invitedByType: _type, invitedById: _id, ...state } = row;
+  return Invitation.restore({ ...state, invitedBy: actorOf(row) });
+}
+
+function toRow(invitation: Invitation): InvitationEntity {
+  const { invitedBy, ...state } = invitation.snapshot;
+  return Object.assign(new InvitationEntity(), {
+    ...state,
+    invitedByType: invitedBy.type,
+    invitedById: invitedBy.type === 'admin' ? invitedBy.id : null,
+  });
+}
+
+/** Rows per INSERT: well within PostgreSQL's 65,535 parameters of a statement. */
+const INSERT_BATCH = 1_000;
+
+@Injectable()
+export class InvitationRepository {
+  /** For update: the row stays locked until the transaction ends. */
+  async lockById(manager: EntityManager, id: string): Promise<Invitation | undefined> {
+    const row = await manager.findOne(InvitationEntity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    return row ? toDomain(row) : undefined;
+  }
+
+  /** Replaces the open invitations of these employees (at most one each): their links stop working. */
+  async supersedeOpen(manager: EntityManager, employeeIds: readonly string[], at: Date): Promise<void> {
+    if (employeeIds.length === 0) return;
+    await manager.query(
+      `UPDATE invitation SET superseded_at = $2
+        WHERE employee_id = ANY($1) AND accepted_at IS NULL AND superseded_at IS NULL`,
+      [[...employeeIds], at],
+    );
+  }
+
+  async insert(manager: EntityManager, invitations: readonly Invitation[]): Promise<void> {
+    for (let start = 0; start < invitations.length; start += INSERT_BATCH)
+      await manager.insert(InvitationEntity, invitations.slice(start, start + INSERT_BATCH).map(toRow));
+  }
+
+  /** Writes what can change of an invitation: its acceptance or its replacement. */
+  async update(manager: EntityManager, invitation: Invitation): Promise<void> {
+    const { id, acceptedAt, supersededAt } = invitation.snapshot;
+    await manager.update(InvitationEntity, { id }, { acceptedAt, supersededAt });
+  }
+}

@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EmployeeInvitedV1, EventData } from '@vouch/contracts';
+import { reasonToWithhold } from '../domain/delivery-rules';
+import { TRANSACTIONAL } from '../domain/email-category';
+import { InvitationPolicy } from '../domain/email-policies';
+import { DeliveryRepository } from '../infrastructure/delivery.repository';
+import { RecipientRepository } from '../infrastructure/recipient.repository';
+import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
+import { EmployeeNotReplicatedYetError } from './plan-emails.use-case';
+
+const policy = new InvitationPolicy();
+
+/** A date and time as the recipient reads it: "20 December 2026 at 10:00 (Europe/Lisbon)". */
+export function readableIn(timeZone: string, at: Date): string {
+  const local = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
+    at,
+  );
+  return `${local} (${timeZone})`;
+}
+
+/**
+ * Plans the invitation email, to go out at once: transactional, so neither the daily cap, the digest,
+ * the reciprocity ledger nor a category switched off holds it back; only a deactivation does. A
+ * redelivered event plans nothing more (the inbox, and one delivery per event, template, recipient).
+ */
+@Injectable()
+export class PlanInvitationEmailUseCase {
+  constructor(
+    private readonly deliveries: DeliveryRepository,
+    private readonly recipients: RecipientRepository,
+    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+  ) {}
+
+  async execute(
+    manager: EntityManager,
+    eventId: string,
+    invited: EventData<typeof EmployeeInvitedV1>,
+  ): Promise<void> {
+    // The invitation follows the employee's registration on the same key: known by now, unless its
+    // registration is still on its way (a transient error: the consumer retries).
+    const recipient = await this.recipients.find(manager, invited.employeeId);
+    if (!recipient) throw new EmployeeNotReplicatedYetError(invited.employeeId);
+    if (reasonToWithhold(recipient.employee, recipient.preferences, TRANSACTIONAL)) return;
+    const timeZone = recipient.employee.timeZone ?? this.settings.defaultTimeZone;
+    const email = policy.plan({
+      invitationId: invited.invitationId,
+      employeeId: invited.employeeId,
+      expiresAt: invited.expiresAt,
+      expiresOn: readableIn(timeZone, new Date(invited.expiresAt)),
+    });
+    await this.deliveries.add(manager, eventId, email, recipient.employee, null, 'pending', new Date());
+  }
+}
