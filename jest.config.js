@@ -1,11 +1,12 @@
 // One Jest run for the whole repo: fast unit specs next to the code, and integration specs that get
 // real Kafka, PostgreSQL and SMTP from one global setup (started once, shared by every file).
-const { moduleNameMapper, transform } = require('./jest.preset');
+const { moduleNameMapper, transform, transformIgnorePatterns } = require('./jest.preset');
 
 const common = {
   rootDir: __dirname,
   moduleNameMapper,
   transform,
+  transformIgnorePatterns,
   testEnvironment: 'node',
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
   modulePathIgnorePatterns: ['<rootDir>/.local/', '<rootDir>/dist/'],

@@ -9,7 +9,17 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 
+/**
+ * Packages published only as ES modules that the services require() (Node 20.19+ loads them; Jest's
+ * CommonJS runtime does not): compiled to CommonJS like the sources. openid-client brings the other two.
+ */
+const esmOnlyPackages = ['openid-client', 'oauth4webapi', 'jose'];
+
 const transform = {
+  [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: [
+    '@swc/jest',
+    { jsc: { parser: { syntax: 'ecmascript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
   '^.+\\.ts$': [
     '@swc/jest',
     {
@@ -25,4 +35,7 @@ const transform = {
   ],
 };
 
-module.exports = { moduleNameMapper, transform };
+/** Everything under node_modules is run as it is, but for the ES-module-only packages above. */
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
+
+module.exports = { moduleNameMapper, transform, transformIgnorePatterns };

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { freePort, waitForEmail, type ReceivedEmail } from '@vouch/testing';
+import { accountLinkToken, freePort, waitForEmail, type ReceivedEmail } from '@vouch/testing';
 import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
 import { Platform, type Employee } from '@vouch/testing';
 
@@ -37,6 +37,8 @@ describeInBrowser('the employee portal', () => {
       'e2e_portal',
       ['identity', 'connections', 'recommendations', 'notifications'],
       {
+        // identity's account emails (confirm your email, reset your password) lead there too.
+        identity: { PUBLIC_URL: `http://127.0.0.1:${portalPort}` },
         notifications: {
           // Every email link leads to the portal, as in production.
           PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
@@ -86,6 +88,13 @@ describeInBrowser('the employee portal', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByLabel('Job title (optional)').fill(who.title);
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Check your email.').waitFor();
+    // The address is proven as a person proves it: the link of the "Confirm your email" email, whose
+    // page confirms only when its button is pressed (opening it, as a mail scanner does, does nothing).
+    const confirmation = await waitForEmail(who.email, 'Confirm your email');
+    await page.goto(`/confirm-email#token=${accountLinkToken(confirmation, '/confirm-email')}`);
+    await title(page, 'Confirm your email').waitFor();
+    await page.getByRole('button', { name: 'Confirm my email' }).click();
     await title(page, 'Your profile').waitFor();
   }
 
@@ -203,12 +212,26 @@ describeInBrowser('the employee portal', () => {
     );
     await anasText.fill('Ben rebuilt our release pipeline and taught the whole team how it works.');
     await expect(anaPage.locator('#recommendation-text-limit').textContent()).resolves.toBe('72 / 3000');
+    // The same page opened in another tab (no access token of its own): signed in silently from the
+    // session's refresh cookie, through the gateway, with the unsent draft restored.
+    const anotherTab = await anaPage.context().newPage();
+    await anotherTab.goto(anaPage.url());
+    await anotherTab.getByText('Your unsent draft is restored.').waitFor();
+    await expect(anotherTab.getByLabel('Your recommendation').inputValue()).resolves.toBe(
+      'Ben rebuilt our release pipeline and taught the whole team how it works.',
+    );
+    await expect(anotherTab.getByLabel('I was their manager').isChecked()).resolves.toBe(true);
+    await anotherTab.close();
     await screenshot(anaPage, 'write');
     await submitUntil(
       anaPage,
       anaPage.getByRole('button', { name: `Recommend ${ben.name}` }),
       title(anaPage, 'Your recommendation'),
     );
+    // Sent: the draft is gone from the browser.
+    await expect(
+      anaPage.evaluate("Object.keys(localStorage).filter((key) => key.startsWith('vouch.draft.'))"),
+    ).resolves.toEqual([]);
 
     // Ben's email thanks-nudge links to the portal; he follows it signed out, signs in, and lands
     // on the "write one back" page for Ana.
@@ -334,5 +357,32 @@ describeInBrowser('the employee portal', () => {
       .getByRole('alert')
       .getByText(/already used to set your password/)
       .waitFor();
+  });
+
+  it('resets a forgotten password from the email’s link, with the button, and signs in with the new one', async () => {
+    const eva = person('Eva Marques', 'Designer');
+    const { page } = await newTab();
+    await signUp(page, eva);
+
+    const { page: forgot } = await newTab();
+    await forgot.goto('/signin');
+    await forgot.getByRole('link', { name: 'Forgot your password?' }).click();
+    await forgot.getByLabel('Work email').fill(eva.email);
+    await forgot.getByRole('button', { name: 'Send me a link' }).click();
+    await forgot.getByText('Check your email.').waitFor();
+    const email = await waitForEmail(eva.email, 'Reset your password');
+    const token = accountLinkToken(email, '/reset-password');
+    await forgot.goto(`/reset-password#token=${token}`);
+    await forgot.getByLabel('New password').fill('a brand new passphrase');
+    await forgot.getByLabel('The same password again').fill('a brand new passphrase');
+    await forgot.getByRole('button', { name: 'Set my new password' }).click();
+    await forgot.getByText('Your password is changed.').waitFor();
+    await waitForEmail(eva.email, 'Your password was changed');
+
+    await forgot.getByRole('link', { name: 'Sign in' }).click();
+    await forgot.getByLabel('Work email').fill(eva.email);
+    await forgot.getByLabel('Password').fill('a brand new passphrase');
+    await forgot.getByRole('button', { name: 'Sign in' }).click();
+    await title(forgot, 'Your profile').waitFor();
   });
 });

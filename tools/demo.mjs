@@ -21,6 +21,8 @@ const URLS = {
 const MAILDEV_URL = env.MAILDEV_URL ?? 'http://127.0.0.1:1080';
 /** Where `npm start` leaves the SCIM token of its run, when SCIM_TOKEN does not name one. */
 const SCIM_TOKEN_FILE = new URL('../.local/run/scim-token', import.meta.url);
+/** Where `npm start` leaves its development company IdP's issuer and admin token. */
+const DEV_IDP_FILE = new URL('../.local/run/dev-idp.json', import.meta.url);
 const ENTERPRISE_USER = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 /** The admin must be one of identity's ADMIN_EMAILS to draw the org chart. */
 const ADMIN_EMAIL = env.DEMO_ADMIN_EMAIL ?? env.ADMIN_EMAILS?.split(',')[0]?.trim() ?? 'admin@acme.com';
@@ -378,20 +380,62 @@ function recommendationText(
  *   suggestions: Array<{ employeeId: string, reason: string }> }} Balance
  */
 
-/** The admin's token: registered the first time, logged in on later runs. */
+/** The admin's token: logged in, or on the first run signed up (and the address confirmed). */
 async function adminToken() {
-  const registered = await call('identity', 'POST', '/v1/auth/register', {
-    body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD, name: 'Acme Admin', title: 'People Operations' },
-  });
-  if (registered.status === 201) return /** @type {TokenAnswer} */ (registered.body).accessToken;
   const loggedIn = await call('identity', 'POST', '/v1/auth/login', {
     body: { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
   });
-  if (loggedIn.status !== 200)
+  if (loggedIn.status === 200) return /** @type {TokenAnswer} */ (loggedIn.body).accessToken;
+  if (loggedIn.status !== 401)
     throw new Error(
       `cannot log in as ${ADMIN_EMAIL} (${loggedIn.status}); set DEMO_ADMIN_EMAIL to another admin`,
     );
-  return /** @type {TokenAnswer} */ (loggedIn.body).accessToken;
+  const { accessToken } = await signUpAndConfirm({
+    email: ADMIN_EMAIL,
+    password: ADMIN_PASSWORD,
+    name: 'Acme Admin',
+    title: 'People Operations',
+  });
+  return accessToken;
+}
+
+/**
+ * Signs someone up and confirms the address as they would: the link of the "Confirm your email"
+ * email that identity sent to maildev, its token posted (the portal's button does the same).
+ * @param {{ email: string, password: string, name: string, title?: string }} body
+ * @returns {Promise<TokenAnswer & { employee: Created }>}
+ */
+async function signUpAndConfirm(body) {
+  const address = body.email.toLowerCase();
+  const before = (await confirmationEmailsTo(address)).length;
+  await mustAnswer(202, 'identity', 'POST', '/v1/auth/register', { body });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const emails = await confirmationEmailsTo(address);
+    const token =
+      emails.length > before
+        ? /#token=([A-Za-z0-9_-]+)/.exec(emails[emails.length - 1]?.text ?? '')?.[1]
+        : undefined;
+    if (token) {
+      const confirmed = await mustAnswer(200, 'identity', 'POST', '/v1/auth/email-confirmations', {
+        body: { token },
+      });
+      return /** @type {TokenAnswer & { employee: Created }} */ (confirmed);
+    }
+    if (Date.now() > deadline)
+      throw new Error(
+        `no "Confirm your email" email to ${address} in ${MAILDEV_URL}: is identity's SMTP_URL maildev?`,
+      );
+    await sleep(250);
+  }
+}
+
+async function confirmationEmailsTo(/** @type {string} */ address) {
+  const response = await fetch(`${MAILDEV_URL}/email`);
+  const all = /** @type {Email[]} */ (await response.json());
+  return all.filter(
+    (email) => email.subject === 'Confirm your email' && email.to.some((to) => to.address === address),
+  );
 }
 
 function isAdmin(/** @type {string} */ token) {
@@ -403,10 +447,12 @@ function isAdmin(/** @type {string} */ token) {
 
 /** @returns {Promise<Employee>} */
 async function register(/** @type {Person} */ person, /** @type {Map<string, Employee>} */ staff) {
-  const answer = await mustAnswer(201, 'identity', 'POST', '/v1/auth/register', {
-    body: { email: emailOf(person), password: PASSWORD, name: person.name, title: person.title },
+  const { employee: created, accessToken } = await signUpAndConfirm({
+    email: emailOf(person),
+    password: PASSWORD,
+    name: person.name,
+    title: person.title,
   });
-  const { employee: created, accessToken } = /** @type {TokenAnswer & { employee: Created }} */ (answer);
   const employee = { ...person, id: created.id, email: emailOf(person), token: accessToken };
   staff.set(person.key, employee);
   return employee;
@@ -491,6 +537,41 @@ async function hire() {
     );
   }
   return staff;
+}
+
+/**
+ * Tells `npm start`'s development company IdP about the company's people (their work email,
+ * verified, as a company's IdP vouches for it), so each can "Sign in with your company account".
+ * @returns {Promise<string | undefined>} the IdP's issuer, when there is one
+ */
+async function introduceToCompanyIdp(/** @type {Map<string, Employee>} */ staff) {
+  /** @type {{ issuer: string, adminToken: string } | undefined} */
+  let idp;
+  try {
+    idp = JSON.parse(readFileSync(DEV_IDP_FILE, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!idp) return undefined;
+  const answer = await fetch(`${idp.issuer}/dev/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${idp.adminToken}` },
+    body: JSON.stringify(
+      [...staff.values()].map((employee) => ({
+        email: employee.email,
+        email_verified: true,
+        name: employee.name,
+      })),
+    ),
+  }).catch(() => undefined);
+  if (answer?.status !== 201) {
+    log(
+      `the development company IdP at ${idp.issuer} did not take the company's people: sign in with passwords`,
+    );
+    return undefined;
+  }
+  log(`the development company IdP (${idp.issuer}) knows the company's people`);
+  return idp.issuer;
 }
 
 /** @returns {Employee} */
@@ -692,6 +773,7 @@ async function main() {
   }
   log(`run ${RUN_ID}: Acme, ${COMPANY.length} employees, addresses *.${RUN_ID}@acme.com`);
   const staff = await hire();
+  const companyIdp = await introduceToCompanyIdp(staff);
   await each('connecting colleagues', colleaguesToConnect(staff), ([requester, addressee]) =>
     connect(requester, addressee),
   );
@@ -712,6 +794,11 @@ async function main() {
     ...(await describeBalance(get(staff, 'ben'), staff)),
     '',
     `Log in as anyone: POST ${URLS.identity}/v1/auth/login {"email":"${get(staff, 'ben').email}","password":"${PASSWORD}"}`,
+    ...(companyIdp
+      ? [
+          `or, in the portal, "Sign in with your company account" and type ${get(staff, 'ben').email} at the development company IdP`,
+        ]
+      : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -33,6 +33,22 @@ const lockFile = path.join(repoRoot, '.local', 'run', 'start.pid');
  * chart comes only from the identity provider (or an admin), so the demo draws it over SCIM.
  */
 const scimTokenFile = path.join(repoRoot, '.local', 'run', 'scim-token');
+/**
+ * The development company IdP of this run (its issuer and admin token), readable only by you: `npm
+ * run demo` tells it about the people it creates, so they can "Sign in with your company account".
+ */
+const devIdpFile = path.join(repoRoot, '.local', 'run', 'dev-idp.json');
+
+/**
+ * The development company IdP (tools/dev-idp): an OpenID Connect provider standing in for the
+ * company's Entra ID, Okta or Google, unless OIDC_ISSUER names a real one. It knows the admin from
+ * the start; the demo adds its people.
+ */
+const DEV_IDP = {
+  port: Number(process.env.DEV_IDP_PORT || 3099),
+  clientId: 'vouch-local',
+  adminGroup: 'Vouch Admins',
+};
 
 function isAlive(/** @type {number} */ pid) {
   try {
@@ -131,6 +147,7 @@ async function main() {
     );
     if (endpoints.started.length > 0) await infra.down({ only: endpoints.started });
     rmSync(scimTokenFile, { force: true });
+    rmSync(devIdpFile, { force: true });
     rmSync(lockFile, { force: true });
     process.exit(code);
   };
@@ -181,6 +198,57 @@ async function main() {
   // Without the portal (and no PUBLIC_URL of its own), only identity's own port answers SCIM.
   const scimOrigin = portalBuilt || process.env.PUBLIC_URL ? publicUrl : `http://127.0.0.1:${identity?.port}`;
 
+  // Single sign-on: the company's provider when OIDC_ISSUER names one, else the development IdP.
+  /** @type {Record<string, string>} */
+  let sso = {};
+  if (!process.env.OIDC_ISSUER) {
+    const issuer = `http://127.0.0.1:${DEV_IDP.port}`;
+    const clientSecret = randomBytes(32).toString('base64url');
+    const adminToken = randomBytes(32).toString('base64url');
+    log(`starting the development company IdP on :${DEV_IDP.port}`);
+    const idp = spawn(process.execPath, [path.join(repoRoot, 'tools', 'dev-idp', 'dev-idp.mjs')], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: {
+        ...process.env,
+        DEV_IDP_PORT: String(DEV_IDP.port),
+        DEV_IDP_ADMIN_TOKEN: adminToken,
+        DEV_IDP_CLIENTS: JSON.stringify([
+          {
+            client_id: DEV_IDP.clientId,
+            client_secret: clientSecret,
+            redirect_uris: [`${publicUrl}/v1/auth/sso/callback`],
+          },
+        ]),
+        DEV_IDP_PEOPLE_JSON: JSON.stringify([
+          {
+            email: process.env.ADMIN_EMAILS?.split(',')[0]?.trim() || 'admin@acme.com',
+            name: 'Acme Admin',
+            groups: [DEV_IDP.adminGroup],
+          },
+        ]),
+      },
+    });
+    idp.on('exit', (code) => {
+      if (!stopping) {
+        log(`the development IdP exited with code ${code}; stopping the rest`);
+        void stop(1);
+      }
+    });
+    children.push(idp);
+    await waitUntilReady(`${issuer}/.well-known/openid-configuration`, 30_000);
+    rmSync(devIdpFile, { force: true });
+    writeFileSync(devIdpFile, JSON.stringify({ issuer, adminToken }), { mode: 0o600 });
+    sso = {
+      OIDC_ISSUER: issuer,
+      OIDC_CLIENT_ID: DEV_IDP.clientId,
+      OIDC_CLIENT_SECRET: clientSecret,
+      OIDC_ADMIN_GROUP: process.env.OIDC_ADMIN_GROUP || DEV_IDP.adminGroup,
+      // Locally, whoever the development IdP knows gets in; a company decides for itself.
+      OIDC_JIT_PROVISIONING: process.env.OIDC_JIT_PROVISIONING || 'true',
+    };
+  }
+
   const present = SERVICES.filter((service) =>
     existsSync(path.join(repoRoot, 'services', service.name, 'src', 'main.ts')),
   );
@@ -200,7 +268,13 @@ async function main() {
       // The portal's gateway on this machine forwards the browser's address: identity's login
       // throttle counts per client, not all of them as the gateway.
       TRUSTED_PROXIES: process.env.TRUSTED_PROXIES || 'loopback',
-      ...(service.name === 'identity' ? { SCIM_TOKEN: scimToken } : {}),
+      ...(service.name === 'identity'
+        ? {
+            SCIM_TOKEN: scimToken,
+            ...sso,
+            AUTH_PASSWORD_ENABLED: process.env.AUTH_PASSWORD_ENABLED || 'true',
+          }
+        : {}),
       ...(service.name === 'identity' || service.name === 'notifications'
         ? { INVITATION_SECRET: invitationSecret }
         : {}),
@@ -231,6 +305,11 @@ async function main() {
     `  maildev inbox    ${endpoints.maildevUrl}`,
     `  Kafka            ${endpoints.kafkaBrokers}`,
     `  PostgreSQL       ${endpoints.databaseUrl.replace(/:[^:@/]*@/, ':***@')}`,
+    ...(sso.OIDC_ISSUER
+      ? [
+          `  company IdP      ${sso.OIDC_ISSUER}  (development company IdP: "Sign in with your company account" as admin@acme.com, or anyone npm run demo adds)`,
+        ]
+      : []),
     ...(identity && present.includes(identity)
       ? [
           '',
@@ -250,6 +329,7 @@ async function main() {
 main().catch((error) => {
   log(error instanceof Error ? error.message : String(error));
   rmSync(scimTokenFile, { force: true });
+  rmSync(devIdpFile, { force: true });
   rmSync(lockFile, { force: true });
   process.exit(1);
 });

@@ -83,19 +83,11 @@ export async function createConnectedCompany(
       Array.from({ length: count }, (_, index) => index),
       REGISTRATION_CONCURRENCY,
       async (index) => {
-        const body = (await http.expect(
-          201,
-          'POST',
-          `${platform.service('identity').baseUrl}/v1/auth/register`,
-          {
-            body: {
-              email: `bench-${index}-${randomUUID()}@acme.com`,
-              password: 'correct horse battery staple',
-              name: `Colleague ${index}`,
-            },
-          },
-        )) as { employee: { id: string }; accessToken: string };
-        colleagues.push({ id: body.employee.id, token: body.accessToken });
+        // Signs up and confirms the address with the link of the "Confirm your email" email.
+        const employee = await platform.register(`Colleague ${index}`, {
+          email: `bench-${index}-${randomUUID()}@acme.com`,
+        });
+        colleagues.push({ id: employee.id, token: employee.token });
       },
     );
   } finally {

@@ -1,4 +1,4 @@
-import type { Employee, Platform, ServiceName } from '@vouch/testing';
+import { emailConfirmationToken, type Employee, type Platform, type ServiceName } from '@vouch/testing';
 
 /** What the load answered to one write it made: the reconciler checks every 2xx was committed. */
 export interface Acknowledged {
@@ -125,13 +125,21 @@ export class SteadyLoad {
   private async perform(step: Step): Promise<void> {
     switch (step.kind) {
       case 'register': {
-        const answer = await this.write('identity', 'POST', '/v1/auth/register', undefined, {
-          email: `${crypto.randomUUID()}@acme.com`,
+        const email = `${crypto.randomUUID()}@acme.com`;
+        const signUp = await this.write('identity', 'POST', '/v1/auth/register', undefined, {
+          email,
           password: 'correct horse battery staple',
           name: `Colleague ${this.employees.length}`,
         });
+        if (signUp?.status !== 202) return;
+        // The address is proven as a person proves it: the link of the "Confirm your email" email.
+        const token = await emailConfirmationToken(email).catch(() => undefined);
+        if (token === undefined) return;
+        const answer = await this.write('identity', 'POST', '/v1/auth/email-confirmations', undefined, {
+          token,
+        });
         const body = answer?.body as { employee?: { id: string }; accessToken?: string } | undefined;
-        if (answer?.status === 201 && body?.employee && body.accessToken) {
+        if (answer?.status === 200 && body?.employee && body.accessToken) {
           this.acknowledge('identity', body.employee.id);
           this.join({ id: body.employee.id, name: 'Colleague', email: '', token: body.accessToken });
         }

@@ -38,7 +38,16 @@ const SERVICES: DocumentedService[] = [
   {
     name: 'identity',
     description: identity.serviceDescription,
-    rootModule: () => identity.AppModule.forRoot(loadConfig(identityEnvironment, GENERATION_ENVIRONMENT)),
+    rootModule: () =>
+      identity.AppModule.forRoot(
+        loadConfig(identityEnvironment, {
+          ...GENERATION_ENVIRONMENT,
+          // Single sign-on's routes exist only when it is configured; the provider is never called.
+          OIDC_ISSUER: 'https://idp.openapi-generation.invalid',
+          OIDC_CLIENT_ID: 'openapi-generation',
+          OIDC_CLIENT_SECRET: 'openapi-generation-not-a-secret',
+        }),
+      ),
   },
   {
     name: 'connections',

@@ -11,6 +11,7 @@ import {
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { AuthenticatedEmployee } from './authenticated-employee';
+import { DeactivatedEmployees } from './deactivated-employees';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
 /** What the guards need of a request, whichever HTTP framework serves it. */
@@ -19,23 +20,33 @@ interface AuthenticatedRequest {
   employee?: AuthenticatedEmployee;
 }
 
-/** Lets a request in with a valid bearer token, and puts the employee on it. 401 otherwise. */
+/**
+ * Lets a request in with a valid bearer token of an employee not deactivated since, and puts the
+ * employee on it. 401 otherwise.
+ */
 @Injectable()
 export class AuthenticatedGuard implements CanActivate {
-  constructor(private readonly verifier: TokenVerifier) {}
+  constructor(
+    private readonly verifier: TokenVerifier,
+    private readonly deactivated: DeactivatedEmployees,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !token)
       throw new UnauthorizedException('a bearer access token is required');
+    let employee: AuthenticatedEmployee;
     try {
-      request.employee = await this.verifier.verify(token);
+      employee = await this.verifier.verify(token);
     } catch (error) {
       if (error instanceof InvalidTokenError)
         throw new UnauthorizedException('the access token is invalid or expired');
       throw error;
     }
+    if (this.deactivated.has(employee.id))
+      throw new UnauthorizedException("the access token's employee is deactivated");
+    request.employee = employee;
     return true;
   }
 }

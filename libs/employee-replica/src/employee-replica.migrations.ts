@@ -1,8 +1,10 @@
 import { CreateEmployeeReplica1764090000000 } from './create-employee-replica.migration';
+import { ReplicaInactiveIndex1797200000001 } from './replica-inactive-index.migration';
 import { ReplicaManagerSource1796900000002 } from './replica-manager-source.migration';
 
 /** The replica's migrations; a service that keeps one lists them among its own. */
 export const employeeReplicaMigrations = [
   CreateEmployeeReplica1764090000000,
   ReplicaManagerSource1796900000002,
+  ReplicaInactiveIndex1797200000001,
 ];

@@ -7,3 +7,5 @@ export * from './metrics/metrics';
 export * from './service-platform.module';
 export * from './bootstrap';
 export * from './periodic-sweep';
+export * from './mail/mail-environment';
+export * from './mail/email-layout';

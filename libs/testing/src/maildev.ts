@@ -45,6 +45,32 @@ export async function subjectsReceivedBy(address: string): Promise<string[]> {
   return (await maildevInbox(address)).map((email) => email.subject);
 }
 
+/**
+ * The token of the account link to `path` (`/confirm-email`, `/reset-password`) in an email identity
+ * sent: the link is `<PUBLIC_URL><path>#token=<token>`.
+ */
+export function accountLinkToken(email: ReceivedEmail, path: string): string {
+  const match = new RegExp(`${path.replace(/[/-]/g, '\\$&')}#token=([A-Za-z0-9_-]+)`).exec(email.text);
+  if (!match?.[1]) throw new Error(`"${email.subject}" has no ${path} link`);
+  return match[1];
+}
+
+/**
+ * Waits for the "Confirm your email" emails to an address until there are `count`, and returns the
+ * token of the latest one's link.
+ */
+export async function emailConfirmationToken(address: string, count = 1): Promise<string> {
+  const emails = await waitFor(
+    `${count} "Confirm your email" to ${address}`,
+    async () => (await maildevInbox(address)).filter((email) => email.subject === 'Confirm your email'),
+    (found) => found.length >= count,
+    { timeoutMs: 60_000, intervalMs: 250 },
+  );
+  const latest = emails[emails.length - 1];
+  if (!latest) throw new Error(`no "Confirm your email" to ${address}`);
+  return accountLinkToken(latest, '/confirm-email');
+}
+
 /** The URL of an email's List-Unsubscribe header. */
 export function unsubscribeUrl(email: ReceivedEmail): string {
   const match = /^<(.+)>$/.exec(email.headers['list-unsubscribe'] ?? '');

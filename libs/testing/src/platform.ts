@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { freePort } from './dedicated-kafka-broker';
 import { uniqueTopicPrefix } from './kafka-test-kit';
+import { emailConfirmationToken } from './maildev';
 import { ServiceProcess } from './service-process';
 import type { HttpAnswer } from './service-under-test';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -95,7 +96,14 @@ export class Platform {
     // Invitation links: made by notifications, verified by identity, with one secret only they share.
     const invitationSecret = randomBytes(32).toString('base64url');
     const own: Record<ServiceName, Record<string, string>> = {
-      identity: { ADMIN_EMAILS: adminEmail, SCIM_TOKEN: scimToken, INVITATION_SECRET: invitationSecret },
+      identity: {
+        ADMIN_EMAILS: adminEmail,
+        SCIM_TOKEN: scimToken,
+        INVITATION_SECRET: invitationSecret,
+        // identity sends the account emails (confirm your email, reset your password) itself.
+        SMTP_URL: smtpUrl,
+        AUTH_PASSWORD_ENABLED: 'true',
+      },
       connections: {},
       recommendations: {},
       notifications: { SMTP_URL: smtpUrl, INVITATION_SECRET: invitationSecret },
@@ -232,17 +240,21 @@ export class Platform {
   }
 
   /**
-   * Registers an employee with a unique email (they sign up themselves) and, when `manager` is
-   * given, has the identity provider place them under `manager` over SCIM, as it draws the org chart.
+   * Registers an employee with a unique email (they sign up themselves, then confirm the address with
+   * the link of the "Confirm your email" email maildev received) and, when `manager` is given, has
+   * the identity provider place them under `manager` over SCIM, as it draws the org chart.
    */
   async register(name: string, { manager, email }: { manager?: Employee; email?: string } = {}) {
     const address = email ?? `${randomUUID()}@acme.com`;
+    await this.expectCall(202, 'identity', 'POST', '/v1/auth/register', {
+      body: { email: address, password: PASSWORD, name },
+    });
     const answer = await this.expectCall<{ employee: { id: string }; accessToken: string }>(
-      201,
+      200,
       'identity',
       'POST',
-      '/v1/auth/register',
-      { body: { email: address, password: PASSWORD, name } },
+      '/v1/auth/email-confirmations',
+      { body: { token: await emailConfirmationToken(address.toLowerCase()) } },
     );
     const employee: Employee = { id: answer.employee.id, name, email: address, token: answer.accessToken };
     if (manager) await this.setManager(employee, manager);

@@ -1,6 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
-import { employeeReplicaMigrations, ReplicatedEmployee } from '@vouch/employee-replica';
+import {
+  employeeReplicaMigrations,
+  ReplicaDeactivatedEmployees,
+  ReplicatedEmployee,
+} from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import type { ConnectionsEnvironment } from './config';
 import { connectionErrorMappings } from './connections/api/connection-error.mappings';
@@ -26,7 +30,7 @@ export class AppModule {
           migrations: [...employeeReplicaMigrations, CreateConnectionsSchema1764100000000],
           errors: connectionErrorMappings,
         }),
-        AuthModule.forRoot(environment),
+        AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         ConnectionsModule,
       ],
     };

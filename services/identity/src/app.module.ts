@@ -1,6 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import { AccountsModule } from './accounts/accounts.module';
+import { accountErrors } from './accounts/api/account-errors';
+import { PasswordResetEntity } from './accounts/infrastructure/password-reset.entity';
+import { PendingRegistrationEntity } from './accounts/infrastructure/pending-registration.entity';
+import { AdminRolesModule } from './admin-roles/admin-roles.module';
 import { AuditEntryEntity } from './audit/infrastructure/audit-entry.entity';
 import type { IdentityEnvironment } from './config';
 import { employeeErrors } from './employees/api/employee-errors';
@@ -16,10 +21,17 @@ import { ScimGroups1796700000000 } from './migrations/1796700000000-scim-groups'
 import { AuditLog1796800000000 } from './migrations/1796800000000-audit-log';
 import { ManagerSource1796900000000 } from './migrations/1796900000000-manager-source';
 import { Invitations1797000000000 } from './migrations/1797000000000-invitations';
+import { SingleSignOn1797100000000 } from './migrations/1797100000000-single-sign-on';
+import { Sessions1797200000000 } from './migrations/1797200000000-sessions';
+import { AccountLinks1797300000000 } from './migrations/1797300000000-account-links';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { PeopleImportModule } from './provisioning/people-import.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
+import { sessionErrors } from './sessions/api/session-errors';
+import { IdentityDeactivatedEmployees } from './sessions/infrastructure/identity-deactivated-employees';
+import { SessionsModule } from './sessions/sessions.module';
+import { SsoModule } from './sso/sso.module';
 
 export const serviceDescription: ServiceDescription = {
   title: 'Vouch identity',
@@ -34,6 +46,8 @@ export const identityEntities = [
   ScimGroupMemberEntity,
   AuditEntryEntity,
   InvitationEntity,
+  PendingRegistrationEntity,
+  PasswordResetEntity,
 ];
 
 export const identityMigrations = [
@@ -44,6 +58,9 @@ export const identityMigrations = [
   AuditLog1796800000000,
   ManagerSource1796900000000,
   Invitations1797000000000,
+  SingleSignOn1797100000000,
+  Sessions1797200000000,
+  AccountLinks1797300000000,
 ];
 
 @Module({})
@@ -59,13 +76,17 @@ export class AppModule {
           environment,
           entities: identityEntities,
           migrations: identityMigrations,
-          errors: [...employeeErrors, ...invitationErrors],
+          errors: [...employeeErrors, ...invitationErrors, ...accountErrors, ...sessionErrors],
         }),
-        AuthModule.forRoot(environment),
+        AuthModule.forRoot(environment, { deactivatedEmployees: IdentityDeactivatedEmployees }),
         employees,
         ProvisioningModule.forRoot(environment, employees),
         invitations,
+        SessionsModule.forRoot(employees),
         PeopleImportModule.forRoot(employees, invitations),
+        AccountsModule.forRoot(environment, employees),
+        SsoModule.forRoot(environment, employees),
+        AdminRolesModule.forRoot(employees),
       ],
     };
   }

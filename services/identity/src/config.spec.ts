@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { ConfigError, loadConfig } from '@vouch/platform';
-import { identityEnvironment } from './config';
+import { identityEnvironment, passwordSignInEnabled } from './config';
 
 const pem = () =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -68,12 +68,65 @@ describe('identity configuration', () => {
     const secret = 'y'.repeat(32);
     expect(() => loadConfig(identityEnvironment, { NODE_ENV: 'production' })).toThrow(/INVITATION_SECRET/);
     expect(
-      loadConfig(identityEnvironment, { NODE_ENV: 'production', INVITATION_SECRET: secret }),
+      loadConfig(identityEnvironment, {
+        NODE_ENV: 'production',
+        INVITATION_SECRET: secret,
+        ALLOWED_EMAIL_DOMAINS: 'acme.com',
+      }),
     ).toMatchObject({ INVITATION_SECRET: secret, INVITATION_TTL_DAYS: 14 });
     expect(loadConfig(identityEnvironment, {}).INVITATION_SECRET).toBeUndefined();
     expect(() => loadConfig(identityEnvironment, { INVITATION_SECRET: 'short' })).toThrow(
       /INVITATION_SECRET/,
     );
     expect(loadConfig(identityEnvironment, { INVITATION_TTL_DAYS: '3' }).INVITATION_TTL_DAYS).toBe(3);
+  });
+
+  it('turns password sign-in on unless an OpenID Connect provider is configured, or AUTH_PASSWORD_ENABLED says', () => {
+    expect(passwordSignInEnabled(loadConfig(identityEnvironment, {}))).toBe(true);
+    expect(passwordSignInEnabled(loadConfig(identityEnvironment, { AUTH_PASSWORD_ENABLED: 'false' }))).toBe(
+      false,
+    );
+    expect(passwordSignInEnabled({ OIDC_ISSUER: 'https://login.acme.com' })).toBe(false);
+    expect(
+      passwordSignInEnabled({ OIDC_ISSUER: 'https://login.acme.com', AUTH_PASSWORD_ENABLED: true }),
+    ).toBe(true);
+    expect(() => loadConfig(identityEnvironment, { AUTH_PASSWORD_ENABLED: 'perhaps' })).toThrow(
+      /AUTH_PASSWORD_ENABLED/,
+    );
+  });
+
+  it('fails at boot in production when password sign-up is on and any email domain may sign up', () => {
+    const production = { NODE_ENV: 'production', INVITATION_SECRET: 'y'.repeat(32) };
+    expect(() => loadConfig(identityEnvironment, production)).toThrow(/ALLOWED_EMAIL_DOMAINS is required/);
+    expect(
+      loadConfig(identityEnvironment, { ...production, ALLOWED_EMAIL_DOMAINS: 'acme.com' }),
+    ).toMatchObject({
+      ALLOWED_EMAIL_DOMAINS: ['acme.com'],
+    });
+    expect(
+      loadConfig(identityEnvironment, { ...production, AUTH_PASSWORD_ENABLED: 'false' })
+        .ALLOWED_EMAIL_DOMAINS,
+    ).toEqual([]);
+    // With single sign-on configured, passwords are off unless kept, and then need the domains again.
+    const withSso = {
+      ...production,
+      OIDC_ISSUER: 'https://login.acme.com',
+      OIDC_CLIENT_ID: 'vouch',
+      OIDC_CLIENT_SECRET: 'a client secret',
+    };
+    expect(passwordSignInEnabled(loadConfig(identityEnvironment, withSso))).toBe(false);
+    expect(() => loadConfig(identityEnvironment, { ...withSso, AUTH_PASSWORD_ENABLED: 'true' })).toThrow(
+      /ALLOWED_EMAIL_DOMAINS is required/,
+    );
+  });
+
+  it('sends account emails through the same SMTP and sender as notifications, with links to PUBLIC_URL', () => {
+    expect(loadConfig(identityEnvironment, { PUBLIC_URL: 'https://vouch.acme.com/' })).toMatchObject({
+      SMTP_URL: 'smtp://127.0.0.1:1025',
+      PUBLIC_URL: 'https://vouch.acme.com',
+      MAIL_FROM_ADDRESS: 'vouch@vouch.localhost',
+      EMAIL_CONFIRMATION_TTL_HOURS: 24,
+      PASSWORD_RESET_TTL_MINUTES: 60,
+    });
   });
 });

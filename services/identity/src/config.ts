@@ -4,7 +4,9 @@ import {
   invitationSecretEnvironment,
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
-import { commaSeparated, serviceEnvironment } from '@vouch/platform';
+import { commaSeparated, mailEnvironment, serviceEnvironment } from '@vouch/platform';
+import { sessionCookieSecureInProduction, sessionEnvironment } from './sessions/session-environment';
+import { ssoConfiguredTogether, ssoEnvironment, ssoIssuerSecureInProduction } from './sso/sso-environment';
 
 const PEM_BLOCK = /-----BEGIN PRIVATE KEY-----[\s\S]+?-----END PRIVATE KEY-----/g;
 
@@ -24,7 +26,21 @@ const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 3001 })
   .extend(authEnvironment.shape)
   .extend(invitationSecretEnvironment.shape)
+  // identity sends the account emails (confirm your email, reset your password) itself, as
+  // notifications sends the rest: no sign-in secret travels on a Kafka topic.
+  .extend(mailEnvironment.shape)
+  // Refresh tokens and their cookie: how long a sign-in lasts.
+  .extend(sessionEnvironment.shape)
   .extend({
+    /**
+     * Sign-up and sign-in with an email and a password (and "forgot password"). Unset: on, unless
+     * OIDC_ISSUER is set (the company signs in with its identity provider).
+     */
+    AUTH_PASSWORD_ENABLED: z.preprocess(unsetIfEmpty, z.stringbool().optional()),
+    /** How long the link of a "Confirm your email" email works. */
+    EMAIL_CONFIRMATION_TTL_HOURS: z.coerce.number().int().min(1).max(720).default(24),
+    /** How long the link of a "Reset your password" email works. */
+    PASSWORD_RESET_TTL_MINUTES: z.coerce.number().int().min(5).max(1_440).default(60),
     /** Signing keys, newest first: the first signs, all are published (rotation). */
     JWT_PRIVATE_KEYS: z.preprocess(unsetIfEmpty, pemList.optional()),
     /** A file holding the signing keys, newest first, when they are not in JWT_PRIVATE_KEYS. */
@@ -73,11 +89,38 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
     ),
     /** How long an invitation's link lets its employee set their first password. */
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    ...ssoEnvironment.shape,
   })
   .refine(...invitationSecretRequiredInProduction)
+  .refine(...sessionCookieSecureInProduction)
+  .refine(...ssoConfiguredTogether)
+  .refine(...ssoIssuerSecureInProduction)
+  .refine(
+    (environment) =>
+      environment.NODE_ENV !== 'production' ||
+      !passwordSignInEnabled(environment) ||
+      environment.ALLOWED_EMAIL_DOMAINS.length > 0,
+    {
+      message:
+        'ALLOWED_EMAIL_DOMAINS is required in production while password sign-up is on (AUTH_PASSWORD_ENABLED): ' +
+        "the company's email domains, so that no one else can sign up",
+      path: ['ALLOWED_EMAIL_DOMAINS'],
+    },
+  )
   .refine((environment) => !(environment.JWT_PRIVATE_KEYS && environment.JWT_PRIVATE_KEY_FILE), {
     message: 'set JWT_PRIVATE_KEYS or JWT_PRIVATE_KEY_FILE, not both',
     path: ['JWT_PRIVATE_KEYS'],
   });
 
 export type IdentityEnvironment = z.infer<typeof identityEnvironment>;
+
+/**
+ * Whether people sign up and sign in with a password: AUTH_PASSWORD_ENABLED when set, otherwise
+ * only where no OpenID Connect provider is configured.
+ */
+export function passwordSignInEnabled(environment: {
+  AUTH_PASSWORD_ENABLED?: boolean | undefined;
+  OIDC_ISSUER?: string | undefined;
+}): boolean {
+  return environment.AUTH_PASSWORD_ENABLED ?? !environment.OIDC_ISSUER;
+}

@@ -2,7 +2,12 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { Type } from '@nestjs/common';
 import { loadConfig, createServiceApp } from '@vouch/platform';
 import type { CloudEvent } from '@vouch/contracts';
-import { ServiceUnderTest, type HttpAnswer } from '@vouch/testing';
+import {
+  emailConfirmationToken,
+  ServiceUnderTest,
+  testInfrastructure,
+  type HttpAnswer,
+} from '@vouch/testing';
 import { AppModule, serviceDescription } from '../src/app.module';
 import { identityEnvironment } from '../src/config';
 
@@ -58,7 +63,11 @@ export class IdentityApp {
     return this.service.context.topicPrefix;
   }
 
-  static async start(label: string, overrides: Record<string, string> = {}): Promise<IdentityApp> {
+  /** `overrides`: added to the environment; a function of the port when a setting names identity's own URL. */
+  static async start(
+    label: string,
+    overrides: Record<string, string> | ((port: number) => Record<string, string>) = {},
+  ): Promise<IdentityApp> {
     const adminEmail = newEmail();
     let privateKeyPems: string[] = [];
     const service = await ServiceUnderTest.start(label, (context) => {
@@ -72,7 +81,10 @@ export class IdentityApp {
         JWT_PRIVATE_KEYS: newPrivateKeyPem(),
         ADMIN_EMAILS: adminEmail,
         TRUSTED_PROXIES: 'loopback',
-        ...overrides,
+        // The account emails (confirm your email, reset your password) go to maildev.
+        SMTP_URL: testInfrastructure().smtpUrl,
+        AUTH_PASSWORD_ENABLED: 'true',
+        ...(typeof overrides === 'function' ? overrides(context.port) : overrides),
       });
       privateKeyPems = environment.JWT_PRIVATE_KEYS ?? [];
       return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl, {
@@ -104,23 +116,34 @@ export class IdentityApp {
     return this.service.eventsAbout(topic, employeeId, count);
   }
 
-  /** Registers a new employee with a unique email; fails the test unless it answers 201. */
+  /**
+   * Signs a new employee up with a unique email and confirms it as they would: the token of the
+   * "Confirm your email" link from maildev, posted. Fails the test unless both are answered as they
+   * should be (202, then 200).
+   */
   async register(fields: Record<string, unknown> = {}): Promise<RegisteredEmployee> {
     const body = { email: newEmail(), password: 'correct horse battery staple', name: 'Ana Lima', ...fields };
-    const answer = await this.call<{ employee: { id: string }; accessToken: string }>(
-      'POST',
-      '/v1/auth/register',
-      { body },
-    );
-    if (answer.status !== 201)
-      throw new Error(`register answered ${answer.status}: ${JSON.stringify(answer.body)}`);
+    const email = String(body.email).trim().toLowerCase();
+    const signUp = await this.call('POST', '/v1/auth/register', { body });
+    if (signUp.status !== 202)
+      throw new Error(`register answered ${signUp.status}: ${JSON.stringify(signUp.body)}`);
+    const answer = await this.confirmEmail(await emailConfirmationToken(email));
+    if (answer.status !== 200)
+      throw new Error(`the email confirmation answered ${answer.status}: ${JSON.stringify(answer.body)}`);
     return {
       id: answer.body.employee.id,
-      email: String(body.email).trim().toLowerCase(),
+      email,
       password: String(body.password),
       token: answer.body.accessToken,
       body: answer.body.employee,
     };
+  }
+
+  /** Posts the token of a "Confirm your email" link, as the portal's page does. */
+  confirmEmail(
+    token: string,
+  ): Promise<Answer<{ employee: { id: string } & Record<string, unknown>; accessToken: string }>> {
+    return this.call('POST', '/v1/auth/email-confirmations', { body: { token } });
   }
 
   login(email: string, password: string, address = newClientAddress()): Promise<Answer> {

@@ -114,6 +114,10 @@ describe('invitations to set up one’s sign-in', () => {
 
     expect(accepted.status).toBe(200);
     expect(accepted.body.expiresIn).toBe(900);
+    // A session starts, as at any sign-in: its refresh token in the cookie.
+    expect(accepted.headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^vouch_refresh=[\w-]{43}; Path=\/v1\/auth;/),
+    ]);
     const me = await identity.call<{ id: string }>('GET', '/v1/employees/me', {
       token: accepted.body.accessToken,
     });

@@ -1,6 +1,6 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, invitationSecretOf } from '@vouch/auth';
-import { employeeReplicaMigrations } from '@vouch/employee-replica';
+import { employeeReplicaMigrations, ReplicaDeactivatedEmployees } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import { DEVELOPMENT_UNSUBSCRIBE_SECRET, type NotificationsEnvironment } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
@@ -46,7 +46,7 @@ export class AppModule {
           errors: notificationErrors,
           consumer: { advisoryLocksOf: dailyCapLocksOf },
         }),
-        AuthModule.forRoot(environment),
+        AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         NotificationsModule.forRoot({
           databaseUrl: environment.DATABASE_URL,
           smtpUrl: environment.SMTP_URL,

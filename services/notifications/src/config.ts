@@ -4,7 +4,7 @@ import {
   invitationSecretEnvironment,
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
-import { serviceEnvironment } from '@vouch/platform';
+import { mailEnvironment, serviceEnvironment } from '@vouch/platform';
 import { isKnownTimeZone } from './notifications/domain/recipient-day';
 
 /** Signs unsubscribe links when UNSUBSCRIBE_SECRET is not set; fine on a laptop, never in production. */
@@ -14,9 +14,9 @@ export const DEVELOPMENT_UNSUBSCRIBE_SECRET = 'vouch-development-unsubscribe-sec
 export const notificationsEnvironment = serviceEnvironment({ name: 'notifications', port: 3004 })
   .extend(authEnvironment.shape)
   .extend(invitationSecretEnvironment.shape)
+  // SMTP_URL, PUBLIC_URL and the sender: shared with identity, which sends the account emails.
+  .extend(mailEnvironment.shape)
   .extend({
-    /** Where emails are handed over: smtp://host:port or smtps://user:pass@host:port. */
-    SMTP_URL: z.url({ protocol: /^smtps?$/ }).default('smtp://127.0.0.1:1025'),
     /** At most this many emails per second through SMTP (a provider's quota); unset means no limit. */
     SMTP_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).optional(),
     /**
@@ -25,11 +25,6 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
      * on smtp-server, such as maildev, wait 100 ms before greeting: raise it where the relay allows.
      */
     SMTP_MAX_MESSAGES_PER_CONNECTION: z.coerce.number().int().min(1).default(100),
-    /** The address people reach Vouch at; every link in an email starts with it. */
-    PUBLIC_URL: z
-      .url({ protocol: /^https?$/ })
-      .default('http://127.0.0.1:8080')
-      .transform((url) => url.replace(/\/+$/, '')),
     /** Signs unsubscribe tokens. */
     UNSUBSCRIBE_SECRET: z.string().min(16).default(DEVELOPMENT_UNSUBSCRIBE_SECRET),
     /** Secrets rotated out, comma-separated: tokens they signed stay valid until they expire. */
@@ -45,9 +40,6 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       .pipe(z.array(z.string().min(16, 'each previous secret has at least 16 characters'))),
     /** How long an unsubscribe link in an email keeps working. */
     UNSUBSCRIBE_TOKEN_DAYS: z.coerce.number().positive().default(90),
-    /** The sender of every email. */
-    MAIL_FROM_ADDRESS: z.email().default('vouch@vouch.localhost'),
-    MAIL_FROM_NAME: z.string().min(1).max(100).default('Vouch'),
     /** How often the sender looks for pending deliveries. */
     SENDER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
     /**

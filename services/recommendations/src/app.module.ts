@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
-import { employeeReplicaMigrations } from '@vouch/employee-replica';
+import { employeeReplicaMigrations, ReplicaDeactivatedEmployees } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
 import type { RecommendationsEnvironment } from './config';
 import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
@@ -31,7 +31,7 @@ export class AppModule {
           ],
           errors: recommendationErrors,
         }),
-        AuthModule.forRoot(environment),
+        AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         RecommendationsModule.forRoot({
           limits: {
             maxPendingOut: environment.MAX_PENDING_REQUESTS_OUT,

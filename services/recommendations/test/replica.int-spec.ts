@@ -89,8 +89,15 @@ describe('the replica of employees and connections, from identity and connection
 
     await service.eventsAbout('RecommendationRequestExpired', toLeaver.body.id);
     await service.eventsAbout('RecommendationRequestExpired', fromLeaver.body.id);
-    expect(await incoming(leaver)).toEqual([]);
     expect(await incoming(asked)).toEqual([]);
+    // The leaver's own token is refused outright, reads included.
+    expect(
+      (
+        await service.request('GET', '/v1/recommendation-requests?direction=incoming', {
+          token: leaver.token,
+        })
+      ).status,
+    ).toBe(401);
     const again = await ask(asker, leaver);
     expect(again.status).toBe(403);
     expect((await recommend(asker, leaver)).status).toBe(403);

@@ -1,7 +1,9 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TokenIssuer } from '@vouch/auth';
 import { AuditModule } from '../audit/audit.module';
-import type { IdentityEnvironment } from '../config';
+import { sessionExports, sessionProviders } from '../sessions/sessions.module';
+import { PendingRegistrationRepository } from '../accounts/infrastructure/pending-registration.repository';
+import { passwordSignInEnabled, type IdentityEnvironment } from '../config';
 import { ChangeEmployeeEmail } from './application/change-employee-email.use-case';
 import { ChangeEmploymentDetails } from './application/change-employment-details.use-case';
 import { ChangeManager } from './application/change-manager.use-case';
@@ -19,6 +21,7 @@ import { AuthController } from './api/auth.controller';
 import { EmployeesController } from './api/employees.controller';
 import { JwksController } from './api/jwks.controller';
 import { AdminGroupRepository } from './infrastructure/admin-group.repository';
+import { EmailProofRepository } from './infrastructure/email-proof.repository';
 import { EmployeeRepository } from './infrastructure/employee.repository';
 import { LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './infrastructure/login-throttle';
 import { PasswordHasher } from './infrastructure/password-hasher';
@@ -32,6 +35,7 @@ export class EmployeesModule {
       allowedEmailDomains: environment.ALLOWED_EMAIL_DOMAINS,
       adminEmails: environment.ADMIN_EMAILS,
       adminGroup: environment.SCIM_ADMIN_GROUP,
+      passwordSignIn: passwordSignInEnabled(environment),
     };
     const limits: LoginLimits = {
       maxAttemptsPerEmail: environment.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
@@ -47,11 +51,16 @@ export class EmployeesModule {
         { provide: IDENTITY_SETTINGS, useValue: settings },
         { provide: LOGIN_LIMITS, useValue: limits },
         ...signingProviders(environment),
+        // Every sign-in starts a session; deactivation (and a password change) ends them all.
+        ...sessionProviders(environment),
         EmployeeRepository,
         AdminGroupRepository,
+        EmailProofRepository,
         EmployeeOutbox,
         PasswordHasher,
         LoginThrottle,
+        // Login tells a sign-up waiting for its address from a wrong password (accounts makes them).
+        PendingRegistrationRepository,
         RegisterEmployee,
         LogIn,
         GetEmployee,
@@ -80,7 +89,13 @@ export class EmployeesModule {
         // Accepting an invitation sets a password and signs in, as registration and login do.
         PasswordHasher,
         AdminGroupRepository,
+        // Who may be an ADMIN_EMAILS admin: the addresses proven (email links, single sign-on).
+        EmailProofRepository,
         TokenIssuer,
+        ...sessionExports,
+        // Password accounts: a confirmed sign-up becomes an employee.
+        RegisterEmployee,
+        PendingRegistrationRepository,
       ],
     };
   }

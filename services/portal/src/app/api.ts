@@ -15,15 +15,17 @@ import type {
 } from './api-types/connections.generated';
 import type {
   SchemaAcceptInvitationRequest as AcceptInvitationBody,
+  SchemaCheckYourEmailResponse as CheckYourEmail,
   SchemaCompletenessResponse as Completeness,
   SchemaEducationResponse as Education,
+  SchemaEmailConfirmedResponse as EmailConfirmed,
   SchemaEmployeePageResponse as EmployeePage,
   SchemaEmployeeResponse as Employee,
   SchemaLoginRequest as LoginBody,
   SchemaLoginResponse as LoginAnswer,
   SchemaPositionResponse as Position,
   SchemaRegisterRequest as RegisterBody,
-  SchemaRegisterResponse as RegisterAnswer,
+  SchemaResetPasswordRequest as ResetPasswordBody,
   SchemaUpdateProfileRequest as ProfileChange,
 } from './api-types/identity.generated';
 import type { SchemaNotificationPreferencesDto as NotificationPreferences } from './api-types/notifications.generated';
@@ -95,7 +97,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+async function call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   const token = session.token();
   const response = await fetch(path, {
     method,
@@ -108,8 +110,12 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   });
   const parsed = parseJson(await response.text());
   if (!response.ok) {
-    // An expired or revoked token: sign out, and the app asks to sign in again, then comes back.
-    if (response.status === 401 && token) session.signOut();
+    // An expired token: renewed from the session's refresh cookie, and the call made once more.
+    // No session any more (signed out, deactivated): the app asks to sign in again, then comes back.
+    if (response.status === 401 && token) {
+      if (!retried && (await session.refresh())) return call<T>(method, path, body, true);
+      session.expire();
+    }
     throw new ApiError(response.status, typeof parsed === 'object' && parsed !== null ? parsed : {});
   }
   return parsed as T;
@@ -118,7 +124,15 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
 const query = (parameters: Record<string, string>) => new URLSearchParams(parameters).toString();
 
 export const api = {
-  register: (body: RegisterBody) => call<RegisterAnswer>('POST', '/v1/auth/register', body),
+  // Answers the same whether or not the address has an account: the email says what happens next.
+  register: (body: RegisterBody) => call<CheckYourEmail>('POST', '/v1/auth/register', body),
+  confirmEmail: (token: string) => call<EmailConfirmed>('POST', '/v1/auth/email-confirmations', { token }),
+  resendEmailConfirmation: (email: string) =>
+    call<CheckYourEmail>('POST', '/v1/auth/email-confirmations/resend', { email }),
+  requestPasswordReset: (email: string) =>
+    call<CheckYourEmail>('POST', '/v1/auth/password-resets', { email }),
+  resetPassword: (body: ResetPasswordBody) =>
+    call<undefined>('POST', '/v1/auth/password-resets/confirm', body),
   logIn: (body: LoginBody) => call<LoginAnswer>('POST', '/v1/auth/login', body),
   acceptInvitation: (body: AcceptInvitationBody) =>
     call<LoginAnswer>('POST', '/v1/auth/invitations/accept', body),

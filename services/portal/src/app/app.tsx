@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage } from './pages/account';
 import { BalancePage } from './pages/balance';
 import { ColleaguePage } from './pages/colleague';
 import { ConnectionsPage } from './pages/connections';
@@ -8,6 +9,7 @@ import { ProfilePage } from './pages/profile';
 import { RecommendationPage } from './pages/recommendation';
 import { RecommendationRequestPage } from './pages/recommendation-request';
 import { RecommendationsPage } from './pages/recommendations';
+import { CompanySignInCompletePage } from './pages/company-sign-in';
 import { SignInPage, SignUpPage } from './pages/sign-in';
 import { WelcomePage } from './pages/welcome';
 import { WriteRecommendationPage } from './pages/write-recommendation';
@@ -28,13 +30,21 @@ const NAVIGATION = [
 function pageFor(route: Route, location: Location): ReactNode {
   switch (route.page) {
     case 'sign-in':
-      return <SignInPage next={location.search.get('next')} />;
+      return <SignInPage next={location.search.get('next')} refusal={location.search.get('error')} />;
     case 'sign-up':
       return <SignUpPage next={location.search.get('next')} />;
+    case 'sso-complete':
+      return <CompanySignInCompletePage />;
     case 'welcome':
       return (
         <WelcomePage invitationId={location.search.get('invitation')} token={location.search.get('token')} />
       );
+    case 'confirm-email':
+      return <ConfirmEmailPage />;
+    case 'forgot-password':
+      return <ForgotPasswordPage />;
+    case 'reset-password':
+      return <ResetPasswordPage />;
     case 'profile':
       return <ProfilePage />;
     case 'directory':
@@ -69,8 +79,10 @@ function pageFor(route: Route, location: Location): ReactNode {
 export function App() {
   const location = useLocation();
   const token = useSyncExternalStore(session.subscribe, session.token);
+  const restoring = useSyncExternalStore(session.subscribe, session.restoring);
   const route = matchRoute(location.pathname);
-  const mustSignIn = !token && !isPublic(route);
+  // A tab opened without a token is signed in from the browser's session (its refresh cookie) first.
+  const mustSignIn = !token && !restoring && !isPublic(route);
 
   // A page that needs an employee (an email's link) asks to sign in, keeping where it was going.
   useEffect(() => {
@@ -108,7 +120,7 @@ export function App() {
                   type="button"
                   className="link-button"
                   onClick={() => {
-                    session.signOut();
+                    void session.signOut();
                     navigate('/signin');
                   }}
                 >
@@ -119,7 +131,7 @@ export function App() {
           </nav>
         )}
       </header>
-      <main id="main">{mustSignIn ? null : pageFor(route, location)}</main>
+      <main id="main">{mustSignIn || (restoring && !isPublic(route)) ? null : pageFor(route, location)}</main>
     </>
   );
 }

@@ -18,6 +18,24 @@ describe('the portal routes', () => {
     expect(nextPathAfterSignIn('/welcome?invitation=4b1d&token=t')).toBe('/profile');
   });
 
+  it('lands back from the company’s identity provider without signing in: that page completes it', () => {
+    expect(matchRoute('/sso-complete')).toEqual({ page: 'sso-complete' });
+    expect(isPublic(matchRoute('/sso-complete'))).toBe(true);
+    expect(nextPathAfterSignIn('/sso-complete')).toBe('/profile');
+  });
+
+  it('opens the account emails’ pages without signing in, and never goes back to them after signing in', () => {
+    for (const [path, page] of [
+      ['/confirm-email', 'confirm-email'],
+      ['/forgot-password', 'forgot-password'],
+      ['/reset-password', 'reset-password'],
+    ] as const) {
+      expect(matchRoute(path)).toEqual({ page });
+      expect(isPublic(matchRoute(path))).toBe(true);
+      expect(nextPathAfterSignIn(path)).toBe('/profile');
+    }
+  });
+
   it('opens the profile at the root and ignores a trailing slash', () => {
     expect(matchRoute('/')).toEqual({ page: 'profile' });
     expect(matchRoute('/people/7f3e/')).toEqual({ page: 'colleague', employeeId: '7f3e' });

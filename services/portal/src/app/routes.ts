@@ -3,6 +3,10 @@ export type Route =
   | { page: 'sign-in' }
   | { page: 'sign-up' }
   | { page: 'welcome' }
+  | { page: 'confirm-email' }
+  | { page: 'forgot-password' }
+  | { page: 'reset-password' }
+  | { page: 'sso-complete' }
   | { page: 'profile' }
   | { page: 'directory' }
   | { page: 'colleague'; employeeId: string }
@@ -21,6 +25,12 @@ const FIXED: Record<string, Route> = {
   '/signup': { page: 'sign-up' },
   // The invitation email's link: set up one's sign-in (`?invitation=&token=`).
   '/welcome': { page: 'welcome' },
+  // The account emails' links (`#token=`): each page has the button that does it; opening one does nothing.
+  '/confirm-email': { page: 'confirm-email' },
+  '/forgot-password': { page: 'forgot-password' },
+  '/reset-password': { page: 'reset-password' },
+  // Where identity sends the browser back signed in from the company's identity provider.
+  '/sso-complete': { page: 'sso-complete' },
   '/profile': { page: 'profile' },
   '/people': { page: 'directory' },
   '/connections': { page: 'connections' },
@@ -45,7 +55,15 @@ export function matchRoute(pathname: string): Route {
 
 /** Pages anyone may see; every other page asks to sign in first, then comes back. */
 export function isPublic(route: Route): boolean {
-  return route.page === 'sign-in' || route.page === 'sign-up' || route.page === 'welcome';
+  return (
+    route.page === 'sign-in' ||
+    route.page === 'sign-up' ||
+    route.page === 'welcome' ||
+    route.page === 'confirm-email' ||
+    route.page === 'forgot-password' ||
+    route.page === 'reset-password' ||
+    route.page === 'sso-complete'
+  );
 }
 
 export function signInPath(wanted: string): string {

@@ -200,3 +200,38 @@ export function VerifiedMark({ verifiedBy }: { verifiedBy: readonly ManagerSourc
 export function formatDate(iso: string): string {
   return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 }
+
+/**
+ * A new password and its confirmation, named `password` and `confirmation` in the form, with the
+ * same bounds as identity's.
+ */
+export function NewPasswordFields({ idPrefix, label }: { idPrefix: string; label: string }) {
+  return (
+    <>
+      <label htmlFor={`${idPrefix}-password`}>{label}</label>
+      <input
+        id={`${idPrefix}-password`}
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={256}
+        aria-describedby={`${idPrefix}-password-hint`}
+      />
+      <p id={`${idPrefix}-password-hint`} className="hint">
+        At least 12 characters; a few words you will remember work well.
+      </p>
+      <label htmlFor={`${idPrefix}-confirmation`}>The same password again</label>
+      <input
+        id={`${idPrefix}-confirmation`}
+        name="confirmation"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={12}
+        maxLength={256}
+      />
+    </>
+  );
+}

@@ -12,7 +12,17 @@ describe('the gateway route table', () => {
     ['/v1/admin/audit-log', 'identity'],
     ['/v1/admin/people-import', 'identity'],
     ['/v1/admin/employees/6f1c2f4e-0000-4000-8000-000000000000/invitation', 'identity'],
+    ['/v1/admin/employees/6f1c2f4e-0000-4000-8000-000000000000/admin-role', 'identity'],
     ['/v1/auth/invitations/accept', 'identity'],
+    // Password accounts: the confirmation and reset links' buttons, and asking for them again.
+    ['/v1/auth/email-confirmations', 'identity'],
+    ['/v1/auth/email-confirmations/resend', 'identity'],
+    ['/v1/auth/password-resets', 'identity'],
+    ['/v1/auth/password-resets/confirm', 'identity'],
+    // Single sign-on: the start, and the callback the company's IdP sends the browser back to.
+    ['/v1/auth/methods', 'identity'],
+    ['/v1/auth/sso/start', 'identity'],
+    ['/v1/auth/sso/callback', 'identity'],
     ['/.well-known/jwks.json', 'identity'],
     ['/scim/v2', 'identity'],
     ['/scim/v2/Users', 'identity'],
@@ -38,6 +48,7 @@ describe('the gateway route table', () => {
 
   it.each([
     '/',
+    '/sso-complete',
     '/recommendations/new',
     '/settings/notifications',
     '/v1/unknown',

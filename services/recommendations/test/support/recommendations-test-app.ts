@@ -185,6 +185,7 @@ export class RecommendationsTestApp {
       },
     ]);
     await this.settled();
+    await this.tokenAnswers(employee, 401);
   }
 
   async reactivate(employee: TestEmployee): Promise<void> {
@@ -195,6 +196,20 @@ export class RecommendationsTestApp {
       },
     ]);
     await this.settled();
+    await this.tokenAnswers(employee, 200);
+  }
+
+  /**
+   * Waits for the service's next read of the deactivated employees (once a second): from then on it
+   * refuses (401) or accepts (200) the employee's token again.
+   */
+  private async tokenAnswers(employee: TestEmployee, status: 200 | 401): Promise<void> {
+    await waitFor(
+      `the service to answer ${status} to the token of ${employee.id}`,
+      () => this.request('GET', '/v1/recommendations/received', { token: employee.token }),
+      (answer) => answer.status === status,
+      { timeoutMs: 5_000, intervalMs: 50 },
+    );
   }
 
   /** identity's EmployeeManagerChanged v2; the link's source is SCIM unless told otherwise. */

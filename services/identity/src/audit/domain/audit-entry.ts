@@ -5,17 +5,26 @@ import { canonical, type EmployeeState } from '../../employees/domain/employee';
  * Who changed an employee. It is also the source: an admin acts through the admin API, SCIM only
  * through /scim/v2, so one field tells both.
  */
-export type Actor = { type: 'admin'; id: string } | { type: 'scim' } | { type: 'csv' } | { type: 'system' };
+export type Actor =
+  | { type: 'admin'; id: string }
+  | { type: 'scim' }
+  | { type: 'csv' }
+  | { type: 'system' }
+  // Single sign-on creating someone at their first sign-in (OIDC_JIT_PROVISIONING).
+  | { type: 'sso' };
 
-export const ACTOR_TYPES = ['admin', 'scim', 'csv', 'system'] as const satisfies ReadonlyArray<Actor['type']>;
+export const ACTOR_TYPES = ['admin', 'scim', 'csv', 'system', 'sso'] as const satisfies ReadonlyArray<
+  Actor['type']
+>;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 export const SCIM_ACTOR: Actor = { type: 'scim' };
 export const CSV_ACTOR: Actor = { type: 'csv' };
+export const SSO_ACTOR: Actor = { type: 'sso' };
 
-/** The source of a manager link the actor sets; the system sets none, it only purges. */
+/** The source of a manager link the actor sets; the system and single sign-on set none. */
 export function managerSourceOf(actor: Actor): ManagerSource {
-  if (actor.type === 'system') throw new Error('the system sets no manager links');
+  if (actor.type === 'system' || actor.type === 'sso') throw new Error(`${actor.type} sets no manager links`);
   return actor.type;
 }
 

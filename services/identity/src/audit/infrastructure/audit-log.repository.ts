@@ -72,6 +72,24 @@ export class AuditLog {
   }
 
   /**
+   * Records that an admin gave an employee the admin role, or took it back, in the transaction of
+   * the change: the role itself follows at their next sign-in or refresh.
+   */
+  async recordAdminGrant(
+    manager: EntityManager,
+    actor: Actor,
+    change: { employeeId: string; granted: boolean; at: Date },
+  ): Promise<void> {
+    await this.insert(manager, actor, {
+      action: change.granted ? 'employee.admin_role_granted' : 'employee.admin_role_revoked',
+      at: change.at,
+      employeeId: change.employeeId,
+      before: { adminGrant: !change.granted },
+      after: { adminGrant: change.granted },
+    });
+  }
+
+  /**
    * Records a change of an employee with the transaction that makes it, so neither exists without
    * the other. `before` undefined: the employee was created. Changes by the employee themself are
    * not recorded.

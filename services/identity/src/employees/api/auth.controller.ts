@@ -1,51 +1,47 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
-  ApiConflictResponse,
-  ApiCreatedResponse,
   ApiForbiddenResponse,
+  ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
 } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { StartSession } from '../../sessions/application/start-session.use-case';
 import { LogIn } from '../application/log-in.use-case';
-import { RegisterEmployee } from '../application/register-employee.use-case';
-import {
-  EmployeeResponse,
-  LoginRequest,
-  LoginResponse,
-  RegisterRequest,
-  RegisterResponse,
-} from './employee.dto';
+import { LoginRequest, LoginResponse } from './employee.dto';
 
 @ApiTags('auth')
 @Controller('v1/auth')
 export class AuthController {
   constructor(
-    private readonly registerEmployee: RegisterEmployee,
     private readonly logIn: LogIn,
+    private readonly startSession: StartSession,
   ) {}
-
-  @Post('register')
-  @ApiCreatedResponse({ type: RegisterResponse })
-  @ApiConflictResponse({ description: 'the email is taken' })
-  @ApiForbiddenResponse({ description: 'the email domain may not register' })
-  async register(@Body() body: RegisterRequest): Promise<RegisterResponse> {
-    const { employee, accessToken } = await this.registerEmployee.execute(body);
-    return { employee: EmployeeResponse.from(employee), accessToken };
-  }
 
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponse })
+  @ApiOkResponse({
+    type: LoginResponse,
+    description: 'signed in: a session starts, its refresh token in the vouch_refresh cookie',
+  })
   @ApiUnauthorizedResponse({ description: 'wrong email or password' })
+  @ApiForbiddenResponse({
+    description: 'the password is right but the email is not confirmed yet (`Email not confirmed`)',
+  })
+  @ApiNotFoundResponse({ description: 'password sign-in is off (AUTH_PASSWORD_ENABLED)' })
   @ApiTooManyRequestsResponse({ description: 'too many attempts; see Retry-After' })
-  login(@Body() body: LoginRequest, @Req() request: FastifyRequest): Promise<LoginResponse> {
-    return this.logIn.execute({
+  async login(
+    @Body() body: LoginRequest,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponse> {
+    const employee = await this.logIn.execute({
       email: body.email,
       password: body.password,
       address: request.ip,
     });
+    return this.startSession.execute(employee, reply);
   }
 }

@@ -405,14 +405,6 @@ export class EmployeeResponse implements EmployeeView {
   }
 }
 
-export class RegisterResponse {
-  @ApiProperty({ type: EmployeeResponse })
-  employee!: EmployeeResponse;
-
-  @ApiProperty()
-  accessToken!: string;
-}
-
 export class EmployeePageResponse {
   @ApiProperty({ type: [EmployeeResponse] })
   items!: EmployeeResponse[];

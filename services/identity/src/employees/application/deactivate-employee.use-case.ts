@@ -5,6 +5,7 @@ import { inTransaction } from '@vouch/persistence';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
+import { RevokeSessions } from '../../sessions/application/revoke-sessions';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { EmployeeOutbox } from './employee-outbox';
@@ -16,12 +17,15 @@ export class DeactivateEmployee {
     private readonly employees: EmployeeRepository,
     private readonly employeeOutbox: EmployeeOutbox,
     private readonly auditLog: AuditLog,
+    private readonly revokeSessions: RevokeSessions,
   ) {}
 
   /**
    * Offboards an employee; deactivating one already deactivated changes nothing. The audit log
    * says why when it is more than a deactivation: the identity provider deleted them, which it
    * records even of someone deactivated before (providers often disable first, delete later).
+   * Their sessions end in the same transaction; their access tokens are refused by every service
+   * within seconds, from the deactivated employees each instance reads (AuthenticatedGuard).
    */
   async execute(
     employeeId: string,
@@ -37,6 +41,7 @@ export class DeactivateEmployee {
       const deactivated = employee.deactivate(at);
       if (deactivated) {
         await this.employees.update(manager, employee);
+        await this.revokeSessions.forEmployee(manager, employee.id, 'deactivated');
         await this.employeeOutbox.add(manager, employee, EmployeeDeactivatedV1, {
           employeeId: employee.id,
           deactivatedAt: at.toISOString(),

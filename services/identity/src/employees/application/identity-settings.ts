@@ -6,6 +6,8 @@ export interface IdentitySettings {
   adminEmails: string[];
   /** The SCIM group whose members are admins, by displayName in any case. */
   adminGroup: string;
+  /** Whether people sign up, sign in and reset with a password (AUTH_PASSWORD_ENABLED). */
+  passwordSignIn: boolean;
 }
 
 export const IDENTITY_SETTINGS = Symbol('IDENTITY_SETTINGS');

@@ -1,9 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { TokenIssuer } from '@vouch/auth';
+import type { AuthenticatedEmployee } from '@vouch/auth';
+import { EmailNotConfirmedError, PasswordSignInDisabledError } from '../../accounts/domain/account.errors';
+import { PendingRegistrationRepository } from '../../accounts/infrastructure/pending-registration.repository';
 import { normaliseEmail } from '../domain/email-address';
 import { InvalidCredentialsError, TooManyLoginAttemptsError } from '../domain/employee.errors';
 import { rolesOf } from '../domain/roles';
 import { AdminGroupRepository } from '../infrastructure/admin-group.repository';
+import { EmailProofRepository } from '../infrastructure/email-proof.repository';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { LoginThrottle } from '../infrastructure/login-throttle';
 import { PasswordHasher } from '../infrastructure/password-hasher';
@@ -21,32 +24,42 @@ export class LogIn {
   constructor(
     private readonly employees: EmployeeRepository,
     private readonly adminGroup: AdminGroupRepository,
+    private readonly emailProofs: EmailProofRepository,
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottle,
-    private readonly tokens: TokenIssuer,
+    private readonly pendingRegistrations: PendingRegistrationRepository,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
-  async execute(command: LogInCommand): Promise<{ accessToken: string; expiresIn: number }> {
+  /** Who signed in, with their roles: the caller starts their session (sessions' StartSession). */
+  async execute(command: LogInCommand): Promise<AuthenticatedEmployee> {
+    if (!this.settings.passwordSignIn) throw new PasswordSignInDisabledError();
     const email = normaliseEmail(command.email);
     const wait = await this.throttle.admit(email, command.address);
     if (wait !== undefined) throw new TooManyLoginAttemptsError(wait);
     const credentials = await this.employees.credentialsOf(email);
     // The hash is checked even for an unknown email or one without a password (provisioned over
     // SCIM), so the answer takes as long either way; the decoy it checks against never lets one in.
-    const passwordHash = credentials?.passwordHash ?? undefined;
+    // A sign-up waiting for its address to be confirmed is checked against its password (the latest's).
+    const waiting = credentials ? undefined : await this.pendingRegistrations.latestFor(email);
+    const passwordHash = credentials?.passwordHash ?? waiting?.passwordHash ?? undefined;
     const matches = await this.hasher.matches(passwordHash, command.password);
+    // Said only to whoever knows the password: to anyone else it is a wrong password, as for no account.
+    if (waiting && matches) throw new EmailNotConfirmedError();
     if (!credentials || passwordHash === undefined || !matches || !credentials.employee.isActive)
       throw new InvalidCredentialsError();
     await this.throttle.succeeded(email);
-    return this.tokens.issue({
+    return {
       id: credentials.employee.id,
       email,
       roles: rolesOf({
         email,
         adminEmails: this.settings.adminEmails,
+        // A password proves nothing about the address; the link of an email sent to it does, once
+        // followed (ConfirmEmail, AcceptInvitation), and so does the company's IdP (single sign-on).
+        emailProven: await this.emailProofs.isProven(credentials.employee.id, email),
         inAdminGroup: await this.adminGroup.includes(credentials.employee.id),
       }),
-    });
+    };
   }
 }

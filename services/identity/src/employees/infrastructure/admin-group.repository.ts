@@ -14,10 +14,20 @@ export class AdminGroupRepository {
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
+  /**
+   * Whether the employee is an admin by the company's SCIM group, or by an existing admin's grant
+   * (`PUT /v1/admin/employees/:id/admin-role`).
+   */
   async includes(employeeId: string): Promise<boolean> {
-    return this.members(this.dataSource.manager)
-      .andWhere('m.employee_id = :employeeId', { employeeId })
-      .getExists();
+    const [byGroup, granted] = await Promise.all([
+      this.members(this.dataSource.manager)
+        .andWhere('m.employee_id = :employeeId', { employeeId })
+        .getExists(),
+      this.dataSource.query(`SELECT 1 FROM admin_grant WHERE employee_id = $1`, [employeeId]) as Promise<
+        unknown[]
+      >,
+    ]);
+    return byGroup || granted.length > 0;
   }
 
   /** Everyone in the admin group, as the transaction `manager` sees it. */

@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { isInvitationToken, TokenIssuer } from '@vouch/auth';
+import { isInvitationToken, type AuthenticatedEmployee } from '@vouch/auth';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { EmployeeDeactivatedError } from '../../employees/domain/employee.errors';
 import { rolesOf } from '../../employees/domain/roles';
 import { AdminGroupRepository } from '../../employees/infrastructure/admin-group.repository';
+import { EmailProofRepository } from '../../employees/infrastructure/email-proof.repository';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
 import { PasswordHasher } from '../../employees/infrastructure/password-hasher';
 import { InvalidInvitationError, PasswordAlreadySetError } from '../domain/invitation.errors';
@@ -28,13 +29,17 @@ export class AcceptInvitation {
     private readonly invitations: InvitationRepository,
     private readonly employees: EmployeeRepository,
     private readonly adminGroup: AdminGroupRepository,
+    private readonly emailProofs: EmailProofRepository,
     private readonly hasher: PasswordHasher,
-    private readonly tokens: TokenIssuer,
     @Inject(INVITATION_SETTINGS) private readonly settings: InvitationSettings,
     @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
   ) {}
 
-  async execute(command: AcceptInvitationCommand): Promise<{ accessToken: string; expiresIn: number }> {
+  /**
+   * Who signed in, with their roles: the caller starts their session (sessions' StartSession), the
+   * address proven by the followed link.
+   */
+  async execute(command: AcceptInvitationCommand): Promise<AuthenticatedEmployee> {
     // Checked before anything costs: a forged link never reaches the database or the hasher.
     if (!isInvitationToken(this.settings.secret, command.invitationId, command.token))
       throw new InvalidInvitationError();
@@ -50,17 +55,26 @@ export class AcceptInvitation {
       if (invitee.hasPassword) throw new PasswordAlreadySetError(invitee.employee.id);
       await this.employees.setPasswordHash(manager, invitee.employee.id, passwordHash);
       await this.invitations.update(manager, invitation);
+      // The link was emailed to their address: following it proves the address theirs.
+      await this.emailProofs.record(manager, {
+        employeeId: invitee.employee.id,
+        email: invitee.employee.snapshot.email,
+        by: 'invitation',
+        at,
+      });
       return invitee.employee;
     });
     const email = employee.snapshot.email;
-    return this.tokens.issue({
+    return {
       id: employee.id,
       email,
       roles: rolesOf({
         email,
         adminEmails: this.identitySettings.adminEmails,
+        // The invitation's link was emailed to the address: following it proves the address theirs.
+        emailProven: true,
         inAdminGroup: await this.adminGroup.includes(employee.id),
       }),
-    });
+    };
   }
 }

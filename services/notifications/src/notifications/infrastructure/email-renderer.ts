@@ -1,4 +1,10 @@
 import Handlebars from 'handlebars';
+import {
+  EMAIL_HTML_LAYOUT,
+  EMAIL_TEXT_FOOTER,
+  EMAIL_TEXT_GREETING,
+  EMAIL_TRANSACTIONAL_TEXT_FOOTER,
+} from '@vouch/platform';
 import type { EmailTemplate } from '../domain/email-policies';
 
 /** Everything a template may show. User text (names, messages, excerpts) is escaped by Handlebars. */
@@ -184,37 +190,9 @@ Not expecting this? You can ignore this email.`,
   },
 };
 
-const LAYOUT = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{subject}}</title>
-<style>
-body{margin:0;background:#f4f4f7;font-family:-apple-system,Segoe UI,Roboto,Helvetica,Arial,sans-serif;color:#1f2330}
-.card{max-width:560px;margin:24px auto;background:#fff;border-radius:8px;padding:32px}
-h1{font-size:22px;margin:0 0 16px}
-blockquote{margin:16px 0;padding:12px 16px;border-left:4px solid #4f46e5;background:#f7f7fb;white-space:pre-line}
-a.button{display:inline-block;background:#4f46e5;color:#fff;text-decoration:none;padding:10px 18px;border-radius:6px}
-.footer{max-width:560px;margin:0 auto 24px;font-size:12px;color:#6b7080;text-align:center}
-@media (max-width:600px){.card{margin:0;border-radius:0;padding:20px}}
-</style></head>
-<body><div class="card"><p>Hi {{recipientName}},</p>{{{body}}}</div>
-<div class="footer">Vouch, your company's recommendations.{{#unless transactional}}
-<a href="{{links.preferences}}">Email preferences</a> · <a href="{{links.unsubscribe}}">Unsubscribe from these emails</a>{{/unless}}</div>
-</body></html>`;
-
-const TEXT_FOOTER = `
-
---
-Email preferences: {{links.preferences}}
-Unsubscribe from these emails: {{links.unsubscribe}}`;
-
-const TRANSACTIONAL_TEXT_FOOTER = `
-
---
-Vouch, your company's recommendations.`;
-
 const engine = Handlebars.create();
 engine.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
-const layout = engine.compile(LAYOUT, { strict: true });
+const layout = engine.compile(EMAIL_HTML_LAYOUT, { strict: true });
 const compiled = Object.fromEntries(
   Object.entries(TEMPLATES).map(([name, source]) => [
     name,
@@ -223,8 +201,10 @@ const compiled = Object.fromEntries(
       html: engine.compile(source.html),
       // Plain text is not HTML: nothing to escape, and `&amp;` would only garble it.
       text: engine.compile(
-        `Hi {{recipientName}},\n\n${source.text}${
-          TRANSACTIONAL_TEMPLATES.has(name as EmailTemplate) ? TRANSACTIONAL_TEXT_FOOTER : TEXT_FOOTER
+        `${EMAIL_TEXT_GREETING}${source.text}${
+          TRANSACTIONAL_TEMPLATES.has(name as EmailTemplate)
+            ? EMAIL_TRANSACTIONAL_TEXT_FOOTER
+            : EMAIL_TEXT_FOOTER
         }`,
         { noEscape: true },
       ),

@@ -4,22 +4,6 @@
  */
 
 export interface paths {
-  '/v1/auth/register': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post: operations['AuthController_register'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
   '/v1/auth/login': {
     parameters: {
       query?: never;
@@ -196,6 +180,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/auth/refresh': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SessionsController_refresh'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/logout': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['SessionsController_logout'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/people-import': {
     parameters: {
       query?: never;
@@ -207,6 +223,150 @@ export interface paths {
     put?: never;
     post: operations['PeopleImportController_import'];
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AccountsController_register'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/email-confirmations': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AccountsController_confirm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/email-confirmations/resend': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AccountsController_resend'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-resets': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AccountsController_forgotPassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/password-resets/confirm': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['AccountsController_reset'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/methods': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['AuthMethodsController_get'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sso/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SingleSignOnController_start'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/auth/sso/callback': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['SingleSignOnController_callback'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/employees/{id}/admin-role': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['AdminRolesController_grant'];
+    post?: never;
+    delete: operations['AdminRolesController_revoke'];
     options?: never;
     head?: never;
     patch?: never;
@@ -232,15 +392,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
-    RegisterRequest: {
+    LoginRequest: {
       /** @example ana.lima@acme.com */
       email: string;
       /** Format: password */
       password: string;
-      /** @example Ana Lima */
-      name: string;
-      /** @example Staff engineer */
-      title?: string;
+    };
+    LoginResponse: {
+      accessToken: string;
+      /** @description seconds until the token expires */
+      expiresIn: number;
     };
     PositionResponse: {
       /** @example Staff engineer */
@@ -298,21 +459,6 @@ export interface components {
       active: boolean;
       /** Format: date-time */
       registeredAt: string;
-    };
-    RegisterResponse: {
-      employee: components['schemas']['EmployeeResponse'];
-      accessToken: string;
-    };
-    LoginRequest: {
-      /** @example ana.lima@acme.com */
-      email: string;
-      /** Format: password */
-      password: string;
-    };
-    LoginResponse: {
-      accessToken: string;
-      /** @description seconds until the token expires */
-      expiresIn: number;
     };
     PositionInput: {
       /** @example Staff engineer */
@@ -497,6 +643,57 @@ export interface components {
       /** @description active employees the file does not list */
       missing: components['schemas']['PeopleImportMissing'][];
     };
+    RegisterRequest: {
+      /** @example ana.lima@acme.com */
+      email: string;
+      /** Format: password */
+      password: string;
+      /** @example Ana Lima */
+      name: string;
+      /** @example Staff engineer */
+      title?: string;
+    };
+    CheckYourEmailResponse: {
+      /** @example If the address can use Vouch, an email is on its way to it. */
+      message: string;
+    };
+    ConfirmEmailRequest: {
+      /** @description the token of the "Confirm your email" link (after `#token=`) */
+      token: string;
+    };
+    EmailConfirmedResponse: {
+      employee: components['schemas']['EmployeeResponse'];
+      accessToken: string;
+      /** @description seconds until the token expires */
+      expiresIn: number;
+    };
+    EmailRequest: {
+      /** @example ana.lima@acme.com */
+      email: string;
+    };
+    ResetPasswordRequest: {
+      /** @description the token of the "Reset your password" link (after `#token=`) */
+      token: string;
+      /** Format: password */
+      password: string;
+    };
+    AuthMethodsResponse: {
+      /** @description sign-in with the company's identity provider (`GET /v1/auth/sso/start`) */
+      sso: boolean;
+      /** @description sign-up and sign-in with an email and a password */
+      password: boolean;
+    };
+    AdminGrantResponse: {
+      /** Format: uuid */
+      employeeId: string;
+      /**
+       * Format: uuid
+       * @description the admin who granted the role
+       */
+      grantedBy: string;
+      /** Format: date-time */
+      grantedAt: string;
+    };
     AuditEntryResponse: {
       /** Format: uuid */
       id: string;
@@ -506,7 +703,7 @@ export interface components {
        * @description who made the change, and through which channel
        * @enum {string}
        */
-      actorType: 'admin' | 'scim' | 'csv' | 'system';
+      actorType: 'admin' | 'scim' | 'csv' | 'system' | 'sso';
       /**
        * Format: uuid
        * @description the admin's employee id
@@ -551,14 +748,12 @@ export interface components {
   headers: never;
   pathItems: never;
 }
-export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
+export type SchemaLoginRequest = components['schemas']['LoginRequest'];
+export type SchemaLoginResponse = components['schemas']['LoginResponse'];
 export type SchemaPositionResponse = components['schemas']['PositionResponse'];
 export type SchemaEducationResponse = components['schemas']['EducationResponse'];
 export type SchemaManagerSource = components['schemas']['ManagerSource'];
 export type SchemaEmployeeResponse = components['schemas']['EmployeeResponse'];
-export type SchemaRegisterResponse = components['schemas']['RegisterResponse'];
-export type SchemaLoginRequest = components['schemas']['LoginRequest'];
-export type SchemaLoginResponse = components['schemas']['LoginResponse'];
 export type SchemaPositionInput = components['schemas']['PositionInput'];
 export type SchemaEducationInput = components['schemas']['EducationInput'];
 export type SchemaUpdateProfileRequest = components['schemas']['UpdateProfileRequest'];
@@ -574,47 +769,18 @@ export type SchemaPeopleImportProblem = components['schemas']['PeopleImportProbl
 export type SchemaPeopleImportChange = components['schemas']['PeopleImportChange'];
 export type SchemaPeopleImportMissing = components['schemas']['PeopleImportMissing'];
 export type SchemaPeopleImportReportResponse = components['schemas']['PeopleImportReportResponse'];
+export type SchemaRegisterRequest = components['schemas']['RegisterRequest'];
+export type SchemaCheckYourEmailResponse = components['schemas']['CheckYourEmailResponse'];
+export type SchemaConfirmEmailRequest = components['schemas']['ConfirmEmailRequest'];
+export type SchemaEmailConfirmedResponse = components['schemas']['EmailConfirmedResponse'];
+export type SchemaEmailRequest = components['schemas']['EmailRequest'];
+export type SchemaResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
+export type SchemaAuthMethodsResponse = components['schemas']['AuthMethodsResponse'];
+export type SchemaAdminGrantResponse = components['schemas']['AdminGrantResponse'];
 export type SchemaAuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type SchemaAuditEntryPageResponse = components['schemas']['AuditEntryPageResponse'];
 export type $defs = Record<string, never>;
 export interface operations {
-  AuthController_register: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        'application/json': components['schemas']['RegisterRequest'];
-      };
-    };
-    responses: {
-      201: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['RegisterResponse'];
-        };
-      };
-      /** @description the email domain may not register */
-      403: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      /** @description the email is taken */
-      409: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-    };
-  };
   AuthController_login: {
     parameters: {
       query?: never;
@@ -628,6 +794,7 @@ export interface operations {
       };
     };
     responses: {
+      /** @description signed in: a session starts, its refresh token in the vouch_refresh cookie */
       200: {
         headers: {
           [name: string]: unknown;
@@ -638,6 +805,20 @@ export interface operations {
       };
       /** @description wrong email or password */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the password is right but the email is not confirmed yet (`Email not confirmed`) */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description password sign-in is off (AUTH_PASSWORD_ENABLED) */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1032,7 +1213,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description the password is set: signed in, as by a login */
+      /** @description the password is set: signed in, as by a login (a session starts, its cookie set) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -1064,6 +1245,71 @@ export interface operations {
       };
       /** @description the invitation expired, or a newer one replaced it */
       410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionsController_refresh: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description any value: proves a script of the portal sent the request (CSRF) */
+        'X-Requested-With': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a new access token; the vouch_refresh cookie holds the session's next refresh token */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      /** @description no refresh cookie, or an unknown, expired, revoked or already used one (which ends its session) */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no X-Requested-With header, or a request from another site */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SessionsController_logout: {
+    parameters: {
+      query?: never;
+      header: {
+        /** @description any value: proves a script of the portal sent the request (CSRF) */
+        'X-Requested-With': string;
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed out: the session is revoked and its cookie removed */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no X-Requested-With header, or a request from another site */
+      403: {
         headers: {
           [name: string]: unknown;
         };
@@ -1131,6 +1377,340 @@ export interface operations {
       };
     };
   };
+  AccountsController_register: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['RegisterRequest'];
+      };
+    };
+    responses: {
+      /** @description a "Confirm your email" email is on its way, or, if the address has an account, an email telling its owner */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckYourEmailResponse'];
+        };
+      };
+      /** @description the email domain may not register */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description password sign-in is off (AUTH_PASSWORD_ENABLED): sign in with the company account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccountsController_confirm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ConfirmEmailRequest'];
+      };
+    };
+    responses: {
+      /** @description confirmed: the employee exists and is signed in, as by a login (a session starts, its refresh token in the vouch_refresh cookie) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['EmailConfirmedResponse'];
+        };
+      };
+      /** @description password sign-in is off (AUTH_PASSWORD_ENABLED): sign in with the company account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description another link of the same address was used at the same moment */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the link was used already, expired, or a newer one replaced it */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccountsController_resend: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmailRequest'];
+      };
+    };
+    responses: {
+      /** @description a new "Confirm your email" email if the address has a sign-up waiting; the same answer if not */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckYourEmailResponse'];
+        };
+      };
+      /** @description password sign-in is off (AUTH_PASSWORD_ENABLED): sign in with the company account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccountsController_forgotPassword: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EmailRequest'];
+      };
+    };
+    responses: {
+      /** @description a "Reset your password" email if the address has an account; the same answer if not */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['CheckYourEmailResponse'];
+        };
+      };
+      /** @description password sign-in is off (AUTH_PASSWORD_ENABLED): sign in with the company account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AccountsController_reset: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['ResetPasswordRequest'];
+      };
+    };
+    responses: {
+      /** @description the password is changed, and every session (refresh token) of the employee ended */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description password sign-in is off (AUTH_PASSWORD_ENABLED): sign in with the company account */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the link was used already, expired, or a newer one replaced it */
+      410: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AuthMethodsController_get: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AuthMethodsResponse'];
+        };
+      };
+    };
+  };
+  SingleSignOnController_start: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description to the company's identity provider, with the vouch_sso_login cookie binding the sign-in to this browser; to the portal's `/signin?error=sso_failed` when the provider cannot be reached */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description single sign-on is off (no OIDC_ISSUER) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  SingleSignOnController_callback: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description signed in: to the portal's `/sso-complete`, with the session's refresh cookie set (that page calls `POST /v1/auth/refresh` for an access token); refused: to the portal's `/signin?error=<reason>` */
+      302: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description single sign-on is off (no OIDC_ISSUER) */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminRolesController_grant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the grant (the first one, when granted already); the role shows from their next sign-in or refresh */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['AdminGrantResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
+  AdminRolesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the admin's grant is taken back (none: nothing changes); the company's groups and ADMIN_EMAILS still count */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+    };
+  };
   AuditLogController_list: {
     parameters: {
       query?: {
@@ -1140,7 +1720,7 @@ export interface operations {
         /** @description only changes to this employee */
         employeeId?: string;
         /** @description only changes by this kind of actor */
-        actorType?: 'admin' | 'scim' | 'csv' | 'system';
+        actorType?: 'admin' | 'scim' | 'csv' | 'system' | 'sso';
         action?:
           | 'employee.created'
           | 'employee.adopted'

@@ -1,8 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { api } from '../api';
+import { api, ApiError } from '../api';
 import { nextPathAfterSignIn } from '../routes';
 import { Link, navigate } from '../router';
 import { session } from '../session';
+import { CheckYourEmail } from './account';
+import { CompanySignIn, useAuthMethods } from './company-sign-in';
 import { asError, ErrorMessage, Page } from '../ui';
 
 function useSubmit(submit: (form: FormData) => Promise<string>, next: string | null) {
@@ -32,48 +34,103 @@ const field = (form: FormData, name: string) => String(form.get(name) ?? '').tri
 const otherForm = (path: string, next: string | null) =>
   next ? `${path}?next=${encodeURIComponent(next)}` : path;
 
-export function SignInPage({ next }: { next: string | null }) {
+export function SignInPage({ next, refusal }: { next: string | null; refusal: string | null }) {
+  const methods = useAuthMethods();
+  const [unconfirmed, setUnconfirmed] = useState<string>();
   const { busy, error, onSubmit } = useSubmit(async (form) => {
-    const answer = await api.logIn({ email: field(form, 'email'), password: String(form.get('password')) });
-    return answer.accessToken;
+    const email = field(form, 'email');
+    try {
+      const answer = await api.logIn({ email, password: String(form.get('password')) });
+      return answer.accessToken;
+    } catch (failure: unknown) {
+      // Only the right password hears this: the address is not confirmed yet.
+      if (failure instanceof ApiError && failure.status === 403) {
+        setUnconfirmed(email);
+        throw new Error(
+          'Confirm your email address first: follow the link in the “Confirm your email” email.',
+        );
+      }
+      throw failure;
+    }
   }, next);
   return (
     <Page title="Sign in">
-      <form className="card narrow" onSubmit={onSubmit}>
-        {next && <p className="muted">Sign in to continue to the page you opened.</p>}
-        <label htmlFor="sign-in-email">Work email</label>
-        <input id="sign-in-email" name="email" type="email" autoComplete="username" required />
-        <label htmlFor="sign-in-password">Password</label>
-        <input
-          id="sign-in-password"
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-        />
-        <ErrorMessage error={error} />
-        <button type="submit" className="primary" disabled={busy}>
-          Sign in
-        </button>
-        <p>
-          New here? <Link href={otherForm('/signup', next)}>Create your account</Link>
-        </p>
-      </form>
+      {next && <p className="muted">Sign in to continue to the page you opened.</p>}
+      <CompanySignIn methods={methods} next={next} error={refusal} />
+      {methods?.password !== false && (
+        <form className="card narrow" onSubmit={onSubmit}>
+          <label htmlFor="sign-in-email">Work email</label>
+          <input id="sign-in-email" name="email" type="email" autoComplete="username" required />
+          <label htmlFor="sign-in-password">Password</label>
+          <input
+            id="sign-in-password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+          />
+          <ErrorMessage error={error} />
+          <button type="submit" className="primary" disabled={busy}>
+            Sign in
+          </button>
+          <p>
+            <Link href="/forgot-password">Forgot your password?</Link>
+          </p>
+          <p>
+            New here? <Link href={otherForm('/signup', next)}>Create your account</Link>
+          </p>
+        </form>
+      )}
+      {unconfirmed && <CheckYourEmail key={unconfirmed} email={unconfirmed} />}
     </Page>
   );
 }
 
 export function SignUpPage({ next }: { next: string | null }) {
-  const { busy, error, onSubmit } = useSubmit(async (form) => {
+  const methods = useAuthMethods();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [sentTo, setSentTo] = useState<string>();
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     const title = field(form, 'title');
-    const answer = await api.register({
-      email: field(form, 'email'),
-      password: String(form.get('password')),
-      name: field(form, 'name'),
-      ...(title ? { title } : {}),
-    });
-    return answer.accessToken;
-  }, next);
+    const email = field(form, 'email');
+    setBusy(true);
+    setError(undefined);
+    // The same answer whether or not the address has an account: the email says what comes next.
+    api
+      .register({
+        email,
+        password: String(form.get('password')),
+        name: field(form, 'name'),
+        ...(title ? { title } : {}),
+      })
+      .then(
+        () => setSentTo(email),
+        (failure: unknown) => {
+          setBusy(false);
+          setError(asError(failure));
+        },
+      );
+  };
+  if (methods?.password === false)
+    return (
+      <Page title="Create your account">
+        <div className="card narrow">
+          <p>Your company gives you your Vouch account: sign in with your company account.</p>
+          <p>
+            <Link href={otherForm('/signin', next)}>Sign in</Link>
+          </p>
+        </div>
+      </Page>
+    );
+  if (sentTo)
+    return (
+      <Page title="Create your account">
+        <CheckYourEmail email={sentTo} />
+      </Page>
+    );
   return (
     <Page title="Create your account">
       <form className="card narrow" onSubmit={onSubmit}>

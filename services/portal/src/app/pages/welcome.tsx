@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../api';
 import { Link, navigate } from '../router';
 import { session } from '../session';
-import { asError, ErrorMessage, Page } from '../ui';
+import { asError, ErrorMessage, NewPasswordFields, Page } from '../ui';
 
 /** What went wrong with an invitation link, said so that the invited know what to do next. */
 function explained(failure: unknown): Error {
@@ -78,30 +78,7 @@ export function WelcomePage({ invitationId, token }: { invitationId: string | nu
     <Page title="Welcome to Vouch">
       <form className="card narrow" onSubmit={onSubmit}>
         <p>Choose a password: you will sign in with it and your work email.</p>
-        <label htmlFor="welcome-password">Password</label>
-        <input
-          id="welcome-password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={256}
-          aria-describedby="welcome-password-hint"
-        />
-        <p id="welcome-password-hint" className="hint">
-          At least 12 characters; a few words you will remember work well.
-        </p>
-        <label htmlFor="welcome-confirmation">The same password again</label>
-        <input
-          id="welcome-confirmation"
-          name="confirmation"
-          type="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={256}
-        />
+        <NewPasswordFields idPrefix="welcome" label="Password" />
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy || done}>
           Set my password and sign in

@@ -1,30 +1,43 @@
-import { useRef, useState, type FormEvent } from 'react';
-import { api, RELATIONSHIPS, type Recommendation, type Relationship } from '../api';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { api, isRelationship, RELATIONSHIPS, type Recommendation, type Relationship } from '../api';
+import { clearDraft, draftKeyOf, readDraft, saveDraft } from '../draft';
 import { Link, navigate } from '../router';
 import { session } from '../session';
 import { textLimit } from '../text-limit';
 import { asError, ColleagueName, ErrorMessage, Loading, Page, RELATIONSHIP_CHOICES, useLoad } from '../ui';
 
-/** The relationship picker and the text box with its limits shown as one types. */
+/**
+ * The relationship picker and the text box with its limits shown as one types. With `draftKey`, what
+ * is typed is kept in this browser until it is sent, and restored when the form opens again.
+ */
 export function RecommendationForm({
   subjectName,
   initialRelationship,
   initialText = '',
   submitLabel,
   onSubmit,
+  draftKey,
 }: {
   subjectName: string;
   initialRelationship?: Relationship;
   initialText?: string;
   submitLabel: string;
   onSubmit: (relationship: Relationship, text: string) => Promise<unknown>;
+  draftKey?: string;
 }) {
-  const [relationship, setRelationship] = useState<Relationship | undefined>(initialRelationship);
-  const [text, setText] = useState(initialText);
+  const [draft] = useState(() => (draftKey ? readDraft(draftKey) : undefined));
+  const [relationship, setRelationship] = useState<Relationship | undefined>(
+    draft?.relationship && isRelationship(draft.relationship) ? draft.relationship : initialRelationship,
+  );
+  const [text, setText] = useState(draft?.text ?? initialText);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const textBox = useRef<HTMLTextAreaElement>(null);
   const limit = textLimit(text);
+
+  useEffect(() => {
+    if (draftKey) saveDraft(draftKey, { text, ...(relationship ? { relationship } : {}) });
+  }, [draftKey, relationship, text]);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -39,14 +52,20 @@ export function RecommendationForm({
     }
     setBusy(true);
     setError(undefined);
-    onSubmit(relationship, text.trim()).catch((failure: unknown) => {
-      setBusy(false);
-      setError(asError(failure));
-    });
+    onSubmit(relationship, text.trim()).then(
+      () => {
+        if (draftKey) clearDraft(draftKey);
+      },
+      (failure: unknown) => {
+        setBusy(false);
+        setError(asError(failure));
+      },
+    );
   };
 
   return (
     <form className="card" onSubmit={submit}>
+      {draft && <p className="muted">Your unsent draft is restored.</p>}
       <fieldset>
         <legend>How do you know {subjectName}?</legend>
         {RELATIONSHIPS.map((value) => (
@@ -95,6 +114,7 @@ export function WriteRecommendation({
   relationship?: Relationship;
 }) {
   const subject = useLoad(() => api.employee(subjectId), subjectId);
+  const author = session.employeeId();
   const given = useLoad(() => api.recommendations('given'), `given-${subjectId}`);
   const write = (chosen: Relationship, text: string) =>
     api
@@ -123,6 +143,7 @@ export function WriteRecommendation({
                 initialRelationship={relationship}
                 submitLabel={`Recommend ${employee.name}`}
                 onSubmit={write}
+                draftKey={author ? draftKeyOf(author, subjectId) : undefined}
               />
             );
           }}

@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
+import { normaliseEmail } from '../../employees/domain/email-address';
+import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
+import { linkExpiry, linkTokenHash, newLinkToken } from '../domain/account-link';
+import { PasswordSignInDisabledError } from '../domain/account.errors';
+import { AccountMailer } from '../infrastructure/account-mailer';
+import { PasswordResetRepository } from '../infrastructure/password-reset.repository';
+import { ACCOUNT_SETTINGS, durationInWords, type AccountSettings } from './account-settings';
+
+/**
+ * "Forgot password": a "Reset your password" email to an active employee, whose link replaces any
+ * earlier one. Nothing happens for an address without an account, and nothing says so.
+ */
+@Injectable()
+export class RequestPasswordReset {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly resets: PasswordResetRepository,
+    private readonly mailer: AccountMailer,
+    @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
+    @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
+  ) {}
+
+  async execute(command: { email: string }): Promise<void> {
+    if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
+    const email = normaliseEmail(command.email);
+    // After answering, so the answer takes as long whether or not the address has an account.
+    this.mailer.inBackground('a password reset was not sent', () => this.sendLink(email));
+  }
+
+  private async sendLink(email: string): Promise<void> {
+    const employee = await this.employees.findByEmail(email);
+    if (!employee?.isActive) return;
+    const token = newLinkToken();
+    const at = new Date();
+    await this.dataSource.transaction((manager) =>
+      this.resets.replaceOpen(manager, {
+        id: randomUUID(),
+        employeeId: employee.id,
+        email,
+        tokenHash: linkTokenHash(token),
+        createdAt: at,
+        expiresAt: linkExpiry(at, this.settings.resetTtlMs),
+        usedAt: null,
+      }),
+    );
+    this.mailer.dispatch(
+      'reset-password',
+      { name: employee.snapshot.name, address: email },
+      {
+        links: { reset: this.mailer.link(`/reset-password#token=${token}`) },
+        details: { validFor: durationInWords(this.settings.resetTtlMs) },
+      },
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
+import { normaliseEmail } from '../../employees/domain/email-address';
+import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
+import { linkExpiry, linkTokenHash, newLinkToken } from '../domain/account-link';
+import { PasswordSignInDisabledError } from '../domain/account.errors';
+import { AccountMailer } from '../infrastructure/account-mailer';
+import { PendingRegistrationRepository } from '../infrastructure/pending-registration.repository';
+import { ACCOUNT_SETTINGS, durationInWords, type AccountSettings } from './account-settings';
+
+/**
+ * A new "Confirm your email" email for the address's latest sign-up, with a new link (the one
+ * before stops working). Nothing happens for an address without one, and nothing says so.
+ */
+@Injectable()
+export class ResendEmailConfirmation {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly employees: EmployeeRepository,
+    private readonly registrations: PendingRegistrationRepository,
+    private readonly mailer: AccountMailer,
+    @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
+    @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
+  ) {}
+
+  async execute(command: { email: string }): Promise<void> {
+    if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
+    const email = normaliseEmail(command.email);
+    // After answering, so the answer takes as long whether or not the address has a sign-up waiting.
+    this.mailer.inBackground('a confirmation email was not resent', () => this.resend(email));
+  }
+
+  private async resend(email: string): Promise<void> {
+    const registration = await this.registrations.latestFor(email);
+    if (!registration || (await this.employees.findByEmail(email))) return;
+    const token = newLinkToken();
+    await this.registrations.replaceLink(
+      this.dataSource.manager,
+      registration.id,
+      linkTokenHash(token),
+      linkExpiry(new Date(), this.settings.confirmationTtlMs),
+    );
+    this.mailer.dispatch(
+      'confirm-email',
+      { name: registration.name, address: email },
+      {
+        links: { confirm: this.mailer.link(`/confirm-email#token=${token}`) },
+        details: { validFor: durationInWords(this.settings.confirmationTtlMs) },
+      },
+    );
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+/** An admin role an admin gave another employee, beside the company's groups (SCIM, the IdP's). */
+export interface AdminGrant {
+  employeeId: string;
+  grantedBy: string;
+  grantedAt: Date;
+}
+
+interface GrantRow {
+  employee_id: string;
+  granted_by: string;
+  granted_at: Date;
+}
+
+@Injectable()
+export class AdminGrantRepository {
+  /** The grant, locked for the transaction's change. */
+  async lock(manager: EntityManager, employeeId: string): Promise<AdminGrant | undefined> {
+    const rows: GrantRow[] = await manager.query(
+      `SELECT employee_id, granted_by, granted_at FROM admin_grant WHERE employee_id = $1 FOR UPDATE`,
+      [employeeId],
+    );
+    const [row] = rows;
+    return row && { employeeId: row.employee_id, grantedBy: row.granted_by, grantedAt: row.granted_at };
+  }
+
+  async insert(manager: EntityManager, grant: AdminGrant): Promise<void> {
+    await manager.query(`INSERT INTO admin_grant (employee_id, granted_by, granted_at) VALUES ($1, $2, $3)`, [
+      grant.employeeId,
+      grant.grantedBy,
+      grant.grantedAt,
+    ]);
+  }
+
+  async delete(manager: EntityManager, employeeId: string): Promise<void> {
+    await manager.query(`DELETE FROM admin_grant WHERE employee_id = $1`, [employeeId]);
+  }
+}

@@ -1,0 +1,149 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { PresentedRefreshToken, SignInFacts } from '../domain/refresh-token';
+
+/** A presented token with what a refresh needs of its employee and sign-in. */
+export interface LockedRefreshToken extends PresentedRefreshToken {
+  email: string;
+  employeeActive: boolean;
+  facts: SignInFacts;
+}
+
+interface LockedRow {
+  familyId: string;
+  employeeId: string;
+  expiresAt: Date;
+  rotatedAt: Date | null;
+  familyExpiresAt: Date;
+  familyRevokedAt: Date | null;
+  email: string;
+  deactivatedAt: Date | null;
+  emailProven: boolean;
+  idpAdmin: boolean;
+}
+
+/** Refresh token families and their tokens, by the tokens' SHA-256 (raw SQL on identity's tables). */
+@Injectable()
+export class RefreshTokenRepository {
+  /** A new family (one sign-in) with its first token. */
+  async startFamily(
+    manager: EntityManager,
+    family: {
+      id: string;
+      employeeId: string;
+      startedAt: Date;
+      expiresAt: Date;
+      facts: SignInFacts;
+    },
+    token: { hash: Buffer; expiresAt: Date },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO refresh_token_family (id, employee_id, started_at, expires_at, email_proven, idp_admin)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        family.id,
+        family.employeeId,
+        family.startedAt,
+        family.expiresAt,
+        family.facts.emailProven,
+        family.facts.inIdpAdminGroup,
+      ],
+    );
+    await this.addToken(manager, family.id, token.hash, family.startedAt, token.expiresAt);
+  }
+
+  /**
+   * The token with this hash, its family locked: two refreshes with the same token take turns, so
+   * the second sees the first's rotation (and is a reuse).
+   */
+  async lock(manager: EntityManager, hash: Buffer): Promise<LockedRefreshToken | undefined> {
+    const rows: LockedRow[] = await manager.query(
+      `SELECT t.family_id AS "familyId", f.employee_id AS "employeeId", t.expires_at AS "expiresAt",
+              t.rotated_at AS "rotatedAt", f.expires_at AS "familyExpiresAt",
+              f.revoked_at AS "familyRevokedAt", e.email, e.deactivated_at AS "deactivatedAt",
+              f.email_proven AS "emailProven", f.idp_admin AS "idpAdmin"
+         FROM refresh_token t
+         JOIN refresh_token_family f ON f.id = t.family_id
+         JOIN employee e ON e.id = f.employee_id
+        WHERE t.token_hash = $1
+          FOR UPDATE OF t, f`,
+      [hash],
+    );
+    const [row] = rows;
+    if (!row) return undefined;
+    const { deactivatedAt, emailProven, idpAdmin, ...token } = row;
+    return {
+      ...token,
+      employeeActive: deactivatedAt === null,
+      facts: { emailProven, inIdpAdminGroup: idpAdmin },
+    };
+  }
+
+  /** Marks the presented token used and adds the family's next one. */
+  async rotate(
+    manager: EntityManager,
+    familyId: string,
+    used: Buffer,
+    next: { hash: Buffer; expiresAt: Date },
+    at: Date,
+  ): Promise<void> {
+    await manager.query(`UPDATE refresh_token SET rotated_at = $2 WHERE token_hash = $1`, [used, at]);
+    await this.addToken(manager, familyId, next.hash, at, next.expiresAt);
+  }
+
+  /** The family of the token with this hash, if any. */
+  async familyOf(manager: EntityManager, hash: Buffer): Promise<string | undefined> {
+    const rows: Array<{ familyId: string }> = await manager.query(
+      `SELECT family_id AS "familyId" FROM refresh_token WHERE token_hash = $1`,
+      [hash],
+    );
+    return rows[0]?.familyId;
+  }
+
+  async revokeFamily(manager: EntityManager, familyId: string, reason: string, at: Date): Promise<void> {
+    await manager.query(
+      `UPDATE refresh_token_family SET revoked_at = $2, revoked_reason = $3
+        WHERE id = $1 AND revoked_at IS NULL`,
+      [familyId, at, reason],
+    );
+  }
+
+  /** Ends every session of an employee; returns how many were still open. */
+  async revokeAllOf(manager: EntityManager, employeeId: string, reason: string, at: Date): Promise<number> {
+    const [, affected]: [unknown, number] = await manager.query(
+      `UPDATE refresh_token_family SET revoked_at = $2, revoked_reason = $3
+        WHERE employee_id = $1 AND revoked_at IS NULL AND expires_at > $2`,
+      [employeeId, at, reason],
+    );
+    return affected;
+  }
+
+  /**
+   * Forgets families that ended (expired or revoked) before `before`, with their tokens: past that,
+   * a token of theirs is refused as unknown, as it would be as expired or revoked.
+   */
+  async purgeEndedBefore(manager: EntityManager, before: Date, limit: number): Promise<number> {
+    const [, affected]: [unknown, number] = await manager.query(
+      `DELETE FROM refresh_token_family WHERE id IN (
+         SELECT id FROM refresh_token_family
+          WHERE expires_at < $1 OR revoked_at < $1
+          LIMIT $2
+          FOR UPDATE SKIP LOCKED)`,
+      [before, limit],
+    );
+    return affected;
+  }
+
+  private async addToken(
+    manager: EntityManager,
+    familyId: string,
+    hash: Buffer,
+    issuedAt: Date,
+    expiresAt: Date,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO refresh_token (token_hash, family_id, issued_at, expires_at) VALUES ($1, $2, $3, $4)`,
+      [hash, familyId, issuedAt, expiresAt],
+    );
+  }
+}

@@ -1,0 +1,32 @@
+import { identityEnvironment } from '../config';
+
+const parse = (environment: Record<string, string>) => identityEnvironment.safeParse(environment);
+
+describe("single sign-on's settings", () => {
+  it('are off unless OIDC_ISSUER is set', () => {
+    const parsed = parse({});
+    expect(parsed.success && parsed.data.OIDC_ISSUER).toBeUndefined();
+    expect(parsed.success && parsed.data.OIDC_JIT_PROVISIONING).toBe(false);
+    expect(parsed.success && parsed.data.OIDC_GROUPS_CLAIM).toBe('groups');
+  });
+
+  it('need the client id and secret with the issuer', () => {
+    const parsed = parse({ OIDC_ISSUER: 'https://login.acme.test' });
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toContain('OIDC_CLIENT_ID and OIDC_CLIENT_SECRET');
+  });
+
+  it('need an https issuer in production', () => {
+    const production = {
+      NODE_ENV: 'production',
+      INVITATION_SECRET: 'an-invitation-secret-of-32-characters!',
+      ALLOWED_EMAIL_DOMAINS: 'acme.com',
+      OIDC_CLIENT_ID: 'vouch',
+      OIDC_CLIENT_SECRET: 'secret',
+    };
+    expect(
+      JSON.stringify(parse({ ...production, OIDC_ISSUER: 'http://login.acme.test' }).error?.issues),
+    ).toContain('OIDC_ISSUER must be https in production');
+    expect(parse({ ...production, OIDC_ISSUER: 'https://login.acme.test' }).success).toBe(true);
+  });
+});
