@@ -5,6 +5,7 @@
  * emails/s from the first to the last SMTP acceptance, event→email latency (the CloudEvent `time` to
  * SMTP receipt) and who used the CPU, and writes bench/results/notifications-scaling.{md,json}.
  */
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
@@ -116,7 +117,7 @@ async function measure(
     KAFKA_TOPIC_PREFIX: topicPrefix,
     KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
     SMTP_URL: sink.url,
-    UNSUBSCRIBE_SECRET: 'a-benchmark-secret-that-is-long-enough',
+    UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
   });
   try {
     log(`${label}: registering ${EVENTS + 1} employees`);

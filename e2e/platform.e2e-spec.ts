@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   waitFor,
   subjectsReceivedBy,
@@ -40,7 +41,7 @@ describe('the platform, from HTTP in to emails out', () => {
       {
         notifications: {
           PUBLIC_URL,
-          UNSUBSCRIBE_SECRET: 'an-e2e-secret-that-is-long-enough',
+          UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
           REMINDER_AFTER: `${REMINDER_AFTER_SECONDS}s`,
           REMINDER_SWEEP_INTERVAL_MS: '250',
           SENDER_POLL_INTERVAL_MS: '100',
@@ -139,7 +140,7 @@ describe('the platform, from HTTP in to emails out', () => {
     );
     expect(bensProfile.items.map((item) => item.id)).toEqual([anasRecommendation.id]);
 
-    // The nudge's one-click unsubscribe works, and switches off exactly the nudges.
+    // The nudge's one-click unsubscribe works, and switches off every "… recommended you" email, nothing else.
     expect(await oneClickUnsubscribe(nudge)).toBe(200);
     const preferences = await platform.expectCall<{ categories: Record<string, boolean> }>(
       200,

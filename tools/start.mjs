@@ -10,6 +10,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ensureDependencies, repoRoot } from './ensure-dependencies.mjs';
+import { createSupervisor } from './supervise.mjs';
+import { localSecrets } from './secrets.mjs';
 
 /** The services of the platform and their default ports (docs/api.md). */
 const SERVICES = [
@@ -154,8 +156,18 @@ async function main() {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
 
+  const supervise = createSupervisor({
+    log,
+    isStopping: () => stopping,
+    onGiveUp: () => void stop(1),
+    children,
+  });
+
   /** Runs `services/<name>/src/main.ts` as `npm start`'s child, its output prefixed with its name. */
-  const startService = (/** @type {string} */ name, /** @type {Record<string, string>} */ environment) => {
+  const startService = (/** @type {string} */ name, /** @type {Record<string, string>} */ environment) =>
+    supervise(name, () => launchService(name, environment));
+
+  const launchService = (/** @type {string} */ name, /** @type {Record<string, string>} */ environment) => {
     const child = spawn(
       process.execPath,
       ['-r', '@swc-node/register', path.join('services', name, 'src', 'main.ts')],
@@ -172,25 +184,22 @@ async function main() {
     child.stderr?.on('data', (chunk) =>
       process.stderr.write(prefix + chunk.toString().trimEnd().replace(/\n/g, `\n${prefix}`) + '\n'),
     );
-    child.on('exit', (code) => {
-      if (!stopping) {
-        log(`${name} exited with code ${code}; stopping the rest`);
-        void stop(1);
-      }
-    });
-    children.push(child);
+    return child;
   };
 
   // Email links and the identity provider's SCIM base URL lead to the portal.
   const publicUrl = process.env.PUBLIC_URL || `http://127.0.0.1:${PORTAL.port}`;
-  // The bearer token identity's SCIM endpoint accepts. One from the environment survives a restart,
-  // so an identity provider configured against this machine keeps working; otherwise one per run.
-  const scimToken = process.env.SCIM_TOKEN || randomBytes(32).toString('base64url');
-  const scimTokenGenerated = !process.env.SCIM_TOKEN;
+  // No secret is a constant in the repository: each is the environment's, else made on the first
+  // start and kept in .local/secrets (yours only), so the SCIM token an identity provider was given,
+  // the links already emailed (unsubscribe, invitations) and the sign-ins survive a restart.
+  const secrets = localSecrets(path.join(repoRoot, '.local', 'secrets'));
+  if (secrets.generated.length > 0)
+    log(`generated ${secrets.generated.join(', ')} into .local/secrets (kept for later starts)`);
+  // The bearer token identity's SCIM endpoint accepts.
+  const scimToken = secrets.SCIM_TOKEN;
   // Shared by identity (which verifies invitation links) and notifications (which makes them), and
-  // by nothing else. One from the environment keeps the links already emailed working after a
-  // restart; otherwise one per run.
-  const invitationSecret = process.env.INVITATION_SECRET || randomBytes(32).toString('base64url');
+  // by nothing else.
+  const invitationSecret = secrets.INVITATION_SECRET;
   // Created afresh, so that a file left by an earlier run lends it no wider permissions.
   rmSync(scimTokenFile, { force: true });
   writeFileSync(scimTokenFile, scimToken, { mode: 0o600 });
@@ -206,36 +215,32 @@ async function main() {
     const clientSecret = randomBytes(32).toString('base64url');
     const adminToken = randomBytes(32).toString('base64url');
     log(`starting the development company IdP on :${DEV_IDP.port}`);
-    const idp = spawn(process.execPath, [path.join(repoRoot, 'tools', 'dev-idp', 'dev-idp.mjs')], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: {
-        ...process.env,
-        DEV_IDP_PORT: String(DEV_IDP.port),
-        DEV_IDP_ADMIN_TOKEN: adminToken,
-        DEV_IDP_CLIENTS: JSON.stringify([
-          {
-            client_id: DEV_IDP.clientId,
-            client_secret: clientSecret,
-            redirect_uris: [`${publicUrl}/v1/auth/sso/callback`],
-          },
-        ]),
-        DEV_IDP_PEOPLE_JSON: JSON.stringify([
-          {
-            email: process.env.ADMIN_EMAILS?.split(',')[0]?.trim() || 'admin@acme.com',
-            name: 'Acme Admin',
-            groups: [DEV_IDP.adminGroup],
-          },
-        ]),
-      },
-    });
-    idp.on('exit', (code) => {
-      if (!stopping) {
-        log(`the development IdP exited with code ${code}; stopping the rest`);
-        void stop(1);
-      }
-    });
-    children.push(idp);
+    // Restarted, it knows the admin again, but not the people `npm run demo` added: run the demo again.
+    supervise('the development IdP', () =>
+      spawn(process.execPath, [path.join(repoRoot, 'tools', 'dev-idp', 'dev-idp.mjs')], {
+        cwd: repoRoot,
+        stdio: ['ignore', 'ignore', 'inherit'],
+        env: {
+          ...process.env,
+          DEV_IDP_PORT: String(DEV_IDP.port),
+          DEV_IDP_ADMIN_TOKEN: adminToken,
+          DEV_IDP_CLIENTS: JSON.stringify([
+            {
+              client_id: DEV_IDP.clientId,
+              client_secret: clientSecret,
+              redirect_uris: [`${publicUrl}/v1/auth/sso/callback`],
+            },
+          ]),
+          DEV_IDP_PEOPLE_JSON: JSON.stringify([
+            {
+              email: process.env.ADMIN_EMAILS?.split(',')[0]?.trim() || 'admin@acme.com',
+              name: 'Acme Admin',
+              groups: [DEV_IDP.adminGroup],
+            },
+          ]),
+        },
+      }),
+    );
     await waitUntilReady(`${issuer}/.well-known/openid-configuration`, 30_000);
     rmSync(devIdpFile, { force: true });
     writeFileSync(devIdpFile, JSON.stringify({ issuer, adminToken }), { mode: 0o600 });
@@ -271,13 +276,17 @@ async function main() {
       ...(service.name === 'identity'
         ? {
             SCIM_TOKEN: scimToken,
+            ...(process.env.JWT_PRIVATE_KEY_FILE ? {} : { JWT_PRIVATE_KEYS: secrets.JWT_PRIVATE_KEYS }),
             ...sso,
             AUTH_PASSWORD_ENABLED: process.env.AUTH_PASSWORD_ENABLED || 'true',
+            // `npm run demo` signs its 30 people up from this machine, over the limit for one address.
+            REGISTRATIONS_PER_ADDRESS_PER_HOUR: process.env.REGISTRATIONS_PER_ADDRESS_PER_HOUR || '1000',
           }
         : {}),
       ...(service.name === 'identity' || service.name === 'notifications'
         ? { INVITATION_SECRET: invitationSecret }
         : {}),
+      ...(service.name === 'notifications' ? { UNSUBSCRIBE_SECRET: secrets.UNSUBSCRIBE_SECRET } : {}),
     });
   }
   await Promise.all(
@@ -289,6 +298,10 @@ async function main() {
     log(`starting the portal on :${PORTAL.port}`);
     startService('portal', {
       PORTAL_PORT: String(PORTAL.port),
+      // Its Strict-Transport-Security when https; the browser reaches it directly, so it trusts no
+      // proxy's X-Forwarded-For (the services trust the gateway's, on loopback).
+      PUBLIC_URL: publicUrl,
+      TRUSTED_PROXIES: '',
       ...Object.fromEntries(
         SERVICES.map((service) => [`${service.name.toUpperCase()}_URL`, `http://127.0.0.1:${service.port}`]),
       ),
@@ -315,7 +328,7 @@ async function main() {
           '',
           'SCIM provisioning (README.md, "Connecting your identity provider (SCIM)"):',
           `  tenant URL       ${scimOrigin}/scim/v2`,
-          `  secret token     ${scimToken}${scimTokenGenerated ? '  (new each start; set SCIM_TOKEN to keep one)' : ''}`,
+          `  secret token     ${scimToken}  (${process.env.SCIM_TOKEN ? 'SCIM_TOKEN' : 'kept in .local/secrets/SCIM_TOKEN'})`,
         ]
       : []),
     '',

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Platform, SERVICE_NAMES, withClient, type ServiceName, type SmtpSink } from '@vouch/testing';
@@ -399,7 +400,7 @@ function benchEnvironment(smtpUrl: string, overrides: ServiceOverrides): Service
     notifications: {
       SMTP_URL: smtpUrl,
       MAX_EMAILS_PER_DAY: '1000000',
-      UNSUBSCRIBE_SECRET: 'a-benchmark-secret-that-is-long-enough',
+      UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
     },
   };
   return Object.fromEntries(

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor, SmtpSink, Platform, SERVICE_NAMES, type ServiceName } from '@vouch/testing';
 import { duplicateCount, reconcile, type Reconciliation } from './reconciler';
@@ -202,6 +202,8 @@ const HARNESS_ENVIRONMENT: Record<ServiceName, Record<string, string>> = {
   connections: {},
   recommendations: {},
   notifications: {
+    // One for every instance of this run: a link signed by one verifies on the others.
+    UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
     MAX_EMAILS_PER_DAY: '1000000',
     SENDER_POLL_INTERVAL_MS: '200',
     SENDER_RETRY_INITIAL_DELAY_MS: '1000',

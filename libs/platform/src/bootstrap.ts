@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { startEventConsumer } from '@vouch/messaging';
 import { ensureDatabase } from '@vouch/persistence';
+import { clientErrorAsProblem, frameworkErrorAsProblem } from './http/framework-errors';
 import { observeHttp } from './http/http-observation';
 import { logRequests, requestId } from './logging/request-log';
 import { ServiceLogger } from './logging/service-logger';
@@ -100,6 +101,9 @@ export async function createServiceApp(
       bodyLimit: BODY_LIMIT_BYTES,
       // Node's default, which Fastify turns off: a client gets 5 min to send a whole request.
       requestTimeout: REQUEST_TIMEOUT_MS,
+      // What Fastify and Node refuse before Nest sees the request is problem details too.
+      frameworkErrors: frameworkErrorAsProblem,
+      clientErrorHandler: clientErrorAsProblem,
     }),
     { bufferLogs: true },
   );

@@ -18,4 +18,14 @@ describe('connections configuration', () => {
     expect(load).toThrow(/JWKS_URL/);
     expect(load).toThrow(/PORT/);
   });
+
+  it('refuses to boot in production with a database password equal to its role name', () => {
+    expect(() =>
+      loadConfig(connectionsEnvironment, {
+        NODE_ENV: 'production',
+        DATABASE_URL: 'postgres://connections:connections@postgres:5432/connections',
+      }),
+    ).toThrow(/DATABASE_URL: the database password in DATABASE_URL equals the role name/);
+    expect(() => loadConfig(connectionsEnvironment, { NODE_ENV: 'production' })).toThrow(/DATABASE_URL/);
+  });
 });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { authEnvironment } from '@vouch/auth';
-import { serviceEnvironment } from '@vouch/platform';
+import { productionSecrets, serviceEnvironment } from '@vouch/platform';
 
 /** The connections service's environment, validated at boot. */
-export const connectionsEnvironment = serviceEnvironment({ name: 'connections', port: 3002 }).extend(
-  authEnvironment.shape,
-);
+export const connectionsEnvironment = serviceEnvironment({ name: 'connections', port: 3002 })
+  .extend(authEnvironment.shape)
+  .superRefine(productionSecrets([]));
 
 export type ConnectionsEnvironment = z.infer<typeof connectionsEnvironment>;

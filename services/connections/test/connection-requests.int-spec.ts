@@ -325,6 +325,34 @@ describe('connection requests and connections', () => {
     expect((await connectionsOf(ana, '?limit=101')).status).toBe(400);
   });
 
+  const byTime = [
+    '/v1/connections?',
+    '/v1/connection-requests?direction=incoming&',
+    '/v1/connection-requests?direction=outgoing&',
+  ];
+  const byName = ['/v1/connections/suggestions?'];
+  it.each([
+    ['an id that is not a UUID', ['2026-11-25T10:00:00.000Z', 'not-a-uuid'], [...byTime, ...byName]],
+    ['a time that is not one', ['yesterday', randomUUID()], byTime],
+    ['a date that does not exist', ['2026-02-31T10:00:00.000Z', randomUUID()], byTime],
+    ['a name holding NUL', ['Ana\u0000', randomUUID()], byName],
+  ])(
+    'answers 400 naming the cursor, on each list, to a cursor holding %s',
+    async (_case, position, lists) => {
+      const [ana] = await service.hire({});
+      const forged = Buffer.from(JSON.stringify(position)).toString('base64url');
+
+      for (const path of lists.map((list) => `${list}cursor=${forged}`)) {
+        const answer = await service.request<ProblemBody>('GET', path, { token: ana.token });
+        expect({ path, status: answer.status, errors: answer.body.errors }).toEqual({
+          path,
+          status: 400,
+          errors: [expect.objectContaining({ field: 'cursor' })],
+        });
+      }
+    },
+  );
+
   it('documents its API as OpenAPI, and is ready when its database and Kafka answer', async () => {
     const document = (await (await fetch(`${service.baseUrl}/docs-json`)).json()) as {
       paths: Record<string, unknown>;

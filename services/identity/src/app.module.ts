@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import { abuseErrors } from './abuse/api/abuse-errors';
 import { AccountsModule } from './accounts/accounts.module';
 import { accountErrors } from './accounts/api/account-errors';
 import { PasswordResetEntity } from './accounts/infrastructure/password-reset.entity';
@@ -24,6 +25,7 @@ import { Invitations1797000000000 } from './migrations/1797000000000-invitations
 import { SingleSignOn1797100000000 } from './migrations/1797100000000-single-sign-on';
 import { Sessions1797200000000 } from './migrations/1797200000000-sessions';
 import { AccountLinks1797300000000 } from './migrations/1797300000000-account-links';
+import { AbuseCounters1797400000000 } from './migrations/1797400000000-abuse-counters';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { PeopleImportModule } from './provisioning/people-import.module';
@@ -61,6 +63,7 @@ export const identityMigrations = [
   SingleSignOn1797100000000,
   Sessions1797200000000,
   AccountLinks1797300000000,
+  AbuseCounters1797400000000,
 ];
 
 @Module({})
@@ -76,7 +79,13 @@ export class AppModule {
           environment,
           entities: identityEntities,
           migrations: identityMigrations,
-          errors: [...employeeErrors, ...invitationErrors, ...accountErrors, ...sessionErrors],
+          errors: [
+            ...employeeErrors,
+            ...invitationErrors,
+            ...accountErrors,
+            ...sessionErrors,
+            ...abuseErrors,
+          ],
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: IdentityDeactivatedEmployees }),
         employees,

@@ -1,9 +1,19 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { ConfigError, loadConfig } from '@vouch/platform';
 import { identityEnvironment, passwordSignInEnabled } from './config';
 
 const pem = () =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+
+const randomSecret = () => randomBytes(32).toString('base64url');
+
+/** What a production deployment sets: its own secrets, generated. */
+const productionSecrets = () => ({
+  NODE_ENV: 'production',
+  DATABASE_URL: `postgres://identity:${randomBytes(24).toString('hex')}@postgres.acme.internal:5432/identity`,
+  JWT_PRIVATE_KEYS: pem(),
+  INVITATION_SECRET: randomSecret(),
+});
 
 describe('identity configuration', () => {
   it('works with no variables at all, as npm start runs it', () => {
@@ -65,14 +75,11 @@ describe('identity configuration', () => {
   });
 
   it('needs INVITATION_SECRET in production only, and invitations last 14 days unless told', () => {
-    const secret = 'y'.repeat(32);
-    expect(() => loadConfig(identityEnvironment, { NODE_ENV: 'production' })).toThrow(/INVITATION_SECRET/);
+    const production = productionSecrets();
+    const { INVITATION_SECRET: secret, ...withoutSecret } = production;
+    expect(() => loadConfig(identityEnvironment, withoutSecret)).toThrow(/INVITATION_SECRET/);
     expect(
-      loadConfig(identityEnvironment, {
-        NODE_ENV: 'production',
-        INVITATION_SECRET: secret,
-        ALLOWED_EMAIL_DOMAINS: 'acme.com',
-      }),
+      loadConfig(identityEnvironment, { ...production, ALLOWED_EMAIL_DOMAINS: 'acme.com' }),
     ).toMatchObject({ INVITATION_SECRET: secret, INVITATION_TTL_DAYS: 14 });
     expect(loadConfig(identityEnvironment, {}).INVITATION_SECRET).toBeUndefined();
     expect(() => loadConfig(identityEnvironment, { INVITATION_SECRET: 'short' })).toThrow(
@@ -96,7 +103,7 @@ describe('identity configuration', () => {
   });
 
   it('fails at boot in production when password sign-up is on and any email domain may sign up', () => {
-    const production = { NODE_ENV: 'production', INVITATION_SECRET: 'y'.repeat(32) };
+    const production = productionSecrets();
     expect(() => loadConfig(identityEnvironment, production)).toThrow(/ALLOWED_EMAIL_DOMAINS is required/);
     expect(
       loadConfig(identityEnvironment, { ...production, ALLOWED_EMAIL_DOMAINS: 'acme.com' }),
@@ -112,7 +119,7 @@ describe('identity configuration', () => {
       ...production,
       OIDC_ISSUER: 'https://login.acme.com',
       OIDC_CLIENT_ID: 'vouch',
-      OIDC_CLIENT_SECRET: 'a client secret',
+      OIDC_CLIENT_SECRET: randomSecret(),
     };
     expect(passwordSignInEnabled(loadConfig(identityEnvironment, withSso))).toBe(false);
     expect(() => loadConfig(identityEnvironment, { ...withSso, AUTH_PASSWORD_ENABLED: 'true' })).toThrow(
@@ -127,6 +134,47 @@ describe('identity configuration', () => {
       MAIL_FROM_ADDRESS: 'vouch@vouch.localhost',
       EMAIL_CONFIRMATION_TTL_HOURS: 24,
       PASSWORD_RESET_TTL_MINUTES: 60,
+    });
+  });
+
+  describe('in production (NODE_ENV=production), refuses to start naming the variable', () => {
+    const start = (environment: Record<string, string>) => () =>
+      loadConfig(identityEnvironment, { ALLOWED_EMAIL_DOMAINS: 'acme.com', ...environment });
+
+    it('starts with generated secrets', () => {
+      expect(start(productionSecrets())).not.toThrow();
+    });
+
+    it('without signing keys, unless they come from JWT_PRIVATE_KEY_FILE', () => {
+      const { JWT_PRIVATE_KEYS: _keys, ...production } = productionSecrets();
+      expect(start(production)).toThrow(/JWT_PRIVATE_KEYS: JWT_PRIVATE_KEYS is required in production/);
+      expect(start({ ...production, JWT_PRIVATE_KEY_FILE: '/run/secrets/jwt.pem' })).not.toThrow();
+    });
+
+    it('with the default database URL, or a database password equal to its role or published', () => {
+      const production = productionSecrets();
+      const { DATABASE_URL: _url, ...withoutUrl } = production;
+      expect(start(withoutUrl)).toThrow(/DATABASE_URL: .*equals the role name/);
+      expect(
+        start({ ...production, DATABASE_URL: 'postgres://identity:identity@postgres:5432/identity' }),
+      ).toThrow(/DATABASE_URL: .*equals the role name/);
+      expect(
+        start({ ...production, DATABASE_URL: 'postgres://identity:REPLACE_ME@postgres:5432/identity' }),
+      ).toThrow(/DATABASE_URL: .*published/);
+    });
+
+    it('with a SCIM token, OIDC client secret or invitation secret that is short or published', () => {
+      const production = productionSecrets();
+      expect(start({ ...production, SCIM_TOKEN: 'REPLACE_ME' })).toThrow(/SCIM_TOKEN/);
+      expect(
+        start({ ...production, INVITATION_SECRET: 'local-development-invitation-secret-not-a-secret' }),
+      ).toThrow(/INVITATION_SECRET: .*published/);
+      const sso = { OIDC_ISSUER: 'https://login.acme.com', OIDC_CLIENT_ID: 'vouch' };
+      expect(start({ ...production, ...sso, OIDC_CLIENT_SECRET: 'a-client-secret' })).toThrow(
+        /OIDC_CLIENT_SECRET: .*published/,
+      );
+      expect(start({ ...production, ...sso, OIDC_CLIENT_SECRET: 'short' })).toThrow(/OIDC_CLIENT_SECRET/);
+      expect(start({ ...production, ...sso, OIDC_CLIENT_SECRET: randomSecret() })).not.toThrow();
     });
   });
 });

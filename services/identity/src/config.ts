@@ -4,7 +4,7 @@ import {
   invitationSecretEnvironment,
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
-import { commaSeparated, mailEnvironment, serviceEnvironment } from '@vouch/platform';
+import { commaSeparated, mailEnvironment, productionSecrets, serviceEnvironment } from '@vouch/platform';
 import { sessionCookieSecureInProduction, sessionEnvironment } from './sessions/session-environment';
 import { ssoConfiguredTogether, ssoEnvironment, ssoIssuerSecureInProduction } from './sso/sso-environment';
 
@@ -63,9 +63,24 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
         .max(256, 'SCIM_ADMIN_GROUP must be at most 256 characters, as group names are')
         .default('Vouch Admins'),
     ),
-    LOGIN_MAX_ATTEMPTS_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+    // The abuse limits (docs/operations.md, "Abuse limits"), counted across instances.
+    /** Failed logins to one account before the next attempt must wait; each further one doubles the wait. */
+    LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(5),
+    /** The first delay; each further failure doubles it. */
+    LOGIN_FIRST_DELAY_SECONDS: z.coerce.number().int().min(1).max(3_600).default(1),
+    /** The longest delay failed logins set: the longest an attacker keeps an account's owner waiting. */
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Login attempts from one client address in LOGIN_WINDOW_SECONDS, whatever the emails. */
     LOGIN_MAX_ATTEMPTS_PER_ADDRESS: z.coerce.number().int().min(1).default(100),
-    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+    LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** Sign-ups from one client address in an hour. */
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+    /** Sign-ups in a minute across every instance: each costs a 64 MiB argon2 hash. */
+    REGISTRATIONS_PER_MINUTE: z.coerce.number().int().min(1).default(60),
+    /** "Resend the confirmation" and "forgot password" requests from one client address in an hour. */
+    ACCOUNT_EMAIL_REQUESTS_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).default(20),
+    /** The same for one email, whether or not it has an account. */
+    ACCOUNT_EMAIL_REQUESTS_PER_EMAIL_PER_HOUR: z.coerce.number().int().min(1).default(10),
     /**
      * How long the audit log of changes to people keeps an entry. A year and a bit by default, so
      * a yearly access review or audit still finds the whole year it looks back on.
@@ -110,7 +125,35 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
   .refine((environment) => !(environment.JWT_PRIVATE_KEYS && environment.JWT_PRIVATE_KEY_FILE), {
     message: 'set JWT_PRIVATE_KEYS or JWT_PRIVATE_KEY_FILE, not both',
     path: ['JWT_PRIVATE_KEYS'],
-  });
+  })
+  .superRefine(
+    productionSecrets<{
+      NODE_ENV?: string | undefined;
+      DATABASE_URL: string;
+      JWT_PRIVATE_KEYS?: string[] | undefined;
+      JWT_PRIVATE_KEY_FILE?: string | undefined;
+      SCIM_TOKEN?: string | undefined;
+      OIDC_CLIENT_SECRET?: string | undefined;
+      INVITATION_SECRET?: string | undefined;
+    }>([
+      // Without them each instance signs with a key of its own, and every sign-in ends at a restart.
+      {
+        name: 'JWT_PRIVATE_KEYS',
+        value: (environment) => environment.JWT_PRIVATE_KEYS,
+        required: (environment) => environment.JWT_PRIVATE_KEY_FILE === undefined,
+      },
+      { name: 'SCIM_TOKEN', value: (environment) => environment.SCIM_TOKEN, required: false },
+      // Issued by the provider, not by us: Google's are 35 characters.
+      {
+        name: 'OIDC_CLIENT_SECRET',
+        value: (environment) => environment.OIDC_CLIENT_SECRET,
+        required: false,
+        minLength: 16,
+      },
+      // Required by invitationSecretRequiredInProduction already: checked here when set.
+      { name: 'INVITATION_SECRET', value: (environment) => environment.INVITATION_SECRET, required: false },
+    ]),
+  );
 
 export type IdentityEnvironment = z.infer<typeof identityEnvironment>;
 

@@ -67,6 +67,19 @@ describe('admin roles given by an admin', () => {
     ]);
   });
 
+  it('grants the role once, and answers that grant, when it is given several times at the same moment', async () => {
+    const admin = await identity.admin();
+    const ana = await identity.register();
+    const path = `/v1/admin/employees/${ana.id}/admin-role`;
+
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => identity.call('PUT', path, { token: admin.token })),
+    );
+
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+  });
+
   it('lets only admins give the role, to employees who exist', async () => {
     const admin = await identity.admin();
     const ana = await identity.register();

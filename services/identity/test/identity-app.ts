@@ -59,6 +59,11 @@ export class IdentityApp {
     return this.service.baseUrl;
   }
 
+  /** Its database: another instance started with it as DATABASE_URL shares it, as instances do. */
+  get databaseUrl(): string {
+    return this.service.context.databaseUrl;
+  }
+
   get topicPrefix(): string {
     return this.service.context.topicPrefix;
   }
@@ -84,6 +89,8 @@ export class IdentityApp {
         // The account emails (confirm your email, reset your password) go to maildev.
         SMTP_URL: testInfrastructure().smtpUrl,
         AUTH_PASSWORD_ENABLED: 'true',
+        // A test file registers its employees all at once; the tests of these limits set their own.
+        REGISTRATIONS_PER_MINUTE: '100000',
         ...(typeof overrides === 'function' ? overrides(context.port) : overrides),
       });
       privateKeyPems = environment.JWT_PRIVATE_KEYS ?? [];
@@ -124,7 +131,11 @@ export class IdentityApp {
   async register(fields: Record<string, unknown> = {}): Promise<RegisteredEmployee> {
     const body = { email: newEmail(), password: 'correct horse battery staple', name: 'Ana Lima', ...fields };
     const email = String(body.email).trim().toLowerCase();
-    const signUp = await this.call('POST', '/v1/auth/register', { body });
+    // Each from an address of its own, as people sign up from theirs: no test spends another's limit.
+    const signUp = await this.call('POST', '/v1/auth/register', {
+      body,
+      headers: { 'x-forwarded-for': newClientAddress() },
+    });
     if (signUp.status !== 202)
       throw new Error(`register answered ${signUp.status}: ${JSON.stringify(signUp.body)}`);
     const answer = await this.confirmEmail(await emailConfirmationToken(email));

@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { connect } from 'node:net';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,48 @@ import { Topics } from '@vouch/contracts';
 import { IdentityApp, newEmail, type RegisteredEmployee } from './identity-app';
 
 const HEADER = 'email,name,title,department,employee number,manager email,language,time zone';
+
+/**
+ * Announces a CSV file of `size` bytes, sends its first 64 KiB and nothing more, and waits for the
+ * answer: one comes only if the server answers without reading the whole body.
+ */
+function answerToUnfinishedUpload(
+  identity: IdentityApp,
+  token: string | undefined,
+  size: number,
+): Promise<{ head: string; bodyBytesSent: number }> {
+  const url = new URL(identity.baseUrl);
+  const firstChunk = Buffer.alloc(64 * 1024, 'a');
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(url.port), url.hostname, () => {
+      socket.write(
+        [
+          'POST /v1/admin/people-import HTTP/1.1',
+          `Host: ${url.host}`,
+          'Content-Type: text/csv',
+          `Content-Length: ${size}`,
+          ...(token ? [`Authorization: Bearer ${token}`] : []),
+          '',
+          '',
+        ].join('\r\n'),
+      );
+      socket.write(firstChunk);
+    });
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error('no answer before the body was sent'));
+    }, 10_000);
+    socket.once('data', (data: Buffer) => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve({ head: data.toString('latin1'), bodyBytesSent: firstChunk.length });
+    });
+    socket.once('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+}
 const repoRoot = path.resolve(__dirname, '../../..');
 
 interface ImportAnswer {
@@ -307,6 +350,20 @@ describe('importing people from a CSV file', () => {
     expect(elsewhere.status).toBe(415);
     const unknownQuery = await importPeople(identity, admin.token, csv(), { dryRun: 'yes' });
     expect(unknownQuery.status).toBe(400);
+  });
+
+  it('answers anyone but an admin before reading a byte of their file', async () => {
+    const employee = await identity.register();
+    for (const [token, status] of [
+      [undefined, 401],
+      ['not-a-token', 401],
+      [employee.token, 403],
+    ] as const) {
+      const { head, bodyBytesSent } = await answerToUnfinishedUpload(identity, token, 5 * 1024 * 1024);
+      expect(head).toMatch(new RegExp(`^HTTP/1.1 ${status} `));
+      expect(head).toMatch(/content-type: application\/problem\+json/i);
+      expect(bodyBytesSent).toBeLessThan(5 * 1024 * 1024);
+    }
   });
 
   it('takes a file past the 100 KiB other bodies are held to, up to 10 MiB', async () => {

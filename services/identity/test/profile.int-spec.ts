@@ -174,11 +174,77 @@ describe('profiles and the directory', () => {
     expect(answer.body.items).toEqual([]);
   });
 
+  it('refuses a name or title with a line break or another control character, at sign-up and in the profile', async () => {
+    const signUp = await identity.call<Problem>('POST', '/v1/auth/register', {
+      body: {
+        email: `${randomUUID()}@acme.com`,
+        password: 'correct horse battery staple',
+        name: 'Ana\r\nLima',
+      },
+    });
+    expect(signUp.status).toBe(400);
+    expect(signUp.body.errors).toEqual([expect.objectContaining({ field: 'name' })]);
+
+    const ana = await identity.register({ title: 'Engineer' });
+    for (const [field, body] of [
+      ['name', { name: 'Ana\nLima' }],
+      ['title', { title: 'Engineer\u0007' }],
+      ['headline', { headline: 'Hello\u2028world' }],
+      ['positions.0.title', { positions: [{ title: 'Staff\tengineer', start: '2021-03' }] }],
+      ['skills', { skills: ['Type\rScript'] }],
+    ] as const) {
+      const answer = await identity.call<Problem>('PATCH', '/v1/employees/me', { token: ana.token, body });
+      expect({ status: answer.status, fields: answer.body.errors?.map((error) => error.field) }).toEqual({
+        status: 400,
+        fields: [field],
+      });
+    }
+    const me = await identity.call<{ name: string; title: string }>('GET', '/v1/employees/me', {
+      token: ana.token,
+    });
+    expect(me.body).toMatchObject({ name: 'Ana Lima', title: 'Engineer' });
+  });
+
+  it('keeps line breaks in the summary, which is written in lines', async () => {
+    const ana = await identity.register();
+    const summary = 'Ten years of payments.\r\n\r\nNow:\tplatform.';
+
+    const answer = await identity.call<{ summary: string }>('PATCH', '/v1/employees/me', {
+      token: ana.token,
+      body: { summary },
+    });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.summary).toBe(summary);
+    const bell = await identity.call<Problem>('PATCH', '/v1/employees/me', {
+      token: ana.token,
+      body: { summary: 'Ring\u0007' },
+    });
+    expect(bell.status).toBe(400);
+    expect(bell.body.errors).toEqual([expect.objectContaining({ field: 'summary' })]);
+  });
+
   it('answers 400 to a list limit above 100 and to a cursor it never handed out', async () => {
     const ana = await identity.register();
     expect((await identity.call('GET', '/v1/employees?limit=101', { token: ana.token })).status).toBe(400);
     expect((await identity.call('GET', '/v1/employees?cursor=forged', { token: ana.token })).status).toBe(
       400,
     );
+  });
+
+  it.each([
+    ['an id that is not a UUID', ['Ana', 'not-a-uuid']],
+    ['a name holding NUL', ['Ana\u0000', randomUUID()]],
+    ['a position that is not text', [{}, []]],
+  ])('answers 400 naming the cursor to a well-formed cursor holding %s', async (_case, position) => {
+    const ana = await identity.register();
+    const forged = Buffer.from(JSON.stringify(position)).toString('base64url');
+
+    const answer = await identity.call<Problem>('GET', `/v1/employees?cursor=${forged}`, {
+      token: ana.token,
+    });
+
+    expect(answer.status).toBe(400);
+    expect(answer.body.errors).toEqual([expect.objectContaining({ field: 'cursor' })]);
   });
 });

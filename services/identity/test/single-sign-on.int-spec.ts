@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DevIdp, RedirectingBrowser, type IdpPerson } from '@vouch/testing';
-import { IdentityApp, newEmail } from './identity-app';
+import { IdentityApp, newClientAddress, newEmail } from './identity-app';
 import { newScimToken, ScimProvider } from './scim-provider';
 
 const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -304,6 +304,7 @@ describe('single sign-on, with the provider unreachable', () => {
       OIDC_ISSUER: 'http://127.0.0.1:9/unreachable',
       OIDC_CLIENT_ID: 'vouch',
       OIDC_CLIENT_SECRET: 'a-client-secret',
+      LOGIN_MAX_ATTEMPTS_PER_ADDRESS: '3',
     }));
   });
 
@@ -315,6 +316,22 @@ describe('single sign-on, with the provider unreachable', () => {
     const start = await fetch(`${identity.baseUrl}/v1/auth/sso/start`, { redirect: 'manual' });
     expect(start.status).toBe(302);
     expect(start.headers.get('location')).toBe(`${identity.baseUrl}/signin?error=sso_failed`);
+  });
+
+  it('answers 429 with Retry-After to one address starting more sign-ins than a login limit allows', async () => {
+    const start = (address: string) =>
+      fetch(`${identity.baseUrl}/v1/auth/sso/start`, {
+        redirect: 'manual',
+        headers: { 'x-forwarded-for': address },
+      });
+    const address = newClientAddress();
+    for (let attempt = 0; attempt < 3; attempt += 1) expect((await start(address)).status).toBe(302);
+
+    const refused = await start(address);
+
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await start(newClientAddress())).status).toBe(302);
   });
 });
 

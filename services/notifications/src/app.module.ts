@@ -2,7 +2,7 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, invitationSecretOf } from '@vouch/auth';
 import { employeeReplicaMigrations, ReplicaDeactivatedEmployees } from '@vouch/employee-replica';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
-import { DEVELOPMENT_UNSUBSCRIBE_SECRET, type NotificationsEnvironment } from './config';
+import { type NotificationsEnvironment, unsubscribeSecretOf } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
 import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
@@ -18,9 +18,11 @@ export const serviceDescription: ServiceDescription = {
 @Module({})
 export class AppModule {
   static forRoot(environment: NotificationsEnvironment): DynamicModule {
-    if (environment.UNSUBSCRIBE_SECRET === DEVELOPMENT_UNSUBSCRIBE_SECRET) {
+    const unsubscribe = unsubscribeSecretOf(environment);
+    if (unsubscribe.generated) {
       new Logger('notifications').warn(
-        'UNSUBSCRIBE_SECRET is not set: unsubscribe links are signed with a development secret anyone can read',
+        'UNSUBSCRIBE_SECRET is not set: unsubscribe links are signed with a secret made for this process, ' +
+          'so the links already sent stop working when it restarts (npm start keeps one in .local/secrets)',
       );
     }
     const invitation = invitationSecretOf(environment);
@@ -53,7 +55,7 @@ export class AppModule {
           smtpRateLimitPerSecond: environment.SMTP_RATE_LIMIT_PER_SECOND,
           smtpMaxMessagesPerConnection: environment.SMTP_MAX_MESSAGES_PER_CONNECTION,
           publicUrl: environment.PUBLIC_URL,
-          unsubscribeSecret: environment.UNSUBSCRIBE_SECRET,
+          unsubscribeSecret: unsubscribe.secret,
           previousUnsubscribeSecrets: environment.UNSUBSCRIBE_PREVIOUS_SECRETS,
           unsubscribeTokenDays: environment.UNSUBSCRIBE_TOKEN_DAYS,
           invitationSecret: invitation.secret,

@@ -1,14 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   authEnvironment,
   invitationSecretEnvironment,
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
-import { mailEnvironment, serviceEnvironment } from '@vouch/platform';
+import { mailEnvironment, productionSecrets, SECRET_MIN_LENGTH, serviceEnvironment } from '@vouch/platform';
 import { isKnownTimeZone } from './notifications/domain/recipient-day';
 
-/** Signs unsubscribe links when UNSUBSCRIBE_SECRET is not set; fine on a laptop, never in production. */
-export const DEVELOPMENT_UNSUBSCRIBE_SECRET = 'vouch-development-unsubscribe-secret-change-me';
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 /** The notifications service's environment, validated at boot. */
 export const notificationsEnvironment = serviceEnvironment({ name: 'notifications', port: 3004 })
@@ -25,8 +25,14 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
      * on smtp-server, such as maildev, wait 100 ms before greeting: raise it where the relay allows.
      */
     SMTP_MAX_MESSAGES_PER_CONNECTION: z.coerce.number().int().min(1).default(100),
-    /** Signs unsubscribe tokens. */
-    UNSUBSCRIBE_SECRET: z.string().min(16).default(DEVELOPMENT_UNSUBSCRIBE_SECRET),
+    /**
+     * Signs unsubscribe tokens: required in production (at least 32 characters). Unset elsewhere,
+     * `unsubscribeSecretOf` makes one per process, so links outlive no restart (`npm start` keeps one).
+     */
+    UNSUBSCRIBE_SECRET: z.preprocess(
+      unsetIfEmpty,
+      z.string().min(16, 'UNSUBSCRIBE_SECRET must be at least 16 characters').optional(),
+    ),
     /** Secrets rotated out, comma-separated: tokens they signed stay valid until they expire. */
     UNSUBSCRIBE_PREVIOUS_SECRETS: z
       .string()
@@ -80,7 +86,39 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     /** How often digests that fell due are looked for. */
     DIGEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
   })
-  .refine(...invitationSecretRequiredInProduction);
+  .refine(...invitationSecretRequiredInProduction)
+  .superRefine(
+    productionSecrets<{
+      NODE_ENV?: string | undefined;
+      DATABASE_URL: string;
+      UNSUBSCRIBE_SECRET?: string | undefined;
+      UNSUBSCRIBE_PREVIOUS_SECRETS: string[];
+      INVITATION_SECRET?: string | undefined;
+    }>([
+      { name: 'UNSUBSCRIBE_SECRET', value: (environment) => environment.UNSUBSCRIBE_SECRET },
+      {
+        name: 'UNSUBSCRIBE_PREVIOUS_SECRETS',
+        value: (environment) => environment.UNSUBSCRIBE_PREVIOUS_SECRETS,
+        required: false,
+      },
+      // Required by invitationSecretRequiredInProduction already: checked here when set.
+      { name: 'INVITATION_SECRET', value: (environment) => environment.INVITATION_SECRET, required: false },
+    ]),
+  );
+
+/**
+ * The secret to sign unsubscribe links with: the configured one, or outside production a random one
+ * for this process (`generated` true: say so in the log).
+ */
+export function unsubscribeSecretOf(environment: {
+  NODE_ENV?: string | undefined;
+  UNSUBSCRIBE_SECRET?: string | undefined;
+}): { secret: string; generated: boolean } {
+  if (environment.UNSUBSCRIBE_SECRET !== undefined)
+    return { secret: environment.UNSUBSCRIBE_SECRET, generated: false };
+  if (environment.NODE_ENV === 'production') throw new Error('UNSUBSCRIBE_SECRET is required in production');
+  return { secret: randomBytes(SECRET_MIN_LENGTH).toString('base64url'), generated: true };
+}
 
 const UNIT_MS = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { RecommendationRequestedV1 } from '@vouch/contracts';
 import { maildevInbox, unsubscribeUrl, waitForEmails } from '@vouch/testing';
 import { ALL_ON, NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
 
@@ -56,6 +58,26 @@ describe('notification preferences and unsubscribe links', () => {
     );
   });
 
+  it.each([
+    ['left out', {}],
+    ['null', { categories: null }],
+    ['a list', { categories: [true] }],
+    ['text', { categories: 'all' }],
+  ])('answers 400 naming categories when it is %s', async (_case, categories) => {
+    const [ana] = (await service.hire('Ana Lima')) as [TestEmployee];
+
+    const invalid = await service.request<{ errors?: Array<{ field: string }> }>(
+      'PUT',
+      '/v1/notification-preferences',
+      { token: ana.token, body: { digest: 'off', unsubscribedAll: false, ...categories } },
+    );
+
+    expect(invalid.status).toBe(400);
+    expect(invalid.headers.get('content-type')).toContain('application/problem+json');
+    expect(invalid.body.errors?.map((error) => error.field)).toContain('categories');
+    expect((await preferencesOf(ana)).categories).toEqual(ALL_ON);
+  });
+
   it('sends nothing of a category the recipient switched off, and the rest still', async () => {
     const [ana, ben, cleo] = (await service.hire('Ana Lima', 'Ben Okafor', 'Cleo Park')) as [
       TestEmployee,
@@ -77,18 +99,86 @@ describe('notification preferences and unsubscribe links', () => {
     expect(email?.subject).toBe('Ana Lima recommended you');
   });
 
-  it('still tells a subject who switched nudges off that they were recommended, without the nudge', async () => {
-    const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
+  it('sends no "… recommended you" email of any kind to a subject who switched reciprocity off', async () => {
+    const [ana, ben, cleo] = (await service.hire('Ana Lima', 'Ben Okafor', 'Cleo Park')) as [
+      TestEmployee,
+      TestEmployee,
+      TestEmployee,
+    ];
     await service.request('PUT', '/v1/notification-preferences', {
       token: ben.token,
       body: { categories: { ...ALL_ON, reciprocity: false }, digest: 'off', unsubscribedAll: false },
     });
 
     await service.recommend(ana, ben);
+    await service.recommend(cleo, ben, { reciprocal: true });
+    await expectNothingFor(ben, cleo, ana);
+  });
 
-    const [email] = await waitForEmails(ben.email);
-    expect(email?.subject).toBe('Ana Lima recommended you');
-    expect(email?.text).not.toContain('write one back');
+  it('stops the nudge, the plain notice and "returned the favour" with the one-click link of a nudge, and nothing else', async () => {
+    const [ana, ben, cleo, dan] = (await service.hire(
+      'Ana Lima',
+      'Ben Okafor',
+      'Cleo Park',
+      'Dan Reyes',
+    )) as [TestEmployee, TestEmployee, TestEmployee, TestEmployee];
+    await service.recommend(ana, ben);
+    const [nudge] = await waitForEmails(ben.email);
+    if (!nudge) throw new Error('no email');
+    expect(nudge.subject).toBe('Ana Lima recommended you');
+    expect(nudge.text).toContain('write one back');
+    expect(nudge.headers['list-unsubscribe-post']).toBe('List-Unsubscribe=One-Click');
+
+    const oneClick = await fetch(unsubscribeUrl(nudge), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(oneClick.status).toBe(200);
+    expect(await oneClick.text()).toContain('someone recommending you');
+
+    // A later nudge (a new author), the plain notice (Ana again: her one nudge is spent), the favour returned.
+    await service.recommend(cleo, ben);
+    await service.recommend(ana, ben);
+    await service.recommend(dan, ben, { reciprocal: true });
+    // The kinds the link did not name still arrive.
+    await service.askToConnect(dan, ben);
+    const requestId = randomUUID();
+    await service.publish(
+      RecommendationRequestedV1,
+      {
+        requestId,
+        requesterId: cleo.id,
+        recipientId: ben.id,
+        relationship: 'coworker',
+        message: null,
+        requesterRecommendedRecipient: true,
+        requestedAt: new Date().toISOString(),
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      requestId,
+    );
+    await service.settled();
+    await waitForEmails(ben.email, 3);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    expect((await maildevInbox(ben.email)).map((email) => email.subject).sort()).toEqual(
+      [
+        'Ana Lima recommended you',
+        'Cleo Park asks you for a recommendation',
+        'Dan Reyes wants to connect',
+      ].sort(),
+    );
+    const log = await service.finishedDeliveriesOf(ben, 3);
+    expect(log.map((delivery) => delivery.template).sort()).toEqual(
+      ['connection-requested', 'reciprocity-nudge', 'recommendation-requested'].sort(),
+    );
+    expect(await preferencesOf(ben)).toEqual({
+      categories: { ...ALL_ON, reciprocity: false },
+      digest: 'off',
+      unsubscribedAll: false,
+    });
   });
 
   it('sends nothing at all after a global unsubscribe', async () => {

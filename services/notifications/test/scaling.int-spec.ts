@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { CloudEvent } from '@vouch/contracts';
 import {
@@ -61,7 +62,7 @@ describe('notifications scaled out to several instances on one database and cons
       KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
       LOG_LEVEL: 'warn',
       SMTP_URL: smtp.url,
-      UNSUBSCRIBE_SECRET: 'a-test-secret-that-is-long-enough',
+      UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
       SENDER_POLL_INTERVAL_MS: '100',
       SENDER_CONCURRENCY: String(SENDER_CONCURRENCY),
       // What the killed instance had claimed comes back within the test's wait.

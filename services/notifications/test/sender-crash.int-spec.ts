@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ConnectionRequestedV1, EmployeeRegisteredV1 } from '@vouch/contracts';
 import {
@@ -52,7 +52,7 @@ describe('a sender stopped while it holds claimed deliveries', () => {
       KAFKA_TOPIC_PARTITIONS: '3',
       LOG_LEVEL: 'warn',
       SMTP_URL: smtp.url,
-      UNSUBSCRIBE_SECRET: 'a-test-secret-that-is-long-enough',
+      UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
       SENDER_POLL_INTERVAL_MS: '100',
       // One lane: what it claimed waits behind the email in its hands.
       SENDER_CONCURRENCY: '1',

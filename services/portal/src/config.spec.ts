@@ -11,6 +11,14 @@ describe('the portal gateway configuration', () => {
     });
   });
 
+  it('trusts no proxy by default, and reads a list of them', () => {
+    expect(portalEnvironment.parse({}).TRUSTED_PROXIES).toEqual([]);
+    expect(portalEnvironment.parse({ TRUSTED_PROXIES: 'loopback, 10.0.0.0/8' }).TRUSTED_PROXIES).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+    ]);
+  });
+
   it('names each variable that is wrong', () => {
     const result = portalEnvironment.safeParse({ PORTAL_PORT: 'eighty', IDENTITY_URL: 'identity:3001' });
     expect(result.success).toBe(false);

@@ -17,6 +17,22 @@ export const portalEnvironment = z.object({
   NOTIFICATIONS_URL: upstream(3004),
   /** The built app (vite build); by default where `npm start` builds it. */
   PORTAL_APP_DIR: z.string().min(1).default(path.resolve(__dirname, '../../../dist/portal')),
+  /** Where people reach the portal (as notifications' PUBLIC_URL): https adds HSTS to its pages. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080'),
+  /**
+   * The proxies in front of the gateway (a load balancer, the Ingress) whose X-Forwarded-For names
+   * the client: addresses, CIDRs, `loopback`, `linklocal`, `uniquelocal`. Empty: the gateway's peer
+   * is the client, whatever it claims.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((value) =>
+      value
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    ),
 });
 
 export type PortalEnvironment = z.infer<typeof portalEnvironment>;

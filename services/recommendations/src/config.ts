@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authEnvironment } from '@vouch/auth';
-import { serviceEnvironment } from '@vouch/platform';
+import { productionSecrets, serviceEnvironment } from '@vouch/platform';
 
 /** The recommendations service's environment, validated at boot. */
 export const recommendationsEnvironment = serviceEnvironment({ name: 'recommendations', port: 3003 })
@@ -14,6 +14,7 @@ export const recommendationsEnvironment = serviceEnvironment({ name: 'recommenda
     REQUEST_LIFETIME_DAYS: z.coerce.number().positive().default(90),
     /** How often due requests are looked for and expired. */
     EXPIRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
-  });
+  })
+  .superRefine(productionSecrets([]));
 
 export type RecommendationsEnvironment = z.infer<typeof recommendationsEnvironment>;

@@ -34,6 +34,8 @@ export const commaSeparated = z
 /** Variables every Vouch service reads, with defaults that work with `npm start`. */
 export function serviceEnvironment(service: { name: string; port: number }) {
   return z.object({
+    /** `production` in the images and manifests: weak or published secrets are then refused (productionSecrets). */
+    NODE_ENV: z.string().optional(),
     PORT: z.coerce.number().int().min(1).max(65_535).default(service.port),
     DATABASE_URL: z
       .url({ protocol: /^postgres(ql)?$/ })

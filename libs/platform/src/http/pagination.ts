@@ -29,11 +29,30 @@ export function encodeCursor(position: { key: string; id: string }): string {
   return Buffer.from(JSON.stringify([position.key, position.id])).toString('base64url');
 }
 
-export function decodeCursor(cursor: string | undefined): { key: string; id: string } | undefined {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a cursor's sort key could have come from this API: an ISO time as `toISOString` writes it, or text. */
+function isKeyOfKind(key: string, kind: 'time' | 'text'): boolean {
+  if (kind === 'text') return !key.includes('\u0000');
+  // Years 0001 to 9999 only: `toISOString` writes others as +/-YYYYYY, which PostgreSQL refuses.
+  if (!/^(?!0000)\d{4}-/.test(key)) return false;
+  const time = new Date(key);
+  return !Number.isNaN(time.getTime()) && time.toISOString() === key;
+}
+
+/**
+ * The position a cursor names. Every id is a UUID and every key is the kind its list sorts by, so a
+ * forged cursor is a 400 naming `cursor`, never a query the database refuses (a 500).
+ */
+export function decodeCursor(
+  cursor: string | undefined,
+  keyKind: 'time' | 'text' = 'time',
+): { key: string; id: string } | undefined {
   if (cursor === undefined) return undefined;
   try {
     const [key, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as unknown[];
-    if (typeof key === 'string' && typeof id === 'string') return { key, id };
+    if (typeof key === 'string' && typeof id === 'string' && UUID.test(id) && isKeyOfKind(key, keyKind))
+      return { key, id };
   } catch {
     // fall through to the answer below
   }

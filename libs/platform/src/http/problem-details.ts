@@ -67,6 +67,21 @@ function nulCharacterFields(value: unknown, field: string): FieldError[] {
   );
 }
 
+/** A UTF-16 surrogate without its pair: text no client encodes on purpose, and that some validators throw on. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The fields under `value` whose text is not well-formed Unicode (a lone surrogate). */
+function illFormedTextFields(value: unknown, field: string): FieldError[] {
+  if (typeof value === 'string')
+    return LONE_SURROGATE.test(value)
+      ? [{ field, message: `${field} must be well-formed Unicode text` }]
+      : [];
+  if (typeof value !== 'object' || value === null) return [];
+  return Object.entries(value).flatMap(([key, inner]) =>
+    illFormedTextFields(inner, field ? `${field}.${key}` : key),
+  );
+}
+
 /**
  * Validates bodies, queries and parameters against their DTOs; unknown fields are rejected, not
  * ignored, and so is text with a NUL character, which would otherwise fail at the database as a 500.
@@ -82,6 +97,9 @@ class StrictValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Before validation: class-validator's isEmail throws on a lone surrogate, which would be a 500.
+    const illFormed = metadata.type === 'custom' ? [] : illFormedTextFields(value, metadata.data ?? '');
+    if (illFormed.length > 0) throw new InvalidFieldsException(illFormed);
     const valid: unknown = await super.transform(value, metadata);
     if (metadata.type === 'custom') return valid;
     // `@Query('q')` or `@Param('id')` names its one field; a whole body or query names none.

@@ -60,6 +60,48 @@ describe('request logging', () => {
     expect(JSON.stringify(running.lines[0])).not.toContain('secret');
   });
 
+  it('redacts the tokens, codes and states in a logged URL, and logs no credential of a request', async () => {
+    running = await loggingApp('info');
+    await running.app.inject({
+      url: '/missing?token=secret-unsubscribe&page=2&access_token=secret-access&code=secret-code&state=secret-state',
+      headers: {
+        authorization: 'Bearer secret-bearer',
+        cookie: 'vouch_refresh=secret-cookie',
+      },
+    });
+    await running.app.inject({ url: '/missing?invitationToken=secret-invitation' });
+
+    expect(running.lines.map((line) => (line['req'] as { url: string }).url)).toEqual([
+      '/missing?token=[redacted]&page=2&access_token=[redacted]&code=[redacted]&state=[redacted]',
+      '/missing?invitationToken=[redacted]',
+    ]);
+    expect(JSON.stringify(running.lines)).not.toContain('secret');
+  });
+
+  it('writes [redacted] for credentials that reach a line as fields (headers, passwords, tokens)', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createServiceLogger('test-service', 'info', sink);
+    logger.info(
+      {
+        req: { headers: { authorization: 'Bearer secret-1', cookie: 'a=secret-2', accept: 'text/html' } },
+        res: { headers: { 'set-cookie': 'vouch_refresh=secret-3' } },
+        body: { email: 'ana@acme.com', password: 'secret-4' },
+        token: 'secret-5',
+      },
+      'answered',
+    );
+
+    expect(lines.join('')).not.toContain('secret');
+    expect(lines.join('')).toContain('text/html');
+    expect(lines.join('')).toContain('[redacted]');
+  });
+
   it('gives a request without an id a new one, and does not log health checks or metrics scrapes', async () => {
     running = await loggingApp('info');
     await running.app.inject({ url: '/health/ready' });

@@ -12,13 +12,21 @@ export function requestId(request: { headers: IncomingHttpHeaders }): string {
   return typeof given === 'string' && given.length <= 100 ? given : randomUUID();
 }
 
+/** Query parameters that carry a credential: an unsubscribe or invitation token, an OAuth code or state. */
+const SECRET_QUERY_PARAMETERS = /([?&](?:[\w.-]*token|code|state|password|secret|key)=)[^&#]*/gi;
+
+/** The URL as logged: the value of every credential-bearing query parameter is `[redacted]`. */
+export function redactedUrl(url: string): string {
+  return url.replace(SECRET_QUERY_PARAMETERS, '$1[redacted]');
+}
+
 function described(request: FastifyRequest): Record<string, string> {
-  return { id: String(request.id), method: request.method, url: request.url };
+  return { id: String(request.id), method: request.method, url: redactedUrl(request.url) };
 }
 
 /**
  * One line per request answered (health checks and metrics scrapes aside) naming its id, method,
- * URL, status and time, never its headers: no token or cookie can reach the logs. Whatever the
+ * URL (its tokens redacted), status and time, never its headers: no token or cookie can reach the logs. Whatever the
  * request logs on its way names it the same (`req`). Fastify hooks rather than pino-http as a Nest
  * middleware: that middleware, the engine Nest runs middleware with on Fastify and the child logger
  * made for every request at any level cost a tenth of a profile read's CPU (bench/README, reads).

@@ -3,11 +3,35 @@ import { pino, type DestinationStream, type Level, type Logger } from 'pino';
 import { logContext } from '@vouch/telemetry';
 
 /**
+ * Fields no log line may carry, wherever a request, a response or an error puts them: whatever
+ * logs a request's headers (a library, an error's context) writes `[redacted]` instead.
+ */
+export const LOG_REDACTIONS = {
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["set-cookie"]',
+    'req.headers["x-api-key"]',
+    'res.headers["set-cookie"]',
+    'headers.authorization',
+    'headers.cookie',
+    'headers["set-cookie"]',
+    '*.password',
+    '*.token',
+    '*.refreshToken',
+    '*.accessToken',
+    'password',
+    'token',
+  ],
+  censor: '[redacted]',
+};
+
+/**
  * How a service logs: structured lines naming the service and, within a request or an event, the
  * trace, the request and the event (`logContext`). To stdout unless given a destination.
  */
 export function createServiceLogger(service: string, level: string, destination?: DestinationStream): Logger {
-  const options = { level, base: { service }, mixin: logContext };
+  const options = { level, base: { service }, mixin: logContext, redact: LOG_REDACTIONS };
   return destination ? pino(options, destination) : pino(options);
 }
 

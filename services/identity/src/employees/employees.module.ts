@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { TokenIssuer } from '@vouch/auth';
+import { AbuseModule } from '../abuse/abuse.module';
 import { AuditModule } from '../audit/audit.module';
 import { sessionExports, sessionProviders } from '../sessions/sessions.module';
 import { PendingRegistrationRepository } from '../accounts/infrastructure/pending-registration.repository';
@@ -23,7 +24,6 @@ import { JwksController } from './api/jwks.controller';
 import { AdminGroupRepository } from './infrastructure/admin-group.repository';
 import { EmailProofRepository } from './infrastructure/email-proof.repository';
 import { EmployeeRepository } from './infrastructure/employee.repository';
-import { LOGIN_LIMITS, LoginThrottle, type LoginLimits } from './infrastructure/login-throttle';
 import { PasswordHasher } from './infrastructure/password-hasher';
 import { signingProviders } from './infrastructure/signing-keys.provider';
 
@@ -37,19 +37,15 @@ export class EmployeesModule {
       adminGroup: environment.SCIM_ADMIN_GROUP,
       passwordSignIn: passwordSignInEnabled(environment),
     };
-    const limits: LoginLimits = {
-      maxAttemptsPerEmail: environment.LOGIN_MAX_ATTEMPTS_PER_EMAIL,
-      maxAttemptsPerAddress: environment.LOGIN_MAX_ATTEMPTS_PER_ADDRESS,
-      windowSeconds: environment.LOGIN_WINDOW_SECONDS,
-    };
     const audit = AuditModule.forRoot(environment);
+    // Sign-in's limits; sign-up and the account emails (accounts) have theirs in it too.
+    const abuse = AbuseModule.forRoot(environment);
     return {
       module: EmployeesModule,
-      imports: [audit],
+      imports: [audit, abuse],
       controllers: [AuthController, EmployeesController, JwksController],
       providers: [
         { provide: IDENTITY_SETTINGS, useValue: settings },
-        { provide: LOGIN_LIMITS, useValue: limits },
         ...signingProviders(environment),
         // Every sign-in starts a session; deactivation (and a password change) ends them all.
         ...sessionProviders(environment),
@@ -58,7 +54,6 @@ export class EmployeesModule {
         EmailProofRepository,
         EmployeeOutbox,
         PasswordHasher,
-        LoginThrottle,
         // Login tells a sign-up waiting for its address from a wrong password (accounts makes them).
         PendingRegistrationRepository,
         RegisterEmployee,
@@ -76,6 +71,7 @@ export class EmployeesModule {
       // What SCIM provisioning and the CSV import drive: they change employees through the same use cases.
       exports: [
         audit,
+        abuse,
         IDENTITY_SETTINGS,
         EmployeeRepository,
         EmployeeOutbox,

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { identityEnvironment } from '../config';
 
 const parse = (environment: Record<string, string>) => identityEnvironment.safeParse(environment);
@@ -19,10 +20,14 @@ describe("single sign-on's settings", () => {
   it('need an https issuer in production', () => {
     const production = {
       NODE_ENV: 'production',
-      INVITATION_SECRET: 'an-invitation-secret-of-32-characters!',
+      DATABASE_URL: `postgres://identity:${randomBytes(24).toString('hex')}@postgres:5432/identity`,
+      JWT_PRIVATE_KEYS: generateKeyPairSync('ed25519')
+        .privateKey.export({ type: 'pkcs8', format: 'pem' })
+        .toString(),
+      INVITATION_SECRET: randomBytes(32).toString('base64url'),
       ALLOWED_EMAIL_DOMAINS: 'acme.com',
       OIDC_CLIENT_ID: 'vouch',
-      OIDC_CLIENT_SECRET: 'secret',
+      OIDC_CLIENT_SECRET: randomBytes(32).toString('base64url'),
     };
     expect(
       JSON.stringify(parse({ ...production, OIDC_ISSUER: 'http://login.acme.test' }).error?.issues),

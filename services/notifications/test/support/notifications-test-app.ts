@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import {
   ConnectionRequestedV1,
@@ -74,7 +74,7 @@ export class NotificationsTestApp {
         SMTP_URL: testInfrastructure().smtpUrl,
         // Links in the emails point at this very instance, so a test can follow them.
         PUBLIC_URL: `http://127.0.0.1:${context.port}`,
-        UNSUBSCRIBE_SECRET: 'a-test-secret-that-is-long-enough',
+        UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
         SENDER_POLL_INTERVAL_MS: '100',
         SENDER_RETRY_INITIAL_DELAY_MS: '50',
         SENDER_RETRY_MAX_DELAY_MS: '200',

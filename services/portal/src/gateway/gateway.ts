@@ -1,7 +1,11 @@
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import http, { type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
+import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyReplyFrom from '@fastify/reply-from';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { isApiPath, serviceFor, type ServiceName } from './routes';
 
 export interface GatewayOptions {
@@ -9,10 +13,42 @@ export interface GatewayOptions {
   upstreams: Record<ServiceName, URL>;
   /** The built app (vite build's output): index.html and assets/. */
   appDirectory: string;
+  /**
+   * The proxies (addresses, CIDRs, `loopback`, `uniquelocal`…) in front of the gateway whose
+   * X-Forwarded-For and X-Forwarded-Proto are believed; anyone else's are replaced.
+   */
+  trustedProxies?: string[];
+  /** Where people reach the portal: over https, its pages also carry Strict-Transport-Security. */
+  publicUrl?: URL;
+  /** Limits, for tests; the defaults are {@link GATEWAY_LIMITS}. */
+  limits?: Partial<GatewayLimits>;
+  /** Its log lines (JSON on stdout): failures, and services that do not answer. */
+  logLevel?: 'warn' | 'error' | 'silent';
 }
 
-/** Headers that describe one hop, not the message: never forwarded (RFC 9110, section 7.6.1). */
-const HOP_BY_HOP = new Set([
+export interface GatewayLimits {
+  /** The largest request body forwarded: the people import's 10 MiB CSV file, and some margin. */
+  bodyBytes: number;
+  /** How long a client may take to send a whole request (headers and body): slow senders are cut. */
+  requestMs: number;
+  /** How long a client may take to send its headers. */
+  headersMs: number;
+  /** An idle connection is closed after this long. */
+  connectionIdleMs: number;
+  /** How long a service may take to start answering, and then between two chunks of its answer. */
+  upstreamMs: number;
+}
+
+export const GATEWAY_LIMITS: GatewayLimits = {
+  bodyBytes: 11 * 1024 * 1024,
+  requestMs: 60_000,
+  headersMs: 10_000,
+  connectionIdleMs: 75_000,
+  upstreamMs: 30_000,
+};
+
+/** Headers that describe one hop, not the message: never forwarded either way (RFC 9110, 7.6.1). */
+const HOP_BY_HOP = [
   'connection',
   'keep-alive',
   'proxy-authenticate',
@@ -22,137 +58,257 @@ const HOP_BY_HOP = new Set([
   'trailer',
   'transfer-encoding',
   'upgrade',
-]);
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
+];
 
 /**
- * The app's own pages may load only what the portal serves, and never hand a token-bearing URL
- * (an unsubscribe link) to another site in a Referer.
+ * The portal's own pages may load only what the portal serves (the built index.html loads one
+ * script and one stylesheet from /assets), be framed by no one, and never hand a token-bearing URL
+ * (an unsubscribe or invitation link) to another site in a Referer.
  */
-const APP_HEADERS: OutgoingHttpHeaders = {
-  'content-security-policy':
-    "default-src 'self'; img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
+const CONTENT_SECURITY_POLICY = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+  },
 };
 
-function sendProblem(response: ServerResponse, status: number, title: string, detail: string): void {
-  if (response.headersSent) {
-    response.destroy();
-    return;
+/** The request target in origin form (`/path?query`), the only one the gateway forwards. */
+export function isOriginForm(target: string | undefined): target is string {
+  if (!target || !target.startsWith('/') || target.startsWith('//') || target.startsWith('/\\')) return false;
+  try {
+    return new URL(target, 'http://gateway.invalid').host === 'gateway.invalid';
+  } catch {
+    return false;
   }
-  response.writeHead(status, { 'content-type': 'application/problem+json' });
-  response.end(JSON.stringify({ type: 'about:blank', title, status, detail }));
 }
 
-function forwardedHeaders(request: IncomingMessage): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(request.headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name) && name !== 'host') headers[name] = value;
-  }
-  const client = request.socket.remoteAddress ?? '';
-  const earlier = request.headers['x-forwarded-for'];
-  headers['x-forwarded-for'] = earlier ? `${String(earlier)}, ${client}` : client;
-  headers['x-forwarded-host'] = request.headers.host ?? '';
-  headers['x-forwarded-proto'] = 'http';
-  return headers;
+function sendProblem(reply: FastifyReply, status: number, title: string, detail: string): FastifyReply {
+  return reply
+    .code(status)
+    .header('content-type', 'application/problem+json')
+    .header('cache-control', 'no-store')
+    .send(JSON.stringify({ type: 'about:blank', title, status, detail }));
 }
 
-/** Streams the request to the service and its answer back, bodies untouched. */
-function proxy(request: IncomingMessage, response: ServerResponse, upstream: URL, service: ServiceName) {
-  const target = new URL(request.url ?? '/', upstream);
-  const outgoing = http.request(target, { method: request.method, headers: forwardedHeaders(request) });
-  outgoing.on('response', (answer) => {
-    const headers: OutgoingHttpHeaders = {};
-    for (const [name, value] of Object.entries(answer.headers)) {
-      if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-    }
-    response.writeHead(answer.statusCode ?? 502, headers);
-    answer.pipe(response);
+class BodyTooLargeError extends Error {
+  readonly statusCode = 413;
+}
+
+/** Passes a request body through, failing it once it grows past `limit` bytes (chunked bodies). */
+function limitedBody(body: Readable, limit: number): Readable {
+  let seen = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback) {
+      seen += chunk.length;
+      if (seen > limit) callback(new BodyTooLargeError(`request body over ${limit} bytes`));
+      else callback(null, chunk);
+    },
   });
-  outgoing.on('error', () =>
-    sendProblem(response, 502, 'Bad Gateway', `${service} is not answering; try again in a moment`),
-  );
-  request.pipe(outgoing);
+  body.on('error', (error) => counter.destroy(error));
+  return body.pipe(counter);
+}
+
+/** The request's headers for the service: no hop-by-hop ones, and forwarding headers of our own. */
+/** What the forwarding headers are made of (reply-from's view of a request is wider than ours). */
+interface ForwardedRequest {
+  ips?: string[];
+  socket: { remoteAddress?: string };
+  protocol: string;
+  host: string;
+}
+
+function upstreamHeaders(request: ForwardedRequest, headers: IncomingHttpHeaders): IncomingHttpHeaders {
+  const forwarded: IncomingHttpHeaders = { ...headers };
+  for (const name of HOP_BY_HOP) delete forwarded[name];
+  // request.ips runs from the peer back through the proxies we trust to the first address we do not:
+  // the client. What a client says about addresses beyond that is its own claim, and dropped.
+  const chain = request.ips ?? [request.socket.remoteAddress ?? ''];
+  forwarded['x-forwarded-for'] = [...chain].reverse().join(', ');
+  forwarded['x-forwarded-proto'] = request.protocol;
+  forwarded['x-forwarded-host'] = request.host;
+  delete forwarded['forwarded'];
+  return forwarded;
+}
+
+function answerHeaders<Headers extends IncomingHttpHeaders>(headers: Headers): Headers {
+  const named = String(headers['connection'] ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  const kept = { ...headers };
+  for (const name of [...HOP_BY_HOP, ...named]) delete kept[name];
+  return kept;
 }
 
 /** The file under the app directory a path names, or undefined when it names none (or escapes it). */
 async function appFile(appDirectory: string, pathname: string): Promise<string | undefined> {
-  const candidate = path.resolve(appDirectory, `.${decodeURIComponent(pathname)}`);
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(pathname);
+  } catch {
+    return undefined;
+  }
+  const candidate = path.resolve(appDirectory, `.${decoded}`);
   if (!candidate.startsWith(appDirectory + path.sep)) return undefined;
   const found = await stat(candidate).catch(() => undefined);
-  return found?.isFile() ? candidate : undefined;
-}
-
-async function serveApp(
-  request: IncomingMessage,
-  response: ServerResponse,
-  appDirectory: string,
-  pathname: string,
-): Promise<void> {
-  if (request.method !== 'GET' && request.method !== 'HEAD') {
-    response.writeHead(405, { allow: 'GET, HEAD' });
-    response.end();
-    return;
-  }
-  const file = await appFile(appDirectory, pathname).catch(() => undefined);
-  // Any other path is one of the app's pages (a link from an email): the app routes it itself.
-  const served = file ?? path.join(appDirectory, 'index.html');
-  const extension = path.extname(served);
-  response.writeHead(200, {
-    ...APP_HEADERS,
-    'content-type': CONTENT_TYPES[extension] ?? 'application/octet-stream',
-    // Vite names assets by content hash, so they never change; index.html must always be fresh.
-    'cache-control': served.includes(`${path.sep}assets${path.sep}`)
-      ? 'public, max-age=31536000, immutable'
-      : 'no-cache',
-  });
-  if (request.method === 'HEAD') {
-    response.end();
-    return;
-  }
-  createReadStream(served)
-    .on('error', () => response.destroy())
-    .pipe(response);
+  return found?.isFile() ? path.relative(appDirectory, candidate) : undefined;
 }
 
 /**
  * The portal's one origin: the app's files, and the APIs of the four services behind it, so the
- * browser needs no cross-origin setup and every email link (PUBLIC_URL) opens here.
+ * browser needs no cross-origin setup and every email link (PUBLIC_URL) opens here. It forwards
+ * only origin-form targets, each to the fixed service its path belongs to: never to a host the
+ * request names.
  */
-export function createGateway({ upstreams, appDirectory }: GatewayOptions): http.Server {
-  const root = path.resolve(appDirectory);
-  return http.createServer((request, response) => {
-    const pathname = new URL(request.url ?? '/', 'http://gateway').pathname;
-    if (pathname === '/health/live') return sendJson(response, 200, { status: 'ok' });
-    if (pathname === '/health/ready') {
-      // Ready once there is an app to serve; the services report their own readiness.
-      void stat(path.join(root, 'index.html')).then(
-        () => sendJson(response, 200, { status: 'ok' }),
-        () => sendJson(response, 503, { status: 'error', detail: `no built app in ${root}` }),
-      );
+export async function createGateway(options: GatewayOptions): Promise<FastifyInstance> {
+  const root = path.resolve(options.appDirectory);
+  const limits = { ...GATEWAY_LIMITS, ...options.limits };
+  const trustedProxies = options.trustedProxies ?? [];
+  const app = Fastify({
+    // No line per request (a URL may carry a token): only failures.
+    logger: { level: options.logLevel ?? 'warn' },
+    trustProxy: trustedProxies.length > 0 ? trustedProxies : false,
+    bodyLimit: limits.bodyBytes,
+    requestTimeout: limits.requestMs,
+    connectionTimeout: limits.connectionIdleMs,
+    keepAliveTimeout: 72_000,
+    maxRequestsPerSocket: 1_000,
+    return503OnClosing: true,
+    http: {
+      headersTimeout: limits.headersMs,
+      maxHeaderSize: 16 * 1024,
+      // How often Node looks for requests over their time (30 s by default: too coarse for these).
+      connectionsCheckingInterval: Math.min(1_000, Math.ceil(limits.headersMs / 2)),
+    },
+  });
+
+  await app.register(fastifyHelmet, {
+    // Only the portal's own answers: a service's answer passes as the service wrote it.
+    global: false,
+    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
+    frameguard: { action: 'deny' },
+    referrerPolicy: { policy: 'no-referrer' },
+    strictTransportSecurity:
+      options.publicUrl?.protocol === 'https:' ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyStatic, { root, serve: false, cacheControl: false });
+  await app.register(fastifyReplyFrom, {
+    disableRequestLogging: true,
+    undici: { headersTimeout: limits.upstreamMs, bodyTimeout: limits.upstreamMs, connections: 128 },
+    // A request that reached a service is never sent twice.
+    retryMethods: [],
+  });
+
+  // Bodies are streamed to the service untouched; the service reads and validates them.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', (request, payload, done) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    if (declared > limits.bodyBytes) {
+      done(new BodyTooLargeError(`request body over ${limits.bodyBytes} bytes`), undefined);
       return;
     }
-    const service = serviceFor(pathname);
-    if (service) return proxy(request, response, upstreams[service], service);
-    if (isApiPath(pathname)) return sendProblem(response, 404, 'Not Found', `no API at ${pathname}`);
-    serveApp(request, response, root, pathname).catch(() =>
-      sendProblem(response, 500, 'Internal Server Error', 'the app could not be served'),
+    done(null, limitedBody(payload, limits.bodyBytes));
+  });
+
+  // The first thing any request meets: a target in any other form never reaches routing.
+  app.addHook('onRequest', async (request, reply) => {
+    if (!isOriginForm(request.raw.url)) {
+      return sendProblem(reply, 400, 'Bad Request', 'the request target must be a path (origin form)');
+    }
+    return undefined;
+  });
+
+  app.setErrorHandler((error: { statusCode?: number; message?: string }, _request, reply) => {
+    const status =
+      error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) app.log.error(error, 'the gateway failed a request');
+    return sendProblem(
+      reply,
+      status,
+      status === 413 ? 'Payload Too Large' : status === 500 ? 'Internal Server Error' : 'Bad Request',
+      status === 500 ? 'something went wrong on our side' : (error.message ?? 'bad request'),
     );
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, 404, 'Not Found', `no route for ${request.method}`),
+  );
+
+  app.get('/health/live', async () => ({ status: 'ok' }));
+  app.get('/health/ready', async (_request, reply) => {
+    // Ready once there is an app to serve; the services report their own readiness.
+    const built = await stat(path.join(root, 'index.html')).catch(() => undefined);
+    return built
+      ? { status: 'ok' }
+      : reply.code(503).send({ status: 'error', detail: `no built app in ${root}` });
+  });
+
+  app.all('/*', async (request, reply) => {
+    const target = request.raw.url ?? '/';
+    const pathname = new URL(target, 'http://gateway.invalid').pathname;
+    const service = serviceFor(pathname);
+    if (service) return forward(request, reply, options.upstreams[service], service, target);
+    if (isApiPath(pathname)) return sendProblem(reply, 404, 'Not Found', `no API at ${pathname}`);
+    return serveApp(request, reply, root, pathname);
+  });
+
+  return app;
+}
+
+function forward(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  upstream: URL,
+  service: ServiceName,
+  target: string,
+): FastifyReply {
+  // The target is a path (origin form, checked on arrival): it cannot name another host.
+  const source = new URL(target, upstream).toString();
+  return reply.from(source, {
+    rewriteRequestHeaders: (original, headers) => upstreamHeaders(original, headers),
+    rewriteHeaders: (headers) => answerHeaders(headers),
+    // The reply it fails is `reply` itself.
+    onError: (_reply, { error }) => {
+      if (request.body instanceof Transform && request.body.errored instanceof BodyTooLargeError) {
+        sendProblem(reply, 413, 'Payload Too Large', request.body.errored.message);
+        return;
+      }
+      const timedOut = 'statusCode' in error && error.statusCode === 504;
+      sendProblem(
+        reply,
+        timedOut ? 504 : 502,
+        timedOut ? 'Gateway Timeout' : 'Bad Gateway',
+        timedOut
+          ? `${service} did not answer in time; try again in a moment`
+          : `${service} is not answering; try again in a moment`,
+      );
+    },
   });
 }
 
-function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json' });
-  response.end(JSON.stringify(body));
+async function serveApp(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  root: string,
+  pathname: string,
+): Promise<FastifyReply> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    return sendProblem(reply.header('allow', 'GET, HEAD'), 405, 'Method Not Allowed', 'the app is read only');
+  }
+  await reply.helmet();
+  // Any other path is one of the app's pages (a link from an email): the app routes it itself.
+  const file = (await appFile(root, pathname)) ?? 'index.html';
+  // Vite names assets by content hash, so they never change; index.html must always be fresh.
+  reply.header(
+    'cache-control',
+    file.startsWith(`assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+  );
+  return reply.sendFile(file);
 }

@@ -8,7 +8,7 @@ import type {
   Page,
   SuggestionReason,
 } from '@vouch/contracts';
-import { PageQuery } from '@vouch/platform';
+import { MultiLineText, PageQuery } from '@vouch/platform';
 
 export class CreateConnectionRequestBody {
   @ApiProperty({ format: 'uuid', description: 'The employee to connect with' })
@@ -18,6 +18,7 @@ export class CreateConnectionRequestBody {
   @ApiPropertyOptional({ maxLength: 500, description: 'A note for the addressee' })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(500)
   message?: string;
 }

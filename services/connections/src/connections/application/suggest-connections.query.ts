@@ -19,7 +19,7 @@ export class SuggestConnections {
   ) {}
 
   async execute(query: SuggestConnectionsQuery): Promise<Page<ConnectionSuggestionView>> {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, 'text');
     const rows = await this.employees.suggestionsFor(
       this.reader,
       query.employeeId,

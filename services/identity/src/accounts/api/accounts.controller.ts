@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiConflictResponse,
@@ -8,8 +8,9 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { EmployeeResponse, RegisterRequest } from '../../employees/api/employee.dto';
 import { StartSession } from '../../sessions/application/start-session.use-case';
 import { ConfirmEmail } from '../application/confirm-email.use-case';
@@ -30,6 +31,10 @@ const CHECK_YOUR_EMAIL: CheckYourEmailResponse = {
   message: 'If the address can use Vouch, an email is on its way to it.',
 };
 const DISABLED = 'password sign-in is off (AUTH_PASSWORD_ENABLED): sign in with the company account';
+const TOO_MANY_SIGN_UPS =
+  'too many sign-ups from the client address, or from everyone this minute; see Retry-After (seconds)';
+const TOO_MANY_EMAIL_REQUESTS =
+  'too many such requests from the client address or for the email this hour; see Retry-After (seconds)';
 
 /**
  * Password accounts: sign-up with a proven address, and "forgot password". Every answer that emails
@@ -57,8 +62,12 @@ export class AccountsController {
   })
   @ApiForbiddenResponse({ description: 'the email domain may not register' })
   @ApiNotFoundResponse({ description: DISABLED })
-  async register(@Body() body: RegisterRequest): Promise<CheckYourEmailResponse> {
-    await this.signUp.execute(body);
+  @ApiTooManyRequestsResponse({ description: TOO_MANY_SIGN_UPS })
+  async register(
+    @Body() body: RegisterRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<CheckYourEmailResponse> {
+    await this.signUp.execute({ ...body, address: request.ip });
     return CHECK_YOUR_EMAIL;
   }
 
@@ -92,8 +101,9 @@ export class AccountsController {
       'a new "Confirm your email" email if the address has a sign-up waiting; the same answer if not',
   })
   @ApiNotFoundResponse({ description: DISABLED })
-  async resend(@Body() body: EmailRequest): Promise<CheckYourEmailResponse> {
-    await this.resendConfirmation.execute(body);
+  @ApiTooManyRequestsResponse({ description: TOO_MANY_EMAIL_REQUESTS })
+  async resend(@Body() body: EmailRequest, @Req() request: FastifyRequest): Promise<CheckYourEmailResponse> {
+    await this.resendConfirmation.execute({ email: body.email, address: request.ip });
     return CHECK_YOUR_EMAIL;
   }
 
@@ -104,8 +114,12 @@ export class AccountsController {
     description: 'a "Reset your password" email if the address has an account; the same answer if not',
   })
   @ApiNotFoundResponse({ description: DISABLED })
-  async forgotPassword(@Body() body: EmailRequest): Promise<CheckYourEmailResponse> {
-    await this.requestPasswordReset.execute(body);
+  @ApiTooManyRequestsResponse({ description: TOO_MANY_EMAIL_REQUESTS })
+  async forgotPassword(
+    @Body() body: EmailRequest,
+    @Req() request: FastifyRequest,
+  ): Promise<CheckYourEmailResponse> {
+    await this.requestPasswordReset.execute({ email: body.email, address: request.ip });
     return CHECK_YOUR_EMAIL;
   }
 

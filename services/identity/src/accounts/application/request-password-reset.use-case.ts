@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { RequestLimiter } from '../../abuse/application/request-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { normaliseEmail } from '../../employees/domain/email-address';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
@@ -21,13 +22,16 @@ export class RequestPasswordReset {
     private readonly employees: EmployeeRepository,
     private readonly resets: PasswordResetRepository,
     private readonly mailer: AccountMailer,
+    private readonly limiter: RequestLimiter,
     @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
     @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
   ) {}
 
-  async execute(command: { email: string }): Promise<void> {
+  /** `address`: the client's, as far as trusted proxies tell it. */
+  async execute(command: { email: string; address: string }): Promise<void> {
     if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
     const email = normaliseEmail(command.email);
+    await this.limiter.admitAccountEmail(email, command.address);
     // After answering, so the answer takes as long whether or not the address has an account.
     this.mailer.inBackground('a password reset was not sent', () => this.sendLink(email));
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { RequestLimiter } from '../../abuse/application/request-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { normaliseEmail } from '../../employees/domain/email-address';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
@@ -20,13 +21,16 @@ export class ResendEmailConfirmation {
     private readonly employees: EmployeeRepository,
     private readonly registrations: PendingRegistrationRepository,
     private readonly mailer: AccountMailer,
+    private readonly limiter: RequestLimiter,
     @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
     @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
   ) {}
 
-  async execute(command: { email: string }): Promise<void> {
+  /** `address`: the client's, as far as trusted proxies tell it. */
+  async execute(command: { email: string; address: string }): Promise<void> {
     if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
     const email = normaliseEmail(command.email);
+    await this.limiter.admitAccountEmail(email, command.address);
     // After answering, so the answer takes as long whether or not the address has a sign-up waiting.
     this.mailer.inBackground('a confirmation email was not resent', () => this.resend(email));
   }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { LoginLimiter } from '../../abuse/application/login-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
 import { EmailProofRepository } from '../../employees/infrastructure/email-proof.repository';
@@ -25,6 +26,7 @@ export class ResetPassword {
     private readonly mailer: AccountMailer,
     private readonly emailProofs: EmailProofRepository,
     private readonly revokeSessions: RevokeSessions,
+    private readonly loginLimiter: LoginLimiter,
     @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
   ) {}
 
@@ -56,6 +58,8 @@ export class ResetPassword {
       });
       return target.employee;
     });
+    // Whoever followed the link owns the address: an attacker's failed logins no longer delay them.
+    await this.loginLimiter.forgive(employee.snapshot.email);
     this.mailer.dispatch(
       'password-changed',
       { name: employee.snapshot.name, address: employee.snapshot.email },

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { RequestLimiter } from '../../abuse/application/request-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { assertDomainAllowed, normaliseEmail } from '../../employees/domain/email-address';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
@@ -16,6 +17,8 @@ export interface SignUpCommand {
   password: string;
   name: string;
   title?: string;
+  /** The client's address, as far as trusted proxies tell it. */
+  address: string;
 }
 
 /**
@@ -31,6 +34,7 @@ export class SignUp {
     private readonly registrations: PendingRegistrationRepository,
     private readonly hasher: PasswordHasher,
     private readonly mailer: AccountMailer,
+    private readonly limiter: RequestLimiter,
     @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
     @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
   ) {}
@@ -39,6 +43,8 @@ export class SignUp {
     if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
     const email = normaliseEmail(command.email);
     assertDomainAllowed(email, this.identitySettings.allowedEmailDomains);
+    // Before the hash, which costs 64 MiB and most of a core for a moment: 429 past the limits.
+    await this.limiter.admitSignUp(command.address);
     // Hashed before answering, whether or not the address has an account; what depends on that is
     // done after answering, so both answers take as long.
     const passwordHash = await this.hasher.hashOf(command.password);

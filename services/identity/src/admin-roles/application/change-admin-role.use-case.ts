@@ -28,7 +28,10 @@ export class ChangeAdminRole {
       const existing = await this.grants.lock(manager, employeeId);
       if (existing) return existing;
       const grant = { employeeId, grantedBy: admin.id, grantedAt: new Date() };
-      await this.grants.insert(manager, grant);
+      if (!(await this.grants.insertIfAbsent(manager, grant))) {
+        // A concurrent first grant won: answer it, as granting again does.
+        return (await this.grants.lock(manager, employeeId)) ?? grant;
+      }
       await this.auditLog.recordAdminGrant(manager, admin, {
         employeeId,
         granted: true,

@@ -26,12 +26,17 @@ export class AdminGrantRepository {
     return row && { employeeId: row.employee_id, grantedBy: row.granted_by, grantedAt: row.granted_at };
   }
 
-  async insert(manager: EntityManager, grant: AdminGrant): Promise<void> {
-    await manager.query(`INSERT INTO admin_grant (employee_id, granted_by, granted_at) VALUES ($1, $2, $3)`, [
-      grant.employeeId,
-      grant.grantedBy,
-      grant.grantedAt,
-    ]);
+  /**
+   * Inserts the grant unless the employee has one; false when they had. `lock` cannot serialise two
+   * first grants (there is no row to lock yet), so the conflict is settled here, not by a 500.
+   */
+  async insertIfAbsent(manager: EntityManager, grant: AdminGrant): Promise<boolean> {
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO admin_grant (employee_id, granted_by, granted_at) VALUES ($1, $2, $3)
+       ON CONFLICT (employee_id) DO NOTHING RETURNING employee_id`,
+      [grant.employeeId, grant.grantedBy, grant.grantedAt],
+    );
+    return inserted.length > 0;
   }
 
   async delete(manager: EntityManager, employeeId: string): Promise<void> {

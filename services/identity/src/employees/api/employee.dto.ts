@@ -22,7 +22,7 @@ import {
   type EmployeeView,
   type PositionView,
 } from '@vouch/contracts';
-import { PageQuery } from '@vouch/platform';
+import { MultiLineText, PageQuery, SingleLineText } from '@vouch/platform';
 import type { Employee } from '../domain/employee';
 import { ProfileLimits, type Completeness, type ProfileField } from '../domain/profile';
 
@@ -52,6 +52,7 @@ const Clearable = () => ValidateIf((_object, value) => value !== undefined && va
 export class PositionInput implements PositionView {
   @ApiProperty({ maxLength: ProfileLimits.positionText, example: 'Staff engineer' })
   @IsString()
+  @SingleLineText()
   @MinLength(1)
   @MaxLength(ProfileLimits.positionText)
   title!: string;
@@ -64,6 +65,7 @@ export class PositionInput implements PositionView {
   })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.positionText)
   team: string | null = null;
 
@@ -86,6 +88,7 @@ export class PositionInput implements PositionView {
 export class EducationInput implements EducationView {
   @ApiProperty({ maxLength: ProfileLimits.educationText, example: 'Instituto Superior Técnico' })
   @IsString()
+  @SingleLineText()
   @MinLength(1)
   @MaxLength(ProfileLimits.educationText)
   school!: string;
@@ -93,12 +96,14 @@ export class EducationInput implements EducationView {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.educationText })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.educationText)
   degree: string | null = null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.educationText })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.educationText)
   fieldOfStudy: string | null = null;
 
@@ -161,6 +166,7 @@ export class RegisterRequest {
 
   @ApiProperty({ example: 'Ana Lima', maxLength: ProfileLimits.name })
   @IsString()
+  @SingleLineText()
   @MinLength(1)
   @MaxLength(ProfileLimits.name)
   name!: string;
@@ -168,6 +174,7 @@ export class RegisterRequest {
   @ApiPropertyOptional({ example: 'Staff engineer', maxLength: ProfileLimits.title })
   @IsOptional()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.title)
   title?: string;
 
@@ -210,6 +217,7 @@ export class UpdateProfileRequest {
   @ApiPropertyOptional({ maxLength: ProfileLimits.name })
   @ValidateIf((_object, value) => value !== undefined)
   @IsString()
+  @SingleLineText()
   @MinLength(1)
   @MaxLength(ProfileLimits.name)
   name?: string;
@@ -217,24 +225,28 @@ export class UpdateProfileRequest {
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.title })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.title)
   title?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.headline })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.headline)
   headline?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.summary })
   @Clearable()
   @IsString()
+  @MultiLineText()
   @MaxLength(ProfileLimits.summary)
   summary?: string | null;
 
   @ApiPropertyOptional({ type: String, nullable: true, maxLength: ProfileLimits.location })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.location)
   location?: string | null;
 
@@ -246,6 +258,7 @@ export class UpdateProfileRequest {
   })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.timeZone)
   @IsTimeZone()
   timeZone?: string | null;
@@ -259,6 +272,7 @@ export class UpdateProfileRequest {
   })
   @Clearable()
   @IsString()
+  @SingleLineText()
   @MaxLength(ProfileLimits.language)
   language?: string | null;
 
@@ -275,6 +289,7 @@ export class UpdateProfileRequest {
   @IsArray()
   @ArrayMaxSize(ProfileLimits.skills)
   @IsString({ each: true })
+  @SingleLineText({ each: true })
   @MinLength(1, { each: true })
   @MaxLength(ProfileLimits.skill, { each: true })
   skills?: string[];

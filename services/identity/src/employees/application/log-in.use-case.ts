@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthenticatedEmployee } from '@vouch/auth';
+import { LoginLimiter } from '../../abuse/application/login-limiter';
 import { EmailNotConfirmedError, PasswordSignInDisabledError } from '../../accounts/domain/account.errors';
 import { PendingRegistrationRepository } from '../../accounts/infrastructure/pending-registration.repository';
 import { normaliseEmail } from '../domain/email-address';
@@ -8,7 +9,6 @@ import { rolesOf } from '../domain/roles';
 import { AdminGroupRepository } from '../infrastructure/admin-group.repository';
 import { EmailProofRepository } from '../infrastructure/email-proof.repository';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
-import { LoginThrottle } from '../infrastructure/login-throttle';
 import { PasswordHasher } from '../infrastructure/password-hasher';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 
@@ -26,7 +26,7 @@ export class LogIn {
     private readonly adminGroup: AdminGroupRepository,
     private readonly emailProofs: EmailProofRepository,
     private readonly hasher: PasswordHasher,
-    private readonly throttle: LoginThrottle,
+    private readonly limiter: LoginLimiter,
     private readonly pendingRegistrations: PendingRegistrationRepository,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
@@ -35,7 +35,8 @@ export class LogIn {
   async execute(command: LogInCommand): Promise<AuthenticatedEmployee> {
     if (!this.settings.passwordSignIn) throw new PasswordSignInDisabledError();
     const email = normaliseEmail(command.email);
-    const wait = await this.throttle.admit(email, command.address);
+    // Counted as a failure before the costly hash, until it succeeds: see LoginLimiter.
+    const wait = await this.limiter.admit(email, command.address);
     if (wait !== undefined) throw new TooManyLoginAttemptsError(wait);
     const credentials = await this.employees.credentialsOf(email);
     // The hash is checked even for an unknown email or one without a password (provisioned over
@@ -48,7 +49,7 @@ export class LogIn {
     if (waiting && matches) throw new EmailNotConfirmedError();
     if (!credentials || passwordHash === undefined || !matches || !credentials.employee.isActive)
       throw new InvalidCredentialsError();
-    await this.throttle.succeeded(email);
+    await this.limiter.succeeded(email, command.address);
     return {
       id: credentials.employee.id,
       email,

@@ -10,7 +10,7 @@ export class SearchEmployees {
 
   /** The directory: active employees whose name, email or title contains `q`, by name. */
   async execute(query: { q?: string; limit: number; cursor?: string }): Promise<Page<Employee>> {
-    const after = decodeCursor(query.cursor);
+    const after = decodeCursor(query.cursor, 'text');
     const rows = await this.employees.search(query.q?.trim() || undefined, query.limit + 1, after);
     return toPage(
       rows,

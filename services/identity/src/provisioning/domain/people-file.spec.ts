@@ -54,6 +54,7 @@ describe('reading a people file', () => {
       anyDomain,
     );
     expect(file.errors).toEqual([
+      { line: 2, field: 'title', message: 'title must be one line without control characters' },
       { line: 6, field: 'email', message: 'not-an-email is not an email address' },
     ]);
   });

@@ -1,6 +1,7 @@
 import { parse, type CsvError, type Info } from 'csv-parse/sync';
 import { isEmailAddress, normaliseEmail } from '../../employees/domain/email-address';
 import { canonicalLanguageTag, isTimeZone, ProfileLimits } from '../../employees/domain/profile';
+import { isSingleLineText } from '../../employees/domain/single-line-text';
 
 /** The people file's columns, as the import knows them. */
 export const PEOPLE_COLUMNS = [
@@ -162,6 +163,10 @@ class LineReader {
     }
     if (trimmed.length > limit) {
       this.fail(column, `${this.headerOf(column)} is longer than ${limit} characters`);
+      return undefined;
+    }
+    if (!isSingleLineText(trimmed)) {
+      this.fail(column, `${this.headerOf(column)} must be one line without control characters`);
       return undefined;
     }
     return trimmed === '' ? null : trimmed;

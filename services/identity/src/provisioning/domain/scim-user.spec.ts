@@ -72,6 +72,8 @@ describe('reading a SCIM User', () => {
     [{ userName: 'not-an-email' }],
     [{ userName: 'a@acme.com', active: 'maybe' }],
     [{ userName: 'a@acme.com', title: 42 }],
+    [{ userName: 'a@acme.com', displayName: 'Ana\r\nBcc: everyone@acme.com' }],
+    [{ userName: 'a@acme.com', title: 'Engineer\u0007' }],
     [{ userName: 'a@acme.com', timezone: 'Mars/Olympus' }],
     [{ userName: 'a@acme.com', [ScimSchemas.enterpriseUser]: { manager: 'boss' } }],
   ])('refuses %j as invalidValue', (resource) => {

@@ -1,5 +1,6 @@
 import { isEmailAddress, normaliseEmail } from '../../employees/domain/email-address';
 import { canonicalLanguageTag, isTimeZone, ProfileLimits } from '../../employees/domain/profile';
+import { isSingleLineText } from '../../employees/domain/single-line-text';
 import { InvalidScimRequestError } from './scim.errors';
 import { isScimObject, ScimSchemas, valueOf, type ScimObject } from './scim-schemas';
 
@@ -62,6 +63,11 @@ function text(value: unknown, attribute: string, limit = TEXT_LIMIT): string | n
   const trimmed = value.trim();
   if (trimmed.length > limit)
     throw new InvalidScimRequestError('invalidValue', `${attribute} is longer than ${limit} characters`);
+  if (!isSingleLineText(trimmed))
+    throw new InvalidScimRequestError(
+      'invalidValue',
+      `${attribute} must be one line without control characters`,
+    );
   return trimmed === '' ? null : trimmed;
 }
 

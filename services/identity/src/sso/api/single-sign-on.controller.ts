@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Logger, Req, Res } from '@nestjs/common';
-import { ApiFoundResponse, ApiNotFoundResponse, ApiTags } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiNotFoundResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { RequestLimiter } from '../../abuse/application/request-limiter';
 import { CompleteSingleSignOn } from '../application/complete-single-sign-on.use-case';
 import { StartSingleSignOn } from '../application/start-single-sign-on.use-case';
 import { SSO_SETTINGS, type SsoSettings } from '../application/sso-settings';
@@ -20,6 +21,7 @@ export class SingleSignOnController {
     private readonly startSingleSignOn: StartSingleSignOn,
     private readonly completeSingleSignOn: CompleteSingleSignOn,
     @Inject(SSO_SETTINGS) private readonly settings: SsoSettings,
+    private readonly limiter: RequestLimiter,
   ) {}
 
   private get secure(): boolean {
@@ -33,8 +35,12 @@ export class SingleSignOnController {
       "browser; to the portal's `/signin?error=sso_failed` when the provider cannot be reached",
   })
   @ApiNotFoundResponse({ description: 'single sign-on is off (no OIDC_ISSUER)' })
-  async start(@Res() reply: FastifyReply): Promise<void> {
+  @ApiTooManyRequestsResponse({
+    description: 'too many starts from the client address (LOGIN_MAX_ATTEMPTS_PER_ADDRESS); see Retry-After',
+  })
+  async start(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     reply.header('cache-control', 'no-store');
+    await this.limiter.admitSingleSignOnStart(request.ip);
     try {
       const { authorizationUrl, loginKey } = await this.startSingleSignOn.execute();
       reply.header('set-cookie', loginCookieOf(loginKey, this.settings.loginTtlSeconds, this.secure));

@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsObject, ValidateNested } from 'class-validator';
 import type { CategorySwitches, DigestMode } from '../domain/email-category';
 
 export class CategorySwitchesDto implements CategorySwitches {
-  @ApiProperty({ description: 'The nudge to write one back when someone recommends you' })
+  @ApiProperty({
+    description:
+      'Someone recommended you (the first time an author does, with the nudge to write one back), or returned the favour',
+  })
   @IsBoolean()
   reciprocity!: boolean;
 
@@ -12,7 +15,7 @@ export class CategorySwitchesDto implements CategorySwitches {
   @IsBoolean()
   recommendation_requests!: boolean;
 
-  @ApiProperty({ description: 'Recommendations you wrote or received are accepted, returned or to revise' })
+  @ApiProperty({ description: 'A recommendation you wrote is accepted, or its subject asks for a revision' })
   @IsBoolean()
   recommendation_updates!: boolean;
 
@@ -32,6 +35,7 @@ export class CategorySwitchesDto implements CategorySwitches {
 /** The whole set of preferences, as GET answers it and PUT replaces it. */
 export class NotificationPreferencesDto {
   @ApiProperty({ type: CategorySwitchesDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => CategorySwitchesDto)
   categories!: CategorySwitchesDto;

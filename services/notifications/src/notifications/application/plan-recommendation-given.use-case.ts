@@ -25,8 +25,8 @@ export class PlanRecommendationGivenUseCase {
       recipientId: subjectId,
       counterpartId: authorId,
     });
-    const nudgeWanted = recipient.preferences.allows('reciprocity');
-    const nudging = !reciprocal && nudgeWanted;
+    // A subject who switched these emails off gets none, so their one nudge for the pair stays unspent.
+    const nudging = !reciprocal && recipient.preferences.allows('reciprocity');
     const { sent, nudgeRecorded } = await this.plan.sentToday(
       manager,
       recipient,
@@ -39,7 +39,6 @@ export class PlanRecommendationGivenUseCase {
       text,
       reciprocal,
       pairAlreadyNudged: nudging && !nudgeRecorded,
-      nudgeWanted,
     });
     await this.plan.addFor(manager, eventId, email, recipient, sent);
   }

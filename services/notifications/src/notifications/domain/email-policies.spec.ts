@@ -18,7 +18,6 @@ const given = (facts: Partial<RecommendationGivenFacts> = {}): RecommendationGiv
   text: 'Ana made every release calmer.',
   reciprocal: false,
   pairAlreadyNudged: false,
-  nudgeWanted: true,
   ...facts,
 });
 
@@ -38,11 +37,15 @@ describe('RecommendationGivenPolicy', () => {
     expect(policy.plan(given({ pairAlreadyNudged: true })).template).toBe('recommendation-received');
   });
 
-  it('tells without nudging a subject who switched the nudge off', () => {
-    expect(policy.plan(given({ nudgeWanted: false }))).toMatchObject({
-      template: 'recommendation-received',
-      category: 'recommendation_updates',
-    });
+  it('files every "… recommended you" email under reciprocity, so one switch or link stops them all', () => {
+    const variants = [given(), given({ pairAlreadyNudged: true }), given({ reciprocal: true })].map((facts) =>
+      policy.plan(facts),
+    );
+    expect(variants.map((email) => [email.template, email.category])).toEqual([
+      ['reciprocity-nudge', 'reciprocity'],
+      ['recommendation-received', 'reciprocity'],
+      ['favour-returned', 'reciprocity'],
+    ]);
   });
 
   it('thanks a reciprocal recommendation as a returned favour, never with a nudge', () => {

@@ -35,8 +35,6 @@ export interface RecommendationGivenFacts {
   reciprocal: boolean;
   /** Whether this author was ever nudged about this subject (the reciprocity ledger). */
   pairAlreadyNudged: boolean;
-  /** False when the subject switched the reciprocity nudge off: they still hear of the recommendation. */
-  nudgeWanted: boolean;
 }
 
 /** A transactional email: about nobody else, outside the cap, the digest and every switch. */
@@ -78,18 +76,22 @@ export function excerpt(text: string): string {
 /**
  * The subject hears of a new recommendation. The nudge to write one back goes out once per
  * (author, subject) pair, ever: a withdrawn and rewritten recommendation, or a reciprocal one, never
- * nudges. A reciprocal one is thanked as a returned favour. A subject who switched nudges off still
- * hears of the recommendation, as a recommendation update.
+ * nudges. A reciprocal one is thanked as a returned favour. To the subject all three are one kind of
+ * email, "… recommended you", so all three are filed under `reciprocity`: switching it off, or the
+ * one-click unsubscribe of any of them, stops every variant.
  */
 export class RecommendationGivenPolicy {
   plan(facts: RecommendationGivenFacts): PlannedEmail {
     const details = { recommendationId: facts.recommendationId, excerpt: excerpt(facts.text) };
-    const base = { recipientId: facts.subjectId, counterpartId: facts.authorId, details };
-    if (facts.reciprocal) return { ...base, template: 'favour-returned', category: 'recommendation_updates' };
-    if (facts.pairAlreadyNudged || !facts.nudgeWanted) {
-      return { ...base, template: 'recommendation-received', category: 'recommendation_updates' };
-    }
-    return { ...base, template: 'reciprocity-nudge', category: 'reciprocity' };
+    const base = {
+      recipientId: facts.subjectId,
+      counterpartId: facts.authorId,
+      details,
+      category: 'reciprocity' as const,
+    };
+    if (facts.reciprocal) return { ...base, template: 'favour-returned' };
+    if (facts.pairAlreadyNudged) return { ...base, template: 'recommendation-received' };
+    return { ...base, template: 'reciprocity-nudge' };
   }
 }
 

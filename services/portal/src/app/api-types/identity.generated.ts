@@ -1413,6 +1413,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description too many sign-ups from the client address, or from everyone this minute; see Retry-After (seconds) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AccountsController_confirm: {
@@ -1489,6 +1496,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description too many such requests from the client address or for the email this hour; see Retry-After (seconds) */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
     };
   };
   AccountsController_forgotPassword: {
@@ -1515,6 +1529,13 @@ export interface operations {
       };
       /** @description password sign-in is off (AUTH_PASSWORD_ENABLED): sign in with the company account */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description too many such requests from the client address or for the email this hour; see Retry-After (seconds) */
+      429: {
         headers: {
           [name: string]: unknown;
         };
@@ -1595,6 +1616,13 @@ export interface operations {
       };
       /** @description single sign-on is off (no OIDC_ISSUER) */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description too many starts from the client address (LOGIN_MAX_ATTEMPTS_PER_ADDRESS); see Retry-After */
+      429: {
         headers: {
           [name: string]: unknown;
         };

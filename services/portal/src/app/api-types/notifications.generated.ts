@@ -57,11 +57,11 @@ export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
     CategorySwitchesDto: {
-      /** @description The nudge to write one back when someone recommends you */
+      /** @description Someone recommended you (the first time an author does, with the nudge to write one back), or returned the favour */
       reciprocity: boolean;
       /** @description Someone asks you for a recommendation */
       recommendation_requests: boolean;
-      /** @description Recommendations you wrote or received are accepted, returned or to revise */
+      /** @description A recommendation you wrote is accepted, or its subject asks for a revision */
       recommendation_updates: boolean;
       /** @description Someone asks to connect */
       connection_requests: boolean;

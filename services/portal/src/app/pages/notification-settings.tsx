@@ -4,9 +4,9 @@ import { asError, ErrorMessage, Loading, Page, useLoad } from '../ui';
 
 /** Every category, in the order the page lists them. */
 const CATEGORY_LABELS: Record<EmailCategory, string> = {
-  reciprocity: 'When someone recommends me, a nudge to write one back',
+  reciprocity: 'When someone recommends me (the first time, with a nudge to write one back)',
   recommendation_requests: 'When someone asks me for a recommendation',
-  recommendation_updates: 'When a recommendation I wrote or received is accepted or needs a revision',
+  recommendation_updates: 'When a recommendation I wrote is accepted or needs a revision',
   connection_requests: 'When someone asks to connect',
   connection_updates: 'When someone accepts my connection request',
   reminders: 'A gentle reminder of a request still waiting for me',

@@ -11,7 +11,7 @@ import {
   type Relationship,
   type RevisionView,
 } from '@vouch/contracts';
-import { PageQuery } from '@vouch/platform';
+import { MultiLineText, PageQuery } from '@vouch/platform';
 import { RELATIONSHIPS, type BalanceSuggestion, type RelationshipCounts } from '../domain/balance';
 import type { Coverage, TeamCoverage } from '../domain/coverage';
 import { RECOMMENDATION_TEXT_MAX, RECOMMENDATION_TEXT_MIN } from '../domain/recommendation-text';
@@ -49,6 +49,7 @@ export class WriteRecommendationDto {
 
   @ApiProperty({ minLength: RECOMMENDATION_TEXT_MIN, maxLength: RECOMMENDATION_TEXT_MAX })
   @IsString()
+  @MultiLineText()
   @MaxLength(RAW_TEXT_MAX)
   text!: string;
 
@@ -61,6 +62,7 @@ export class WriteRecommendationDto {
 export class ReviseRecommendationDto {
   @ApiProperty({ minLength: RECOMMENDATION_TEXT_MIN, maxLength: RECOMMENDATION_TEXT_MAX })
   @IsString()
+  @MultiLineText()
   @MaxLength(RAW_TEXT_MAX)
   text!: string;
 
@@ -76,6 +78,7 @@ export class ReviseRecommendationDto {
 export class RequestRevisionDto {
   @ApiProperty({ maxLength: 1000, description: 'what you would like changed' })
   @IsString()
+  @MultiLineText()
   @Matches(/\S/, { message: 'message must say what to change' })
   @MaxLength(1000)
   message!: string;
@@ -93,6 +96,7 @@ export class AskForRecommendationDto {
   @ApiPropertyOptional({ maxLength: 1000 })
   @IsOptional()
   @IsString()
+  @MultiLineText()
   @MaxLength(1000)
   message?: string;
 }

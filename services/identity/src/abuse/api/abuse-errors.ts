@@ -1,0 +1,13 @@
+import { HttpStatus } from '@nestjs/common';
+import type { ErrorMapping } from '@vouch/platform';
+import { TooManyRequestsError } from '../domain/abuse.errors';
+
+/** How the abuse limits are answered over HTTP. */
+export const abuseErrors: ErrorMapping[] = [
+  {
+    error: TooManyRequestsError,
+    status: HttpStatus.TOO_MANY_REQUESTS,
+    title: 'Too many requests',
+    headers: (error) => ({ 'Retry-After': String((error as TooManyRequestsError).retryAfterSeconds) }),
+  },
+];

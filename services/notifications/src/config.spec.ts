@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '@vouch/platform';
+import { notificationsEnvironment, unsubscribeSecretOf } from './config';
+import * as config from './config';
+
+const randomSecret = () => randomBytes(32).toString('base64url');
+
+/** What a production deployment sets: its own secrets, generated. */
+const production = () => ({
+  NODE_ENV: 'production',
+  DATABASE_URL: `postgres://notifications:${randomBytes(24).toString('hex')}@postgres:5432/notifications`,
+  UNSUBSCRIBE_SECRET: randomSecret(),
+  INVITATION_SECRET: randomSecret(),
+});
+
+describe('the unsubscribe secret', () => {
+  it('has no default in the code: unset, each process makes its own', () => {
+    expect(Object.keys(config)).not.toContain('DEVELOPMENT_UNSUBSCRIBE_SECRET');
+    const environment = loadConfig(notificationsEnvironment, {});
+    expect(environment.UNSUBSCRIBE_SECRET).toBeUndefined();
+    const first = unsubscribeSecretOf(environment);
+    expect(first.generated).toBe(true);
+    expect(first.secret.length).toBeGreaterThanOrEqual(32);
+    expect(unsubscribeSecretOf(environment).secret).not.toBe(first.secret);
+  });
+
+  it('is the configured one when set', () => {
+    const secret = randomSecret();
+    expect(unsubscribeSecretOf(loadConfig(notificationsEnvironment, { UNSUBSCRIBE_SECRET: secret }))).toEqual(
+      {
+        secret,
+        generated: false,
+      },
+    );
+  });
+
+  it('in production, starts with generated secrets', () => {
+    expect(() => loadConfig(notificationsEnvironment, production())).not.toThrow();
+  });
+
+  it('in production, refuses to start without it, naming it', () => {
+    const { UNSUBSCRIBE_SECRET: _secret, ...withoutSecret } = production();
+    expect(() => loadConfig(notificationsEnvironment, withoutSecret)).toThrow(
+      /UNSUBSCRIBE_SECRET: UNSUBSCRIBE_SECRET is required in production/,
+    );
+  });
+
+  it('in production, refuses the values the repository published, and short ones', () => {
+    for (const published of [
+      'vouch-development-unsubscribe-secret-change-me',
+      'compose-development-unsubscribe-secret',
+      'local-development-unsubscribe-secret',
+    ]) {
+      expect(() =>
+        loadConfig(notificationsEnvironment, { ...production(), UNSUBSCRIBE_SECRET: published }),
+      ).toThrow(/UNSUBSCRIBE_SECRET: .*published/);
+    }
+    expect(() =>
+      loadConfig(notificationsEnvironment, { ...production(), UNSUBSCRIBE_SECRET: 's'.repeat(20) }),
+    ).toThrow(/UNSUBSCRIBE_SECRET must be at least 32 characters/);
+    expect(() =>
+      loadConfig(notificationsEnvironment, {
+        ...production(),
+        UNSUBSCRIBE_PREVIOUS_SECRETS: `${randomSecret()},local-development-unsubscribe-secret`,
+      }),
+    ).toThrow(/UNSUBSCRIBE_PREVIOUS_SECRETS/);
+  });
+
+  it('in production, refuses a database password equal to the role name, as compose had it', () => {
+    expect(() =>
+      loadConfig(notificationsEnvironment, {
+        ...production(),
+        DATABASE_URL: 'postgres://notifications:notifications@postgres:5432/notifications',
+      }),
+    ).toThrow(/DATABASE_URL: the database password in DATABASE_URL equals the role name/);
+  });
+});
