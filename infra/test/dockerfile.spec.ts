@@ -34,8 +34,8 @@ describe('infra/docker/Dockerfile', () => {
   const [build = [], runtime = []] = stages();
   const nodeImage = readRepoFile('infra/docker/Dockerfile').match(/^ARG NODE_IMAGE=(\S+)$/m)?.[1];
 
-  it('builds the service with Nx and runs it on a Node 20 image', () => {
-    expect(nodeImage).toMatch(/^node:20[-.]/);
+  it('builds the service with Nx and runs it on the pinned Node 24 LTS image', () => {
+    expect(nodeImage).toMatch(/^node:24[-.]/);
     expect(argumentsOf(build, 'RUN')).toContain('npx nx run "${SERVICE}:build" --output-style=stream');
     expect(argumentsOf(runtime, 'FROM')).toEqual(['${NODE_IMAGE} AS runtime']);
   });

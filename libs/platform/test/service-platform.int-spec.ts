@@ -119,6 +119,7 @@ describe('what every service gets from the platform', () => {
     expect(await ready.json()).toMatchObject({
       status: 'ok',
       checks: { database: { ok: true }, messaging: { ok: true } },
+      runtime: { node: process.versions.node },
     });
   });
 

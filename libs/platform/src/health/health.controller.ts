@@ -36,7 +36,11 @@ export class HealthController {
 
   @Get('ready')
   @HttpCode(200)
-  async ready(): Promise<{ status: 'ok'; checks: Record<string, { ok: boolean; detail?: string }> }> {
+  async ready(): Promise<{
+    status: 'ok';
+    checks: Record<string, { ok: boolean; detail?: string }>;
+    runtime: { node: string };
+  }> {
     const results = await Promise.all(
       this.checks.map(async (check) => [check.name, await withTimeout(check)] as const),
     );
@@ -49,6 +53,7 @@ export class HealthController {
           .join('; '),
       );
     }
-    return { status: 'ok', checks };
+    // The runtime, for the operator checking a rollout (the port is not routed to the public).
+    return { status: 'ok', checks, runtime: { node: process.versions.node } };
   }
 }
