@@ -4,7 +4,8 @@
  */
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
-import { Kafka, KafkaJSError, logLevel } from 'kafkajs';
+import { KafkaJSError, logLevel, type Kafka } from 'kafkajs';
+import { createKafkaClient, explainKafkaError, type KafkaConnection } from '@vouch/kafka-client';
 import {
   DeadLetterSelectionError,
   DeadLetterStore,
@@ -13,7 +14,14 @@ import {
   type ReplayResult,
   type StoredDeadLetter,
 } from '@vouch/messaging';
-import { ConfigError, loadConfig, serviceEnvironment } from '@vouch/platform';
+import {
+  ConfigError,
+  kafkaConnectionEnvironment,
+  kafkaConnectionOf,
+  kafkaConnectionRules,
+  loadConfig,
+  serviceEnvironment,
+} from '@vouch/platform';
 
 const USAGE = `Usage: npm run dlq -- <command> [options]
 
@@ -26,7 +34,8 @@ const USAGE = `Usage: npm run dlq -- <command> [options]
       Publishes the messages again to their original topic. --all replays what no earlier --all did.
       The prefix of the original topic is read from the dead letter's headers unless --topic-prefix.
 
-Options: --json prints JSON. Environment: KAFKA_BROKERS (default 127.0.0.1:19092).
+Options: --json prints JSON. Environment: KAFKA_BROKERS (default 127.0.0.1:19092), and the services'
+KAFKA_TLS* and KAFKA_SASL_* settings for a secured cluster (docs/operations.md).
 Exit codes: 0 done, 1 failed, 2 wrong usage or unknown topic.`;
 
 class UsageError extends Error {
@@ -50,15 +59,22 @@ function wholeNumber(name: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
+/** As configured, for the words of a failed connection's error. */
+let kafkaConnection: KafkaConnection = {};
+
 function kafkaFromEnvironment(): Kafka {
-  // The services' own parsing and default of KAFKA_BROKERS.
-  const { KAFKA_BROKERS } = loadConfig(
-    serviceEnvironment({ name: 'dlq', port: 1 }).pick({ KAFKA_BROKERS: true }),
+  // The services' own parsing and checks of KAFKA_BROKERS and of the TLS and SASL settings.
+  const environment = loadConfig(
+    serviceEnvironment({ name: 'dlq', port: 1 })
+      .pick({ NODE_ENV: true, KAFKA_BROKERS: true })
+      .extend(kafkaConnectionEnvironment.shape)
+      .superRefine(kafkaConnectionRules),
   );
-  return new Kafka({
+  kafkaConnection = kafkaConnectionOf(environment);
+  return createKafkaClient({
     clientId: `dlq-${hostname()}-${process.pid}`,
-    brokers: KAFKA_BROKERS,
-    connectionTimeout: 3_000,
+    brokers: environment.KAFKA_BROKERS,
+    connection: kafkaConnection,
     // Failures surface as the command's error; kafkajs' own retry chatter would bury it.
     logLevel: logLevel.NOTHING,
   });
@@ -205,7 +221,8 @@ run(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const description = error instanceof Error ? error.message : String(error);
-    const message = error instanceof KafkaJSError ? `Kafka: ${description}` : description;
+    const message =
+      error instanceof KafkaJSError ? `Kafka: ${explainKafkaError(error, kafkaConnection)}` : description;
     const wrongUsage = error instanceof UsageError;
     const wrongTarget =
       error instanceof UnknownDeadLetterTopicError ||

@@ -11,7 +11,7 @@
  * `npx` and `node` the script starts run on it too (npm's own scripts find it first anyway: the
  * package links it as `node_modules/.bin/node`). A runtime at least as new as the pin runs it as is. Uses only Node's built-ins: it runs before anything else is there.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { constants } from 'node:os';
 import path from 'node:path';
@@ -40,29 +40,39 @@ export function installedPinnedNode(/** @type {string} */ version) {
 }
 
 /**
- * The Node to run on and what to say about it: the pinned binary when this one is older (or is that
- * binary already: npm puts it first on the PATH of its scripts), else this one; with a warning when
- * this one is older and the registry ships no binary for the platform.
+ * The version of the Node that started this: npm's, when npm runs the script (npm puts the pinned
+ * binary first on its scripts' PATH, so the script itself already runs on it), else this process's.
  */
-export function chooseNode(running = process.versions.node, execPath = process.execPath) {
+function launchingNode() {
+  const npmNode = process.env.npm_node_execpath;
+  if (!npmNode || !existsSync(npmNode) || realpathSync(npmNode) === realpathSync(process.execPath)) {
+    return process.versions.node;
+  }
+  const asked = spawnSync(npmNode, ['-p', 'process.versions.node'], { encoding: 'utf8' });
+  return asked.stdout?.trim() || process.versions.node;
+}
+
+/**
+ * The Node to run on and what to say about it: the pinned binary when the Node that started this is
+ * older, else this one; with a warning when it is older and the registry ships no binary for the
+ * platform. Nothing to say when the machine's Node is new enough.
+ */
+export function chooseNode(launchedBy = launchingNode(), execPath = process.execPath) {
   const pinned = pinnedNodeVersion();
   const binary = installedPinnedNode(pinned);
-  const where = binary && path.relative(repoRoot, binary);
-  if (binary && realpathSync(binary) === realpathSync(execPath)) {
-    return { binary, note: `running on Vouch's pinned Node ${pinned} (${where})` };
-  }
-  if (!isOlder(running, pinned)) return { binary: execPath, note: undefined };
+  const onPinned = binary !== undefined && realpathSync(binary) === realpathSync(execPath);
+  if (!isOlder(launchedBy, pinned)) return { binary: onPinned ? binary : execPath, note: undefined };
   if (binary) {
     return {
       binary,
-      note: `Node ${running} is older than Vouch's Node ${pinned} (.nvmrc): running on the pinned one npm installed (${where})`,
+      note: `Node ${launchedBy} is older than Vouch's Node ${pinned} (.nvmrc): running on the pinned one npm installed (${path.relative(repoRoot, binary)})`,
     };
   }
   return {
     binary: execPath,
     note:
-      `⚠ Node ${running} is older than Vouch's Node ${pinned} (.nvmrc), and npm installed no Node ` +
-      `binary for ${process.platform}-${process.arch}: running on ${running}, which is not supported. ` +
+      `⚠ Node ${launchedBy} is older than Vouch's Node ${pinned} (.nvmrc), and npm installed no Node ` +
+      `binary for ${process.platform}-${process.arch}: running on ${launchedBy}, which is not supported. ` +
       `Install Node ${pinned} (e.g. \`nvm install\`).`,
   };
 }

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '..');
@@ -14,6 +15,14 @@ function call<T>(expression: string): T {
 }
 
 const pinned = readFileSync(path.join(root, '.nvmrc'), 'utf8').trim();
+/**
+ * A Node older than the pinned one: a script that prints an old version stands in for it, as the
+ * launcher only asks it its version.
+ */
+const olderNode = { version: '20.20.2', path: path.join(os.tmpdir(), `vouch-old-node-${process.pid}`) };
+beforeAll(() => writeFileSync(olderNode.path, `#!/bin/sh\necho ${olderNode.version}\n`, { mode: 0o755 }));
+afterAll(() => rmSync(olderNode.path, { force: true }));
+
 /** A Node installed elsewhere on the machine: only its path matters, and any file stands in for it. */
 const systemNode = '/bin/sh';
 
@@ -60,19 +69,33 @@ describe('the pinned Node', () => {
     });
   });
 
+  /** Runs the launcher as `npm run` does on a machine whose npm runs on the Node at `npmNode`. */
+  function launch(npmNode: string, ...args: string[]) {
+    return spawnSync(process.execPath, [launcher, ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, npm_node_execpath: npmNode, VOUCH_NODE_NOTED: '' },
+    });
+  }
+
   it('runs a script on the pinned Node, with its directory first on PATH for what the script starts', () => {
-    const result = spawnSync(
-      process.execPath,
-      [launcher, '-e', 'console.log(process.versions.node, process.env.PATH.split(":")[0])'],
-      { encoding: 'utf8', env: { ...process.env, VOUCH_NODE_NOTED: '' } },
+    const result = launch(
+      olderNode.path,
+      '-e',
+      'console.log(process.versions.node, process.env.PATH.split(":")[0])',
     );
     expect(result.status).toBe(0);
+
     const [version, firstOnPath] = result.stdout.trim().split(' ');
     expect(version).toBe(pinned);
     expect(firstOnPath).toBe(path.join(root, 'node_modules', `node-linux-${process.arch}`, 'bin'));
-    expect(result.stderr).toMatch(
-      new RegExp(`^\\[node\\] .*Vouch's (pinned )?Node ${pinned.replaceAll('.', '\\.')}`),
+    expect(result.stderr).toBe(
+      `[node] Node ${olderNode.version} is older than Vouch's Node ${pinned} (.nvmrc): running on the pinned one npm installed (node_modules/node-linux-${process.arch}/bin/node)\n`,
     );
+  });
+
+  it("says nothing when the machine's Node is the pinned one or newer", () => {
+    const result = launch(process.execPath, '-e', 'console.log(process.versions.node)');
+    expect(result).toMatchObject({ status: 0, stdout: `${pinned}\n`, stderr: '' });
   });
 
   it('passes on the exit code of the script it runs', () => {

@@ -119,6 +119,8 @@ export function writeLocalOverlaySecrets(
   /** @param {string} service */
   const databaseUrl = (service) =>
     `postgres://postgres:${secrets.POSTGRES_PASSWORD}@postgres:5432/${service}`;
+  // Empty: the namespace's Kafka is plaintext, without users (KAFKA_ALLOW_PLAINTEXT in the overlay).
+  const plaintextKafka = { KAFKA_SASL_USERNAME: '', KAFKA_SASL_PASSWORD: '' };
   /** @type {Record<string, Record<string, string>>} */
   const files = {
     'identity.env': {
@@ -128,17 +130,25 @@ export function writeLocalOverlaySecrets(
       SCIM_TOKEN: '',
       OIDC_CLIENT_SECRET: '',
       SMTP_URL: 'smtp://maildev:1025',
+      // Empty: maildev takes no login.
+      SMTP_PASSWORD: '',
+      SMTP_OAUTH_CLIENT_SECRET: '',
+      ...plaintextKafka,
     },
-    'connections.env': { DATABASE_URL: databaseUrl('connections') },
-    'recommendations.env': { DATABASE_URL: databaseUrl('recommendations') },
+    'connections.env': { DATABASE_URL: databaseUrl('connections'), ...plaintextKafka },
+    'recommendations.env': { DATABASE_URL: databaseUrl('recommendations'), ...plaintextKafka },
     'notifications.env': {
       DATABASE_URL: databaseUrl('notifications'),
       SMTP_URL: 'smtp://maildev:1025',
+      SMTP_PASSWORD: '',
+      SMTP_OAUTH_CLIENT_SECRET: '',
       UNSUBSCRIBE_SECRET: secrets.UNSUBSCRIBE_SECRET,
       UNSUBSCRIBE_PREVIOUS_SECRETS: '',
+      ...plaintextKafka,
     },
     'invitation.env': { INVITATION_SECRET: secrets.INVITATION_SECRET },
     'postgres.env': { POSTGRES_PASSWORD: secrets.POSTGRES_PASSWORD },
+    'kafka-topics.env': plaintextKafka,
   };
   mkdirSync(directory, { recursive: true });
   const written = [];

@@ -121,6 +121,27 @@ function buildPortalIfStale() {
   return true;
 }
 
+/**
+ * With `VOUCH_KAFKA_SECURITY=sasl_ssl` (infra.mjs made the broker's CA and users): each service
+ * connects over TLS as its own SCRAM user, under its ACLs.
+ * @param {{ kafkaSecurity?: { caFile: string, credentialsFile: string } }} endpoints
+ * @param {string} service
+ * @returns {Record<string, string>}
+ */
+function kafkaSecurityOf(endpoints, service) {
+  if (!endpoints.kafkaSecurity) return {};
+  const credentials = JSON.parse(readFileSync(endpoints.kafkaSecurity.credentialsFile, 'utf8'));
+  const user = credentials.services[service];
+  if (!user) return {};
+  return {
+    KAFKA_TLS: 'true',
+    KAFKA_TLS_CA_FILE: endpoints.kafkaSecurity.caFile,
+    KAFKA_SASL_MECHANISM: credentials.mechanism,
+    KAFKA_SASL_USERNAME: user.username,
+    KAFKA_SASL_PASSWORD: user.password,
+  };
+}
+
 async function main() {
   takeLock();
   ensureDependencies();
@@ -265,6 +286,7 @@ async function main() {
       PORT: String(service.port),
       DATABASE_URL: databaseUrl.toString(),
       KAFKA_BROKERS: endpoints.kafkaBrokers,
+      ...kafkaSecurityOf(endpoints, service.name),
       SMTP_URL: endpoints.smtpUrl,
       // notifications reads it; the others ignore it.
       PUBLIC_URL: publicUrl,

@@ -53,6 +53,9 @@ Options:
   --postgres-port N           env ${PORT_ENV.postgresPort}, default ${DEFAULT_PORTS.postgresPort}
   --smtp-port N               env ${PORT_ENV.smtpPort}, default ${DEFAULT_PORTS.smtpPort}
   --maildev-web-port N        env ${PORT_ENV.maildevWebPort}, default ${DEFAULT_PORTS.maildevWebPort}
+  --kafka-security MODE       plaintext (default) or sasl_ssl: TLS, SCRAM users and ACLs (env VOUCH_KAFKA_SECURITY);
+                              the CA and the users' passwords go to <home>/kafka/security
+  --kafka-acl-prefix P        sasl_ssl: grant the services' ACLs under topic prefix P (env VOUCH_KAFKA_ACL_PREFIX)
   -h, --help
 
 Environment: DATABASE_URL set → PostgreSQL is not started and that URL is reported;
@@ -97,6 +100,12 @@ export async function main(argv) {
             `  DATABASE_URL=${result.databaseUrl}`,
             `  SMTP_URL=${result.smtpUrl}`,
             `  MAILDEV_URL=${result.maildevUrl ?? ''}${result.maildevUrl ? '   (web UI + REST API)' : ''}`,
+            ...(result.kafkaSecurity
+              ? [
+                  `  KAFKA_TLS=true KAFKA_TLS_CA_FILE=${result.kafkaSecurity.caFile}`,
+                  `  KAFKA_SASL_MECHANISM=scram-sha-512, each service's KAFKA_SASL_USERNAME and KAFKA_SASL_PASSWORD in ${result.kafkaSecurity.credentialsFile}`,
+                ]
+              : []),
             '',
           ].join('\n'),
         );
@@ -151,6 +160,8 @@ function parseCli(argv) {
       'postgres-port': { type: 'string' },
       'smtp-port': { type: 'string' },
       'maildev-web-port': { type: 'string' },
+      'kafka-security': { type: 'string' },
+      'kafka-acl-prefix': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -169,6 +180,8 @@ function parseCli(argv) {
     postgresPort: toPort(values['postgres-port']),
     smtpPort: toPort(values['smtp-port']),
     maildevWebPort: toPort(values['maildev-web-port']),
+    kafkaSecurity: values['kafka-security'],
+    kafkaAclPrefix: values['kafka-acl-prefix'],
   };
   return {
     help: false,

@@ -32,10 +32,15 @@ const SECRET_VARIABLES = [
   'DATABASE_URL',
   'JWT_PRIVATE_KEYS',
   'SMTP_URL',
+  'SMTP_PASSWORD',
+  'SMTP_OAUTH_CLIENT_SECRET',
   'UNSUBSCRIBE_SECRET',
   'SCIM_TOKEN',
   'OIDC_CLIENT_SECRET',
   'INVITATION_SECRET',
+  'KAFKA_SASL_PASSWORD',
+  'KAFKA_SASL_OAUTH_CLIENT_SECRET',
+  'KAFKA_TLS_KEY_PASSPHRASE',
 ];
 
 function validatorOf<TData>(Model: new (data: TData) => { validate(): void }) {
@@ -53,7 +58,31 @@ const VALIDATORS: Record<string, (manifest: Manifest) => void> = {
   'autoscaling/v2/HorizontalPodAutoscaler': validatorOf(HorizontalPodAutoscaler),
   'networking.k8s.io/v1/Ingress': validatorOf(Ingress),
   'keda.sh/v1alpha1/ScaledObject': validateScaledObject,
+  'keda.sh/v1alpha1/TriggerAuthentication': validateTriggerAuthentication,
 };
+
+/** The Kafka scaler's authentication parameters KEDA knows (keda.sh, Apache Kafka scaler). */
+const KEDA_KAFKA_PARAMETERS = ['sasl', 'tls', 'ca', 'cert', 'key', 'keyPassword', 'username', 'password'];
+
+/** KEDA's TriggerAuthentication, by hand as well: each parameter from a Secret's key. */
+function validateTriggerAuthentication(manifest: Manifest): void {
+  const references = field(manifest, 'spec', 'secretTargetRef');
+  if (!Array.isArray(references) || references.length === 0)
+    throw new Error(`TriggerAuthentication ${manifest.metadata.name}: spec.secretTargetRef is empty`);
+  for (const reference of references) {
+    if (
+      !isRecord(reference) ||
+      !['parameter', 'name', 'key'].every((key) => typeof reference[key] === 'string')
+    )
+      throw new Error(
+        `TriggerAuthentication ${manifest.metadata.name}: each secretTargetRef has parameter, name, key`,
+      );
+    if (!KEDA_KAFKA_PARAMETERS.includes(String(reference['parameter'])))
+      throw new Error(
+        `TriggerAuthentication ${manifest.metadata.name}: unknown parameter ${String(reference['parameter'])}`,
+      );
+  }
+}
 
 /** KEDA's CRD is not in kubernetes-models: the fields its controller requires, by hand. */
 function validateScaledObject(manifest: Manifest): void {
@@ -293,6 +322,9 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
     const settings = notifications.environment.parse({
       ...(isRecord(platform) ? platform : {}),
       UNSUBSCRIBE_SECRET: 'only-for-parsing-here',
+      ...(isRecord(platform) && platform['KAFKA_SASL_MECHANISM']
+        ? { KAFKA_SASL_USERNAME: 'notifications', KAFKA_SASL_PASSWORD: 'only-for-parsing-here' }
+        : {}),
     });
 
     expect(field(scaledObject, 'spec', 'scaleTargetRef', 'name')).toBe('notifications');
@@ -308,11 +340,46 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
     );
   });
 
+  it("let KEDA read the lag with the notifications service's own Kafka user, where the service uses one", () => {
+    const trigger = field(find(manifests, 'ScaledObject', 'notifications'), 'spec', 'triggers', 0);
+    const platform = field(find(manifests, 'ConfigMap', 'vouch-platform'), 'data');
+    const mechanism = isRecord(platform) ? platform['KAFKA_SASL_MECHANISM'] : undefined;
+    const authentication = field(trigger, 'authenticationRef', 'name');
+    if (!mechanism) {
+      expect(authentication).toBeUndefined();
+      return;
+    }
+    const references = records(
+      field(find(manifests, 'TriggerAuthentication', String(authentication)), 'spec', 'secretTargetRef'),
+    );
+    const [container] = podContainers(find(manifests, 'Deployment', 'notifications'));
+    const environment = container ? environmentOf(container, manifests) : [];
+    const secretOf = (name: string) => environment.find((variable) => variable.name === name)?.from;
+    const parameter = (name: string) => {
+      const reference = references.find((candidate) => candidate['parameter'] === name);
+      return reference && { secret: reference['name'], key: reference['key'] };
+    };
+    expect(parameter('username')).toEqual(secretOf('KAFKA_SASL_USERNAME'));
+    expect(parameter('password')).toEqual(secretOf('KAFKA_SASL_PASSWORD'));
+    expect(parameter('sasl')).toBeDefined();
+    expect(parameter('tls')).toBeDefined();
+  });
+
   it('create every topic and dead-letter topic with the services’ partition count and configuration', () => {
     const job = find(manifests, 'Job', 'kafka-topics');
     const [container] = podContainers(job);
     const sources = records(container?.['envFrom']).map((source) => field(source, 'configMapRef', 'name'));
     expect(sources).toEqual(['vouch-platform', 'kafka-topics']);
+    // The services' TLS and SASL settings, with a user of its own.
+    expect(
+      environmentOf(container ?? {}, manifests)
+        .filter((variable) => /^KAFKA_SASL_(USERNAME|PASSWORD)$/.test(variable.name))
+        .map((variable) => [variable.name, variable.from]),
+    ).toEqual([
+      ['KAFKA_SASL_USERNAME', { secret: 'kafka-topics-secrets', key: 'KAFKA_SASL_USERNAME' }],
+      ['KAFKA_SASL_PASSWORD', { secret: 'kafka-topics-secrets', key: 'KAFKA_SASL_PASSWORD' }],
+    ]);
+    expect(String(field(container, 'args', 0))).toContain('--command-config "${config}"');
     expect(
       String(field(find(manifests, 'ConfigMap', 'kafka-topics'), 'data', 'TOPICS'))
         .split(/\s+/)
@@ -415,6 +482,29 @@ describe.each(OVERLAYS)('Kubernetes overlay: %s', (directory) => {
     expect(missing).toEqual([]);
   });
 
+  it('supplies every Secret key a TriggerAuthentication or the kafka-topics Job names', () => {
+    const used = manifests
+      .filter((manifest) => manifest.kind === 'ScaledObject')
+      .flatMap((manifest) => records(field(manifest, 'spec', 'triggers')))
+      .map((trigger) => field(trigger, 'authenticationRef', 'name'));
+    const keda = manifests
+      .filter(
+        (manifest) => manifest.kind === 'TriggerAuthentication' && used.includes(manifest.metadata.name),
+      )
+      .flatMap((manifest) => records(field(manifest, 'spec', 'secretTargetRef')))
+      .map((reference) => ({ secret: String(reference['name']), key: String(reference['key']) }));
+    const topics = podContainers(find(manifests, 'Job', 'kafka-topics'))
+      .flatMap((container) => environmentOf(container, manifests))
+      .flatMap((variable) =>
+        'secret' in variable.from ? [{ ...variable.from, key: variable.from.key ?? '' }] : [],
+      );
+    const missing = [...keda, ...topics].filter(({ secret, key }) => {
+      const data = field(find(manifests, 'Secret', secret), 'stringData');
+      return !(isRecord(data) && key in data);
+    });
+    expect(missing).toEqual([]);
+  });
+
   it('runs each service from its own image, tagged', () => {
     for (const [service, deployment] of serviceDeployments(manifests, SERVED)) {
       for (const container of podContainers(deployment)) {
@@ -476,10 +566,24 @@ describe("the production overlay's example secrets", () => {
       ]),
     );
     expect(refused).toEqual({
-      identity: ['DATABASE_URL', 'INVITATION_SECRET', 'JWT_PRIVATE_KEYS', 'SCIM_TOKEN'],
-      connections: ['DATABASE_URL'],
-      recommendations: ['DATABASE_URL'],
-      notifications: ['DATABASE_URL', 'INVITATION_SECRET', 'UNSUBSCRIBE_SECRET'],
+      identity: [
+        'DATABASE_URL',
+        'INVITATION_SECRET',
+        'JWT_PRIVATE_KEYS',
+        'KAFKA_SASL_PASSWORD',
+        'SCIM_TOKEN',
+        // The placeholder password in SMTP_URL.
+        'SMTP_PASSWORD',
+      ],
+      connections: ['DATABASE_URL', 'KAFKA_SASL_PASSWORD'],
+      recommendations: ['DATABASE_URL', 'KAFKA_SASL_PASSWORD'],
+      notifications: [
+        'DATABASE_URL',
+        'INVITATION_SECRET',
+        'KAFKA_SASL_PASSWORD',
+        'SMTP_PASSWORD',
+        'UNSUBSCRIBE_SECRET',
+      ],
     });
   });
 });

@@ -21,6 +21,7 @@ import { InfraError, formatDuration, withLock } from './util.mjs';
  * @property {string} databaseUrl e.g. `postgres://postgres:postgres@127.0.0.1:54329/postgres` (or $DATABASE_URL)
  * @property {string} smtpUrl e.g. `smtp://127.0.0.1:1025` (or $SMTP_URL)
  * @property {string | null} maildevUrl e.g. `http://127.0.0.1:1080`; with $SMTP_URL it is $MAILDEV_URL or null
+ * @property {{ caFile: string, credentialsFile: string }} [kafkaSecurity] with `--kafka-security sasl_ssl`: the CA clients trust, the users' passwords
  */
 
 /** @typedef {Endpoints & { started: ServerName[] }} UpResult */
@@ -62,6 +63,7 @@ export async function up(options = {}) {
         kafka: async () => {
           const r = await upKafka(cfg);
           endpoints.kafkaBrokers = r.brokers;
+          if (r.security) endpoints.kafkaSecurity = r.security;
           if (r.started) started.push('kafka');
         },
         postgres: async () => {

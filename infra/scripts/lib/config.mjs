@@ -53,6 +53,8 @@ export const PORT_ENV = Object.freeze({
  * @property {number} [postgresPort] default env VOUCH_POSTGRES_PORT or 54329
  * @property {number} [smtpPort] default env VOUCH_SMTP_PORT or 1025
  * @property {number} [maildevWebPort] default env VOUCH_MAILDEV_WEB_PORT or 1080
+ * @property {string} [kafkaSecurity] `plaintext` (default) or `sasl_ssl`; default env VOUCH_KAFKA_SECURITY
+ * @property {string} [kafkaAclPrefix] sasl_ssl: the topic prefix the services' ACLs are granted under; default env VOUCH_KAFKA_ACL_PREFIX or empty
  * @property {NodeJS.ProcessEnv} [env] environment to read DATABASE_URL / SMTP_URL / VOUCH_* from (default process.env)
  * @property {((msg: string) => void) | false} [log] progress logger (default: write lines to stderr); false = silent
  * @property {number} [stopTimeoutMs] `down`: how long to wait after SIGTERM before SIGKILL (default 30000)
@@ -66,6 +68,8 @@ export const PORT_ENV = Object.freeze({
  * @property {string} runDir
  * @property {string} logDir
  * @property {{ kafkaPort: number, kafkaControllerPort: number, postgresPort: number, smtpPort: number, maildevWebPort: number }} ports
+ * @property {'plaintext' | 'sasl_ssl'} kafkaSecurity the broker's client listener: PLAINTEXT, or SASL_SSL with ACLs (lib/kafka-security.mjs)
+ * @property {string} kafkaAclPrefix
  * @property {string | null} externalDatabaseUrl DATABASE_URL from env (postgres is then not started)
  * @property {string | null} externalSmtpUrl SMTP_URL from env (maildev is then not started)
  * @property {string | null} externalMaildevUrl MAILDEV_URL from env (only used together with SMTP_URL)
@@ -136,6 +140,13 @@ export function resolveConfig(options = {}) {
     throw new InfraError(`Kafka broker and controller ports must differ (both ${ports.kafkaPort})`);
   }
 
+  const kafkaSecurity = (options.kafkaSecurity || env.VOUCH_KAFKA_SECURITY || 'plaintext').toLowerCase();
+  if (kafkaSecurity !== 'plaintext' && kafkaSecurity !== 'sasl_ssl') {
+    throw new InfraError(
+      `invalid --kafka-security / VOUCH_KAFKA_SECURITY "${kafkaSecurity}": plaintext or sasl_ssl`,
+    );
+  }
+
   const log =
     options.log === false
       ? () => {}
@@ -148,6 +159,8 @@ export function resolveConfig(options = {}) {
     runDir: path.join(home, 'run'),
     logDir: path.join(home, 'logs'),
     ports: /** @type {ResolvedConfig['ports']} */ (ports),
+    kafkaSecurity,
+    kafkaAclPrefix: options.kafkaAclPrefix ?? env.VOUCH_KAFKA_ACL_PREFIX ?? '',
     externalDatabaseUrl: env.DATABASE_URL || null,
     externalSmtpUrl: env.SMTP_URL || null,
     externalMaildevUrl: env.MAILDEV_URL || null,

@@ -12,6 +12,16 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { prefixed } from './config.mjs';
+import {
+  adminConnection,
+  ensureKafkaSecurityFiles,
+  grantServiceAcls,
+  readKafkaCredentials,
+  scramFormatArguments,
+  securityPaths,
+  securityProperties,
+} from './kafka-security.mjs';
+import { kafkaClientModule } from './typescript-modules.mjs';
 import { findOurs, inspectServer, runFiles, stopServer } from './server.mjs';
 import {
   InfraError,
@@ -200,8 +210,9 @@ function hasBrokerJar(dir) {
 /**
  * Render server.properties and log4j2.properties for this --home and these ports.
  * @param {ResolvedConfig} cfg
+ * @param {import('./kafka-security.mjs').KafkaCredentials | null} [credentials] sasl_ssl: the users
  */
-export function writeKafkaConfig(cfg) {
+export function writeKafkaConfig(cfg, credentials = null) {
   const p = kafkaPaths(cfg);
   mkdirp(p.dataDir);
   const values = /** @type {Record<string, string>} */ ({
@@ -209,6 +220,9 @@ export function writeKafkaConfig(cfg) {
     controllerPort: String(cfg.ports.kafkaControllerPort),
     // forward slashes: backslashes are escapes in .properties files
     dataDir: p.dataDir.split(path.sep).join('/'),
+    brokerProtocol: credentials ? 'SASL_SSL' : 'PLAINTEXT',
+    controllerProtocol: credentials ? 'SSL' : 'PLAINTEXT',
+    security: credentials ? securityProperties(cfg, credentials) : '',
   });
   const rendered = fs.readFileSync(p.template, 'utf8').replace(/\{\{(\w+)\}\}/g, (all, key) => {
     const v = values[key];
@@ -269,12 +283,14 @@ export function randomClusterId() {
  * Does a Kafka broker at `brokers` answer a metadata request (admin listTopics)?
  * @param {string} brokers host:port list
  * @param {number} [timeoutMs]
+ * @param {import('../../../libs/kafka-client/src/kafka-client.js').KafkaConnection} [connection] TLS and SASL (sasl_ssl)
  */
-export async function kafkaAnswers(brokers, timeoutMs = 3000) {
-  const { Kafka, logLevel } = (await import('kafkajs')).default;
-  const kafka = new Kafka({
+export async function kafkaAnswers(brokers, timeoutMs = 3000, connection = {}) {
+  const { logLevel } = (await import('kafkajs')).default;
+  const kafka = kafkaClientModule().createKafkaClient({
     clientId: 'vouch-infra-probe',
     brokers: brokers.split(','),
+    connection,
     logLevel: logLevel.NOTHING,
     connectionTimeout: Math.min(1000, timeoutMs),
     requestTimeout: timeoutMs,
@@ -311,15 +327,28 @@ export function inspectKafka(cfg) {
 }
 
 /**
+ * The security mode a --home's storage was formatted with: its users exist only from formatting.
+ * @param {ResolvedConfig} cfg
+ */
+const securityMarker = (cfg) => path.join(kafkaPaths(cfg).homeDir, 'security-mode');
+
+/**
  * Ensure a broker answers on the configured port; start one if needed.
  * @param {ResolvedConfig} cfg
- * @returns {Promise<{ started: boolean, brokers: string, readyMs?: number, status: ServerStatus }>}
+ * @returns {Promise<{ started: boolean, brokers: string, readyMs?: number, status: ServerStatus, security?: { caFile: string, credentialsFile: string } }>}
  */
 export async function upKafka(cfg) {
   const log = prefixed(cfg, 'kafka');
   const p = kafkaPaths(cfg);
   const status = await inspectKafka(cfg);
   const brokers = brokersOf(cfg.ports);
+  const secure = cfg.kafkaSecurity === 'sasl_ssl';
+  /** sasl_ssl: the services' ACLs (for this prefix), and where clients find the CA and their passwords. */
+  const secured = async (/** @type {import('./kafka-security.mjs').KafkaCredentials} */ credentials) => {
+    await grantServiceAcls(brokers, credentials, cfg.kafkaAclPrefix);
+    log(`SASL_SSL with ACLs for topic prefix "${cfg.kafkaAclPrefix}"; CA ${credentials.caFile}`);
+    return { caFile: credentials.caFile, credentialsFile: securityPaths(cfg).credentials };
+  };
 
   if (status.state === 'running' || status.state === 'unresponsive') {
     const ports = /** @type {{ kafkaPort: number, kafkaControllerPort: number }} */ (status.ports);
@@ -332,8 +361,17 @@ export async function upKafka(cfg) {
           `not ${cfg.ports.kafkaPort}/${cfg.ports.kafkaControllerPort}: run \`node infra/scripts/infra.mjs down --only kafka\` first`,
       );
     }
+    const runningSecurity = readJson(p.stateFile)?.security ?? 'plaintext';
+    if (runningSecurity !== cfg.kafkaSecurity) {
+      throw new InfraError(
+        `Kafka from ${cfg.home} is already running with --kafka-security ${runningSecurity}, not ${cfg.kafkaSecurity}: ` +
+          'run `node infra/scripts/infra.mjs down --only kafka` first',
+      );
+    }
+    const credentials = secure ? readKafkaCredentials(cfg) : null;
+    const connection = credentials ? adminConnection(credentials) : {};
     log(`already running (pid ${status.pid}), checking it answers on ${brokers}…`);
-    await waitFor(() => kafkaAnswers(brokers), {
+    await waitFor(() => kafkaAnswers(brokers, 3000, connection), {
       timeoutMs: 60_000,
       what: `the running broker (pid ${status.pid}) to answer`,
       abort: () =>
@@ -346,10 +384,16 @@ export async function upKafka(cfg) {
       );
     });
     log(`reusing broker pid ${status.pid} on ${brokers}`);
+    if (credentials) return { started: false, brokers, status, security: await secured(credentials) };
     return { started: false, brokers, status };
   }
 
   if (status.state === 'external') {
+    if (secure) {
+      throw new InfraError(
+        `port ${cfg.ports.kafkaPort} is in use by a process infra.mjs did not start: --kafka-security sasl_ssl needs a broker of its own (another --kafka-port)`,
+      );
+    }
     if (await kafkaAnswers(brokers)) {
       log(
         `a Kafka broker not started by infra.mjs already answers on ${brokers} (docker compose?); using it (\`down\` will not stop it)`,
@@ -375,11 +419,23 @@ export async function upKafka(cfg) {
   const { java, version } = await checkJava(cfg.env);
   log(`using Java ${version} (${java})`);
   await ensureKafkaJars(cfg, log);
-  writeKafkaConfig(cfg);
+  const credentials = secure ? await ensureKafkaSecurityFiles(cfg, log) : null;
+  const connection = credentials ? adminConnection(credentials) : {};
+  writeKafkaConfig(cfg, credentials);
   const classpath = `${p.libsDir}${path.sep}*`;
   const log4j = `-Dlog4j2.configurationFile=${p.log4jFile}`;
 
-  if (!fs.existsSync(path.join(p.dataDir, 'meta.properties'))) {
+  const formatted = fs.existsSync(path.join(p.dataDir, 'meta.properties'));
+  const formattedSecurity = fs.existsSync(securityMarker(cfg))
+    ? fs.readFileSync(securityMarker(cfg), 'utf8').trim()
+    : 'plaintext';
+  if (formatted && formattedSecurity !== cfg.kafkaSecurity) {
+    throw new InfraError(
+      `the Kafka storage in ${p.dataDir} was formatted for --kafka-security ${formattedSecurity}, not ${cfg.kafkaSecurity} ` +
+        '(SCRAM users are added when it is formatted): use another --home, or delete that directory',
+    );
+  }
+  if (!formatted) {
     const clusterId = randomClusterId();
     log(`formatting storage ${p.dataDir} (cluster id ${clusterId})…`);
     const t0 = Date.now();
@@ -396,6 +452,7 @@ export async function upKafka(cfg) {
         '-c',
         p.configFile,
         '--ignore-formatted',
+        ...(credentials ? scramFormatArguments(credentials) : []),
       ],
       { env: cfg.env, logFile: p.logFile },
     );
@@ -404,6 +461,7 @@ export async function upKafka(cfg) {
         `kafka-storage format failed (exit ${res.code}):\n${indent(res.output.trim().split('\n').slice(-20).join('\n'))}`,
       );
     }
+    fs.writeFileSync(securityMarker(cfg), `${cfg.kafkaSecurity}\n`);
     log(`storage formatted in ${formatDuration(Date.now() - t0)}`);
   }
 
@@ -433,6 +491,7 @@ export async function upKafka(cfg) {
     startedAt: new Date().toISOString(),
     java,
     config: p.configFile,
+    security: cfg.kafkaSecurity,
   });
 
   /** @type {number | null} */
@@ -441,7 +500,7 @@ export async function upKafka(cfg) {
     exitCode = code ?? (signal ? 128 : -1);
   });
   try {
-    await waitFor(() => kafkaAnswers(brokers), {
+    await waitFor(() => kafkaAnswers(brokers, 3000, connection), {
       timeoutMs: READY_TIMEOUT_MS,
       intervalMs: 300,
       what: `the broker on ${brokers} to accept a metadata request`,
@@ -457,7 +516,13 @@ export async function upKafka(cfg) {
   }
   const readyMs = Date.now() - t0;
   log(`ready in ${formatDuration(readyMs)} (pid ${pid})`);
-  return { started: true, brokers, readyMs, status: await inspectKafka(cfg) };
+  return {
+    started: true,
+    brokers,
+    readyMs,
+    status: await inspectKafka(cfg),
+    ...(credentials ? { security: await secured(credentials) } : {}),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 export * from './backoff';
 export * from './kafka/kafka-settings';
-export * from './kafka/kafkajs-request-queue-fix';
+// The one Kafka client factory, for those who import it from here.
+export * from '@vouch/kafka-client';
 export * from './kafka/topic-provisioner';
 export * from './outbox/outbox';
 export * from './outbox/outbox-store';

@@ -1,5 +1,6 @@
 import type { Kafka } from 'kafkajs';
 import type { KafkaEventConsumer } from './consumer/kafka-event-consumer';
+import { explainKafkaError, type KafkaConnection } from '@vouch/kafka-client';
 import type { OutboxRelay } from './outbox/outbox-relay';
 
 const KAFKA_PROBE_CACHE_MS = 5_000;
@@ -17,6 +18,7 @@ export class MessagingReadiness {
     private readonly kafka: Kafka,
     private readonly relay: OutboxRelay,
     private readonly consumer: KafkaEventConsumer,
+    private readonly connection: KafkaConnection = {},
   ) {}
 
   async check(): Promise<{ ok: boolean; detail?: string }> {
@@ -41,7 +43,11 @@ export class MessagingReadiness {
       await admin.describeCluster();
       this.lastProbe = { at: Date.now(), reachable: true };
     } catch (error) {
-      this.lastProbe = { at: Date.now(), reachable: false, detail: (error as Error).message };
+      this.lastProbe = {
+        at: Date.now(),
+        reachable: false,
+        detail: explainKafkaError(error, this.connection),
+      };
     } finally {
       await admin.disconnect().catch(() => undefined);
     }

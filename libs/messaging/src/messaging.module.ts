@@ -100,9 +100,9 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
         },
         {
           provide: MessagingReadiness,
-          inject: [KAFKA, OutboxRelay, KafkaEventConsumer],
-          useFactory: (kafka: Kafka, relay: OutboxRelay, consumer: KafkaEventConsumer) =>
-            new MessagingReadiness(kafka, relay, consumer),
+          inject: [KAFKA, OutboxRelay, KafkaEventConsumer, MESSAGING_OPTIONS],
+          useFactory: (kafka: Kafka, relay: OutboxRelay, consumer: KafkaEventConsumer, o: MessagingOptions) =>
+            new MessagingReadiness(kafka, relay, consumer, o.kafka.connection),
         },
       ],
       exports: [Outbox, OutboxStore, OutboxRelay, KafkaEventConsumer, MessagingReadiness, KAFKA],

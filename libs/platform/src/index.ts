@@ -1,3 +1,4 @@
+export * from './config/kafka-environment';
 export * from './config/load-config';
 export * from './config/production-secrets';
 export * from './http/problem-details';
@@ -12,3 +13,6 @@ export * from './bootstrap';
 export * from './periodic-sweep';
 export * from './mail/mail-environment';
 export * from './mail/email-layout';
+export * from './mail/smtp-settings';
+export * from './mail/smtp-transport-options';
+export * from './mail/oauth2-token-source';

@@ -14,6 +14,7 @@ import {
 } from '@vouch/messaging';
 import { PooledSqlReader, serviceDataSourceOptions } from '@vouch/persistence';
 import { startTracing } from '@vouch/telemetry';
+import { kafkaConnectionOf } from './config/kafka-environment';
 import type { ServiceEnvironment } from './config/load-config';
 import { DatabaseReadiness } from './health/database-readiness';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
@@ -77,6 +78,7 @@ export class ServicePlatformModule {
               clientId: `${options.name}-${hostname()}-${process.pid}`,
               topicPrefix: environment.KAFKA_TOPIC_PREFIX,
               topicPartitions: environment.KAFKA_TOPIC_PARTITIONS,
+              connection: kafkaConnectionOf(environment),
             },
             consumer: {
               // A heartbeat every tenth of the session (3 s by default): a late beat or two is no eviction.

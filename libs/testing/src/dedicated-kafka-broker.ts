@@ -1,33 +1,78 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from 'node:net';
+import type { KafkaConnection } from '@vouch/kafka-client';
 
 const run = promisify(execFile);
 const infraCli = path.resolve(__dirname, '../../../infra/scripts/infra.mjs');
 
+/** What `infra.mjs up --kafka-security sasl_ssl` made: the CA and every user's password. */
+export interface DedicatedKafkaCredentials {
+  caFile: string;
+  mechanism: 'scram-sha-512';
+  admin: { username: string; password: string };
+  services: Record<
+    'identity' | 'connections' | 'recommendations' | 'notifications',
+    { username: string; password: string }
+  >;
+}
+
+export interface DedicatedKafkaBrokerOptions {
+  /**
+   * `sasl_ssl`: the client listener speaks TLS and SCRAM, and each service's user may use only its
+   * own topics and group, granted under `aclTopicPrefix` (infra/scripts/lib/kafka-security.mjs).
+   */
+  security?: 'plaintext' | 'sasl_ssl';
+  aclTopicPrefix?: string;
+}
+
 /**
  * A Kafka broker of one test's own, as a local process on free ports, for tests that stop and
- * restart the broker without disturbing the shared one other test files use.
+ * restart the broker without disturbing the shared one other test files use, or that need it
+ * secured.
  */
 export class DedicatedKafkaBroker {
+  private credentialsRead?: DedicatedKafkaCredentials;
+
   private constructor(
     private readonly home: string,
     readonly port: number,
     private readonly controllerPort: number,
+    private readonly options: DedicatedKafkaBrokerOptions,
   ) {}
 
-  static async start(): Promise<DedicatedKafkaBroker> {
+  static async start(options: DedicatedKafkaBrokerOptions = {}): Promise<DedicatedKafkaBroker> {
     const home = await mkdtemp(path.join(tmpdir(), 'vouch-kafka-'));
-    const broker = new DedicatedKafkaBroker(home, await freePort(), await freePort());
+    const broker = new DedicatedKafkaBroker(home, await freePort(), await freePort(), options);
     await broker.up();
     return broker;
   }
 
   get brokers(): string[] {
     return [`127.0.0.1:${this.port}`];
+  }
+
+  /** sasl_ssl: the CA and the users' passwords. */
+  async credentials(): Promise<DedicatedKafkaCredentials> {
+    this.credentialsRead ??= JSON.parse(
+      await readFile(path.join(this.home, 'kafka', 'security', 'credentials.json'), 'utf8'),
+    ) as DedicatedKafkaCredentials;
+    return this.credentialsRead;
+  }
+
+  /** sasl_ssl: how `user` (a service's name, or `admin`) connects, trusting the broker's CA. */
+  async connectionAs(
+    user: keyof DedicatedKafkaCredentials['services'] | 'admin',
+  ): Promise<Required<Pick<KafkaConnection, 'tls' | 'sasl'>>> {
+    const credentials = await this.credentials();
+    const { username, password } = user === 'admin' ? credentials.admin : credentials.services[user];
+    return {
+      tls: { ca: await readFile(credentials.caFile, 'utf8') },
+      sasl: { mechanism: credentials.mechanism, username, password },
+    };
   }
 
   /** Stops the broker process; its data stays, so `up()` resumes where it left off. */
@@ -42,6 +87,10 @@ export class DedicatedKafkaBroker {
       String(this.port),
       '--kafka-controller-port',
       String(this.controllerPort),
+      '--kafka-security',
+      this.options.security ?? 'plaintext',
+      '--kafka-acl-prefix',
+      this.options.aclTopicPrefix ?? '',
     );
   }
 

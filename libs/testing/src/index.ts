@@ -15,3 +15,4 @@ export * from './provide-infrastructure';
 export * from './smtp-sink';
 export * from './connection-request-load';
 export * from './discard-smtp-server';
+export * from './oauth-smtp-server';

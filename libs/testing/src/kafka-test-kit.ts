@@ -1,4 +1,4 @@
-import { Kafka, logLevel, Partitioners, type KafkaMessage } from 'kafkajs';
+import { logLevel, Partitioners, type Kafka, type KafkaMessage } from 'kafkajs';
 import {
   createEvent,
   toKafkaRecord,
@@ -6,6 +6,7 @@ import {
   type EventData,
   type EventDefinition,
 } from '@vouch/contracts';
+import { createKafkaClient, type KafkaConnection } from '@vouch/kafka-client';
 import { uniqueName } from './test-infrastructure';
 import { waitFor } from './wait-for';
 
@@ -14,8 +15,14 @@ export function uniqueTopicPrefix(label: string): string {
   return `${uniqueName(label)}.`;
 }
 
-export function testKafka(brokers: string[]): Kafka {
-  return new Kafka({ clientId: uniqueName('test'), brokers, logLevel: logLevel.NOTHING });
+/** A client of the tests' own, made as the services make theirs; plaintext unless `connection` says. */
+export function testKafka(brokers: string[], connection?: KafkaConnection): Kafka {
+  return createKafkaClient({
+    clientId: uniqueName('test'),
+    brokers,
+    ...(connection ? { connection } : {}),
+    logLevel: logLevel.NOTHING,
+  });
 }
 
 /** Reads a topic from the beginning until `count` messages arrived (or the timeout). */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { authEnvironment } from '@vouch/auth';
-import { productionSecrets, serviceEnvironment } from '@vouch/platform';
+import { productionSecrets, serviceEnvironment, kafkaConnectionRules } from '@vouch/platform';
 
 /** The connections service's environment, validated at boot. */
 export const connectionsEnvironment = serviceEnvironment({ name: 'connections', port: 3002 })
   .extend(authEnvironment.shape)
+  .superRefine(kafkaConnectionRules)
   .superRefine(productionSecrets([]));
 
 export type ConnectionsEnvironment = z.infer<typeof connectionsEnvironment>;

@@ -13,9 +13,19 @@ const productionSecrets = () => ({
   DATABASE_URL: `postgres://identity:${randomBytes(24).toString('hex')}@postgres.acme.internal:5432/identity`,
   JWT_PRIVATE_KEYS: pem(),
   INVITATION_SECRET: randomSecret(),
+  KAFKA_TLS: 'true',
+  KAFKA_SASL_MECHANISM: 'scram-sha-512',
+  KAFKA_SASL_USERNAME: 'identity',
+  KAFKA_SASL_PASSWORD: randomSecret(),
 });
 
 describe('identity configuration', () => {
+  it('fails at boot, naming the variable, when the SMTP login is incomplete', () => {
+    expect(() =>
+      loadConfig(identityEnvironment, { SMTP_URL: 'smtps://smtp.acme.com', SMTP_USERNAME: 'relay' }),
+    ).toThrow(/SMTP_PASSWORD: SMTP_PASSWORD is required with SMTP_AUTH=password/);
+  });
+
   it('works with no variables at all, as npm start runs it', () => {
     const environment = loadConfig(identityEnvironment, {});
     expect(environment).toMatchObject({

@@ -4,7 +4,16 @@ import {
   invitationSecretEnvironment,
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
-import { commaSeparated, mailEnvironment, productionSecrets, serviceEnvironment } from '@vouch/platform';
+import {
+  commaSeparated,
+  mailEnvironment,
+  productionSecrets,
+  serviceEnvironment,
+  kafkaConnectionRules,
+  smtpSecretRules,
+  smtpSettingsValid,
+  type SmtpEnvironment,
+} from '@vouch/platform';
 import { sessionCookieSecureInProduction, sessionEnvironment } from './sessions/session-environment';
 import { ssoConfiguredTogether, ssoEnvironment, ssoIssuerSecureInProduction } from './sso/sso-environment';
 
@@ -126,16 +135,20 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
     message: 'set JWT_PRIVATE_KEYS or JWT_PRIVATE_KEY_FILE, not both',
     path: ['JWT_PRIVATE_KEYS'],
   })
+  .superRefine(kafkaConnectionRules)
+  .superRefine(smtpSettingsValid)
   .superRefine(
-    productionSecrets<{
-      NODE_ENV?: string | undefined;
-      DATABASE_URL: string;
-      JWT_PRIVATE_KEYS?: string[] | undefined;
-      JWT_PRIVATE_KEY_FILE?: string | undefined;
-      SCIM_TOKEN?: string | undefined;
-      OIDC_CLIENT_SECRET?: string | undefined;
-      INVITATION_SECRET?: string | undefined;
-    }>([
+    productionSecrets<
+      SmtpEnvironment & {
+        NODE_ENV?: string | undefined;
+        DATABASE_URL: string;
+        JWT_PRIVATE_KEYS?: string[] | undefined;
+        JWT_PRIVATE_KEY_FILE?: string | undefined;
+        SCIM_TOKEN?: string | undefined;
+        OIDC_CLIENT_SECRET?: string | undefined;
+        INVITATION_SECRET?: string | undefined;
+      }
+    >([
       // Without them each instance signs with a key of its own, and every sign-in ends at a restart.
       {
         name: 'JWT_PRIVATE_KEYS',
@@ -152,6 +165,7 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
       },
       // Required by invitationSecretRequiredInProduction already: checked here when set.
       { name: 'INVITATION_SECRET', value: (environment) => environment.INVITATION_SECRET, required: false },
+      ...smtpSecretRules,
     ]),
   );
 

@@ -1,7 +1,7 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, invitationSecretOf } from '@vouch/auth';
 import { employeeReplicaMigrations, ReplicaDeactivatedEmployees } from '@vouch/employee-replica';
-import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import { ServicePlatformModule, smtpSettingsOf, type ServiceDescription } from '@vouch/platform';
 import { type NotificationsEnvironment, unsubscribeSecretOf } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
@@ -51,7 +51,7 @@ export class AppModule {
         AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         NotificationsModule.forRoot({
           databaseUrl: environment.DATABASE_URL,
-          smtpUrl: environment.SMTP_URL,
+          smtp: smtpSettingsOf(environment),
           smtpRateLimitPerSecond: environment.SMTP_RATE_LIMIT_PER_SECOND,
           smtpMaxMessagesPerConnection: environment.SMTP_MAX_MESSAGES_PER_CONNECTION,
           publicUrl: environment.PUBLIC_URL,

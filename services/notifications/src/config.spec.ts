@@ -11,6 +11,10 @@ const production = () => ({
   DATABASE_URL: `postgres://notifications:${randomBytes(24).toString('hex')}@postgres:5432/notifications`,
   UNSUBSCRIBE_SECRET: randomSecret(),
   INVITATION_SECRET: randomSecret(),
+  KAFKA_TLS: 'true',
+  KAFKA_SASL_MECHANISM: 'scram-sha-512',
+  KAFKA_SASL_USERNAME: 'notifications',
+  KAFKA_SASL_PASSWORD: randomSecret(),
 });
 
 describe('the unsubscribe secret', () => {
@@ -73,5 +77,26 @@ describe('the unsubscribe secret', () => {
         DATABASE_URL: 'postgres://notifications:notifications@postgres:5432/notifications',
       }),
     ).toThrow(/DATABASE_URL: the database password in DATABASE_URL equals the role name/);
+  });
+});
+
+describe('the SMTP settings', () => {
+  it('fail at boot, naming the variable, when the login they choose is incomplete or unsafe', () => {
+    const oauth2 = {
+      SMTP_URL: 'smtp://smtp.office365.com:587',
+      SMTP_AUTH: 'oauth2-client-credentials',
+      SMTP_USERNAME: 'vouch@contoso.com',
+      SMTP_OAUTH_TENANT_ID: 'contoso.onmicrosoft.com',
+      SMTP_OAUTH_CLIENT_ID: '6731de76-14a6-49ae-97bc-6eba6914391e',
+    };
+    expect(() => loadConfig(notificationsEnvironment, oauth2)).toThrow(
+      /SMTP_REQUIRE_TLS: OAuth2 sends a bearer token[\s\S]*SMTP_OAUTH_CLIENT_SECRET: SMTP_OAUTH_CLIENT_SECRET is required/,
+    );
+    expect(() =>
+      loadConfig(notificationsEnvironment, {
+        ...production(),
+        SMTP_URL: 'smtps://relay:changeme@smtp.acme.com',
+      }),
+    ).toThrow(/SMTP_PASSWORD: SMTP_PASSWORD is a value published in the Vouch repository/);
   });
 });

@@ -5,7 +5,16 @@ import {
   invitationSecretEnvironment,
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
-import { mailEnvironment, productionSecrets, SECRET_MIN_LENGTH, serviceEnvironment } from '@vouch/platform';
+import {
+  mailEnvironment,
+  productionSecrets,
+  SECRET_MIN_LENGTH,
+  serviceEnvironment,
+  kafkaConnectionRules,
+  smtpSecretRules,
+  smtpSettingsValid,
+  type SmtpEnvironment,
+} from '@vouch/platform';
 import { isKnownTimeZone } from './notifications/domain/recipient-day';
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
@@ -14,7 +23,7 @@ const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 export const notificationsEnvironment = serviceEnvironment({ name: 'notifications', port: 3004 })
   .extend(authEnvironment.shape)
   .extend(invitationSecretEnvironment.shape)
-  // SMTP_URL, PUBLIC_URL and the sender: shared with identity, which sends the account emails.
+  // SMTP_*, PUBLIC_URL and the sender: shared with identity, which sends the account emails.
   .extend(mailEnvironment.shape)
   .extend({
     /** At most this many emails per second through SMTP (a provider's quota); unset means no limit. */
@@ -87,14 +96,18 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     DIGEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
   })
   .refine(...invitationSecretRequiredInProduction)
+  .superRefine(kafkaConnectionRules)
+  .superRefine(smtpSettingsValid)
   .superRefine(
-    productionSecrets<{
-      NODE_ENV?: string | undefined;
-      DATABASE_URL: string;
-      UNSUBSCRIBE_SECRET?: string | undefined;
-      UNSUBSCRIBE_PREVIOUS_SECRETS: string[];
-      INVITATION_SECRET?: string | undefined;
-    }>([
+    productionSecrets<
+      SmtpEnvironment & {
+        NODE_ENV?: string | undefined;
+        DATABASE_URL: string;
+        UNSUBSCRIBE_SECRET?: string | undefined;
+        UNSUBSCRIBE_PREVIOUS_SECRETS: string[];
+        INVITATION_SECRET?: string | undefined;
+      }
+    >([
       { name: 'UNSUBSCRIBE_SECRET', value: (environment) => environment.UNSUBSCRIBE_SECRET },
       {
         name: 'UNSUBSCRIBE_PREVIOUS_SECRETS',
@@ -103,6 +116,7 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       },
       // Required by invitationSecretRequiredInProduction already: checked here when set.
       { name: 'INVITATION_SECRET', value: (environment) => environment.INVITATION_SECRET, required: false },
+      ...smtpSecretRules,
     ]),
   );
 

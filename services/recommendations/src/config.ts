@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authEnvironment } from '@vouch/auth';
-import { productionSecrets, serviceEnvironment } from '@vouch/platform';
+import { productionSecrets, serviceEnvironment, kafkaConnectionRules } from '@vouch/platform';
 
 /** The recommendations service's environment, validated at boot. */
 export const recommendationsEnvironment = serviceEnvironment({ name: 'recommendations', port: 3003 })
@@ -15,6 +15,7 @@ export const recommendationsEnvironment = serviceEnvironment({ name: 'recommenda
     /** How often due requests are looked for and expired. */
     EXPIRY_SWEEP_INTERVAL_MS: z.coerce.number().int().min(100).default(60_000),
   })
+  .superRefine(kafkaConnectionRules)
   .superRefine(productionSecrets([]));
 
 export type RecommendationsEnvironment = z.infer<typeof recommendationsEnvironment>;

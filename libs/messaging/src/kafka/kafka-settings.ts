@@ -1,6 +1,6 @@
-import { Kafka, logLevel, type LogEntry } from 'kafkajs';
+import { logLevel, type Kafka, type LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
-import { fixKafkajsIdleTimer } from './kafkajs-request-queue-fix';
+import { createKafkaClient, type KafkaConnection } from '@vouch/kafka-client';
 
 /** Where a service's Kafka is and how its topics are named. */
 export interface KafkaSettings {
@@ -14,6 +14,8 @@ export interface KafkaSettings {
   topicPrefix: string;
   /** Partitions of topics this service creates; enough for consumers to scale out. */
   topicPartitions: number;
+  /** TLS and SASL towards the brokers; plaintext when unset (local development and tests). */
+  connection?: KafkaConnection;
 }
 
 /** The name a logical topic has on the broker. */
@@ -60,12 +62,11 @@ function isExpectedNoise(message: string, error: unknown): boolean {
 
 /** A kafkajs client whose logs go through Nest's logger: warnings and errors, without retry chatter. */
 export function createKafka(settings: KafkaSettings): Kafka {
-  fixKafkajsIdleTimer();
   const logger = new Logger('Kafka');
-  return new Kafka({
+  return createKafkaClient({
     clientId: settings.clientId,
     brokers: settings.brokers,
-    connectionTimeout: 3_000,
+    ...(settings.connection ? { connection: settings.connection } : {}),
     logLevel: logLevel.WARN,
     logCreator:
       () =>

@@ -15,6 +15,8 @@ describe('loadConfig', () => {
       KAFKA_TOPIC_PARTITIONS: 12,
       KAFKA_SESSION_TIMEOUT_MS: 30_000,
       KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 3,
+      KAFKA_TLS: false,
+      KAFKA_ALLOW_PLAINTEXT: false,
       LOG_LEVEL: 'info',
     });
   });

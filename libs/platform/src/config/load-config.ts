@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { kafkaConnectionEnvironment } from './kafka-environment';
 
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
@@ -64,6 +65,8 @@ export function serviceEnvironment(service: { name: string; port: number }) {
      * a recipient's lock) of a busy instance, up to the partitions it was assigned.
      */
     KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(1_000).default(3),
+    /** TLS and SASL towards the brokers: checked together by kafkaConnectionRules (`.superRefine`). */
+    ...kafkaConnectionEnvironment.shape,
     LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
     /** Where spans go over OTLP/HTTP (e.g. http://otel-collector:4318); unset, none are recorded. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),

@@ -32,6 +32,7 @@ export const PUBLISHED_SECRET_VALUES: readonly string[] = [
   'an-invitation-secret-of-32-characters!',
   'a-client-secret',
   'a client secret',
+  'a-test-smtp-client-secret',
 ];
 
 const PUBLISHED = new Set(PUBLISHED_SECRET_VALUES.map((value) => value.toLowerCase()));

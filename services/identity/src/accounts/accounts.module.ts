@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { smtpSettingsOf } from '@vouch/platform';
 import type { IdentityEnvironment } from '../config';
 import { ACCOUNT_SETTINGS, type AccountSettings } from './application/account-settings';
 import { ConfirmEmail } from './application/confirm-email.use-case';
@@ -24,7 +25,7 @@ export class AccountsModule {
   static forRoot(environment: IdentityEnvironment, employees: DynamicModule): DynamicModule {
     const settings: AccountSettings = {
       publicUrl: environment.PUBLIC_URL,
-      smtpUrl: environment.SMTP_URL,
+      smtp: smtpSettingsOf(environment),
       from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
       confirmationTtlMs: environment.EMAIL_CONFIRMATION_TTL_HOURS * HOUR_MS,
       resetTtlMs: environment.PASSWORD_RESET_TTL_MINUTES * MINUTE_MS,

@@ -26,6 +26,10 @@ describe("single sign-on's settings", () => {
         .toString(),
       INVITATION_SECRET: randomBytes(32).toString('base64url'),
       ALLOWED_EMAIL_DOMAINS: 'acme.com',
+      KAFKA_TLS: 'true',
+      KAFKA_SASL_MECHANISM: 'scram-sha-512',
+      KAFKA_SASL_USERNAME: 'identity',
+      KAFKA_SASL_PASSWORD: randomBytes(24).toString('base64url'),
       OIDC_CLIENT_ID: 'vouch',
       OIDC_CLIENT_SECRET: randomBytes(32).toString('base64url'),
     };

@@ -1,8 +1,11 @@
+import type { SmtpSettings } from '@vouch/platform';
+
 /** What configuration decides about password accounts and their emails. */
 export interface AccountSettings {
   /** Every link starts with it: the portal's address (PUBLIC_URL). */
   publicUrl: string;
-  smtpUrl: string;
+  /** The SMTP server, its TLS and login (SMTP_URL, SMTP_AUTH…), resolved at boot: as notifications'. */
+  smtp: SmtpSettings;
   from: { name: string; address: string };
   confirmationTtlMs: number;
   resetTtlMs: number;

@@ -7,13 +7,14 @@ import {
 } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
+import { describeSmtpError, smtpTransportOptions } from '@vouch/platform';
 import { ACCOUNT_SETTINGS, type AccountSettings } from '../application/account-settings';
 import { renderAccountEmail, type AccountEmailContent, type AccountEmailKind } from './account-emails';
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Sends the account emails over SMTP (the same SMTP_URL and sender as notifications) straight from
+ * Sends the account emails over SMTP (the same SMTP settings and sender as notifications) straight from
  * identity: their links are sign-in secrets, which never go through Kafka. In the background, so an
  * answer never waits on SMTP, nor takes longer for an address that has an account.
  */
@@ -27,7 +28,7 @@ export class AccountMailer implements BeforeApplicationShutdown, OnApplicationSh
     private readonly dataSource: DataSource,
     @Inject(ACCOUNT_SETTINGS) private readonly settings: AccountSettings,
   ) {
-    this.transporter = createTransport({ url: settings.smtpUrl });
+    this.transporter = createTransport(smtpTransportOptions(settings.smtp));
   }
 
   /** Links into the portal, from PUBLIC_URL. */
@@ -53,7 +54,7 @@ export class AccountMailer implements BeforeApplicationShutdown, OnApplicationSh
    */
   inBackground(failure: string, task: () => Promise<void>): void {
     const running = task().catch((error: unknown) =>
-      this.logger.error(`${failure}: ${error instanceof Error ? error.message : String(error)}`),
+      this.logger.error(`${failure}: ${describeSmtpError(error)}`),
     );
     this.inFlight.add(running);
     void running.finally(() => this.inFlight.delete(running));

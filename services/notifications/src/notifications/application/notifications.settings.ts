@@ -1,3 +1,4 @@
+import type { SmtpSettings } from '@vouch/platform';
 import type { RetryPolicy } from '../domain/delivery-outcome';
 
 export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');
@@ -6,7 +7,8 @@ export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');
 export interface NotificationsSettings {
   /** The service's database, for the sender's own listening connection. */
   databaseUrl: string;
-  smtpUrl: string;
+  /** The SMTP server, its TLS and login (SMTP_URL, SMTP_AUTH…), resolved at boot. */
+  smtp: SmtpSettings;
   smtpRateLimitPerSecond?: number;
   smtpMaxMessagesPerConnection: number;
   publicUrl: string;

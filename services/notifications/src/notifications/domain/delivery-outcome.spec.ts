@@ -18,6 +18,16 @@ describe('afterFailure', () => {
     expect(second).toEqual({ kind: 'retry', delayMs: 2_000 });
   });
 
+  it("retries a refused login, 5xx or not: it is Vouch's setup that fails, not the email", () => {
+    const refused = {
+      responseCode: 535,
+      loginRefused: true,
+      reason: '535 5.7.3 Authentication unsuccessful',
+    };
+    expect(afterFailure(refused, 1, policy, () => 1)).toEqual({ kind: 'retry', delayMs: 1_000 });
+    expect(afterFailure(refused, 3, policy)).toMatchObject({ kind: 'fail', permanent: false });
+  });
+
   it('gives up a temporary failure once the attempts run out, as not permanent', () => {
     expect(afterFailure({ responseCode: 421, reason: 'busy' }, 3, policy)).toMatchObject({
       kind: 'fail',

@@ -4,6 +4,8 @@ import { backoffDelay, type BackoffPolicy } from '@vouch/messaging';
 export interface SmtpFailure {
   /** The SMTP reply code, when the server answered; none for connection errors and timeouts. */
   responseCode?: number;
+  /** The server refused Vouch's own login (a wrong password, a token it no longer takes). */
+  loginRefused?: boolean;
   reason: string;
 }
 
@@ -16,7 +18,9 @@ export type NextStep =
 
 /**
  * After a failed attempt: a 5xx is a refusal that will not change, so it fails at once; a 4xx or a
- * connection error is temporary and retried with backoff until the attempts run out.
+ * connection error is temporary and retried with backoff until the attempts run out. So is a
+ * refused login, 5xx or not: it says nothing about the email, and an operator fixes it (a secret
+ * rotated, consent granted) while the attempts last.
  */
 export function afterFailure(
   failure: SmtpFailure,
@@ -24,7 +28,8 @@ export function afterFailure(
   policy: RetryPolicy,
   random: () => number = Math.random,
 ): NextStep {
-  const permanent = failure.responseCode !== undefined && failure.responseCode >= 500;
+  const permanent =
+    !failure.loginRefused && failure.responseCode !== undefined && failure.responseCode >= 500;
   if (permanent) return { kind: 'fail', permanent: true, reason: failure.reason };
   if (attempts >= policy.maxAttempts) return { kind: 'fail', permanent: false, reason: failure.reason };
   return { kind: 'retry', delayMs: backoffDelay(policy, attempts, random) };

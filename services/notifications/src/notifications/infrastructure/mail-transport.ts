@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
+import { describeSmtpError, smtpTransportOptions } from '@vouch/platform';
 import type { SmtpFailure } from '../domain/delivery-outcome';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
 
@@ -22,8 +23,8 @@ export class MailTransport implements OnApplicationShutdown {
 
   constructor(@Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings) {
     this.transporter = createTransport({
+      ...smtpTransportOptions(settings.smtp),
       pool: true,
-      url: settings.smtpUrl,
       maxConnections: settings.senderConcurrency,
       maxMessages: settings.smtpMaxMessagesPerConnection,
       // A stalled server fails the send within a quarter of the lease, long before another sender
@@ -61,10 +62,12 @@ export class MailTransport implements OnApplicationShutdown {
 }
 
 function smtpFailure(error: unknown): SmtpFailure {
-  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 2000);
-  if (typeof error === 'object' && error !== null && 'responseCode' in error) {
-    const { responseCode } = error;
-    if (typeof responseCode === 'number') return { responseCode, reason };
-  }
-  return { reason };
+  const reason = describeSmtpError(error).slice(0, 2000);
+  if (typeof error !== 'object' || error === null) return { reason };
+  // nodemailer's code for a login the server refused (or one it could not attempt).
+  const loginRefused = 'code' in error && error.code === 'EAUTH' ? { loginRefused: true } : {};
+  const responseCode = 'responseCode' in error ? error.responseCode : undefined;
+  return typeof responseCode === 'number'
+    ? { responseCode, reason, ...loginRefused }
+    : { reason, ...loginRefused };
 }

@@ -31,7 +31,7 @@ export function fixKafkajsIdleTimer(): void {
   const { prototype } = require('kafkajs/src/network/requestQueue') as { prototype: RequestQueueInternals };
   // A kafkajs whose queue changed shape may not have the bug, or may break under this fix: say so.
   if (typeof prototype.scheduleCheckPendingRequests !== 'function' || !('checkPendingRequests' in prototype))
-    throw new Error('kafkajs request queue changed: review libs/messaging kafkajs-request-queue-fix.ts');
+    throw new Error('kafkajs request queue changed: review libs/kafka-client kafkajs-request-queue-fix.ts');
   prototype.scheduleCheckPendingRequests = function scheduleCheckPendingRequests(
     this: RequestQueueInternals,
   ) {
