@@ -21,4 +21,5 @@ export function eventPatternOf(definition: Pick<EventDefinition, 'type' | 'versi
  * (docs/schema-evolution.md).
  */
 export const HandlesEvent = (definition: EventDefinition): MethodDecorator =>
-  EventPattern(eventPatternOf(definition));
+  // The explicit `<string>` picks Nest 12's untyped overload (a pattern, not a key of an event map).
+  EventPattern<string>(eventPatternOf(definition));
