@@ -11,9 +11,23 @@ const moduleNameMapper = Object.fromEntries(
 
 /**
  * Packages published only as ES modules that the services require() (Node 20.19+ loads them; Jest's
- * CommonJS runtime does not): compiled to CommonJS like the sources. openid-client brings the other two.
+ * CommonJS runtime does not): compiled to CommonJS like the sources. openid-client brings oauth4webapi
+ * and jose; NestJS 12 is ES modules only, and brings file-type (@nestjs/common), path-to-regexp 9
+ * (@fastify/middie), cookie 2 (light-my-request) and content-disposition 3 (@fastify/static). A
+ * dependency that turns ESM-only fails a test with "Must use import to load ES Module: <path>": its
+ * name goes here. (Jest 30 could also require() them natively under --experimental-vm-modules, but
+ * loads them again for every test file: the unit suite took three times as long.)
  */
-const esmOnlyPackages = ['openid-client', 'oauth4webapi', 'jose'];
+const esmOnlyPackages = [
+  'openid-client',
+  'oauth4webapi',
+  'jose',
+  '@nestjs',
+  'file-type',
+  'path-to-regexp',
+  'cookie',
+  'content-disposition',
+];
 
 const transform = {
   [`/node_modules/(${esmOnlyPackages.join('|')})/.+\\.js$`]: [
@@ -35,7 +49,10 @@ const transform = {
   ],
 };
 
-/** Everything under node_modules is run as it is, but for the ES-module-only packages above. */
-const transformIgnorePatterns = [`/node_modules/(?!(${esmOnlyPackages.join('|')})/)`];
+/**
+ * Everything under node_modules is run as it is, but for the ES-module-only packages above, also
+ * where npm nested them in another package's node_modules (the last `node_modules/` decides).
+ */
+const transformIgnorePatterns = [`/node_modules/(?!(.+/node_modules/)?(${esmOnlyPackages.join('|')})/)`];
 
 module.exports = { moduleNameMapper, transform, transformIgnorePatterns };
