@@ -3,7 +3,8 @@
  * platform end to end at rising rates, then the reads against a bare baseline and as the data
  * grows, then the report: bench/results/latest.{md,json,svg,png}.
  * `BENCH_QUICK=1` runs every step for a few seconds to validate the harness and writes
- * bench/results/quick-validation.* instead. See bench/README.md for the settings.
+ * bench/results/quick-validation.* instead; `BENCH_PARTS=kafka` alone writes
+ * bench/results/kafka-clients.*. See bench/README.md for the settings.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -104,11 +105,21 @@ const SETTINGS = {
 
 /** A validation run of only the reads keeps its own files, beside those of the other parts. */
 const readsOnly = parts.every((part) => part === 'reads' || part === 'growth');
-const RESULTS = path.join(
-  __dirname,
-  'results',
-  QUICK ? (readsOnly ? 'quick-validation-reads' : 'quick-validation') : 'latest',
-);
+/** A run of only the Kafka part (the two clients side by side) never replaces the full run's report. */
+const kafkaOnly = parts.every((part) => part === 'kafka');
+function resultsName(): string {
+  if (QUICK) return readsOnly ? 'quick-validation-reads' : 'quick-validation';
+  return kafkaOnly ? 'kafka-clients' : 'latest';
+}
+const RESULTS = path.join(__dirname, 'results', resultsName());
+/** How this run was started, for the report: the variables that chose what it measured. */
+const COMMAND = [
+  QUICK && 'BENCH_QUICK=1',
+  process.env.BENCH_PARTS && `BENCH_PARTS=${parts.join(',')}`,
+  'npm run bench',
+]
+  .filter(Boolean)
+  .join(' ');
 const runLog: string[] = [];
 const startedAt = Date.now();
 
@@ -141,6 +152,7 @@ async function main(): Promise<void> {
     };
     const results: BenchResults = {
       kind: QUICK ? 'validation' : 'measurement',
+      command: COMMAND,
       measuredAt: new Date().toISOString(),
       machine,
       loadAverageAtStart,

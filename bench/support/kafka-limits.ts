@@ -97,7 +97,7 @@ class KafkajsUnderTest implements KafkaClientUnderTest {
 }
 
 class PlatformaticUnderTest implements KafkaClientUnderTest {
-  readonly name = '@platformatic/kafka 1.35.0';
+  readonly name = '@platformatic/kafka 2.12.1';
   private readonly producer: PlatformaticProducer<string, string, string, string>;
   private readonly consumer: PlatformaticConsumer<string, string, string, string>;
   private stream?: { close(): Promise<void> };

@@ -11,6 +11,8 @@ import { round, sum } from './stats';
 export interface BenchResults {
   /** A validation run (BENCH_QUICK=1) proves the harness works; only a full run is a measurement. */
   kind: 'measurement' | 'validation';
+  /** What was run, e.g. `BENCH_PARTS=kafka npm run bench` (absent from reports written before it was kept). */
+  command?: string;
   measuredAt: string;
   machine: MachineDescription;
   /** Load average over 1, 5, 15 minutes when the run started: a busy machine's figures are lower. */
@@ -410,7 +412,7 @@ export function markdown(
       '',
     );
   lines.push(
-    `Run ${results.measuredAt} by \`npm run bench\` (bench/run.ts) on ${machine.cores} cores (${machine.cpuModel}), ` +
+    `Run ${results.measuredAt} by \`${results.command ?? 'npm run bench'}\` (bench/run.ts) on ${machine.cores} cores (${machine.cpuModel}), ` +
       `${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}; load average at the start ` +
       `${results.loadAverageAtStart.join(' / ')} (1 / 5 / 15 min). Kafka, PostgreSQL, the services and the bench ` +
       'share the machine.',

@@ -5,7 +5,7 @@ import {
   generateKeyPair,
   importPKCS8,
   type JWK,
-  type KeyLike,
+  type CryptoKey,
 } from 'jose';
 import { createPrivateKey } from 'node:crypto';
 import type { AccessTokenAlgorithm } from './authenticated-employee';
@@ -13,7 +13,7 @@ import type { AccessTokenAlgorithm } from './authenticated-employee';
 export interface SigningKey {
   kid: string;
   alg: AccessTokenAlgorithm;
-  privateKey: KeyLike;
+  privateKey: CryptoKey;
   publicJwk: JWK;
 }
 
@@ -24,7 +24,7 @@ function algorithmOf(pem: string): AccessTokenAlgorithm {
   throw new Error(`unsupported signing key type ${type}: use an Ed25519 or RSA private key (PKCS#8 PEM)`);
 }
 
-async function signingKey(privateKey: KeyLike, alg: AccessTokenAlgorithm): Promise<SigningKey> {
+async function signingKey(privateKey: CryptoKey, alg: AccessTokenAlgorithm): Promise<SigningKey> {
   const { d: _d, p: _p, q: _q, dp: _dp, dq: _dq, qi: _qi, ...publicJwk } = await exportJWK(privateKey);
   const kid = await calculateJwkThumbprint(publicJwk);
   return { kid, alg, privateKey, publicJwk: { ...publicJwk, kid, alg, use: 'sig' } };

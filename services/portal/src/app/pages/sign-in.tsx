@@ -48,6 +48,7 @@ export function SignInPage({ next, refusal }: { next: string | null; refusal: st
         setUnconfirmed(email);
         throw new Error(
           'Confirm your email address first: follow the link in the “Confirm your email” email.',
+          { cause: failure },
         );
       }
       throw failure;
