@@ -160,7 +160,8 @@ describe('docker-compose.yml', () => {
         build: {
           context: '.',
           dockerfile: 'infra/docker/Dockerfile',
-          args: { SERVICE: service.name, PORT: service.port },
+          // NODE_IMAGE without a value: the environment's (the local Node base), or the Dockerfile's.
+          args: { SERVICE: service.name, PORT: service.port, NODE_IMAGE: null },
         },
       });
     }
@@ -216,7 +217,7 @@ describe('docker-compose.yml', () => {
     expect(composeService('portal')['build']).toEqual({
       context: '.',
       dockerfile: 'infra/docker/Dockerfile',
-      args: { SERVICE: 'portal', PORT: PORTAL.port },
+      args: { SERVICE: 'portal', PORT: PORTAL.port, NODE_IMAGE: null },
     });
     const environment = environmentOf('portal');
     expect(unknownVariables(PORTAL, Object.keys(environment))).toEqual([]);

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,17 +7,20 @@ import { parse } from 'yaml';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { Job } from 'kubernetes-models/batch/v1/Job';
-import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1/NetworkPolicy';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { ConfigMap } from 'kubernetes-models/v1/ConfigMap';
 import { Secret } from 'kubernetes-models/v1/Secret';
 import { Service } from 'kubernetes-models/v1/Service';
+import { validateGateway, validateHttpRoute, validatePrometheusRule } from './custom-resources';
 import { field, podContainers, renderKustomization, type Manifest } from './kustomize';
+import { allowedConnections, podsOf, type Endpoint } from './network-policies';
 import {
   PLATFORM_SERVICES,
   PORTAL,
   REPO_ROOT,
   isRecord,
+  readYamlDocuments,
   platformService,
   platformTopicEntries,
   readRepoFile,
@@ -56,7 +60,10 @@ const VALIDATORS: Record<string, (manifest: Manifest) => void> = {
   'batch/v1/Job': validatorOf(Job),
   'policy/v1/PodDisruptionBudget': validatorOf(PodDisruptionBudget),
   'autoscaling/v2/HorizontalPodAutoscaler': validatorOf(HorizontalPodAutoscaler),
-  'networking.k8s.io/v1/Ingress': validatorOf(Ingress),
+  'networking.k8s.io/v1/NetworkPolicy': validatorOf(NetworkPolicy),
+  // Custom resources kubernetes-models has no schema for: custom-resources.ts, from their CRDs.
+  'gateway.networking.k8s.io/v1/HTTPRoute': validateHttpRoute,
+  'gateway.networking.k8s.io/v1/Gateway': validateGateway,
   'keda.sh/v1alpha1/ScaledObject': validateScaledObject,
   'keda.sh/v1alpha1/TriggerAuthentication': validateTriggerAuthentication,
 };
@@ -164,15 +171,47 @@ function serviceDeployments(
 /** The four services and the portal: everything that serves HTTP. */
 const SERVED = [...PLATFORM_SERVICES, PORTAL];
 
-/** Where ingress-nginx with `use-regex` sends a request: the longest rule path matching its path (no query). */
-function ingressBackend(ingress: Manifest, request: string): string | undefined {
-  const requestPath = new URL(request, 'http://vouch.example.com').pathname;
-  const paths = records(field(ingress, 'spec', 'rules', 0, 'http', 'paths'));
-  const matching = paths.filter((rule) => new RegExp(`^${String(rule['path'])}`, 'i').test(requestPath));
-  matching.sort((a, b) => String(b['path']).length - String(a['path']).length);
-  const [winner] = matching;
-  return winner ? String(field(winner, 'backend', 'service', 'name')) : undefined;
+/**
+ * Where Gateway API sends a request: the HTTPRoute rule for its host whose path match wins (an Exact
+ * match, else the longest PathPrefix, whole path segments only), as the specification orders them.
+ */
+function httpRouteBackend(manifests: Manifest[], request: string): string | undefined {
+  const url = new URL(request);
+  // The listener the main route is on (HTTPS in production): the routes attached to it.
+  const listener = JSON.stringify(field(find(manifests, 'HTTPRoute', 'vouch'), 'spec', 'parentRefs', 0));
+  const candidates = manifests
+    .filter((manifest) => manifest.kind === 'HTTPRoute')
+    .filter((route) =>
+      records(field(route, 'spec', 'parentRefs')).some((parent) => JSON.stringify(parent) === listener),
+    )
+    .filter((route) => {
+      const hostnames = field(route, 'spec', 'hostnames');
+      return !Array.isArray(hostnames) || hostnames.includes(url.hostname);
+    })
+    .flatMap((route) => records(field(route, 'spec', 'rules')))
+    .flatMap((rule) =>
+      records(rule['matches']).map((match) => {
+        const type = String(field(match, 'path', 'type') ?? 'PathPrefix');
+        const value = String(field(match, 'path', 'value') ?? '/');
+        if (type === 'RegularExpression') throw new Error('RegularExpression is implementation-specific');
+        const prefix = value.replace(/\/$/, '');
+        const matches =
+          type === 'Exact'
+            ? url.pathname === value
+            : url.pathname === prefix || url.pathname.startsWith(`${prefix}/`) || value === '/';
+        return { matches, rank: type === 'Exact' ? Infinity : value.length, rule };
+      }),
+    )
+    .filter((candidate) => candidate.matches)
+    .sort((a, b) => b.rank - a.rank);
+  const backend = field(candidates[0]?.rule, 'backendRefs', 0, 'name');
+  return typeof backend === 'string' ? backend : undefined;
 }
+
+/** The portal gateway's path table (services/portal/src/gateway/routes.ts), loaded by path. */
+const portalRoutes = createRequire(path.join(REPO_ROOT, 'package.json'))(
+  './services/portal/src/gateway/routes',
+) as { serviceFor(pathname: string): string | undefined };
 
 describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
   const manifests = renderKustomization(directory);
@@ -390,8 +429,15 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
     );
   });
 
-  it('route each public path to the service that owns it, and the rest to the portal', () => {
-    const ingress = find(manifests, 'Ingress', 'vouch');
+  it('route each public path to the service that owns it, and the rest to the portal, as the Ingress did', () => {
+    // The HTTPRoute sends the host's every request to the portal, whose gateway forwards the API paths.
+    const host = String(field(find(manifests, 'HTTPRoute', 'vouch'), 'spec', 'hostnames', 0));
+    const owner = (requestPath: string) => {
+      const backend = httpRouteBackend(manifests, `https://${host}${requestPath}`);
+      if (backend !== 'portal') return `the Gateway's ${String(backend)}`;
+      return portalRoutes.serviceFor(new URL(requestPath, 'https://any.host').pathname) ?? 'portal';
+    };
+    expect(httpRouteBackend(manifests, 'https://elsewhere.example.org/v1/auth/login')).toBeUndefined();
     const owners = Object.fromEntries(
       [
         '/v1/auth/login',
@@ -423,7 +469,7 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
         '/v1/deliveries?recipientId=6d1c',
         '/',
         '/profile/6d1c',
-      ].map((requestPath) => [requestPath, ingressBackend(ingress, requestPath)]),
+      ].map((requestPath) => [requestPath, owner(requestPath)]),
     );
     expect(owners).toEqual({
       '/v1/auth/login': 'identity',
@@ -456,6 +502,39 @@ describe.each(RENDERINGS)('Kubernetes manifests: %s', (directory) => {
       '/': 'portal',
       '/profile/6d1c': 'portal',
     });
+  });
+  it('keep no Ingress: one HTTPRoute to the portal, the services’ own ports routed nowhere', () => {
+    expect(manifests.filter((manifest) => manifest.kind === 'Ingress')).toEqual([]);
+    const backends = manifests
+      .filter((manifest) => manifest.kind === 'HTTPRoute')
+      .flatMap((route) => records(field(route, 'spec', 'rules')))
+      .flatMap((rule) => records(rule['backendRefs']));
+    expect(backends).toEqual([{ name: 'portal', port: PORTAL.port }]);
+    // As long as the portal's gateway gives a request (an import's upload), not some shorter default.
+    const requestMs = Number(
+      readRepoFile('services/portal/src/gateway/gateway.ts')
+        .match(/requestMs: ([\d_]+)/)?.[1]
+        ?.replace(/_/g, ''),
+    );
+    expect(field(find(manifests, 'HTTPRoute', 'vouch'), 'spec', 'rules', 0, 'timeouts')).toEqual({
+      request: `${requestMs / 1000}s`,
+    });
+  });
+
+  it('spread every Deployment’s replicas over zones and nodes, preferably', () => {
+    for (const [service, deployment] of serviceDeployments(manifests, SERVED)) {
+      const constraints = records(field(deployment, 'spec', 'template', 'spec', 'topologySpreadConstraints'));
+      const selector = field(deployment, 'spec', 'selector');
+      expect({ [service.name]: constraints }).toEqual({
+        [service.name]: ['topology.kubernetes.io/zone', 'kubernetes.io/hostname'].map((topologyKey) => ({
+          maxSkew: 1,
+          topologyKey,
+          whenUnsatisfiable: 'ScheduleAnyway',
+          labelSelector: selector,
+          matchLabelKeys: ['pod-template-hash'],
+        })),
+      });
+    }
   });
 });
 
@@ -549,6 +628,232 @@ function productionEnvironment(
   );
   return { ...environment, NODE_ENV: 'production' };
 }
+
+const SERVICE_NAMES = PLATFORM_SERVICES.map((service) => service.name);
+const SERVICE_PORTS = (to: string) =>
+  PLATFORM_SERVICES.map((service) => `${to} → ${service.name}:${service.port}/TCP`);
+const each = (senders: string[], receiver: string) => senders.map((sender) => `${sender} → ${receiver}`);
+
+/** Who, outside the namespace, sends or answers: by overlay, as its patches (or the base) describe them. */
+const OUTSIDE: Record<string, Endpoint[]> = {
+  'infra/k8s/overlays/production': [
+    {
+      name: 'gateway proxy',
+      namespace: 'gateway-system',
+      labels: { app: 'proxy' },
+      ip: '10.244.2.1',
+      ports: [],
+    },
+    {
+      name: 'kafka broker',
+      namespace: 'kafka',
+      labels: { 'strimzi.io/cluster': 'kafka' },
+      ip: '10.244.6.1',
+      ports: [{ port: 9092, protocol: 'TCP' }],
+    },
+    { name: 'postgresql', ip: '192.0.2.10', ports: [{ port: 5432, protocol: 'TCP' }] },
+    {
+      name: 'smtp server',
+      ip: '198.51.100.25',
+      ports: [25, 465, 587].map((port) => ({ port, protocol: 'TCP' as const })),
+    },
+    {
+      name: 'oidc provider',
+      ip: '203.0.113.10',
+      ports: [80, 443, 5432].map((port) => ({ port, protocol: 'TCP' as const })),
+    },
+  ],
+  'infra/k8s/overlays/local': [
+    {
+      name: 'gateway proxy',
+      namespace: 'envoy-gateway-system',
+      labels: { app: 'proxy' },
+      ip: '10.244.2.1',
+      ports: [],
+    },
+    {
+      name: 'keda operator',
+      namespace: 'keda',
+      labels: { app: 'keda-operator' },
+      ip: '10.244.7.1',
+      ports: [],
+    },
+    {
+      name: 'oidc provider',
+      ip: '203.0.113.10',
+      ports: [80, 443, 5432, 9092].map((port) => ({ port, protocol: 'TCP' as const })),
+    },
+  ],
+};
+
+/** Everywhere: the cluster's DNS and Prometheus, a Grafana beside it, a pod of another namespace named like the portal. */
+const EVERYWHERE: Endpoint[] = [
+  {
+    name: 'kube-dns',
+    namespace: 'kube-system',
+    labels: { 'k8s-app': 'kube-dns' },
+    ip: '10.244.4.1',
+    ports: [
+      { port: 53, protocol: 'UDP' },
+      { port: 53, protocol: 'TCP' },
+    ],
+  },
+  {
+    name: 'prometheus',
+    namespace: 'monitoring',
+    labels: { 'app.kubernetes.io/name': 'prometheus' },
+    ip: '10.244.3.1',
+    ports: [],
+  },
+  {
+    name: 'grafana',
+    namespace: 'monitoring',
+    labels: { 'app.kubernetes.io/name': 'grafana' },
+    ip: '10.244.3.2',
+    ports: [],
+  },
+  {
+    name: 'impostor',
+    namespace: 'other',
+    labels: { 'app.kubernetes.io/name': 'portal' },
+    ip: '10.244.5.1',
+    ports: [{ port: 3001, protocol: 'TCP', name: 'http' }],
+  },
+];
+
+/** Every connection each overlay's pods need, and nothing else. */
+const NEEDED: Record<string, (pods: string[]) => string[]> = {
+  'infra/k8s/overlays/production': (pods) => [
+    'gateway proxy → portal:8080/TCP',
+    ...SERVICE_PORTS('portal'),
+    ...SERVICE_PORTS('prometheus'),
+    ...each(SERVICE_NAMES, 'identity:3001/TCP'),
+    ...pods.flatMap((pod) => [`${pod} → kube-dns:53/TCP`, `${pod} → kube-dns:53/UDP`]),
+    ...each(SERVICE_NAMES, 'postgresql:5432/TCP'),
+    ...each([...SERVICE_NAMES, 'kafka-topics'], 'kafka broker:9092/TCP'),
+    ...each(['identity', 'notifications'], 'smtp server:465/TCP'),
+    ...each(['identity', 'notifications'], 'smtp server:587/TCP'),
+    'identity → oidc provider:443/TCP',
+  ],
+  'infra/k8s/overlays/local': (pods) => [
+    'gateway proxy → portal:8080/TCP',
+    ...SERVICE_PORTS('portal'),
+    ...SERVICE_PORTS('prometheus'),
+    ...each(SERVICE_NAMES, 'identity:3001/TCP'),
+    ...pods.flatMap((pod) => [`${pod} → kube-dns:53/TCP`, `${pod} → kube-dns:53/UDP`]),
+    ...each(SERVICE_NAMES, 'postgres:5432/TCP'),
+    ...each([...SERVICE_NAMES, 'kafka-topics', 'kafka', 'keda operator'], 'kafka:9092/TCP'),
+    ...each(['identity', 'notifications'], 'maildev:1025/TCP'),
+    'identity → oidc provider:443/TCP',
+  ],
+};
+
+describe.each(OVERLAYS)('Kubernetes network policies: %s', (directory) => {
+  const manifests = renderKustomization(directory);
+  const namespace = String(find(manifests, 'Deployment', 'portal').metadata.namespace);
+  const policies = manifests.filter((manifest) => manifest.kind === 'NetworkPolicy');
+  // A pod someone starts in the namespace (kubectl run), listening as a service would.
+  const stray: Endpoint = {
+    name: 'stray pod',
+    namespace,
+    labels: { run: 'debug' },
+    ip: '10.244.1.99',
+    ports: [{ port: 3001, protocol: 'TCP', name: 'http' }],
+  };
+  const pods = [...podsOf(manifests, namespace), stray];
+
+  it('deny everything by default, both ways, to every pod of the namespace', () => {
+    expect(
+      policies
+        .filter((policy) => JSON.stringify(field(policy, 'spec', 'podSelector')) === '{}')
+        .filter(
+          (policy) =>
+            field(policy, 'spec', 'ingress') === undefined && field(policy, 'spec', 'egress') === undefined,
+        )
+        .map((policy) => field(policy, 'spec', 'policyTypes')),
+    ).toEqual([['Ingress', 'Egress']]);
+  });
+
+  it('allow exactly the connections the pods need (the migrate init containers’ and the Job’s included)', () => {
+    const allowed = allowedConnections(
+      policies,
+      [...pods, ...EVERYWHERE, ...(OUTSIDE[directory] ?? [])],
+      namespace,
+    );
+    expect(allowed).toEqual([...new Set(NEEDED[directory]?.(pods.map((pod) => pod.name)))].sort());
+  });
+
+  it('let the portal and every service’s own port be reached through the names the configuration uses', () => {
+    // The portal forwards to IDENTITY_URL…, every service fetches JWKS_URL: each a Service on its `http` port.
+    const portal = field(find(manifests, 'ConfigMap', 'portal-config'), 'data');
+    const targets = [
+      ...PLATFORM_SERVICES.map((service) => String(field(portal, `${service.name.toUpperCase()}_URL`))),
+      String(field(find(manifests, 'ConfigMap', 'vouch-platform'), 'data', 'JWKS_URL')),
+    ];
+    for (const target of targets) {
+      const url = new URL(target);
+      const kubernetesService = find(manifests, 'Service', url.hostname);
+      expect(field(kubernetesService, 'spec', 'ports', 0)).toMatchObject({
+        port: Number(url.port),
+        targetPort: 'http',
+      });
+    }
+  });
+});
+
+describe('the HTTPRoute’s Gateway', () => {
+  it('is the local overlay’s own, on plain HTTP for vouch.localhost, taking routes from its namespace', () => {
+    const manifests = renderKustomization('infra/k8s/overlays/local');
+    const route = find(manifests, 'HTTPRoute', 'vouch');
+    const parent = field(route, 'spec', 'parentRefs', 0);
+    const gateway = find(manifests, 'Gateway', String(field(parent, 'name')));
+    expect(field(parent, 'namespace')).toBe(gateway.metadata.namespace);
+    const listener = records(field(gateway, 'spec', 'listeners')).find(
+      (candidate) => candidate['name'] === field(parent, 'sectionName'),
+    );
+    expect(listener).toMatchObject({ protocol: 'HTTP', hostname: field(route, 'spec', 'hostnames', 0) });
+    expect(field(listener, 'allowedRoutes', 'namespaces', 'from')).toBe('Same');
+  });
+
+  it('is the platform’s in production: its HTTPS listener for the host, plain HTTP redirected', () => {
+    const manifests = renderKustomization('infra/k8s/overlays/production');
+    expect(manifests.filter((manifest) => manifest.kind === 'Gateway')).toEqual([]);
+    const route = find(manifests, 'HTTPRoute', 'vouch');
+    const redirect = find(manifests, 'HTTPRoute', 'vouch-http-redirect');
+    expect(field(route, 'spec', 'parentRefs', 0)).toMatchObject({
+      name: 'vouch',
+      namespace: 'gateway-system',
+      sectionName: 'https',
+    });
+    expect(field(redirect, 'spec', 'parentRefs', 0)).toEqual({
+      ...(field(route, 'spec', 'parentRefs', 0) as object),
+      sectionName: 'http',
+    });
+    expect(field(redirect, 'spec', 'hostnames')).toEqual(field(route, 'spec', 'hostnames'));
+    expect(field(redirect, 'spec', 'rules')).toEqual([
+      { filters: [{ type: 'RequestRedirect', requestRedirect: { scheme: 'https', statusCode: 301 } }] },
+    ]);
+    expect(String(field(find(manifests, 'ConfigMap', 'portal-config'), 'data', 'PUBLIC_URL'))).toBe(
+      `https://${String(field(route, 'spec', 'hostnames', 0))}`,
+    );
+  });
+});
+
+describe('the PrometheusRule', () => {
+  const [rule] = readYamlDocuments('infra/prometheus/prometheusrule.yaml') as Manifest[];
+  const [alerts] = readYamlDocuments('infra/prometheus/alerts.yml');
+
+  it('is a valid PrometheusRule', () => {
+    expect(rule?.apiVersion).toBe('monitoring.coreos.com/v1');
+    expect(rule?.kind).toBe('PrometheusRule');
+    expect(() => validatePrometheusRule(rule as Manifest)).not.toThrow();
+  });
+
+  it('carries the groups of alerts.yml, the Compose Prometheus’ rule file, exactly', () => {
+    expect(field(rule, 'spec', 'groups')).toEqual(field(alerts, 'groups'));
+    expect(readRepoFile('infra/prometheus/prometheus.yml')).toMatch(/rule_files:\n\s+- alerts\.yml/);
+  });
+});
 
 describe("the production overlay's example secrets", () => {
   it('stop every service from starting, naming each secret to fill in', () => {

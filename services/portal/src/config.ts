@@ -20,9 +20,9 @@ export const portalEnvironment = z.object({
   /** Where people reach the portal (as notifications' PUBLIC_URL): https adds HSTS to its pages. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080'),
   /**
-   * The proxies in front of the gateway (a load balancer, the Ingress) whose X-Forwarded-For names
-   * the client: addresses, CIDRs, `loopback`, `linklocal`, `uniquelocal`. Empty: the gateway's peer
-   * is the client, whatever it claims.
+   * The proxies in front of the gateway (a load balancer, the Gateway API implementation) whose
+   * X-Forwarded-For names the client: addresses, CIDRs, `loopback`, `linklocal`, `uniquelocal`.
+   * Empty: the gateway's peer is the client, whatever it claims.
    */
   TRUSTED_PROXIES: z
     .string()
