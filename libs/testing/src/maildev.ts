@@ -13,7 +13,9 @@ export interface ReceivedEmail {
 
 /** Every email maildev holds for one address (maildev is shared: always filter by recipient). */
 export async function maildevInbox(address: string): Promise<ReceivedEmail[]> {
-  const response = await fetch(`${testInfrastructure().maildevUrl}/email`);
+  // Filtered by maildev itself: the whole inbox grows to megabytes over a run, and tests poll it.
+  const query = new URLSearchParams({ 'to.address': address });
+  const response = await fetch(`${testInfrastructure().maildevUrl}/email?${query}`);
   const emails = (await response.json()) as ReceivedEmail[];
   return emails.filter((email) => email.to[0]?.address === address);
 }
