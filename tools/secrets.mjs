@@ -88,14 +88,16 @@ function readEnvFile(/** @type {string} */ file) {
 }
 
 /**
- * Adds to `.env` (next to docker-compose.yml) every secret Compose requires that it lacks; those it
- * has stay. SCIM_TOKEN is left out: unset, SCIM is off.
+ * Adds to `.env` (next to docker-compose.yml) every secret Compose requires that it lacks, and the
+ * project name (`vouch`, which the file cannot carry itself for Compose 1.x); those it has stay.
+ * SCIM_TOKEN is left out: unset, SCIM is off.
  * @returns {string[]} the variables added
  */
 export function writeComposeSecrets(file = path.join(repoRoot, '.env')) {
   const existing = readEnvFile(file);
   const { SCIM_TOKEN: _scim, ...secrets } = generatedSecrets();
-  const added = Object.entries(secrets).filter(([name]) => !existing.get(name));
+  const settings = { COMPOSE_PROJECT_NAME: 'vouch', ...secrets };
+  const added = Object.entries(settings).filter(([name]) => !existing.get(name));
   if (added.length === 0) return [];
   const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const lines = added.map(([name, value]) => `${name}=${value.trim().replace(/\n/g, '\\n')}`);

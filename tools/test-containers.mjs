@@ -20,9 +20,9 @@
  * - The compose implementation is Debian's docker-compose 1.29 through podman's Docker-compatible
  *   socket (infra/containers/containers.mjs start). It honours the YAML anchors and merge keys,
  *   `depends_on` conditions (service_healthy, service_completed_successfully), start_period,
- *   `--scale`, and build args without a value. It rejects only the top-level `name:` (Compose v2),
- *   so it runs a copy of docker-compose.yml without that line and with `-p` instead, which Compose
- *   v2 accepts as well. podman-compose 1.0.3 cannot be used: it ignores every depends_on condition
+ *   `--scale`, and build args without a value. It rejects the top-level `name:` of Compose v2,
+ *   which docker-compose.yml has dropped since (the project is `-p` here, COMPOSE_PROJECT_NAME in
+ *   a user's .env). podman-compose 1.0.3 cannot be used: it ignores every depends_on condition
  *   (kafka-topics runs before Kafka answers) and leaves `${VAR:-}` uninterpolated (identity then
  *   refuses SCIM_TOKEN="${SCIM_TOKEN:-}"). No Compose v2 is reachable (PyPI's newer podman-compose
  *   neither).
@@ -31,8 +31,8 @@
  *   3 s, a healthy one every 15 s), so depends_on's service_healthy is met as under Docker.
  * - podman 4.3's Docker API splits an exec-form healthcheck (`['CMD', 'node', '-e', '<script>']`) on
  *   spaces: the services' `node -e` script arrived as `fetch('http://127.0.0.1:'` and failed
- *   forever. An override gives it a script without spaces (the same request); once
- *   docker-compose.yml's own script has no spaces (Docker accepts that too) the override can go.
+ *   forever. docker-compose.yml's script has no spaces since; the override that gave it one here
+ *   is now redundant and goes with the rest of §2.
  * - The copy also shifts the host ports (--port-offset) and makes the build context and the
  *   PostgreSQL init folder absolute; the secrets are generated (tools/secrets.mjs compose) into
  *   .local/test-containers/.env, never the repo's .env.
@@ -40,8 +40,8 @@
  * Left to do (issue #27 §2): the end-to-end flow against the containers (provision, connect,
  * recommend, read the nudge from maildev at 127.0.0.1:<11080>, accept, balance), notifications
  * scaled to 3 under load with one container killed and the chaos reconciler's check, `docker stop`
- * of a service mid-load, the package.json script and CI wiring, the compose file's own fixes (the
- * spaceless healthcheck, host ports by variable), and the docs' commands.
+ * of a service mid-load, the package.json script and CI wiring, host ports by variable in the
+ * compose file (then the copy goes), and the docs' commands.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';

