@@ -24,7 +24,7 @@ import {
   type ScenarioResult,
   type UnderLoad,
 } from './support/harness';
-import type { Reconciliation } from './support/reconciler';
+import type { Reconciliation } from '@vouch/testing';
 import { sigkill, sigkillListener } from './support/sigkill';
 
 export type Log = (line: string) => void;

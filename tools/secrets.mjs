@@ -76,7 +76,7 @@ export function localSecrets(directory = path.join(repoRoot, '.local', 'secrets'
 }
 
 /** The variables of an env file (KEY=value lines), as a map. */
-function readEnvFile(/** @type {string} */ file) {
+export function readEnvFile(/** @type {string} */ file) {
   if (!existsSync(file)) return new Map();
   return new Map(
     readFileSync(file, 'utf8')

@@ -1,78 +1,78 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * DRAFT (issue #27 §2, not wired into package.json or `npm test` yet): brings the whole compose
- * stack of docker-compose.yml up on this machine with the local images, waits for every
- * healthcheck, checks that each service and the portal answer through their published ports, prints
- * timings and memory, and tears everything down with its volumes.
+ * `npm run test:containers`: Vouch in containers, for real, on this machine. Builds the images
+ * (`npm run images`), brings the whole stack of docker-compose.yml up with notifications scaled to
+ * three, waits for every healthcheck, runs the stack's suite against it (e2e/containers: the
+ * end-to-end flow through the portal with the emails read from the maildev container; one
+ * notifications replica killed under load and one service stopped with `docker stop` under load,
+ * each reconciled: nothing lost, nothing duplicated), tears it down with its volumes, then runs one
+ * integration suite and one end-to-end suite on the test harness's testcontainers branch
+ * (VOUCH_TEST_INFRA=containers). Prints each step's time and the stack's memory, and writes them to
+ * .local/test-containers/report.json. `.ci/run` runs it after `npm test`.
  *
- *   node tools/test-containers.mjs [options]
- *     --project NAME        compose project name (default vouch-test): never the `vouch` of a user's stack
- *     --port-offset N       host ports are docker-compose.yml's plus N (default 10000: 29092, 64329,
- *                           11025, 11080, 13001..13003, 18080), so the shared infrastructure of
- *                           `infra.mjs up` (19092, 54329, 1025, 1080) and `npm start` keep theirs
- *     --scale-notifications N   replicas of notifications (default 1)
- *     --build               `node tools/images.mjs` first (otherwise the images must exist)
- *     --keep                leave the stack running (tear down later with --down)
- *     --down                only tear down the project (containers, network, volumes)
+ *   npm run test:containers [-- options]
+ *     --project NAME        compose project (default vouch-test; never `vouch`, a user's stack)
+ *     --port-offset N       host ports are docker-compose.yml's plus N (default 10000: Kafka 29092,
+ *                           PostgreSQL 64329, SMTP 11025, maildev 11080, services 13001..13003,
+ *                           portal 18080), so `npm start`'s infrastructure and a user's stack keep theirs
+ *     --no-build            use the images as they are (else `npm run images` first: a minute or two
+ *                           when nothing changed)
+ *     --keep                leave the stack running after its suite (tear it down with --down)
+ *     --down                only tear the project down (containers, network, volumes)
+ *     --skip-testcontainers skip the harness's testcontainers suites
  *
- * How (what the spike of 2026-12-06 found, podman 4.3 + Debian's docker-compose 1.29.2):
- * - The compose implementation is Debian's docker-compose 1.29 through podman's Docker-compatible
- *   socket (infra/containers/containers.mjs start). It honours the YAML anchors and merge keys,
- *   `depends_on` conditions (service_healthy, service_completed_successfully), start_period,
- *   `--scale`, and build args without a value. It rejects the top-level `name:` of Compose v2,
- *   which docker-compose.yml has dropped since (the project is `-p` here, COMPOSE_PROJECT_NAME in
- *   a user's .env). podman-compose 1.0.3 cannot be used: it ignores every depends_on condition
- *   (kafka-topics runs before Kafka answers) and leaves `${VAR:-}` uninterpolated (identity then
- *   refuses SCIM_TOKEN="${SCIM_TOKEN:-}"). No Compose v2 is reachable (PyPI's newer podman-compose
- *   neither).
- * - podman 4.3 schedules no healthcheck without systemd: this script runs `podman healthcheck run`
- *   for the project's containers while compose waits (a container still starting or unhealthy every
- *   3 s, a healthy one every 15 s), so depends_on's service_healthy is met as under Docker.
- * - podman 4.3's Docker API splits an exec-form healthcheck (`['CMD', 'node', '-e', '<script>']`) on
- *   spaces: the services' `node -e` script arrived as `fetch('http://127.0.0.1:'` and failed
- *   forever. docker-compose.yml's script has no spaces since; the override that gave it one here
- *   is now redundant and goes with the rest of §2.
- * - The copy also shifts the host ports (--port-offset) and makes the build context and the
- *   PostgreSQL init folder absolute; the secrets are generated (tools/secrets.mjs compose) into
- *   .local/test-containers/.env, never the repo's .env.
- *
- * Left to do (issue #27 §2): the end-to-end flow against the containers (provision, connect,
- * recommend, read the nudge from maildev at 127.0.0.1:<11080>, accept, balance), notifications
- * scaled to 3 under load with one container killed and the chaos reconciler's check, `docker stop`
- * of a service mid-load, the package.json script and CI wiring, host ports by variable in the
- * compose file (then the copy goes), and the docs' commands.
+ * The compose implementation here is Debian's docker-compose 1.29 through podman's Docker-compatible
+ * socket (infra/containers/containers.mjs): the only one this machine can have that honours
+ * depends_on's conditions. podman-compose 1.0.3 ignores them (kafka-topics ran before Kafka answered)
+ * and leaves `${VAR:-}` uninterpolated; no Compose v2 is reachable. Where Compose 1.29's commands
+ * differ from v2's (`docker-compose` for `docker compose`, no `up --wait`), docs/operations.md says so.
+ * podman 4.3 schedules no healthcheck without systemd: this script runs `podman healthcheck run` for
+ * the project's containers meanwhile (starting or unhealthy ones every 3 s, healthy ones every 15 s),
+ * so depends_on's service_healthy and the suite's waits work as under Docker.
  */
+import { randomBytes } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CONTAINERS_CONF, start as startPodmanService } from '../infra/containers/containers.mjs';
+import {
+  CONTAINERS_CONF,
+  setup as setupPodman,
+  start as startPodmanService,
+} from '../infra/containers/containers.mjs';
 import { imageEnvironment, imageTags, readVersions } from './images.mjs';
+import { readEnvFile, writeComposeSecrets } from './secrets.mjs';
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK_DIR = path.join(REPO_ROOT, '.local', 'test-containers');
-/** The services behind the portal, and the portal, with their container ports. */
-const HTTP_SERVICES = [
-  { name: 'identity', port: 3001 },
-  { name: 'connections', port: 3002 },
-  { name: 'recommendations', port: 3003 },
-  { name: 'notifications', port: 3004 },
-  { name: 'portal', port: 8080 },
+/** docker-compose.yml's host ports, by the variable that moves each. */
+export const HOST_PORTS = /** @type {const} */ ({
+  KAFKA_HOST_PORT: 19092,
+  POSTGRES_HOST_PORT: 54329,
+  SMTP_HOST_PORT: 1025,
+  MAILDEV_HOST_PORT: 1080,
+  IDENTITY_HOST_PORT: 3001,
+  CONNECTIONS_HOST_PORT: 3002,
+  RECOMMENDATIONS_HOST_PORT: 3003,
+  PORTAL_HOST_PORT: 8080,
+});
+const DATABASES = ['identity', 'connections', 'recommendations', 'notifications'];
+/** The harness's testcontainers branch: one integration suite and one end-to-end suite. */
+const TESTCONTAINERS_SUITES = [
+  'libs/messaging/test/dead-letters.int-spec.ts',
+  'e2e/identity-and-connections.e2e-spec.ts',
 ];
-/** The readiness check of docker-compose.yml, without spaces (podman 4.3 splits on them). */
-const READY_CHECK =
-  "fetch('http://127.0.0.1:'+process.env.PORT+'/health/ready').then((r)=>process.exit(r.ok?0:1),()=>process.exit(1))";
 
 /** @param {string[]} argv */
-function parseArguments(argv) {
+export function parseArguments(argv) {
   const options = {
     project: 'vouch-test',
     portOffset: 10000,
-    scale: 1,
-    build: false,
+    build: true,
     keep: false,
     down: false,
+    testcontainers: true,
   };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
@@ -83,37 +83,40 @@ function parseArguments(argv) {
     };
     if (arg === '--project') options.project = value();
     else if (arg === '--port-offset') options.portOffset = Number(value());
-    else if (arg === '--scale-notifications') options.scale = Number(value());
-    else if (arg === '--build') options.build = true;
+    else if (arg === '--no-build') options.build = false;
     else if (arg === '--keep') options.keep = true;
     else if (arg === '--down') options.down = true;
+    else if (arg === '--skip-testcontainers') options.testcontainers = false;
     else throw new Error(`unknown option ${arg} (see the head of tools/test-containers.mjs)`);
   }
   if (!/^[a-z0-9][a-z0-9_-]*$/.test(options.project) || options.project === 'vouch')
     throw new Error(`--project ${options.project}: a lower-case name other than vouch`);
+  if (!Number.isInteger(options.portOffset) || options.portOffset < 0 || options.portOffset > 10000)
+    throw new Error(`--port-offset ${options.portOffset}: an integer from 0 to 10000`);
   return options;
 }
 
 /**
- * docker-compose.yml as docker-compose 1.29 takes it: no top-level `name:` (the project is `-p`),
- * host ports shifted, relative paths absolute.
- * @param {string} text
+ * What the stack runs with beyond its .env: host ports moved by `offset`, the portal's address in
+ * the emails' links, an identity provider's SCIM token and an admin, and limits fit for a test
+ * that signs a company up from one address and emails each colleague many times a day.
  * @param {number} offset
+ * @param {string} scimToken
+ * @returns {Record<string, string>}
  */
-export function composeCopy(text, offset) {
-  return text
-    .replace(/^name: .*\n/m, '')
-    .replace(
-      /'127\.0\.0\.1:(\d+):(\d+)'/g,
-      (_all, host, container) => `'127.0.0.1:${Number(host) + offset}:${container}'`,
-    )
-    .replace(/^(\s+context:) \.$/gm, `$1 ${REPO_ROOT}`)
-    .replace(/^(\s+- )\.\/(\S+)/gm, `$1${REPO_ROOT}/$2`);
-}
-
-function healthcheckOverride() {
-  const check = `    healthcheck:\n      test: ['CMD', 'node', '-e', ${JSON.stringify(READY_CHECK)}]\n`;
-  return `services:\n${HTTP_SERVICES.map((service) => `  ${service.name}:\n${check}`).join('')}`;
+export function stackSettings(offset, scimToken) {
+  const ports = Object.fromEntries(
+    Object.entries(HOST_PORTS).map(([name, port]) => [name, String(port + offset)]),
+  );
+  return {
+    ...ports,
+    PUBLIC_URL: `http://127.0.0.1:${ports['PORTAL_HOST_PORT']}`,
+    SCIM_TOKEN: scimToken,
+    ADMIN_EMAILS: 'admin@acme.com',
+    REGISTRATIONS_PER_ADDRESS_PER_HOUR: '1000000',
+    REGISTRATIONS_PER_MINUTE: '1000000',
+    MAX_EMAILS_PER_DAY: '1000000',
+  };
 }
 
 /**
@@ -186,160 +189,195 @@ function startHealthRunner(project) {
   return () => clearInterval(timer);
 }
 
-/**
- * @param {string} url
- * @param {number} [timeout]
- */
-async function get(url, timeout = 5000) {
-  const response = await fetch(url, { signal: AbortSignal.timeout(timeout) });
-  return {
-    status: response.status,
-    type: response.headers.get('content-type') ?? '',
-    body: await response.text(),
-  };
-}
-
 /** @param {number} ms */
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
+/**
+ * Runs `work` as step `name`, timing it into `timings`.
+ * @template T
+ * @param {Record<string, number>} timings
+ * @param {string} name
+ * @param {() => Promise<T>} work
+ */
+async function timed(timings, name, work) {
+  const started = Date.now();
+  console.error(`\n▶ [test-containers] ${name}`);
+  try {
+    return await work();
+  } finally {
+    timings[name] = Date.now() - started;
+    console.error(`  [test-containers] ${name}: ${seconds(timings[name])}`);
+  }
+}
+
 async function main() {
   const options = parseArguments(process.argv.slice(2));
+  const started = Date.now();
   fs.mkdirSync(WORK_DIR, { recursive: true });
-  const timings = /** @type {Record<string, number>} */ ({});
+  /** @type {Record<string, number>} */
+  const timings = {};
+  setupPodman();
   const podmanEnv = await startPodmanService();
+
+  // The secrets once (the volumes they seed go with every teardown), the SCIM token with them.
+  const envFile = path.join(WORK_DIR, '.env');
+  writeComposeSecrets(envFile);
+  const secrets = readEnvFile(envFile);
+  let scimToken = secrets.get('SCIM_TOKEN');
+  if (!scimToken) {
+    scimToken = randomBytes(32).toString('base64url');
+    fs.appendFileSync(envFile, `SCIM_TOKEN=${scimToken}\n`);
+  }
+  const settings = stackSettings(options.portOffset, scimToken);
   const env = {
     ...process.env,
     ...podmanEnv,
     ...imageEnvironment(imageTags(readVersions())),
-    // The services' images are built from NODE_IMAGE; docker-compose reads this file's variables.
+    ...settings,
     COMPOSE_PROJECT_NAME: options.project,
   };
-
-  const envFile = path.join(WORK_DIR, '.env');
-  if (!fs.existsSync(envFile)) {
-    const secrets = spawnSync(
-      process.execPath,
-      [path.join(REPO_ROOT, 'tools', 'secrets.mjs'), 'compose', envFile],
-      { stdio: 'inherit' },
-    );
-    if (secrets.status !== 0) throw new Error('tools/secrets.mjs compose failed');
-  }
-  const composeFile = path.join(WORK_DIR, 'docker-compose.yml');
-  fs.writeFileSync(
-    composeFile,
-    composeCopy(fs.readFileSync(path.join(REPO_ROOT, 'docker-compose.yml'), 'utf8'), options.portOffset),
-  );
-  const overrideFile = path.join(WORK_DIR, 'docker-compose.podman.yml');
-  fs.writeFileSync(overrideFile, healthcheckOverride());
   const log = path.join(WORK_DIR, 'compose.log');
-  const compose = ['--env-file', envFile, '-p', options.project, '-f', composeFile, '-f', overrideFile];
+  const compose = [
+    '--env-file',
+    envFile,
+    '--project-directory',
+    REPO_ROOT,
+    '-p',
+    options.project,
+    '-f',
+    path.join(REPO_ROOT, 'docker-compose.yml'),
+  ];
   const dockerCompose = (/** @type {string[]} */ args) =>
     runAsync('docker-compose', [...compose, ...args], env, log);
-
-  const down = async () => {
-    const started = Date.now();
-    const code = await dockerCompose(['down', '--volumes', '--remove-orphans', '--timeout', '30']);
-    // podman-compose leaves its network behind; docker-compose removes it, but check.
-    podman(['network', 'rm', '--force', `${options.project}_default`]);
-    timings['down'] = Date.now() - started;
-    if (code !== 0)
-      console.error(`[test-containers] docker-compose down failed (log: ${path.relative(REPO_ROOT, log)})`);
-  };
+  const down = () =>
+    timed(timings, 'down (with volumes)', async () => {
+      const code = await dockerCompose(['down', '--volumes', '--remove-orphans', '--timeout', '30']);
+      if (code !== 0) throw new Error(`docker-compose down failed (log: ${path.relative(REPO_ROOT, log)})`);
+    });
   if (options.down) return down();
 
-  if (options.build) {
-    const started = Date.now();
-    const code = await runAsync(
-      process.execPath,
-      [path.join(REPO_ROOT, 'tools', 'images.mjs'), '--no-sbom'],
-      env,
-    );
-    if (code !== 0) throw new Error('tools/images.mjs failed');
-    timings['build'] = Date.now() - started;
-  }
+  if (options.build)
+    await timed(timings, 'images (npm run images)', async () => {
+      const code = await runAsync(
+        process.execPath,
+        [path.join(REPO_ROOT, 'tools', 'images.mjs'), '--no-sbom'],
+        env,
+      );
+      if (code !== 0) throw new Error('tools/images.mjs failed');
+    });
+
+  // Leftovers of a run that died: never reuse their volumes.
+  if (projectContainers(options.project).length > 0) await down();
 
   const stopHealthRunner = startHealthRunner(options.project);
-  let failed = false;
+  /** @type {unknown[]} */
+  let usage = [];
+  let failure;
   try {
-    console.error(
-      `[test-containers] docker-compose up (project ${options.project}; log: ${path.relative(REPO_ROOT, log)})`,
-    );
-    let started = Date.now();
-    const up = await dockerCompose(['up', '-d', '--no-build', '--scale', `notifications=${options.scale}`]);
-    timings['up'] = Date.now() - started;
-    if (up !== 0) throw new Error(`docker-compose up failed (log: ${path.relative(REPO_ROOT, log)})`);
-
-    // docker-compose 1.29 has no `up --wait`: every running container healthy (notifications' replicas too).
-    started = Date.now();
-    const deadline = Date.now() + 180_000;
-    while (
-      projectContainers(options.project, 'starting').length +
-        projectContainers(options.project, 'unhealthy').length >
-      0
-    ) {
-      if (Date.now() > deadline) throw new Error('not every container became healthy within 180 s');
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-    timings['healthy'] = timings['up'] + (Date.now() - started);
-    console.error(
-      `[test-containers] up in ${seconds(timings['up'])}, every container healthy after ${seconds(timings['healthy'])}`,
-    );
-
-    /** @type {string[]} */
-    const problems = [];
-    for (const service of HTTP_SERVICES) {
-      const replicas = service.name === 'notifications' ? options.scale : 1;
-      for (let index = 1; index <= replicas; index += 1) {
-        const port = spawnSync(
-          'docker-compose',
-          [...compose, 'port', '--index', String(index), service.name, String(service.port)],
-          { env, encoding: 'utf8' },
-        ).stdout.trim();
-        const answer = await get(`http://${port}/health/ready`).catch((error) => ({
-          status: 0,
-          type: '',
-          body: String(error),
-        }));
-        console.error(`[test-containers] ${service.name}#${index} ${port}/health/ready → ${answer.status}`);
-        if (answer.status !== 200) problems.push(`${service.name}#${index}: ${answer.status} ${answer.body}`);
+    console.error(`[test-containers] compose log: ${path.relative(REPO_ROOT, log)}`);
+    await timed(timings, 'up (docker-compose up -d --scale notifications=3)', async () => {
+      const code = await dockerCompose(['up', '-d', '--no-build', '--scale', 'notifications=3']);
+      if (code !== 0) throw new Error(`docker-compose up failed (log: ${path.relative(REPO_ROOT, log)})`);
+    });
+    // docker-compose 1.29 has no `up --wait`: every running container healthy, the replicas too.
+    await timed(timings, 'every container healthy', async () => {
+      const deadline = Date.now() + 300_000;
+      while (
+        projectContainers(options.project, 'starting').length +
+          projectContainers(options.project, 'unhealthy').length >
+        0
+      ) {
+        if (Date.now() > deadline) throw new Error('not every container became healthy within 300 s');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
-    }
-    const portal = `http://127.0.0.1:${8080 + options.portOffset}`;
-    const methods = await get(`${portal}/v1/auth/methods`);
-    const anonymous = await get(`${portal}/v1/connections`);
-    console.error(`[test-containers] portal /v1/auth/methods → ${methods.status} ${methods.body}`);
-    console.error(
-      `[test-containers] portal /v1/connections without a token → ${anonymous.status} ${anonymous.type}`,
-    );
-    if (methods.status !== 200) problems.push(`portal /v1/auth/methods: ${methods.status}`);
-    if (anonymous.status !== 401 || !anonymous.type.startsWith('application/problem+json'))
-      problems.push(`portal /v1/connections: ${anonymous.status} ${anonymous.type}`);
-    const maildev = await get(`http://127.0.0.1:${1080 + options.portOffset}/healthz`);
-    if (maildev.status !== 200) problems.push(`maildev: ${maildev.status}`);
-
+    });
     const stats = podman(['stats', '--no-stream', '--format', 'json', ...projectContainers(options.project)]);
-    /** @type {{ name: string, mem_usage: string }[]} */
-    const usage = stats.status === 0 ? JSON.parse(stats.stdout) : [];
-    for (const container of usage)
+    usage = stats.status === 0 ? JSON.parse(stats.stdout) : [];
+    for (const container of /** @type {{ name: string, mem_usage: string }[]} */ (usage))
       console.error(`[test-containers] ${container.name}: ${container.mem_usage}`);
+
+    const password = secrets.get('POSTGRES_PASSWORD');
+    const postgres = `postgres://postgres:${password}@127.0.0.1:${settings.POSTGRES_HOST_PORT}`;
+    const stackFile = path.join(WORK_DIR, 'stack.json');
     fs.writeFileSync(
-      path.join(WORK_DIR, 'report.json'),
-      `${JSON.stringify({ timings, usage, problems }, null, 2)}\n`,
+      stackFile,
+      `${JSON.stringify(
+        {
+          portalUrl: settings.PUBLIC_URL,
+          maildevUrl: `http://127.0.0.1:${settings.MAILDEV_HOST_PORT}`,
+          databaseUrls: Object.fromEntries(DATABASES.map((name) => [name, `${postgres}/${name}`])),
+          adminEmail: settings.ADMIN_EMAILS,
+          scimToken,
+          compose: { project: options.project, environment: podmanEnv },
+        },
+        null,
+        2,
+      )}\n`,
+      { mode: 0o600 },
     );
-    if (problems.length > 0) throw new Error(`not answering as expected:\n  ${problems.join('\n  ')}`);
-    console.error('[test-containers] the stack is up and answers');
+    await timed(timings, "the stack's suite (e2e/containers)", async () => {
+      const code = await runAsync(
+        process.execPath,
+        [
+          path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+          '--ci',
+          '--config',
+          path.join(REPO_ROOT, 'e2e', 'containers', 'jest.config.js'),
+        ],
+        {
+          ...env,
+          VOUCH_STACK_FILE: stackFile,
+          // The test library's maildev helpers read the stack's infrastructure from these.
+          KAFKA_BROKERS: `127.0.0.1:${settings.KAFKA_HOST_PORT}`,
+          DATABASE_URL: `${postgres}/postgres`,
+          SMTP_URL: `smtp://127.0.0.1:${settings.SMTP_HOST_PORT}`,
+          MAILDEV_URL: `http://127.0.0.1:${settings.MAILDEV_HOST_PORT}`,
+        },
+      );
+      if (code !== 0) throw new Error("the stack's suite failed");
+    });
   } catch (error) {
-    failed = true;
-    throw error;
+    failure = error;
   } finally {
     stopHealthRunner();
-    if (!options.keep || failed) await down();
-    console.error(
-      `[test-containers] timings: ${Object.entries(timings)
-        .map(([step, ms]) => `${step} ${seconds(ms)}`)
-        .join(', ')}`,
-    );
+    if (options.keep && !failure) console.error(`[test-containers] left running: --down tears it down`);
+    else await down().catch((error) => (failure ??= error));
   }
+
+  if (!failure && options.testcontainers)
+    await timed(timings, 'testcontainers branch (VOUCH_TEST_INFRA=containers)', async () => {
+      // The stack's own endpoints must not leak in: the harness would use them instead of containers.
+      /** @type {NodeJS.ProcessEnv} */
+      const harnessEnv = { ...env, VOUCH_TEST_INFRA: 'containers' };
+      for (const name of ['KAFKA_BROKERS', 'DATABASE_URL', 'SMTP_URL', 'MAILDEV_URL'])
+        delete harnessEnv[name];
+      const code = await runAsync(
+        process.execPath,
+        [
+          path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
+          '--ci',
+          '--selectProjects',
+          'integration',
+          'e2e',
+          '--runTestsByPath',
+          ...TESTCONTAINERS_SUITES,
+        ],
+        harnessEnv,
+      );
+      if (code !== 0) throw new Error('the testcontainers suites failed');
+    }).catch((error) => (failure = error));
+
+  timings['total'] = Date.now() - started;
+  fs.writeFileSync(
+    path.join(WORK_DIR, 'report.json'),
+    `${JSON.stringify({ ranAt: new Date(started).toISOString(), passed: !failure, timings, usage }, null, 2)}\n`,
+  );
+  console.error(
+    `\n[test-containers] ${failure ? 'FAILED' : 'passed'}: ${Object.entries(timings)
+      .map(([step, ms]) => `${step} ${seconds(ms)}`)
+      .join('; ')}`,
+  );
+  if (failure) throw failure;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -1,8 +1,17 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { waitFor, SmtpSink, Platform, SERVICE_NAMES, type ServiceName } from '@vouch/testing';
-import { duplicateCount, reconcile, type Reconciliation } from './reconciler';
-import { SteadyLoad, type AnswerCounts } from './steady-load';
+import {
+  duplicateCount,
+  reconcile,
+  waitFor,
+  SmtpSink,
+  SteadyLoad,
+  Platform,
+  SERVICE_NAMES,
+  type AnswerCounts,
+  type Reconciliation,
+  type ServiceName,
+} from '@vouch/testing';
 
 /** How hard and how long a scenario pushes. */
 export interface LoadShape {

@@ -8,6 +8,8 @@ import {
   PLATFORM_SERVICES,
   PORTAL,
   REPO_ROOT,
+  interpolateCompose,
+  interpolateComposeDocument,
   isRecord,
   platformTopicEntries,
   readYamlDocuments,
@@ -90,16 +92,9 @@ function generatedComposeSecrets(): Record<string, string> {
 
 const SECRETS = generatedComposeSecrets();
 
-/**
- * A value as Compose interpolates it when only the generated secrets are set: `${NAME:-default}` →
- * `default`, `${NAME:?message}` → the generated value (Compose refuses to start without it).
- */
+/** A value as Compose interpolates it when only the generated secrets are set. */
 function withDefaults(value: string): string {
-  return value.replace(
-    /\$\{(\w+)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g,
-    (_reference, name: string, _dash: string | undefined, fallback: string | undefined) =>
-      SECRETS[name] ?? fallback ?? '',
-  );
+  return interpolateCompose(value, SECRETS);
 }
 
 /** Variables that hold credentials: never a default in the file. */
@@ -127,7 +122,7 @@ function portsOf(name: string): PublishedPort[] {
         hostPort: port['published'] ? Number(port['published']) : undefined,
       };
     }
-    const parts = String(port).split(':');
+    const parts = withDefaults(String(port)).split(':');
     const containerPort = Number(parts.at(-1));
     const host = parts.length >= 2 ? parts.at(-2) : undefined;
     return { containerPort, hostPort: host ? Number(host) : undefined };
@@ -148,7 +143,9 @@ function dependencies(name: string): Record<string, string> {
 describe('docker-compose.yml', () => {
   it('is a valid Compose file', () => {
     const validate = composeValidator();
-    expect(validate(compose) ? [] : validate.errors).toEqual([]);
+    // Compose validates the file as interpolated (host ports are `${…_HOST_PORT:-…}`).
+    const interpolated = interpolateComposeDocument(compose, SECRETS);
+    expect(validate(interpolated) ? [] : validate.errors).toEqual([]);
   });
 
   it("runs with Compose 1.x too (Debian's, over podman): no top-level name, the project named in .env", () => {
@@ -207,6 +204,27 @@ describe('docker-compose.yml', () => {
       if (service.scaledOn === 'consumer-lag')
         expect({ [service.name]: hostPorts }).toEqual({ [service.name]: [undefined] });
       else expect({ [service.name]: hostPorts }).toEqual({ [service.name]: [service.port] });
+    }
+  });
+
+  it('publishes every fixed host port on 127.0.0.1, each chosen by a variable (a second stack beside the first)', () => {
+    const published = Object.entries(services()).flatMap(([name, service]) =>
+      ((service['ports'] as string[] | undefined) ?? []).map((port) => ({ name, port })),
+    );
+    for (const { name, port } of published) {
+      expect({ [name]: port }).toEqual({
+        [name]: expect.stringMatching(/^127\.0\.0\.1:(\$\{[A-Z_]+_HOST_PORT:-\d+\})?:\d+$/),
+      });
+    }
+    expect(environmentOf('kafka')['KAFKA_ADVERTISED_LISTENERS']).toContain(
+      'HOST://127.0.0.1:${KAFKA_HOST_PORT:-19092}',
+    );
+  });
+
+  it("runs the platform's containers on a read-only root file system, with a small tmpfs for /tmp", () => {
+    for (const name of [...PLATFORM_SERVICES.map((service) => service.name), PORTAL.name]) {
+      expect({ [name]: composeService(name)['read_only'] }).toEqual({ [name]: true });
+      expect({ [name]: composeService(name)['tmpfs'] }).toEqual({ [name]: ['/tmp:size=16m'] });
     }
   });
 

@@ -11,7 +11,13 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { REPO_ROOT, isRecord, readRepoFile, readYamlDocuments } from './platform-services';
+import {
+  REPO_ROOT,
+  interpolateCompose,
+  isRecord,
+  readRepoFile,
+  readYamlDocuments,
+} from './platform-services';
 
 const script = path.join(REPO_ROOT, 'tools', 'images.mjs');
 const containers = path.join(REPO_ROOT, 'infra', 'containers', 'containers.mjs');
@@ -218,7 +224,9 @@ describe('the apache/kafka stand-in (infra/images/kafka)', () => {
           encoding: 'utf8',
           env: {
             PATH: process.env['PATH'],
-            ...Object.fromEntries(Object.entries(environment).map(([name, value]) => [name, String(value)])),
+            ...Object.fromEntries(
+              Object.entries(environment).map(([name, value]) => [name, interpolateCompose(String(value))]),
+            ),
             KAFKA_LOG_DIRS: data,
             // The double underscore is an underscore of the property's name, as in the official image.
             KAFKA_LISTENER_NAME_HOST_SSL_ENDPOINT__IDENTIFICATION_ALGORITHM: '',

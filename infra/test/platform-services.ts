@@ -84,6 +84,31 @@ export function readYamlDocuments(relativePath: string): unknown[] {
   });
 }
 
+/**
+ * A value as Compose interpolates it given `variables`: `${NAME:-default}` → the variable or
+ * `default`, `${NAME:?message}` → the variable (Compose refuses to start without it), `${NAME}` → it.
+ */
+export function interpolateCompose(value: string, variables: Readonly<Record<string, string>> = {}): string {
+  return value.replace(
+    /\$\{(\w+)(?:(:?-)([^}]*)|(:?\?)[^}]*)?\}/g,
+    (_reference, name: string, _dash: string | undefined, fallback: string | undefined) =>
+      variables[name] ?? fallback ?? '',
+  );
+}
+
+/** A whole Compose document interpolated (`interpolateCompose`) in every string it holds. */
+export function interpolateComposeDocument(
+  document: unknown,
+  variables: Readonly<Record<string, string>> = {},
+): unknown {
+  if (typeof document === 'string') return interpolateCompose(document, variables);
+  if (Array.isArray(document)) return document.map((item) => interpolateComposeDocument(item, variables));
+  if (!isRecord(document)) return document;
+  return Object.fromEntries(
+    Object.entries(document).map(([key, value]) => [key, interpolateComposeDocument(value, variables)]),
+  );
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

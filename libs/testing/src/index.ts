@@ -16,3 +16,6 @@ export * from './smtp-sink';
 export * from './connection-request-load';
 export * from './discard-smtp-server';
 export * from './oauth-smtp-server';
+export * from './running-stack';
+export * from './steady-load';
+export * from './email-reconciler';

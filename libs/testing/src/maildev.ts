@@ -1,3 +1,4 @@
+import type { ReceivedMessage } from './smtp-sink';
 import { testInfrastructure } from './test-infrastructure';
 import { waitFor } from './wait-for';
 
@@ -18,6 +19,22 @@ export async function maildevInbox(address: string): Promise<ReceivedEmail[]> {
   const response = await fetch(`${testInfrastructure().maildevUrl}/email?${query}`);
   const emails = (await response.json()) as ReceivedEmail[];
   return emails.filter((email) => email.to[0]?.address === address);
+}
+
+/**
+ * Every email maildev holds, as the reconciler reads an SMTP server's log: for a maildev of a run's
+ * own only (the compose stack's), never the shared one.
+ */
+export async function maildevReceivedMessages(): Promise<ReceivedMessage[]> {
+  const response = await fetch(`${testInfrastructure().maildevUrl}/email`);
+  const emails = (await response.json()) as Array<ReceivedEmail & { date: string }>;
+  return emails.map((email) => ({
+    to: email.to[0]?.address ?? '',
+    // maildev shows the header's value with or without its angle brackets, by version.
+    messageId: email.messageId && !email.messageId.startsWith('<') ? `<${email.messageId}>` : email.messageId,
+    eventId: email.headers['x-vouch-event-id'],
+    receivedAt: Date.parse(email.date),
+  }));
 }
 
 /** Waits until an address has received `count` emails in maildev, and returns them. */

@@ -1,4 +1,5 @@
-import { emailConfirmationToken, type Employee, type Platform, type ServiceName } from '@vouch/testing';
+import { emailConfirmationToken } from './maildev';
+import type { Employee, PlatformClient, ServiceName } from './platform';
 
 /** What the load answered to one write it made: the reconciler checks every 2xx was committed. */
 export interface Acknowledged {
@@ -57,7 +58,7 @@ export class SteadyLoad {
   private counter = 0;
 
   constructor(
-    private readonly platform: Platform,
+    private readonly platform: PlatformClient,
     private readonly writesPerSecond: number,
   ) {}
 
@@ -206,7 +207,7 @@ export class SteadyLoad {
   ): Promise<{ status: number; body: unknown } | undefined> {
     let response: Response;
     try {
-      response = await fetch(`${this.platform.service(service).baseUrl}${path}`, {
+      response = await fetch(`${this.platform.baseUrl(service)}${path}`, {
         method,
         headers: {
           ...(as ? { authorization: `Bearer ${as.token}` } : {}),

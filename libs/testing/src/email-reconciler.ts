@@ -1,6 +1,7 @@
 import type { Client } from 'pg';
-import { withClient, type ReceivedMessage } from '@vouch/testing';
+import type { ReceivedMessage } from './smtp-sink';
 import type { Acknowledged } from './steady-load';
+import { withClient } from './test-database';
 
 /** Where the reconciler reads what each service committed: their databases, read-only. */
 export interface Ledgers {
