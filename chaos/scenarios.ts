@@ -54,9 +54,11 @@ export const killEachService: Scenario = ({ shape = FULL_LOAD, short = false, lo
       fault: async (run) => {
         const victims: readonly ServiceName[] = short ? ['connections', 'notifications'] : SERVICE_NAMES;
         const recoveriesMs: number[] = [];
+        let senderKilledAt: number | undefined;
         for (const name of victims) {
           log(`kill -9 ${name}`);
           const killedAt = Date.now();
+          if (name === 'notifications') senderKilledAt = killedAt;
           await sigkill(run.platform.service(name));
           await sleep(1_000);
           await run.platform.restart(name);
@@ -70,6 +72,7 @@ export const killEachService: Scenario = ({ shape = FULL_LOAD, short = false, lo
         return {
           kills: victims.length,
           recoveriesMs,
+          senderKilledAt,
           notes: [
             `back to work after the kill (first 2xx, or email for notifications): ${recoveries.join(', ')}`,
           ],
@@ -179,6 +182,7 @@ export const killSenderAfterAcceptance: Scenario = ({ shape = FULL_LOAD, short =
         if (!proxy) throw new Error('the SMTP proxy was not started');
         const kills = short ? 1 : 3;
         const recoveriesMs: number[] = [];
+        let senderKilledAt = 0;
         for (let kill = 0; kill < kills; kill += 1) {
           const armedAt = Date.now();
           proxy.holdAcceptances();
@@ -190,13 +194,14 @@ export const killSenderAfterAcceptance: Scenario = ({ shape = FULL_LOAD, short =
           );
           log('kill -9 notifications between SMTP acceptance and the ledger update');
           const killedAt = Date.now();
+          senderKilledAt = killedAt;
           await sigkill(run.platform.service('notifications'));
           proxy.releaseAcceptances();
           await run.platform.restart('notifications');
           recoveriesMs.push(await firstEmailAfter(run.sink, killedAt));
           await sleep(2_000);
         }
-        return { kills, recoveriesMs, notes: [], failures: [] };
+        return { kills, recoveriesMs, notes: [], failures: [], senderKilledAt };
       },
     },
     log,
@@ -441,6 +446,7 @@ export const scaleOutNotifications: Scenario = ({ shape = FULL_LOAD, short = fal
         return {
           kills: 1,
           recoveriesMs: [recoveryMs],
+          senderKilledAt: killedAt,
           notes: [
             `1 → 2 → 3 instances, ${pause / 1000} s apart, then one killed; the slowest email for the ` +
               `events committed in the 5 s after the kill arrived ${(recoveryMs / 1000).toFixed(1)} s after its event`,

@@ -1,16 +1,23 @@
 /**
- * `npm run dlq -- list|show|replay`: the operator's view of dead-lettered messages. Run with
- * `node -r @swc-node/register tools/dlq.ts`; Kafka is where KAFKA_BROKERS says, as for the services.
+ * `npm run dlq -- list|show|replay`: the operator's view of dead-lettered messages, and
+ * `npm run dlq -- outbox list|release`: of the events a service's relay parked in its outbox. Run
+ * with `node -r @swc-node/register tools/dlq.ts`; Kafka is where KAFKA_BROKERS says, as for the
+ * services, and the outbox is in the service's database, DATABASE_URL.
  */
 import { hostname } from 'node:os';
 import { parseArgs } from 'node:util';
 import { KafkaJSError, logLevel, type Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { z } from 'zod';
 import { createKafkaClient, explainKafkaError, type KafkaConnection } from '@vouch/kafka-client';
 import {
   DeadLetterSelectionError,
   DeadLetterStore,
+  ParkedEventSelectionError,
+  ParkedEventStore,
   UnknownDeadLetterTopicError,
   type DeadLetterTopicSummary,
+  type ParkedEvent,
   type ReplayResult,
   type StoredDeadLetter,
 } from '@vouch/messaging';
@@ -33,9 +40,16 @@ const USAGE = `Usage: npm run dlq -- <command> [options]
   replay <dlq-topic> (--all | --offset O [--partition N]) [--dry-run] [--topic-prefix P]
       Publishes the messages again to their original topic. --all replays what no earlier --all did.
       The prefix of the original topic is read from the dead letter's headers unless --topic-prefix.
+  outbox list [--limit N]
+      The events a service's relay parked in its outbox (default at most 100): Kafka refused them
+      for good (too large, invalid), or they wait for a parked event of their key.
+  outbox release (<position> | --all)
+      Gives parked events back to the relay, which publishes them in the order they were written: the
+      one at <position> and the later parked events of its key, or all. Fix the cause first.
 
 Options: --json prints JSON. Environment: KAFKA_BROKERS (default 127.0.0.1:19092), and the services'
-KAFKA_TLS* and KAFKA_SASL_* settings for a secured cluster (docs/operations.md).
+KAFKA_TLS* and KAFKA_SASL_* settings for a secured cluster (docs/operations.md); for outbox, the
+service's DATABASE_URL.
 Exit codes: 0 done, 1 failed, 2 wrong usage or unknown topic.`;
 
 class UsageError extends Error {
@@ -78,6 +92,65 @@ function kafkaFromEnvironment(): Kafka {
     // Failures surface as the command's error; kafkajs' own retry chatter would bury it.
     logLevel: logLevel.NOTHING,
   });
+}
+
+/** The service's database, named explicitly: a default would be some other service's. */
+async function outboxFromEnvironment(): Promise<DataSource> {
+  const { DATABASE_URL } = loadConfig(
+    z.object({
+      DATABASE_URL: z.url({
+        protocol: /^postgres(ql)?$/,
+        error: "the database of the service whose outbox to read, postgres://…, as the service's own",
+      }),
+    }),
+  );
+  return new DataSource({ type: 'postgres', url: DATABASE_URL, applicationName: 'dlq' }).initialize();
+}
+
+function formatParked(events: ParkedEvent[]): string {
+  if (events.length === 0) return 'No parked events.';
+  return events
+    .map((event) =>
+      [
+        `position ${event.position}  ${event.eventType} ${event.eventId}`,
+        `  topic      ${event.topic}`,
+        `  key        ${event.key}`,
+        `  attempts   ${event.attempts}`,
+        `  error      ${event.error ?? '-'}`,
+        `  bytes      ${event.bytes}`,
+        `  written    ${event.createdAt}`,
+        `  parked     ${event.parkedAt}`,
+      ].join('\n'),
+    )
+    .join('\n\n');
+}
+
+async function runOutbox(
+  [subcommand, position, ...extra]: string[],
+  values: { all?: boolean; limit?: string },
+  print: <T>(result: T, asText: (result: T) => string) => string,
+): Promise<string> {
+  if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
+  if (subcommand !== 'list' && subcommand !== 'release')
+    throw new UsageError(`outbox takes list or release, not "${subcommand ?? ''}"`);
+  if (subcommand === 'list' && position) throw new UsageError('outbox list takes no position');
+  if (subcommand === 'release' && Boolean(values.all) === Boolean(position))
+    throw new UsageError('outbox release takes a position or --all');
+  const limit = wholeNumber('limit', values.limit);
+  const dataSource = await outboxFromEnvironment();
+  try {
+    const store = new ParkedEventStore(dataSource);
+    if (subcommand === 'list') return print(await store.list({ limit }), formatParked);
+    const released = await store.release(position ? { position } : { all: true });
+    return print({ released }, () =>
+      released.length === 0
+        ? 'No parked events.'
+        : `released ${released.length} parked event(s), positions ${released.join(', ')}: the relay ` +
+          'publishes them in order; one Kafka still refuses is parked again after its attempts.',
+    );
+  } finally {
+    await dataSource.destroy();
+  }
 }
 
 function prettyValue(value: string | null): string {
@@ -170,9 +243,10 @@ async function run(argv: string[]): Promise<string> {
   const { values, positionals } = parsedArguments(argv);
   const [command, topic, ...extra] = positionals;
   if (values.help || !command) return USAGE;
-  if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
   const print = <T>(result: T, asText: (result: T) => string) =>
     values.json ? JSON.stringify(result, null, 2) : asText(result);
+  if (command === 'outbox') return runOutbox(positionals.slice(1), values, print);
+  if (extra.length > 0) throw new UsageError(`unexpected argument(s): ${extra.join(' ')}`);
   const partition = wholeNumber('partition', values.partition);
   const offset = wholeNumber('offset', values.offset);
   const store = new DeadLetterStore(kafkaFromEnvironment());
@@ -227,6 +301,7 @@ run(process.argv.slice(2)).then(
     const wrongTarget =
       error instanceof UnknownDeadLetterTopicError ||
       error instanceof DeadLetterSelectionError ||
+      error instanceof ParkedEventSelectionError ||
       error instanceof ConfigError;
     process.stderr.write(`dlq: ${message}\n${wrongUsage ? `\n${USAGE}\n` : ''}`, () =>
       process.exit(wrongUsage || wrongTarget ? 2 : 1),

@@ -39,7 +39,15 @@ export interface FaultOutcome {
   notes: string[];
   /** The scenario's own pass condition beyond what every scenario checks; a reason when it failed. */
   failures: string[];
+  /**
+   * When notifications was last killed, if it was: what its sender had claimed is sent again once
+   * the claim's lease ends (SENDER_LEASE_MS), so a duplicate can still come until then.
+   */
+  senderKilledAt?: number;
 }
+
+/** How long a sender's claim on a delivery lasts here: a killed sender's claims return after it. */
+export const SENDER_LEASE_MS = 20_000;
 
 export interface ScenarioResult {
   id: string;
@@ -152,8 +160,10 @@ export async function runScenario(
       (state) => state.lost.length === 0 && state.refused.every((refusal) => refusal.status !== 'pending'),
       { timeoutMs: setup.shape.settleMs, intervalMs: 1_000 },
     ).catch(() => undefined);
-    // A late duplicate would come within a sender's poll or two: give it the chance to show.
-    await sleep(3_000);
+    // A late duplicate comes within a sender's poll or two, or, for what a killed sender had
+    // claimed, once its lease ends (a recovery faster than the lease settles before that).
+    const leaseEnds = outcome.senderKilledAt === undefined ? 0 : outcome.senderKilledAt + SENDER_LEASE_MS;
+    await sleep(Math.max(3_000, leaseEnds + 3_000 - Date.now()));
     const reconciliation = await settled();
     const verdict = (await setup.verify?.(reconciliation, run)) ?? { notes: [], failures: [] };
     const duplicated = duplicateCount(reconciliation);
@@ -218,7 +228,7 @@ const HARNESS_ENVIRONMENT: Record<ServiceName, Record<string, string>> = {
     SENDER_RETRY_INITIAL_DELAY_MS: '1000',
     SENDER_RETRY_MAX_DELAY_MS: '5000',
     // What a killed sender had claimed comes back well within a scenario's settling time.
-    SENDER_LEASE_MS: '20000',
+    SENDER_LEASE_MS: String(SENDER_LEASE_MS),
   },
 };
 

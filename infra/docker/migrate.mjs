@@ -87,6 +87,10 @@ export async function migrate(serviceRoot) {
   const lock = dataSource.createQueryRunner();
   try {
     await lock.connect();
+    // The service's session limits (DATABASE_*_TIMEOUT_MS) would cut the wait for a replica that
+    // migrates first; its migrations themselves run without statement_timeout (serviceDataSourceOptions).
+    await lock.query('SET lock_timeout = 0');
+    await lock.query('SET statement_timeout = 0');
     await lock.query('SELECT pg_advisory_lock($1, $2)', [MIGRATION_LOCK.namespace, MIGRATION_LOCK.id]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     return { service, applied: applied.map((migration) => migration.name) };

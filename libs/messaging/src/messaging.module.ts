@@ -10,6 +10,7 @@ import {
 import type { Kafka } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { EventCatalogue, PlatformEvents, type EventDefinition } from '@vouch/contracts';
+import { defaultDatabaseTimeouts, type DatabaseTimeouts } from '@vouch/persistence';
 import { createKafka, type KafkaSettings } from './kafka/kafka-settings';
 import { Outbox } from './outbox/outbox';
 import { OutboxRelay, defaultOutboxRelaySettings, type OutboxRelaySettings } from './outbox/outbox-relay';
@@ -28,6 +29,8 @@ export interface MessagingOptions {
   kafka: KafkaSettings;
   /** The service's database, for the relay's own connection. */
   databaseUrl: string;
+  /** The relay's own connection's time limits, as the service's pool has them; the defaults unset. */
+  databaseTimeouts?: Partial<DatabaseTimeouts>;
   relay?: Partial<Omit<OutboxRelaySettings, 'databaseUrl'>>;
   consumer?: Partial<EventConsumerSettings>;
   /** Events the consumer can validate; the platform's own by default. */
@@ -80,6 +83,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
               ...defaultOutboxRelaySettings,
               ...o.relay,
               databaseUrl: o.databaseUrl,
+              databaseTimeouts: { ...defaultDatabaseTimeouts, ...o.databaseTimeouts },
             }),
         },
         {

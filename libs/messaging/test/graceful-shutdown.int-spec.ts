@@ -1,6 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import {
   createTestDatabase,
@@ -9,43 +8,8 @@ import {
   waitFor,
   type TestDatabase,
 } from '@vouch/testing';
+import { startConsumerProcess } from './fixtures/consumer-process';
 import { createProbeApp, interleavedProbes, recordProbes, summarizeEffects } from './fixtures/probe-app';
-
-const repoRoot = path.resolve(__dirname, '../../..');
-
-/** Starts the probe consumer as a process of its own and resolves once it has joined the group. */
-function startConsumerProcess(
-  env: Record<string, string>,
-): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(
-    process.execPath,
-    ['-r', '@swc-node/register', path.join(__dirname, 'fixtures/probe-consumer.main.ts')],
-    {
-      cwd: repoRoot,
-      env: { ...process.env, ...env, SWC_NODE_PROJECT: path.join(repoRoot, 'tsconfig.json') },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`consumer did not get ready:\n${output}`)), 90_000);
-    child.stdout?.on('data', () => {
-      if (/^ready$/m.test(output)) {
-        clearTimeout(timer);
-        resolve({ child, output: () => output });
-      }
-    });
-    child.on('exit', (code) =>
-      reject(new Error(`consumer exited with ${code} before it was ready:\n${output}`)),
-    );
-  });
-}
-
-function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
-  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-}
 
 describe('a consumer stopped with SIGTERM mid-stream', () => {
   const { kafkaBrokers } = testInfrastructure();
@@ -88,7 +52,7 @@ describe('a consumer stopped with SIGTERM mid-stream', () => {
       (s) => s.total >= 150,
     );
 
-    const exited = exitOf(first.child);
+    const { exited } = first;
     first.child.kill('SIGTERM');
     // Nest re-raises the signal once it has shut down, so the exit itself says SIGTERM either way;
     // the log says whether the consumer stopped cleanly before that.

@@ -1,4 +1,10 @@
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, MixedList, EntitySchema, MigrationInterface } from 'typeorm';
+import {
+  defaultDatabaseTimeouts,
+  sessionTimeouts,
+  withoutStatementTimeout,
+  type DatabaseTimeouts,
+} from './database-timeouts';
 import { PreparingClient } from './prepared-statements';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -14,12 +20,15 @@ export interface ServiceDataSourceConfig {
   poolSize?: number;
   /** Prepares each parameterized statement once per connection (PreparingClient); on by default. */
   preparedStatements?: boolean;
+  /** Every pooled session's statement, lock and idle-in-transaction limits; defaultDatabaseTimeouts for any left out. */
+  timeouts?: Partial<DatabaseTimeouts>;
 }
 
 /**
  * TypeORM options every service uses: snake_case names, migrations run at boot, and never
  * `synchronize` — the schema changes only through reviewed migrations; statements prepared once per
- * connection.
+ * connection; every session time-limited (DatabaseTimeouts), but migrations never cut short by
+ * statement_timeout.
  */
 export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataSourceOptions {
   return {
@@ -27,7 +36,7 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
     url: config.url,
     applicationName: config.applicationName,
     entities: config.entities,
-    migrations: config.migrations,
+    migrations: withoutStatementTimeouts(config.migrations),
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     synchronize: false,
@@ -35,7 +44,19 @@ export function serviceDataSourceOptions(config: ServiceDataSourceConfig): DataS
     poolSize: config.poolSize ?? 10,
     extra: {
       connectionTimeoutMillis: 5_000,
+      ...sessionTimeouts({ ...defaultDatabaseTimeouts, ...config.timeouts }),
       ...((config.preparedStatements ?? true) ? { Client: PreparingClient } : {}),
     },
   };
+}
+
+function withoutStatementTimeouts(migrations: MixedList<ClassLike | string>): MixedList<ClassLike | string> {
+  // A class is a migration; a string is a glob TypeORM loads itself, left as it is.
+  const wrap = (migration: ClassLike | string) =>
+    typeof migration === 'string'
+      ? migration
+      : withoutStatementTimeout(migration as unknown as new () => MigrationInterface);
+  return Array.isArray(migrations)
+    ? migrations.map(wrap)
+    : Object.fromEntries(Object.entries(migrations).map(([name, migration]) => [name, wrap(migration)]));
 }

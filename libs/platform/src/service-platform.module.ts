@@ -7,12 +7,13 @@ import type { EventDefinition } from '@vouch/contracts';
 import {
   CreateMessagingTables1764028800000,
   OutboxEventVersions1796890000000,
+  OutboxParking1797500000000,
   MessagingModule,
   MessagingReadiness,
   type EventConsumerSettings,
   type OutboxRelaySettings,
 } from '@vouch/messaging';
-import { PooledSqlReader, serviceDataSourceOptions } from '@vouch/persistence';
+import { PooledSqlReader, serviceDataSourceOptions, type DatabaseTimeouts } from '@vouch/persistence';
 import { startTracing } from '@vouch/telemetry';
 import { kafkaConnectionOf } from './config/kafka-environment';
 import type { ServiceEnvironment } from './config/load-config';
@@ -20,11 +21,21 @@ import { DatabaseReadiness } from './health/database-readiness';
 import { HealthController, READINESS_CHECKS } from './health/health.controller';
 import { createServiceLogger, ServiceLogger } from './logging/service-logger';
 import { ProblemDetailsFilter, strictValidationPipe, type ErrorMapping } from './http/problem-details';
+import { idempotencyErrorMappings } from './http/idempotency/idempotency.module';
 import { MessagingMetrics } from './metrics/messaging-metrics';
 import { TracingShutdown } from './tracing/tracing-shutdown';
 import { MetricsController, ServiceMetrics } from './metrics/metrics';
 
 type ClassLike = abstract new (...args: never[]) => unknown;
+
+/** The time limits of every database session the service opens: its pool and its relay's. */
+export function databaseTimeoutsOf(environment: ServiceEnvironment): DatabaseTimeouts {
+  return {
+    statementTimeoutMs: environment.DATABASE_STATEMENT_TIMEOUT_MS,
+    lockTimeoutMs: environment.DATABASE_LOCK_TIMEOUT_MS,
+    idleInTransactionTimeoutMs: environment.DATABASE_IDLE_TRANSACTION_TIMEOUT_MS,
+  };
+}
 
 export interface ServicePlatformOptions {
   /** The service's name: its database's application name, events' source and consumer group. */
@@ -60,11 +71,13 @@ export class ServicePlatformModule {
             url: environment.DATABASE_URL,
             preparedStatements: environment.DATABASE_PREPARED_STATEMENTS,
             poolSize: environment.DATABASE_POOL_SIZE,
+            timeouts: databaseTimeoutsOf(environment),
             applicationName: options.name,
             entities: options.entities,
             migrations: [
               CreateMessagingTables1764028800000,
               OutboxEventVersions1796890000000,
+              OutboxParking1797500000000,
               ...options.migrations,
             ],
           }),
@@ -73,6 +86,7 @@ export class ServicePlatformModule {
           useFactory: () => ({
             serviceName: options.name,
             databaseUrl: environment.DATABASE_URL,
+            databaseTimeouts: databaseTimeoutsOf(environment),
             kafka: {
               brokers: environment.KAFKA_BROKERS,
               clientId: `${options.name}-${hostname()}-${process.pid}`,
@@ -81,13 +95,12 @@ export class ServicePlatformModule {
               connection: kafkaConnectionOf(environment),
             },
             consumer: {
-              // A heartbeat every tenth of the session (3 s by default): a late beat or two is no eviction.
               sessionTimeoutMs: environment.KAFKA_SESSION_TIMEOUT_MS,
-              heartbeatIntervalMs: Math.floor(environment.KAFKA_SESSION_TIMEOUT_MS / 10),
+              heartbeatIntervalMs: environment.KAFKA_HEARTBEAT_INTERVAL_MS,
               partitionsConsumedConcurrently: environment.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
               ...options.consumer,
             },
-            relay: options.relay,
+            relay: { maxPublishAttempts: environment.OUTBOX_MAX_PUBLISH_ATTEMPTS, ...options.relay },
             ...(options.events ? { events: options.events } : {}),
           }),
         }),
@@ -114,10 +127,14 @@ export class ServicePlatformModule {
           inject: [DataSource],
           useFactory: (dataSource: DataSource) => new PooledSqlReader(dataSource),
         },
-        { provide: APP_FILTER, useValue: new ProblemDetailsFilter(options.errors ?? []) },
+        {
+          provide: ProblemDetailsFilter,
+          useValue: new ProblemDetailsFilter([...idempotencyErrorMappings, ...(options.errors ?? [])]),
+        },
+        { provide: APP_FILTER, useExisting: ProblemDetailsFilter },
         { provide: APP_PIPE, useFactory: strictValidationPipe },
       ],
-      exports: [ServiceLogger, ServiceMetrics, PooledSqlReader],
+      exports: [ServiceLogger, ServiceMetrics, PooledSqlReader, ProblemDetailsFilter],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Module, Param, Post, Query, type INestApplicatio
 import { ApiProperty } from '@nestjs/swagger';
 import { IsEmail, IsString, MinLength } from 'class-validator';
 import { logContext } from '@vouch/telemetry';
+import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -263,6 +264,26 @@ describe('what every service gets from the platform', () => {
     expect(metrics).toMatch(/process_cpu_seconds_total/);
     expect(metrics).toMatch(/^messaging_outbox_unpublished 0$/m);
     expect(metrics).toMatch(/^messaging_outbox_oldest_unpublished_age_seconds 0$/m);
+    expect(metrics).toMatch(/^messaging_outbox_parked 0$/m);
+  });
+
+  it('counts the events its relay parked apart from those it has yet to publish', async () => {
+    const dataSource = app.get(DataSource);
+    const [{ position }]: Array<{ position: string }> = await dataSource.query(
+      `INSERT INTO outbox (event_id, event_type, topic, message_key, headers, payload, publish_attempts,
+                           publish_error, parked_at)
+       VALUES ($1, 'ProbeRecorded', 'vouch.test.parked.v1', 'k', '{}', '{}', 10, 'MESSAGE_TOO_LARGE: …', now())
+       RETURNING position`,
+      [randomUUID()],
+    );
+    try {
+      const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+      expect(metrics).toMatch(/^messaging_outbox_parked 1$/m);
+      expect(metrics).toMatch(/^messaging_outbox_unpublished 0$/m);
+      expect(metrics).toMatch(/^messaging_outbox_oldest_unpublished_age_seconds 0$/m);
+    } finally {
+      await dataSource.query(`DELETE FROM outbox WHERE position = $1`, [position]);
+    }
   });
 
   it('documents its API as OpenAPI', async () => {

@@ -5,7 +5,12 @@ import {
   ReplicaDeactivatedEmployees,
   ReplicatedEmployee,
 } from '@vouch/employee-replica';
-import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import {
+  IdempotencyKeys1797600000000,
+  IdempotencyModule,
+  ServicePlatformModule,
+  type ServiceDescription,
+} from '@vouch/platform';
 import type { ConnectionsEnvironment } from './config';
 import { connectionErrorMappings } from './connections/api/connection-error.mappings';
 import { ConnectionsModule } from './connections/connections.module';
@@ -27,10 +32,15 @@ export class AppModule {
           name: 'connections',
           environment,
           entities: [ReplicatedEmployee, ConnectionRecord],
-          migrations: [...employeeReplicaMigrations, CreateConnectionsSchema1764100000000],
+          migrations: [
+            ...employeeReplicaMigrations,
+            CreateConnectionsSchema1764100000000,
+            IdempotencyKeys1797600000000,
+          ],
           errors: connectionErrorMappings,
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
+        IdempotencyModule.forRoot({ ttlHours: environment.IDEMPOTENCY_KEY_TTL_HOURS }),
         ConnectionsModule,
       ],
     };

@@ -19,6 +19,17 @@ describe('connections configuration', () => {
     expect(load).toThrow(/PORT/);
   });
 
+  it('keeps Idempotency-Keys 24 hours by default, and refuses to boot on a lifetime outside 1..720 hours', () => {
+    expect(loadConfig(connectionsEnvironment, {}).IDEMPOTENCY_KEY_TTL_HOURS).toBe(24);
+    expect(
+      loadConfig(connectionsEnvironment, { IDEMPOTENCY_KEY_TTL_HOURS: '720' }).IDEMPOTENCY_KEY_TTL_HOURS,
+    ).toBe(720);
+    for (const wrong of ['0', '721', '1.5', 'a day'])
+      expect(() => loadConfig(connectionsEnvironment, { IDEMPOTENCY_KEY_TTL_HOURS: wrong })).toThrow(
+        /IDEMPOTENCY_KEY_TTL_HOURS/,
+      );
+  });
+
   it('refuses to boot in production with a database password equal to its role name', () => {
     expect(() =>
       loadConfig(connectionsEnvironment, {

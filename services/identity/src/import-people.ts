@@ -7,7 +7,7 @@ import { AuthModule } from '@vouch/auth';
 import { DataSource } from 'typeorm';
 import { Outbox } from '@vouch/messaging';
 import { serviceDataSourceOptions } from '@vouch/persistence';
-import { loadConfig } from '@vouch/platform';
+import { databaseTimeoutsOf, loadConfig } from '@vouch/platform';
 import { identityEntities, identityMigrations } from './app.module';
 import { identityEnvironment, type IdentityEnvironment } from './config';
 import { EmployeesModule } from './employees/employees.module';
@@ -49,6 +49,7 @@ class PeopleImportCommandModule {
             url: environment.DATABASE_URL,
             preparedStatements: environment.DATABASE_PREPARED_STATEMENTS,
             poolSize: 2,
+            timeouts: databaseTimeoutsOf(environment),
             applicationName: 'identity-import',
             entities: identityEntities,
             migrations: identityMigrations,

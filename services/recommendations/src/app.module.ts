@@ -1,7 +1,12 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
 import { employeeReplicaMigrations, ReplicaDeactivatedEmployees } from '@vouch/employee-replica';
-import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
+import {
+  IdempotencyKeys1797600000000,
+  IdempotencyModule,
+  ServicePlatformModule,
+  type ServiceDescription,
+} from '@vouch/platform';
 import type { RecommendationsEnvironment } from './config';
 import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
 import { VerificationSource1796900000000 } from './migrations/1796900000000-verification-source';
@@ -28,10 +33,12 @@ export class AppModule {
             ...employeeReplicaMigrations,
             CreateRecommendationsSchema1764100000000,
             VerificationSource1796900000000,
+            IdempotencyKeys1797600000000,
           ],
           errors: recommendationErrors,
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
+        IdempotencyModule.forRoot({ ttlHours: environment.IDEMPOTENCY_KEY_TTL_HOURS }),
         RecommendationsModule.forRoot({
           limits: {
             maxPendingOut: environment.MAX_PENDING_REQUESTS_OUT,

@@ -1,10 +1,16 @@
 import { z } from 'zod';
 import { authEnvironment } from '@vouch/auth';
-import { productionSecrets, serviceEnvironment, kafkaConnectionRules } from '@vouch/platform';
+import {
+  idempotencyEnvironment,
+  productionSecrets,
+  serviceEnvironment,
+  kafkaConnectionRules,
+} from '@vouch/platform';
 
 /** The recommendations service's environment, validated at boot. */
 export const recommendationsEnvironment = serviceEnvironment({ name: 'recommendations', port: 3003 })
   .extend(authEnvironment.shape)
+  .extend(idempotencyEnvironment.shape)
   .extend({
     /** Pending requests one employee may have out at once. */
     MAX_PENDING_REQUESTS_OUT: z.coerce.number().int().min(1).default(10),

@@ -35,8 +35,23 @@ export interface EventConsumerSettings {
   /** Attempts per event before it is dead-lettered, the first one included. */
   maxAttempts: number;
   retryBackoff: BackoffPolicy;
+  /**
+   * How long the group waits for a silent member (killed, its node lost, its event loop stalled)
+   * before handing its partitions on: most of the pause after a crash. The broker refuses one
+   * below its group.min.session.timeout.ms (6 s by default; a managed Kafka may set more).
+   */
   sessionTimeoutMs: number;
+  /**
+   * How often the member heartbeats, at most a third of the session, also during long handlers;
+   * idle fetches wait no longer either, so a member learns of a rebalance within one interval.
+   */
   heartbeatIntervalMs: number;
+  /**
+   * How long a rebalance waits for the live members to rejoin. A member stops its batch once it
+   * learns of the rebalance, after the transaction in progress; one slower than this is dropped
+   * from the group, rejoins after, and the events it had not committed are read again.
+   */
+  rebalanceTimeoutMs: number;
   /**
    * The advisory locks (`pg_advisory_xact_lock(hashtext(key))`) an event's handler takes until
    * commit. A transaction shared by several events takes all of theirs first, in one order, so two
@@ -50,9 +65,26 @@ export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> 
   maxEventsPerTransaction: 50,
   maxAttempts: 5,
   retryBackoff: { initialDelayMs: 200, maxDelayMs: 5_000 },
-  sessionTimeoutMs: 30_000,
-  heartbeatIntervalMs: 3_000,
+  // A killed member's partitions move after 6 s plus a heartbeat or so (issue #28: within 10 s);
+  // docs/operations.md, "Scale", weighs it against evicting a member that stalls that long.
+  sessionTimeoutMs: 6_000,
+  heartbeatIntervalMs: 1_000,
+  rebalanceTimeoutMs: 30_000,
 };
+
+/**
+ * Why a consumer's timing cannot work, or nothing: kafkajs itself only refuses a heartbeat not
+ * below the session, and one late heartbeat must never cost the session.
+ */
+export function consumerTimingProblem(
+  settings: Pick<EventConsumerSettings, 'sessionTimeoutMs' | 'heartbeatIntervalMs'>,
+): string | undefined {
+  const { sessionTimeoutMs, heartbeatIntervalMs } = settings;
+  if (heartbeatIntervalMs <= 0) return `the heartbeat interval (${heartbeatIntervalMs} ms) must be positive`;
+  if (heartbeatIntervalMs * 3 > sessionTimeoutMs)
+    return `the heartbeat interval (${heartbeatIntervalMs} ms) must be at most a third of the session timeout (${sessionTimeoutMs} ms)`;
+  return undefined;
+}
 
 /** How long a transaction shared by several events waits for a lock before they go one by one. */
 const SHARED_TRANSACTION_LOCK_TIMEOUT = '100ms';
@@ -128,6 +160,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     private readonly settings: EventConsumerSettings,
   ) {
     super();
+    const timingProblem = consumerTimingProblem(settings);
+    if (timingProblem) throw new Error(`consumer group ${settings.group}: ${timingProblem}`);
     this.deadLetters = new DeadLetterPublisher(kafka, kafkaSettings, settings.group);
   }
 
@@ -200,6 +234,10 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       groupId: `${this.kafkaSettings.topicPrefix}${this.settings.group}`,
       sessionTimeout: this.settings.sessionTimeoutMs,
       heartbeatInterval: this.settings.heartbeatIntervalMs,
+      rebalanceTimeout: this.settings.rebalanceTimeoutMs,
+      // kafkajs heartbeats between fetches, so an idle fetch waiting its default 5 s would learn of
+      // a rebalance (a dead member's partitions to take over) that much later.
+      maxWaitTimeInMs: this.settings.heartbeatIntervalMs,
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
@@ -238,16 +276,27 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     isStale,
   }: EachBatchPayload) {
     const topic = this.logicalTopic(batch.topic);
-    const stillOurs = () => isRunning() && !isStale();
+    // A rebalance that a heartbeat during a handler met: the batch stops after the transaction in
+    // progress and gives kafkajs the error, which rejoins at once instead of after the batch.
+    let rebalancing: unknown;
+    const beat = async () => {
+      try {
+        await heartbeat();
+      } catch (error) {
+        if (isRebalancing(error)) rebalancing ??= error;
+        throw error;
+      }
+    };
+    const stillOurs = () => isRunning() && !isStale() && rebalancing === undefined;
     const received = batch.messages.map((message) => ({ message, decoded: this.decode(message) }));
     for (const run of this.runsOf(received)) {
-      if (!stillOurs()) return;
+      if (!stillOurs()) break;
       const outcome = await this.processRun(topic, batch.partition, run, {
-        heartbeat,
+        heartbeat: beat,
         stillOurs,
         resolveOffset,
       });
-      if (outcome === 'abandoned') return;
+      if (outcome === 'abandoned') break;
       const last = run[run.length - 1].message;
       resolveOffset(last.offset);
       await commitOffsetsIfNecessary();
@@ -258,6 +307,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
         Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1),
       );
     }
+    // Not while stopping: kafkajs would rejoin the group it is about to leave.
+    if (rebalancing !== undefined && isRunning()) throw rebalancing;
   }
 
   /**
@@ -473,6 +524,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
           `${event.type} ${event.id} failed (attempt ${attempt}), retrying in ${delay} ms: ${description}`,
         );
         await this.whileHeartbeating(heartbeat, () => sleep(delay));
+        // Its next owner (after a rebalance or a stop) starts its attempts again: none is lost.
+        if (!stillOurs()) return 'abandoned';
         attempt += 1;
       }
     }
@@ -568,6 +621,14 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
 
 function describe(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
+/** kafkajs' own test (errors.isRebalancing) for an error that means: rejoin the group. */
+function isRebalancing(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null || !('type' in error)) return false;
+  return ['REBALANCE_IN_PROGRESS', 'NOT_COORDINATOR_FOR_GROUP', 'ILLEGAL_GENERATION'].includes(
+    String(error.type),
+  );
 }
 
 /** PostgreSQL's lock_not_available: a lock_timeout expired. */

@@ -2,17 +2,24 @@ import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { Partitioners, type Kafka, type Producer } from 'kafkajs';
 import { CloudEventHeaders } from '@vouch/contracts';
+import { sessionTimeouts, type DatabaseTimeouts } from '@vouch/persistence';
 import { markFailed, SpanKind, startSpan, type Span } from '@vouch/telemetry';
 import { backoffDelay, type BackoffPolicy } from '../backoff';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { OUTBOX_CHANNEL } from './outbox';
+import { permanentRefusalOf } from './permanent-refusal';
 import type { InboxStore } from '../inbox/inbox';
 import type { OutboxRow, OutboxStore } from './outbox-store';
 
 export interface OutboxRelaySettings {
   /** The service's database; the relay holds one connection of its own for leadership and LISTEN. */
   databaseUrl: string;
+  /**
+   * That connection's limits, as the service's pool has them (the marking runs on the pool, where
+   * lock_timeout frees a marking stuck behind another session's locks); the server's own unset.
+   */
+  databaseTimeouts?: DatabaseTimeouts;
   /** Events published per round trip to Kafka. */
   batchSize: number;
   /**
@@ -29,6 +36,11 @@ export interface OutboxRelaySettings {
   purgeIntervalMs: number;
   /** Waits between attempts while Kafka or the database is unreachable. */
   backoff: BackoffPolicy;
+  /**
+   * Attempts to publish an event Kafka refuses for good (too large, invalid: permanentRefusalOf)
+   * before it is parked, and the later events of its key with it. Other refusals never park.
+   */
+  maxPublishAttempts: number;
 }
 
 export const defaultOutboxRelaySettings: Omit<OutboxRelaySettings, 'databaseUrl'> = {
@@ -39,6 +51,8 @@ export const defaultOutboxRelaySettings: Omit<OutboxRelaySettings, 'databaseUrl'
   inboxRetentionMs: 30 * 24 * 60 * 60 * 1000,
   purgeIntervalMs: 10 * 60 * 1000,
   backoff: { initialDelayMs: 200, maxDelayMs: 10_000 },
+  // 20 to 40 s of backoff: long enough for a refusal that was not for good after all to pass.
+  maxPublishAttempts: 10,
 };
 
 /** Key of the PostgreSQL advisory lock whose holder is the one active relay of a service database. */
@@ -106,6 +120,11 @@ export class OutboxRelay {
       const client = new Client({
         connectionString: this.settings.databaseUrl,
         application_name: 'outbox-relay',
+        ...(this.settings.databaseTimeouts ? sessionTimeouts(this.settings.databaseTimeouts) : {}),
+        // TCP keepalive from 10 s idle: a leader whose server vanished without closing the
+        // connection finds out, rather than going on publishing while another instance leads.
+        keepAlive: true,
+        keepAliveInitialDelayMillis: 10_000,
       });
       let connectionLost = false;
       client.on('error', (error) => {
@@ -159,7 +178,7 @@ export class OutboxRelay {
     this.notifiedPositions.clear();
     let kafkaFailures = 0;
     while (this.running && !lost()) {
-      const batch = await this.nextBatch();
+      const batch = await this.parkBehindParked(await this.nextBatch());
       if (batch.length === 0) {
         await this.purgeIfDue();
         await this.waitForWork(this.settings.pollIntervalMs);
@@ -169,10 +188,13 @@ export class OutboxRelay {
         await this.publish(batch);
         kafkaFailures = 0;
       } catch (error) {
+        // Kafka refuses some event of the batch for what it is: find which, one event at a time.
+        const failure = permanentRefusalOf(error) ? await this.publishEachAlone(batch, lost) : error;
+        if (failure === undefined) continue;
         kafkaFailures += 1;
         const delay = backoffDelay(this.settings.backoff, kafkaFailures);
         this.logger.warn(
-          `Kafka refused ${batch.length} events, retrying in ${delay} ms: ${(error as Error).message}`,
+          `Kafka refused ${batch.length} events, retrying in ${delay} ms: ${(failure as Error).message}`,
         );
         await this.producer?.disconnect().catch(() => undefined);
         this.producer = undefined;
@@ -239,6 +261,81 @@ export class OutboxRelay {
     }
   }
 
+  /** Parks the events of the batch that a parked event of their key precedes; returns the others. */
+  private async parkBehindParked(batch: OutboxRow[]): Promise<OutboxRow[]> {
+    const publishable: OutboxRow[] = [];
+    for (const row of batch) {
+      if (row.parkedBefore === null) publishable.push(row);
+      else await this.store.park([row.position], waitsForParked(row.parkedBefore));
+    }
+    if (publishable.length < batch.length)
+      this.logger.warn(
+        `parked ${batch.length - publishable.length} events behind a parked event of their key`,
+      );
+    return publishable;
+  }
+
+  /**
+   * Publishes a batch Kafka refused for good one event at a time, to find the events it refuses:
+   * each of their refusals is an attempt, and the last parks the event. The later events of a
+   * refused event's key wait for its next attempt, or are parked with it: each key keeps its order.
+   * Returns the error of a refusal of another kind, which the caller retries as any other.
+   */
+  private async publishEachAlone(batch: OutboxRow[], lost: () => boolean): Promise<unknown> {
+    // The refused batch may have left the idempotent producer's sequence numbers behind the broker's.
+    await this.dropProducer();
+    this.scanDue = true;
+    const held = new Set<string>();
+    const parked = new Map<string, string>();
+    let mostAttempts = 0;
+    for (const row of batch) {
+      // Another instance may lead by now: it publishes the rest, in order.
+      if (!this.running || lost()) return undefined;
+      const key = `${row.topic}\u0000${row.key}`;
+      const parkedBefore = parked.get(key);
+      if (parkedBefore !== undefined) await this.store.park([row.position], waitsForParked(parkedBefore));
+      if (parkedBefore !== undefined || held.has(key)) continue;
+      try {
+        await this.publish([row]);
+      } catch (error) {
+        await this.dropProducer();
+        const refusal = permanentRefusalOf(error);
+        if (!refusal) return error;
+        const attempts = await this.store.recordRefusal(
+          row.position,
+          `${refusal}: ${(error as Error).message}`,
+        );
+        const event =
+          `${row.headers[CloudEventHeaders.type] ?? 'event'} ${row.headers[CloudEventHeaders.id] ?? ''}` +
+          ` (position ${row.position}, ${row.topic})`;
+        if (attempts >= this.settings.maxPublishAttempts) {
+          await this.store.park([row.position]);
+          parked.set(key, row.position);
+          this.logger.error(
+            `parked ${event} after ${attempts} attempts: Kafka refuses it for good (${refusal}); ` +
+              'the later events of its key are parked with it until an operator releases them',
+          );
+        } else {
+          held.add(key);
+          mostAttempts = Math.max(mostAttempts, attempts);
+          this.logger.warn(
+            `Kafka refused ${event} (${refusal}), attempt ${attempts} of ${this.settings.maxPublishAttempts}`,
+          );
+        }
+        continue;
+      }
+      await this.store.markPublished([row.position]);
+    }
+    if (mostAttempts > 0) await this.pause(backoffDelay(this.settings.backoff, mostAttempts));
+    return undefined;
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+
   private async connectedProducer(): Promise<Producer> {
     if (!this.producer) {
       const producer = this.kafka.producer({
@@ -286,6 +383,11 @@ export class OutboxRelay {
       this.wake = done;
     });
   }
+}
+
+/** Why an event was parked though Kafka never refused it. */
+function waitsForParked(position: string): string {
+  return `waits for the parked event at position ${position}, of the same key`;
 }
 
 /** The hop from the outbox to Kafka, in the trace of the request or event that wrote the event. */

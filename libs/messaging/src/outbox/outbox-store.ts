@@ -7,11 +7,16 @@ export interface OutboxRow {
   key: string;
   headers: Record<string, string>;
   payload: string;
+  /** The position of a parked event of the same topic and key written before it, if any: it waits for that one. */
+  parkedBefore: string | null;
 }
 
 export interface OutboxBacklog {
+  /** Events to publish: parked ones do not count. */
   unpublished: number;
   oldestUnpublishedAgeSeconds: number;
+  /** Events parked until an operator releases them. */
+  parked: number;
 }
 
 /** The relay's view of the outbox table. */
@@ -19,16 +24,19 @@ export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The oldest unpublished events, in the order they were written. It walks the partial index past
-   * the entries published events left there until the table is vacuumed.
+   * The oldest unpublished events, in the order they were written, parked ones left out. It walks
+   * the partial index past the entries published events left there until the table is vacuumed.
    */
   fetchUnpublished(limit: number): Promise<OutboxRow[]> {
-    return this.fetch(`published_at IS NULL ORDER BY position LIMIT $1`, [limit]);
+    return this.fetch(`published_at IS NULL AND parked_at IS NULL ORDER BY position LIMIT $1`, [limit]);
   }
 
-  /** Those of the events at these positions that are not published yet, in the order they were written. */
+  /** Those of the events at these positions that are neither published nor parked, in the order they were written. */
   fetchUnpublishedAt(positions: readonly string[]): Promise<OutboxRow[]> {
-    return this.fetch(`position = ANY($1::bigint[]) AND published_at IS NULL ORDER BY position`, [positions]);
+    return this.fetch(
+      `position = ANY($1::bigint[]) AND published_at IS NULL AND parked_at IS NULL ORDER BY position`,
+      [positions],
+    );
   }
 
   private async fetch(condition: string, params: unknown[]): Promise<OutboxRow[]> {
@@ -38,8 +46,15 @@ export class OutboxStore {
       message_key: string;
       headers: Record<string, string>;
       payload: string;
+      parked_before: string | null;
     }> = await this.dataSource.query(
-      `SELECT position, topic, message_key, headers, payload FROM outbox WHERE ${condition}`,
+      `SELECT position, topic, message_key, headers, payload,
+              (SELECT parked.position FROM outbox parked
+                WHERE parked.parked_at IS NOT NULL AND parked.published_at IS NULL
+                  AND parked.topic = outbox.topic AND parked.message_key = outbox.message_key
+                  AND parked.position < outbox.position
+                ORDER BY parked.position LIMIT 1) AS parked_before
+         FROM outbox WHERE ${condition}`,
       params,
     );
     return rows.map((row) => ({
@@ -48,7 +63,27 @@ export class OutboxStore {
       key: row.message_key,
       headers: row.headers,
       payload: row.payload,
+      parkedBefore: row.parked_before === null ? null : String(row.parked_before),
     }));
+  }
+
+  /** Counts a refused attempt to publish the event, with Kafka's answer; returns the attempts so far. */
+  async recordRefusal(position: string, error: string): Promise<number> {
+    const [rows]: [Array<{ publish_attempts: number }>, number] = await this.dataSource.query(
+      `UPDATE outbox SET publish_attempts = publish_attempts + 1, publish_error = $2
+        WHERE position = $1 RETURNING publish_attempts`,
+      [position, error],
+    );
+    return rows[0]?.publish_attempts ?? 0;
+  }
+
+  /** Parks unpublished events until an operator releases them; `reason`, when given, replaces their last error. */
+  async park(positions: string[], reason?: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE outbox SET parked_at = now(), publish_error = COALESCE($2, publish_error)
+        WHERE position = ANY($1::bigint[]) AND published_at IS NULL AND parked_at IS NULL`,
+      [positions, reason ?? null],
+    );
   }
 
   async markPublished(positions: string[]): Promise<void> {
@@ -67,10 +102,17 @@ export class OutboxStore {
   }
 
   async backlog(): Promise<OutboxBacklog> {
-    const [row]: Array<{ unpublished: string; oldest_age: number | null }> = await this.dataSource.query(
-      `SELECT count(*) AS unpublished, extract(epoch FROM now() - min(created_at))::float AS oldest_age
-         FROM outbox WHERE published_at IS NULL`,
-    );
-    return { unpublished: Number(row.unpublished), oldestUnpublishedAgeSeconds: row.oldest_age ?? 0 };
+    const [row]: Array<{ unpublished: string; oldest_age: number | null; parked: string }> =
+      await this.dataSource.query(
+        `SELECT count(*) FILTER (WHERE parked_at IS NULL) AS unpublished,
+                extract(epoch FROM now() - min(created_at) FILTER (WHERE parked_at IS NULL))::float AS oldest_age,
+                count(*) FILTER (WHERE parked_at IS NOT NULL) AS parked
+           FROM outbox WHERE published_at IS NULL`,
+      );
+    return {
+      unpublished: Number(row.unpublished),
+      oldestUnpublishedAgeSeconds: row.oldest_age ?? 0,
+      parked: Number(row.parked),
+    };
   }
 }

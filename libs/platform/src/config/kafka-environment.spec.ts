@@ -199,3 +199,30 @@ describe('the Kafka connection settings', () => {
     expect(Object.keys(kafkaConnectionEnvironment.shape).every((key) => key in schema.shape)).toBe(true);
   });
 });
+
+describe("a consumer's heartbeat and session", () => {
+  it('default to a 6 s session with a heartbeat every second, which the rules accept', () => {
+    const config = load({});
+    expect(config.KAFKA_SESSION_TIMEOUT_MS).toBe(6_000);
+    expect(config.KAFKA_HEARTBEAT_INTERVAL_MS).toBe(1_000);
+  });
+
+  it('accept a heartbeat of up to a third of the session', () => {
+    expect(problemsOf({ KAFKA_SESSION_TIMEOUT_MS: '9000', KAFKA_HEARTBEAT_INTERVAL_MS: '3000' })).toBe('');
+    expect(problemsOf({ KAFKA_SESSION_TIMEOUT_MS: '45000', KAFKA_HEARTBEAT_INTERVAL_MS: '3000' })).toBe('');
+  });
+
+  it('refuse at boot a heartbeat slower than a third of the session, naming the variable', () => {
+    expect(problemsOf({ KAFKA_HEARTBEAT_INTERVAL_MS: '2001' })).toMatch(
+      /KAFKA_HEARTBEAT_INTERVAL_MS: KAFKA_HEARTBEAT_INTERVAL_MS \(2001\) must be at most a third of KAFKA_SESSION_TIMEOUT_MS \(6000\): 2000 or less/,
+    );
+    expect(problemsOf({ KAFKA_SESSION_TIMEOUT_MS: '30000', KAFKA_HEARTBEAT_INTERVAL_MS: '15000' })).toMatch(
+      /KAFKA_HEARTBEAT_INTERVAL_MS/,
+    );
+  });
+
+  it('refuse a session below the brokers’ usual minimum, and a heartbeat that is not a number', () => {
+    expect(problemsOf({ KAFKA_SESSION_TIMEOUT_MS: '3000' })).toMatch(/KAFKA_SESSION_TIMEOUT_MS:/);
+    expect(problemsOf({ KAFKA_HEARTBEAT_INTERVAL_MS: '1s' })).toMatch(/KAFKA_HEARTBEAT_INTERVAL_MS:/);
+  });
+});

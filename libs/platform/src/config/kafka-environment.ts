@@ -75,14 +75,35 @@ function pemFileProblem(name: string, file: string, kind: 'certificate' | 'key')
   return undefined;
 }
 
+/** A consumer's timing, where the environment has it (a service's has, a tool's may not). */
+interface KafkaConsumerTiming {
+  KAFKA_SESSION_TIMEOUT_MS?: number;
+  KAFKA_HEARTBEAT_INTERVAL_MS?: number;
+}
+
+/**
+ * Refuses a heartbeat interval above a third of the session timeout, naming it: kafkajs accepts
+ * anything below the session, where one late heartbeat would cost the member its partitions.
+ */
+export function kafkaConsumerTimingRules(environment: KafkaConsumerTiming, context: z.RefinementCtx): void {
+  const { KAFKA_SESSION_TIMEOUT_MS: session, KAFKA_HEARTBEAT_INTERVAL_MS: heartbeat } = environment;
+  if (session === undefined || heartbeat === undefined || heartbeat * 3 <= session) return;
+  context.addIssue({
+    code: 'custom',
+    path: ['KAFKA_HEARTBEAT_INTERVAL_MS'],
+    message: `KAFKA_HEARTBEAT_INTERVAL_MS (${heartbeat}) must be at most a third of KAFKA_SESSION_TIMEOUT_MS (${session}): ${Math.floor(session / 3)} or less`,
+  });
+}
+
 /**
  * For `.superRefine` on a service's environment (and the tools'): refuses, naming the variable, a
  * combination that cannot work — a mechanism without its credentials, PLAIN without TLS, TLS
- * files that are missing or not PEM — and, with NODE_ENV=production, a connection without TLS and
- * authentication (unless KAFKA_ALLOW_PLAINTEXT) or a missing, short or published password.
+ * files that are missing or not PEM, a consumer's heartbeat too slow for its session — and, with
+ * NODE_ENV=production, a connection without TLS and authentication (unless KAFKA_ALLOW_PLAINTEXT)
+ * or a missing, short or published password.
  */
 export function kafkaConnectionRules(
-  environment: KafkaConnectionEnvironment & { NODE_ENV?: string | undefined },
+  environment: KafkaConnectionEnvironment & KafkaConsumerTiming & { NODE_ENV?: string | undefined },
   context: z.RefinementCtx,
 ): void {
   const refuse = (path: string, message: string) =>
@@ -140,6 +161,8 @@ export function kafkaConnectionRules(
       if (e[name] !== undefined)
         refuse(name, `${name} is set but KAFKA_SASL_MECHANISM is ${mechanism ?? 'unset'}, not oauthbearer`);
   }
+
+  kafkaConsumerTimingRules(environment, context);
 
   if (environment.NODE_ENV !== 'production') return;
   const authenticated = mechanism !== undefined || e.KAFKA_TLS_CERT_FILE !== undefined;

@@ -10,11 +10,16 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgres://postgres:postgres@127.0.0.1:54329/recommendations',
       DATABASE_PREPARED_STATEMENTS: true,
       DATABASE_POOL_SIZE: 10,
+      DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
+      DATABASE_LOCK_TIMEOUT_MS: 10_000,
+      DATABASE_IDLE_TRANSACTION_TIMEOUT_MS: 30_000,
       KAFKA_BROKERS: ['127.0.0.1:19092'],
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_TOPIC_PARTITIONS: 12,
-      KAFKA_SESSION_TIMEOUT_MS: 30_000,
+      KAFKA_SESSION_TIMEOUT_MS: 6_000,
+      KAFKA_HEARTBEAT_INTERVAL_MS: 1_000,
       KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 3,
+      OUTBOX_MAX_PUBLISH_ATTEMPTS: 10,
       KAFKA_TLS: false,
       KAFKA_ALLOW_PLAINTEXT: false,
       LOG_LEVEL: 'info',
@@ -38,6 +43,34 @@ describe('loadConfig', () => {
     expect(() => loadConfig(schema, { DATABASE_PREPARED_STATEMENTS: 'maybe' })).toThrow(
       /DATABASE_PREPARED_STATEMENTS/,
     );
+  });
+
+  it('reads the database time limits in milliseconds, 0 for none', () => {
+    const config = loadConfig(schema, {
+      DATABASE_STATEMENT_TIMEOUT_MS: '120000',
+      DATABASE_LOCK_TIMEOUT_MS: '0',
+      DATABASE_IDLE_TRANSACTION_TIMEOUT_MS: '100',
+    });
+    expect(config.DATABASE_STATEMENT_TIMEOUT_MS).toBe(120_000);
+    expect(config.DATABASE_LOCK_TIMEOUT_MS).toBe(0);
+    expect(config.DATABASE_IDLE_TRANSACTION_TIMEOUT_MS).toBe(100);
+  });
+
+  it.each([
+    [
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      '30',
+      /DATABASE_STATEMENT_TIMEOUT_MS: milliseconds: 0 for none, or at least 100/,
+    ],
+    ['DATABASE_LOCK_TIMEOUT_MS', '10s', /DATABASE_LOCK_TIMEOUT_MS: whole milliseconds/],
+    ['DATABASE_IDLE_TRANSACTION_TIMEOUT_MS', '', /DATABASE_IDLE_TRANSACTION_TIMEOUT_MS: whole milliseconds/],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '-1', /DATABASE_STATEMENT_TIMEOUT_MS: whole milliseconds/],
+    ['DATABASE_LOCK_TIMEOUT_MS', '1.5', /DATABASE_LOCK_TIMEOUT_MS: whole milliseconds/],
+    ['DATABASE_STATEMENT_TIMEOUT_MS', '86400001', /DATABASE_STATEMENT_TIMEOUT_MS: at most a day/],
+  ])('refuses %s=%j at boot, naming it', (variable, value, message) => {
+    const load = () => loadConfig(schema, { [variable]: value });
+    expect(load).toThrow(ConfigError);
+    expect(load).toThrow(message);
   });
 
   it('fails naming every variable that is wrong', () => {

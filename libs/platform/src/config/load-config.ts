@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { defaultDatabaseTimeouts } from '@vouch/persistence';
+import { defaultEventConsumerSettings } from '@vouch/messaging';
 import { kafkaConnectionEnvironment } from './kafka-environment';
 
 export class ConfigError extends Error {
@@ -32,6 +34,24 @@ export const commaSeparated = z
       .filter((item) => item.length > 0),
   );
 
+/**
+ * A database time limit in whole milliseconds, 0 for none; under 100 is refused as seconds written
+ * for milliseconds, and an empty value rather than read as 0.
+ */
+function databaseTimeoutMs(defaultMs: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, 'whole milliseconds')
+    .transform(Number)
+    .pipe(
+      z
+        .number()
+        .max(86_400_000, 'at most a day (86400000 ms)')
+        .refine((ms) => ms === 0 || ms >= 100, 'milliseconds: 0 for none, or at least 100'),
+    )
+    .default(defaultMs);
+}
+
 /** Variables every Vouch service reads, with defaults that work with `npm start`. */
 export function serviceEnvironment(service: { name: string; port: number }) {
   return z.object({
@@ -49,6 +69,15 @@ export function serviceEnvironment(service: { name: string; port: number }) {
     DATABASE_PREPARED_STATEMENTS: z.stringbool().default(true),
     /** Connections an instance keeps to its database, shared by requests, consumer, relay and workers. */
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1_000).default(10),
+    /**
+     * Limits of every database session, in milliseconds (0: the server's own setting). Defaults and
+     * why: defaultDatabaseTimeouts (libs/persistence). Migrations run without the statement limit.
+     */
+    DATABASE_STATEMENT_TIMEOUT_MS: databaseTimeoutMs(defaultDatabaseTimeouts.statementTimeoutMs),
+    DATABASE_LOCK_TIMEOUT_MS: databaseTimeoutMs(defaultDatabaseTimeouts.lockTimeoutMs),
+    DATABASE_IDLE_TRANSACTION_TIMEOUT_MS: databaseTimeoutMs(
+      defaultDatabaseTimeouts.idleInTransactionTimeoutMs,
+    ),
     KAFKA_BROKERS: commaSeparated
       .pipe(z.array(z.string().regex(/^[^:\s]+:\d+$/, 'host:port')).min(1))
       .default(['127.0.0.1:19092']),
@@ -57,14 +86,32 @@ export function serviceEnvironment(service: { name: string; port: number }) {
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(12),
     /**
      * How long the group waits for a silent member before handing its partitions to the others: the
-     * pause after an instance crashes. Shorter recovers sooner; too short rebalances a busy instance.
+     * pause after an instance crashes. Shorter recovers sooner; too short evicts an instance stalled
+     * that long (docs/operations.md, "Scale"). 6000 is the brokers' usual minimum.
      */
-    KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(300_000).default(30_000),
+    KAFKA_SESSION_TIMEOUT_MS: z.coerce
+      .number()
+      .int()
+      .min(6_000)
+      .max(300_000)
+      .default(defaultEventConsumerSettings.sessionTimeoutMs),
+    /** How often a consumer heartbeats: at most a third of KAFKA_SESSION_TIMEOUT_MS (kafkaConnectionRules). */
+    KAFKA_HEARTBEAT_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(100)
+      .max(100_000)
+      .default(defaultEventConsumerSettings.heartbeatIntervalMs),
     /**
      * Partitions an instance handles at once, each in order: more overlaps the waits (the database,
      * a recipient's lock) of a busy instance, up to the partitions it was assigned.
      */
     KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(1_000).default(3),
+    /**
+     * Attempts to publish an outbox event Kafka refuses for good (too large, invalid) before it is
+     * parked, with the later events of its key, for an operator (`npm run dlq -- outbox`).
+     */
+    OUTBOX_MAX_PUBLISH_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(10),
     /** TLS and SASL towards the brokers: checked together by kafkaConnectionRules (`.superRefine`). */
     ...kafkaConnectionEnvironment.shape,
     LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),

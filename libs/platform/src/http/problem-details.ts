@@ -11,6 +11,7 @@ import {
   type ValidationError,
 } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
+import { isDatabaseTimeout } from '@vouch/persistence';
 
 /** One invalid field of a request. */
 export interface FieldError {
@@ -134,6 +135,42 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 
   private toProblem(exception: unknown): { problem: ProblemDetails; headers: Record<string, string> } {
+    const expected = this.expectedAnswer(exception);
+    if (expected) return expected;
+    this.logger.error(
+      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
+    );
+    if (isDatabaseTimeout(exception)) {
+      // A statement cut by its session's time limits (DATABASE_*_TIMEOUT_MS): nothing wrong with
+      // the request, which may well succeed once whatever held the database up is gone.
+      return {
+        problem: {
+          type: problemType(503),
+          title: 'Service unavailable',
+          status: 503,
+          detail: 'the database did not answer in time; try again',
+        },
+        headers: { 'Retry-After': '1' },
+      };
+    }
+    return {
+      problem: {
+        type: problemType(500),
+        title: 'Internal server error',
+        status: 500,
+        detail: 'something went wrong on our side',
+      },
+      headers: {},
+    };
+  }
+
+  /**
+   * The answer to an error the service expects (a domain error, invalid input, Nest's HTTP
+   * exceptions), as `catch` sends it; undefined for anything else, which is a fault (500).
+   */
+  expectedAnswer(
+    exception: unknown,
+  ): { problem: ProblemDetails; headers: Record<string, string> } | undefined {
     const mapping = this.mappings.find((candidate) => exception instanceof candidate.error);
     if (mapping && exception instanceof Error) {
       return {
@@ -170,17 +207,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         headers: {},
       };
     }
-    this.logger.error(
-      exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
-    );
-    return {
-      problem: {
-        type: problemType(500),
-        title: 'Internal server error',
-        status: 500,
-        detail: 'something went wrong on our side',
-      },
-      headers: {},
-    };
+    return undefined;
   }
 }

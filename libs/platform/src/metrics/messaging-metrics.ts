@@ -1,18 +1,18 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
-import { KafkaEventConsumer } from '@vouch/messaging';
+import { KafkaEventConsumer, OutboxStore } from '@vouch/messaging';
 import { ServiceMetrics } from './metrics';
 
 /**
  * The event backbone as an operator watches it: the outbox backlog and the age of its oldest event
- * (the relay is stuck or Kafka is down when it grows), consumer lag per partition, dead letters.
+ * (the relay is stuck or Kafka is down when it grows), the events parked in the outbox, consumer
+ * lag per partition, dead letters.
  */
 @Injectable()
 export class MessagingMetrics implements OnModuleInit {
   constructor(
     private readonly metrics: ServiceMetrics,
-    private readonly dataSource: DataSource,
+    private readonly outboxStore: OutboxStore,
     private readonly consumer: KafkaEventConsumer,
   ) {}
 
@@ -35,15 +35,9 @@ export class MessagingMetrics implements OnModuleInit {
       deadLettered: (topic, reason) => deadLetters.inc({ topic, reason }),
     });
 
-    // Read from the table at scrape time: every instance reports the same shared backlog.
-    const outbox = async () => {
-      const [row] = (await this.dataSource.query(
-        `SELECT count(*)::int AS unpublished,
-                COALESCE(EXTRACT(EPOCH FROM now() - min(created_at)), 0)::float AS oldest
-           FROM outbox WHERE published_at IS NULL`,
-      )) as Array<{ unpublished: number; oldest: number }>;
-      return row ?? { unpublished: 0, oldest: 0 };
-    };
+    // Read from the table at scrape time: every instance reports the same shared backlog. Parked
+    // events wait for an operator, not for the relay: they are counted apart.
+    const outbox = () => this.outboxStore.backlog();
     new Gauge({
       name: 'messaging_outbox_unpublished',
       help: 'Events committed but not yet published to Kafka',
@@ -57,7 +51,15 @@ export class MessagingMetrics implements OnModuleInit {
       help: 'How long the oldest unpublished event has waited in the outbox',
       registers,
       async collect() {
-        this.set((await outbox()).oldest);
+        this.set((await outbox()).oldestUnpublishedAgeSeconds);
+      },
+    });
+    new Gauge({
+      name: 'messaging_outbox_parked',
+      help: 'Events Kafka refused for good, and the later events of their keys, parked until an operator releases them',
+      registers,
+      async collect() {
+        this.set((await outbox()).parked);
       },
     });
   }

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { Topics, type CloudEvent, type EventData, type EventDefinition } from '@vouch/contracts';
 import { createServiceApp, loadConfig } from '@vouch/platform';
 import {
@@ -49,9 +50,14 @@ export class ConnectionsTestApp {
   request<T = unknown>(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown } = {},
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<HttpAnswer<T>> {
     return this.service.request<T>(method, path, options);
+  }
+
+  /** One of the service's providers: for a test that runs a sweep now, or ages a row to expire it. */
+  get<TProvider>(type: Type<TProvider>): TProvider {
+    return this.service.get(type);
   }
 
   /** Publishes identity's events as identity would, on this app's topics. */

@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, Type } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Consumer } from 'kafkajs';
 import { Client } from 'pg';
@@ -118,9 +118,14 @@ export class RecommendationsTestApp {
   request<T = Record<string, unknown>>(
     method: string,
     path: string,
-    options: { token?: string; body?: unknown } = {},
+    options: { token?: string; body?: unknown; headers?: Record<string, string> } = {},
   ): Promise<HttpAnswer<T>> {
     return this.service.request<T>(method, path, options);
+  }
+
+  /** One of the service's providers: for a test that runs a sweep now, or ages a row to expire it. */
+  get<TProvider>(type: Type<TProvider>): TProvider {
+    return this.service.get(type);
   }
 
   /** Publishes another service's events, as that service would, on this app's topics. */

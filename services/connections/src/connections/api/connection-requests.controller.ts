@@ -23,8 +23,10 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import type { EntityManager } from 'typeorm';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { ConnectionRequestView, Page } from '@vouch/contracts';
+import { Idempotent, IdempotentTransaction } from '@vouch/platform';
 import { AnswerConnectionRequest } from '../application/answer-connection-request.use-case';
 import { ListConnectionRequests } from '../application/list-connection-requests.query';
 import { RequestConnection } from '../application/request-connection.use-case';
@@ -53,20 +55,24 @@ export class ConnectionRequestsController {
   @ApiOperation({ summary: 'Ask an employee to connect; accepts their request if they asked first' })
   @ApiCreatedResponse({ type: ConnectionRequestDto, description: 'a new pending request' })
   @ApiOkResponse({ type: ConnectionRequestDto, description: 'they had asked me first: now connected' })
-  @ApiBadRequestResponse({ description: 'invalid fields, or a request to oneself' })
+  @ApiBadRequestResponse({ description: 'invalid fields or Idempotency-Key, or a request to oneself' })
   @ApiForbiddenResponse({ description: 'the caller is not an active employee' })
   @ApiNotFoundResponse({ description: 'no active employee with this id' })
-  @ApiConflictResponse({ description: 'already connected, or a request is already pending' })
+  @ApiConflictResponse({
+    description:
+      'already connected, or a request is already pending, or a request with this Idempotency-Key is still running',
+  })
+  @Idempotent()
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: CreateConnectionRequestBody,
     @Res({ passthrough: true }) reply: FastifyReply,
+    @IdempotentTransaction() within: EntityManager | undefined,
   ): Promise<ConnectionRequestView> {
-    const result = await this.requestConnection.execute({
-      requesterId: employee.id,
-      addresseeId: body.toEmployeeId,
-      message: body.message ?? null,
-    });
+    const result = await this.requestConnection.execute(
+      { requesterId: employee.id, addresseeId: body.toEmployeeId, message: body.message ?? null },
+      within,
+    );
     void reply.status(result.outcome === 'accepted' ? HttpStatus.OK : HttpStatus.CREATED);
     return result.request;
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { ConnectionAcceptedV1, ConnectionRequestedV1 } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
+import { inTransaction } from '@vouch/persistence';
 import type { ConnectionRequestView } from '@vouch/contracts';
 import { Connection } from '../domain/connection';
 import { decideConnectionRequest } from '../domain/connection-request-policy';
@@ -32,9 +33,10 @@ export class RequestConnection {
     private readonly employees: EmployeeRepository,
   ) {}
 
-  execute(command: RequestConnectionCommand): Promise<RequestConnectionResult> {
+  /** In `within` when given (the request's transaction, which keeps its Idempotency-Key), else in its own. */
+  execute(command: RequestConnectionCommand, within?: EntityManager): Promise<RequestConnectionResult> {
     const { requesterId, addresseeId } = command;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, within, async (manager) => {
       if (requesterId !== addresseeId) await this.connections.lockPair(manager, requesterId, addresseeId);
       const requester = await this.employees.findShared(manager, requesterId);
       const addressee = await this.employees.findShared(manager, addresseeId);

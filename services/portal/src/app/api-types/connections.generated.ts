@@ -251,7 +251,10 @@ export interface operations {
   ConnectionRequestsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a retry with the same key and body gets the first answer again, marked `Idempotent-Replayed: true`, and creates nothing more. A quoted string or a bare value, 1 to 255 visible ASCII characters (a UUID); kept per employee and route for IDEMPOTENCY_KEY_TTL_HOURS (24). */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -279,7 +282,7 @@ export interface operations {
           'application/json': components['schemas']['ConnectionRequestDto'];
         };
       };
-      /** @description invalid fields, or a request to oneself */
+      /** @description invalid fields or Idempotency-Key, or a request to oneself */
       400: {
         headers: {
           [name: string]: unknown;
@@ -307,8 +310,15 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description already connected, or a request is already pending */
+      /** @description already connected, or a request is already pending, or a request with this Idempotency-Key is still running */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the Idempotency-Key was used with another request body */
+      422: {
         headers: {
           [name: string]: unknown;
         };

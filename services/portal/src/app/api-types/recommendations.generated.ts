@@ -439,7 +439,10 @@ export interface operations {
   RecommendationsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a retry with the same key and body gets the first answer again, marked `Idempotent-Replayed: true`, and creates nothing more. A quoted string or a bare value, 1 to 255 visible ASCII characters (a UUID); kept per employee and route for IDEMPOTENCY_KEY_TTL_HOURS (24). */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -458,7 +461,7 @@ export interface operations {
           'application/json': components['schemas']['RecommendationDto'];
         };
       };
-      /** @description invalid fields or text, or a recommendation of oneself */
+      /** @description invalid fields, text or Idempotency-Key, or a recommendation of oneself */
       400: {
         headers: {
           [name: string]: unknown;
@@ -486,8 +489,15 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description I already recommended this colleague */
+      /** @description I already recommended this colleague, or a request with this Idempotency-Key is still running */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the Idempotency-Key was used with another request body */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -929,7 +939,10 @@ export interface operations {
   RecommendationRequestsController_create: {
     parameters: {
       query?: never;
-      header?: never;
+      header?: {
+        /** @description Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a retry with the same key and body gets the first answer again, marked `Idempotent-Replayed: true`, and creates nothing more. A quoted string or a bare value, 1 to 255 visible ASCII characters (a UUID); kept per employee and route for IDEMPOTENCY_KEY_TTL_HOURS (24). */
+        'Idempotency-Key'?: string;
+      };
       path?: never;
       cookie?: never;
     };
@@ -948,7 +961,7 @@ export interface operations {
           'application/json': components['schemas']['RecommendationRequestDto'];
         };
       };
-      /** @description invalid fields, or a request to oneself */
+      /** @description invalid fields or Idempotency-Key, or a request to oneself */
       400: {
         headers: {
           [name: string]: unknown;
@@ -976,8 +989,15 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description already asked and still pending, or they already recommended me */
+      /** @description already asked and still pending, or they already recommended me, or a request with this Idempotency-Key is still running */
       409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the Idempotency-Key was used with another request body */
+      422: {
         headers: {
           [name: string]: unknown;
         };

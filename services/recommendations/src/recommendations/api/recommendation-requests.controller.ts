@@ -12,6 +12,8 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { Page, RecommendationRequestView } from '@vouch/contracts';
+import { Idempotent, IdempotentTransaction } from '@vouch/platform';
+import type { EntityManager } from 'typeorm';
 import { AskForRecommendationUseCase } from '../application/ask-for-recommendation.use-case';
 import { DeclineRequestUseCase } from '../application/decline-request.use-case';
 import { ListRequestsUseCase } from '../application/list-requests.use-case';
@@ -42,16 +44,21 @@ export class RecommendationRequestsController {
 
   @Post()
   @ApiCreatedResponse({ type: RecommendationRequestDto, description: 'asked; it waits for an answer' })
-  @ApiBadRequestResponse({ description: 'invalid fields, or a request to oneself' })
+  @ApiBadRequestResponse({ description: 'invalid fields or Idempotency-Key, or a request to oneself' })
   @ApiForbiddenResponse({ description: 'not connected with the recipient, or one of us is not active' })
   @ApiNotFoundResponse({ description: 'no such employee' })
-  @ApiConflictResponse({ description: 'already asked and still pending, or they already recommended me' })
+  @ApiConflictResponse({
+    description:
+      'already asked and still pending, or they already recommended me, or a request with this Idempotency-Key is still running',
+  })
   @ApiTooManyRequestsResponse({ description: 'too many pending requests from me, or to the recipient' })
+  @Idempotent()
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: AskForRecommendationDto,
+    @IdempotentTransaction() within: EntityManager | undefined,
   ): Promise<RecommendationRequestView> {
-    return this.ask.execute(employee.id, body);
+    return this.ask.execute(employee.id, body, within);
   }
 
   @Get()

@@ -22,7 +22,8 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { BalanceView, Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
-import { PageQuery } from '@vouch/platform';
+import { Idempotent, IdempotentTransaction, PageQuery } from '@vouch/platform';
+import type { EntityManager } from 'typeorm';
 import { AcceptRecommendationUseCase } from '../application/accept-recommendation.use-case';
 import { GetBalanceUseCase } from '../application/get-balance.use-case';
 import { HideRecommendationUseCase } from '../application/hide-recommendation.use-case';
@@ -71,20 +72,31 @@ export class RecommendationsController {
     type: RecommendationDto,
     description: 'written; it waits for the subject to accept it',
   })
-  @ApiBadRequestResponse({ description: 'invalid fields or text, or a recommendation of oneself' })
+  @ApiBadRequestResponse({
+    description: 'invalid fields, text or Idempotency-Key, or a recommendation of oneself',
+  })
   @ApiForbiddenResponse({ description: 'not connected with the subject, or one of us is not active' })
   @ApiNotFoundResponse({ description: 'no such employee, or no such request from them to me' })
-  @ApiConflictResponse({ description: 'I already recommended this colleague' })
+  @ApiConflictResponse({
+    description:
+      'I already recommended this colleague, or a request with this Idempotency-Key is still running',
+  })
+  @Idempotent()
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: WriteRecommendationDto,
+    @IdempotentTransaction() within: EntityManager | undefined,
   ): Promise<RecommendationView> {
-    return this.write.execute(employee.id, {
-      subjectId: body.subjectId,
-      relationship: body.relationship,
-      text: recommendationTextField(body.text),
-      requestId: body.requestId,
-    });
+    return this.write.execute(
+      employee.id,
+      {
+        subjectId: body.subjectId,
+        relationship: body.relationship,
+        text: recommendationTextField(body.text),
+        requestId: body.requestId,
+      },
+      within,
+    );
   }
 
   @Get('received')

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecommendationRequestedV1, type Relationship } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
+import { inTransaction } from '@vouch/persistence';
 import type { RecommendationRequestView } from '@vouch/contracts';
 import { checkParticipation } from '../domain/participation';
 import { DuplicateRequestError } from '../domain/recommendation-errors';
@@ -34,9 +35,16 @@ export class AskForRecommendationUseCase {
     @Inject(RECOMMENDATIONS_SETTINGS) private readonly settings: RecommendationsSettings,
   ) {}
 
-  async execute(requesterId: string, command: AskForRecommendation): Promise<RecommendationRequestView> {
+  /** In `within` when given (the request's transaction, which keeps its Idempotency-Key), else in its own. */
+  async execute(
+    requesterId: string,
+    command: AskForRecommendation,
+    within?: EntityManager,
+  ): Promise<RecommendationRequestView> {
     try {
-      return await this.dataSource.transaction((manager) => this.ask(manager, requesterId, command));
+      return await inTransaction(this.dataSource, within, (manager) =>
+        this.ask(manager, requesterId, command),
+      );
     } catch (error) {
       if (isUniqueViolation(error, 'recommendation_request_one_pending'))
         throw new DuplicateRequestError(ALREADY_ASKED);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RecommendationGivenV1, RecommendationRequestFulfilledV1, type Relationship } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
+import { inTransaction } from '@vouch/persistence';
 import type { RecommendationView } from '@vouch/contracts';
 import { verificationOf } from '../domain/org-chart';
 import { checkParticipation } from '../domain/participation';
@@ -38,9 +39,16 @@ export class WriteRecommendationUseCase {
     private readonly requests: RecommendationRequestRepository,
   ) {}
 
-  async execute(authorId: string, command: WriteRecommendation): Promise<RecommendationView> {
+  /** In `within` when given (the request's transaction, which keeps its Idempotency-Key), else in its own. */
+  async execute(
+    authorId: string,
+    command: WriteRecommendation,
+    within?: EntityManager,
+  ): Promise<RecommendationView> {
     try {
-      return await this.dataSource.transaction((manager) => this.write(manager, authorId, command));
+      return await inTransaction(this.dataSource, within, (manager) =>
+        this.write(manager, authorId, command),
+      );
     } catch (error) {
       // Two identical writes at once: the unique index lets one through, the other is this 409.
       if (isUniqueViolation(error, 'recommendation_one_per_pair'))
