@@ -1,9 +1,18 @@
-import { killEachService, killSenderAfterAcceptance, poisonMessages, smtpFaults } from './scenarios';
+import {
+  idempotentRetries,
+  idleTransactionOnOutbox,
+  killEachService,
+  killSenderAfterAcceptance,
+  outboxPoison,
+  poisonMessages,
+  smtpFaults,
+} from './scenarios';
 import type { LoadShape } from './support/harness';
 
 /**
- * The short version of `npm run chaos`, for `npm test`: four of the scenarios, with a smaller load,
- * fewer kills and a shorter SMTP outage. The full run (every scenario, every service) is `npm run chaos`.
+ * The short version of `npm run chaos`, for `npm test`: seven of the scenarios, with a smaller load,
+ * fewer kills, a shorter SMTP outage and a shorter idle transaction. The full run (every scenario,
+ * every service) is `npm run chaos`.
  */
 const SHORT_LOAD: LoadShape = { writesPerSecond: 6, colleagues: 8, steadyMs: 3_000, settleMs: 90_000 };
 
@@ -60,6 +69,39 @@ describe('fault tests, short version', () => {
     expect(result).toMatchObject({ lost: 0, duplicated: 0 });
     expect(result.notes).toContainEqual(
       expect.stringMatching(/^vouch\.recommendations\.recommendations\.v1\.dlq\.notifications: 2 parked/),
+    );
+  }, 300_000);
+
+  it('keeps events flowing while a transaction sits idle on locked outbox events, and publishes them once it ends', async () => {
+    const result = await idleTransactionOnOutbox({ shape: SHORT_LOAD, short: true, log });
+
+    expect({ failures: result.failures, progress }).toEqual({ failures: [], progress: expect.any(Array) });
+    expect(result).toMatchObject({ lost: 0, duplicated: 0 });
+    expect(result.received).toBe(result.emailsDue);
+    expect(result.notes).toContainEqual(
+      expect.stringMatching(/^while locked \(\d+ s\): \d+ emails, the longest stall/),
+    );
+  }, 300_000);
+
+  it('creates one row, one event and one email for the same Idempotency-Key sent five times at once on each route', async () => {
+    const result = await idempotentRetries({ shape: SHORT_LOAD, short: true, log });
+
+    expect({ failures: result.failures, progress }).toEqual({ failures: [], progress: expect.any(Array) });
+    expect(result).toMatchObject({ lost: 0, duplicated: 0 });
+    for (const route of ['connection-requests', 'recommendation-requests', 'recommendations'])
+      expect(result.notes).toContainEqual(
+        expect.stringMatching(new RegExp(`^${route} \\S+: 1 row, 1 event, 1 email$`)),
+      );
+  }, 300_000);
+
+  it('parks an event Kafka refuses for good, alone, and delivers it once released', async () => {
+    const result = await outboxPoison({ shape: SHORT_LOAD, short: true, log });
+
+    expect({ failures: result.failures, progress }).toEqual({ failures: [], progress: expect.any(Array) });
+    expect(result).toMatchObject({ lost: 0, duplicated: 0 });
+    expect(result.received).toBe(result.emailsDue);
+    expect(result.notes).toContainEqual(
+      expect.stringMatching(/^messaging_outbox_parked 1 on recommendations/),
     );
   }, 300_000);
 });

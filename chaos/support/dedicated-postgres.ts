@@ -1,12 +1,19 @@
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from '@vouch/testing';
+import { freePort, waitFor } from '@vouch/testing';
 
 const run = promisify(execFile);
 const infraCli = path.resolve(__dirname, '../../infra/scripts/infra.mjs');
+
+/** What `crash()` killed: the postmaster, and how many of its processes outlived it by `graceMs`. */
+export interface PostgresCrash {
+  postmaster: number;
+  children: number;
+  killedAfterGrace: number;
+}
 
 /**
  * A PostgreSQL server of one scenario's own (the repo's embedded PostgreSQL, started by
@@ -38,6 +45,44 @@ export class DedicatedPostgres {
     await this.cli('down');
   }
 
+  /**
+   * A crash: `kill -9` of the postmaster, no shutdown at all; the next `up()` runs crash recovery
+   * from the WAL. On Linux its backends and auxiliary processes notice the postmaster's death and
+   * exit on their own; any still there after `graceMs` are killed too (a new postmaster refuses to
+   * start while they hold the old shared memory). Resolves once every one of them is gone.
+   */
+  async crash({ graceMs = 5_000 } = {}): Promise<PostgresCrash> {
+    const postmaster = Number((await readFile(this.postmasterPidFile, 'utf8')).split('\n')[0]);
+    const children = await childrenOf(postmaster);
+    process.kill(postmaster, 'SIGKILL');
+    const allGone = async (pids: number[]) => (await Promise.all(pids.map(isGone))).every(Boolean);
+    await waitFor(`the postmaster (pid ${postmaster}) to exit`, () => allGone([postmaster]), Boolean, {
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
+    await waitFor('its backends to exit on their own', () => allGone(children), Boolean, {
+      timeoutMs: graceMs,
+      intervalMs: 50,
+    }).catch(() => undefined);
+    const stillThere = await Promise.all(children.map(isGone));
+    const leftovers = children.filter((_, index) => !stillThere[index]);
+    for (const pid of leftovers) process.kill(pid, 'SIGKILL');
+    await waitFor('every backend to exit', () => allGone(children), Boolean, {
+      timeoutMs: 10_000,
+      intervalMs: 50,
+    });
+    return { postmaster, children: children.length, killedAfterGrace: leftovers.length };
+  }
+
+  /** What the server logged, for its crash recovery. */
+  async log(): Promise<string> {
+    return readFile(path.join(this.home, 'logs', 'postgres.log'), 'utf8').catch(() => '');
+  }
+
+  private get postmasterPidFile(): string {
+    return path.join(this.home, 'postgres', 'data', 'postmaster.pid');
+  }
+
   async up(): Promise<void> {
     await this.cli('up', '--postgres-port', String(this.port));
   }
@@ -55,4 +100,26 @@ export class DedicatedPostgres {
       timeout: 180_000,
     });
   }
+}
+
+/** The processes whose parent is `pid` (a postmaster's backends and auxiliary processes). */
+async function childrenOf(pid: number): Promise<number[]> {
+  const candidates = (await readdir('/proc')).filter((name) => /^\d+$/.test(name)).map(Number);
+  const parents = await Promise.all(
+    candidates.map((candidate) =>
+      readFile(`/proc/${candidate}/stat`, 'utf8').then(
+        (stat) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]),
+        () => 0,
+      ),
+    ),
+  );
+  return candidates.filter((_, index) => parents[index] === pid);
+}
+
+/** Gone, or a zombie waiting to be reaped (a detached server's parent is init, which may be slow to). */
+async function isGone(pid: number): Promise<boolean> {
+  return readFile(`/proc/${pid}/stat`, 'utf8').then(
+    (stat) => stat.slice(stat.lastIndexOf(')') + 2).startsWith('Z'),
+    () => true,
+  );
 }

@@ -8,9 +8,14 @@ import { END_OF_DATA } from '@vouch/testing';
  *   know it yet, the window in which a sender killed loses the fact that it sent. Every other byte
  *   passes at once, so only the moment of acceptance is stretched.
  * - `goDown()`: the server is gone: open connections are cut and new ones refused, until `comeUp()`.
+ *   With `{ counting: true }` the port still accepts, as a load balancer in front of a dead server
+ *   does, and cuts each connection at once, before any greeting: `attemptsWhileDown` counts them.
  */
 export class SmtpProxy {
   private holding = false;
+  private cutting = false;
+  /** Connections the sender opened while down with `counting`: its attempts to reach the server. */
+  attemptsWhileDown = 0;
   private readonly sockets = new Set<Socket>();
 
   private constructor(
@@ -24,7 +29,12 @@ export class SmtpProxy {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const proxy = new SmtpProxy(server, (server.address() as AddressInfo).port, holdMs);
-    server.on('connection', (client) => proxy.relay(client, upstream.hostname, Number(upstream.port)));
+    server.on('connection', (client) => {
+      if (proxy.cutting) {
+        proxy.attemptsWhileDown += 1;
+        client.destroy();
+      } else proxy.relay(client, upstream.hostname, Number(upstream.port));
+    });
     return proxy;
   }
 
@@ -40,8 +50,13 @@ export class SmtpProxy {
     this.holding = false;
   }
 
-  /** Cuts every connection and stops listening: the sender's connections are refused. */
-  async goDown(): Promise<void> {
+  /** Cuts every connection and stops listening: the sender's connections are refused (or counted and cut). */
+  async goDown({ counting = false } = {}): Promise<void> {
+    if (counting) {
+      this.cutting = true;
+      for (const socket of this.sockets) socket.destroy();
+      return;
+    }
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
     await closed;
@@ -49,6 +64,10 @@ export class SmtpProxy {
 
   /** Listens again on the same port. */
   async comeUp(): Promise<void> {
+    if (this.cutting) {
+      this.cutting = false;
+      return;
+    }
     await new Promise<void>((resolve) => this.server.listen(this.port, '127.0.0.1', resolve));
   }
 
