@@ -88,11 +88,11 @@ export const killRelayMidStream: Scenario = ({ shape = FULL_LOAD, short = false,
             // A few seconds of writes to publish in one batch.
             await sleep(2_000);
             trapped += await trap.lockUnpublishedAndLetGo();
-            const marking = await trap.waitUntilMarkingWaits();
+            await trap.waitUntilPublishedUnmarked();
             log(`kill -9 ${name} between publishing and marking`);
             const killedAt = Date.now();
             await sigkill(run.platform.service(name));
-            await trap.abandonMarking(marking);
+            await trap.close();
             await run.platform.restart(name);
             recoveriesMs.push(await recoveryOf(run, name, killedAt));
             await sleep(1_000);

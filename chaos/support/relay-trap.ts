@@ -7,12 +7,14 @@ const RELAY_LEADER_LOCK = [48_151_623, 42] as const;
 /**
  * Catches a service's outbox relay between publishing a batch to Kafka and marking it published, so
  * a kill lands exactly there rather than by luck. While the trap holds the relay's leadership lock,
- * the service's events pile up unpublished; the trap share-locks them, lets the relay lead, and the
- * relay publishes them and then waits on the lock to mark them. The trap writes nothing: it takes
- * locks, ends the statement a killed relay left behind, and rolls back.
+ * the service's events pile up unpublished; the trap share-locks them and lets the relay lead. The
+ * relay publishes them, cannot mark them while the trap's locks stay, and goes on with later
+ * events. The trap writes nothing: it takes locks and rolls back.
  */
 export class RelayTrap {
   private closed = false;
+  /** The newest of the events the trap locked. */
+  private lastLockedPosition = '0';
 
   private constructor(
     private readonly locks: Client,
@@ -44,41 +46,31 @@ export class RelayTrap {
   /** Share-locks the unpublished events and hands leadership back; resolves with how many it locked. */
   async lockUnpublishedAndLetGo(): Promise<number> {
     await this.locks.query('BEGIN');
-    const { rowCount } = await this.locks.query(
-      'SELECT position FROM outbox WHERE published_at IS NULL FOR SHARE',
+    const { rows } = await this.locks.query<{ position: string }>(
+      'SELECT position FROM outbox WHERE published_at IS NULL ORDER BY position FOR SHARE',
     );
+    this.lastLockedPosition = rows.at(-1)?.position ?? '0';
     await this.locks.query('SELECT pg_advisory_unlock($1, $2)', [...RELAY_LEADER_LOCK]);
-    return rowCount ?? 0;
+    return rows.length;
   }
 
   /**
-   * Resolves once the relay, having published the locked events, waits to mark them; with the
-   * server process that runs its marking statement.
+   * Resolves once the relay has published the locked events, which it cannot mark: it has marked a
+   * later one, and it publishes in the order the events were written.
    */
-  async waitUntilMarkingWaits(): Promise<number> {
-    const marking = await waitFor(
-      'the outbox relay to wait on marking what it published',
+  async waitUntilPublishedUnmarked(): Promise<void> {
+    await waitFor(
+      'the outbox relay to publish the locked events and mark a later one',
       async () =>
         (
-          await this.observer.query<{ pid: number }>(
-            `SELECT pid FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'UPDATE outbox SET published_at%'`,
+          await this.observer.query(
+            'SELECT 1 FROM outbox WHERE position > $1 AND published_at IS NOT NULL LIMIT 1',
+            [this.lastLockedPosition],
           )
-        ).rows[0]?.pid,
-      (pid) => pid !== undefined,
+        ).rowCount,
+      (count) => (count ?? 0) > 0,
       { timeoutMs: 30_000, intervalMs: 5 },
     );
-    return marking ?? Number.NaN;
-  }
-
-  /**
-   * Ends the marking statement of a relay that was killed while it waited, then lets the locks go.
-   * PostgreSQL notices a dead client only when it next writes to it: left alone, the statement
-   * would go on once the lock is free and commit the marking the killed process never finished.
-   */
-  async abandonMarking(marking: number): Promise<void> {
-    await this.observer.query('SELECT pg_terminate_backend($1)', [marking]);
-    await this.close();
   }
 
   /** Rolls back and disconnects: the locks go. */

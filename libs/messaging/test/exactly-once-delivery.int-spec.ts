@@ -36,12 +36,12 @@ class CrashBeforeMarkingStore extends OutboxStore {
     super(dataSource);
   }
 
-  override async markPublished(positions: string[]): Promise<void> {
+  override async markPublished(positions: readonly string[]): Promise<string[]> {
     if (this.crashes < this.crashesWanted) {
       this.crashes += 1;
       throw new Error('simulated crash after Kafka acknowledged the batch, before it was marked');
     }
-    await super.markPublished(positions);
+    return super.markPublished(positions);
   }
 }
 

@@ -4,11 +4,13 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { OutboxRelay } from '../src';
 import {
   createTestDatabase,
+  readTopic,
   testInfrastructure,
   uniqueTopicPrefix,
   waitFor,
   type TestDatabase,
 } from '@vouch/testing';
+import { ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, interleavedProbes, recordProbes, type ProbeAppConfig } from './fixtures/probe-app';
 
 /** The relay leader's advisory lock (outbox-relay.ts): two int4 keys, as pg_locks shows them. */
@@ -82,21 +84,17 @@ describe('the outbox relay when a database session stalls or dies', () => {
     return rows[0]?.pid;
   }
 
-  /** Resolves once the relay, having published, waits on a lock to mark what it published. */
-  async function markingWaitsOnALock(): Promise<void> {
-    await waitFor(
-      'the relay to wait on a lock to mark what it published',
-      async () =>
-        (
-          await admin.query(
-            `SELECT pid FROM pg_stat_activity
-              WHERE datname = current_database() AND wait_event_type = 'Lock'
-                AND query LIKE 'UPDATE outbox SET published_at%'`,
-          )
-        ).rowCount,
-      (count) => (count ?? 0) > 0,
-      { timeoutMs: 30_000, intervalMs: 20 },
-    );
+  /** A session of no service (an operator's psql, say), holding the unpublished events' rows: no limits of ours apply to it. */
+  async function operatorLockingUnpublishedRows(): Promise<Client> {
+    const operator = new Client({
+      connectionString: database.url,
+      application_name: 'relay-faults-operator',
+    });
+    blockers.push(operator);
+    await operator.connect();
+    await operator.query('BEGIN');
+    await operator.query('SELECT position FROM outbox WHERE published_at IS NULL FOR UPDATE');
+    return operator;
   }
 
   /** Events the relay has yet to publish, with the relay stopped while they are written. */
@@ -115,7 +113,6 @@ describe('the outbox relay when a database session stalls or dies', () => {
     await request.query('SELECT position FROM outbox WHERE published_at IS NULL FOR UPDATE');
 
     app.get(OutboxRelay).start();
-    await markingWaitsOnALock();
     await recordProbes(app, interleavedProbes(10, 2));
 
     const started = Date.now();
@@ -125,24 +122,47 @@ describe('the outbox relay when a database session stalls or dies', () => {
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
-  it('gives up a marking that waits on a lock past lock_timeout, and can stop, rather than hanging', async () => {
-    const app = await probeApp({ databaseTimeouts: { lockTimeoutMs: 500 } });
+  it('publishes the events written after a session locked outbox rows, and the locked ones, without waiting for the lock', async () => {
+    const topicPrefix = uniqueTopicPrefix('relay-locked');
+    const app = await probeApp({ topicPrefix });
     await eventsWrittenWhileStopped(app);
-    // A session of no service (an operator's psql, say): no limits of ours apply to it.
-    const operator = new Client({
-      connectionString: database.url,
-      application_name: 'relay-faults-operator',
-    });
-    blockers.push(operator);
-    await operator.connect();
-    await operator.query('BEGIN');
-    await operator.query('SELECT position FROM outbox WHERE published_at IS NULL FOR UPDATE');
+    const operator = await operatorLockingUnpublishedRows();
 
+    app.get(OutboxRelay).start();
+    await recordProbes(app, interleavedProbes(10, 2));
+
+    // Every event reaches Kafka, the locked ones too; only the locked rows stay unmarked.
+    const published = await readTopic(kafkaBrokers, `${topicPrefix}${ProbeRecordedV1.topic}`, 20, {
+      timeoutMs: 5_000,
+    });
+    expect(new Set(published.map((message) => message.headers?.ce_id?.toString())).size).toBe(20);
+    await waitFor('the events written after the lock to be marked', unpublished, (count) => count === 10, {
+      timeoutMs: 5_000,
+    });
+
+    await operator.query('ROLLBACK');
+    await waitFor(
+      'the locked events to be marked once the lock is gone',
+      unpublished,
+      (count) => count === 0,
+      {
+        timeoutMs: 5_000,
+      },
+    );
+  });
+
+  it('stops at once while a session locks rows it published, and the next leader publishes them again', async () => {
+    const app = await probeApp();
+    await eventsWrittenWhileStopped(app);
+    const operator = await operatorLockingUnpublishedRows();
     const relay = app.get(OutboxRelay);
     relay.start();
-    await markingWaitsOnALock();
-    // Stopping waits for the batch in flight: for its marking, which the operator's locks hold up.
-    expect(await within(5_000, relay.stop())).not.toBe('still waiting');
+    await recordProbes(app, interleavedProbes(10, 2));
+    await waitFor('the events written after the lock to be marked', unpublished, (count) => count === 10, {
+      timeoutMs: 5_000,
+    });
+
+    expect(await within(2_000, relay.stop())).not.toBe('still waiting');
     expect(relay.isLeader()).toBe(false);
 
     await operator.query('ROLLBACK');
@@ -180,20 +200,16 @@ describe('the outbox relay when a database session stalls or dies', () => {
     expect([first, second].filter((app) => app.get(OutboxRelay).isLeader())).toHaveLength(1);
   });
 
-  it('gives up leadership when its session is terminated while its marking waits on a lock, and another instance leads', async () => {
-    const first = await probeApp({ databaseTimeouts: { lockTimeoutMs: 500 } });
+  it('gives up leadership when its session is terminated while a session locks rows it published, and the next leader marks them', async () => {
+    const first = await probeApp();
     await eventsWrittenWhileStopped(first);
-    const operator = new Client({
-      connectionString: database.url,
-      application_name: 'relay-faults-operator',
-    });
-    blockers.push(operator);
-    await operator.connect();
-    await operator.query('BEGIN');
-    await operator.query('SELECT position FROM outbox WHERE published_at IS NULL FOR UPDATE');
+    const operator = await operatorLockingUnpublishedRows();
     first.get(OutboxRelay).start();
-    await markingWaitsOnALock();
-    const second = await probeApp({ databaseTimeouts: { lockTimeoutMs: 500 } });
+    await recordProbes(first, interleavedProbes(10, 2));
+    await waitFor('the events written after the lock to be marked', unpublished, (count) => count === 10, {
+      timeoutMs: 5_000,
+    });
+    const second = await probeApp();
 
     const terminated = await leaderSession();
     await admin.query('SELECT pg_terminate_backend($1)', [terminated]);

@@ -16,8 +16,9 @@ export interface OutboxRelaySettings {
   /** The service's database; the relay holds one connection of its own for leadership and LISTEN. */
   databaseUrl: string;
   /**
-   * That connection's limits, as the service's pool has them (the marking runs on the pool, where
-   * lock_timeout frees a marking stuck behind another session's locks); the server's own unset.
+   * That connection's limits, as the service's pool has them (the relay's other statements run on
+   * the pool, where lock_timeout frees one stuck behind another session's locks; the marking skips
+   * locked rows instead of waiting); the server's own unset.
    */
   databaseTimeouts?: DatabaseTimeouts;
   /** Events published per round trip to Kafka. */
@@ -55,6 +56,12 @@ export const defaultOutboxRelaySettings: Omit<OutboxRelaySettings, 'databaseUrl'
   maxPublishAttempts: 10,
 };
 
+/**
+ * Published events left unmarked behind other sessions' row locks that the relay remembers; past
+ * it, the relay waits for the locks to go rather than hold ever more positions in memory.
+ */
+const MAX_PUBLISHED_UNMARKED = 50_000;
+
 /** Key of the PostgreSQL advisory lock whose holder is the one active relay of a service database. */
 const LEADER_LOCK = { namespace: 48_151_623, id: 42 } as const;
 
@@ -80,6 +87,13 @@ export class OutboxRelay {
   /** Ends a wait for work early: on NOTIFY. Backoff pauses do not listen to it. */
   private wakeForWork?: () => void;
   private producer?: Producer;
+  /**
+   * Events published to Kafka whose rows another session locked when the relay came to mark them:
+   * left out of the next batches, and marked once the lock is gone. Were this instance to stop
+   * first, the next leader publishes them again, and the consumers' inboxes absorb the repeat.
+   */
+  private readonly publishedUnmarked = new Set<string>();
+  private lastMarkingRetry = 0;
   private readonly knownTopics = new Set<string>();
   private lastPurge = 0;
 
@@ -176,8 +190,14 @@ export class OutboxRelay {
     // Events committed before the LISTEN notified nobody: start with a scan.
     this.scanDue = true;
     this.notifiedPositions.clear();
+    this.publishedUnmarked.clear();
     let kafkaFailures = 0;
     while (this.running && !lost()) {
+      await this.retryMarkingIfDue();
+      if (this.publishedUnmarked.size >= MAX_PUBLISHED_UNMARKED) {
+        await this.pause(this.settings.pollIntervalMs);
+        continue;
+      }
       const batch = await this.parkBehindParked(await this.nextBatch());
       if (batch.length === 0) {
         await this.purgeIfDue();
@@ -202,7 +222,7 @@ export class OutboxRelay {
         await this.pause(delay);
         continue;
       }
-      await this.store.markPublished(batch.map((row) => row.position));
+      await this.markPublished(batch.map((row) => row.position));
       // A short batch was all there was: look again on the next NOTIFY (or scan), not at once.
       if (batch.length < this.settings.batchSize) {
         await this.purgeIfDue();
@@ -221,7 +241,7 @@ export class OutboxRelay {
       // The scan sees every event committed so far, the notified ones with them.
       this.notifiedPositions.clear();
       this.lastScan = Date.now();
-      const batch = await this.store.fetchUnpublished(this.settings.batchSize);
+      const batch = await this.store.fetchUnpublished(this.settings.batchSize, [...this.publishedUnmarked]);
       // A full batch may have more behind it.
       this.scanDue = batch.length === this.settings.batchSize;
       return batch;
@@ -229,7 +249,8 @@ export class OutboxRelay {
     const positions = [...this.notifiedPositions].slice(0, this.settings.batchSize);
     if (positions.length === 0) return [];
     positions.forEach((position) => this.notifiedPositions.delete(position));
-    return this.store.fetchUnpublishedAt(positions);
+    const rows = await this.store.fetchUnpublishedAt(positions);
+    return rows.filter((row) => !this.publishedUnmarked.has(row.position));
   }
 
   private async publish(batch: OutboxRow[]): Promise<void> {
@@ -324,10 +345,33 @@ export class OutboxRelay {
         }
         continue;
       }
-      await this.store.markPublished([row.position]);
+      await this.markPublished([row.position]);
     }
     if (mostAttempts > 0) await this.pause(backoffDelay(this.settings.backoff, mostAttempts));
     return undefined;
+  }
+
+  /** Marks published events; those whose rows another session locks wait in publishedUnmarked. */
+  private async markPublished(positions: readonly string[]): Promise<void> {
+    const locked = await this.store.markPublished(positions);
+    if (locked.length === 0) return;
+    if (this.publishedUnmarked.size === 0)
+      this.logger.warn(
+        `published ${locked.length} events whose outbox rows another session locks (an idle transaction?): ` +
+          'later events go on; these are marked once the lock is gone',
+      );
+    locked.forEach((position) => this.publishedUnmarked.add(position));
+  }
+
+  /** Marks the events published earlier whose rows were locked then, at most once per poll interval. */
+  private async retryMarkingIfDue(): Promise<void> {
+    if (this.publishedUnmarked.size === 0) return;
+    if (Date.now() - this.lastMarkingRetry < this.settings.pollIntervalMs) return;
+    this.lastMarkingRetry = Date.now();
+    const stillLocked = new Set(await this.store.markPublished([...this.publishedUnmarked]));
+    for (const position of this.publishedUnmarked)
+      if (!stillLocked.has(position)) this.publishedUnmarked.delete(position);
+    if (this.publishedUnmarked.size === 0) this.logger.log('marked the events whose rows were locked');
   }
 
   private async dropProducer(): Promise<void> {

@@ -24,11 +24,17 @@ export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * The oldest unpublished events, in the order they were written, parked ones left out. It walks
+   * The oldest unpublished events, in the order they were written, parked ones and those at the
+   * `except` positions left out. It walks
    * the partial index past the entries published events left there until the table is vacuumed.
    */
-  fetchUnpublished(limit: number): Promise<OutboxRow[]> {
-    return this.fetch(`published_at IS NULL AND parked_at IS NULL ORDER BY position LIMIT $1`, [limit]);
+  fetchUnpublished(limit: number, except: readonly string[] = []): Promise<OutboxRow[]> {
+    return except.length === 0
+      ? this.fetch(`published_at IS NULL AND parked_at IS NULL ORDER BY position LIMIT $1`, [limit])
+      : this.fetch(
+          `published_at IS NULL AND parked_at IS NULL AND position <> ALL($2::bigint[]) ORDER BY position LIMIT $1`,
+          [limit, except],
+        );
   }
 
   /** Those of the events at these positions that are neither published nor parked, in the order they were written. */
@@ -86,10 +92,24 @@ export class OutboxStore {
     );
   }
 
-  async markPublished(positions: string[]): Promise<void> {
-    await this.dataSource.query(`UPDATE outbox SET published_at = now() WHERE position = ANY($1::bigint[])`, [
-      positions,
-    ]);
+  /**
+   * Marks the events at these positions published, except those another session locks (an idle
+   * transaction, an operator's `SELECT … FOR UPDATE`): waiting for such a lock would stall every
+   * later event behind it. Returns the positions it left unmarked for that reason.
+   */
+  async markPublished(positions: readonly string[]): Promise<string[]> {
+    const rows: Array<{ position: string }> = await this.dataSource.query(
+      `WITH unlocked AS (
+         SELECT position FROM outbox WHERE position = ANY($1::bigint[]) FOR NO KEY UPDATE SKIP LOCKED
+       ), marked AS (
+         UPDATE outbox SET published_at = now() FROM unlocked
+          WHERE outbox.position = unlocked.position AND outbox.published_at IS NULL
+       )
+       SELECT position FROM outbox
+        WHERE position = ANY($1::bigint[]) AND position NOT IN (SELECT position FROM unlocked)`,
+      [positions],
+    );
+    return rows.map((row) => String(row.position));
   }
 
   /** Deletes events published before `before`; returns how many. */
