@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { waitFor, SERVICE_NAMES, type ServiceName } from '@vouch/testing';
 import { RelayTrap } from '../support/relay-trap';
-import { SmtpProxy } from '../support/smtp-proxy';
+import { SmtpProxy } from '@vouch/testing';
 import {
   FULL_LOAD,
   firstEmailAfter,

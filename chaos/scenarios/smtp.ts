@@ -1,6 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { withClient } from '@vouch/testing';
-import { SmtpProxy } from '../support/smtp-proxy';
+import { SmtpProxy, withClient } from '@vouch/testing';
 import { FULL_LOAD, firstEmailAfter, runScenario } from '../support/harness';
 import { type Scenario } from './common';
 

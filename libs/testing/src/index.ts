@@ -13,6 +13,7 @@ export * from './maildev';
 export * from './platform';
 export * from './provide-infrastructure';
 export * from './smtp-sink';
+export * from './smtp-proxy';
 export * from './connection-request-load';
 export * from './discard-smtp-server';
 export * from './oauth-smtp-server';

@@ -70,6 +70,10 @@ export class AppModule {
           digestHour: environment.DIGEST_HOUR,
           defaultTimeZone: environment.DEFAULT_TIME_ZONE,
           digestSweepIntervalMs: environment.DIGEST_SWEEP_INTERVAL_MS,
+          outagePause: {
+            initialDelayMs: environment.SENDER_OUTAGE_PAUSE_MS,
+            maxDelayMs: environment.SENDER_OUTAGE_MAX_PAUSE_MS,
+          },
           retry: {
             maxAttempts: environment.SENDER_MAX_ATTEMPTS,
             initialDelayMs: environment.SENDER_RETRY_INITIAL_DELAY_MS,

@@ -100,3 +100,14 @@ describe('the SMTP settings', () => {
     ).toThrow(/SMTP_PASSWORD: SMTP_PASSWORD is a value published in the Vouch repository/);
   });
 });
+
+describe('the pause while SMTP is unavailable', () => {
+  it('fails at boot, naming the variable, when its longest pause is shorter than its first', () => {
+    expect(() =>
+      loadConfig(notificationsEnvironment, {
+        SENDER_OUTAGE_PAUSE_MS: '5000',
+        SENDER_OUTAGE_MAX_PAUSE_MS: '1000',
+      }),
+    ).toThrow(/SENDER_OUTAGE_MAX_PAUSE_MS: at least SENDER_OUTAGE_PAUSE_MS/);
+  });
+});

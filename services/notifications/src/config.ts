@@ -75,6 +75,13 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     /** First retry delay; it doubles each attempt, with jitter, up to SENDER_RETRY_MAX_DELAY_MS. */
     SENDER_RETRY_INITIAL_DELAY_MS: z.coerce.number().int().min(0).default(30_000),
     SENDER_RETRY_MAX_DELAY_MS: z.coerce.number().int().min(0).default(3_600_000),
+    /**
+     * While the SMTP server cannot be reached (or refuses the login), every lane pauses this long
+     * after the first failure, then one email probes it; each probe that fails doubles the pause,
+     * with jitter, up to SENDER_OUTAGE_MAX_PAUSE_MS. The emails' own retries are not spent meanwhile.
+     */
+    SENDER_OUTAGE_PAUSE_MS: z.coerce.number().int().min(100).default(1_000),
+    SENDER_OUTAGE_MAX_PAUSE_MS: z.coerce.number().int().min(100).default(30_000),
     /** How long a request waits before its recipient gets one reminder: `30s`, `15m`, `12h`, `7d`. */
     REMINDER_AFTER: z
       .string()
@@ -94,6 +101,10 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       .default('UTC'),
     /** How often digests that fell due are looked for. */
     DIGEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
+  })
+  .refine((environment) => environment.SENDER_OUTAGE_MAX_PAUSE_MS >= environment.SENDER_OUTAGE_PAUSE_MS, {
+    message: 'at least SENDER_OUTAGE_PAUSE_MS, the first pause',
+    path: ['SENDER_OUTAGE_MAX_PAUSE_MS'],
   })
   .refine(...invitationSecretRequiredInProduction)
   .superRefine(kafkaConnectionRules)

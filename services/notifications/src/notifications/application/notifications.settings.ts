@@ -1,3 +1,4 @@
+import type { BackoffPolicy } from '@vouch/messaging';
 import type { SmtpSettings } from '@vouch/platform';
 import type { RetryPolicy } from '../domain/delivery-outcome';
 
@@ -24,6 +25,8 @@ export interface NotificationsSettings {
   senderLeaseMs: number;
   senderBatchSize: number;
   retry: RetryPolicy;
+  /** How long all sending pauses while the SMTP server is unavailable (SmtpOutage). */
+  outagePause: BackoffPolicy;
   reminderAfterMs: number;
   reminderSweepIntervalMs: number;
   maxEmailsPerDay: number;

@@ -5,6 +5,7 @@ import { Outbox } from '@vouch/messaging';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
 import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
 import { reasonToWithhold } from '../domain/delivery-rules';
+import { isServerUnavailable } from '../domain/smtp-outage';
 import { TRANSACTIONAL } from '../domain/email-category';
 import { UnsubscribeTokens } from '../domain/unsubscribe-token';
 import type { DeliveryEntity } from '../infrastructure/delivery.entity';
@@ -21,6 +22,9 @@ const DAY_MS = 86_400_000;
 export function messageIdOf(deliveryId: string): string {
   return `<${deliveryId}@vouch>`;
 }
+
+/** What became of a claimed delivery: sent, refused by the server, not attempted (skipped), or the server unavailable. */
+export type SendAttempt = 'sent' | 'refused' | 'server-unavailable' | 'skipped';
 
 /** Deliveries one lane claimed, and the lease that keeps other senders off them until it ends. */
 export interface DeliveryClaim {
@@ -61,7 +65,7 @@ export class SendDueDeliveriesUseCase {
   }
 
   /** Sends one claimed delivery, or skips it, and records the outcome. */
-  async send({ delivery, recipient }: ClaimedDelivery): Promise<void> {
+  async send({ delivery, recipient }: ClaimedDelivery): Promise<SendAttempt> {
     const manager = this.dataSource.manager;
     if (!recipient) return this.skip(delivery, 'the recipient is unknown');
     const withheld = reasonToWithhold(recipient.employee, recipient.preferences, delivery.category);
@@ -87,21 +91,26 @@ export class SendDueDeliveriesUseCase {
     const now = new Date();
     delivery.attempts += 1;
     delivery.updatedAt = now;
-    if (result.sent) return this.recordSent(manager, delivery, now);
+    if (result.sent) {
+      await this.recordSent(manager, delivery, now);
+      return 'sent';
+    }
     delivery.lastError = result.failure.reason;
     const next = afterFailure(result.failure, delivery.attempts, this.settings.retry);
     if (next.kind === 'retry') {
       delivery.nextAttemptAt = new Date(now.getTime() + next.delayMs);
       await this.deliveries.recordOutcome(manager, delivery);
     } else await this.recordFailed(manager, delivery, now, next.permanent);
+    return isServerUnavailable(result.failure) ? 'server-unavailable' : 'refused';
   }
 
-  private async skip(delivery: DeliveryEntity, reason: string): Promise<void> {
+  private async skip(delivery: DeliveryEntity, reason: string): Promise<'skipped'> {
     delivery.status = 'skipped';
     delivery.lastError = reason;
     delivery.updatedAt = new Date();
     await this.deliveries.recordOutcome(this.dataSource.manager, delivery);
     this.metrics.skipped.inc({ template: delivery.template });
+    return 'skipped';
   }
 
   /** Gives back claimed deliveries this sender will not send (it is stopping): due again at once. */

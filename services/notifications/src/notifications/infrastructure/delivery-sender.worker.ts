@@ -6,7 +6,9 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { PostgresChannelListener } from '@vouch/persistence';
-import { SendDueDeliveriesUseCase } from '../application/send-due-deliveries.use-case';
+import { SendDueDeliveriesUseCase, type SendAttempt } from '../application/send-due-deliveries.use-case';
+import { SmtpOutage } from '../domain/smtp-outage';
+import { DeliveryMetrics } from './delivery.metrics';
 import { DELIVERIES_CHANNEL } from './delivery.repository';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
 
@@ -18,7 +20,8 @@ import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../applicati
  * time, so several instances share the work without sending twice and at most one email per lane
  * is in the SMTP hand-over; it starts a helper when its claim was full and keeps going while news
  * arrived since its claim. Looking only when there is reason to keeps an idle sender from asking
- * the database for nothing.
+ * the database for nothing. While the SMTP server is unavailable every lane stops, giving back what
+ * it claimed, and after each pause one lane probes with a single email (SmtpOutage).
  */
 @Injectable()
 export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -30,12 +33,15 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
   private stopping = false;
   private readonly listener: PostgresChannelListener;
   private readonly claimSize: number;
+  private readonly outage: SmtpOutage;
 
   constructor(
     private readonly sendDue: SendDueDeliveriesUseCase,
+    private readonly metrics: DeliveryMetrics,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
     this.claimSize = claimSizeFor(settings);
+    this.outage = new SmtpOutage(settings.outagePause);
     this.listener = new PostgresChannelListener({
       databaseUrl: settings.databaseUrl,
       channel: DELIVERIES_CHANNEL,
@@ -78,18 +84,42 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
 
   private async lane(): Promise<void> {
     while (!this.stopping) {
+      const permit = this.outage.permit();
+      if (permit === 'wait') return;
       const wakeUpsBefore = this.wakeUps;
-      const claim = await this.sendDue.claim(this.claimSize);
-      const full = claim.deliveries.length === this.claimSize;
+      const claim = await this.sendDue.claim(permit === 'probe' ? 1 : this.claimSize);
+      const full = permit === 'send' && claim.deliveries.length === this.claimSize;
       if (full) this.startLane();
       for (const [index, claimed] of claim.deliveries.entries()) {
-        if (this.stopping) return this.sendDue.release(claim, claim.deliveries.slice(index));
-        await this.sendDue.send(claimed);
+        // Given back, due again at once: for another instance, or for this one when the server is back.
+        if (this.stopping || (permit === 'send' && this.outage.ongoing))
+          return this.sendDue.release(claim, claim.deliveries.slice(index));
+        this.recordAttempt(await this.sendDue.send(claimed));
       }
       // Stop only when the claim was not full and no wake-up came since it: a wake-up may be a
       // delivery committed after the claim's snapshot, for which no lane started if all were busy.
       if (!full && this.wakeUps === wakeUpsBefore) return;
     }
+  }
+
+  private recordAttempt(attempt: SendAttempt): void {
+    if (attempt === 'server-unavailable') {
+      const wasOngoing = this.outage.ongoing;
+      const pauseMs = this.outage.serverUnavailable();
+      this.metrics.smtpUnavailable.set(1);
+      if (!wasOngoing)
+        this.logger.warn(
+          `the SMTP server is unavailable: sending paused, one email tries again in ${pauseMs} ms`,
+        );
+      return;
+    }
+    if (attempt === 'skipped') return;
+    const outageMs = this.outage.serverAnswered();
+    if (outageMs === undefined) return;
+    this.metrics.smtpUnavailable.set(0);
+    this.logger.log(`the SMTP server answers again after ${(outageMs / 1000).toFixed(1)} s: sending resumes`);
+    // Every lane stopped during the outage: start them again for the backlog.
+    this.wake();
   }
 }
 

@@ -10,6 +10,7 @@ export class DeliveryMetrics {
   readonly failed: Counter<'template'>;
   readonly skipped: Counter<'template'>;
   readonly smtpDuration: Histogram<'outcome'>;
+  readonly smtpUnavailable: Gauge;
 
   constructor(metrics: ServiceMetrics, dataSource: DataSource) {
     this.sent = new Counter({
@@ -37,6 +38,12 @@ export class DeliveryMetrics {
       buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
       registers: [metrics.registry],
     });
+    this.smtpUnavailable = new Gauge({
+      name: 'notifications_smtp_unavailable',
+      help: 'Whether this instance has paused sending because the SMTP server is unavailable (1) or not (0)',
+      registers: [metrics.registry],
+    });
+    this.smtpUnavailable.set(0);
     // Read at scrape time from the table itself, so every instance reports the same shared backlog.
     const backlog = async () => {
       const [row] = (await dataSource.query(

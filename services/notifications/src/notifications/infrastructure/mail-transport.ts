@@ -27,6 +27,10 @@ export class MailTransport implements OnApplicationShutdown {
       pool: true,
       maxConnections: settings.senderConcurrency,
       maxMessages: settings.smtpMaxMessagesPerConnection,
+      // One reconnect for a pooled connection the server closed as it was used; past that, the
+      // email fails to the sender, whose retries and outage pause pace the attempts (nodemailer's
+      // default, 5, opened 6 connections per failed email, back to back, during an outage).
+      maxRequeues: 1,
       // A stalled server fails the send within a quarter of the lease, long before another sender
       // may take the delivery (one answering each command just in time could outlast it: the
       // email may then go twice, with one Message-ID, and its outcome is recorded once).

@@ -1,8 +1,8 @@
 import { connect, createServer, type AddressInfo, type Server, type Socket } from 'node:net';
-import { END_OF_DATA } from '@vouch/testing';
+import { END_OF_DATA } from './discard-smtp-server';
 
 /**
- * A TCP proxy in front of an SMTP server, for the faults that happen between the sender and it:
+ * A TCP proxy in front of an SMTP server, for the faults that happen between a sender and it:
  * - `holdAcceptances()`: holds back the server's reply to the end of a message's data (its "250
  *   accepted") for `holdMs`: the message is then accepted by the server but the sender does not
  *   know it yet, the window in which a sender killed loses the fact that it sent. Every other byte
