@@ -1,7 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { Client } from 'pg';
 import { DataSource, type QueryRunner } from 'typeorm';
-import { OutboxRelay } from '../src';
+import { OutboxRelay, OutboxStore } from '../src';
 import {
   createTestDatabase,
   readTopic,
@@ -15,6 +17,27 @@ import { createProbeApp, interleavedProbes, recordProbes, type ProbeAppConfig } 
 
 /** The relay leader's advisory lock (outbox-relay.ts): two int4 keys, as pg_locks shows them. */
 const LEADER_LOCK = { classid: 48_151_623, objid: 42 } as const;
+
+/** A view of the outbox whose marking always fails, as on a statement error of the database. */
+class MarkingFailsStore extends OutboxStore {
+  override markPublished(): Promise<string[]> {
+    return Promise.reject(new Error('simulated failure of the marking statement'));
+  }
+}
+
+/** Seconds until the server's next TCP keepalive probe on its side of a client's connection (`ss`, Linux). */
+async function serverKeepaliveSeconds(serverPort: number, clientPort: number): Promise<number | undefined> {
+  const { stdout } = await promisify(execFile)('ss', [
+    '-tno',
+    'state',
+    'established',
+    `( sport = :${serverPort} and dport = :${clientPort} )`,
+  ]);
+  const timer = /timer:\(keepalive,([\d.]+)(ms|sec|min)/.exec(stdout);
+  if (!timer) return undefined;
+  const unit = { ms: 0.001, sec: 1, min: 60 }[timer[2] as 'ms' | 'sec' | 'min'];
+  return Number(timer[1]) * unit;
+}
 
 /** Resolves with what `work` resolved with, or with 'still waiting' after `ms`. */
 function within<T>(ms: number, work: Promise<T>): Promise<T | 'still waiting'> {
@@ -170,6 +193,37 @@ describe('the outbox relay when a database session stalls or dies', () => {
     await waitFor('every event to be published and marked', unpublished, (count) => count === 0, {
       timeoutMs: 15_000,
     });
+  });
+
+  it('gives up leadership while it waits to retry after a failure, so another instance publishes meanwhile', async () => {
+    const failing = await probeApp({
+      relay: { leaderRetryMs: 200, backoff: { initialDelayMs: 10_000, maxDelayMs: 10_000 } },
+      outboxStore: (dataSource) => new MarkingFailsStore(dataSource),
+    });
+    await waitFor('the failing instance to lead', async () => failing.get(OutboxRelay).isLeader(), Boolean);
+    const healthy = await probeApp();
+
+    await recordProbes(failing, interleavedProbes(10, 2));
+    // Well within the failing instance's 5 to 10 s pause.
+    await waitFor('every event to be published and marked', unpublished, (count) => count === 0, {
+      timeoutMs: 4_000,
+    });
+    expect(healthy.get(OutboxRelay).isLeader()).toBe(true);
+  });
+
+  it('has the server probe its connection every few seconds, so a leader whose host vanished loses the lock soon', async () => {
+    const app = await probeApp();
+    await waitFor('the relay to lead', async () => app.get(OutboxRelay).isLeader(), Boolean);
+    const session = await leaderSession();
+    const { rows } = await admin.query<{ client_port: number }>(
+      'SELECT client_port FROM pg_stat_activity WHERE pid = $1',
+      [session],
+    );
+    const serverPort = Number(new URL(database.url).port);
+
+    const nextProbe = await serverKeepaliveSeconds(serverPort, Number(rows[0]?.client_port));
+    // tcp_keepalives_idle 10 s (the system default is two hours).
+    expect(nextProbe).toBeLessThanOrEqual(10);
   });
 
   it('hands leadership to another instance when the leader session is terminated, which publishes within seconds', async () => {

@@ -152,8 +152,14 @@ export class OutboxRelay {
         else this.scanDue = true;
         this.wakeForWork?.();
       });
+      let failed = false;
       try {
         await client.connect();
+        // The server probes the connection too: a leader whose host vanished without closing it
+        // releases the leadership lock within about 25 s, not the system default's two hours.
+        await client.query(
+          'SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3',
+        );
         if (await this.acquireLeadership(client, () => connectionLost)) {
           this.leader = true;
           this.logger.log('leading: publishing the outbox');
@@ -163,14 +169,16 @@ export class OutboxRelay {
         failures = 0;
       } catch (error) {
         failures += 1;
+        failed = true;
         this.logger.error(`relay failed, retrying: ${(error as Error).message}`);
-        await this.pause(backoffDelay(this.settings.backoff, failures));
       } finally {
         if (this.leader) this.logger.log('no longer leading');
         this.leader = false;
         // Closing the connection releases the advisory lock for the next leader.
         await client.end().catch(() => undefined);
       }
+      // Paused without the lock: another instance leads meanwhile.
+      if (failed) await this.pause(backoffDelay(this.settings.backoff, failures));
     }
   }
 
