@@ -7,6 +7,8 @@ import {
   firstSuccessAfter,
   runScenario,
   type FaultOutcome,
+  type ScenarioResult,
+  type ScenarioSetup,
   type UnderLoad,
 } from '../support/harness';
 import { sigkillListener } from '../support/sigkill';
@@ -63,29 +65,17 @@ async function withoutBroker(run: UnderLoad, broker: DedicatedKafkaBroker, log: 
 }
 
 /** 5. PostgreSQL (a dedicated server: never the shared one) restarted under load. */
-export const restartPostgres: Scenario = async ({ shape = FULL_LOAD, log }) => {
-  const postgres = await DedicatedPostgres.start();
-  // The platform's databases are created on the server DATABASE_URL names (libs/testing).
-  const sharedServer = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = postgres.url;
-  try {
-    return await runScenario(
-      {
-        id: 'restart-postgres',
-        title: 'PostgreSQL restarted',
-        expectation: 'requests fail cleanly (5xx problem+json, never a 2xx for lost work), then recover',
-        shape,
-        fault: async (run) => withoutPostgres(run, postgres, log),
-        // A send whose ledger update the restart cut off is sent again: SMTP has no idempotency.
-        allowedDuplicates: () => Number.POSITIVE_INFINITY,
-      },
-      log,
-    );
-  } finally {
-    process.env.DATABASE_URL = sharedServer;
-    await postgres.destroy();
-  }
-};
+export const restartPostgres: Scenario = ({ shape = FULL_LOAD, log }) =>
+  onDedicatedPostgres(
+    {
+      id: 'restart-postgres',
+      title: 'PostgreSQL restarted',
+      expectation: 'requests fail cleanly (5xx problem+json, never a 2xx for lost work), then recover',
+      shape,
+    },
+    (run, postgres) => withoutPostgres(run, postgres, log),
+    log,
+  );
 
 async function withoutPostgres(run: UnderLoad, postgres: DedicatedPostgres, log: Log): Promise<FaultOutcome> {
   log('stopping the dedicated PostgreSQL');
@@ -102,14 +92,10 @@ async function withoutPostgres(run: UnderLoad, postgres: DedicatedPostgres, log:
     kills: 1,
     recoveriesMs: [recoveryMs],
     notes: [
-      `while PostgreSQL was down: ${during.refused} writes refused with 5xx problem+json, ` +
-        `${during.unclean} other 5xx, ${during.unreachable} unanswered, ${during.succeeded} 2xx`,
+      answersWhileDown(during),
       `first email after the restart: ${await firstEmailAfter(run.sink, upAt)} ms`,
     ],
-    failures: [
-      ...(during.refused === 0 ? ['no request was refused while PostgreSQL was down'] : []),
-      ...unready.map((name) => `${name} is not ready again after the restart`),
-    ],
+    failures: failuresAfterOutage(during, unready),
   };
 }
 
@@ -118,32 +104,20 @@ async function withoutPostgres(run: UnderLoad, postgres: DedicatedPostgres, log:
  * postmaster, no shutdown at all, started again a few seconds later, when it runs crash recovery
  * from its WAL.
  */
-export const killPostgres: Scenario = async ({ shape = FULL_LOAD, log }) => {
-  const postgres = await DedicatedPostgres.start();
-  // The platform's databases are created on the server DATABASE_URL names (libs/testing).
-  const sharedServer = process.env.DATABASE_URL;
-  process.env.DATABASE_URL = postgres.url;
-  try {
-    return await runScenario(
-      {
-        id: 'kill-postgres',
-        title: 'PostgreSQL killed -9 (the postmaster) and started again: crash recovery',
-        expectation:
-          'writes refused cleanly while it is down (5xx problem+json, never a 2xx for work not committed), ' +
-          'every write answered 2xx committed after the recovery; lost 0, duplicated 0 but for sends whose ' +
-          'ledger update the crash cut off, each flagged',
-        shape,
-        fault: async (run) => crashPostgres(run, postgres, log),
-        // A send whose ledger update the crash cut off is sent again: SMTP has no idempotency.
-        allowedDuplicates: () => Number.POSITIVE_INFINITY,
-      },
-      log,
-    );
-  } finally {
-    process.env.DATABASE_URL = sharedServer;
-    await postgres.destroy();
-  }
-};
+export const killPostgres: Scenario = ({ shape = FULL_LOAD, log }) =>
+  onDedicatedPostgres(
+    {
+      id: 'kill-postgres',
+      title: 'PostgreSQL killed -9 (the postmaster) and started again: crash recovery',
+      expectation:
+        'writes refused cleanly while it is down (5xx problem+json, never a 2xx for work not committed), ' +
+        'every write answered 2xx committed after the recovery; lost 0, duplicated 0 but for sends whose ' +
+        'ledger update the crash cut off, each flagged',
+      shape,
+    },
+    (run, postgres) => crashPostgres(run, postgres, log),
+    log,
+  );
 
 async function crashPostgres(run: UnderLoad, postgres: DedicatedPostgres, log: Log): Promise<FaultOutcome> {
   log('kill -9 the dedicated PostgreSQL postmaster');
@@ -170,16 +144,59 @@ async function crashPostgres(run: UnderLoad, postgres: DedicatedPostgres, log: L
     notes: [
       `postmaster killed -9: ${crash.children - crash.killedAfterGrace} of its ${crash.children} backends and ` +
         `auxiliary processes exited on their own within 5 s, ${crash.killedAfterGrace} had to be killed`,
-      `while PostgreSQL was down: ${during.refused} writes refused with 5xx problem+json, ` +
-        `${during.unclean} other 5xx, ${during.unreachable} unanswered, ${during.succeeded} 2xx`,
+      answersWhileDown(during),
       `crash recovery ${recovered ? 'ran' : 'did NOT run'} (server log); the server answered ` +
         `${((upAt - startedAt) / 1000).toFixed(1)} s after it was started; first 2xx ${recoveryMs} ms and ` +
         `first email ${firstEmailMs} ms after that`,
     ],
     failures: [
-      ...(during.refused === 0 ? ['no request was refused while PostgreSQL was down'] : []),
+      ...failuresAfterOutage(during, unready),
       ...(recovered ? [] : ['PostgreSQL did not run crash recovery: was it killed?']),
-      ...unready.map((name) => `${name} is not ready again after the restart`),
     ],
   };
+}
+
+/**
+ * Runs a scenario whose platform keeps its databases on a PostgreSQL server of its own, which the
+ * fault may stop or crash: never the shared one.
+ */
+async function onDedicatedPostgres(
+  setup: Omit<ScenarioSetup, 'fault' | 'allowedDuplicates'>,
+  fault: (run: UnderLoad, postgres: DedicatedPostgres) => Promise<FaultOutcome>,
+  log: Log,
+): Promise<ScenarioResult> {
+  const postgres = await DedicatedPostgres.start();
+  // The platform's databases are created on the server DATABASE_URL names (libs/testing).
+  const sharedServer = process.env.DATABASE_URL;
+  process.env.DATABASE_URL = postgres.url;
+  try {
+    return await runScenario(
+      {
+        ...setup,
+        fault: (run) => fault(run, postgres),
+        // A send whose ledger update the outage cut off is sent again: SMTP has no idempotency.
+        allowedDuplicates: () => Number.POSITIVE_INFINITY,
+      },
+      log,
+    );
+  } finally {
+    process.env.DATABASE_URL = sharedServer;
+    await postgres.destroy();
+  }
+}
+
+type LoadAnswers = UnderLoad['load']['answers'];
+
+function answersWhileDown(during: LoadAnswers): string {
+  return (
+    `while PostgreSQL was down: ${during.refused} writes refused with 5xx problem+json, ` +
+    `${during.unclean} other 5xx, ${during.unreachable} unanswered, ${during.succeeded} 2xx`
+  );
+}
+
+function failuresAfterOutage(during: LoadAnswers, unready: readonly string[]): string[] {
+  return [
+    ...(during.refused === 0 ? ['no request was refused while PostgreSQL was down'] : []),
+    ...unready.map((name) => `${name} is not ready again after the restart`),
+  ];
 }
