@@ -13,6 +13,7 @@ const KAFKA_PROBE_CACHE_MS = 5_000;
 export class MessagingReadiness {
   readonly name = 'messaging';
   private lastProbe?: { at: number; reachable: boolean; detail?: string };
+  private probing?: Promise<{ reachable: boolean; detail?: string }>;
 
   constructor(
     private readonly kafka: Kafka,
@@ -37,6 +38,16 @@ export class MessagingReadiness {
 
   private async probeKafka(): Promise<{ reachable: boolean; detail?: string }> {
     if (this.lastProbe && Date.now() - this.lastProbe.at < KAFKA_PROBE_CACHE_MS) return this.lastProbe;
+    // One probe at a time: behind a network partition a probe's connection is accepted (by a proxy
+    // or a load balancer) and its request waits out kafkajs' 30 s timeout, far beyond the readiness
+    // check's own; every readiness call meanwhile would open another connection.
+    this.probing ??= this.askKafka().finally(() => {
+      this.probing = undefined;
+    });
+    return this.probing;
+  }
+
+  private async askKafka(): Promise<{ reachable: boolean; detail?: string }> {
     const admin = this.kafka.admin({ retry: { retries: 0 } });
     try {
       await admin.connect();
