@@ -58,18 +58,23 @@
  *   resources, PodDisruptionBudgets.
  * docs/operations.md, "Kubernetes manifests on podman (`npm run kube:play`)", says the same for users.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import { parse, stringify } from 'yaml';
-import { CONTAINERS_CONF, podman } from '../infra/containers/containers.mjs';
+import {
+  REPO_ROOT,
+  commandLineArguments,
+  containerStats,
+  podman,
+  podmanAsync,
+} from '../infra/containers/containers.mjs';
 import { imageTags, readVersions } from './images.mjs';
-import { writeLocalOverlaySecrets } from './secrets.mjs';
+import { readEnvFile, writeLocalOverlaySecrets } from './secrets.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK_DIR = path.join(REPO_ROOT, '.local', 'kube-play');
 const STATE_FILE = path.join(WORK_DIR, 'state.json');
 /** Labels what this script creates in podman (secrets, network), with the network's name. */
@@ -508,17 +513,6 @@ function render(overlay) {
   return renderer.renderKustomization(overlay);
 }
 
-/** @param {string} file */
-function readEnvFile(file) {
-  return Object.fromEntries(
-    fs
-      .readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
-      .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
-  );
-}
-
 /**
  * The renderer reads a missing env file's committed `.example` (placeholders the services refuse):
  * for the overlay's secretGenerators whose env files are not there, the values
@@ -540,7 +534,7 @@ function fillGeneratedSecrets(overlay, secrets) {
     const secret = secrets.find((candidate) => candidate.metadata.name === generator.name);
     const generated = envs.map((file) => path.join(directory, path.basename(file)));
     if (!secret || !generated.every((file) => fs.existsSync(file))) continue;
-    secret['stringData'] = Object.assign({}, ...generated.map(readEnvFile));
+    secret['stringData'] = Object.fromEntries(generated.flatMap((file) => [...readEnvFile(file)]));
     filled.push(secret.metadata.name);
   }
   return filled;
@@ -549,28 +543,6 @@ function fillGeneratedSecrets(overlay, secrets) {
 // ---------------------------------------------------------------------------------------------
 // Running podman
 
-/**
- * podman, asynchronously (pods are played side by side), its output in a log file.
- * @param {string[]} args
- * @param {string} log
- * @returns {Promise<number>}
- */
-function podmanAsync(args, log) {
-  return new Promise((resolve, reject) => {
-    const out = fs.openSync(log, 'a');
-    fs.writeSync(out, `\n$ podman ${args.join(' ')}\n`);
-    const child = spawn('podman', args, {
-      env: { ...process.env, CONTAINERS_CONF },
-      stdio: ['ignore', out, out],
-    });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      fs.closeSync(out);
-      resolve(code ?? 1);
-    });
-  });
-}
-
 /** @param {string[]} args */
 function podmanOk(args) {
   const result = podman(args);
@@ -578,8 +550,6 @@ function podmanOk(args) {
   return String(result.stdout);
 }
 
-/** @param {number} ms */
-const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 /** @param {number} ms */
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 /** @param {string} line */
@@ -814,13 +784,7 @@ function parseArguments(argv) {
     keep: false,
     down: false,
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[(i += 1)];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
+  for (const [arg, value] of commandLineArguments(argv)) {
     if (arg === '--overlay') options.overlay = path.relative(REPO_ROOT, path.resolve(value()));
     else if (arg === '--network') options.network = value();
     else if (arg === '--timeout') options.timeout = Number(value());
@@ -1041,15 +1005,7 @@ async function main() {
     const containers = played.flatMap((p) =>
       list(podSpec(p.workload)['containers']).map((c) => `${p.pod}-${c.name}`),
     );
-    const stats = podman([
-      'stats',
-      '--no-stream',
-      '--format',
-      'json',
-      ...containers.filter((c) => containerState(c).status === 'running'),
-    ]);
-    /** @type {{ name: string, mem_usage: string, cpu_percent?: string }[]} */
-    const usage = stats.status === 0 ? JSON.parse(String(stats.stdout)) : [];
+    const usage = containerStats(containers.filter((c) => containerState(c).status === 'running'));
     const memory = new Map(usage.map((u) => [u.name, u.mem_usage]));
     console.log('');
     console.log('pod                          kind        ready after  memory (usage / limit)');

@@ -32,19 +32,23 @@
  * so depends_on's service_healthy and the suite's waits work as under Docker.
  */
 import { randomBytes } from 'node:crypto';
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import {
-  CONTAINERS_CONF,
+  REPO_ROOT,
+  commandLineArguments,
+  containerStats,
+  podman,
+  podmanAsync,
+  runCommand,
   setup as setupPodman,
   start as startPodmanService,
 } from '../infra/containers/containers.mjs';
 import { imageEnvironment, imageTags, readVersions } from './images.mjs';
 import { readEnvFile, writeComposeSecrets } from './secrets.mjs';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK_DIR = path.join(REPO_ROOT, '.local', 'test-containers');
 /** docker-compose.yml's host ports, by the variable that moves each. */
 export const HOST_PORTS = /** @type {const} */ ({
@@ -74,13 +78,7 @@ export function parseArguments(argv) {
     down: false,
     testcontainers: true,
   };
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i];
-    const value = () => {
-      const next = argv[(i += 1)];
-      if (next === undefined) throw new Error(`${arg} needs a value`);
-      return next;
-    };
+  for (const [arg, value] of commandLineArguments(argv)) {
     if (arg === '--project') options.project = value();
     else if (arg === '--port-offset') options.portOffset = Number(value());
     else if (arg === '--no-build') options.build = false;
@@ -120,38 +118,13 @@ export function stackSettings(offset, scimToken) {
 }
 
 /**
- * @param {string} command
- * @param {string[]} args
- * @param {NodeJS.ProcessEnv} env
- * @param {string} [log] a file for the output (else inherited)
- * @returns {Promise<number>}
- */
-function runAsync(command, args, env, log) {
-  return new Promise((resolve, reject) => {
-    const out = log ? fs.openSync(log, 'a') : 'inherit';
-    const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (typeof out === 'number') fs.closeSync(out);
-      resolve(code ?? 1);
-    });
-  });
-}
-
-/** @param {string[]} args */
-function podman(args) {
-  const result = spawnSync('podman', args, { encoding: 'utf8', env: { ...process.env, CONTAINERS_CONF } });
-  return { status: result.status, stdout: result.stdout ?? '', stderr: result.stderr ?? '' };
-}
-
-/**
  * @param {string} project
  * @param {string} [health] starting | healthy | unhealthy
  */
 function projectContainers(project, health) {
   const args = ['ps', '-q', '--filter', `label=com.docker.compose.project=${project}`];
   if (health) args.push('--filter', `health=${health}`);
-  return podman(args).stdout.split('\n').filter(Boolean);
+  return String(podman(args).stdout).split('\n').filter(Boolean);
 }
 
 /**
@@ -175,12 +148,7 @@ function startHealthRunner(project) {
     Promise.all(
       due.map(({ id }) => {
         lastRun.set(id, now);
-        return runAsync(
-          'podman',
-          ['healthcheck', 'run', id],
-          { ...process.env, CONTAINERS_CONF },
-          '/dev/null',
-        );
+        return podmanAsync(['healthcheck', 'run', id], '/dev/null');
       }),
     ).finally(() => {
       busy = false;
@@ -248,7 +216,7 @@ async function main() {
     path.join(REPO_ROOT, 'docker-compose.yml'),
   ];
   const dockerCompose = (/** @type {string[]} */ args) =>
-    runAsync('docker-compose', [...compose, ...args], env, log);
+    runCommand('docker-compose', [...compose, ...args], { env, log });
   const down = () =>
     timed(timings, 'down (with volumes)', async () => {
       const code = await dockerCompose(['down', '--volumes', '--remove-orphans', '--timeout', '30']);
@@ -258,10 +226,10 @@ async function main() {
 
   if (options.build)
     await timed(timings, 'images (npm run images)', async () => {
-      const code = await runAsync(
+      const code = await runCommand(
         process.execPath,
         [path.join(REPO_ROOT, 'tools', 'images.mjs'), '--no-sbom'],
-        env,
+        { env },
       );
       if (code !== 0) throw new Error('tools/images.mjs failed');
     });
@@ -270,7 +238,7 @@ async function main() {
   if (projectContainers(options.project).length > 0) await down();
 
   const stopHealthRunner = startHealthRunner(options.project);
-  /** @type {unknown[]} */
+  /** @type {ReturnType<typeof containerStats>} */
   let usage = [];
   let failure;
   try {
@@ -288,12 +256,11 @@ async function main() {
         0
       ) {
         if (Date.now() > deadline) throw new Error('not every container became healthy within 300 s');
-        await new Promise((resolve) => setTimeout(resolve, 1000));
+        await sleep(1000);
       }
     });
-    const stats = podman(['stats', '--no-stream', '--format', 'json', ...projectContainers(options.project)]);
-    usage = stats.status === 0 ? JSON.parse(stats.stdout) : [];
-    for (const container of /** @type {{ name: string, mem_usage: string }[]} */ (usage))
+    usage = containerStats(projectContainers(options.project));
+    for (const container of usage)
       console.error(`[test-containers] ${container.name}: ${container.mem_usage}`);
 
     const password = secrets.get('POSTGRES_PASSWORD');
@@ -316,7 +283,7 @@ async function main() {
       { mode: 0o600 },
     );
     await timed(timings, "the stack's suite (e2e/containers)", async () => {
-      const code = await runAsync(
+      const code = await runCommand(
         process.execPath,
         [
           path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
@@ -325,13 +292,15 @@ async function main() {
           path.join(REPO_ROOT, 'e2e', 'containers', 'jest.config.js'),
         ],
         {
-          ...env,
-          VOUCH_STACK_FILE: stackFile,
-          // The test library's maildev helpers read the stack's infrastructure from these.
-          KAFKA_BROKERS: `127.0.0.1:${settings.KAFKA_HOST_PORT}`,
-          DATABASE_URL: `${postgres}/postgres`,
-          SMTP_URL: `smtp://127.0.0.1:${settings.SMTP_HOST_PORT}`,
-          MAILDEV_URL: `http://127.0.0.1:${settings.MAILDEV_HOST_PORT}`,
+          env: {
+            ...env,
+            VOUCH_STACK_FILE: stackFile,
+            // The test library's maildev helpers read the stack's infrastructure from these.
+            KAFKA_BROKERS: `127.0.0.1:${settings.KAFKA_HOST_PORT}`,
+            DATABASE_URL: `${postgres}/postgres`,
+            SMTP_URL: `smtp://127.0.0.1:${settings.SMTP_HOST_PORT}`,
+            MAILDEV_URL: `http://127.0.0.1:${settings.MAILDEV_HOST_PORT}`,
+          },
         },
       );
       if (code !== 0) throw new Error("the stack's suite failed");
@@ -351,7 +320,7 @@ async function main() {
       const harnessEnv = { ...env, VOUCH_TEST_INFRA: 'containers' };
       for (const name of ['KAFKA_BROKERS', 'DATABASE_URL', 'SMTP_URL', 'MAILDEV_URL'])
         delete harnessEnv[name];
-      const code = await runAsync(
+      const code = await runCommand(
         process.execPath,
         [
           path.join(REPO_ROOT, 'node_modules', 'jest', 'bin', 'jest.js'),
@@ -362,7 +331,7 @@ async function main() {
           '--runTestsByPath',
           ...TESTCONTAINERS_SUITES,
         ],
-        harnessEnv,
+        { env: harnessEnv },
       );
       if (code !== 0) throw new Error('the testcontainers suites failed');
     }).catch((error) => (failure = error));

@@ -15,6 +15,9 @@
  * ulimits that fit the host's hard limits, cgroupfs, netavark. /etc is left alone. The Docker API
  * served on the socket is what the `docker` CLI, docker-compose and testcontainers use
  * (DOCKER_HOST=unix://<socket>). Images stay in podman's own storage (/var/lib/containers as root).
+ *
+ * It also holds what the container scripts (tools/test-containers.mjs, tools/kube-play.mjs) share:
+ * running podman and other commands, and reading their command lines.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -195,6 +198,66 @@ export function podman(args, options = {}) {
     ...options,
     env: { ...process.env, ...options.env, CONTAINERS_CONF },
   });
+}
+
+/**
+ * podman with the repo's configuration, asynchronously (for pods played side by side, or
+ * healthchecks run meanwhile): the command line and its output appended to `log`.
+ * @param {string[]} args
+ * @param {string} log
+ */
+export function podmanAsync(args, log) {
+  fs.appendFileSync(log, `\n$ podman ${args.join(' ')}\n`);
+  return runCommand('podman', args, { env: { ...process.env, CONTAINERS_CONF }, log });
+}
+
+/**
+ * What `podman stats` says of the containers (memory, CPU), or nothing if it fails.
+ * @param {string[]} containers
+ * @returns {{ name: string, mem_usage: string, cpu_percent?: string }[]}
+ */
+export function containerStats(containers) {
+  const stats = podman(['stats', '--no-stream', '--format', 'json', ...containers]);
+  return stats.status === 0 ? JSON.parse(String(stats.stdout)) : [];
+}
+
+/**
+ * Runs a command in the repo's root, its output appended to `log` (else inherited).
+ * @param {string} command
+ * @param {string[]} args
+ * @param {{ env?: NodeJS.ProcessEnv, log?: string }} [options]
+ * @returns {Promise<number>} its exit code
+ */
+export function runCommand(command, args, { env = process.env, log } = {}) {
+  return new Promise((resolve, reject) => {
+    const out = log ? fs.openSync(log, 'a') : 'inherit';
+    const child = spawn(command, args, { cwd: REPO_ROOT, env, stdio: ['ignore', out, out] });
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (typeof out === 'number') fs.closeSync(out);
+      resolve(code ?? 1);
+    });
+  });
+}
+
+/**
+ * The arguments of a container script's command line, each with a reader of its value (the
+ * argument after it, which the loop then skips).
+ * @param {string[]} argv
+ * @returns {Generator<[string, () => string]>}
+ */
+export function* commandLineArguments(argv) {
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = /** @type {string} */ (argv[i]);
+    yield [
+      arg,
+      () => {
+        const next = argv[(i += 1)];
+        if (next === undefined) throw new Error(`${arg} needs a value`);
+        return next;
+      },
+    ];
+  }
 }
 
 /** @param {Record<string, string>} environment */

@@ -6,6 +6,8 @@ import { startEventConsumer } from '@vouch/messaging';
 import { ensureDatabase } from '@vouch/persistence';
 import { clientErrorAsProblem, frameworkErrorAsProblem } from './http/framework-errors';
 import { observeHttp } from './http/http-observation';
+import { declareIdempotentReplays } from './http/idempotency/idempotency.interceptor';
+import { declareDatabaseTimeouts } from './http/problem-details';
 import { logRequests, requestId } from './logging/request-log';
 import { ServiceLogger } from './logging/service-logger';
 import { ServiceMetrics } from './metrics/metrics';
@@ -31,11 +33,12 @@ export interface HttpOptions {
 }
 
 /**
- * A service's OpenAPI document, from its controllers' decorators and DTOs: what it serves at
+ * A service's OpenAPI document, from its controllers' decorators and DTOs, and what the platform
+ * answers on their behalf (a database time limit's 503, `Idempotent-Replayed`): what it serves at
  * `/docs-json` and what `npm run contract` commits under docs/openapi/, so both are one document.
  */
 export function openApiDocument(app: INestApplication, description: ServiceDescription): OpenAPIObject {
-  return SwaggerModule.createDocument(
+  const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle(description.title)
@@ -44,6 +47,9 @@ export function openApiDocument(app: INestApplication, description: ServiceDescr
       .addBearerAuth()
       .build(),
   );
+  declareDatabaseTimeouts(document);
+  declareIdempotentReplays(document);
+  return document;
 }
 
 /**

@@ -134,4 +134,17 @@ describe("a service's database time limits", () => {
       });
     }
   });
+
+  it('declares that 503 on every operation of its OpenAPI document, with Retry-After', async () => {
+    const document = (await (await fetch(`${baseUrl}/docs-json`)).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+      components: { responses: Record<string, { headers: Record<string, { required?: boolean }> }> };
+    };
+
+    const operations = Object.values(document.paths).flatMap((path) => Object.values(path));
+    expect(operations).toHaveLength(2);
+    for (const operation of operations)
+      expect(operation.responses['503']).toEqual({ $ref: '#/components/responses/DatabaseTimeout' });
+    expect(document.components.responses['DatabaseTimeout']?.headers['Retry-After']?.required).toBe(true);
+  });
 });

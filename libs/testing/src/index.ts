@@ -20,3 +20,4 @@ export * from './oauth-smtp-server';
 export * from './running-stack';
 export * from './steady-load';
 export * from './email-reconciler';
+export * from './idempotency-keys';

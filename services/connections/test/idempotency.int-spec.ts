@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import type { ConnectionRequestView, Page } from '@vouch/contracts';
+import { expireIdempotencyKeys, idempotencyKeyHeaders, storedIdempotencyKeys } from '@vouch/testing';
 import { ConnectionsTestApp, type TestEmployee } from './support/connections-test-app';
 
 type Answer = ConnectionRequestView & {
@@ -23,7 +23,7 @@ describe('Idempotency-Key on POST /v1/connection-requests', () => {
     service.request<Answer>('POST', '/v1/connection-requests', {
       token: from.token,
       body: { toEmployeeId: to.id, ...(message === undefined ? {} : { message }) },
-      headers: key === undefined ? {} : { 'idempotency-key': key },
+      headers: idempotencyKeyHeaders(key),
     });
 
   const outgoing = async (who: TestEmployee) =>
@@ -36,15 +36,6 @@ describe('Idempotency-Key on POST /v1/connection-requests', () => {
         },
       )
     ).body.items.map((item) => item.id);
-
-  const keysOf = async (employee: TestEmployee): Promise<number> => {
-    const [row] = await service
-      .get(DataSource)
-      .query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM idempotency_key WHERE employee_id = $1`, [
-        employee.id,
-      ]);
-    return row?.n ?? 0;
-  };
 
   it('replays the first answer to a retry with the same key and body, and asks once', async () => {
     const [ana, ben] = await service.hire({}, {});
@@ -59,7 +50,7 @@ describe('Idempotency-Key on POST /v1/connection-requests', () => {
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
     expect(retry.body).toEqual(first.body);
     expect(await outgoing(ana)).toEqual([first.body.id]);
-    expect(await keysOf(ana)).toBe(1);
+    expect(await storedIdempotencyKeys(service, ana)).toBe(1);
   });
 
   it('replays the 200 of asking back, not a 409 "already connected"', async () => {
@@ -105,7 +96,7 @@ describe('Idempotency-Key on POST /v1/connection-requests', () => {
       else expect(answer.body).toMatchObject({ status: 409, title: 'Request in progress' });
     }
     expect(await outgoing(ana)).toEqual([asked[0]?.body.id]);
-    expect(await keysOf(ana)).toBe(1);
+    expect(await storedIdempotencyKeys(service, ana)).toBe(1);
   });
 
   it('asks again once the key has expired', async () => {
@@ -117,11 +108,7 @@ describe('Idempotency-Key on POST /v1/connection-requests', () => {
         .status,
     ).toBe(204);
 
-    await service
-      .get(DataSource)
-      .query(`UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE employee_id = $1`, [
-        ana.id,
-      ]);
+    await expireIdempotencyKeys(service, ana);
     const again = await ask(ana, ben, key);
 
     expect(again.status).toBe(201);

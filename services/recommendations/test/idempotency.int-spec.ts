@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { IdempotencyKeySweep } from '@vouch/platform';
-import type { HttpAnswer } from '@vouch/testing';
+import {
+  expireIdempotencyKeys,
+  idempotencyKeyHeaders,
+  storedIdempotencyKeys,
+  type HttpAnswer,
+} from '@vouch/testing';
 import { RecommendationsTestApp, SAMPLE_TEXT, type TestEmployee } from './support/recommendations-test-app';
 
 interface Created {
@@ -37,14 +42,14 @@ describe('Idempotency-Key on the recommendations service', () => {
     service.request<Created>('POST', '/v1/recommendations', {
       token: author.token,
       body: { subjectId: subject.id, relationship: 'coworker', text },
-      headers: key === undefined ? {} : { 'idempotency-key': key },
+      headers: idempotencyKeyHeaders(key),
     });
 
   const ask = (requester: TestEmployee, recipient: TestEmployee, key?: string, message?: string) =>
     service.request<Created>('POST', '/v1/recommendation-requests', {
       token: requester.token,
       body: { recipientId: recipient.id, relationship: 'coworker', ...(message ? { message } : {}) },
-      headers: key === undefined ? {} : { 'idempotency-key': key },
+      headers: idempotencyKeyHeaders(key),
     });
 
   const given = async (author: TestEmployee) =>
@@ -58,22 +63,6 @@ describe('Idempotency-Key on the recommendations service', () => {
         token: requester.token,
       })
     ).body.items.map((item) => item.id);
-
-  const keysOf = async (employee: TestEmployee): Promise<number> => {
-    const [row] = await service
-      .get(DataSource)
-      .query<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM idempotency_key WHERE employee_id = $1`, [
-        employee.id,
-      ]);
-    return row?.n ?? 0;
-  };
-
-  const expireKeysOf = (employee: TestEmployee) =>
-    service
-      .get(DataSource)
-      .query(`UPDATE idempotency_key SET expires_at = now() - interval '1 second' WHERE employee_id = $1`, [
-        employee.id,
-      ]);
 
   describe('POST /v1/recommendations', () => {
     it('replays the first answer to a retry with the same key and body, and writes one recommendation', async () => {
@@ -90,7 +79,7 @@ describe('Idempotency-Key on the recommendations service', () => {
       expect(retry.headers.get('content-type')).toBe(first.headers.get('content-type'));
       expect(retry.body).toEqual(first.body);
       expect(await given(author)).toEqual([first.body.id]);
-      expect(await keysOf(author)).toBe(1);
+      expect(await storedIdempotencyKeys(service, author)).toBe(1);
     });
 
     it('answers 422 to the same key with another body, and writes nothing more', async () => {
@@ -127,7 +116,7 @@ describe('Idempotency-Key on the recommendations service', () => {
         }
       }
       expect(await given(author)).toEqual([written[0]?.body.id]);
-      expect(await keysOf(author)).toBe(1);
+      expect(await storedIdempotencyKeys(service, author)).toBe(1);
     });
 
     it('runs the request again once its key has expired', async () => {
@@ -139,13 +128,13 @@ describe('Idempotency-Key on the recommendations service', () => {
           .status,
       ).toBe(204);
 
-      await expireKeysOf(author);
+      await expireIdempotencyKeys(service, author);
       const again = await write(author, subject, key);
 
       expect(again.status).toBe(201);
       expect(again.headers.get('idempotent-replayed')).toBeNull();
       expect(again.body.id).not.toBe(first.body.id);
-      expect(await keysOf(author)).toBe(1);
+      expect(await storedIdempotencyKeys(service, author)).toBe(1);
     });
 
     it('replays a client error too: the retry of a refused request is refused the same way', async () => {
@@ -184,12 +173,12 @@ describe('Idempotency-Key on the recommendations service', () => {
       }
 
       expect(failed.status).toBe(500);
-      expect(await keysOf(author)).toBe(0);
+      expect(await storedIdempotencyKeys(service, author)).toBe(0);
       const retry = await write(author, subject, key);
       expect(retry.status).toBe(201);
       expect(retry.headers.get('idempotent-replayed')).toBeNull();
       expect(await given(author)).toEqual([retry.body.id]);
-      expect(await keysOf(author)).toBe(1);
+      expect(await storedIdempotencyKeys(service, author)).toBe(1);
     });
 
     it('keeps keys apart per employee: the same key from two authors writes two recommendations', async () => {
@@ -213,7 +202,7 @@ describe('Idempotency-Key on the recommendations service', () => {
 
       expect(second.status).toBe(409);
       expect(second.body).toMatchObject({ title: 'Already recommended' });
-      expect(await keysOf(author)).toBe(0);
+      expect(await storedIdempotencyKeys(service, author)).toBe(0);
     });
 
     it.each([
@@ -248,7 +237,7 @@ describe('Idempotency-Key on the recommendations service', () => {
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
       expect(retry.body).toEqual(first.body);
       expect(await outgoing(requester)).toEqual([first.body.id]);
-      expect(await keysOf(requester)).toBe(1);
+      expect(await storedIdempotencyKeys(service, requester)).toBe(1);
     });
 
     it('answers 422 to the same key with another body', async () => {
@@ -278,7 +267,7 @@ describe('Idempotency-Key on the recommendations service', () => {
             (answer.status === 201 && answer.headers.get('idempotent-replayed') === 'true'),
         ).toBe(true);
       expect(await outgoing(requester)).toEqual([asked[0]?.body.id]);
-      expect(await keysOf(requester)).toBe(1);
+      expect(await storedIdempotencyKeys(service, requester)).toBe(1);
     });
 
     it('asks again once the key has expired, and the sweep forgets expired keys', async () => {
@@ -293,16 +282,16 @@ describe('Idempotency-Key on the recommendations service', () => {
         ).status,
       ).toBe(204);
 
-      await expireKeysOf(requester);
+      await expireIdempotencyKeys(service, requester);
       const again = await ask(requester, recipient, key);
 
       expect(again.status).toBe(201);
       expect(again.body.id).not.toBe(first.body.id);
-      expect(await keysOf(requester)).toBe(1);
+      expect(await storedIdempotencyKeys(service, requester)).toBe(1);
 
-      await expireKeysOf(requester);
+      await expireIdempotencyKeys(service, requester);
       await service.get(IdempotencyKeySweep).sweepOnce();
-      expect(await keysOf(requester)).toBe(0);
+      expect(await storedIdempotencyKeys(service, requester)).toBe(0);
     });
   });
 });

@@ -10,8 +10,10 @@ import {
   type ExceptionFilter,
   type ValidationError,
 } from '@nestjs/common';
+import type { OpenAPIObject, ResponseObject } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { isDatabaseTimeout } from '@vouch/persistence';
+import { operationsOf } from './openapi-operations';
 
 /** One invalid field of a request. */
 export interface FieldError {
@@ -40,6 +42,35 @@ export interface ErrorMapping {
 }
 
 const problemType = (status: number) => `https://httpstatuses.io/${status}`;
+
+/** A request cut short by a database time limit may well succeed a moment later. */
+const DATABASE_TIMEOUT_RETRY_AFTER_SECONDS = 1;
+
+/** The 503 the filter answers when a database time limit (DATABASE_*_TIMEOUT_MS) cuts a request short. */
+const DATABASE_TIMEOUT_RESPONSE: ResponseObject = {
+  description:
+    'the database did not answer in time (a time limit was reached): problem details; try again after Retry-After',
+  headers: {
+    'Retry-After': {
+      required: true,
+      description: 'seconds to wait before trying again',
+      schema: { type: 'integer', example: DATABASE_TIMEOUT_RETRY_AFTER_SECONDS },
+    },
+  },
+};
+
+/**
+ * Declares the database time limit's 503 on every operation of a service's OpenAPI document, as
+ * one shared response: any operation that reads or writes the database can answer it.
+ */
+export function declareDatabaseTimeouts(document: OpenAPIObject): void {
+  document.components = {
+    ...document.components,
+    responses: { ...document.components?.responses, DatabaseTimeout: DATABASE_TIMEOUT_RESPONSE },
+  };
+  for (const operation of operationsOf(document))
+    operation.responses['503'] ??= { $ref: '#/components/responses/DatabaseTimeout' };
+}
 
 /** A 400 whose body lists each invalid field. */
 export class InvalidFieldsException extends BadRequestException {
@@ -150,7 +181,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
           status: 503,
           detail: 'the database did not answer in time; try again',
         },
-        headers: { 'Retry-After': '1' },
+        headers: { 'Retry-After': String(DATABASE_TIMEOUT_RETRY_AFTER_SECONDS) },
       };
     }
     return {

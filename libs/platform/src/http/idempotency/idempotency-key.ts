@@ -138,6 +138,9 @@ export function isRememberedStatus(status: number): boolean {
 /** The answer's headers worth replaying; the rest (date, length, request ids) are the replay's own. */
 export const REMEMBERED_HEADERS = ['content-type', 'location', 'content-location'] as const;
 
+/** The request header that makes a retry safe (the draft's name). */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
+
 /** Marks a replayed answer, as Stripe and others name it (the draft names none). */
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
 

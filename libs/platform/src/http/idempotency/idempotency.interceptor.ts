@@ -9,13 +9,20 @@ import {
   type ExecutionContext,
   type NestInterceptor,
 } from '@nestjs/common';
-import { ApiHeader, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import {
+  ApiHeader,
+  ApiUnprocessableEntityResponse,
+  type HeaderObject,
+  type OpenAPIObject,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { operationsOf } from '../openapi-operations';
 import { InvalidFieldsException, ProblemDetailsFilter } from '../problem-details';
 import {
   decideIdempotentRequest,
+  IDEMPOTENCY_KEY_HEADER,
   IdempotencyKeyInFlightError,
   IdempotencyKeyReusedError,
   isRememberedStatus,
@@ -68,7 +75,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const parsed = parseIdempotencyKey(request.headers['idempotency-key']);
     if (parsed.kind === 'absent') return next.handle();
     if (parsed.kind === 'invalid')
-      throw new InvalidFieldsException([{ field: 'Idempotency-Key', message: parsed.message }]);
+      throw new InvalidFieldsException([{ field: IDEMPOTENCY_KEY_HEADER, message: parsed.message }]);
     const employee = request.employee;
     if (!employee) throw new UnauthorizedException('a bearer access token is required');
     const scope: IdempotencyKeyScope = {
@@ -200,7 +207,7 @@ export const Idempotent = () =>
   applyDecorators(
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
-      name: 'Idempotency-Key',
+      name: IDEMPOTENCY_KEY_HEADER,
       required: false,
       description:
         'Makes a retry safe (draft-ietf-httpapi-idempotency-key-header): a retry with the same key ' +
@@ -213,3 +220,40 @@ export const Idempotent = () =>
       description: 'the Idempotency-Key was used with another request body',
     }),
   );
+
+/**
+ * `Idempotent-Replayed` as the OpenAPI documents declare it on each answer that can carry it: in
+ * place, not by reference, as the portal's generated types take a referenced header as always sent.
+ */
+const REPLAYED_HEADER_OBJECT: HeaderObject = {
+  description:
+    '`true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise',
+  schema: { type: 'string', enum: ['true'] },
+};
+
+/**
+ * Whether a declared answer of an `@Idempotent()` route can be a replay: a status kept with a key,
+ * but not one given before the request runs (401: authentication comes first) or instead of it
+ * (422: the key was used with another body).
+ */
+const canBeReplayed = (status: number) => isRememberedStatus(status) && status !== 401 && status !== 422;
+
+/**
+ * Declares `Idempotent-Replayed` on the answers that can be replays of every operation that takes
+ * Idempotency-Key. On the built document: a route's response decorators are applied after
+ * `@Idempotent()`, which cannot add headers to them.
+ */
+export function declareIdempotentReplays(document: OpenAPIObject): void {
+  const takingKeys = operationsOf(document).filter((operation) =>
+    operation.parameters?.some(
+      (parameter) =>
+        'name' in parameter && parameter.in === 'header' && parameter.name === IDEMPOTENCY_KEY_HEADER,
+    ),
+  );
+  for (const operation of takingKeys) {
+    for (const [status, response] of Object.entries(operation.responses)) {
+      if (!response || '$ref' in response || !canBeReplayed(Number(status))) continue;
+      response.headers = { ...response.headers, [REPLAYED_HEADER]: REPLAYED_HEADER_OBJECT };
+    }
+  }
+}

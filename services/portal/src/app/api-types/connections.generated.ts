@@ -201,7 +201,17 @@ export interface components {
       nextCursor: string | null;
     };
   };
-  responses: never;
+  responses: {
+    /** @description the database did not answer in time (a time limit was reached): problem details; try again after Retry-After */
+    DatabaseTimeout: {
+      headers: {
+        /** @description seconds to wait before trying again */
+        'Retry-After': number;
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -215,6 +225,7 @@ export type SchemaConnectionDto = components['schemas']['ConnectionDto'];
 export type SchemaConnectionPageDto = components['schemas']['ConnectionPageDto'];
 export type SchemaSuggestionDto = components['schemas']['SuggestionDto'];
 export type SchemaSuggestionPageDto = components['schemas']['SuggestionPageDto'];
+export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
 export type $defs = Record<string, never>;
 export interface operations {
   ConnectionRequestsController_list: {
@@ -246,6 +257,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ConnectionRequestsController_create: {
@@ -267,6 +279,8 @@ export interface operations {
       /** @description they had asked me first: now connected */
       200: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -276,6 +290,8 @@ export interface operations {
       /** @description a new pending request */
       201: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -285,6 +301,8 @@ export interface operations {
       /** @description invalid fields or Idempotency-Key, or a request to oneself */
       400: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -299,6 +317,8 @@ export interface operations {
       /** @description the caller is not an active employee */
       403: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -306,6 +326,8 @@ export interface operations {
       /** @description no active employee with this id */
       404: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -313,6 +335,8 @@ export interface operations {
       /** @description already connected, or a request is already pending, or a request with this Idempotency-Key is still running */
       409: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -324,6 +348,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ConnectionRequestsController_accept: {
@@ -366,6 +391,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ConnectionRequestsController_decline: {
@@ -408,6 +434,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ConnectionRequestsController_withdraw: {
@@ -449,6 +476,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ConnectionsController_list: {
@@ -479,6 +507,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ConnectionsController_suggestions: {
@@ -509,6 +538,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ConnectionsController_remove: {
@@ -543,6 +573,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
 }

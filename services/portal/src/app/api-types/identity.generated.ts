@@ -742,7 +742,17 @@ export interface components {
       nextCursor: string | null;
     };
   };
-  responses: never;
+  responses: {
+    /** @description the database did not answer in time (a time limit was reached): problem details; try again after Retry-After */
+    DatabaseTimeout: {
+      headers: {
+        /** @description seconds to wait before trying again */
+        'Retry-After': number;
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -779,6 +789,7 @@ export type SchemaAuthMethodsResponse = components['schemas']['AuthMethodsRespon
 export type SchemaAdminGrantResponse = components['schemas']['AdminGrantResponse'];
 export type SchemaAuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type SchemaAuditEntryPageResponse = components['schemas']['AuditEntryPageResponse'];
+export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
 export type $defs = Record<string, never>;
 export interface operations {
   AuthController_login: {
@@ -831,6 +842,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_me: {
@@ -857,6 +869,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_updateMe: {
@@ -894,6 +907,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_myCompleteness: {
@@ -920,6 +934,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_search: {
@@ -952,6 +967,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_find: {
@@ -987,6 +1003,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_setManager: {
@@ -1040,6 +1057,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_deactivate: {
@@ -1082,6 +1100,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   EmployeesController_reactivate: {
@@ -1124,6 +1143,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   JwksController_jwks: {
@@ -1148,6 +1168,7 @@ export interface operations {
           };
         };
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   InvitationsController_resend: {
@@ -1198,6 +1219,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   InvitationAcceptanceController_accept: {
@@ -1250,6 +1272,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   SessionsController_refresh: {
@@ -1287,6 +1310,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   SessionsController_logout: {
@@ -1315,6 +1339,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   PeopleImportController_import: {
@@ -1375,6 +1400,7 @@ export interface operations {
           'application/problem+json': components['schemas']['PeopleImportProblem'];
         };
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AccountsController_register: {
@@ -1420,6 +1446,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AccountsController_confirm: {
@@ -1465,6 +1492,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AccountsController_resend: {
@@ -1503,6 +1531,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AccountsController_forgotPassword: {
@@ -1541,6 +1570,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AccountsController_reset: {
@@ -1577,6 +1607,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AuthMethodsController_get: {
@@ -1596,6 +1627,7 @@ export interface operations {
           'application/json': components['schemas']['AuthMethodsResponse'];
         };
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   SingleSignOnController_start: {
@@ -1628,6 +1660,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   SingleSignOnController_callback: {
@@ -1653,6 +1686,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AdminRolesController_grant: {
@@ -1696,6 +1730,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AdminRolesController_revoke: {
@@ -1737,6 +1772,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   AuditLogController_list: {
@@ -1802,6 +1838,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
 }

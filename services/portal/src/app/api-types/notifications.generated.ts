@@ -122,7 +122,17 @@ export interface components {
       nextCursor: string | null;
     };
   };
-  responses: never;
+  responses: {
+    /** @description the database did not answer in time (a time limit was reached): problem details; try again after Retry-After */
+    DatabaseTimeout: {
+      headers: {
+        /** @description seconds to wait before trying again */
+        'Retry-After': number;
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -132,6 +142,7 @@ export type SchemaCategorySwitchesDto = components['schemas']['CategorySwitchesD
 export type SchemaNotificationPreferencesDto = components['schemas']['NotificationPreferencesDto'];
 export type SchemaDeliveryDto = components['schemas']['DeliveryDto'];
 export type SchemaDeliveryPageDto = components['schemas']['DeliveryPageDto'];
+export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
 export type $defs = Record<string, never>;
 export interface operations {
   PreferencesController_mine: {
@@ -159,6 +170,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   PreferencesController_replace: {
@@ -197,6 +209,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   UnsubscribeController_confirm: {
@@ -226,6 +239,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   UnsubscribeController_oneClick: {
@@ -255,6 +269,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   DeliveriesController_log: {
@@ -295,6 +310,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
 }

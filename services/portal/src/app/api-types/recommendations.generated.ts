@@ -406,7 +406,17 @@ export interface components {
       teams: components['schemas']['TeamCoverageDto'][];
     };
   };
-  responses: never;
+  responses: {
+    /** @description the database did not answer in time (a time limit was reached): problem details; try again after Retry-After */
+    DatabaseTimeout: {
+      headers: {
+        /** @description seconds to wait before trying again */
+        'Retry-After': number;
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+  };
   parameters: never;
   requestBodies: never;
   headers: never;
@@ -434,6 +444,7 @@ export type SchemaEmployeeWithoutRecommendationDto =
   components['schemas']['EmployeeWithoutRecommendationDto'];
 export type SchemaTeamCoverageDto = components['schemas']['TeamCoverageDto'];
 export type SchemaCoverageDto = components['schemas']['CoverageDto'];
+export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
 export type $defs = Record<string, never>;
 export interface operations {
   RecommendationsController_create: {
@@ -455,6 +466,8 @@ export interface operations {
       /** @description written; it waits for the subject to accept it */
       201: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -464,6 +477,8 @@ export interface operations {
       /** @description invalid fields, text or Idempotency-Key, or a recommendation of oneself */
       400: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -478,6 +493,8 @@ export interface operations {
       /** @description not connected with the subject, or one of us is not active */
       403: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -485,6 +502,8 @@ export interface operations {
       /** @description no such employee, or no such request from them to me */
       404: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -492,6 +511,8 @@ export interface operations {
       /** @description I already recommended this colleague, or a request with this Idempotency-Key is still running */
       409: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -503,6 +524,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_received: {
@@ -534,6 +556,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_given: {
@@ -565,6 +588,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_myBalance: {
@@ -591,6 +615,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_update: {
@@ -652,6 +677,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_remove: {
@@ -700,6 +726,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_acceptOne: {
@@ -750,6 +777,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_hideOne: {
@@ -800,6 +828,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationsController_askForRevision: {
@@ -861,6 +890,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   ProfileRecommendationsController_ofEmployee: {
@@ -901,6 +931,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationRequestsController_pending: {
@@ -934,6 +965,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationRequestsController_create: {
@@ -955,6 +987,8 @@ export interface operations {
       /** @description asked; it waits for an answer */
       201: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content: {
@@ -964,6 +998,8 @@ export interface operations {
       /** @description invalid fields or Idempotency-Key, or a request to oneself */
       400: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -978,6 +1014,8 @@ export interface operations {
       /** @description not connected with the recipient, or one of us is not active */
       403: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -985,6 +1023,8 @@ export interface operations {
       /** @description no such employee */
       404: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -992,6 +1032,8 @@ export interface operations {
       /** @description already asked and still pending, or they already recommended me, or a request with this Idempotency-Key is still running */
       409: {
         headers: {
+          /** @description `true` when this is the first answer again, replayed to a retry with the same Idempotency-Key and body; absent otherwise */
+          'Idempotent-Replayed'?: 'true';
           [name: string]: unknown;
         };
         content?: never;
@@ -1010,6 +1052,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationRequestsController_declineOne: {
@@ -1060,6 +1103,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   RecommendationRequestsController_remove: {
@@ -1108,6 +1152,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
   CoverageController_get: {
@@ -1141,6 +1186,7 @@ export interface operations {
         };
         content?: never;
       };
+      503: components['responses']['DatabaseTimeout'];
     };
   };
 }
