@@ -80,6 +80,10 @@ export const smtpFaults: Scenario = ({ shape = FULL_LOAD, short = false, log }) 
 /** F10's outage, and the test-pace retries that outlast it (1 s doubling, with jitter, to 20 s). */
 const LONG_SMTP_OUTAGE_MS = 5 * 60_000;
 
+/** The sender's pause while SMTP is unreachable, at its defaults (SENDER_OUTAGE_PAUSE_MS, SENDER_OUTAGE_MAX_PAUSE_MS). */
+const OUTAGE_PAUSE = { initialDelayMs: 1_000, maxDelayMs: 30_000 };
+/** notifications' SENDER_CONCURRENCY default. */
+const SENDER_DEFAULT_LANES = 16;
 const LONG_OUTAGE_RETRY = { initialDelayMs: 1_000, maxDelayMs: 20_000, maxAttempts: 60 };
 
 /**
@@ -97,8 +101,8 @@ export const smtpDownFiveMinutes: Scenario = ({ shape = FULL_LOAD, log }) => {
       id: 'smtp-down-5-minutes',
       title: 'SMTP unreachable for 5 minutes, then back',
       expectation:
-        'the sender backs off (connection attempts within what its backoff allows, little CPU), the backlog ' +
-        'drains once the server is back; lost 0, duplicated 0, no delivery failed',
+        'the sender pauses (one probe per pause: connection attempts within what the pause allows, little CPU), ' +
+        'the backlog drains once the server is back; lost 0, duplicated 0, no delivery failed',
       shape,
       environment: {
         notifications: {
@@ -136,11 +140,18 @@ export const smtpDownFiveMinutes: Scenario = ({ shape = FULL_LOAD, log }) => {
               `(${(attempts / outageS).toFixed(1)}/s) for the ${pending} emails waiting at the end; ` +
               `notifications used ${cpu.toFixed(1)} s of CPU meanwhile (${((100 * cpu) / outageS).toFixed(1)} % ` +
               `of a core, the load's consuming and planning included)`,
-            `first email ${recoveryMs} ms after the server came back`,
+            `first email ${recoveryMs} ms after the server came back (the next probe: pauses reach ` +
+              `${OUTAGE_PAUSE.maxDelayMs / 1000} s)`,
           ],
           failures: [
             ...(cpu / outageS > 0.5 ? ['notifications used more than half a core during the outage'] : []),
             ...(attempts === 0 ? ['the sender never tried to connect during the outage'] : []),
+            ...(attempts > connectionsWithin(LONG_SMTP_OUTAGE_MS)
+              ? [
+                  `${attempts} connections in the outage: more than the pause allows ` +
+                    `(${connectionsWithin(LONG_SMTP_OUTAGE_MS)})`,
+                ]
+              : []),
           ],
         };
       },
@@ -162,7 +173,7 @@ export const smtpDownFiveMinutes: Scenario = ({ shape = FULL_LOAD, log }) => {
           notes: [
             `catch-up: the ${held.length} emails held back by the outage arrived within ` +
               `${(drainMs / 1000).toFixed(1)} s of the server's return (${((held.length * 1000) / drainMs).toFixed(1)} ` +
-              `emails/s), paced by their retries coming due (at most ${LONG_OUTAGE_RETRY.maxDelayMs / 1000} s apart)`,
+              `emails/s): from the probe that found it back, the rest of the pause's wait included`,
             `delivery ledger: ${ledger.failed} failed, at most ${ledger.maxAttempts} attempts for one email ` +
               `(SENDER_MAX_ATTEMPTS ${LONG_OUTAGE_RETRY.maxAttempts}); ${failedAttempts} attempts failed in the ` +
               `outage, where the backoff allows at most ${allowed} for its ${backlog.pending} emails; ` +
@@ -183,6 +194,18 @@ export const smtpDownFiveMinutes: Scenario = ({ shape = FULL_LOAD, log }) => {
 };
 
 /** The most attempts one delivery can make within `ms` at the shortest delays its backoff draws. */
+/**
+ * Connections the sender may open in an outage of `ms`: the emails its lanes had in flight when the
+ * server went, then one probe per pause (at least half of each pause's ceiling), each with one
+ * reconnect (nodemailer's requeue).
+ */
+function connectionsWithin(ms: number): number {
+  let probes = 0;
+  for (let elapsed = 0; elapsed <= ms; probes += 1)
+    elapsed += Math.min(OUTAGE_PAUSE.maxDelayMs, OUTAGE_PAUSE.initialDelayMs * 2 ** probes) / 2;
+  return 2 * (SENDER_DEFAULT_LANES + probes);
+}
+
 function attemptsWithin(ms: number): number {
   const { initialDelayMs, maxDelayMs } = LONG_OUTAGE_RETRY;
   let attempts = 1;
