@@ -51,7 +51,11 @@ describe('sending while the SMTP server is unreachable', () => {
     // The port still accepts, as a load balancer in front of a dead server does, and cuts each connection.
     await proxy.goDown({ counting: true });
     for (const requester of requesters) await service.askToConnect(requester, dana);
-    await waitFor('the first attempt', async () => proxy.attemptsWhileDown, (count) => count > 0);
+    await waitFor(
+      'the first attempt',
+      async () => proxy.attemptsWhileDown,
+      (count) => count > 0,
+    );
     expect(await waitFor('the pause to show', unavailableGauge, (value) => value === '1')).toBe('1');
 
     await sleep(OUTAGE_MS);

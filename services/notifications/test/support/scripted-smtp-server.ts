@@ -21,6 +21,8 @@ export class ScriptedSmtpServer {
   readonly hungMessages: string[] = [];
   private readonly script = new Map<string, number[]>();
   private readonly hanging = new Set<string>();
+  /** How long each message waits for its acceptance: a slow server. */
+  acceptAfterMs = 0;
 
   private server?: TestSmtpServer;
 
@@ -33,8 +35,12 @@ export class ScriptedSmtpServer {
           instance.hungMessages.push(raw);
           return;
         }
-        instance.accepted.push({ to, raw, connection });
-        accept();
+        const acceptNow = () => {
+          instance.accepted.push({ to, raw, connection });
+          accept();
+        };
+        if (instance.acceptAfterMs > 0) setTimeout(acceptNow, instance.acceptAfterMs);
+        else acceptNow();
       },
     });
     return instance;

@@ -64,6 +64,15 @@ export class SendDueDeliveriesUseCase {
     return { deliveries, leaseUntil };
   }
 
+  /**
+   * Whether the claim's lease leaves time to send one more of its deliveries: SMTP's timeouts, a
+   * quarter of the lease, before it ends. Past that, another sender may take the delivery and send
+   * it too; a slow server can keep the last deliveries of a claim waiting that long.
+   */
+  leaseLeavesTimeToSend(claim: DeliveryClaim): boolean {
+    return Date.now() + this.settings.senderLeaseMs / 4 < claim.leaseUntil.getTime();
+  }
+
   /** Sends one claimed delivery, or skips it, and records the outcome. */
   async send({ delivery, recipient }: ClaimedDelivery): Promise<SendAttempt> {
     const manager = this.dataSource.manager;

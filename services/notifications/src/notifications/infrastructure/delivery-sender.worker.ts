@@ -91,8 +91,13 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
       const full = permit === 'send' && claim.deliveries.length === this.claimSize;
       if (full) this.startLane();
       for (const [index, claimed] of claim.deliveries.entries()) {
-        // Given back, due again at once: for another instance, or for this one when the server is back.
-        if (this.stopping || (permit === 'send' && this.outage.ongoing))
+        // Given back, due again at once: for another lane or instance, or for this one when the
+        // server is back; never sent after the lease ran short, when another sender may send it too.
+        if (
+          this.stopping ||
+          (permit === 'send' && this.outage.ongoing) ||
+          !this.sendDue.leaseLeavesTimeToSend(claim)
+        )
           return this.sendDue.release(claim, claim.deliveries.slice(index));
         this.recordAttempt(await this.sendDue.send(claimed));
       }
