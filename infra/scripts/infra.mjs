@@ -50,12 +50,18 @@ Options:
                               the Kafka jar cache is always <repo>/.local/kafka/libs
   --kafka-port N              env ${PORT_ENV.kafkaPort}, default ${DEFAULT_PORTS.kafkaPort}
   --kafka-controller-port N   env ${PORT_ENV.kafkaControllerPort}, default ${DEFAULT_PORTS.kafkaControllerPort}
+  --kafka-advertised-port N   the port the broker names to clients (a proxy's in front of it), default --kafka-port
   --postgres-port N           env ${PORT_ENV.postgresPort}, default ${DEFAULT_PORTS.postgresPort}
   --smtp-port N               env ${PORT_ENV.smtpPort}, default ${DEFAULT_PORTS.smtpPort}
   --maildev-web-port N        env ${PORT_ENV.maildevWebPort}, default ${DEFAULT_PORTS.maildevWebPort}
   --kafka-security MODE       plaintext (default) or sasl_ssl: TLS, SCRAM users and ACLs (env VOUCH_KAFKA_SECURITY);
                               the CA and the users' passwords go to <home>/kafka/security
   --kafka-acl-prefix P        sasl_ssl: grant the services' ACLs under topic prefix P (env VOUCH_KAFKA_ACL_PREFIX)
+  --kafka-nodes N             1 (default) or 3 (env VOUCH_KAFKA_NODES): a KRaft cluster of combined broker and
+                              controller nodes, node n on the Kafka ports + 2(n - 1) (19092/19093, 19094/19095,
+                              19096/19097); topics replicated 3 times, min.insync.replicas=2; plaintext only.
+                              Pass it to \`down\` and \`status\` too
+  --kafka-node N              (down) stop only node N of the cluster; \`up\` starts it again on its data
   -h, --help
 
 Environment: DATABASE_URL set → PostgreSQL is not started and that URL is reported;
@@ -157,11 +163,14 @@ function parseCli(argv) {
       home: { type: 'string' },
       'kafka-port': { type: 'string' },
       'kafka-controller-port': { type: 'string' },
+      'kafka-advertised-port': { type: 'string' },
       'postgres-port': { type: 'string' },
       'smtp-port': { type: 'string' },
       'maildev-web-port': { type: 'string' },
       'kafka-security': { type: 'string' },
       'kafka-acl-prefix': { type: 'string' },
+      'kafka-nodes': { type: 'string' },
+      'kafka-node': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -177,11 +186,14 @@ function parseCli(argv) {
     home: values.home,
     kafkaPort: toPort(values['kafka-port']),
     kafkaControllerPort: toPort(values['kafka-controller-port']),
+    kafkaAdvertisedPort: toPort(values['kafka-advertised-port']),
     postgresPort: toPort(values['postgres-port']),
     smtpPort: toPort(values['smtp-port']),
     maildevWebPort: toPort(values['maildev-web-port']),
     kafkaSecurity: values['kafka-security'],
     kafkaAclPrefix: values['kafka-acl-prefix'],
+    kafkaNodes: values['kafka-nodes'],
+    kafkaNode: values['kafka-node'],
   };
   return {
     help: false,

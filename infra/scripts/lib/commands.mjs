@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { resolveConfig } from './config.mjs';
-import { downKafka, inspectKafka, upKafka } from './kafka.mjs';
+import { downKafka, inspectKafka, kafkaBrokersOf, upKafka } from './kafka.mjs';
 import { localMaildevUrl, localSmtpUrl, downMaildev, inspectMaildev, upMaildev } from './maildev.mjs';
 import { downPostgres, inspectPostgres, localDatabaseUrl, upPostgres } from './postgres.mjs';
 import { InfraError, formatDuration, withLock } from './util.mjs';
@@ -17,7 +17,7 @@ import { InfraError, formatDuration, withLock } from './util.mjs';
 /**
  * Connection strings, as printed by `--json`.
  * @typedef {object} Endpoints
- * @property {string} kafkaBrokers e.g. `127.0.0.1:19092`
+ * @property {string} kafkaBrokers e.g. `127.0.0.1:19092` (a cluster: every node's, comma separated)
  * @property {string} databaseUrl e.g. `postgres://postgres:postgres@127.0.0.1:54329/postgres` (or $DATABASE_URL)
  * @property {string} smtpUrl e.g. `smtp://127.0.0.1:1025` (or $SMTP_URL)
  * @property {string | null} maildevUrl e.g. `http://127.0.0.1:1080`; with $SMTP_URL it is $MAILDEV_URL or null
@@ -35,7 +35,7 @@ import { InfraError, formatDuration, withLock } from './util.mjs';
  */
 export function configuredEndpoints(cfg) {
   return {
-    kafkaBrokers: `127.0.0.1:${cfg.ports.kafkaPort}`,
+    kafkaBrokers: kafkaBrokersOf(cfg),
     databaseUrl: cfg.externalDatabaseUrl ?? localDatabaseUrl(cfg.ports.postgresPort),
     smtpUrl: cfg.externalSmtpUrl ?? localSmtpUrl(cfg.ports.smtpPort),
     maildevUrl: cfg.externalSmtpUrl ? cfg.externalMaildevUrl : localMaildevUrl(cfg.ports.maildevWebPort),

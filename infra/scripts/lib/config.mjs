@@ -34,6 +34,11 @@ export const DEFAULT_PORTS = Object.freeze({
   maildevWebPort: 1080,
 });
 
+/** The size of a local Kafka cluster (`--kafka-nodes`): enough for replication factor 3. */
+export const KAFKA_CLUSTER_NODES = 3;
+/** Node n of a cluster listens on the configured broker and controller ports + STEP(n - 1). */
+export const KAFKA_NODE_PORT_STEP = 2;
+
 /** Env var for each port option. */
 export const PORT_ENV = Object.freeze({
   kafkaPort: 'VOUCH_KAFKA_PORT',
@@ -50,11 +55,14 @@ export const PORT_ENV = Object.freeze({
  * @property {string} [home] directory for run state, data and logs (default `<repo>/.local`). The Kafka jar cache is always `<repo>/.local/kafka/libs`.
  * @property {number} [kafkaPort] default env VOUCH_KAFKA_PORT or 19092
  * @property {number} [kafkaControllerPort] default env VOUCH_KAFKA_CONTROLLER_PORT or 19093
+ * @property {number} [kafkaAdvertisedPort] the port the broker names to clients in its metadata (a proxy's in front of it); default kafkaPort
  * @property {number} [postgresPort] default env VOUCH_POSTGRES_PORT or 54329
  * @property {number} [smtpPort] default env VOUCH_SMTP_PORT or 1025
  * @property {number} [maildevWebPort] default env VOUCH_MAILDEV_WEB_PORT or 1080
  * @property {string} [kafkaSecurity] `plaintext` (default) or `sasl_ssl`; default env VOUCH_KAFKA_SECURITY
  * @property {string} [kafkaAclPrefix] sasl_ssl: the topic prefix the services' ACLs are granted under; default env VOUCH_KAFKA_ACL_PREFIX or empty
+ * @property {number | string} [kafkaNodes] 1 (default) or 3: a KRaft cluster of combined broker+controller nodes, node n on the Kafka ports + 2(n - 1), topics replicated 3 times with min.insync.replicas=2; default env VOUCH_KAFKA_NODES
+ * @property {number | string} [kafkaNode] `down` of a cluster: stop only this node (1-based)
  * @property {NodeJS.ProcessEnv} [env] environment to read DATABASE_URL / SMTP_URL / VOUCH_* from (default process.env)
  * @property {((msg: string) => void) | false} [log] progress logger (default: write lines to stderr); false = silent
  * @property {number} [stopTimeoutMs] `down`: how long to wait after SIGTERM before SIGKILL (default 30000)
@@ -70,6 +78,9 @@ export const PORT_ENV = Object.freeze({
  * @property {{ kafkaPort: number, kafkaControllerPort: number, postgresPort: number, smtpPort: number, maildevWebPort: number }} ports
  * @property {'plaintext' | 'sasl_ssl'} kafkaSecurity the broker's client listener: PLAINTEXT, or SASL_SSL with ACLs (lib/kafka-security.mjs)
  * @property {string} kafkaAclPrefix
+ * @property {number} kafkaAdvertisedPort
+ * @property {number} kafkaNodes 1, or 3 for a cluster (lib/kafka.mjs `kafkaNodes`)
+ * @property {number | null} kafkaNode `down`: the one node of the cluster to stop, else null (all)
  * @property {string | null} externalDatabaseUrl DATABASE_URL from env (postgres is then not started)
  * @property {string | null} externalSmtpUrl SMTP_URL from env (maildev is then not started)
  * @property {string | null} externalMaildevUrl MAILDEV_URL from env (only used together with SMTP_URL)
@@ -147,6 +158,36 @@ export function resolveConfig(options = {}) {
     );
   }
 
+  const kafkaNodes = Number(options.kafkaNodes || env.VOUCH_KAFKA_NODES || 1);
+  if (kafkaNodes !== 1 && kafkaNodes !== KAFKA_CLUSTER_NODES) {
+    throw new InfraError(
+      `invalid --kafka-nodes / VOUCH_KAFKA_NODES "${options.kafkaNodes || env.VOUCH_KAFKA_NODES}": 1 or ${KAFKA_CLUSTER_NODES}`,
+    );
+  }
+  if (kafkaNodes > 1) {
+    if (kafkaSecurity !== 'plaintext')
+      throw new InfraError('a Kafka cluster (--kafka-nodes) is plaintext only');
+    const clusterPorts = Array.from({ length: kafkaNodes }, (_, i) => [
+      ports.kafkaPort + KAFKA_NODE_PORT_STEP * i,
+      ports.kafkaControllerPort + KAFKA_NODE_PORT_STEP * i,
+    ]).flat();
+    if (new Set(clusterPorts).size !== clusterPorts.length || Math.max(...clusterPorts) > 65535) {
+      throw new InfraError(
+        `the cluster's ports collide or exceed 65535 (${clusterPorts.join(', ')}): node n listens on ` +
+          `--kafka-port and --kafka-controller-port + ${KAFKA_NODE_PORT_STEP}(n - 1)`,
+      );
+    }
+  }
+  const kafkaNode = options.kafkaNode ? Number(options.kafkaNode) : null;
+  if (
+    kafkaNode !== null &&
+    (kafkaNodes === 1 || !Number.isInteger(kafkaNode) || kafkaNode < 1 || kafkaNode > kafkaNodes)
+  ) {
+    throw new InfraError(
+      `invalid --kafka-node "${options.kafkaNode}": a node of a cluster (--kafka-nodes ${KAFKA_CLUSTER_NODES}), 1 to ${KAFKA_CLUSTER_NODES}`,
+    );
+  }
+
   const log =
     options.log === false
       ? () => {}
@@ -161,6 +202,9 @@ export function resolveConfig(options = {}) {
     ports: /** @type {ResolvedConfig['ports']} */ (ports),
     kafkaSecurity,
     kafkaAclPrefix: options.kafkaAclPrefix ?? env.VOUCH_KAFKA_ACL_PREFIX ?? '',
+    kafkaAdvertisedPort: options.kafkaAdvertisedPort ?? ports.kafkaPort,
+    kafkaNodes,
+    kafkaNode,
     externalDatabaseUrl: env.DATABASE_URL || null,
     externalSmtpUrl: env.SMTP_URL || null,
     externalMaildevUrl: env.MAILDEV_URL || null,

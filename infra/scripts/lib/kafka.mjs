@@ -1,17 +1,19 @@
 // @ts-check
 /**
- * Apache Kafka 4.x, single node KRaft (broker+controller), run as a plain `java` process.
+ * Apache Kafka 4.x, single node KRaft (broker+controller), run as a plain `java` process; or, with
+ * --kafka-nodes 3, a cluster of three such nodes, each a voter of the controller quorum.
  *
  * - jars: fetched once by the Maven Wrapper from infra/kafka/pom.xml into <repo>/.local/kafka/libs
  *   (shared by every --home); refetched when the pom changes (sha256 recorded in a marker file)
  * - config: infra/kafka/server.properties.template rendered into <home>/kafka/server.properties
+ *   (a cluster's node n: <home>/kafka-node-n/server.properties, with `clusterProperties` over it)
  * - data: <home>/kafka/data (formatted once with kafka.tools.StorageTool)
- * - log: <home>/logs/kafka.log, pid: <home>/run/kafka.pid
+ * - log: <home>/logs/kafka.log, pid: <home>/run/kafka.pid (node n: kafka-node-n.log, kafka-node-n.pid)
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { prefixed } from './config.mjs';
+import { KAFKA_NODE_PORT_STEP, prefixed } from './config.mjs';
 import {
   adminConnection,
   ensureKafkaSecurityFiles,
@@ -50,11 +52,44 @@ export const KAFKA_JVM_OPTS = ['-Xms256m', '-Xmx768m'];
 /** How long to wait for a freshly started broker to answer a metadata request. */
 const READY_TIMEOUT_MS = 120_000;
 
-/** @param {ResolvedConfig} cfg */
-export function kafkaPaths(cfg) {
+/**
+ * One broker+controller process: the single node, or node `id` of a cluster.
+ * @typedef {object} KafkaNode
+ * @property {number} id its node.id
+ * @property {string} name its directory under --home and its run and log files' name
+ * @property {number} port
+ * @property {number} controllerPort
+ */
+
+/**
+ * The nodes of this configuration: one named `kafka` on the configured ports, or a cluster's,
+ * node n named `kafka-node-n` on the configured ports + KAFKA_NODE_PORT_STEP(n - 1).
+ * @param {ResolvedConfig} cfg
+ * @returns {KafkaNode[]}
+ */
+export function kafkaNodes(cfg) {
+  const { kafkaPort, kafkaControllerPort } = cfg.ports;
+  if (cfg.kafkaNodes === 1)
+    return [{ id: 1, name: 'kafka', port: kafkaPort, controllerPort: kafkaControllerPort }];
+  return Array.from({ length: cfg.kafkaNodes }, (_, i) => ({
+    id: i + 1,
+    name: `kafka-node-${i + 1}`,
+    port: kafkaPort + KAFKA_NODE_PORT_STEP * i,
+    controllerPort: kafkaControllerPort + KAFKA_NODE_PORT_STEP * i,
+  }));
+}
+
+/** The single node (a cluster's first): whose paths the jar cache and `sasl_ssl`'s marker go by. */
+const firstNode = (/** @type {ResolvedConfig} */ cfg) => /** @type {KafkaNode} */ (kafkaNodes(cfg)[0]);
+
+/**
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} [node]
+ */
+export function kafkaPaths(cfg, node = firstNode(cfg)) {
   const infraDir = path.join(cfg.repoRoot, 'infra', 'kafka');
   const cacheDir = path.join(cfg.repoRoot, '.local', 'kafka');
-  const homeDir = path.join(cfg.home, 'kafka');
+  const homeDir = path.join(cfg.home, node.name);
   return {
     infraDir,
     pom: path.join(infraDir, 'pom.xml'),
@@ -69,15 +104,25 @@ export function kafkaPaths(cfg) {
     dataDir: path.join(homeDir, 'data'),
     configFile: path.join(homeDir, 'server.properties'),
     log4jFile: path.join(homeDir, 'log4j2.properties'),
-    ...runFiles(cfg, 'kafka'),
+    ...runFiles(cfg, node.name),
   };
 }
 
-/** Substrings of the broker's command line that identify "our" broker for this --home. */
-const needles = (/** @type {ResolvedConfig} */ cfg) => ['kafka.Kafka', kafkaPaths(cfg).configFile];
+/**
+ * Substrings of the broker's command line that identify "our" broker for this --home.
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} [node]
+ */
+const needles = (cfg, node) => ['kafka.Kafka', kafkaPaths(cfg, node).configFile];
 
 /** @param {{ kafkaPort: number }} ports */
 const brokersOf = (ports) => `127.0.0.1:${ports.kafkaPort}`;
+
+/** The bootstrap list of every node. @param {ResolvedConfig} cfg */
+export const kafkaBrokersOf = (cfg) =>
+  kafkaNodes(cfg)
+    .map((node) => brokersOf({ kafkaPort: node.port }))
+    .join(',');
 
 // ---------------------------------------------------------------------------------------------
 // Java
@@ -208,16 +253,55 @@ function hasBrokerJar(dir) {
 // Config
 
 /**
- * Render server.properties and log4j2.properties for this --home and these ports.
+ * What a cluster's node sets over the single node's template: its id, the quorum of every node,
+ * and topics on three brokers, of which two must have a write before it is acknowledged (acks=-1).
  * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
+ * @returns {Record<string, string>}
+ */
+function clusterProperties(cfg, node) {
+  return {
+    'node.id': String(node.id),
+    'controller.quorum.voters': kafkaNodes(cfg)
+      .map((voter) => `${voter.id}@127.0.0.1:${voter.controllerPort}`)
+      .join(','),
+    'default.replication.factor': '3',
+    'min.insync.replicas': '2',
+    'offsets.topic.replication.factor': '3',
+    'transaction.state.log.replication.factor': '3',
+    'transaction.state.log.min.isr': '2',
+    'share.coordinator.state.topic.replication.factor': '3',
+    'share.coordinator.state.topic.min.isr': '2',
+  };
+}
+
+/**
+ * `properties` with each of `overrides`' keys set to its value; every key must be there already.
+ * @param {string} properties
+ * @param {Record<string, string>} overrides
+ */
+function overridden(properties, overrides) {
+  return Object.entries(overrides).reduce((text, [key, value]) => {
+    const line = new RegExp(`^${key.replaceAll('.', '\\.')}=.*$`, 'm');
+    if (!line.test(text)) throw new InfraError(`no ${key} in infra/kafka/server.properties.template`);
+    return text.replace(line, `${key}=${value}`);
+  }, properties);
+}
+
+/**
+ * Render server.properties and log4j2.properties for this --home and this node's ports.
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
  * @param {import('./kafka-security.mjs').KafkaCredentials | null} [credentials] sasl_ssl: the users
  */
-export function writeKafkaConfig(cfg, credentials = null) {
-  const p = kafkaPaths(cfg);
+export function writeKafkaConfig(cfg, node, credentials = null) {
+  const p = kafkaPaths(cfg, node);
   mkdirp(p.dataDir);
   const values = /** @type {Record<string, string>} */ ({
-    kafkaPort: String(cfg.ports.kafkaPort),
-    controllerPort: String(cfg.ports.kafkaControllerPort),
+    kafkaPort: String(node.port),
+    // A single node may name a proxy's port in front of it (--kafka-advertised-port).
+    advertisedPort: String(cfg.kafkaNodes === 1 ? cfg.kafkaAdvertisedPort : node.port),
+    controllerPort: String(node.controllerPort),
     // forward slashes: backslashes are escapes in .properties files
     dataDir: p.dataDir.split(path.sep).join('/'),
     brokerProtocol: credentials ? 'SASL_SSL' : 'PLAINTEXT',
@@ -229,9 +313,10 @@ export function writeKafkaConfig(cfg, credentials = null) {
     if (v === undefined) throw new InfraError(`unknown placeholder ${all} in ${p.template}`);
     return v;
   });
+  const properties = cfg.kafkaNodes === 1 ? rendered : overridden(rendered, clusterProperties(cfg, node));
   fs.writeFileSync(
     p.configFile,
-    `# GENERATED by infra/scripts/infra.mjs from infra/kafka/server.properties.template; edits are overwritten.\n${rendered}`,
+    `# GENERATED by infra/scripts/infra.mjs from infra/kafka/server.properties.template; edits are overwritten.\n${properties}`,
   );
   fs.writeFileSync(p.log4jFile, LOG4J2_PROPERTIES);
   return p;
@@ -313,17 +398,46 @@ export async function kafkaAnswers(brokers, timeoutMs = 3000, connection = {}) {
 
 /**
  * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
  * @returns {Promise<ServerStatus>}
  */
-export function inspectKafka(cfg) {
+function inspectNode(cfg, node) {
   return inspectServer(cfg, {
     name: 'kafka',
-    fileName: 'kafka',
-    needles: needles(cfg),
+    fileName: node.name,
+    needles: needles(cfg, node),
     portKey: 'kafkaPort',
-    ports: { kafkaPort: cfg.ports.kafkaPort, kafkaControllerPort: cfg.ports.kafkaControllerPort },
+    ports: { kafkaPort: node.port, kafkaControllerPort: node.controllerPort },
     url: (ports) => brokersOf(/** @type {{ kafkaPort: number }} */ (ports)),
   });
+}
+
+/**
+ * The single node's status, or a cluster's as one: running when every node is, stopped when none
+ * is, each node's in `detail`.
+ * @param {ResolvedConfig} cfg
+ * @returns {Promise<ServerStatus>}
+ */
+export async function inspectKafka(cfg) {
+  const nodes = kafkaNodes(cfg);
+  const statuses = await Promise.all(nodes.map((node) => inspectNode(cfg, node)));
+  const [first] = statuses;
+  if (!first) throw new InfraError('no Kafka node configured');
+  if (statuses.length === 1) return first;
+  const states = new Set(statuses.map((node) => node.state));
+  /** @type {ServerStatus['state']} */
+  const state = states.size === 1 ? first.state : states.has('external') ? 'external' : 'unresponsive';
+  return {
+    name: 'kafka',
+    state,
+    pid: first.pid,
+    port: first.port,
+    ports: Object.fromEntries(nodes.map((node) => [node.name, node.port])),
+    url: kafkaBrokersOf(cfg),
+    detail: statuses
+      .map((node, i) => `node ${i + 1} ${node.state}${node.pid ? ` pid ${node.pid}` : ''}`)
+      .join(', '),
+  };
 }
 
 /**
@@ -333,14 +447,24 @@ export function inspectKafka(cfg) {
 const securityMarker = (cfg) => path.join(kafkaPaths(cfg).homeDir, 'security-mode');
 
 /**
- * Ensure a broker answers on the configured port; start one if needed.
+ * Ensure a broker answers on the configured port, or every node of a cluster on theirs; start
+ * what is not running.
  * @param {ResolvedConfig} cfg
  * @returns {Promise<{ started: boolean, brokers: string, readyMs?: number, status: ServerStatus, security?: { caFile: string, credentialsFile: string } }>}
  */
-export async function upKafka(cfg) {
-  const log = prefixed(cfg, 'kafka');
-  const p = kafkaPaths(cfg);
-  const status = await inspectKafka(cfg);
+export function upKafka(cfg) {
+  return cfg.kafkaNodes === 1 ? upSingleNode(cfg, firstNode(cfg)) : upCluster(cfg);
+}
+
+/**
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
+ * @returns {Promise<{ started: boolean, brokers: string, readyMs?: number, status: ServerStatus, security?: { caFile: string, credentialsFile: string } }>}
+ */
+async function upSingleNode(cfg, node) {
+  const log = prefixed(cfg, node.name);
+  const p = kafkaPaths(cfg, node);
+  const status = await inspectNode(cfg, node);
   const brokers = brokersOf(cfg.ports);
   const secure = cfg.kafkaSecurity === 'sasl_ssl';
   /** sasl_ssl: the services' ACLs (for this prefix), and where clients find the CA and their passwords. */
@@ -371,18 +495,7 @@ export async function upKafka(cfg) {
     const credentials = secure ? readKafkaCredentials(cfg) : null;
     const connection = credentials ? adminConnection(credentials) : {};
     log(`already running (pid ${status.pid}), checking it answers on ${brokers}…`);
-    await waitFor(() => kafkaAnswers(brokers, 3000, connection), {
-      timeoutMs: 60_000,
-      what: `the running broker (pid ${status.pid}) to answer`,
-      abort: () =>
-        findOurs(cfg, 'kafka', needles(cfg))
-          ? null
-          : `the broker (pid ${status.pid}) exited; see ${p.logFile}`,
-    }).catch((err) => {
-      throw new InfraError(
-        `${err.message}. Try \`node infra/scripts/infra.mjs down --only kafka\` and \`up\` again; log: ${p.logFile}`,
-      );
-    });
+    await untilRunningAnswers(cfg, node, /** @type {number} */ (status.pid), connection);
     log(`reusing broker pid ${status.pid} on ${brokers}`);
     if (credentials) return { started: false, brokers, status, security: await secured(credentials) };
     return { started: false, brokers, status };
@@ -416,14 +529,10 @@ export async function upKafka(cfg) {
   removeFile(p.pidFile);
   removeFile(p.stateFile);
 
-  const { java, version } = await checkJava(cfg.env);
-  log(`using Java ${version} (${java})`);
-  await ensureKafkaJars(cfg, log);
+  const java = await javaWithJars(cfg, log);
   const credentials = secure ? await ensureKafkaSecurityFiles(cfg, log) : null;
   const connection = credentials ? adminConnection(credentials) : {};
-  writeKafkaConfig(cfg, credentials);
-  const classpath = `${p.libsDir}${path.sep}*`;
-  const log4j = `-Dlog4j2.configurationFile=${p.log4jFile}`;
+  writeKafkaConfig(cfg, node, credentials);
 
   const formatted = fs.existsSync(path.join(p.dataDir, 'meta.properties'));
   const formattedSecurity = fs.existsSync(securityMarker(cfg))
@@ -436,37 +545,189 @@ export async function upKafka(cfg) {
     );
   }
   if (!formatted) {
-    const clusterId = randomClusterId();
-    log(`formatting storage ${p.dataDir} (cluster id ${clusterId})…`);
-    const t0 = Date.now();
-    const res = await run(
-      java,
-      [
-        log4j,
-        '-cp',
-        classpath,
-        'kafka.tools.StorageTool',
-        'format',
-        '-t',
-        clusterId,
-        '-c',
-        p.configFile,
-        '--ignore-formatted',
-        ...(credentials ? scramFormatArguments(credentials) : []),
-      ],
-      { env: cfg.env, logFile: p.logFile },
-    );
-    if (res.code !== 0) {
-      throw new InfraError(
-        `kafka-storage format failed (exit ${res.code}):\n${indent(res.output.trim().split('\n').slice(-20).join('\n'))}`,
-      );
-    }
+    await formatStorage(cfg, node, java, randomClusterId(), credentials, log);
     fs.writeFileSync(securityMarker(cfg), `${cfg.kafkaSecurity}\n`);
-    log(`storage formatted in ${formatDuration(Date.now() - t0)}`);
   }
 
-  log(`starting broker on ${brokers} (controller ${cfg.ports.kafkaControllerPort}, log ${p.logFile})…`);
+  const broker = await spawnNode(cfg, node, java, log);
+  const readyMs = await untilStarted(cfg, node, broker, connection, log);
+  return {
+    started: true,
+    brokers,
+    readyMs,
+    status: await inspectNode(cfg, node),
+    ...(credentials ? { security: await secured(credentials) } : {}),
+  };
+}
+
+/**
+ * Start every node of the cluster that is not running, all of them before waiting for any (a node
+ * serves only once a majority of the controller quorum is up), and reuse those running: after
+ * `down --kafka-node n`, or a node killed, `up` starts that node again on its data.
+ * @param {ResolvedConfig} cfg
+ * @returns {Promise<{ started: boolean, brokers: string, status: ServerStatus }>}
+ */
+async function upCluster(cfg) {
+  const single = firstNode({ ...cfg, kafkaNodes: 1 });
+  if (findOurs(cfg, single.name, needles(cfg, single))) {
+    throw new InfraError(
+      `the single-node Kafka of ${cfg.home} is running: stop it first (\`node infra/scripts/infra.mjs down --only kafka\`)`,
+    );
+  }
+  const nodes = kafkaNodes(cfg);
+  const statuses = await Promise.all(nodes.map((node) => inspectNode(cfg, node)));
+  /** @type {KafkaNode[]} */
+  const stopped = [];
+  /** @type {Array<{ node: KafkaNode, pid: number }>} */
+  const running = [];
+  for (const [i, node] of nodes.entries()) {
+    const status = /** @type {ServerStatus} */ (statuses[i]);
+    if (status.state === 'external') {
+      throw new InfraError(
+        `port ${node.port} of Kafka node ${node.id} is in use by a process infra.mjs did not start: ` +
+          'free it or pick other ports (--kafka-port, --kafka-controller-port)',
+      );
+    }
+    if (status.state === 'stopped') {
+      if (await isPortOpen(node.controllerPort)) {
+        throw new InfraError(
+          `controller port ${node.controllerPort} of Kafka node ${node.id} is in use by another process: ` +
+            'free it or pick other ports (--kafka-controller-port)',
+        );
+      }
+      stopped.push(node);
+    } else if (
+      status.ports.kafkaPort !== node.port ||
+      status.ports.kafkaControllerPort !== node.controllerPort
+    ) {
+      throw new InfraError(
+        `Kafka node ${node.id} from ${cfg.home} is already running on ports ${Object.values(status.ports).join('/')}, ` +
+          `not ${node.port}/${node.controllerPort}: run \`node infra/scripts/infra.mjs down --only kafka --kafka-nodes ${cfg.kafkaNodes}\` first`,
+      );
+    } else {
+      running.push({ node, pid: /** @type {number} */ (status.pid) });
+    }
+  }
+
+  /** @type {Array<{ node: KafkaNode, broker: SpawnedNode }>} */
+  const started = [];
+  if (stopped.length > 0) {
+    const java = await javaWithJars(cfg, prefixed(cfg, 'kafka'));
+    const clusterId = formattedClusterId(cfg, nodes) ?? randomClusterId();
+    for (const node of stopped) {
+      const p = kafkaPaths(cfg, node);
+      const log = prefixed(cfg, node.name);
+      // Stale pid/state files from a crashed (or killed) node.
+      removeFile(p.pidFile);
+      removeFile(p.stateFile);
+      writeKafkaConfig(cfg, node);
+      if (!fs.existsSync(path.join(p.dataDir, 'meta.properties'))) {
+        await formatStorage(cfg, node, java, clusterId, null, log);
+      }
+      started.push({ node, broker: await spawnNode(cfg, node, java, log) });
+    }
+  }
+  await Promise.all([
+    ...started.map(({ node, broker }) => untilStarted(cfg, node, broker, {}, prefixed(cfg, node.name))),
+    ...running.map(({ node, pid }) => untilRunningAnswers(cfg, node, pid, {})),
+  ]);
+  const brokers = kafkaBrokersOf(cfg);
+  prefixed(
+    cfg,
+    'kafka',
+  )(
+    `cluster of ${nodes.length} on ${brokers} (started: ${started.map(({ node }) => node.id).join(', ') || 'none'})`,
+  );
+  return { started: started.length > 0, brokers, status: await inspectKafka(cfg) };
+}
+
+/**
+ * The cluster id of the first node whose storage is formatted: a node formatted later must share it.
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode[]} nodes
+ */
+function formattedClusterId(cfg, nodes) {
+  for (const node of nodes) {
+    const meta = path.join(kafkaPaths(cfg, node).dataDir, 'meta.properties');
+    const id = fs.existsSync(meta)
+      ? /^cluster\.id=(.+)$/m.exec(fs.readFileSync(meta, 'utf8'))?.[1]
+      : undefined;
+    if (id) return id.trim();
+  }
+  return null;
+}
+
+/**
+ * Java 17+ and the broker jars.
+ * @param {ResolvedConfig} cfg
+ * @param {(msg: string) => void} log
+ */
+async function javaWithJars(cfg, log) {
+  const { java, version } = await checkJava(cfg.env);
+  log(`using Java ${version} (${java})`);
+  await ensureKafkaJars(cfg, log);
+  return java;
+}
+
+/** The JVM options naming the jars and the log configuration. @param {ReturnType<typeof kafkaPaths>} p */
+const classpathArguments = (p) => [
+  `-Dlog4j2.configurationFile=${p.log4jFile}`,
+  '-cp',
+  `${p.libsDir}${path.sep}*`,
+];
+
+/**
+ * Format a node's storage (kafka-storage format) for the cluster `clusterId`.
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
+ * @param {string} java
+ * @param {string} clusterId
+ * @param {import('./kafka-security.mjs').KafkaCredentials | null} credentials sasl_ssl: the SCRAM users to add
+ * @param {(msg: string) => void} log
+ */
+async function formatStorage(cfg, node, java, clusterId, credentials, log) {
+  const p = kafkaPaths(cfg, node);
+  log(`formatting storage ${p.dataDir} (cluster id ${clusterId})…`);
   const t0 = Date.now();
+  const res = await run(
+    java,
+    [
+      ...classpathArguments(p),
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      p.configFile,
+      '--ignore-formatted',
+      ...(credentials ? scramFormatArguments(credentials) : []),
+    ],
+    { env: cfg.env, logFile: p.logFile },
+  );
+  if (res.code !== 0) {
+    throw new InfraError(
+      `kafka-storage format failed (exit ${res.code}):\n${indent(res.output.trim().split('\n').slice(-20).join('\n'))}`,
+    );
+  }
+  log(`storage formatted in ${formatDuration(Date.now() - t0)}`);
+}
+
+/** @typedef {{ pid: number, startedAt: number, exitCode: () => number | null }} SpawnedNode */
+
+/**
+ * Start a node's JVM, detached, and record its pid and state.
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
+ * @param {string} java
+ * @param {(msg: string) => void} log
+ * @returns {Promise<SpawnedNode>}
+ */
+async function spawnNode(cfg, node, java, log) {
+  const p = kafkaPaths(cfg, node);
+  log(
+    `starting broker on ${brokersOf({ kafkaPort: node.port })} (controller ${node.controllerPort}, log ${p.logFile})…`,
+  );
+  const startedAt = Date.now();
   const child = await spawnDetached(
     java,
     [
@@ -475,9 +736,7 @@ export async function upKafka(cfg) {
       '-XX:MaxGCPauseMillis=20',
       '-XX:+ExitOnOutOfMemoryError',
       '-Djava.awt.headless=true',
-      log4j,
-      '-cp',
-      classpath,
+      ...classpathArguments(p),
       'kafka.Kafka',
       p.configFile,
     ],
@@ -487,49 +746,90 @@ export async function upKafka(cfg) {
   writePidFile(p.pidFile, pid);
   writeJson(p.stateFile, {
     pid,
-    ports: { kafkaPort: cfg.ports.kafkaPort, kafkaControllerPort: cfg.ports.kafkaControllerPort },
+    ports: { kafkaPort: node.port, kafkaControllerPort: node.controllerPort },
     startedAt: new Date().toISOString(),
     java,
     config: p.configFile,
     security: cfg.kafkaSecurity,
   });
-
   /** @type {number | null} */
   let exitCode = null;
   child.once('exit', (code, signal) => {
     exitCode = code ?? (signal ? 128 : -1);
   });
+  return { pid, startedAt, exitCode: () => exitCode };
+}
+
+/**
+ * Wait until a node just started answers a metadata request; stop it if it does not.
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
+ * @param {SpawnedNode} broker
+ * @param {import('../../../libs/kafka-client/src/kafka-client.js').KafkaConnection} connection
+ * @param {(msg: string) => void} log
+ * @returns {Promise<number>} the ms it took
+ */
+async function untilStarted(cfg, node, broker, connection, log) {
+  const p = kafkaPaths(cfg, node);
+  const brokers = brokersOf({ kafkaPort: node.port });
   try {
     await waitFor(() => kafkaAnswers(brokers, 3000, connection), {
       timeoutMs: READY_TIMEOUT_MS,
       intervalMs: 300,
       what: `the broker on ${brokers} to accept a metadata request`,
-      abort: () => (exitCode !== null ? `the broker exited (code ${exitCode}) during startup` : null),
+      abort: () => {
+        const code = broker.exitCode();
+        return code !== null ? `the broker exited (code ${code}) during startup` : null;
+      },
     });
   } catch (err) {
-    await stopProcess(pid, { signals: ['SIGTERM', 'SIGKILL'], timeoutMs: 10_000 });
+    await stopProcess(broker.pid, { signals: ['SIGTERM', 'SIGKILL'], timeoutMs: 10_000 });
     removeFile(p.pidFile);
     removeFile(p.stateFile);
     throw new InfraError(
       `${/** @type {Error} */ (err).message}. Last lines of ${p.logFile}:\n${indent(tailFile(p.logFile, 20))}`,
     );
   }
-  const readyMs = Date.now() - t0;
-  log(`ready in ${formatDuration(readyMs)} (pid ${pid})`);
-  return {
-    started: true,
-    brokers,
-    readyMs,
-    status: await inspectKafka(cfg),
-    ...(credentials ? { security: await secured(credentials) } : {}),
-  };
+  const readyMs = Date.now() - broker.startedAt;
+  log(`ready in ${formatDuration(readyMs)} (pid ${broker.pid})`);
+  return readyMs;
 }
 
 /**
- * Stop the broker started for this --home (SIGTERM = controlled shutdown, SIGKILL after the timeout).
+ * Wait until a node found running answers a metadata request.
+ * @param {ResolvedConfig} cfg
+ * @param {KafkaNode} node
+ * @param {number} pid
+ * @param {import('../../../libs/kafka-client/src/kafka-client.js').KafkaConnection} connection
+ */
+async function untilRunningAnswers(cfg, node, pid, connection) {
+  const p = kafkaPaths(cfg, node);
+  await waitFor(() => kafkaAnswers(brokersOf({ kafkaPort: node.port }), 3000, connection), {
+    timeoutMs: 60_000,
+    what: `the running broker (pid ${pid}) to answer`,
+    abort: () =>
+      findOurs(cfg, node.name, needles(cfg, node))
+        ? null
+        : `the broker (pid ${pid}) exited; see ${p.logFile}`,
+  }).catch((err) => {
+    throw new InfraError(
+      `${err.message}. Try \`node infra/scripts/infra.mjs down --only kafka\` and \`up\` again; log: ${p.logFile}`,
+    );
+  });
+}
+
+/**
+ * Stop the broker started for this --home, or every node of the cluster, or the one `--kafka-node`
+ * names (SIGTERM = controlled shutdown, SIGKILL after the timeout).
  * @param {ResolvedConfig} cfg
  * @returns {Promise<boolean>} true if a broker was stopped
  */
-export function downKafka(cfg) {
-  return stopServer(cfg, { fileName: 'kafka', needles: needles(cfg), log: prefixed(cfg, 'kafka') });
+export async function downKafka(cfg) {
+  const nodes = kafkaNodes(cfg).filter((node) => cfg.kafkaNode === null || node.id === cfg.kafkaNode);
+  const stopped = await Promise.all(
+    nodes.map((node) =>
+      stopServer(cfg, { fileName: node.name, needles: needles(cfg, node), log: prefixed(cfg, node.name) }),
+    ),
+  );
+  return stopped.some(Boolean);
 }

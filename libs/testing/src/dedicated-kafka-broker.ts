@@ -27,6 +27,13 @@ export interface DedicatedKafkaBrokerOptions {
    */
   security?: 'plaintext' | 'sasl_ssl';
   aclTopicPrefix?: string;
+  /** The client listener's port; a free one when unset. */
+  port?: number;
+  /**
+   * The port the broker names in its metadata, where clients connect after their first request:
+   * a proxy's in front of it (a fault test's), forwarding to `port`. The listener's own when unset.
+   */
+  advertisedPort?: number;
 }
 
 /**
@@ -46,13 +53,19 @@ export class DedicatedKafkaBroker {
 
   static async start(options: DedicatedKafkaBrokerOptions = {}): Promise<DedicatedKafkaBroker> {
     const home = await mkdtemp(path.join(tmpdir(), 'vouch-kafka-'));
-    const broker = new DedicatedKafkaBroker(home, await freePort(), await freePort(), options);
+    const broker = new DedicatedKafkaBroker(
+      home,
+      options.port ?? (await freePort()),
+      await freePort(),
+      options,
+    );
     await broker.up();
     return broker;
   }
 
+  /** Where clients bootstrap: the advertised address, where the broker sends them anyway. */
   get brokers(): string[] {
-    return [`127.0.0.1:${this.port}`];
+    return [`127.0.0.1:${this.options.advertisedPort ?? this.port}`];
   }
 
   /** sasl_ssl: the CA and the users' passwords. */
@@ -91,6 +104,9 @@ export class DedicatedKafkaBroker {
       this.options.security ?? 'plaintext',
       '--kafka-acl-prefix',
       this.options.aclTopicPrefix ?? '',
+      ...(this.options.advertisedPort
+        ? ['--kafka-advertised-port', String(this.options.advertisedPort)]
+        : []),
     );
   }
 

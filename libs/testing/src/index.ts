@@ -3,6 +3,7 @@ export * from './test-database';
 export * from './wait-for';
 export * from './kafka-test-kit';
 export * from './dedicated-kafka-broker';
+export * from './dedicated-kafka-cluster';
 export * from './dev-idp';
 export * from './test-token-authority';
 export * from './service-under-test';
