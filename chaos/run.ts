@@ -21,8 +21,10 @@ async function main(): Promise<number> {
     if (unknown.length > 0)
       throw new Error(`no scenario ${unknown.join(', ')}: ${Object.keys(SCENARIOS).join(', ')}`);
     const scenarios = Object.entries(SCENARIOS).filter(([id]) => chosen.length === 0 || chosen.includes(id));
+    // CHAOS_SHORT=1: each fault at the size of the short version (a quick look, not a result to keep).
+    const short = process.env.CHAOS_SHORT === '1';
     for (const [, scenario] of scenarios) {
-      const result = await scenario({ log });
+      const result = await scenario({ log, short });
       results.push(result);
       process.stdout.write(`\n${scenarioTable(result)}\n`);
       await writeResults(path.join(__dirname, 'results'), results, Object.keys(SCENARIOS));

@@ -61,10 +61,13 @@ export const SENDER_LANES = 4;
 
 export const PRODUCER_TOPICS = { connections: Topics.connections, recommendations: Topics.recommendations };
 
-/** Messages on a topic whose event id appeared before: the relay's republishing after a kill. */
-export async function republishedEvents(run: UnderLoad, topic: string): Promise<number> {
+/** Messages on a topic (the shared broker's, or `brokers`') whose event id appeared before: republished. */
+export async function republishedEvents(
+  run: UnderLoad,
+  topic: string,
+  brokers = testInfrastructure().kafkaBrokers,
+): Promise<number> {
   const name = `${run.platform.topicPrefix}${topic}`;
-  const { kafkaBrokers: brokers } = testInfrastructure();
   const admin = testKafka(brokers).admin();
   await admin.connect();
   const offsets = await admin.fetchTopicOffsets(name).finally(() => admin.disconnect());

@@ -12,10 +12,18 @@ export interface SmtpRefusalReply {
 export interface DiscardSmtpHandlers {
   onRcptTo: (address: string) => SmtpRefusalReply | undefined;
   onMessage: (message: { to: string; headers: string }) => void;
+  /**
+   * A slow server: a promise of the moment a message whose data ended is accepted (`onMessage`,
+   * then its 250), or undefined to accept it at once. A message whose client hung up before its
+   * moment came is not received.
+   */
+  acceptanceTurn?: () => Promise<void> | undefined;
 }
 
 /** The line that ends a message's data in SMTP (RFC 5321 §4.1.1.4). */
 export const END_OF_DATA = '\r\n.\r\n';
+
+const ACCEPTED = '250 OK: message queued\r\n';
 
 /**
  * SMTP as far as a sink needs it and no further: greets at once, answers EHLO/HELO, MAIL, RCPT,
@@ -51,6 +59,8 @@ export async function startDiscardSmtpServer(handlers: DiscardSmtpHandlers): Pro
 class DiscardSession {
   private buffered = '';
   private inData = false;
+  /** A message waits for its acceptance turn: nothing more is read or answered until then. */
+  private awaitingAcceptance = false;
   private recipient: string | undefined;
 
   constructor(
@@ -69,6 +79,7 @@ class DiscardSession {
 
   private receive(chunk: string): void {
     this.buffered += chunk;
+    if (this.awaitingAcceptance) return;
     // The replies to everything the chunk completed leave in one write.
     let replies = '';
     for (;;) {
@@ -81,12 +92,19 @@ class DiscardSession {
         this.buffered = this.buffered.slice(end + END_OF_DATA.length);
         this.inData = false;
         const headersEnd = message.indexOf('\r\n\r\n');
-        this.handlers.onMessage({
+        const received = {
           to: this.recipient ?? '',
           headers: headersEnd < 0 ? message : message.slice(0, headersEnd),
-        });
+        };
         this.recipient = undefined;
-        replies += '250 OK: message queued\r\n';
+        const turn = this.handlers.acceptanceTurn?.();
+        if (turn) {
+          this.awaitingAcceptance = true;
+          void turn.then(() => this.accept(received));
+          break;
+        }
+        this.handlers.onMessage(received);
+        replies += ACCEPTED;
         continue;
       }
       const lineEnd = this.buffered.indexOf('\r\n');
@@ -102,6 +120,15 @@ class DiscardSession {
       if (this.inData) this.buffered = `\r\n${this.buffered}`;
     }
     if (replies) this.socket.write(replies);
+  }
+
+  /** Accepts a message that waited for its turn, then reads on. */
+  private accept(received: { to: string; headers: string }): void {
+    this.awaitingAcceptance = false;
+    if (this.socket.destroyed) return;
+    this.handlers.onMessage(received);
+    this.socket.write(ACCEPTED);
+    this.receive('');
   }
 
   private command(line: string): { text: string; close?: boolean } {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { SMTPServer } from 'smtp-server';
 import { startDiscardSmtpServer, type SmtpRefusalReply } from './discard-smtp-server';
 
@@ -57,12 +58,17 @@ export async function startTestSmtpServer(handlers: {
   };
 }
 
-/** Refusals a test can switch on while the sink runs, answered at RCPT TO. */
+/** Refusals (answered at RCPT TO) and slowness a test can switch on while the sink runs. */
 export interface SmtpSinkFaults {
   /** Answered 550 (mailbox unavailable): refused for good. */
   refusedRecipients: Set<string>;
   /** Every nth recipient is answered 421 (try again later); 0: none. */
   temporaryRefusalEvery: number;
+  /**
+   * At most this many messages accepted per second, over every connection: a message waits for its
+   * turn before its 250, as at a server that keeps up with only so much. 0: each accepted at once.
+   */
+  acceptancesPerSecond: number;
 }
 
 /** A refusal the sink answered. */
@@ -74,14 +80,20 @@ export interface SmtpRefusal {
 
 /**
  * An SMTP server that accepts every message at once and keeps only its headers' identity and the
- * time it arrived, spending as little of the machine as SMTP allows (`startDiscardSmtpServer`), so
- * the server is never what a benchmark measures. Refusals can be switched on (`faults`); a refused
- * message is not received.
+ * time it was accepted, spending as little of the machine as SMTP allows (`startDiscardSmtpServer`),
+ * so the server is never what a benchmark measures. Refusals and a slower pace can be switched on
+ * (`faults`); a refused message is not received.
  */
 export class SmtpSink {
-  readonly faults: SmtpSinkFaults = { refusedRecipients: new Set(), temporaryRefusalEvery: 0 };
+  readonly faults: SmtpSinkFaults = {
+    refusedRecipients: new Set(),
+    temporaryRefusalEvery: 0,
+    acceptancesPerSecond: 0,
+  };
   readonly refusals: SmtpRefusal[] = [];
   private recipients = 0;
+  /** When the next message may be accepted, while `acceptancesPerSecond` is set. */
+  private nextAcceptanceAt = 0;
   private server?: TestSmtpServer;
 
   private constructor(readonly received: ReceivedMessage[]) {}
@@ -90,6 +102,7 @@ export class SmtpSink {
     const sink = new SmtpSink([]);
     sink.server = await startDiscardSmtpServer({
       onRcptTo: (address) => sink.refusal(address),
+      acceptanceTurn: () => sink.acceptanceTurn(),
       onMessage: ({ to, headers }) =>
         sink.received.push({
           to,
@@ -113,6 +126,16 @@ export class SmtpSink {
 
   async close(): Promise<void> {
     await this.server?.close();
+  }
+
+  /** The moment a message is accepted at the set rate: each takes the next free slot. */
+  private acceptanceTurn(): Promise<void> | undefined {
+    const { acceptancesPerSecond } = this.faults;
+    if (acceptancesPerSecond <= 0) return undefined;
+    const now = Date.now();
+    const at = Math.max(now, this.nextAcceptanceAt);
+    this.nextAcceptanceAt = at + 1000 / acceptancesPerSecond;
+    return sleep(at - now);
   }
 
   private refusal(to: string): SmtpRefusalReply | undefined {

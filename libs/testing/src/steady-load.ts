@@ -9,6 +9,14 @@ export interface Acknowledged {
   at: number;
 }
 
+/** How long one answered write took, from its request to the end of its answer's body. */
+export interface WriteLatency {
+  service: ServiceName;
+  /** `Date.now()` when the answer was read. */
+  at: number;
+  ms: number;
+}
+
 /** Answers to the load's writes, by kind of outcome. */
 export interface AnswerCounts {
   succeeded: number;
@@ -45,6 +53,8 @@ const RECOMMENDATION_TEXT = 'Steady under pressure, kind in review, and always s
  */
 export class SteadyLoad {
   readonly acknowledged: Acknowledged[] = [];
+  /** Every answered write's latency, in the order answered. */
+  readonly latencies: WriteLatency[] = [];
   readonly answers: AnswerCounts = { succeeded: 0, refused: 0, unclean: 0, unreachable: 0, rejected: 0 };
   private readonly employees: Employee[] = [];
   /** What is left to do, by kind, taken in turn so that every service is written to all along. */
@@ -205,6 +215,7 @@ export class SteadyLoad {
     as: Employee | undefined,
     body?: unknown,
   ): Promise<{ status: number; body: unknown } | undefined> {
+    const started = performance.now();
     let response: Response;
     try {
       response = await fetch(`${this.platform.baseUrl(service)}${path}`, {
@@ -221,6 +232,7 @@ export class SteadyLoad {
       return undefined;
     }
     const text = await response.text().catch(() => '');
+    this.latencies.push({ service, at: Date.now(), ms: performance.now() - started });
     if (response.status < 300) this.answers.succeeded += 1;
     else if (response.status < 500) this.answers.rejected += 1;
     else if (response.headers.get('content-type')?.startsWith('application/problem+json'))

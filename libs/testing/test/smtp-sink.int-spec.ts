@@ -45,6 +45,22 @@ describe('SmtpSink', () => {
     expect(sink.received.every((message) => message.receivedAt >= before)).toBe(true);
   });
 
+  it('accepts at most acceptancesPerSecond messages a second over all its connections, then at once again', async () => {
+    sink.faults.acceptancesPerSecond = 10;
+    const started = Date.now();
+    await Promise.all(Array.from({ length: 8 }, (_, index) => send(`ben-${index}@acme.com`, index)));
+    const paced = Date.now() - started;
+
+    sink.faults.acceptancesPerSecond = 0;
+    const unpacedStart = Date.now();
+    await Promise.all(Array.from({ length: 8 }, (_, index) => send(`ana-${index}@acme.com`, 8 + index)));
+
+    // Eight acceptances 100 ms apart: 0.7 s at least, over the four connections.
+    expect(paced).toBeGreaterThanOrEqual(700);
+    expect(Date.now() - unpacedStart).toBeLessThan(700);
+    expect(sink.received).toHaveLength(16);
+  });
+
   it('ends a message at its lone dot, not at a body line that starts with one', async () => {
     await send('ben@acme.com', 1, '.\r\n..\r\n.not the end\r\n\r\n.\r\n');
     await send('ana@acme.com', 2, '');
