@@ -107,7 +107,16 @@ const SETTINGS = {
 const readsOnly = parts.every((part) => part === 'reads' || part === 'growth');
 /** A run of only the Kafka part (the two clients side by side) never replaces the full run's report. */
 const kafkaOnly = parts.every((part) => part === 'kafka');
+/** BENCH_RESULTS_NAME: a comparison run (three brokers, say) keeps files of its own beside the full run's. */
 function resultsName(): string {
+  const named = process.env.BENCH_RESULTS_NAME;
+  if (named !== undefined) {
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(named))
+      throw new Error(
+        `BENCH_RESULTS_NAME names files in bench/results: lower-case letters, digits and dashes, not ${named}`,
+      );
+    return named;
+  }
   if (QUICK) return readsOnly ? 'quick-validation-reads' : 'quick-validation';
   return kafkaOnly ? 'kafka-clients' : 'latest';
 }
@@ -116,6 +125,9 @@ const RESULTS = path.join(__dirname, 'results', resultsName());
 const COMMAND = [
   QUICK && 'BENCH_QUICK=1',
   process.env.BENCH_PARTS && `BENCH_PARTS=${parts.join(',')}`,
+  process.env.BENCH_RATES && `BENCH_RATES=${process.env.BENCH_RATES}`,
+  process.env.VOUCH_KAFKA_NODES && `VOUCH_KAFKA_NODES=${process.env.VOUCH_KAFKA_NODES}`,
+  process.env.BENCH_RESULTS_NAME && `BENCH_RESULTS_NAME=${process.env.BENCH_RESULTS_NAME}`,
   'npm run bench',
 ]
   .filter(Boolean)
