@@ -1,4 +1,4 @@
-import { NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
+import { NotificationsTestApp } from './support/notifications-test-app';
 import { ScriptedSmtpServer } from './support/scripted-smtp-server';
 
 /** The shortest lease the service takes: its SMTP timeouts are a quarter of it, 1 s. */
@@ -26,18 +26,7 @@ describe('sending through a slow SMTP server', () => {
   it('sends each email once when a claim takes longer to send than its lease', async () => {
     // 0.7 s per message, under the 1 s timeouts: a lane's claim of 10 would take 7 s, its lease 4.
     smtp.acceptAfterMs = 700;
-    const [dana, ...requesters] = (await service.hire(
-      'Dana Cruz',
-      'Eli Moss',
-      'Fay Lund',
-      'Gus Hale',
-      'Ivy Chen',
-      'Jon Reyes',
-      'Kai Berg',
-      'Lea Novak',
-      'Max Ortiz',
-      'Noa Klein',
-    )) as [TestEmployee, ...TestEmployee[]];
+    const { addressee: dana, requesters } = await service.hireAddresseeAndRequesters(9);
     for (const requester of requesters) await service.askToConnect(requester, dana);
 
     const deliveries = await service.finishedDeliveriesOf(dana, requesters.length);

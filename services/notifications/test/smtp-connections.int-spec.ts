@@ -1,5 +1,5 @@
 import { waitFor } from '@vouch/testing';
-import { NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
+import { NotificationsTestApp } from './support/notifications-test-app';
 import { ScriptedSmtpServer } from './support/scripted-smtp-server';
 
 describe('pooled SMTP connections', () => {
@@ -21,19 +21,12 @@ describe('pooled SMTP connections', () => {
   });
 
   it('replaces a connection after SMTP_MAX_MESSAGES_PER_CONNECTION emails', async () => {
-    const [dana, ...requesters] = (await service.hire(
-      'Dana Cruz',
-      'Eli Moss',
-      'Fay Lund',
-      'Gus Hale',
-      'Ivy Chen',
-      'Jon Reyes',
-    )) as TestEmployee[];
-    for (const requester of requesters) await service.askToConnect(requester, dana as TestEmployee);
+    const { addressee: dana, requesters } = await service.hireAddresseeAndRequesters(5);
+    for (const requester of requesters) await service.askToConnect(requester, dana);
 
     const received = await waitFor(
       "Dana's five emails",
-      async () => smtp.acceptedFor((dana as TestEmployee).email),
+      async () => smtp.acceptedFor(dana.email),
       (messages) => messages.length >= 5,
     );
     const perConnection = new Map<string, number>();

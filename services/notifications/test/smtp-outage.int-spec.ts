@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { SmtpProxy, waitFor } from '@vouch/testing';
-import { NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
+import { NotificationsTestApp } from './support/notifications-test-app';
 import { ScriptedSmtpServer } from './support/scripted-smtp-server';
 
 /** Outage pauses of this test: 500 ms doubling to 1 s, with jitter; each email's own retries 50 to 200 ms apart. */
@@ -37,17 +37,7 @@ describe('sending while the SMTP server is unreachable', () => {
   }
 
   it('pauses every lane and probes with one email at a time, then sends the backlog once the server is back', async () => {
-    const [dana, ...requesters] = (await service.hire(
-      'Dana Cruz',
-      'Eli Moss',
-      'Fay Lund',
-      'Gus Hale',
-      'Ivy Chen',
-      'Jon Reyes',
-      'Kai Berg',
-      'Lea Novak',
-      'Max Ortiz',
-    )) as [TestEmployee, ...TestEmployee[]];
+    const { addressee: dana, requesters } = await service.hireAddresseeAndRequesters(8);
     // The port still accepts, as a load balancer in front of a dead server does, and cuts each connection.
     await proxy.goDown({ counting: true });
     for (const requester of requesters) await service.askToConnect(requester, dana);

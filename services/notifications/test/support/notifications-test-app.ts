@@ -177,6 +177,18 @@ export class NotificationsTestApp {
   }
 
   /** Registers employees through identity's event, waits until the service knows them. */
+  /** Someone, and `count` colleagues who may each ask them to connect: one email each. */
+  async hireAddresseeAndRequesters(
+    count: number,
+  ): Promise<{ addressee: TestEmployee; requesters: TestEmployee[] }> {
+    const [addressee, ...requesters] = await this.hire(
+      'Dana Cruz',
+      ...Array.from({ length: count }, (_, index) => `Requester ${index + 1}`),
+    );
+    if (!addressee) throw new Error('nobody was hired');
+    return { addressee, requesters };
+  }
+
   hire(...names: string[]): Promise<TestEmployee[]> {
     return this.hireIn(null, ...names);
   }
