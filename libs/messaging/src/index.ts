@@ -15,6 +15,7 @@ export * from './consumer/event-errors';
 export * from './consumer/event-handlers.decorator';
 export * from './consumer/dead-letter-publisher';
 export * from './dead-letters/dead-letter-store';
+export * from './consumer/event-consumer-settings';
 export * from './consumer/kafka-event-consumer';
 export * from './consumer/rethrow-event-errors.filter';
 export * from './migrations/1764028800000-create-messaging-tables';

@@ -17,11 +17,8 @@ import { OutboxRelay, defaultOutboxRelaySettings, type OutboxRelaySettings } fro
 import { OutboxStore } from './outbox/outbox-store';
 import { InboxStore } from './inbox/inbox';
 import { MessagingReadiness } from './messaging-readiness';
-import {
-  KafkaEventConsumer,
-  defaultEventConsumerSettings,
-  type EventConsumerSettings,
-} from './consumer/kafka-event-consumer';
+import { defaultEventConsumerSettings, type EventConsumerSettings } from './consumer/event-consumer-settings';
+import { KafkaEventConsumer } from './consumer/kafka-event-consumer';
 
 export interface MessagingOptions {
   /** The service's name: its events' source (`/vouch/<name>`) and its consumer group. */

@@ -9,7 +9,7 @@ import {
   waitFor,
   type TestDatabase,
 } from '@vouch/testing';
-import { ProbeRecordedV1, type ProbeRecorded } from './fixtures/probe-events';
+import { ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, recordProbes, summarizeEffects } from './fixtures/probe-app';
 import { handlerRuns } from './fixtures/probe-handlers';
 
@@ -59,10 +59,7 @@ describe('locks declared by the handlers of events that share a transaction', ()
       brokers: kafkaBrokers,
       topicPrefix: uniqueTopicPrefix('locks'),
       consumes: true,
-      consumer: {
-        partitionsConsumedConcurrently: PARTITIONS,
-        advisoryLocksOf: (event) => (event as ProbeRecorded).data.locks,
-      },
+      consumer: { partitionsConsumedConcurrently: PARTITIONS },
     });
     app = probe;
     const [left, right] = aggregatesOnDifferentPartitions(2);

@@ -6,7 +6,6 @@ import { type NotificationsEnvironment, unsubscribeSecretOf } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
 import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
-import { dailyCapLocksOf } from './notifications/api/notification-events.handlers';
 import { notificationErrors } from './notifications/notifications.errors';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
@@ -46,7 +45,6 @@ export class AppModule {
             DeliveryTraceContext1764400000000,
           ],
           errors: notificationErrors,
-          consumer: { advisoryLocksOf: dailyCapLocksOf },
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         NotificationsModule.forRoot({

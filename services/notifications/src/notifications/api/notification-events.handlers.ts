@@ -56,8 +56,8 @@ const emailRecipients: Record<string, (data: never) => string> = {
 };
 
 /**
- * The daily-count lock an event's handler takes (PlanEmailsUseCase holds it until commit), for the
- * consumer to take first: events handled together then never wait for each other in a cycle.
+ * The daily-count lock an event's handler takes (PlanEmailsUseCase holds it until commit), declared
+ * for the consumer to take first: events handled together then never wait for each other in a cycle.
  */
 export function dailyCapLocksOf(event: CloudEvent): string[] {
   const recipientOf = emailRecipients[event.type];
@@ -96,7 +96,7 @@ export class NotificationEventHandlers {
     await this.invitationEmail.execute(context.manager, event.id, event.data);
   }
 
-  @HandlesEvent(RecommendationGivenV1)
+  @HandlesEvent(RecommendationGivenV1, { locks: dailyCapLocksOf })
   async onRecommendationGiven(
     @Payload() event: CloudEvent<EventData<typeof RecommendationGivenV1>>,
     @Ctx() context: EventContext,
@@ -106,7 +106,7 @@ export class NotificationEventHandlers {
     await this.recommendationGivenEmail.execute(context.manager, event.id, event.data);
   }
 
-  @HandlesEvent(RecommendationRequestedV1)
+  @HandlesEvent(RecommendationRequestedV1, { locks: dailyCapLocksOf })
   async onRecommendationRequested(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestedV1>>,
     @Ctx() context: EventContext,
@@ -148,7 +148,7 @@ export class NotificationEventHandlers {
     await this.reminders.cancel(context.manager, event.data.requestId);
   }
 
-  @HandlesEvent(ConnectionRequestedV1)
+  @HandlesEvent(ConnectionRequestedV1, { locks: dailyCapLocksOf })
   async onConnectionRequested(
     @Payload() event: CloudEvent<EventData<typeof ConnectionRequestedV1>>,
     @Ctx() context: EventContext,
@@ -156,7 +156,7 @@ export class NotificationEventHandlers {
     await this.plan.execute(context.manager, event.id, policies.connectionRequested.plan(event.data));
   }
 
-  @HandlesEvent(ConnectionAcceptedV1)
+  @HandlesEvent(ConnectionAcceptedV1, { locks: dailyCapLocksOf })
   async onConnectionAccepted(
     @Payload() event: CloudEvent<EventData<typeof ConnectionAcceptedV1>>,
     @Ctx() context: EventContext,
@@ -164,7 +164,7 @@ export class NotificationEventHandlers {
     await this.plan.execute(context.manager, event.id, policies.connectionAccepted.plan(event.data));
   }
 
-  @HandlesEvent(RecommendationAcceptedV1)
+  @HandlesEvent(RecommendationAcceptedV1, { locks: dailyCapLocksOf })
   async onRecommendationAccepted(
     @Payload() event: CloudEvent<EventData<typeof RecommendationAcceptedV1>>,
     @Ctx() context: EventContext,
@@ -172,7 +172,7 @@ export class NotificationEventHandlers {
     await this.plan.execute(context.manager, event.id, policies.recommendationAccepted.plan(event.data));
   }
 
-  @HandlesEvent(RecommendationRevisionRequestedV1)
+  @HandlesEvent(RecommendationRevisionRequestedV1, { locks: dailyCapLocksOf })
   async onRevisionRequested(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRevisionRequestedV1>>,
     @Ctx() context: EventContext,

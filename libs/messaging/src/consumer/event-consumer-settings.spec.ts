@@ -1,4 +1,4 @@
-import { consumerTimingProblem, defaultEventConsumerSettings } from './kafka-event-consumer';
+import { consumerTimingProblem, defaultEventConsumerSettings } from './event-consumer-settings';
 
 describe("the event consumer's timing", () => {
   it('has defaults that hand a dead member’s partitions on within 10 s, the heartbeat well inside the session', () => {

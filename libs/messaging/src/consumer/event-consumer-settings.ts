@@ -1,0 +1,59 @@
+import type { BackoffPolicy } from '../backoff';
+
+export interface EventConsumerSettings {
+  /** The consumer group, one per service (its name, exactly: no `-server` suffix). */
+  group: string;
+  /** Partitions processed at the same time; each partition stays in order. */
+  partitionsConsumedConcurrently: number;
+  /**
+   * Consecutive events of a partition handled in one transaction: one inbox INSERT and one commit
+   * for all of them. An event whose handler fails there is handled again alone, with its retries.
+   */
+  maxEventsPerTransaction: number;
+  /** Attempts per event before it is dead-lettered, the first one included. */
+  maxAttempts: number;
+  retryBackoff: BackoffPolicy;
+  /**
+   * How long the group waits for a silent member (killed, its node lost, its event loop stalled)
+   * before handing its partitions on: most of the pause after a crash. The broker refuses one
+   * below its group.min.session.timeout.ms (6 s by default; a managed Kafka may set more).
+   */
+  sessionTimeoutMs: number;
+  /**
+   * How often the member heartbeats, at most a third of the session, also during long handlers;
+   * idle fetches wait no longer either, so a member learns of a rebalance within one interval.
+   */
+  heartbeatIntervalMs: number;
+  /**
+   * How long a rebalance waits for the live members to rejoin. A member stops its batch once it
+   * learns of the rebalance, after the transaction in progress; one slower than this is dropped
+   * from the group, rejoins after, and the events it had not committed are read again.
+   */
+  rebalanceTimeoutMs: number;
+}
+
+export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> = {
+  partitionsConsumedConcurrently: 3,
+  maxEventsPerTransaction: 50,
+  maxAttempts: 5,
+  retryBackoff: { initialDelayMs: 200, maxDelayMs: 5_000 },
+  // A killed member's partitions move after 6 s plus a heartbeat or so (issue #28: within 10 s);
+  // docs/operations.md, "Scale", weighs it against evicting a member that stalls that long.
+  sessionTimeoutMs: 6_000,
+  heartbeatIntervalMs: 1_000,
+  rebalanceTimeoutMs: 30_000,
+};
+
+/**
+ * Why a consumer's timing cannot work, or nothing: kafkajs itself only refuses a heartbeat not
+ * below the session, and one late heartbeat must never cost the session.
+ */
+export function consumerTimingProblem(
+  settings: Pick<EventConsumerSettings, 'sessionTimeoutMs' | 'heartbeatIntervalMs'>,
+): string | undefined {
+  const { sessionTimeoutMs, heartbeatIntervalMs } = settings;
+  if (heartbeatIntervalMs <= 0) return `the heartbeat interval (${heartbeatIntervalMs} ms) must be positive`;
+  if (heartbeatIntervalMs * 3 > sessionTimeoutMs)
+    return `the heartbeat interval (${heartbeatIntervalMs} ms) must be at most a third of the session timeout (${sessionTimeoutMs} ms)`;
+  return undefined;
+}
