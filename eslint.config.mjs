@@ -1,6 +1,11 @@
 import nx from '@nx/eslint-plugin';
 import prettier from 'eslint-config-prettier';
 
+// The operator tooling reads messaging's dead letters and parked events; messaging's integration tests
+// drive that tooling against their probe consumer. Only tests close the loop: messaging's code cannot
+// import the tooling (type:data-access does not depend on type:tooling).
+const TESTS_OF_OPERATOR_TOOLS = [['messaging', 'operator-tools']];
+
 export default [
   ...nx.configs['flat/base'],
   ...nx.configs['flat/typescript'],
@@ -18,6 +23,7 @@ export default [
         {
           enforceBuildableLibDependency: true,
           allow: [],
+          ignoredCircularDependencies: TESTS_OF_OPERATOR_TOOLS,
           depConstraints: [
             {
               sourceTag: 'type:app',
@@ -28,10 +34,21 @@ export default [
               onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'],
             },
             { sourceTag: 'type:util', onlyDependOnLibsWithTags: ['type:util'] },
+            // Operator tooling (@vouch/operator-tools): for tools/ and tests, never for a service.
+            {
+              sourceTag: 'type:tooling',
+              onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util'],
+            },
             { sourceTag: 'type:contracts', onlyDependOnLibsWithTags: ['type:contracts'] },
             {
               sourceTag: 'type:testing',
-              onlyDependOnLibsWithTags: ['type:contracts', 'type:data-access', 'type:util', 'type:testing'],
+              onlyDependOnLibsWithTags: [
+                'type:contracts',
+                'type:data-access',
+                'type:util',
+                'type:tooling',
+                'type:testing',
+              ],
             },
             { sourceTag: 'scope:shared', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
@@ -67,6 +84,7 @@ export default [
         'error',
         {
           allow: [],
+          ignoredCircularDependencies: TESTS_OF_OPERATOR_TOOLS,
           depConstraints: [{ sourceTag: '*', onlyDependOnLibsWithTags: ['*'] }],
         },
       ],

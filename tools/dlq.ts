@@ -20,7 +20,7 @@ import {
   type ParkedEvent,
   type ReplayResult,
   type StoredDeadLetter,
-} from '@vouch/messaging';
+} from '@vouch/operator-tools';
 import {
   ConfigError,
   kafkaConnectionEnvironment,

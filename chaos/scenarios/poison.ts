@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { toKafkaRecord, topicDefinition, Topics, type CloudEvent, type TopicName } from '@vouch/contracts';
-import { DeadLetterStore, ParkedEventStore, type StoredDeadLetter } from '@vouch/messaging';
+import { DeadLetterStore, ParkedEventStore, type StoredDeadLetter } from '@vouch/operator-tools';
 import { ConfigResourceTypes } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import { testInfrastructure, testKafka, waitFor } from '@vouch/testing';

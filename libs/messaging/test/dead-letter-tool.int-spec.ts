@@ -13,7 +13,7 @@ import {
   waitFor,
   type TestDatabase,
 } from '@vouch/testing';
-import { DEAD_LETTER_REPLAYED_FROM_HEADER, DeadLetterStore } from '../src';
+import { DEAD_LETTER_REPLAYED_FROM_HEADER, DeadLetterStore } from '@vouch/operator-tools';
 import { ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, recordProbes, summarizeEffects } from './fixtures/probe-app';
 

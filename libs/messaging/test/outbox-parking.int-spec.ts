@@ -11,7 +11,8 @@ import {
   waitFor,
   type TestDatabase,
 } from '@vouch/testing';
-import { OutboxStore, ParkedEventStore } from '../src';
+import { ParkedEventStore } from '@vouch/operator-tools';
+import { OutboxStore } from '../src';
 import { ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, recordProbes, summarizeEffects } from './fixtures/probe-app';
 

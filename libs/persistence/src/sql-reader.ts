@@ -1,6 +1,5 @@
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * What a repository's plain-SQL reads run on: one statement, its rows back. A transaction's
@@ -23,11 +22,39 @@ export class PooledSqlReader implements SqlReader {
   private readonly pool: Pool;
 
   constructor(dataSource: DataSource) {
-    this.pool = (dataSource.driver as PostgresDriver).master as Pool;
+    this.pool = poolOf(dataSource);
   }
 
   async query<Row>(sql: string, parameters?: unknown[]): Promise<Row[]> {
     const result = await this.pool.query(sql, parameters);
     return result.rows as Row[];
   }
+}
+
+/**
+ * The pg Pool of an initialized DataSource. TypeORM has no public way to it: its PostgreSQL driver
+ * keeps it in `master`, an internal. Checked when the reader is made, at the service's boot, so
+ * that a TypeORM upgrade that moves it stops the boot with this message instead of failing reads.
+ */
+function poolOf(dataSource: DataSource): Pool {
+  if (!dataSource.isInitialized)
+    throw new Error(
+      'PooledSqlReader needs an initialized DataSource: TypeORM makes its pool in initialize()',
+    );
+  const master: unknown = (dataSource.driver as { master?: unknown }).master;
+  if (!isPool(master))
+    throw new Error(
+      "PooledSqlReader found no pg Pool in TypeORM's PostgresDriver.master, the internal it reads: " +
+        'the TypeORM version in use keeps its pool elsewhere, and libs/persistence/src/sql-reader.ts must follow',
+    );
+  return master;
+}
+
+function isPool(candidate: unknown): candidate is Pool {
+  return (
+    typeof candidate === 'object' &&
+    candidate !== null &&
+    typeof (candidate as Partial<Pool>).query === 'function' &&
+    typeof (candidate as Partial<Pool>).connect === 'function'
+  );
 }

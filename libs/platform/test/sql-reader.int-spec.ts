@@ -29,6 +29,10 @@ describe('PooledSqlReader', () => {
     await database.drop();
   });
 
+  it("finds the pool where the TypeORM version in use keeps it (its PostgreSQL driver's internal `master`)", () => {
+    expect(() => new PooledSqlReader(source)).not.toThrow();
+  });
+
   it("answers a statement's rows, on the connections of TypeORM's pool and never more of them", async () => {
     const answers = await Promise.all(
       [1, 2, 3, 4, 5, 6].map((n) => reader.query<{ doubled: number }>(`SELECT $1::int * 2 AS doubled`, [n])),

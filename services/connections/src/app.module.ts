@@ -12,7 +12,7 @@ import {
   type ServiceDescription,
 } from '@vouch/platform';
 import type { ConnectionsEnvironment } from './config';
-import { connectionErrorMappings } from './connections/api/connection-error.mappings';
+import { connectionErrorMappings } from './connections/api/connection.error-mappings';
 import { ConnectionsModule } from './connections/connections.module';
 import { ConnectionRecord } from './connections/infrastructure/connection.entity';
 import { CreateConnectionsSchema1764100000000 } from './migrations/1764100000000-create-connections-schema';

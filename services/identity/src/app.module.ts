@@ -1,18 +1,18 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@vouch/auth';
 import { ServicePlatformModule, type ServiceDescription } from '@vouch/platform';
-import { abuseErrors } from './abuse/api/abuse-errors';
+import { abuseErrorMappings } from './abuse/api/abuse.error-mappings';
 import { AccountsModule } from './accounts/accounts.module';
-import { accountErrors } from './accounts/api/account-errors';
+import { accountErrorMappings } from './accounts/api/account.error-mappings';
 import { PasswordResetEntity } from './accounts/infrastructure/password-reset.entity';
 import { PendingRegistrationEntity } from './accounts/infrastructure/pending-registration.entity';
 import { AdminRolesModule } from './admin-roles/admin-roles.module';
 import { AuditEntryEntity } from './audit/infrastructure/audit-entry.entity';
 import type { IdentityEnvironment } from './config';
-import { employeeErrors } from './employees/api/employee-errors';
+import { employeeErrorMappings } from './employees/api/employee.error-mappings';
 import { EmployeesModule } from './employees/employees.module';
 import { EmployeeEntity } from './employees/infrastructure/employee.entity';
-import { invitationErrors } from './invitations/api/invitation-errors';
+import { invitationErrorMappings } from './invitations/api/invitation.error-mappings';
 import { InvitationEntity } from './invitations/infrastructure/invitation.entity';
 import { InvitationsModule } from './invitations/invitations.module';
 import { CreateEmployees1764100000000 } from './migrations/1764100000000-create-employees';
@@ -30,7 +30,7 @@ import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastru
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { PeopleImportModule } from './provisioning/people-import.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
-import { sessionErrors } from './sessions/api/session-errors';
+import { sessionErrorMappings } from './sessions/api/session.error-mappings';
 import { IdentityDeactivatedEmployees } from './sessions/infrastructure/identity-deactivated-employees';
 import { SessionsModule } from './sessions/sessions.module';
 import { SsoModule } from './sso/sso.module';
@@ -80,11 +80,11 @@ export class AppModule {
           entities: identityEntities,
           migrations: identityMigrations,
           errors: [
-            ...employeeErrors,
-            ...invitationErrors,
-            ...accountErrors,
-            ...sessionErrors,
-            ...abuseErrors,
+            ...employeeErrorMappings,
+            ...invitationErrorMappings,
+            ...accountErrorMappings,
+            ...sessionErrorMappings,
+            ...abuseErrorMappings,
           ],
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: IdentityDeactivatedEmployees }),

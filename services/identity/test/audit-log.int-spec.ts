@@ -251,8 +251,8 @@ describe('the audit log of changes to people', () => {
           {
             action: 'employee.profile_changed',
             at: new Date(Date.now() - ageDays * DAY_MS),
-            before: employee.snapshot,
-            after: employee.snapshot,
+            before: employee.snapshot(),
+            after: employee.snapshot(),
           },
         ),
       );

@@ -260,11 +260,17 @@ describe('the event identity publishes when an employee changes email', () => {
     const changeEmail = identity.get(ChangeEmployeeEmail);
     const email = newEmail();
 
-    const changed = await changeEmail.execute(ben.id, `  ${email.toUpperCase()} `, SCIM_ACTOR);
-    await changeEmail.execute(ben.id, email, SCIM_ACTOR);
-    await expect(changeEmail.execute(ben.id, bea.email, SCIM_ACTOR)).rejects.toThrow(EmailTakenError);
+    const changed = await changeEmail.execute({
+      employeeId: ben.id,
+      email: `  ${email.toUpperCase()} `,
+      actor: SCIM_ACTOR,
+    });
+    await changeEmail.execute({ employeeId: ben.id, email, actor: SCIM_ACTOR });
+    await expect(
+      changeEmail.execute({ employeeId: ben.id, email: bea.email, actor: SCIM_ACTOR }),
+    ).rejects.toThrow(EmailTakenError);
 
-    expect(changed.snapshot.email).toBe(email);
+    expect(changed.snapshot().email).toBe(email);
     expect((await identity.login(email, ben.password)).status).toBe(200);
     expect((await identity.login(ben.email, ben.password)).status).toBe(401);
     // Ben's and Bea's registrations and Ben's one email change: the same email again and a taken

@@ -59,7 +59,9 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
   /** An employee with a password, made as the company would (no sign-up needed), signed in. */
   async function signIn(): Promise<SignedIn> {
     const email = newEmail();
-    const employee = await identity.get(CreateEmployee).execute({ email, name: 'Ana Lima' }, { type: 'csv' });
+    const employee = await identity
+      .get(CreateEmployee)
+      .execute({ email, name: 'Ana Lima', actor: { type: 'csv' } });
     const passwordHash = await identity.get(PasswordHasher).hashOf(PASSWORD);
     await identity
       .get(DataSource)
@@ -84,7 +86,9 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
 
   it('sets an httpOnly, SameSite=Strict cookie scoped to /v1/auth at sign-in, lasting REFRESH_TOKEN_TTL_DAYS', async () => {
     const email = newEmail();
-    const employee = await identity.get(CreateEmployee).execute({ email, name: 'Bo Chen' }, { type: 'csv' });
+    const employee = await identity
+      .get(CreateEmployee)
+      .execute({ email, name: 'Bo Chen', actor: { type: 'csv' } });
     const passwordHash = await identity.get(PasswordHasher).hashOf(PASSWORD);
     await identity
       .get(DataSource)
@@ -269,7 +273,7 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
     expect((await me(ana.accessToken)).status).toBe(200);
 
     const deactivatedAt = Date.now();
-    await identity.get(DeactivateEmployee).execute(ana.id, { type: 'system' });
+    await identity.get(DeactivateEmployee).execute({ employeeId: ana.id, actor: { type: 'system' } });
 
     expect((await refresh(ana.cookie)).status).toBe(401);
     expect((await refresh(secondCookie)).status).toBe(401);
@@ -286,7 +290,7 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
     // Everyone else's tokens are untouched.
     expect((await me(also.accessToken)).status).toBe(200);
 
-    await identity.get(ReactivateEmployee).execute(ana.id, { type: 'system' });
+    await identity.get(ReactivateEmployee).execute({ employeeId: ana.id, actor: { type: 'system' } });
     await waitFor(
       'identity to accept the reactivated employee’s access token again',
       () => me(ana.accessToken),

@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AdminRolesController } from './api/admin-roles.controller';
-import { ChangeAdminRole } from './application/change-admin-role.use-case';
+import { GrantAdminRole } from './application/grant-admin-role.use-case';
+import { RevokeAdminRole } from './application/revoke-admin-role.use-case';
 import { AdminGrantRepository } from './infrastructure/admin-grant.repository';
 
 /** The admin role an existing admin gives (`PUT /v1/admin/employees/:id/admin-role`). */
@@ -11,7 +12,7 @@ export class AdminRolesModule {
       module: AdminRolesModule,
       imports: [employees],
       controllers: [AdminRolesController],
-      providers: [AdminGrantRepository, ChangeAdminRole],
+      providers: [AdminGrantRepository, GrantAdminRole, RevokeAdminRole],
     };
   }
 }

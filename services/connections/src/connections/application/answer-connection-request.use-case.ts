@@ -31,7 +31,7 @@ export class AnswerConnectionRequest {
       const connection = await this.connections.findForChange(manager, requestId);
       if (!connection) throw new ConnectionRequestNotFoundError(requestId);
       const now = new Date();
-      const { requesterId, addresseeId } = connection.snapshot;
+      const { requesterId, addresseeId } = connection.snapshot();
       if (command.answer === 'accept') {
         connection.accept(employeeId, now);
         await this.outbox.add(manager, ConnectionAcceptedV1, {

@@ -2,7 +2,7 @@ import type { ConnectionRequestView } from '@vouch/contracts';
 import type { ConnectionWithCounterpart } from '../infrastructure/connection.repository';
 
 export function toRequestView({ connection, counterpart }: ConnectionWithCounterpart): ConnectionRequestView {
-  const state = connection.snapshot;
+  const state = connection.snapshot();
   return {
     id: state.id,
     requesterId: state.requesterId,

@@ -34,7 +34,7 @@ export class DeactivateEmployee {
     for (const request of await this.connections.pendingInvolving(manager, deactivation.employeeId)) {
       request.cancel(new Date(deactivation.deactivatedAt));
       await this.connections.save(manager, request);
-      const { requesterId, addresseeId } = request.snapshot;
+      const { requesterId, addresseeId } = request.snapshot();
       await this.outbox.add(manager, ConnectionRequestCancelledV1, {
         subject: request.id,
         data: {

@@ -32,7 +32,7 @@ export class ListConnectionRequests {
     return toPage(
       rows,
       query.limit,
-      ({ connection }) => ({ key: connection.snapshot.requestedAt.toISOString(), id: connection.id }),
+      ({ connection }) => ({ key: connection.snapshot().requestedAt.toISOString(), id: connection.id }),
       toRequestView,
     );
   }

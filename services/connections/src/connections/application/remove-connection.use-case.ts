@@ -29,7 +29,7 @@ export class RemoveConnection {
       const now = new Date();
       connection.remove(employeeId, now);
       await this.connections.save(manager, connection);
-      const { requesterId, addresseeId } = connection.snapshot;
+      const { requesterId, addresseeId } = connection.snapshot();
       await this.outbox.add(manager, ConnectionRemovedV1, {
         subject: connection.id,
         data: {

@@ -54,8 +54,8 @@ export class RequestConnection {
           subject: connection.id,
           data: {
             connectionId: connection.id,
-            requesterId: connection.snapshot.requesterId,
-            addresseeId: connection.snapshot.addresseeId,
+            requesterId: connection.snapshot().requesterId,
+            addresseeId: connection.snapshot().addresseeId,
             status: 'accepted',
             acceptedAt: now.toISOString(),
           },

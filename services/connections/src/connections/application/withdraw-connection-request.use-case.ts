@@ -27,7 +27,7 @@ export class WithdrawConnectionRequest {
       const now = new Date();
       connection.withdraw(command.employeeId, now);
       await this.connections.save(manager, connection);
-      const { requesterId, addresseeId } = connection.snapshot;
+      const { requesterId, addresseeId } = connection.snapshot();
       await this.outbox.add(manager, ConnectionRequestWithdrawnV1, {
         subject: connection.id,
         data: {

@@ -35,6 +35,6 @@ export function decideConnectionRequest(input: {
   if (!input.addressee?.active) throw new EmployeeNotFoundError(addresseeId);
   if (!open) return { kind: 'create' };
   if (open.status === 'accepted') throw new AlreadyConnectedError(addresseeId);
-  if (open.snapshot.requesterId === requesterId) throw new RequestAlreadyPendingError(addresseeId);
+  if (open.snapshot().requesterId === requesterId) throw new RequestAlreadyPendingError(addresseeId);
   return { kind: 'accept-theirs', connection: open };
 }

@@ -19,7 +19,7 @@ const requested = () =>
 describe('Connection', () => {
   it('starts pending, with the request time', () => {
     const connection = requested();
-    expect(connection.snapshot).toMatchObject({ status: 'pending', requestedAt: at, message: 'hi' });
+    expect(connection.snapshot()).toMatchObject({ status: 'pending', requestedAt: at, message: 'hi' });
     expect(connection.isOpen()).toBe(true);
   });
 
@@ -32,7 +32,7 @@ describe('Connection', () => {
   it('is accepted by the addressee, since the time of acceptance', () => {
     const connection = requested();
     connection.accept(ben, later);
-    expect(connection.snapshot).toMatchObject({ status: 'accepted', acceptedAt: later });
+    expect(connection.snapshot()).toMatchObject({ status: 'accepted', acceptedAt: later });
   });
 
   it.each([
@@ -47,7 +47,7 @@ describe('Connection', () => {
     expect(() => requested().withdraw(ben, later)).toThrow(ConnectionRequestNotFoundError);
     const connection = requested();
     connection.withdraw(ana, later);
-    expect(connection.snapshot).toMatchObject({ status: 'withdrawn', closedAt: later });
+    expect(connection.snapshot()).toMatchObject({ status: 'withdrawn', closedAt: later });
     expect(connection.isOpen()).toBe(false);
   });
 
@@ -62,7 +62,7 @@ describe('Connection', () => {
       const connection = requested();
       connection.accept(ben, later);
       connection.remove(by, later);
-      expect(connection.snapshot).toMatchObject({ status: 'removed', removedBy: by, closedAt: later });
+      expect(connection.snapshot()).toMatchObject({ status: 'removed', removedBy: by, closedAt: later });
     }
   });
 

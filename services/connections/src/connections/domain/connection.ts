@@ -54,7 +54,7 @@ export class Connection {
     return new Connection({ ...state });
   }
 
-  get snapshot(): Readonly<ConnectionState> {
+  snapshot(): Readonly<ConnectionState> {
     return { ...this.state };
   }
 

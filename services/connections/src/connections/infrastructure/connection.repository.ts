@@ -97,7 +97,7 @@ export class ConnectionRepository {
   }
 
   async save(manager: EntityManager, connection: Connection): Promise<void> {
-    await manager.save(ConnectionRecord, manager.create(ConnectionRecord, { ...connection.snapshot }));
+    await manager.save(ConnectionRecord, manager.create(ConnectionRecord, { ...connection.snapshot() }));
   }
 
   /** Pending requests to (incoming) or from (outgoing) an employee, from active colleagues, newest first. */

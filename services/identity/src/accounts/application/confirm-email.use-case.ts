@@ -53,7 +53,7 @@ export class ConfirmEmail {
       });
       return registered;
     });
-    const email = employee.snapshot.email;
+    const email = employee.snapshot().email;
     const signedIn: AuthenticatedEmployee = {
       id: employee.id,
       email,

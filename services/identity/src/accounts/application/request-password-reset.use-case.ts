@@ -54,7 +54,7 @@ export class RequestPasswordReset {
     );
     this.mailer.dispatch(
       'reset-password',
-      { name: employee.snapshot.name, address: email },
+      { name: employee.snapshot().name, address: email },
       {
         links: { reset: this.mailer.link(`/reset-password#token=${token}`) },
         details: { validFor: durationInWords(this.settings.resetTtlMs) },

@@ -43,7 +43,7 @@ export class ResetPassword {
       if (!reset) throw new AccountLinkNotValidError();
       const [target] = await this.employees.lockWithPasswordState(manager, [reset.employeeId]);
       // A link sent to an address the employee no longer has proves nothing about the new one.
-      if (!target?.employee.isActive || target.employee.snapshot.email !== reset.email)
+      if (!target?.employee.isActive || target.employee.snapshot().email !== reset.email)
         throw new AccountLinkNotValidError();
       await this.employees.setPasswordHash(manager, reset.employeeId, passwordHash);
       await this.resets.markUsed(manager, reset, at);
@@ -52,17 +52,17 @@ export class ResetPassword {
       // The link was emailed to the address: following it proves the address theirs.
       await this.emailProofs.record(manager, {
         employeeId: reset.employeeId,
-        email: target.employee.snapshot.email,
+        email: target.employee.snapshot().email,
         by: 'password_reset',
         at,
       });
       return target.employee;
     });
     // Whoever followed the link owns the address: an attacker's failed logins no longer delay them.
-    await this.loginLimiter.forgive(employee.snapshot.email);
+    await this.loginLimiter.forgive(employee.snapshot().email);
     this.mailer.dispatch(
       'password-changed',
-      { name: employee.snapshot.name, address: employee.snapshot.email },
+      { name: employee.snapshot().name, address: employee.snapshot().email },
       {
         links: { forgotPassword: this.mailer.link('/forgot-password') },
         details: { changedAt: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` },

@@ -58,7 +58,7 @@ export class SignUp {
       if (existing.isActive)
         this.mailer.dispatch(
           'sign-up-attempted',
-          { name: existing.snapshot.name, address: email },
+          { name: existing.snapshot().name, address: email },
           {
             links: {
               signIn: this.mailer.link('/signin'),

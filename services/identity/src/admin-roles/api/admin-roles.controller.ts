@@ -7,7 +7,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { AdminOnly, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import { ChangeAdminRole } from '../application/change-admin-role.use-case';
+import { GrantAdminRole } from '../application/grant-admin-role.use-case';
+import { RevokeAdminRole } from '../application/revoke-admin-role.use-case';
 
 export class AdminGrantResponse {
   @ApiProperty({ format: 'uuid' })
@@ -24,7 +25,10 @@ export class AdminGrantResponse {
 @ApiTags('admin')
 @Controller('v1/admin/employees/:id/admin-role')
 export class AdminRolesController {
-  constructor(private readonly changeAdminRole: ChangeAdminRole) {}
+  constructor(
+    private readonly grantAdminRole: GrantAdminRole,
+    private readonly revokeAdminRole: RevokeAdminRole,
+  ) {}
 
   @Put()
   @AdminOnly()
@@ -38,7 +42,10 @@ export class AdminRolesController {
     @CurrentEmployee() admin: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<AdminGrantResponse> {
-    const grant = await this.changeAdminRole.grant(id, { type: 'admin', id: admin.id });
+    const grant = await this.grantAdminRole.execute({
+      employeeId: id,
+      actor: { type: 'admin', id: admin.id },
+    });
     return {
       employeeId: grant.employeeId,
       grantedBy: grant.grantedBy,
@@ -58,6 +65,6 @@ export class AdminRolesController {
     @CurrentEmployee() admin: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<void> {
-    await this.changeAdminRole.revoke(id, { type: 'admin', id: admin.id });
+    await this.revokeAdminRole.execute({ employeeId: id, actor: { type: 'admin', id: admin.id } });
   }
 }

@@ -19,9 +19,9 @@ function ana(): Employee {
 describe('the change an audit entry records', () => {
   it('holds only the fields that changed, before and after', () => {
     const employee = ana();
-    const before = employee.snapshot;
+    const before = employee.snapshot();
     employee.updateProfile({ title: 'Engineer', skills: ['Go'], name: 'Ana Lima' }, later);
-    expect(changeOf(before, employee.snapshot)).toEqual({
+    expect(changeOf(before, employee.snapshot())).toEqual({
       before: { title: null, skills: [] },
       after: { title: 'Engineer', skills: ['Go'] },
     });
@@ -29,9 +29,9 @@ describe('the change an audit entry records', () => {
 
   it('shows a deactivation as no longer active, not as timestamps', () => {
     const employee = ana();
-    const before = employee.snapshot;
+    const before = employee.snapshot();
     employee.deactivate(later);
-    expect(changeOf(before, employee.snapshot)).toEqual({
+    expect(changeOf(before, employee.snapshot())).toEqual({
       before: { active: true },
       after: { active: false },
     });
@@ -44,15 +44,15 @@ describe('the change an audit entry records', () => {
       at,
     );
     const reordered = Employee.restore({
-      ...employee.snapshot,
+      ...employee.snapshot(),
       positions: [{ end: null, start: '2021-03', team: null, title: 'Engineer' }],
     });
-    expect(changeOf(employee.snapshot, reordered.snapshot)).toEqual({ before: {}, after: {} });
+    expect(changeOf(employee.snapshot(), reordered.snapshot())).toEqual({ before: {}, after: {} });
   });
 
   it('records every field of an employee created, and nothing before', () => {
     const employee = ana();
-    const change = changeOf(undefined, employee.snapshot);
+    const change = changeOf(undefined, employee.snapshot());
     expect(change.before).toEqual({});
     expect(change.after).toMatchObject({
       email: 'ana@acme.com',

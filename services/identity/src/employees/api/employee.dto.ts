@@ -397,7 +397,7 @@ export class EmployeeResponse implements EmployeeView {
   registeredAt!: string;
 
   static from(employee: Employee): EmployeeResponse {
-    const state = employee.snapshot;
+    const state = employee.snapshot();
     return {
       id: state.id,
       email: state.email,

@@ -56,9 +56,9 @@ export class EmployeesController {
     @Body() body: UpdateProfileRequest,
   ): Promise<EmployeeResponse> {
     return EmployeeResponse.from(
-      await this.updateProfile.execute(
-        me.id,
-        {
+      await this.updateProfile.execute({
+        employeeId: me.id,
+        changes: {
           name: body.name,
           title: body.title,
           headline: body.headline,
@@ -75,8 +75,8 @@ export class EmployeesController {
             end,
           })),
         },
-        SELF_SERVICE,
-      ),
+        changedBy: SELF_SERVICE,
+      }),
     );
   }
 
@@ -117,7 +117,11 @@ export class EmployeesController {
     @Body() body: ChangeManagerRequest,
   ): Promise<EmployeeResponse> {
     return EmployeeResponse.from(
-      await this.changeManager.execute(id, body.managerId, { type: 'admin', id: admin.id }),
+      await this.changeManager.execute({
+        employeeId: id,
+        managerId: body.managerId,
+        actor: { type: 'admin', id: admin.id },
+      }),
     );
   }
 
@@ -130,7 +134,9 @@ export class EmployeesController {
     @CurrentEmployee() admin: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<EmployeeResponse> {
-    return EmployeeResponse.from(await this.deactivateEmployee.execute(id, { type: 'admin', id: admin.id }));
+    return EmployeeResponse.from(
+      await this.deactivateEmployee.execute({ employeeId: id, actor: { type: 'admin', id: admin.id } }),
+    );
   }
 
   @Post(':id/reactivate')
@@ -142,6 +148,8 @@ export class EmployeesController {
     @CurrentEmployee() admin: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<EmployeeResponse> {
-    return EmployeeResponse.from(await this.reactivateEmployee.execute(id, { type: 'admin', id: admin.id }));
+    return EmployeeResponse.from(
+      await this.reactivateEmployee.execute({ employeeId: id, actor: { type: 'admin', id: admin.id } }),
+    );
   }
 }

@@ -11,6 +11,13 @@ import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { EmployeeOutbox } from './employee-outbox';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 
+export interface ChangeEmployeeEmailCommand {
+  employeeId: string;
+  /** The new work email, in any spelling. */
+  email: string;
+  actor: Actor;
+}
+
 @Injectable()
 export class ChangeEmployeeEmail {
   constructor(
@@ -25,12 +32,13 @@ export class ChangeEmployeeEmail {
    * Gives an employee a new work email, held to the same domains as registration; the same email
    * in another spelling changes nothing.
    */
-  async execute(employeeId: string, email: string, actor: Actor, within?: EntityManager): Promise<Employee> {
+  async execute(command: ChangeEmployeeEmailCommand, within?: EntityManager): Promise<Employee> {
+    const { employeeId, email, actor } = command;
     assertDomainAllowed(email, this.settings.allowedEmailDomains);
     return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
-      const before = employee.snapshot;
+      const before = employee.snapshot();
       const changedAt = new Date();
       const previousEmail = employee.changeEmail(email, changedAt);
       if (previousEmail === undefined) return employee;
@@ -38,7 +46,7 @@ export class ChangeEmployeeEmail {
       await this.employees.update(manager, employee);
       await this.employeeOutbox.add(manager, employee, EmployeeEmailChangedV1, {
         employeeId: employee.id,
-        email: employee.snapshot.email,
+        email: employee.snapshot().email,
         previousEmail,
         changedAt: changedAt.toISOString(),
       });
@@ -46,7 +54,7 @@ export class ChangeEmployeeEmail {
         action: 'employee.email_changed',
         at: changedAt,
         before,
-        after: employee.snapshot,
+        after: employee.snapshot(),
       });
       return employee;
     });

@@ -15,6 +15,12 @@ export interface EmploymentDetailsChanges {
   language?: string | null;
 }
 
+export interface ChangeEmploymentDetailsCommand {
+  employeeId: string;
+  changes: EmploymentDetailsChanges;
+  actor: Actor;
+}
+
 /**
  * What HR's systems (SCIM, a CSV import) say of an employee beyond the profile: department and
  * employee number, which no event carries, and the language emails are written in, which the profile
@@ -29,16 +35,12 @@ export class ChangeEmploymentDetails {
     private readonly updateProfile: UpdateProfile,
   ) {}
 
-  async execute(
-    employeeId: string,
-    changes: EmploymentDetailsChanges,
-    actor: Actor,
-    within?: EntityManager,
-  ): Promise<Employee> {
+  async execute(command: ChangeEmploymentDetailsCommand, within?: EntityManager): Promise<Employee> {
+    const { employeeId, changes, actor } = command;
     return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
-      const before = employee.snapshot;
+      const before = employee.snapshot();
       const at = new Date();
       if (employee.changeEmploymentDetails(changes, at)) {
         await this.employees.update(manager, employee);
@@ -46,11 +48,14 @@ export class ChangeEmploymentDetails {
           action: 'employee.employment_details_changed',
           at,
           before,
-          after: employee.snapshot,
+          after: employee.snapshot(),
         });
       }
       if (changes.language === undefined) return employee;
-      return this.updateProfile.execute(employeeId, { language: changes.language }, actor, manager);
+      return this.updateProfile.execute(
+        { employeeId, changes: { language: changes.language }, changedBy: actor },
+        manager,
+      );
     });
   }
 }

@@ -13,6 +13,14 @@ import { EmployeeOutbox } from './employee-outbox';
 // make a cycle together.
 const ORG_CHART_LOCK = 'identity.org_chart';
 
+export interface ChangeManagerCommand {
+  employeeId: string;
+  /** Their new manager; null for none. */
+  managerId: string | null;
+  /** Who sets it, also the link's source. */
+  actor: Actor;
+}
+
 /** Sets an employee's manager link, its source being who sets it: SCIM, a CSV import, an admin. */
 @Injectable()
 export class ChangeManager {
@@ -23,12 +31,8 @@ export class ChangeManager {
     private readonly auditLog: AuditLog,
   ) {}
 
-  async execute(
-    employeeId: string,
-    managerId: string | null,
-    actor: Actor,
-    within?: EntityManager,
-  ): Promise<Employee> {
+  async execute(command: ChangeManagerCommand, within?: EntityManager): Promise<Employee> {
+    const { employeeId, managerId, actor } = command;
     return inTransaction(this.dataSource, within, async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ORG_CHART_LOCK]);
       const employee = await this.employees.lockById(manager, employeeId);
@@ -39,7 +43,7 @@ export class ChangeManager {
         if (!boss?.isActive) throw new UnknownManagerError(managerId);
         chain = await this.employees.managersAbove(manager, managerId);
       }
-      const before = employee.snapshot;
+      const before = employee.snapshot();
       const changedAt = new Date();
       const change = employee.changeManager(managerId, managerSourceOf(actor), chain, changedAt);
       if (!change) return employee;
@@ -53,13 +57,13 @@ export class ChangeManager {
       // One event in both versions until consumers of v1 have moved (docs/schema-evolution.md).
       await this.employeeOutbox.addInVersions(manager, employee, [
         [EmployeeManagerChangedV1, v1],
-        [EmployeeManagerChangedV2, { ...v1, managerSource: employee.snapshot.managerSource }],
+        [EmployeeManagerChangedV2, { ...v1, managerSource: employee.snapshot().managerSource }],
       ]);
       await this.auditLog.record(manager, actor, {
         action: 'employee.manager_changed',
         at: changedAt,
         before,
-        after: employee.snapshot,
+        after: employee.snapshot(),
       });
       return employee;
     });

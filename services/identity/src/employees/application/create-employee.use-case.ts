@@ -24,6 +24,8 @@ export interface CreateEmployeeCommand {
   managerId?: string | null;
   /** Given when the caller must know the id before the employee exists (SCIM adoption). */
   id?: string;
+  /** Who creates them: the audit log's actor, and the manager link's source. */
+  actor: Actor;
 }
 
 /**
@@ -40,7 +42,7 @@ export class CreateEmployee {
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
-  async execute(command: CreateEmployeeCommand, actor: Actor, within?: EntityManager): Promise<Employee> {
+  async execute(command: CreateEmployeeCommand, within?: EntityManager): Promise<Employee> {
     const email = normaliseEmail(command.email);
     assertDomainAllowed(email, this.settings.allowedEmailDomains);
     return inTransaction(this.dataSource, within, async (manager) => {
@@ -55,7 +57,7 @@ export class CreateEmployee {
         email,
         name: command.name,
         title: command.title ?? null,
-        manager: managerId === null ? null : { id: managerId, source: managerSourceOf(actor) },
+        manager: managerId === null ? null : { id: managerId, source: managerSourceOf(command.actor) },
         at,
       });
       employee.updateProfile({ timeZone: command.timeZone ?? null, language: command.language ?? null }, at);
@@ -65,11 +67,11 @@ export class CreateEmployee {
       );
       await this.employees.insert(manager, employee, null);
       await this.employeeOutbox.add(manager, employee, EmployeeRegisteredV1, employeeRegisteredOf(employee));
-      await this.auditLog.record(manager, actor, {
+      await this.auditLog.record(manager, command.actor, {
         action: 'employee.created',
         at,
         before: undefined,
-        after: employee.snapshot,
+        after: employee.snapshot(),
       });
       return employee;
     });

@@ -10,6 +10,13 @@ import { EmployeeNotFoundError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { EmployeeOutbox } from './employee-outbox';
 
+export interface DeactivateEmployeeCommand {
+  employeeId: string;
+  actor: Actor;
+  /** What the audit log records; `employee.deactivated` by default. */
+  action?: 'employee.deactivated' | 'employee.deleted_from_scim';
+}
+
 @Injectable()
 export class DeactivateEmployee {
   constructor(
@@ -27,16 +34,12 @@ export class DeactivateEmployee {
    * Their sessions end in the same transaction; their access tokens are refused by every service
    * within seconds, from the deactivated employees each instance reads (AuthenticatedGuard).
    */
-  async execute(
-    employeeId: string,
-    actor: Actor,
-    action: 'employee.deactivated' | 'employee.deleted_from_scim' = 'employee.deactivated',
-    within?: EntityManager,
-  ): Promise<Employee> {
+  async execute(command: DeactivateEmployeeCommand, within?: EntityManager): Promise<Employee> {
+    const { employeeId, actor, action = 'employee.deactivated' } = command;
     return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
-      const before = employee.snapshot;
+      const before = employee.snapshot();
       const at = new Date();
       const deactivated = employee.deactivate(at);
       if (deactivated) {
@@ -48,7 +51,7 @@ export class DeactivateEmployee {
         });
       }
       if (deactivated || action === 'employee.deleted_from_scim')
-        await this.auditLog.record(manager, actor, { action, at, before, after: employee.snapshot });
+        await this.auditLog.record(manager, actor, { action, at, before, after: employee.snapshot() });
       return employee;
     });
   }

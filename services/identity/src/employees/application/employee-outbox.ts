@@ -11,7 +11,7 @@ import type { Employee } from '../domain/employee';
 
 /** A new employee's registration, however they came: signed up or provisioned. */
 export function employeeRegisteredOf(employee: Employee): EventData<typeof EmployeeRegisteredV1> {
-  const state = employee.snapshot;
+  const state = employee.snapshot();
   return {
     employeeId: state.id,
     email: state.email,
@@ -27,7 +27,7 @@ export function employeeRegisteredOf(employee: Employee): EventData<typeof Emplo
 
 /** The employee as the compacted record topic carries them. */
 export function employeeRecordOf(employee: Employee): EventData<typeof EmployeeRecordV1> {
-  const state = employee.snapshot;
+  const state = employee.snapshot();
   return {
     employeeId: state.id,
     email: state.email,

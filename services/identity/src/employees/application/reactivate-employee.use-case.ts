@@ -9,6 +9,11 @@ import { EmployeeNotFoundError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { EmployeeOutbox } from './employee-outbox';
 
+export interface ReactivateEmployeeCommand {
+  employeeId: string;
+  actor: Actor;
+}
+
 @Injectable()
 export class ReactivateEmployee {
   constructor(
@@ -19,11 +24,12 @@ export class ReactivateEmployee {
   ) {}
 
   /** Undoes an offboarding; reactivating an active employee changes nothing. */
-  async execute(employeeId: string, actor: Actor, within?: EntityManager): Promise<Employee> {
+  async execute(command: ReactivateEmployeeCommand, within?: EntityManager): Promise<Employee> {
+    const { employeeId, actor } = command;
     return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
-      const before = employee.snapshot;
+      const before = employee.snapshot();
       const at = new Date();
       if (!employee.reactivate(at)) return employee;
       await this.employees.update(manager, employee);
@@ -35,7 +41,7 @@ export class ReactivateEmployee {
         action: 'employee.reactivated',
         at,
         before,
-        after: employee.snapshot,
+        after: employee.snapshot(),
       });
       return employee;
     });

@@ -15,7 +15,7 @@ export class SearchEmployees {
     return toPage(
       rows,
       query.limit,
-      (employee) => ({ key: employee.snapshot.name, id: employee.id }),
+      (employee) => ({ key: employee.snapshot().name, id: employee.id }),
       (employee) => employee,
     );
   }

@@ -10,6 +10,13 @@ import type { ProfileChanges } from '../domain/profile';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { EmployeeOutbox } from './employee-outbox';
 
+export interface UpdateProfileCommand {
+  employeeId: string;
+  changes: ProfileChanges;
+  /** An actor, or the employee themselves (not audit-logged). */
+  changedBy: ChangedBy;
+}
+
 @Injectable()
 export class UpdateProfile {
   constructor(
@@ -19,21 +26,17 @@ export class UpdateProfile {
     private readonly auditLog: AuditLog,
   ) {}
 
-  async execute(
-    employeeId: string,
-    changes: ProfileChanges,
-    changedBy: ChangedBy,
-    within?: EntityManager,
-  ): Promise<Employee> {
+  async execute(command: UpdateProfileCommand, within?: EntityManager): Promise<Employee> {
+    const { employeeId, changes, changedBy } = command;
     return inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
-      const before = employee.snapshot;
+      const before = employee.snapshot();
       const changedAt = new Date();
       const changedFields = employee.updateProfile(changes, changedAt);
       if (changedFields.length === 0) return employee;
       await this.employees.update(manager, employee);
-      const state = employee.snapshot;
+      const state = employee.snapshot();
       await this.employeeOutbox.add(manager, employee, EmployeeProfileUpdatedV1, {
         employeeId: state.id,
         name: state.name,

@@ -93,7 +93,7 @@ export class Employee {
     return new Employee({ ...state });
   }
 
-  get snapshot(): Readonly<EmployeeState> {
+  snapshot(): Readonly<EmployeeState> {
     return this.state;
   }
 

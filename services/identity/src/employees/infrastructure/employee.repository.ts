@@ -85,19 +85,19 @@ export class EmployeeRepository {
 
   async insert(manager: EntityManager, employee: Employee, passwordHash: string | null): Promise<void> {
     try {
-      await manager.insert(EmployeeEntity, toRow(employee.snapshot, passwordHash));
+      await manager.insert(EmployeeEntity, toRow(employee.snapshot(), passwordHash));
     } catch (error) {
-      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot.email) : error;
+      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot().email) : error;
     }
   }
 
   async update(manager: EntityManager, employee: Employee): Promise<void> {
-    const { id, registeredAt: _registeredAt, ...changes } = employee.snapshot;
+    const { id, registeredAt: _registeredAt, ...changes } = employee.snapshot();
     try {
       await manager.update(EmployeeEntity, { id }, changes);
     } catch (error) {
       // Email is the only unique column an update can collide on.
-      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot.email) : error;
+      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot().email) : error;
     }
   }
 

@@ -30,7 +30,7 @@ export class InvitationResponse {
   expiresAt!: string;
 
   static from(invitation: Invitation): InvitationResponse {
-    const state = invitation.snapshot;
+    const state = invitation.snapshot();
     return {
       id: state.id,
       employeeId: state.employeeId,

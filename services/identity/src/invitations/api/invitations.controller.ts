@@ -35,7 +35,9 @@ export class InvitationsController {
     @CurrentEmployee() admin: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<InvitationResponse> {
-    return InvitationResponse.from(await this.resendInvitation.execute(id, { type: 'admin', id: admin.id }));
+    return InvitationResponse.from(
+      await this.resendInvitation.execute({ employeeId: id, actor: { type: 'admin', id: admin.id } }),
+    );
   }
 }
 

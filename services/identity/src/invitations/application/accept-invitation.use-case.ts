@@ -47,7 +47,9 @@ export class AcceptInvitation {
     const employee = await this.dataSource.transaction(async (manager) => {
       const invitation = await this.invitations.lockById(manager, command.invitationId);
       if (!invitation) throw new InvalidInvitationError();
-      const [invitee] = await this.employees.lockWithPasswordState(manager, [invitation.snapshot.employeeId]);
+      const [invitee] = await this.employees.lockWithPasswordState(manager, [
+        invitation.snapshot().employeeId,
+      ]);
       if (!invitee) throw new InvalidInvitationError();
       const at = new Date();
       invitation.accept(at);
@@ -58,13 +60,13 @@ export class AcceptInvitation {
       // The link was emailed to their address: following it proves the address theirs.
       await this.emailProofs.record(manager, {
         employeeId: invitee.employee.id,
-        email: invitee.employee.snapshot.email,
+        email: invitee.employee.snapshot().email,
         by: 'invitation',
         at,
       });
       return invitee.employee;
     });
-    const email = employee.snapshot.email;
+    const email = employee.snapshot().email;
     return {
       id: employee.id,
       email,

@@ -70,7 +70,7 @@ export class InviteEmployees {
       at,
     );
     const issued = invitees.map((employee) => ({
-      employee: employee.snapshot,
+      employee: employee.snapshot(),
       invitation: Invitation.issue({
         id: randomUUID(),
         employeeId: employee.id,
@@ -84,7 +84,7 @@ export class InviteEmployees {
       issued.map(({ invitation }) => invitation),
     );
     for (const { employee, invitation } of issued) {
-      const state = invitation.snapshot;
+      const state = invitation.snapshot();
       await this.outbox.add(manager, EmployeeInvitedV1, {
         subject: state.employeeId,
         data: {

@@ -4,6 +4,11 @@ import type { Actor } from '../../audit/domain/audit-entry';
 import type { Invitation } from '../domain/invitation';
 import { InviteEmployees } from './invite-employees.use-case';
 
+export interface ResendInvitationCommand {
+  employeeId: string;
+  actor: Actor;
+}
+
 /** An admin (re)sends one employee their invitation: a new one, whose link replaces the earlier one's. */
 @Injectable()
 export class ResendInvitation {
@@ -12,9 +17,9 @@ export class ResendInvitation {
     private readonly inviteEmployees: InviteEmployees,
   ) {}
 
-  execute(employeeId: string, actor: Actor): Promise<Invitation> {
+  execute(command: ResendInvitationCommand): Promise<Invitation> {
     return this.dataSource.transaction((manager) =>
-      this.inviteEmployees.inviteOne(manager, employeeId, actor, new Date()),
+      this.inviteEmployees.inviteOne(manager, command.employeeId, command.actor, new Date()),
     );
   }
 }

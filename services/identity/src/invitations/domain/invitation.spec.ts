@@ -22,7 +22,7 @@ function issued(): Invitation {
 describe('an invitation', () => {
   it('expires its time to live after it was made', () => {
     const invitation = issued();
-    expect(invitation.snapshot.expiresAt).toEqual(new Date(at.getTime() + 14 * DAY_MS));
+    expect(invitation.snapshot().expiresAt).toEqual(new Date(at.getTime() + 14 * DAY_MS));
     expect(invitation.isOpen).toBe(true);
   });
 
@@ -30,7 +30,7 @@ describe('an invitation', () => {
     const invitation = issued();
     const acceptedAt = new Date(at.getTime() + 14 * DAY_MS - 1);
     invitation.accept(acceptedAt);
-    expect(invitation.snapshot.acceptedAt).toEqual(acceptedAt);
+    expect(invitation.snapshot().acceptedAt).toEqual(acceptedAt);
     expect(invitation.isOpen).toBe(false);
     expect(() => invitation.accept(acceptedAt)).toThrow(InvitationAlreadyAcceptedError);
   });
@@ -40,7 +40,7 @@ describe('an invitation', () => {
     expect(() => invitation.accept(new Date(at.getTime() + 14 * DAY_MS))).toThrow(
       new InvitationExpiredError('expired'),
     );
-    expect(invitation.snapshot.acceptedAt).toBeNull();
+    expect(invitation.snapshot().acceptedAt).toBeNull();
   });
 
   it('stops working once a newer invitation replaces it', () => {
@@ -56,7 +56,7 @@ describe('an invitation', () => {
     const invitation = issued();
     invitation.accept(at);
     invitation.supersede(new Date(at.getTime() + DAY_MS));
-    expect(invitation.snapshot.supersededAt).toBeNull();
+    expect(invitation.snapshot().supersededAt).toBeNull();
     expect(() => invitation.accept(new Date(at.getTime() + 30 * DAY_MS))).toThrow(
       InvitationAlreadyAcceptedError,
     );

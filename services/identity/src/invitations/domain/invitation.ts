@@ -64,7 +64,7 @@ export class Invitation {
     return new Invitation({ ...state });
   }
 
-  get snapshot(): Readonly<InvitationState> {
+  snapshot(): Readonly<InvitationState> {
     return this.state;
   }
 

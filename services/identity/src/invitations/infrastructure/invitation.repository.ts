@@ -17,7 +17,7 @@ function toDomain(row: InvitationEntity): Invitation {
 }
 
 function toRow(invitation: Invitation): InvitationEntity {
-  const { invitedBy, ...state } = invitation.snapshot;
+  const { invitedBy, ...state } = invitation.snapshot();
   return Object.assign(new InvitationEntity(), {
     ...state,
     invitedByType: invitedBy.type,
@@ -56,7 +56,7 @@ export class InvitationRepository {
 
   /** Writes what can change of an invitation: its acceptance or its replacement. */
   async update(manager: EntityManager, invitation: Invitation): Promise<void> {
-    const { id, acceptedAt, supersededAt } = invitation.snapshot;
+    const { id, acceptedAt, supersededAt } = invitation.snapshot();
     await manager.update(InvitationEntity, { id }, { acceptedAt, supersededAt });
   }
 }

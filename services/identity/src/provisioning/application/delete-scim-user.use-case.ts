@@ -24,7 +24,11 @@ export class DeleteScimUser {
 
   async execute(id: string): Promise<void> {
     const { link } = await this.getScimUser.execute(id);
-    await this.deactivateEmployee.execute(id, SCIM_ACTOR, 'employee.deleted_from_scim');
+    await this.deactivateEmployee.execute({
+      employeeId: id,
+      actor: SCIM_ACTOR,
+      action: 'employee.deleted_from_scim',
+    });
     const at = new Date();
     await this.dataSource.transaction(async (manager) => {
       await this.scimUsers.save(manager, { ...link, deletedAt: at, updatedAt: at });

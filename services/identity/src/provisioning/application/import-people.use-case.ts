@@ -178,16 +178,22 @@ export class ImportPeople {
     // Reactivated first: a reactivated manager must be active before anyone is put under them.
     for (const person of updates.filter((update) => update.reactivate))
       await asLine(person.line, null, () =>
-        this.reactivateEmployee.execute(person.employeeId, actor, manager),
+        this.reactivateEmployee.execute({ employeeId: person.employeeId, actor }, manager),
       );
     for (const person of updates) {
       if (Object.keys(person.profile).length > 0)
         await asLine(person.line, null, () =>
-          this.updateProfile.execute(person.employeeId, person.profile, actor, manager),
+          this.updateProfile.execute(
+            { employeeId: person.employeeId, changes: person.profile, changedBy: actor },
+            manager,
+          ),
         );
       if (Object.keys(person.details).length > 0)
         await asLine(person.line, null, () =>
-          this.changeEmploymentDetails.execute(person.employeeId, person.details, actor, manager),
+          this.changeEmploymentDetails.execute(
+            { employeeId: person.employeeId, changes: person.details, actor },
+            manager,
+          ),
         );
     }
 
@@ -204,8 +210,7 @@ export class ImportPeople {
       const managerId = managerEmail === null ? undefined : ids.get(managerEmail);
       const created = await asLine(person.line, COLUMN_HEADERS.email, () =>
         this.createEmployee.execute(
-          { email: person.email, ...person.profile, ...person.details, name: person.name, managerId },
-          actor,
+          { email: person.email, ...person.profile, ...person.details, name: person.name, managerId, actor },
           manager,
         ),
       );
@@ -221,12 +226,15 @@ export class ImportPeople {
       if (employeeId === undefined || managerId === undefined)
         throw new Error(`line ${change.line}: no id for ${change.email} or their manager`);
       await asLine(change.line, COLUMN_HEADERS.managerEmail, () =>
-        this.changeManager.execute(employeeId, managerId, actor, manager),
+        this.changeManager.execute({ employeeId, managerId, actor }, manager),
       );
     }
 
     for (const missing of plan.missing.filter((person) => person.deactivate))
-      await this.deactivateEmployee.execute(missing.employeeId, actor, 'employee.deactivated', manager);
+      await this.deactivateEmployee.execute(
+        { employeeId: missing.employeeId, actor, action: 'employee.deactivated' },
+        manager,
+      );
 
     const created = creates.flatMap((person) => ids.get(person.email) ?? []);
     if (created.length > 0) await this.inviteEmployees.invite(manager, created, actor, new Date());

@@ -49,13 +49,12 @@ export class ProvisionScimUser {
         await this.auditLog.record(manager, SCIM_ACTOR, {
           action: 'employee.adopted',
           at: new Date(),
-          before: existing.snapshot,
-          after: existing.snapshot,
+          before: existing.snapshot(),
+          after: existing.snapshot(),
         });
       } else {
         await this.createEmployee.execute(
-          { id, email: attributes.userName, ...employeeFactsOf(attributes) },
-          SCIM_ACTOR,
+          { id, email: attributes.userName, ...employeeFactsOf(attributes), actor: SCIM_ACTOR },
           manager,
         );
       }

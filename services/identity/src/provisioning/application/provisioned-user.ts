@@ -8,7 +8,7 @@ export interface ProvisionedUser {
 }
 
 export function employeeFactsOf(employee: Employee): EmployeeFacts {
-  const state = employee.snapshot;
+  const state = employee.snapshot();
   return {
     id: state.id,
     email: state.email,

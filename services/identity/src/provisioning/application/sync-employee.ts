@@ -15,7 +15,9 @@ import { EmployeeRepository } from '../../employees/infrastructure/employee.repo
 import { languageOf, type ScimUserAttributes } from '../domain/scim-user';
 
 /** What a new employee starts with, from what the provider says of them. */
-export function employeeFactsOf(attributes: ScimUserAttributes): Omit<CreateEmployeeCommand, 'email' | 'id'> {
+export function employeeFactsOf(
+  attributes: ScimUserAttributes,
+): Omit<CreateEmployeeCommand, 'email' | 'id' | 'actor'> {
   return {
     name: attributes.name,
     title: attributes.title ?? null,
@@ -49,34 +51,42 @@ export class SyncEmployee {
     await inTransaction(this.dataSource, within, async (manager) => {
       const employee = await this.employees.lockById(manager, employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
-      const state = employee.snapshot;
+      const state = employee.snapshot();
       if (attributes.userName !== state.email)
-        await this.changeEmployeeEmail.execute(employeeId, attributes.userName, SCIM_ACTOR, manager);
+        await this.changeEmployeeEmail.execute(
+          { employeeId, email: attributes.userName, actor: SCIM_ACTOR },
+          manager,
+        );
       if (attributes.managerId !== undefined && attributes.managerId !== state.managerId)
-        await this.changeManager.execute(employeeId, attributes.managerId, SCIM_ACTOR, manager);
+        await this.changeManager.execute(
+          { employeeId, managerId: attributes.managerId, actor: SCIM_ACTOR },
+          manager,
+        );
       if (attributes.active && !employee.isActive)
-        await this.reactivateEmployee.execute(employeeId, SCIM_ACTOR, manager);
+        await this.reactivateEmployee.execute({ employeeId, actor: SCIM_ACTOR }, manager);
       // A deactivated employee's profile is frozen; one being deactivated takes the last changes first.
       if (attributes.active || employee.isActive) {
         const changes: ProfileChanges = { name: attributes.name };
         if (attributes.title !== undefined) changes.title = attributes.title;
         if (attributes.timeZone !== undefined) changes.timeZone = attributes.timeZone;
-        await this.updateProfile.execute(employeeId, changes, SCIM_ACTOR, manager);
+        await this.updateProfile.execute({ employeeId, changes, changedBy: SCIM_ACTOR }, manager);
         const language = languageOf(attributes);
         await this.changeEmploymentDetails.execute(
-          employeeId,
           {
-            department: attributes.department,
-            employeeNumber: attributes.employeeNumber,
-            // A language the provider does not send leaves the one the employee chose.
-            ...(language === null ? {} : { language }),
+            employeeId,
+            changes: {
+              department: attributes.department,
+              employeeNumber: attributes.employeeNumber,
+              // A language the provider does not send leaves the one the employee chose.
+              ...(language === null ? {} : { language }),
+            },
+            actor: SCIM_ACTOR,
           },
-          SCIM_ACTOR,
           manager,
         );
       }
       if (!attributes.active)
-        await this.deactivateEmployee.execute(employeeId, SCIM_ACTOR, undefined, manager);
+        await this.deactivateEmployee.execute({ employeeId, actor: SCIM_ACTOR }, manager);
     });
   }
 }

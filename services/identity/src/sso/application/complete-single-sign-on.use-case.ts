@@ -121,12 +121,11 @@ export class CompleteSingleSignOn {
       case 'create': {
         try {
           const created = await this.createEmployee.execute(
-            { email: decision.email, name: identity.name ?? decision.email },
-            SSO_ACTOR,
+            { email: decision.email, name: identity.name ?? decision.email, actor: SSO_ACTOR },
             manager,
           );
           await link(created.id, 'jit');
-          return { id: created.id, email: created.snapshot.email };
+          return { id: created.id, email: created.snapshot().email };
         } catch (error) {
           if (error instanceof EmailDomainNotAllowedError)
             throw new SsoRefusedError('email_unusable', 'the email domain may not register');

@@ -3,7 +3,7 @@ import type { ErrorMapping } from '@vouch/platform';
 import { TooManyRequestsError } from '../domain/abuse.errors';
 
 /** How the abuse limits are answered over HTTP. */
-export const abuseErrors: ErrorMapping[] = [
+export const abuseErrorMappings: ErrorMapping[] = [
   {
     error: TooManyRequestsError,
     status: HttpStatus.TOO_MANY_REQUESTS,

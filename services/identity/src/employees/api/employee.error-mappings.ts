@@ -12,8 +12,8 @@ import {
   UnknownManagerError,
 } from '../domain/employee.errors';
 
-/** How identity's domain errors are answered over HTTP: the one place. */
-export const employeeErrors: ErrorMapping[] = [
+/** How the employees' domain errors are answered over HTTP. */
+export const employeeErrorMappings: ErrorMapping[] = [
   { error: EmailTakenError, status: HttpStatus.CONFLICT, title: 'Email taken' },
   { error: EmailDomainNotAllowedError, status: HttpStatus.FORBIDDEN, title: 'Email domain not allowed' },
   { error: InvalidCredentialsError, status: HttpStatus.UNAUTHORIZED, title: 'Invalid credentials' },

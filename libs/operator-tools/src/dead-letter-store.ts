@@ -8,7 +8,7 @@ import {
   type Message,
 } from 'kafkajs';
 import { CloudEventHeaders, deadLetterTopic } from '@vouch/contracts';
-import { DeadLetterHeaders } from '../consumer/dead-letter-publisher';
+import { DeadLetterHeaders } from '@vouch/messaging';
 import {
   partitionPositions,
   readRanges,

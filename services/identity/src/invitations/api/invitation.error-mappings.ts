@@ -9,7 +9,7 @@ import {
 } from '../domain/invitation.errors';
 
 /** How invitations' domain errors are answered over HTTP. */
-export const invitationErrors: ErrorMapping[] = [
+export const invitationErrorMappings: ErrorMapping[] = [
   { error: InvalidInvitationError, status: HttpStatus.UNAUTHORIZED, title: 'Invalid invitation' },
   { error: InvitationExpiredError, status: HttpStatus.GONE, title: 'Invitation expired' },
   { error: InvitationAlreadyAcceptedError, status: HttpStatus.CONFLICT, title: 'Invitation already used' },

@@ -1,5 +1,5 @@
 import { KafkaJSError, type Admin, type Kafka, type KafkaMessage } from 'kafkajs';
-import { sleep } from '../backoff';
+import { sleep } from '@vouch/messaging';
 
 /** Offsets `[from, to)` of one partition, to be read. */
 export interface PartitionRange {

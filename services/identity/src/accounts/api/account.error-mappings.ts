@@ -7,7 +7,7 @@ import {
 } from '../domain/account.errors';
 
 /** How the password accounts' errors are answered over HTTP. */
-export const accountErrors: ErrorMapping[] = [
+export const accountErrorMappings: ErrorMapping[] = [
   { error: AccountLinkNotValidError, status: HttpStatus.GONE, title: 'Link no longer valid' },
   { error: EmailNotConfirmedError, status: HttpStatus.FORBIDDEN, title: 'Email not confirmed' },
   // As if the routes did not exist: this company signs in through its identity provider.
