@@ -2,6 +2,7 @@ export * from './topics';
 export * from './vocabulary';
 export type * from './http';
 export * from './event-definition';
+export * from './recorded-events';
 export * from './catalogue';
 export * from './envelope/cloud-event';
 export * from './envelope/kafka-binary-mode';

@@ -7,6 +7,7 @@ export * from './outbox/outbox';
 export * from './outbox/outbox-store';
 export * from './outbox/outbox-relay';
 export * from './outbox/permanent-refusal';
+export * from './unit-of-work/unit-of-work';
 export * from './inbox/inbox';
 export * from './consumer/consumer-observer';
 export * from './consumer/event-context';

@@ -17,6 +17,7 @@ import { OutboxRelay, defaultOutboxRelaySettings, type OutboxRelaySettings } fro
 import { OutboxStore } from './outbox/outbox-store';
 import { InboxStore } from './inbox/inbox';
 import { MessagingReadiness } from './messaging-readiness';
+import { UnitOfWork } from './unit-of-work/unit-of-work';
 import { defaultEventConsumerSettings, type EventConsumerSettings } from './consumer/event-consumer-settings';
 import { KafkaEventConsumer } from './consumer/kafka-event-consumer';
 
@@ -43,7 +44,7 @@ export interface MessagingModuleAsyncOptions extends Pick<ModuleMetadata, 'impor
 }
 
 /**
- * The event backbone of a service: the outbox its use cases write to, the relay that publishes it,
+ * The event backbone of a service: the outbox its use cases write to (through the unit of work), the relay that publishes it,
  * and the consumer host its `@HandlesEvent` handlers run in. Needs TypeORM's DataSource.
  */
 @Module({})
@@ -66,6 +67,11 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
           provide: Outbox,
           inject: [MESSAGING_OPTIONS],
           useFactory: (o: MessagingOptions) => new Outbox(`/vouch/${o.serviceName}`),
+        },
+        {
+          provide: UnitOfWork,
+          inject: [DataSource, Outbox],
+          useFactory: (dataSource: DataSource, outbox: Outbox) => new UnitOfWork(dataSource, outbox),
         },
         {
           provide: OutboxStore,
@@ -106,7 +112,7 @@ export class MessagingModule implements OnApplicationBootstrap, BeforeApplicatio
             new MessagingReadiness(kafka, relay, consumer, o.kafka.connection),
         },
       ],
-      exports: [Outbox, OutboxStore, OutboxRelay, KafkaEventConsumer, MessagingReadiness, KAFKA],
+      exports: [Outbox, UnitOfWork, OutboxStore, OutboxRelay, KafkaEventConsumer, MessagingReadiness, KAFKA],
     };
   }
 

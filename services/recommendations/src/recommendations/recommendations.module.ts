@@ -36,6 +36,7 @@ import { ConnectionEntity } from './infrastructure/connection.entity';
 import { RecommendationRequestEntity } from './infrastructure/recommendation-request.entity';
 import { RecommendationRequestRepository } from './infrastructure/recommendation-request.repository';
 import { RecommendationEntity } from './infrastructure/recommendation.entity';
+import { RecommendationQueries } from './infrastructure/recommendation.queries';
 import { RecommendationRepository } from './infrastructure/recommendation.repository';
 import { ReplicaRepository } from './infrastructure/replica.repository';
 import { RequestExpiryScheduler } from './infrastructure/request-expiry.scheduler';
@@ -67,6 +68,7 @@ export class RecommendationsModule {
         EmployeeReplica,
         RecommendationRepository,
         RecommendationRequestRepository,
+        RecommendationQueries,
         RecommendationChange,
         RequestChange,
         CloseRequestsUseCase,

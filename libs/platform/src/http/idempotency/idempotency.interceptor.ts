@@ -18,6 +18,7 @@ import {
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { withAmbientTransaction } from '@vouch/persistence';
 import { operationsOf } from '../openapi-operations';
 import { InvalidFieldsException, ProblemDetailsFilter } from '../problem-details';
 import {
@@ -57,8 +58,9 @@ const SAVEPOINT = 'idempotent_request';
  * transaction that first claims the key (a transaction-scoped advisory lock: a concurrent request
  * with the same key gets 409 at once), and its answer is kept in that same transaction, with what
  * the request created: a crash before the commit leaves neither, and the retry runs again; after
- * it, both, and the retry gets the same answer (`Idempotent-Replayed: true`). The handler gets the
- * transaction from `@IdempotentTransaction()` and must do its writes in it.
+ * it, both, and the retry gets the same answer (`Idempotent-Replayed: true`). The handler must do
+ * its writes in that transaction: a unit of work joins it (it is the ambient transaction), or the
+ * handler takes it from `@IdempotentTransaction()`.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
@@ -124,7 +126,10 @@ export class IdempotencyInterceptor implements NestInterceptor {
     request[transactionOfRequest] = runner.manager;
     let body: unknown;
     try {
-      body = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      // Ambient for the use cases' unit of work, and by the request for `@IdempotentTransaction()`.
+      body = await withAmbientTransaction(runner.manager, () =>
+        lastValueFrom(next.handle(), { defaultValue: undefined }),
+      );
     } catch (error) {
       // Not kept if keeping it fails: the transaction rolls back, and a retry runs again.
       await this.rememberRefusal(runner, scope, fingerprint, error).catch(() => undefined);

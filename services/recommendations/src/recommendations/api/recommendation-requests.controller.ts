@@ -12,8 +12,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { Page, RecommendationRequestView } from '@vouch/contracts';
-import { Idempotent, IdempotentTransaction } from '@vouch/platform';
-import type { EntityManager } from 'typeorm';
+import { Idempotent } from '@vouch/platform';
 import { AskForRecommendationUseCase } from '../application/ask-for-recommendation.use-case';
 import { DeclineRequestUseCase } from '../application/decline-request.use-case';
 import { ListRequestsUseCase } from '../application/list-requests.use-case';
@@ -56,9 +55,13 @@ export class RecommendationRequestsController {
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: AskForRecommendationDto,
-    @IdempotentTransaction() within: EntityManager | undefined,
   ): Promise<RecommendationRequestView> {
-    return this.ask.execute(employee.id, body, within);
+    return this.ask.execute({
+      requesterId: employee.id,
+      recipientId: body.recipientId,
+      relationship: body.relationship,
+      message: body.message,
+    });
   }
 
   @Get()
@@ -67,7 +70,12 @@ export class RecommendationRequestsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() query: ListRequestsQuery,
   ): Promise<Page<RecommendationRequestView>> {
-    return this.list.execute(employee.id, query.direction, query.status, query);
+    return this.list.execute({
+      employeeId: employee.id,
+      direction: query.direction,
+      status: query.status,
+      page: query,
+    });
   }
 
   @Post(':id/decline')
@@ -80,7 +88,7 @@ export class RecommendationRequestsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
   ): Promise<RecommendationRequestView> {
-    return this.decline.execute(employee.id, id);
+    return this.decline.execute({ recipientId: employee.id, requestId: id });
   }
 
   @Delete(':id')
@@ -93,6 +101,6 @@ export class RecommendationRequestsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
   ): Promise<void> {
-    await this.withdraw.execute(employee.id, id);
+    await this.withdraw.execute({ requesterId: employee.id, requestId: id });
   }
 }

@@ -22,8 +22,7 @@ import {
 } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { BalanceView, Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
-import { Idempotent, IdempotentTransaction, PageQuery } from '@vouch/platform';
-import type { EntityManager } from 'typeorm';
+import { Idempotent, PageQuery } from '@vouch/platform';
 import { AcceptRecommendationUseCase } from '../application/accept-recommendation.use-case';
 import { GetBalanceUseCase } from '../application/get-balance.use-case';
 import { HideRecommendationUseCase } from '../application/hide-recommendation.use-case';
@@ -85,18 +84,14 @@ export class RecommendationsController {
   async create(
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: WriteRecommendationDto,
-    @IdempotentTransaction() within: EntityManager | undefined,
   ): Promise<RecommendationView> {
-    return this.write.execute(
-      employee.id,
-      {
-        subjectId: body.subjectId,
-        relationship: body.relationship,
-        text: recommendationTextField(body.text),
-        requestId: body.requestId,
-      },
-      within,
-    );
+    return this.write.execute({
+      authorId: employee.id,
+      subjectId: body.subjectId,
+      relationship: body.relationship,
+      text: recommendationTextField(body.text),
+      requestId: body.requestId,
+    });
   }
 
   @Get('received')
@@ -105,7 +100,7 @@ export class RecommendationsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() page: PageQuery,
   ): Promise<Page<RecommendationView>> {
-    return this.list.execute(employee.id, 'received', page);
+    return this.list.execute({ employeeId: employee.id, side: 'received', page });
   }
 
   @Get('given')
@@ -114,13 +109,13 @@ export class RecommendationsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Query() page: PageQuery,
   ): Promise<Page<RecommendationView>> {
-    return this.list.execute(employee.id, 'given', page);
+    return this.list.execute({ employeeId: employee.id, side: 'given', page });
   }
 
   @Get('balance')
   @ApiOkResponse({ type: BalanceDto })
   async myBalance(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<BalanceView> {
-    return this.balance.execute(employee.id);
+    return this.balance.execute({ employeeId: employee.id });
   }
 
   @Put(':id')
@@ -134,7 +129,9 @@ export class RecommendationsController {
     @Param('id', uuid) id: string,
     @Body() body: ReviseRecommendationDto,
   ): Promise<RecommendationView> {
-    return this.revise.execute(employee.id, id, {
+    return this.revise.execute({
+      authorId: employee.id,
+      recommendationId: id,
       text: recommendationTextField(body.text),
       relationship: body.relationship,
     });
@@ -150,7 +147,7 @@ export class RecommendationsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
   ): Promise<RecommendationView> {
-    return this.accept.execute(employee.id, id);
+    return this.accept.execute({ subjectId: employee.id, recommendationId: id });
   }
 
   @Post(':id/hide')
@@ -163,7 +160,7 @@ export class RecommendationsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
   ): Promise<RecommendationView> {
-    return this.hide.execute(employee.id, id);
+    return this.hide.execute({ subjectId: employee.id, recommendationId: id });
   }
 
   @Post(':id/request-revision')
@@ -178,7 +175,11 @@ export class RecommendationsController {
     @Param('id', uuid) id: string,
     @Body() body: RequestRevisionDto,
   ): Promise<RecommendationView> {
-    return this.requestRevision.execute(employee.id, id, body.message);
+    return this.requestRevision.execute({
+      subjectId: employee.id,
+      recommendationId: id,
+      message: body.message,
+    });
   }
 
   @Delete(':id')
@@ -191,7 +192,7 @@ export class RecommendationsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Param('id', uuid) id: string,
   ): Promise<void> {
-    await this.withdraw.execute(employee.id, id);
+    await this.withdraw.execute({ authorId: employee.id, recommendationId: id });
   }
 }
 
@@ -208,6 +209,6 @@ export class ProfileRecommendationsController {
     @Param('employeeId', uuid) employeeId: string,
     @Query() page: PageQuery,
   ): Promise<Page<ProfileRecommendationView>> {
-    return this.list.execute(employeeId, page);
+    return this.list.execute({ subjectId: employeeId, page });
   }
 }

@@ -7,23 +7,29 @@ import {
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
-import { EventContext, EventHandlers, HandlesEvent } from '@vouch/messaging';
+import { EventContext, EventHandlers, HandlesEvent, UnitOfWork } from '@vouch/messaging';
 import { UpdateReplicaUseCase } from '../application/update-replica.use-case';
 
 /**
  * Departures and connections: with EmployeeReplicaHandlers, the only way this service learns of
- * employees and connections.
+ * employees and connections. Each runs in the consumer's transaction, which its inbox record
+ * commits with: the use case's unit of work joins it.
  */
 @EventHandlers()
 export class ReplicaEventHandlers {
-  constructor(private readonly replica: UpdateReplicaUseCase) {}
+  constructor(
+    private readonly replica: UpdateReplicaUseCase,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   @HandlesEvent(EmployeeDeactivatedV1)
   async onEmployeeDeactivated(
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
     @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.replica.employeeDeactivated(context.manager, event.data, causedBy(event));
+    await this.unitOfWork.join(context.manager, () =>
+      this.replica.employeeDeactivated(event.data, causedBy(event)),
+    );
   }
 
   @HandlesEvent(ConnectionAcceptedV1)
@@ -32,12 +38,14 @@ export class ReplicaEventHandlers {
     @Ctx() context: EventContext,
   ): Promise<void> {
     const { connectionId, requesterId, addresseeId, acceptedAt } = event.data;
-    await this.replica.connectionAccepted(context.manager, {
-      connectionId,
-      a: requesterId,
-      b: addresseeId,
-      since: new Date(acceptedAt),
-    });
+    await this.unitOfWork.join(context.manager, () =>
+      this.replica.connectionAccepted({
+        connectionId,
+        a: requesterId,
+        b: addresseeId,
+        since: new Date(acceptedAt),
+      }),
+    );
   }
 
   @HandlesEvent(ConnectionRemovedV1)
@@ -46,10 +54,11 @@ export class ReplicaEventHandlers {
     @Ctx() context: EventContext,
   ): Promise<void> {
     const { connectionId, requesterId, addresseeId, removedAt } = event.data;
-    await this.replica.connectionRemoved(
-      context.manager,
-      { connectionId, a: requesterId, b: addresseeId, removedAt: new Date(removedAt) },
-      causedBy(event),
+    await this.unitOfWork.join(context.manager, () =>
+      this.replica.connectionRemoved(
+        { connectionId, a: requesterId, b: addresseeId, removedAt: new Date(removedAt) },
+        causedBy(event),
+      ),
     );
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
 import { CloseRequestsUseCase } from './close-requests.use-case';
 
@@ -9,18 +9,18 @@ const BATCH = 100;
 @Injectable()
 export class ExpireDueRequestsUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly requests: RecommendationRequestRepository,
     private readonly close: CloseRequestsUseCase,
   ) {}
 
-  /** Returns how many requests it expired. */
+  /** Returns how many requests it expired; one unit of work per batch. */
   async execute(now = new Date()): Promise<number> {
     let expired = 0;
     for (;;) {
-      const claimed = await this.dataSource.transaction(async (manager) => {
-        const due = await this.requests.claimDue(manager, now, BATCH);
-        await this.close.expire(manager, due);
+      const claimed = await this.unitOfWork.run(async () => {
+        const due = await this.requests.claimDue(now, BATCH);
+        await this.close.expire(due);
         return due.length;
       });
       expired += claimed;

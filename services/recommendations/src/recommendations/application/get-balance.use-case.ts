@@ -1,27 +1,23 @@
 import { Injectable } from '@nestjs/common';
-import { PooledSqlReader } from '@vouch/persistence';
 import { computeBalance, type Balance } from '../domain/balance';
-import { RecommendationRepository } from '../infrastructure/recommendation.repository';
-import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
-import { ReplicaRepository } from '../infrastructure/replica.repository';
+import { RecommendationQueries } from '../infrastructure/recommendation.queries';
+
+export interface GetBalance {
+  employeeId: string;
+}
 
 /** How balanced the employee's accepted recommendations are, and whom to ask next. */
 @Injectable()
 export class GetBalanceUseCase {
-  constructor(
-    private readonly reader: PooledSqlReader,
-    private readonly replica: ReplicaRepository,
-    private readonly recommendations: RecommendationRepository,
-    private readonly requests: RecommendationRequestRepository,
-  ) {}
+  constructor(private readonly queries: RecommendationQueries) {}
 
-  async execute(employeeId: string): Promise<Balance> {
+  async execute({ employeeId }: GetBalance): Promise<Balance> {
     const [me, counts, connections, askedIds, recommenderIds] = await Promise.all([
-      this.replica.findEmployee(this.reader, employeeId),
-      this.recommendations.acceptedCounts(this.reader, [employeeId]),
-      this.replica.activeConnectionsOf(this.reader, employeeId),
-      this.requests.askedBy(this.reader, employeeId),
-      this.recommendations.authorsOf(this.reader, employeeId),
+      this.queries.employee(employeeId),
+      this.queries.acceptedCounts([employeeId]),
+      this.queries.activeConnectionsOf(employeeId),
+      this.queries.askedBy(employeeId),
+      this.queries.authorsOf(employeeId),
     ]);
     return computeBalance({
       me: { id: employeeId, managerId: me?.managerId ?? null },

@@ -1,23 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { computeCoverage, type Coverage } from '../domain/coverage';
-import { RecommendationRepository } from '../infrastructure/recommendation.repository';
-import { ReplicaRepository } from '../infrastructure/replica.repository';
+import { RecommendationQueries } from '../infrastructure/recommendation.queries';
 
 /** For admins: who has no accepted recommendation yet, and each team's mix of relationships. */
 @Injectable()
 export class GetCoverageUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly replica: ReplicaRepository,
-    private readonly recommendations: RecommendationRepository,
-  ) {}
+  constructor(private readonly queries: RecommendationQueries) {}
 
   async execute(): Promise<Coverage> {
-    const manager = this.dataSource.manager;
     const [employees, accepted] = await Promise.all([
-      this.replica.activeEmployees(manager),
-      this.recommendations.acceptedCounts(manager),
+      this.queries.activeEmployees(),
+      this.queries.acceptedCounts(),
     ]);
     return computeCoverage(employees, accepted);
   }

@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { RecommendationHiddenV1 } from '@vouch/contracts';
 import type { RecommendationView } from '@vouch/contracts';
-import { RecommendationChange, recommendationFields } from './recommendation-change';
+import { RecommendationChange } from './recommendation-change';
+
+export interface HideRecommendation {
+  subjectId: string;
+  recommendationId: string;
+}
 
 /** The subject keeps the recommendation private. */
 @Injectable()
 export class HideRecommendationUseCase {
   constructor(private readonly change: RecommendationChange) {}
 
-  async execute(subjectId: string, recommendationId: string): Promise<RecommendationView> {
-    return this.change.run(subjectId, recommendationId, async (recommendation, manager, now) => {
-      recommendation.hide(subjectId, now);
-      await this.change.outbox.add(manager, RecommendationHiddenV1, {
-        subject: recommendation.id,
-        data: { ...recommendationFields(recommendation), hiddenAt: now.toISOString() },
-      });
-    });
+  async execute({ subjectId, recommendationId }: HideRecommendation): Promise<RecommendationView> {
+    return this.change.run(subjectId, recommendationId, (recommendation, now) =>
+      recommendation.hide(subjectId, now),
+    );
   }
 }

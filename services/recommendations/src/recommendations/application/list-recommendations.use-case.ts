@@ -1,28 +1,29 @@
 import { Injectable } from '@nestjs/common';
-import { PooledSqlReader } from '@vouch/persistence';
 import { toPage } from '@vouch/platform';
 import type { Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
 import { UnknownEmployeeError } from '../domain/participation';
+import { RecommendationQueries } from '../infrastructure/recommendation.queries';
 import { pagePosition, type PageRequest } from './page-request';
-import { RecommendationRepository } from '../infrastructure/recommendation.repository';
-import { ReplicaRepository } from '../infrastructure/replica.repository';
 import { listPosition, recommendationView } from './recommendation.views';
+
+export interface ListMyRecommendations {
+  employeeId: string;
+  side: 'received' | 'given';
+  page: PageRequest;
+}
+
+export interface ListProfileRecommendations {
+  subjectId: string;
+  page: PageRequest;
+}
 
 /** An employee's own recommendations, received or given, in any status, newest first. */
 @Injectable()
 export class ListMyRecommendationsUseCase {
-  constructor(
-    private readonly reader: PooledSqlReader,
-    private readonly recommendations: RecommendationRepository,
-  ) {}
+  constructor(private readonly queries: RecommendationQueries) {}
 
-  async execute(
-    employeeId: string,
-    side: 'received' | 'given',
-    page: PageRequest,
-  ): Promise<Page<RecommendationView>> {
-    const rows = await this.recommendations.page(
-      this.reader,
+  async execute({ employeeId, side, page }: ListMyRecommendations): Promise<Page<RecommendationView>> {
+    const rows = await this.queries.recommendationPage(
       side === 'received' ? { subjectId: employeeId } : { authorId: employeeId },
       pagePosition(page),
     );
@@ -34,27 +35,16 @@ export class ListMyRecommendationsUseCase {
 /** The recommendations a profile shows: accepted ones only, with their authors' names. */
 @Injectable()
 export class ListProfileRecommendationsUseCase {
-  constructor(
-    private readonly reader: PooledSqlReader,
-    private readonly recommendations: RecommendationRepository,
-    private readonly replica: ReplicaRepository,
-  ) {}
+  constructor(private readonly queries: RecommendationQueries) {}
 
-  async execute(subjectId: string, page: PageRequest): Promise<Page<ProfileRecommendationView>> {
-    if (!(await this.replica.findEmployee(this.reader, subjectId)))
-      throw new UnknownEmployeeError(`no employee ${subjectId}`);
-    const rows = await this.recommendations.page(
-      this.reader,
-      { subjectId, acceptedOnly: true },
-      pagePosition(page),
-    );
+  async execute({ subjectId, page }: ListProfileRecommendations): Promise<Page<ProfileRecommendationView>> {
+    if (!(await this.queries.employee(subjectId))) throw new UnknownEmployeeError(`no employee ${subjectId}`);
+    const rows = await this.queries.recommendationPage({ subjectId, acceptedOnly: true }, pagePosition(page));
     const authors = new Map(
-      (
-        await this.replica.findEmployees(
-          this.reader,
-          rows.map((row) => row.snapshot().authorId),
-        )
-      ).map((author) => [author.id, author]),
+      (await this.queries.employees(rows.map((row) => row.snapshot().authorId))).map((author) => [
+        author.id,
+        author,
+      ]),
     );
     const views = rows.map((row): ProfileRecommendationView => {
       const view = recommendationView(row);

@@ -1,11 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { toPage } from '@vouch/platform';
 import type { Page, RecommendationRequestView } from '@vouch/contracts';
 import type { RequestStatusFilter } from '../domain/recommendation-request';
-import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
+import { RecommendationQueries } from '../infrastructure/recommendation.queries';
 import { pagePosition, type PageRequest } from './page-request';
 import { listPosition, requestView } from './recommendation.views';
+
+export interface ListRequests {
+  employeeId: string;
+  direction: 'incoming' | 'outgoing';
+  status: RequestStatusFilter;
+  page: PageRequest;
+}
 
 /**
  * Requests addressed to the employee (incoming) or made by them (outgoing), newest first: the
@@ -13,19 +19,15 @@ import { listPosition, requestView } from './recommendation.views';
  */
 @Injectable()
 export class ListRequestsUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly requests: RecommendationRequestRepository,
-  ) {}
+  constructor(private readonly queries: RecommendationQueries) {}
 
-  async execute(
-    employeeId: string,
-    direction: 'incoming' | 'outgoing',
-    status: RequestStatusFilter,
-    page: PageRequest,
-  ): Promise<Page<RecommendationRequestView>> {
-    const rows = await this.requests.page(
-      this.dataSource.manager,
+  async execute({
+    employeeId,
+    direction,
+    status,
+    page,
+  }: ListRequests): Promise<Page<RecommendationRequestView>> {
+    const rows = await this.queries.requestPage(
       direction === 'incoming' ? { recipientId: employeeId } : { requesterId: employeeId },
       status,
       pagePosition(page),

@@ -1,19 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { EmployeeDeactivatedV1, EventCause, EventData } from '@vouch/contracts';
-import { EmployeeReplica } from '@vouch/employee-replica';
+import { UnitOfWork } from '@vouch/messaging';
 import { ReplicaRepository } from '../infrastructure/replica.repository';
 import { CloseRequestsUseCase } from './close-requests.use-case';
 
 /**
- * Keeps the replica of connections in step with connections' events, in the handler's transaction,
- * and closes the requests that connections' and identity's events make moot.
+ * Keeps the replica of connections in step with connections' events, in the handler's transaction
+ * (which the handler makes the unit of work's), and closes the requests that connections' and
+ * identity's events make moot.
  */
 @Injectable()
 export class UpdateReplicaUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly replica: ReplicaRepository,
-    private readonly employees: EmployeeReplica,
     private readonly closeRequests: CloseRequestsUseCase,
   ) {}
 
@@ -23,19 +23,22 @@ export class UpdateReplicaUseCase {
    * again; the expired requests stay expired, since both sides were told and may ask again.
    */
   async employeeDeactivated(
-    manager: EntityManager,
     deactivation: EventData<typeof EmployeeDeactivatedV1>,
     cause: EventCause,
   ): Promise<void> {
-    await this.employees.deactivate(manager, deactivation);
-    await this.closeRequests.expireAllOf(manager, deactivation.employeeId, cause);
+    await this.unitOfWork.run(async () => {
+      await this.replica.deactivate(deactivation);
+      await this.closeRequests.expireAllOf(deactivation.employeeId, cause);
+    });
   }
 
-  async connectionAccepted(
-    manager: EntityManager,
-    connection: { connectionId: string; a: string; b: string; since: Date },
-  ): Promise<void> {
-    await this.replica.connectionAccepted(manager, connection);
+  async connectionAccepted(connection: {
+    connectionId: string;
+    a: string;
+    b: string;
+    since: Date;
+  }): Promise<void> {
+    await this.unitOfWork.run(() => this.replica.connectionAccepted(connection));
   }
 
   /**
@@ -43,12 +46,13 @@ export class UpdateReplicaUseCase {
    * another connection; recommendations already written stay as they are.
    */
   async connectionRemoved(
-    manager: EntityManager,
     connection: { connectionId: string; a: string; b: string; removedAt: Date },
     cause: EventCause,
   ): Promise<void> {
-    await this.replica.connectionRemoved(manager, connection);
-    if (await this.replica.areConnected(manager, connection.a, connection.b)) return;
-    await this.closeRequests.withdrawBetween(manager, connection.a, connection.b, cause);
+    await this.unitOfWork.run(async () => {
+      await this.replica.connectionRemoved(connection);
+      if (await this.replica.areConnected(connection.a, connection.b)) return;
+      await this.closeRequests.withdrawBetween(connection.a, connection.b, cause);
+    });
   }
 }

@@ -16,11 +16,19 @@ export class RecommendationStateError extends Error {
 /** The author already recommended this subject: one recommendation per pair, edited instead. */
 export class DuplicateRecommendationError extends Error {
   override readonly name = 'DuplicateRecommendationError';
+
+  constructor(message = 'you already recommended this colleague; edit that recommendation instead') {
+    super(message);
+  }
 }
 
 /** A request that would repeat one still pending, or ask someone who already recommended the requester. */
 export class DuplicateRequestError extends Error {
   override readonly name = 'DuplicateRequestError';
+
+  constructor(message = 'you already asked this colleague; the request is still waiting for an answer') {
+    super(message);
+  }
 }
 
 /** No such recommendation for this employee: others' recommendations are private. */

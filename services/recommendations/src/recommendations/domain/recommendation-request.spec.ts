@@ -13,6 +13,7 @@ const ask = () =>
     recipientId: 'ben',
     relationship: 'coworker',
     message: '  Would you write a few lines about the migration?  ',
+    requesterRecommendedRecipient: false,
     now: t0,
     lifetimeDays: 90,
   });
@@ -35,6 +36,7 @@ describe('RecommendationRequest', () => {
         recipientId: 'ana',
         relationship: 'coworker',
         message: null,
+        requesterRecommendedRecipient: false,
         now: t0,
         lifetimeDays: 90,
       }),
@@ -42,7 +44,7 @@ describe('RecommendationRequest', () => {
   });
 
   it('is fulfilled or declined by the recipient only, and withdrawn by the requester only', () => {
-    expect(() => ask().fulfil('ana', t0)).toThrow(/addressed to someone else/);
+    expect(() => ask().fulfil('ana', 'r1', t0)).toThrow(/addressed to someone else/);
     expect(() => ask().decline('carl', t0)).toThrow(RequestStateError);
     expect(() => ask().withdraw('ben', t0)).toThrow(/only the employee who asked/);
 
@@ -53,7 +55,7 @@ describe('RecommendationRequest', () => {
 
   it('changes only once: a fulfilled request cannot be declined, withdrawn or expire', () => {
     const request = ask();
-    request.fulfil('ben', t0);
+    request.fulfil('ben', 'r1', t0);
     expect(() => request.decline('ben', t0)).toThrow(/already fulfilled/);
     expect(() => request.withdraw('ana', t0)).toThrow(RequestStateError);
     expect(() => request.expire(t0)).toThrow(RequestStateError);

@@ -1,4 +1,16 @@
-import type { RecommendationRequestStatus, Relationship } from '@vouch/contracts';
+import {
+  RecommendationRequestDeclinedV1,
+  RecommendationRequestedV1,
+  RecommendationRequestExpiredV1,
+  RecommendationRequestFulfilledV1,
+  RecommendationRequestWithdrawnV1,
+  RecordedEvents,
+  type EventCause,
+  type RecommendationRequestStatus,
+  type RecordedEvent,
+  type RecordsEvents,
+  type Relationship,
+} from '@vouch/contracts';
 
 /** Which requests a list shows: those in one status, or all of them. */
 export const REQUEST_STATUS_FILTERS = [
@@ -61,9 +73,11 @@ export interface RecommendationRequestState {
 /**
  * A request to a connection to write a recommendation. Only a pending request changes, and it
  * changes once: the recipient fulfils it by writing, or declines it (quietly); the requester
- * withdraws it; or it expires.
+ * withdraws it; or it expires. Each change records the event that tells the other services.
  */
-export class RecommendationRequest {
+export class RecommendationRequest implements RecordsEvents {
+  private readonly events = new RecordedEvents();
+
   private constructor(private state: RecommendationRequestState) {}
 
   static ask(init: {
@@ -72,13 +86,15 @@ export class RecommendationRequest {
     recipientId: string;
     relationship: Relationship;
     message: string | null;
+    /** The requester already recommended the recipient: the request returns a favour. */
+    requesterRecommendedRecipient: boolean;
     now: Date;
     lifetimeDays: number;
   }): RecommendationRequest {
     if (init.requesterId === init.recipientId)
       throw new RequestStateError('you cannot ask yourself for a recommendation');
     const message = init.message?.trim() || null;
-    return new RecommendationRequest({
+    const request = new RecommendationRequest({
       id: init.id,
       requesterId: init.requesterId,
       recipientId: init.recipientId,
@@ -89,39 +105,74 @@ export class RecommendationRequest {
       expiresAt: new Date(init.now.getTime() + init.lifetimeDays * 24 * 60 * 60 * 1000),
       closedAt: null,
     });
+    const state = request.state;
+    request.events.record(RecommendationRequestedV1, {
+      subject: state.id,
+      data: {
+        requestId: state.id,
+        requesterId: state.requesterId,
+        recipientId: state.recipientId,
+        relationship: state.relationship,
+        status: state.status,
+        message: state.message,
+        requesterRecommendedRecipient: init.requesterRecommendedRecipient,
+        requestedAt: state.createdAt.toISOString(),
+        expiresAt: state.expiresAt.toISOString(),
+      },
+    });
+    return request;
   }
 
   static restore(state: RecommendationRequestState): RecommendationRequest {
     return new RecommendationRequest(state);
   }
 
+  pullEvents(): RecordedEvent[] {
+    return this.events.pull();
+  }
+
   snapshot(): RecommendationRequestState {
     return { ...this.state };
   }
 
-  fulfil(byAuthor: string, now: Date): void {
+  /** The recipient wrote the recommendation asked for. */
+  fulfil(byAuthor: string, recommendationId: string, now: Date): void {
     this.requireRecipient(byAuthor);
     this.close('fulfilled', now);
+    this.events.record(RecommendationRequestFulfilledV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), recommendationId, fulfilledAt: now.toISOString() },
+    });
   }
 
   decline(by: string, now: Date): void {
     this.requireRecipient(by);
     this.close('declined', now);
+    this.events.record(RecommendationRequestDeclinedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), declinedAt: now.toISOString() },
+    });
   }
 
   withdraw(by: string, now: Date): void {
     if (by !== this.state.requesterId)
       throw new RequestStateError('only the employee who asked can withdraw a request');
-    this.close('withdrawn', now);
+    this.closeAsWithdrawn(now);
   }
 
-  /** Withdrawn by the system, e.g. because the two are no longer connected. */
-  cancel(now: Date): void {
-    this.close('withdrawn', now);
+  /** Withdrawn by the system, e.g. because the two are no longer connected (the `cause`). */
+  cancel(now: Date, cause?: EventCause): void {
+    this.closeAsWithdrawn(now, cause);
   }
 
-  expire(now: Date): void {
+  /** Its time ran out, or one of the two left (the `cause`). */
+  expire(now: Date, cause?: EventCause): void {
     this.close('expired', now);
+    this.events.record(RecommendationRequestExpiredV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), expiredAt: now.toISOString() },
+      cause,
+    });
   }
 
   isDue(now: Date): boolean {
@@ -131,6 +182,27 @@ export class RecommendationRequest {
   private requireRecipient(employeeId: string): void {
     if (employeeId !== this.state.recipientId)
       throw new RequestStateError('this request is addressed to someone else');
+  }
+
+  private closeAsWithdrawn(now: Date, cause?: EventCause): void {
+    this.close('withdrawn', now);
+    this.events.record(RecommendationRequestWithdrawnV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), withdrawnAt: now.toISOString() },
+      cause,
+    });
+  }
+
+  /** The fields every request event starts with: which one, and where it stands after it. */
+  private eventFields(): {
+    requestId: string;
+    requesterId: string;
+    recipientId: string;
+    relationship: Relationship;
+    status: RecommendationRequestStatus;
+  } {
+    const { id, requesterId, recipientId, relationship, status } = this.state;
+    return { requestId: id, requesterId, recipientId, relationship, status };
   }
 
   private close(status: Exclude<RecommendationRequestStatus, 'pending'>, now: Date): void {

@@ -21,6 +21,7 @@ const written = () =>
     text,
     verifiedBy: ['scim'],
     reciprocal: false,
+    requestId: null,
     now: t0,
   });
 

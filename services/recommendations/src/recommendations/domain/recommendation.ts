@@ -1,4 +1,17 @@
-import type { ManagerSource, RecommendationStatus, Relationship } from '@vouch/contracts';
+import {
+  RecommendationAcceptedV1,
+  RecommendationGivenV1,
+  RecommendationHiddenV1,
+  RecommendationRevisedV1,
+  RecommendationRevisionRequestedV1,
+  RecommendationWithdrawnV1,
+  RecordedEvents,
+  type ManagerSource,
+  type RecommendationStatus,
+  type RecordedEvent,
+  type RecordsEvents,
+  type Relationship,
+} from '@vouch/contracts';
 import { NotYourRecommendationError, RecommendationStateError } from './recommendation-errors';
 import type { RecommendationText } from './recommendation-text';
 
@@ -31,9 +44,12 @@ export interface RecommendationState {
 /**
  * A recommendation and the rules of its life: the author writes and revises it, the subject
  * decides whether it shows (accept), stays private (hide) or needs a change (request revision),
- * and the author may withdraw it at any time. Withdrawn is final.
+ * and the author may withdraw it at any time. Withdrawn is final. Each change records the event
+ * that tells the other services.
  */
-export class Recommendation {
+export class Recommendation implements RecordsEvents {
+  private readonly events = new RecordedEvents();
+
   private constructor(private state: RecommendationState) {}
 
   static write(init: {
@@ -44,9 +60,11 @@ export class Recommendation {
     text: RecommendationText;
     verifiedBy: ManagerSource[];
     reciprocal: boolean;
+    /** The request it answers, if any. */
+    requestId: string | null;
     now: Date;
   }): Recommendation {
-    return new Recommendation({
+    const recommendation = new Recommendation({
       id: init.id,
       authorId: init.authorId,
       subjectId: init.subjectId,
@@ -60,10 +78,31 @@ export class Recommendation {
       createdAt: init.now,
       updatedAt: init.now,
     });
+    const state = recommendation.state;
+    recommendation.events.record(RecommendationGivenV1, {
+      subject: state.id,
+      data: {
+        recommendationId: state.id,
+        authorId: state.authorId,
+        subjectId: state.subjectId,
+        relationship: state.relationship,
+        text: recommendation.text,
+        verified: state.verified,
+        reciprocal: state.reciprocal,
+        status: state.status,
+        requestId: init.requestId,
+        givenAt: init.now.toISOString(),
+      },
+    });
+    return recommendation;
   }
 
   static restore(state: RecommendationState): Recommendation {
     return new Recommendation(state);
+  }
+
+  pullEvents(): RecordedEvent[] {
+    return this.events.pull();
   }
 
   snapshot(): RecommendationState {
@@ -110,6 +149,15 @@ export class Recommendation {
       revisions: [...this.state.revisions, revision],
       updatedAt: now,
     };
+    this.events.record(RecommendationRevisedV1, {
+      subject: this.state.id,
+      data: {
+        ...this.eventFields(),
+        text: revision.text,
+        revision: revision.number,
+        revisedAt: now.toISOString(),
+      },
+    });
     return revision;
   }
 
@@ -117,12 +165,20 @@ export class Recommendation {
     this.requireSubject(by);
     this.requireStatus(['pending', 'hidden', 'revision_requested'], 'accept');
     this.state = { ...this.state, status: 'accepted', updatedAt: now };
+    this.events.record(RecommendationAcceptedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), acceptedAt: now.toISOString() },
+    });
   }
 
   hide(by: string, now: Date): void {
     this.requireSubject(by);
     this.requireStatus(['pending', 'accepted', 'revision_requested'], 'hide');
     this.state = { ...this.state, status: 'hidden', updatedAt: now };
+    this.events.record(RecommendationHiddenV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), hiddenAt: now.toISOString() },
+    });
   }
 
   requestRevision(by: string, message: string, now: Date): void {
@@ -134,12 +190,34 @@ export class Recommendation {
       revisionRequest: message.trim(),
       updatedAt: now,
     };
+    this.events.record(RecommendationRevisionRequestedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), message: message.trim(), requestedAt: now.toISOString() },
+    });
   }
 
   withdraw(by: string, now: Date): void {
     this.requireAuthor(by);
     this.requireNotWithdrawn('withdraw');
     this.state = { ...this.state, status: 'withdrawn', updatedAt: now };
+    this.events.record(RecommendationWithdrawnV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), withdrawnAt: now.toISOString() },
+    });
+  }
+
+  /** The fields every recommendation event starts with: which one, and where it stands after it. */
+  private eventFields(): {
+    recommendationId: string;
+    authorId: string;
+    subjectId: string;
+    relationship: Relationship;
+    verified: boolean;
+    reciprocal: boolean;
+    status: RecommendationStatus;
+  } {
+    const { id, authorId, subjectId, relationship, verified, reciprocal, status } = this.state;
+    return { recommendationId: id, authorId, subjectId, relationship, verified, reciprocal, status };
   }
 
   private requireAuthor(employeeId: string): void {

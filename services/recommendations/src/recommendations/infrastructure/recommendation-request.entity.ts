@@ -1,5 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { RecommendationRequestStatus, Relationship } from '@vouch/contracts';
+import { RecommendationRequest } from '../domain/recommendation-request';
 
 @Entity('recommendation_request')
 export class RecommendationRequestEntity {
@@ -29,4 +30,16 @@ export class RecommendationRequestEntity {
 
   @Column('timestamptz', { nullable: true })
   closedAt!: Date | null;
+}
+
+/** A request row as plain SQL reads it, shaped as the entity. */
+export const REQUEST_COLUMNS = `id, requester_id AS "requesterId", recipient_id AS "recipientId", relationship,
+  message, status, created_at AS "createdAt", expires_at AS "expiresAt", closed_at AS "closedAt"`;
+
+export function requestRow(request: RecommendationRequest): RecommendationRequestEntity {
+  return Object.assign(new RecommendationRequestEntity(), request.snapshot());
+}
+
+export function requestOf(row: RecommendationRequestEntity): RecommendationRequest {
+  return RecommendationRequest.restore({ ...row });
 }

@@ -1,0 +1,39 @@
+import type { EventCause } from './envelope/cloud-event';
+import type { EventData, EventDefinition } from './event-definition';
+
+/** An integration event an aggregate's change implies, recorded until its change is saved. */
+export interface RecordedEvent<TDefinition extends EventDefinition = EventDefinition> {
+  definition: TDefinition;
+  /** The aggregate the event is about; its Kafka key. */
+  subject: string;
+  data: EventData<TDefinition>;
+  /** The event that caused the change, when one did. */
+  cause?: EventCause;
+}
+
+/** An aggregate whose changes record events, for its repository to pull and save with its rows. */
+export interface RecordsEvents {
+  pullEvents(): RecordedEvent[];
+}
+
+/**
+ * The events an aggregate recorded since it was loaded or last saved, in order. Pure, so the
+ * aggregate stays a plain class: the unit of work that saves it writes them to the outbox.
+ */
+export class RecordedEvents {
+  private events: RecordedEvent[] = [];
+
+  record<TDefinition extends EventDefinition>(
+    definition: TDefinition,
+    event: Omit<RecordedEvent<TDefinition>, 'definition'>,
+  ): void {
+    this.events.push({ definition, ...event });
+  }
+
+  /** The events recorded so far, forgotten here: each is saved once. */
+  pull(): RecordedEvent[] {
+    const pulled = this.events;
+    this.events = [];
+    return pulled;
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { RecordedEvents, type RecordedEvent, type RecordsEvents } from '@vouch/contracts';
+import { serviceDataSourceOptions, withAmbientTransaction } from '@vouch/persistence';
+import { createTestDatabase, type TestDatabase } from '@vouch/testing';
+import {
+  CreateMessagingTables1764028800000,
+  NoUnitOfWorkError,
+  Outbox,
+  OutboxEventVersions1796890000000,
+  OutboxParking1797500000000,
+  UnitOfWork,
+} from '../src';
+import { probeData, ProbeRecordedV1 } from './fixtures/probe-events';
+
+/** An aggregate as small as can be: each step it takes records one event. */
+class Probe implements RecordsEvents {
+  private readonly events = new RecordedEvents();
+
+  constructor(readonly id = randomUUID()) {}
+
+  step(sequence: number): this {
+    this.events.record(ProbeRecordedV1, {
+      subject: this.id,
+      data: probeData({ aggregateId: this.id, sequence }),
+    });
+    return this;
+  }
+
+  pullEvents(): RecordedEvent[] {
+    return this.events.pull();
+  }
+}
+
+describe('a unit of work', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let unitOfWork: UnitOfWork;
+
+  /** What a repository does: the aggregate's row, then its events, in the unit of work's transaction. */
+  const save = (probe: Probe) =>
+    unitOfWork.save(probe, (manager) => manager.query(`INSERT INTO probe_item (id) VALUES ($1)`, [probe.id]));
+
+  const rowsOf = async (probe: Probe) => {
+    const items: unknown[] = await dataSource.query(`SELECT id FROM probe_item WHERE id = $1`, [probe.id]);
+    const events: Array<{ payload: string }> = await dataSource.query(
+      `SELECT payload FROM outbox WHERE message_key = $1 ORDER BY position`,
+      [probe.id],
+    );
+    return {
+      items: items.length,
+      // Kafka's binary mode: the payload is the event's data.
+      sequences: events.map((event) => (JSON.parse(event.payload) as { sequence: number }).sequence),
+    };
+  };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('unit_of_work');
+    dataSource = new DataSource(
+      serviceDataSourceOptions({
+        url: database.url,
+        applicationName: 'unit-of-work-test',
+        entities: [],
+        migrations: [
+          CreateMessagingTables1764028800000,
+          OutboxEventVersions1796890000000,
+          OutboxParking1797500000000,
+        ],
+        poolSize: 3,
+      }),
+    );
+    await dataSource.initialize();
+    await dataSource.query(
+      `CREATE TABLE probe_item (id uuid PRIMARY KEY, switched_on boolean NOT NULL DEFAULT false)`,
+    );
+    unitOfWork = new UnitOfWork(dataSource, new Outbox('/vouch/probe'));
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await database?.drop();
+  });
+
+  it('commits an aggregate with the events it recorded, in their order', async () => {
+    const probe = new Probe().step(0).step(1);
+
+    await unitOfWork.run(() => save(probe));
+
+    expect(await rowsOf(probe)).toEqual({ items: 1, sequences: [0, 1] });
+    expect(probe.pullEvents()).toEqual([]);
+  });
+
+  it('writes nothing, neither rows nor events, when the work throws', async () => {
+    const probe = new Probe().step(0);
+
+    await expect(
+      unitOfWork.run(async () => {
+        await save(probe);
+        throw new Error('refused after the write');
+      }),
+    ).rejects.toThrow('refused after the write');
+
+    expect(await rowsOf(probe)).toEqual({ items: 0, sequences: [] });
+  });
+
+  it('joins the transaction already open for the work, which decides the commit', async () => {
+    const kept = new Probe().step(0);
+    const undone = new Probe().step(0);
+
+    await dataSource.transaction((manager) =>
+      withAmbientTransaction(manager, async () => {
+        await unitOfWork.run(() => save(kept));
+        const seen: unknown[] = await manager.query(`SELECT FROM outbox WHERE message_key = $1`, [kept.id]);
+        expect(seen).toHaveLength(1);
+      }),
+    );
+    await expect(
+      dataSource.transaction((manager) =>
+        unitOfWork.join(manager, async () => {
+          await unitOfWork.run(() => save(undone));
+          throw new Error('the request failed after the use case');
+        }),
+      ),
+    ).rejects.toThrow('the request failed');
+
+    expect(await rowsOf(kept)).toEqual({ items: 1, sequences: [0] });
+    expect(await rowsOf(undone)).toEqual({ items: 0, sequences: [] });
+  });
+
+  it('adds the first event in the statement of the change, and none when the change touched no row', async () => {
+    const probe = new Probe();
+    await unitOfWork.run(() => save(probe));
+    const switchOn = {
+      sql: `UPDATE probe_item SET switched_on = true WHERE id = $1 AND NOT switched_on RETURNING id`,
+      params: [probe.id],
+    };
+
+    const first = await unitOfWork.run(() => unitOfWork.saveInOneStatement(probe.step(0).step(1), switchOn));
+    const second = await unitOfWork.run(() => unitOfWork.saveInOneStatement(probe.step(2), switchOn));
+
+    expect([first, second]).toEqual([true, false]);
+    expect(await rowsOf(probe)).toEqual({ items: 1, sequences: [0, 1] });
+  });
+
+  it('refuses a repository outside any unit of work', async () => {
+    await expect(save(new Probe().step(0))).rejects.toThrow(NoUnitOfWorkError);
+  });
+});
