@@ -116,7 +116,7 @@ describe('a unit of work', () => {
     );
     await expect(
       dataSource.transaction((manager) =>
-        unitOfWork.join(manager, async () => {
+        withAmbientTransaction(manager, async () => {
           await unitOfWork.run(() => save(undone));
           throw new Error('the request failed after the use case');
         }),

@@ -4,6 +4,7 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { lastValueFrom } from 'rxjs';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { EventCatalogue } from '@vouch/contracts';
+import { withAmbientTransaction } from '@vouch/persistence';
 import { physicalTopic, type KafkaSettings } from '../kafka/kafka-settings';
 import { ensureTopics } from '../kafka/topic-provisioner';
 import { Inbox } from '../inbox/inbox';
@@ -173,15 +174,19 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     this.log.log(`consumer group ${this.settings.group} reads ${topics.join(', ')}`);
   }
 
-  /** Calls the Nest handlers of an event (and any chained behind the first) with its context. */
+  /**
+   * Calls the Nest handlers of an event (and any chained behind the first) with its context, in
+   * the event's transaction made ambient: a use case's unit of work joins it, so its writes commit
+   * with the inbox record.
+   */
   private async runHandler(
     manager: EntityManager,
     { event, handler, topic, partition, offset, attempt }: Handling,
   ): Promise<void> {
     const context = new EventContext(event, manager, topic, partition, offset, attempt);
-    await lastValueFrom(this.transformToObservable(await handler(event, context)), {
-      defaultValue: undefined,
-    });
+    await withAmbientTransaction(manager, async () =>
+      lastValueFrom(this.transformToObservable(await handler(event, context)), { defaultValue: undefined }),
+    );
     this.log.debug(`handled ${event.type} from ${topic}/${partition}@${offset}`);
   }
 }

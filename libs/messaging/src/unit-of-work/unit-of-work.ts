@@ -34,11 +34,6 @@ export class UnitOfWork {
     return this.dataSource.transaction((manager) => withAmbientTransaction(manager, work));
   }
 
-  /** Runs `work` in a transaction opened elsewhere: an event handler's, whose inbox record commits with it. */
-  join<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
-    return withAmbientTransaction(manager, work);
-  }
-
   /** The transaction of the `run` in progress, for a repository's reads and writes. */
   transaction(): EntityManager {
     const manager = ambientTransaction();
