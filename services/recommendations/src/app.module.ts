@@ -10,7 +10,7 @@ import {
 import type { RecommendationsEnvironment } from './config';
 import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
 import { VerificationSource1796900000000 } from './migrations/1796900000000-verification-source';
-import { recommendationErrors } from './recommendations/recommendations.errors';
+import { recommendationErrorMappings } from './recommendations/api/recommendation.error-mappings';
 import { recommendationEntities, RecommendationsModule } from './recommendations/recommendations.module';
 
 export const serviceDescription: ServiceDescription = {
@@ -35,7 +35,7 @@ export class AppModule {
             VerificationSource1796900000000,
             IdempotencyKeys1797600000000,
           ],
-          errors: recommendationErrors,
+          errors: recommendationErrorMappings,
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         IdempotencyModule.forRoot({ ttlHours: environment.IDEMPOTENCY_KEY_TTL_HOURS }),

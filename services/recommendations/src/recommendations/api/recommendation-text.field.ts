@@ -1,5 +1,5 @@
 import { InvalidFieldsException } from '@vouch/platform';
-import { InvalidRecommendationTextError } from '../domain/recommendation-errors';
+import { InvalidRecommendationTextError } from '../domain/recommendation.errors';
 import { RecommendationText } from '../domain/recommendation-text';
 
 /** The domain's text rule, answered as a 400 that names the `text` field like any invalid field. */

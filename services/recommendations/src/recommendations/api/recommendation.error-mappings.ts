@@ -5,7 +5,7 @@ import {
   NotConnectedError,
   SelfRecommendationError,
   UnknownEmployeeError,
-} from './domain/participation';
+} from '../domain/participation';
 import {
   DuplicateRecommendationError,
   DuplicateRequestError,
@@ -15,11 +15,11 @@ import {
   RecommendationNotFoundError,
   RecommendationStateError,
   RequestNotFoundError,
-} from './domain/recommendation-errors';
-import { RequestStateError, TooManyPendingRequestsError } from './domain/recommendation-request';
+} from '../domain/recommendation.errors';
+import { RequestStateError, TooManyPendingRequestsError } from '../domain/recommendation-request';
 
 /** How the recommendations context's domain errors are answered over HTTP: the one place. */
-export const recommendationErrors: ErrorMapping[] = [
+export const recommendationErrorMappings: ErrorMapping[] = [
   {
     error: InvalidRecommendationTextError,
     status: HttpStatus.BAD_REQUEST,

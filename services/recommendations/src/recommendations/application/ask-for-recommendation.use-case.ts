@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { RecommendationRequestView, Relationship } from '@vouch/contracts';
 import { UnitOfWork } from '@vouch/messaging';
 import { checkParticipation } from '../domain/participation';
-import { DuplicateRequestError } from '../domain/recommendation-errors';
+import { DuplicateRequestError } from '../domain/recommendation.errors';
 import { checkRequestLimits, RecommendationRequest } from '../domain/recommendation-request';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@vouch/messaging';
 import type { RecommendationView } from '@vouch/contracts';
 import type { Recommendation } from '../domain/recommendation';
-import { RecommendationNotFoundError } from '../domain/recommendation-errors';
+import { RecommendationNotFoundError } from '../domain/recommendation.errors';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
 import { recommendationView } from './recommendation.views';
 

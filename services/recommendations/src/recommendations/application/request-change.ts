@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@vouch/messaging';
 import type { RecommendationRequestView } from '@vouch/contracts';
-import { NotYourRequestError, RequestNotFoundError } from '../domain/recommendation-errors';
+import { NotYourRequestError, RequestNotFoundError } from '../domain/recommendation.errors';
 import type { RecommendationRequest } from '../domain/recommendation-request';
 import { RecommendationRequestRepository } from '../infrastructure/recommendation-request.repository';
 import { requestView } from './recommendation.views';

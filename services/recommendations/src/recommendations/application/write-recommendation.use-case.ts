@@ -5,7 +5,7 @@ import { UnitOfWork } from '@vouch/messaging';
 import { verificationOf } from '../domain/org-chart';
 import { checkParticipation } from '../domain/participation';
 import { Recommendation } from '../domain/recommendation';
-import { DuplicateRecommendationError, RequestNotFoundError } from '../domain/recommendation-errors';
+import { DuplicateRecommendationError, RequestNotFoundError } from '../domain/recommendation.errors';
 import type { RecommendationRequest } from '../domain/recommendation-request';
 import type { RecommendationText } from '../domain/recommendation-text';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';

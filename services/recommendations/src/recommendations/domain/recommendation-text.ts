@@ -1,4 +1,4 @@
-import { InvalidRecommendationTextError } from './recommendation-errors';
+import { InvalidRecommendationTextError } from './recommendation.errors';
 
 export const RECOMMENDATION_TEXT_MIN = 20;
 export const RECOMMENDATION_TEXT_MAX = 3_000;

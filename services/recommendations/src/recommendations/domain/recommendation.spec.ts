@@ -2,7 +2,7 @@ import {
   NotYourRecommendationError,
   RecommendationStateError,
   InvalidRecommendationTextError,
-} from './recommendation-errors';
+} from './recommendation.errors';
 import { Recommendation } from './recommendation';
 import { RecommendationText } from './recommendation-text';
 

@@ -12,7 +12,7 @@ import {
   type RecordsEvents,
   type Relationship,
 } from '@vouch/contracts';
-import { NotYourRecommendationError, RecommendationStateError } from './recommendation-errors';
+import { NotYourRecommendationError, RecommendationStateError } from './recommendation.errors';
 import type { RecommendationText } from './recommendation-text';
 
 /** One text of a recommendation; editing adds a revision and keeps the earlier ones. */

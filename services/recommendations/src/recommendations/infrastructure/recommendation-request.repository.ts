@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { SelectQueryBuilder } from 'typeorm';
 import { UnitOfWork } from '@vouch/messaging';
-import { DuplicateRequestError } from '../domain/recommendation-errors';
+import { DuplicateRequestError } from '../domain/recommendation.errors';
 import type { RecommendationRequest } from '../domain/recommendation-request';
 import { RecommendationRequestEntity, requestOf, requestRow } from './recommendation-request.entity';
 import { isUniqueViolation } from './unique-violation';

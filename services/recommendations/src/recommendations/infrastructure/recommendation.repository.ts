@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork, type StateChange } from '@vouch/messaging';
 import type { Recommendation } from '../domain/recommendation';
-import { DuplicateRecommendationError } from '../domain/recommendation-errors';
+import { DuplicateRecommendationError } from '../domain/recommendation.errors';
 import { connectionPair } from './connection.entity';
 import { RecommendationEntity, recommendationOf, recommendationRow } from './recommendation.entity';
 import { isUniqueViolation } from './unique-violation';
