@@ -11,6 +11,7 @@ import { RemoveConnection } from './application/remove-connection.use-case';
 import { RequestConnection } from './application/request-connection.use-case';
 import { SuggestConnections } from './application/suggest-connections.query';
 import { WithdrawConnectionRequest } from './application/withdraw-connection-request.use-case';
+import { ConnectionQueries } from './infrastructure/connection.queries';
 import { ConnectionRepository } from './infrastructure/connection.repository';
 import { EmployeeRepository } from './infrastructure/employee.repository';
 
@@ -24,6 +25,7 @@ import { EmployeeRepository } from './infrastructure/employee.repository';
   ],
   providers: [
     ConnectionRepository,
+    ConnectionQueries,
     EmployeeRepository,
     RequestConnection,
     AnswerConnectionRequest,

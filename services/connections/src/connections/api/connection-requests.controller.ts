@@ -23,10 +23,9 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import type { EntityManager } from 'typeorm';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { ConnectionRequestView, Page } from '@vouch/contracts';
-import { Idempotent, IdempotentTransaction } from '@vouch/platform';
+import { Idempotent } from '@vouch/platform';
 import { AnswerConnectionRequest } from '../application/answer-connection-request.use-case';
 import { ListConnectionRequests } from '../application/list-connection-requests.query';
 import { RequestConnection } from '../application/request-connection.use-case';
@@ -67,12 +66,12 @@ export class ConnectionRequestsController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: CreateConnectionRequestBody,
     @Res({ passthrough: true }) reply: FastifyReply,
-    @IdempotentTransaction() within: EntityManager | undefined,
   ): Promise<ConnectionRequestView> {
-    const result = await this.requestConnection.execute(
-      { requesterId: employee.id, addresseeId: body.toEmployeeId, message: body.message ?? null },
-      within,
-    );
+    const result = await this.requestConnection.execute({
+      requesterId: employee.id,
+      addresseeId: body.toEmployeeId,
+      message: body.message ?? null,
+    });
     void reply.status(result.outcome === 'accepted' ? HttpStatus.OK : HttpStatus.CREATED);
     return result.request;
   }

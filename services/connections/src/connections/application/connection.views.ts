@@ -1,5 +1,5 @@
 import type { ConnectionRequestView } from '@vouch/contracts';
-import type { ConnectionWithCounterpart } from '../infrastructure/connection.repository';
+import type { ConnectionWithCounterpart } from '../infrastructure/connection.queries';
 
 export function toRequestView({ connection, counterpart }: ConnectionWithCounterpart): ConnectionRequestView {
   const state = connection.snapshot();

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PooledSqlReader } from '@vouch/persistence';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { ConnectionRequestView, Page } from '@vouch/contracts';
-import { ConnectionRepository } from '../infrastructure/connection.repository';
+import { ConnectionQueries } from '../infrastructure/connection.queries';
 import { toRequestView } from './connection.views';
 
 export interface ListConnectionRequestsQuery {
@@ -15,15 +14,11 @@ export interface ListConnectionRequestsQuery {
 /** My pending requests, to me or from me, newest first. */
 @Injectable()
 export class ListConnectionRequests {
-  constructor(
-    private readonly reader: PooledSqlReader,
-    private readonly connections: ConnectionRepository,
-  ) {}
+  constructor(private readonly queries: ConnectionQueries) {}
 
   async execute(query: ListConnectionRequestsQuery): Promise<Page<ConnectionRequestView>> {
     const after = decodeCursor(query.cursor);
-    const rows = await this.connections.pending(
-      this.reader,
+    const rows = await this.queries.pending(
       query.employeeId,
       query.direction,
       after && { at: after.key, id: after.id },

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PooledSqlReader } from '@vouch/persistence';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { ConnectionView, Page } from '@vouch/contracts';
-import { ConnectionRepository } from '../infrastructure/connection.repository';
+import { ConnectionQueries } from '../infrastructure/connection.queries';
 
 export interface ListConnectionsQuery {
   employeeId: string;
@@ -13,15 +12,11 @@ export interface ListConnectionsQuery {
 /** My connections with active colleagues, most recent first. */
 @Injectable()
 export class ListConnections {
-  constructor(
-    private readonly reader: PooledSqlReader,
-    private readonly connections: ConnectionRepository,
-  ) {}
+  constructor(private readonly queries: ConnectionQueries) {}
 
   async execute(query: ListConnectionsQuery): Promise<Page<ConnectionView>> {
     const after = decodeCursor(query.cursor);
-    const rows = await this.connections.accepted(
-      this.reader,
+    const rows = await this.queries.accepted(
       query.employeeId,
       after && { at: after.key, id: after.id },
       query.limit + 1,

@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { ConnectionRemovedV1 } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
+import { UnitOfWork } from '@vouch/messaging';
 import { NotConnectedError } from '../domain/connection.errors';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
 
@@ -14,33 +12,19 @@ export interface RemoveConnectionCommand {
 @Injectable()
 export class RemoveConnection {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly unitOfWork: UnitOfWork,
     private readonly connections: ConnectionRepository,
   ) {}
 
   execute(command: RemoveConnectionCommand): Promise<void> {
     const { employeeId, otherEmployeeId } = command;
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async () => {
       if (employeeId === otherEmployeeId) throw new NotConnectedError(otherEmployeeId);
-      await this.connections.lockPair(manager, employeeId, otherEmployeeId);
-      const connection = await this.connections.findOpenBetween(manager, employeeId, otherEmployeeId);
+      await this.connections.lockPair(employeeId, otherEmployeeId);
+      const connection = await this.connections.findOpenBetween(employeeId, otherEmployeeId);
       if (!connection) throw new NotConnectedError(otherEmployeeId);
-      const now = new Date();
-      connection.remove(employeeId, now);
-      await this.connections.save(manager, connection);
-      const { requesterId, addresseeId } = connection.snapshot();
-      await this.outbox.add(manager, ConnectionRemovedV1, {
-        subject: connection.id,
-        data: {
-          connectionId: connection.id,
-          requesterId,
-          addresseeId,
-          status: 'removed',
-          removedBy: employeeId,
-          removedAt: now.toISOString(),
-        },
-      });
+      connection.remove(employeeId, new Date());
+      await this.connections.save(connection);
     });
   }
 }

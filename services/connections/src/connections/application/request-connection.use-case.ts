@@ -1,9 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { ConnectionAcceptedV1, ConnectionRequestedV1 } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
-import { inTransaction } from '@vouch/persistence';
+import { UnitOfWork } from '@vouch/messaging';
 import type { ConnectionRequestView } from '@vouch/contracts';
 import { Connection } from '../domain/connection';
 import { decideConnectionRequest } from '../domain/connection-request-policy';
@@ -27,20 +24,19 @@ export interface RequestConnectionResult {
 @Injectable()
 export class RequestConnection {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly outbox: Outbox,
+    private readonly unitOfWork: UnitOfWork,
     private readonly connections: ConnectionRepository,
     private readonly employees: EmployeeRepository,
   ) {}
 
-  /** In `within` when given (the request's transaction, which keeps its Idempotency-Key), else in its own. */
-  execute(command: RequestConnectionCommand, within?: EntityManager): Promise<RequestConnectionResult> {
+  /** In the request's transaction when it has one (it keeps its Idempotency-Key), else in its own. */
+  execute(command: RequestConnectionCommand): Promise<RequestConnectionResult> {
     const { requesterId, addresseeId } = command;
-    return inTransaction(this.dataSource, within, async (manager) => {
-      if (requesterId !== addresseeId) await this.connections.lockPair(manager, requesterId, addresseeId);
-      const requester = await this.employees.findShared(manager, requesterId);
-      const addressee = await this.employees.findShared(manager, addresseeId);
-      const open = await this.connections.findOpenBetween(manager, requesterId, addresseeId);
+    return this.unitOfWork.run(async () => {
+      if (requesterId !== addresseeId) await this.connections.lockPair(requesterId, addresseeId);
+      const requester = await this.employees.findShared(requesterId);
+      const addressee = await this.employees.findShared(addresseeId);
+      const open = await this.connections.findOpenBetween(requesterId, addresseeId);
       const decision = decideConnectionRequest({ requesterId, addresseeId, requester, addressee, open });
       // Already refused by the decision; says so to the compiler.
       if (!addressee) throw new EmployeeNotFoundError(addresseeId);
@@ -49,17 +45,7 @@ export class RequestConnection {
       if (decision.kind === 'accept-theirs') {
         const { connection } = decision;
         connection.accept(requesterId, now);
-        await this.connections.save(manager, connection);
-        await this.outbox.add(manager, ConnectionAcceptedV1, {
-          subject: connection.id,
-          data: {
-            connectionId: connection.id,
-            requesterId: connection.snapshot().requesterId,
-            addresseeId: connection.snapshot().addresseeId,
-            status: 'accepted',
-            acceptedAt: now.toISOString(),
-          },
-        });
+        await this.connections.save(connection);
         return { outcome: 'accepted', request: toRequestView({ connection, counterpart: addressee }) };
       }
 
@@ -70,18 +56,7 @@ export class RequestConnection {
         message: command.message,
         at: now,
       });
-      await this.connections.save(manager, connection);
-      await this.outbox.add(manager, ConnectionRequestedV1, {
-        subject: connection.id,
-        data: {
-          connectionId: connection.id,
-          requesterId,
-          addresseeId,
-          status: 'pending',
-          message: command.message,
-          requestedAt: now.toISOString(),
-        },
-      });
+      await this.connections.save(connection);
       return { outcome: 'requested', request: toRequestView({ connection, counterpart: addressee }) };
     });
   }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { PooledSqlReader } from '@vouch/persistence';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { ConnectionSuggestionView, Page } from '@vouch/contracts';
-import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { ConnectionQueries } from '../infrastructure/connection.queries';
 
 export interface SuggestConnectionsQuery {
   employeeId: string;
@@ -13,15 +12,11 @@ export interface SuggestConnectionsQuery {
 /** People I may know from the org chart, not yet connected or asked, by name. */
 @Injectable()
 export class SuggestConnections {
-  constructor(
-    private readonly reader: PooledSqlReader,
-    private readonly employees: EmployeeRepository,
-  ) {}
+  constructor(private readonly queries: ConnectionQueries) {}
 
   async execute(query: SuggestConnectionsQuery): Promise<Page<ConnectionSuggestionView>> {
     const after = decodeCursor(query.cursor, 'text');
-    const rows = await this.employees.suggestionsFor(
-      this.reader,
+    const rows = await this.queries.suggestionsFor(
       query.employeeId,
       after && { name: after.key, id: after.id },
       query.limit + 1,

@@ -73,13 +73,14 @@ describe('Connection', () => {
     expect(() => connection.remove(eve, later)).toThrow(NotConnectedError);
   });
 
-  it('cancels only a pending request', () => {
+  it('cancels only a pending request, at the time of the departure', () => {
+    const departure = { employeeId: ben, deactivatedAt: later.toISOString() };
     const pending = requested();
-    pending.cancel(later);
-    expect(pending.status).toBe('cancelled');
+    pending.cancel(departure);
+    expect(pending.snapshot()).toMatchObject({ status: 'cancelled', closedAt: later });
     const accepted = requested();
     accepted.accept(ben, later);
-    accepted.cancel(later);
+    accepted.cancel(departure);
     expect(accepted.status).toBe('accepted');
   });
 

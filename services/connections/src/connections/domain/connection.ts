@@ -1,4 +1,18 @@
-import type { ConnectionStatus } from '@vouch/contracts';
+import {
+  ConnectionAcceptedV1,
+  ConnectionDeclinedV1,
+  ConnectionRemovedV1,
+  ConnectionRequestCancelledV1,
+  ConnectionRequestedV1,
+  ConnectionRequestWithdrawnV1,
+  RecordedEvents,
+  type ConnectionStatus,
+  type EmployeeDeactivatedV1,
+  type EventCause,
+  type EventData,
+  type RecordedEvent,
+  type RecordsEvents,
+} from '@vouch/contracts';
 import {
   CannotConnectToSelfError,
   ConnectionRequestNotFoundError,
@@ -24,9 +38,12 @@ export interface ConnectionState {
 
 /**
  * One connection between two employees, from the request to its end. Its id stays the same through
- * request, accept and remove: it is the aggregate and the key of its events.
+ * request, accept and remove: it is the aggregate and the key of its events. Each change records
+ * the event that tells the other services.
  */
-export class Connection {
+export class Connection implements RecordsEvents {
+  private readonly events = new RecordedEvents();
+
   private constructor(private state: ConnectionState) {}
 
   static request(init: {
@@ -37,7 +54,7 @@ export class Connection {
     at: Date;
   }): Connection {
     if (init.requesterId === init.addresseeId) throw new CannotConnectToSelfError();
-    return new Connection({
+    const connection = new Connection({
       id: init.id,
       requesterId: init.requesterId,
       addresseeId: init.addresseeId,
@@ -48,10 +65,23 @@ export class Connection {
       closedAt: null,
       removedBy: null,
     });
+    connection.events.record(ConnectionRequestedV1, {
+      subject: init.id,
+      data: {
+        ...connection.eventFields(),
+        message: init.message,
+        requestedAt: init.at.toISOString(),
+      },
+    });
+    return connection;
   }
 
   static restore(state: ConnectionState): Connection {
     return new Connection({ ...state });
+  }
+
+  pullEvents(): RecordedEvent[] {
+    return this.events.pull();
   }
 
   snapshot(): Readonly<ConnectionState> {
@@ -74,24 +104,49 @@ export class Connection {
   accept(by: string, at: Date): void {
     this.requirePendingFor(this.state.addresseeId, by);
     this.state = { ...this.state, status: 'accepted', acceptedAt: at };
+    this.events.record(ConnectionAcceptedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), acceptedAt: at.toISOString() },
+    });
   }
 
   /** The addressee declines; anyone else is told the request does not exist. */
   decline(by: string, at: Date): void {
     this.requirePendingFor(this.state.addresseeId, by);
     this.state = { ...this.state, status: 'declined', closedAt: at };
+    this.events.record(ConnectionDeclinedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), declinedAt: at.toISOString() },
+    });
   }
 
   /** The requester takes the request back; anyone else is told the request does not exist. */
   withdraw(by: string, at: Date): void {
     this.requirePendingFor(this.state.requesterId, by);
     this.state = { ...this.state, status: 'withdrawn', closedAt: at };
+    this.events.record(ConnectionRequestWithdrawnV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), withdrawnAt: at.toISOString() },
+    });
   }
 
-  /** A pending request ends without an answer, e.g. because one side left the company. */
-  cancel(at: Date): void {
+  /**
+   * A pending request ends without an answer because one side left the company (the `cause`), at
+   * the time of the departure; anything else stays as it is.
+   */
+  cancel(deactivation: EventData<typeof EmployeeDeactivatedV1>, cause?: EventCause): void {
     if (this.state.status !== 'pending') return;
-    this.state = { ...this.state, status: 'cancelled', closedAt: at };
+    this.state = { ...this.state, status: 'cancelled', closedAt: new Date(deactivation.deactivatedAt) };
+    this.events.record(ConnectionRequestCancelledV1, {
+      subject: this.state.id,
+      data: {
+        ...this.eventFields(),
+        reason: 'employee_deactivated',
+        deactivatedEmployeeId: deactivation.employeeId,
+        cancelledAt: deactivation.deactivatedAt,
+      },
+      cause,
+    });
   }
 
   /** Either side ends an accepted connection. */
@@ -100,6 +155,10 @@ export class Connection {
       throw new NotConnectedError(this.otherThan(by));
     }
     this.state = { ...this.state, status: 'removed', closedAt: at, removedBy: by };
+    this.events.record(ConnectionRemovedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), removedBy: by, removedAt: at.toISOString() },
+    });
   }
 
   /** When the two got connected; asked of a connection that is not accepted, it is a bug. */
@@ -116,6 +175,17 @@ export class Connection {
   /** The other side of the connection, seen from one of its two employees. */
   otherThan(employeeId: string): string {
     return this.state.requesterId === employeeId ? this.state.addresseeId : this.state.requesterId;
+  }
+
+  /** The fields every connection event starts with: which one, and where it stands after it. */
+  private eventFields(): {
+    connectionId: string;
+    requesterId: string;
+    addresseeId: string;
+    status: ConnectionStatus;
+  } {
+    const { id, requesterId, addresseeId, status } = this.state;
+    return { connectionId: id, requesterId, addresseeId, status };
   }
 
   private requirePendingFor(allowed: string, by: string): void {
