@@ -1,27 +1,20 @@
-import { Ctx, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import { causedBy, EmployeeDeactivatedV1, type CloudEvent, type EventData } from '@vouch/contracts';
-import { EventContext, EventHandlers, HandlesEvent, UnitOfWork } from '@vouch/messaging';
+import { EventHandlers, HandlesEvent } from '@vouch/messaging';
 import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
 
 /**
  * An employee's departure, as connections takes it: the rest of identity's events only update the
  * replica (EmployeeReplicaHandlers), so no request ever has to call identity. It runs in the
- * consumer's transaction, which its inbox record commits with: the use case's unit of work joins it.
+ * consumer's transaction, which its inbox record commits with: the consumer makes it ambient, and
+ * the use case's unit of work joins it.
  */
 @EventHandlers()
 export class EmployeeEventsHandlers {
-  constructor(
-    private readonly deactivateEmployee: DeactivateEmployee,
-    private readonly unitOfWork: UnitOfWork,
-  ) {}
+  constructor(private readonly deactivateEmployee: DeactivateEmployee) {}
 
   @HandlesEvent(EmployeeDeactivatedV1)
-  async onDeactivated(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.unitOfWork.join(context.manager, () =>
-      this.deactivateEmployee.execute(event.data, causedBy(event)),
-    );
+  async onDeactivated(@Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>): Promise<void> {
+    await this.deactivateEmployee.execute(event.data, causedBy(event));
   }
 }
