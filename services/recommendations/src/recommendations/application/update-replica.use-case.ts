@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EmployeeDeactivatedV1, EventCause, EventData } from '@vouch/contracts';
 import { UnitOfWork } from '@vouch/messaging';
-import { ReplicaRepository } from '../infrastructure/replica.repository';
+import { ReplicaRepository, type AcceptedConnection } from '../infrastructure/replica.repository';
 import { CloseRequestsUseCase } from './close-requests.use-case';
 
 /**
@@ -32,12 +32,7 @@ export class UpdateReplicaUseCase {
     });
   }
 
-  async connectionAccepted(connection: {
-    connectionId: string;
-    a: string;
-    b: string;
-    since: Date;
-  }): Promise<void> {
+  async connectionAccepted(connection: AcceptedConnection): Promise<void> {
     await this.unitOfWork.run(() => this.replica.connectionAccepted(connection));
   }
 

@@ -10,6 +10,14 @@ import { UnitOfWork } from '@vouch/messaging';
 import { ConnectionEntity, connectionPair } from './connection.entity';
 
 /** The replica of employees and connections in the unit of work's transaction; written only by the event handlers. */
+/** A connection between two employees as the replica keeps it: since when, either way round. */
+export interface AcceptedConnection {
+  connectionId: string;
+  a: string;
+  b: string;
+  since: Date;
+}
+
 @Injectable()
 export class ReplicaRepository {
   constructor(
@@ -65,12 +73,7 @@ export class ReplicaRepository {
     await this.employees.deactivate(this.unitOfWork.transaction(), deactivation);
   }
 
-  async connectionAccepted(connection: {
-    connectionId: string;
-    a: string;
-    b: string;
-    since: Date;
-  }): Promise<void> {
+  async connectionAccepted(connection: AcceptedConnection): Promise<void> {
     const { firstId, secondId } = connectionPair(connection.a, connection.b);
     await this.unitOfWork.transaction().query(
       `INSERT INTO connection (connection_id, first_id, second_id, since) VALUES ($1, $2, $3, $4)
