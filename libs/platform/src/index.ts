@@ -15,6 +15,7 @@ export * from './health/database-readiness';
 export * from './metrics/metrics';
 export * from './service-platform.module';
 export * from './bootstrap';
+export * from './openapi-generation';
 export * from './periodic-sweep';
 export * from './mail/mail-environment';
 export * from './mail/email-layout';

@@ -1,0 +1,9 @@
+import { loadConfig, OPENAPI_GENERATION_ENVIRONMENT, writeOpenApiDocument } from '@vouch/platform';
+import { AppModule, serviceDescription } from './app.module';
+import { notificationsEnvironment } from './config';
+
+/** `npm run contract` runs this for the service's OpenAPI document (JSON on stdout); nothing connects. */
+writeOpenApiDocument(
+  () => AppModule.forRoot(loadConfig(notificationsEnvironment, OPENAPI_GENERATION_ENVIRONMENT)),
+  serviceDescription,
+);
