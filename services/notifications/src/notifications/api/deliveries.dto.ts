@@ -3,7 +3,7 @@ import { IsUUID } from 'class-validator';
 import { PageQuery } from '@vouch/platform';
 import type { DeliveryView } from '../application/list-deliveries.use-case';
 import { EMAIL_CATEGORIES, TRANSACTIONAL } from '../domain/email-category';
-import type { DeliveryStatus } from '../infrastructure/delivery.entity';
+import type { DeliveryStatus } from '../domain/delivery';
 
 /** Written as an object so that a status added to DeliveryStatus fails to compile until listed. */
 const DELIVERY_STATUSES = Object.keys({

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ReplicatedEmployee } from '@vouch/employee-replica';
-import { reasonToWithhold } from '../domain/delivery-rules';
+import { Delivery, RECIPIENT_UNKNOWN } from '../domain/delivery';
 import { RecipientDay } from '../domain/recipient-day';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
@@ -46,24 +47,28 @@ export class ComposeDueDigestsUseCase {
       const held = await this.deliveries.claimHeldBefore(manager, recipientId, digestTime);
       if (held.length === 0) return false;
       const recipient = await manager.findOneBy(ReplicatedEmployee, { id: recipientId });
+      if (!recipient) {
+        for (const delivery of held) {
+          delivery.skip(RECIPIENT_UNKNOWN, now);
+          await this.deliveries.save(manager, delivery);
+        }
+        return false;
+      }
       const preferences = await this.preferences.find(manager, recipientId);
-      let digestId: string | null = null;
+      let digest: Delivery | null = null;
       for (const delivery of held) {
-        const reason = recipient
-          ? reasonToWithhold(recipient, preferences, delivery.category)
-          : 'the recipient is unknown';
-        delivery.updatedAt = now;
-        if (reason || !recipient) {
-          delivery.status = 'skipped';
-          delivery.lastError = reason;
-        } else {
-          digestId ??= (await this.deliveries.addDigest(manager, recipient, digestTime, now)).id;
-          delivery.status = 'digested';
-          delivery.digestId = digestId;
+        const withheld = delivery.reasonToWithholdFrom({ employee: recipient, preferences });
+        if (withheld) delivery.skip(withheld, now);
+        else {
+          if (!digest) {
+            digest = Delivery.digestFor({ id: randomUUID(), recipient, digestTime, now });
+            await this.deliveries.addDigest(manager, digest);
+          }
+          delivery.foldInto(digest, now);
         }
         await this.deliveries.save(manager, delivery);
       }
-      return digestId !== null;
+      return digest !== null;
     });
   }
 }

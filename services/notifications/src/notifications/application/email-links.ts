@@ -1,5 +1,5 @@
 import { invitationTokenOf } from '@vouch/auth';
-import type { DeliveryEntity } from '../infrastructure/delivery.entity';
+import type { DeliveryState } from '../domain/delivery';
 
 /**
  * Every link of an email, built only from PUBLIC_URL (http or https, checked at boot) and ids: no
@@ -8,7 +8,7 @@ import type { DeliveryEntity } from '../infrastructure/delivery.entity';
  */
 export function emailLinks(
   publicUrl: string,
-  delivery: Pick<DeliveryEntity, 'counterpartId' | 'details'>,
+  delivery: Pick<DeliveryState, 'counterpartId' | 'details'>,
   unsubscribeToken: string | null,
   invitationSecret: string,
 ): Record<string, string> {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { Page } from '@vouch/contracts';
-import { DeliveryEntity, type DeliveryStatus } from '../infrastructure/delivery.entity';
+import type { DeliveryStatus } from '../domain/delivery';
+import { DeliveryEntity } from '../infrastructure/delivery.entity';
 
 /** One line of the delivery log. */
 export interface DeliveryView {

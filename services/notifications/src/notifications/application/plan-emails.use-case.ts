@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { ReplicatedEmployee } from '@vouch/employee-replica';
+import { currentTraceparent } from '@vouch/telemetry';
+import { Delivery } from '../domain/delivery';
 import { EmailPacingPolicy, reasonToWithhold } from '../domain/delivery-rules';
 import type { PlannedEmail } from '../domain/email-policies';
 import { RecipientDay } from '../domain/recipient-day';
@@ -37,8 +40,8 @@ export class PlanEmailsUseCase {
 
   async execute(manager: EntityManager, eventId: string, email: PlannedEmail): Promise<void> {
     const recipient = await this.recipientOf(manager, email);
-    const { sent } = await this.sentToday(manager, recipient);
-    await this.addFor(manager, eventId, email, recipient, sent);
+    const sentToday = await this.sentToday(manager, recipient);
+    await this.addFor(manager, eventId, email, recipient, sentToday);
   }
 
   /**
@@ -61,15 +64,26 @@ export class PlanEmailsUseCase {
 
   /**
    * The emails the recipient got on their own today (their day, in their time zone), read after
-   * `recipientOf` took the lock on that count; records the author's nudge in the same round trip
-   * when asked.
+   * `recipientOf` took the lock on that count.
    */
-  sentToday(
+  sentToday(manager: EntityManager, { employee }: Recipient): Promise<number> {
+    return this.deliveries.countSentOnTheirOwnSince(
+      manager,
+      employee.id,
+      this.day.startOf(new Date(), employee.timeZone),
+    );
+  }
+
+  /**
+   * Records that the author's recommendation nudged the recipient, and counts as `sentToday` does,
+   * in one round trip. `nudgeRecorded` is false when the pair had been nudged before.
+   */
+  recordNudgeAndCountSentToday(
     manager: EntityManager,
     { employee }: Recipient,
-    nudgedBy?: { authorId: string; at: Date },
+    nudgedBy: { authorId: string; at: Date },
   ): Promise<{ sent: number; nudgeRecorded: boolean }> {
-    return this.deliveries.countSentOnTheirOwnSinceRecordingNudge(
+    return this.deliveries.recordNudgeAndCountSentOnTheirOwnSince(
       manager,
       employee.id,
       this.day.startOf(new Date(), employee.timeZone),
@@ -86,8 +100,16 @@ export class PlanEmailsUseCase {
     sentToday: number,
   ): Promise<void> {
     if (reasonToWithhold(employee, preferences, email.category)) return;
-    const pace = this.pacing.pace(preferences, sentToday);
-    const status = pace === 'now' ? 'pending' : 'held';
-    await this.deliveries.add(manager, eventId, email, employee, counterpart, status, new Date());
+    const delivery = Delivery.plan({
+      id: randomUUID(),
+      eventId,
+      email,
+      recipient: employee,
+      counterpart,
+      pace: this.pacing.pace(preferences, sentToday),
+      traceparent: currentTraceparent() ?? null,
+      now: new Date(),
+    });
+    await this.deliveries.add(manager, delivery);
   }
 }

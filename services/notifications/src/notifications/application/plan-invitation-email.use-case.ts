@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import type { EmployeeInvitedV1, EventData } from '@vouch/contracts';
+import { currentTraceparent } from '@vouch/telemetry';
+import { Delivery } from '../domain/delivery';
 import { reasonToWithhold } from '../domain/delivery-rules';
 import { TRANSACTIONAL } from '../domain/email-category';
 import { InvitationPolicy } from '../domain/email-policies';
@@ -49,6 +52,16 @@ export class PlanInvitationEmailUseCase {
       expiresAt: invited.expiresAt,
       expiresOn: readableIn(timeZone, new Date(invited.expiresAt)),
     });
-    await this.deliveries.add(manager, eventId, email, recipient.employee, null, 'pending', new Date());
+    const delivery = Delivery.plan({
+      id: randomUUID(),
+      eventId,
+      email,
+      recipient: recipient.employee,
+      counterpart: null,
+      pace: 'now',
+      traceparent: currentTraceparent() ?? null,
+      now: new Date(),
+    });
+    await this.deliveries.add(manager, delivery);
   }
 }

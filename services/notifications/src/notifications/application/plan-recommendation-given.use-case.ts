@@ -27,11 +27,9 @@ export class PlanRecommendationGivenUseCase {
     });
     // A subject who switched these emails off gets none, so their one nudge for the pair stays unspent.
     const nudging = !reciprocal && recipient.preferences.allows('reciprocity');
-    const { sent, nudgeRecorded } = await this.plan.sentToday(
-      manager,
-      recipient,
-      nudging ? { authorId, at: new Date() } : undefined,
-    );
+    const { sent, nudgeRecorded } = nudging
+      ? await this.plan.recordNudgeAndCountSentToday(manager, recipient, { authorId, at: new Date() })
+      : { sent: await this.plan.sentToday(manager, recipient), nudgeRecorded: false };
     const email = this.policy.plan({
       recommendationId,
       authorId,

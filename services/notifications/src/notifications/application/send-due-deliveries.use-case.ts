@@ -3,12 +3,11 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { EmailFailedV1, EmailSentV1, type EventData, type EventDefinition } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
-import { afterFailure, safeDisplayName } from '../domain/delivery-outcome';
-import { reasonToWithhold } from '../domain/delivery-rules';
+import { RECIPIENT_UNKNOWN, type Delivery, type DeliveryState } from '../domain/delivery';
+import { safeDisplayName } from '../domain/delivery-outcome';
 import { isServerUnavailable } from '../domain/smtp-outage';
 import { TRANSACTIONAL } from '../domain/email-category';
 import { UnsubscribeTokens } from '../domain/unsubscribe-token';
-import type { DeliveryEntity } from '../infrastructure/delivery.entity';
 import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
 import { DeliveryRepository, type ClaimedDelivery } from '../infrastructure/delivery.repository';
 import { digestEntry, renderEmail, type EmailContent } from '../infrastructure/email-renderer';
@@ -76,18 +75,19 @@ export class SendDueDeliveriesUseCase {
   /** Sends one claimed delivery, or skips it, and records the outcome. */
   async send({ delivery, recipient }: ClaimedDelivery): Promise<SendAttempt> {
     const manager = this.dataSource.manager;
-    if (!recipient) return this.skip(delivery, 'the recipient is unknown');
-    const withheld = reasonToWithhold(recipient.employee, recipient.preferences, delivery.category);
+    if (!recipient) return this.skip(delivery, RECIPIENT_UNKNOWN);
+    const withheld = delivery.reasonToWithholdFrom(recipient);
     if (withheld) return this.skip(delivery, withheld);
     // The address the recipient has now: their work email may have changed since it was planned.
-    delivery.recipientEmail = recipient.employee.email;
-    const email = await this.compose(manager, delivery);
+    delivery.addressTo(recipient.employee.email);
+    const state = delivery.snapshot();
+    const email = await this.compose(manager, state);
     const result = await inSpan(
-      `send email ${delivery.template}`,
+      `send email ${state.template}`,
       {
         kind: SpanKind.CLIENT,
-        ...(delivery.traceparent ? { traceparent: delivery.traceparent } : {}),
-        attributes: { 'vouch.delivery.id': delivery.id, 'vouch.attempt': delivery.attempts + 1 },
+        ...(state.traceparent ? { traceparent: state.traceparent } : {}),
+        attributes: { 'vouch.delivery.id': state.id, 'vouch.attempt': state.attempts + 1 },
       },
       async (span) => {
         const timer = this.metrics.smtpDuration.startTimer();
@@ -98,38 +98,34 @@ export class SendDueDeliveriesUseCase {
       },
     );
     const now = new Date();
-    delivery.attempts += 1;
-    delivery.updatedAt = now;
     if (result.sent) {
+      delivery.sent(now);
       await this.recordSent(manager, delivery, now);
       return 'sent';
     }
-    delivery.lastError = result.failure.reason;
-    const next = afterFailure(result.failure, delivery.attempts, this.settings.retry);
-    if (next.kind === 'retry') {
-      delivery.nextAttemptAt = new Date(now.getTime() + next.delayMs);
-      await this.deliveries.recordOutcome(manager, delivery);
-    } else await this.recordFailed(manager, delivery, now, next.permanent);
+    const next = delivery.failed(result.failure, this.settings.retry, now);
+    if (next.kind === 'retry') await this.deliveries.recordOutcome(manager, delivery);
+    else await this.recordFailed(manager, delivery, now, next.permanent);
     return isServerUnavailable(result.failure) ? 'server-unavailable' : 'refused';
   }
 
-  private async skip(delivery: DeliveryEntity, reason: string): Promise<'skipped'> {
-    delivery.status = 'skipped';
-    delivery.lastError = reason;
-    delivery.updatedAt = new Date();
+  private async skip(delivery: Delivery, reason: string): Promise<'skipped'> {
+    delivery.skip(reason, new Date());
     await this.deliveries.recordOutcome(this.dataSource.manager, delivery);
-    this.metrics.skipped.inc({ template: delivery.template });
+    this.metrics.skipped.inc({ template: delivery.snapshot().template });
     return 'skipped';
   }
 
   /** Gives back claimed deliveries this sender will not send (it is stopping): due again at once. */
   async release(claim: DeliveryClaim, unsent: ClaimedDelivery[]): Promise<void> {
     if (unsent.length === 0) return;
+    const now = new Date();
+    for (const { delivery } of unsent) delivery.release(now);
     const ids = unsent.map(({ delivery }) => delivery.id);
-    await this.deliveries.release(this.dataSource.manager, ids, claim.leaseUntil, new Date());
+    await this.deliveries.release(this.dataSource.manager, ids, claim.leaseUntil, now);
   }
 
-  private async compose(manager: EntityManager, delivery: DeliveryEntity): Promise<OutgoingEmail> {
+  private async compose(manager: EntityManager, delivery: DeliveryState): Promise<OutgoingEmail> {
     // Transactional emails (the invitation) have nothing to unsubscribe from.
     const token =
       delivery.category === TRANSACTIONAL
@@ -139,7 +135,7 @@ export class SendDueDeliveriesUseCase {
             category: delivery.category,
             expiresAt: new Date(Date.now() + this.settings.unsubscribeTokenDays * DAY_MS),
           });
-    const content = (about: DeliveryEntity): EmailContent => ({
+    const content = (about: DeliveryState): EmailContent => ({
       recipientName: delivery.recipientName,
       counterpartName: about.counterpartName,
       details: about.details,
@@ -173,54 +169,52 @@ export class SendDueDeliveriesUseCase {
     };
   }
 
-  private async recordSent(manager: EntityManager, delivery: DeliveryEntity, now: Date): Promise<void> {
-    delivery.status = 'sent';
-    delivery.sentAt = now;
-    delivery.lastError = null;
+  private async recordSent(manager: EntityManager, delivery: Delivery, now: Date): Promise<void> {
+    const { id, recipientId, template, eventId, attempts } = delivery.snapshot();
     const announced = await this.recordAnnounced(manager, delivery, EmailSentV1, {
-      deliveryId: delivery.id,
-      recipientId: delivery.recipientId,
-      template: delivery.template,
-      causationEventId: delivery.eventId,
-      messageId: messageIdOf(delivery.id),
-      attempts: delivery.attempts,
+      deliveryId: id,
+      recipientId,
+      template,
+      causationEventId: eventId,
+      messageId: messageIdOf(id),
+      attempts,
       sentAt: now.toISOString(),
     });
-    if (announced) this.metrics.sent.inc({ template: delivery.template });
+    if (announced) this.metrics.sent.inc({ template });
   }
 
   private async recordFailed(
     manager: EntityManager,
-    delivery: DeliveryEntity,
+    delivery: Delivery,
     now: Date,
     permanent: boolean,
   ): Promise<void> {
-    delivery.status = 'failed';
-    delivery.failedAt = now;
+    const { id, recipientId, template, eventId, lastError, attempts } = delivery.snapshot();
     const announced = await this.recordAnnounced(manager, delivery, EmailFailedV1, {
-      deliveryId: delivery.id,
-      recipientId: delivery.recipientId,
-      template: delivery.template,
-      causationEventId: delivery.eventId,
-      reason: delivery.lastError ?? 'unknown',
+      deliveryId: id,
+      recipientId,
+      template,
+      causationEventId: eventId,
+      reason: lastError ?? 'unknown',
       permanent,
-      attempts: delivery.attempts,
+      attempts,
       failedAt: now.toISOString(),
     });
-    if (announced) this.metrics.failed.inc({ template: delivery.template });
+    if (announced) this.metrics.failed.inc({ template });
   }
 
   /** Records a final outcome with its event; false when another sender's outcome came first. */
   private async recordAnnounced<TDefinition extends EventDefinition>(
     manager: EntityManager,
-    delivery: DeliveryEntity,
+    delivery: Delivery,
     definition: TDefinition,
     data: EventData<TDefinition>,
   ): Promise<boolean> {
+    const { id, traceparent } = delivery.snapshot();
     const event = await this.outbox.addAlongside(manager, this.deliveries.outcomeOf(delivery), definition, {
-      subject: delivery.id,
+      subject: id,
       // The outcome belongs to the trace of the request behind the email.
-      ...(delivery.traceparent ? { cause: { traceparent: delivery.traceparent } } : {}),
+      ...(traceparent ? { cause: { traceparent } } : {}),
       data,
     });
     return event !== null;

@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import type { ReplicatedEmployee } from '@vouch/employee-replica';
 import type { StateChange } from '@vouch/messaging';
-import { currentTraceparent } from '@vouch/telemetry';
-import type { PlannedEmail, TransactionalEmail } from '../domain/email-policies';
-import { DeliveryEntity, type DeliveryStatus } from './delivery.entity';
+import { Delivery, type DeliveryState } from '../domain/delivery';
+import { DeliveryEntity } from './delivery.entity';
 import { recipientAsJson, recipientFromJson, type Addressee } from './recipient.repository';
 
 /** NOTIFYed when deliveries to send now are committed: the senders of every instance wake up. */
@@ -13,7 +10,7 @@ export const DELIVERIES_CHANNEL = 'vouch_deliveries';
 
 /** A delivery claimed for sending, with its recipient as they are now. */
 export interface ClaimedDelivery {
-  delivery: DeliveryEntity;
+  delivery: Delivery;
   recipient: Addressee | null;
 }
 
@@ -26,53 +23,36 @@ export interface DigestRecipient {
 @Injectable()
 export class DeliveryRepository {
   /**
-   * Adds a delivery, to be sent (`pending`) or kept for the digest (`held`); a second one for the same
-   * (event, template, recipient) is ignored.
+   * Adds a planned delivery, to be sent (`pending`) or kept for the digest (`held`); a second one for
+   * the same (event, template, recipient) is ignored.
    */
-  async add(
-    manager: EntityManager,
-    eventId: string,
-    email: PlannedEmail | TransactionalEmail,
-    recipient: ReplicatedEmployee,
-    counterpart: ReplicatedEmployee | null,
-    status: Extract<DeliveryStatus, 'pending' | 'held'>,
-    now: Date,
-  ): Promise<void> {
-    const delivery = newDelivery(
-      {
-        eventId,
-        template: email.template,
-        category: email.category,
-        recipient,
-        counterpart,
-        details: email.details,
-        status,
-        traceparent: currentTraceparent() ?? null,
-      },
-      now,
-    );
+  async add(manager: EntityManager, delivery: Delivery): Promise<void> {
+    const state = delivery.snapshot();
     // A pending delivery wakes the senders at commit: the NOTIFY rides in the INSERT, a round trip less.
-    const wake = status === 'pending' ? `FROM pg_notify('${DELIVERIES_CHANNEL}', '')` : '';
+    const wake = state.status === 'pending' ? `FROM pg_notify('${DELIVERIES_CHANNEL}', '')` : '';
     await manager.query(
       `INSERT INTO delivery (id, event_id, template, category, recipient_id, recipient_email,
               recipient_name, counterpart_id, counterpart_name, details, status, attempts,
               next_attempt_at, traceparent, created_at, updated_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, 0, $12, $13, $12, $12 ${wake}
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 ${wake}
        ON CONFLICT DO NOTHING`,
       [
-        delivery.id,
-        delivery.eventId,
-        delivery.template,
-        delivery.category,
-        delivery.recipientId,
-        delivery.recipientEmail,
-        delivery.recipientName,
-        delivery.counterpartId,
-        delivery.counterpartName,
-        JSON.stringify(delivery.details),
-        delivery.status,
-        now,
-        delivery.traceparent,
+        state.id,
+        state.eventId,
+        state.template,
+        state.category,
+        state.recipientId,
+        state.recipientEmail,
+        state.recipientName,
+        state.counterpartId,
+        state.counterpartName,
+        JSON.stringify(state.details),
+        state.status,
+        state.attempts,
+        state.nextAttemptAt,
+        state.traceparent,
+        state.createdAt,
+        state.updatedAt,
       ],
     );
   }
@@ -84,27 +64,34 @@ export class DeliveryRepository {
 
   /**
    * Emails sent, or on their way, to a recipient on their own (not in a digest, not transactional)
-   * since a time; and, when `nudgedBy` is given, records that this author's recommendation nudged
-   * the recipient, in the same round trip (planning a recommendation's email needs both).
-   * `nudgeRecorded` is false when the pair had been nudged before.
+   * since a time.
    */
-  async countSentOnTheirOwnSinceRecordingNudge(
+  async countSentOnTheirOwnSince(manager: EntityManager, recipientId: string, since: Date): Promise<number> {
+    const [row] = (await manager.query(`SELECT ${SENT_ON_THEIR_OWN_SINCE} AS sent`, [
+      recipientId,
+      since,
+    ])) as Array<{ sent: number }>;
+    return row?.sent ?? 0;
+  }
+
+  /**
+   * Records that an author's recommendation nudged the recipient (the reciprocity ledger) and counts
+   * as `countSentOnTheirOwnSince` does, in one round trip: planning a recommendation's email needs
+   * both. `nudgeRecorded` is false when the pair had been nudged before.
+   */
+  async recordNudgeAndCountSentOnTheirOwnSince(
     manager: EntityManager,
     recipientId: string,
     since: Date,
-    nudgedBy?: { authorId: string; at: Date },
+    nudgedBy: { authorId: string; at: Date },
   ): Promise<{ sent: number; nudgeRecorded: boolean }> {
     const [row] = (await manager.query(
       `WITH nudge AS (
          INSERT INTO reciprocity_ledger (author_id, subject_id, nudged_at)
-         SELECT $3, $1, $4 WHERE $3::uuid IS NOT NULL
+         VALUES ($3, $1, $4)
          ON CONFLICT DO NOTHING RETURNING author_id)
-       SELECT (SELECT count(*)::int FROM delivery
-                WHERE recipient_id = $1 AND created_at >= $2
-                  AND status IN ('pending', 'sent') AND template <> 'daily-digest'
-                  AND category <> 'transactional') AS sent,
-              EXISTS (SELECT FROM nudge) AS "nudgeRecorded"`,
-      [recipientId, since, nudgedBy?.authorId ?? null, nudgedBy?.at ?? null],
+       SELECT ${SENT_ON_THEIR_OWN_SINCE} AS sent, EXISTS (SELECT FROM nudge) AS "nudgeRecorded"`,
+      [recipientId, since, nudgedBy.authorId, nudgedBy.at],
     )) as Array<{ sent: number; nudgeRecorded: boolean }>;
     return row ?? { sent: 0, nudgeRecorded: false };
   }
@@ -123,12 +110,8 @@ export class DeliveryRepository {
    * Locks a recipient's emails held since before a digest time, oldest first. Another instance
    * composing at the same moment skips them, so they land in one digest.
    */
-  async claimHeldBefore(
-    manager: EntityManager,
-    recipientId: string,
-    before: Date,
-  ): Promise<DeliveryEntity[]> {
-    return manager
+  async claimHeldBefore(manager: EntityManager, recipientId: string, before: Date): Promise<Delivery[]> {
+    const rows = await manager
       .createQueryBuilder(DeliveryEntity, 'delivery')
       .where(`delivery.status = 'held'`)
       .andWhere('delivery.recipient_id = :recipientId', { recipientId })
@@ -137,46 +120,26 @@ export class DeliveryRepository {
       .setLock('pessimistic_write')
       .setOnLocked('skip_locked')
       .getMany();
+    return rows.map((row) => Delivery.restore({ ...row }));
   }
 
-  /** Adds the pending digest of a recipient; the digest time in its event id makes it one per day. */
-  async addDigest(
-    manager: EntityManager,
-    recipient: ReplicatedEmployee,
-    digestTime: Date,
-    now: Date,
-  ): Promise<DeliveryEntity> {
-    const digest = manager.create(
-      DeliveryEntity,
-      newDelivery(
-        {
-          eventId: `digest:${recipient.id}:${digestTime.toISOString()}`,
-          template: 'daily-digest',
-          category: 'all',
-          recipient,
-          counterpart: null,
-          details: {},
-          status: 'pending',
-          traceparent: null,
-        },
-        now,
-      ),
-    );
-    await manager.insert(DeliveryEntity, digest);
+  /** Adds a recipient's digest, and wakes the senders at commit. */
+  async addDigest(manager: EntityManager, digest: Delivery): Promise<void> {
+    await manager.insert(DeliveryEntity, digest.snapshot());
     await this.announce(manager);
-    return digest;
   }
 
   /** The held emails a digest carries, oldest first. */
-  async carriedBy(manager: EntityManager, digestId: string): Promise<DeliveryEntity[]> {
+  async carriedBy(manager: EntityManager, digestId: string): Promise<DeliveryState[]> {
     return manager.find(DeliveryEntity, { where: { digestId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /**
    * Claims up to `limit` due pending deliveries, oldest first, under a lease: their next attempt
    * moves to `leaseUntil`, so other lanes and instances pass them by until then, and those of a
-   * sender that dies are due again when it ends. One statement for all of them, each with its
-   * recipient as they are now (null when no longer replicated).
+   * sender that dies are due again when it ends. One statement for all of them (Delivery.claim's
+   * rule as SQL, safe against other senders), each with its recipient as they are now (null when no
+   * longer replicated), and restored as it was due then claimed, as the statement claimed it.
    */
   async claimDue(
     manager: EntityManager,
@@ -185,7 +148,7 @@ export class DeliveryRepository {
     limit: number,
   ): Promise<ClaimedDelivery[]> {
     // TypeORM answers an UPDATE with its rows and their count.
-    const [rows]: [Array<DeliveryEntity & { dueAt: Date; recipient: unknown }>, number] = await manager.query(
+    const [rows]: [Array<DeliveryState & { dueAt: Date; recipient: unknown }>, number] = await manager.query(
       `WITH due AS (
          SELECT id AS due_id, next_attempt_at AS due_at FROM delivery
           WHERE status = 'pending' AND next_attempt_at <= $1
@@ -199,10 +162,11 @@ export class DeliveryRepository {
     );
     return rows
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-      .map(({ dueAt: _dueAt, recipient, ...delivery }) => ({
-        delivery,
-        recipient: recipientFromJson(recipient),
-      }));
+      .map(({ dueAt, recipient, ...state }) => {
+        const delivery = Delivery.restore({ ...state, nextAttemptAt: dueAt });
+        delivery.claim(now, leaseUntil);
+        return { delivery, recipient: recipientFromJson(recipient) };
+      });
   }
 
   /**
@@ -211,28 +175,29 @@ export class DeliveryRepository {
    * still pending: when a lease ran out mid-send and another sender sent it too, the first outcome
    * stands and is announced once.
    */
-  outcomeOf(delivery: DeliveryEntity): StateChange {
+  outcomeOf(delivery: Delivery): StateChange {
+    const state = delivery.snapshot();
     return {
       sql: `UPDATE delivery SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5,
                    updated_at = $6, sent_at = $7, failed_at = $8, recipient_email = $9
              WHERE id = $1 AND status = 'pending'
             RETURNING id`,
       params: [
-        delivery.id,
-        delivery.status,
-        delivery.attempts,
-        delivery.nextAttemptAt,
-        delivery.lastError,
-        delivery.updatedAt,
-        delivery.sentAt,
-        delivery.failedAt,
-        delivery.recipientEmail,
+        state.id,
+        state.status,
+        state.attempts,
+        state.nextAttemptAt,
+        state.lastError,
+        state.updatedAt,
+        state.sentAt,
+        state.failedAt,
+        state.recipientEmail,
       ],
     };
   }
 
   /** Records an outcome that announces nothing: a skip, or a retry's next attempt. */
-  async recordOutcome(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
+  async recordOutcome(manager: EntityManager, delivery: Delivery): Promise<void> {
     const { sql, params } = this.outcomeOf(delivery);
     await manager.query(sql, params);
   }
@@ -253,17 +218,18 @@ export class DeliveryRepository {
    * Writes what composing a digest changes of a held delivery (digested or skipped): one UPDATE (the
    * ORM's `save` would read the row back first, a round trip per email).
    */
-  async save(manager: EntityManager, delivery: DeliveryEntity): Promise<void> {
-    const { status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt } = delivery;
+  async save(manager: EntityManager, delivery: Delivery): Promise<void> {
+    const { id, status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt } =
+      delivery.snapshot();
     await manager.update(
       DeliveryEntity,
-      { id: delivery.id },
+      { id },
       { status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt },
     );
   }
 }
 
-/** The `delivery` table's columns as plain SQL selects them, shaped as DeliveryEntity. */
+/** The `delivery` table's columns as plain SQL selects them, shaped as DeliveryState. */
 const DELIVERY_COLUMNS = `id, event_id AS "eventId", template, category, recipient_id AS "recipientId",
   recipient_email AS "recipientEmail", recipient_name AS "recipientName",
   counterpart_id AS "counterpartId", counterpart_name AS "counterpartName", details, status, attempts,
@@ -271,32 +237,10 @@ const DELIVERY_COLUMNS = `id, event_id AS "eventId", template, category, recipie
   created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt", failed_at AS "failedAt"`;
 
 /**
- * A delivery not yet attempted, due at once, snapshotting the names it will show and the address it
- * is planned for (sending moves it to the recipient's address of the time).
+ * SQL counting the emails sent, or on their way, to recipient $1 on their own since $2: not in a
+ * digest, not transactional.
  */
-function newDelivery(
-  fields: Pick<DeliveryEntity, 'eventId' | 'template' | 'category' | 'details' | 'status' | 'traceparent'> & {
-    recipient: ReplicatedEmployee;
-    counterpart: ReplicatedEmployee | null;
-  },
-  now: Date,
-): DeliveryEntity {
-  const { recipient, counterpart, ...rest } = fields;
-  return {
-    ...rest,
-    id: randomUUID(),
-    recipientId: recipient.id,
-    recipientEmail: recipient.email,
-    recipientName: recipient.name,
-    counterpartId: counterpart?.id ?? null,
-    counterpartName: counterpart?.name ?? null,
-    attempts: 0,
-    nextAttemptAt: now,
-    lastError: null,
-    createdAt: now,
-    updatedAt: now,
-    sentAt: null,
-    failedAt: null,
-    digestId: null,
-  };
-}
+const SENT_ON_THEIR_OWN_SINCE = `(SELECT count(*)::int FROM delivery
+   WHERE recipient_id = $1 AND created_at >= $2
+     AND status IN ('pending', 'sent') AND template <> 'daily-digest'
+     AND category <> 'transactional')`;
