@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { EventCause } from './envelope/cloud-event';
 import type { EventData, EventDefinition } from './event-definition';
 
@@ -9,6 +10,8 @@ export interface RecordedEvent<TDefinition extends EventDefinition = EventDefini
   data: EventData<TDefinition>;
   /** The event that caused the change, when one did. */
   cause?: EventCause;
+  /** Set only for one event recorded in several versions of its type: the id they all share. */
+  id?: string;
 }
 
 /** An aggregate whose changes record events, for its repository to pull and save with its rows. */
@@ -28,6 +31,21 @@ export class RecordedEvents {
     event: Omit<RecordedEvent<TDefinition>, 'definition'>,
   ): void {
     this.events.push({ definition, ...event });
+  }
+
+  /**
+   * One event in several versions of its type, as a producer records it while its consumers move
+   * from one version to the next (docs/schema-evolution.md): one id and one key for all, in order.
+   */
+  recordInVersions(
+    versions: ReadonlyArray<readonly [EventDefinition, EventData<EventDefinition>]>,
+    event: Omit<RecordedEvent, 'definition' | 'data' | 'id'>,
+  ): void {
+    const types = new Set(versions.map(([definition]) => definition.type));
+    if (types.size !== 1)
+      throw new Error(`versions of one event type expected, got ${[...types].join(', ')}`);
+    const id = randomUUID();
+    for (const [definition, data] of versions) this.events.push({ definition, data, ...event, id });
   }
 
   /** The events recorded so far, forgotten here: each is saved once. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { RecordedEvents, type RecordedEvent, type RecordsEvents } from '@vouch/contracts';
+import { z } from 'zod';
+import { defineEvent, RecordedEvents, type RecordedEvent, type RecordsEvents } from '@vouch/contracts';
 import { serviceDataSourceOptions, withAmbientTransaction } from '@vouch/persistence';
 import { createTestDatabase, type TestDatabase } from '@vouch/testing';
 import {
@@ -27,10 +28,30 @@ class Probe implements RecordsEvents {
     return this;
   }
 
+  /** A step announced in two versions of its event, as while consumers move from one to the next. */
+  stepInVersions(sequence: number): this {
+    const v1 = probeData({ aggregateId: this.id, sequence });
+    this.events.recordInVersions(
+      [
+        [ProbeRecordedV1, v1],
+        [ProbeRecordedV2, { ...v1, note: 'v2' }],
+      ],
+      { subject: this.id },
+    );
+    return this;
+  }
+
   pullEvents(): RecordedEvent[] {
     return this.events.pull();
   }
 }
+
+const ProbeRecordedV2 = defineEvent({
+  ...ProbeRecordedV1,
+  version: 2,
+  topic: 'vouch.test.probes.v2',
+  schema: ProbeRecordedV1.schema.extend({ note: z.string() }),
+});
 
 describe('a unit of work', () => {
   let database: TestDatabase;
@@ -140,6 +161,35 @@ describe('a unit of work', () => {
 
     expect([first, second]).toEqual([true, false]);
     expect(await rowsOf(probe)).toEqual({ items: 1, sequences: [0, 1] });
+  });
+
+  it('adds an event recorded in several versions once per version, with one id', async () => {
+    const probe = new Probe().stepInVersions(0);
+
+    await unitOfWork.run(() => save(probe));
+
+    const rows: Array<{ event_id: string; event_type: string; topic: string }> = await dataSource.query(
+      `SELECT event_id, event_type, topic FROM outbox WHERE message_key = $1 ORDER BY position`,
+      [probe.id],
+    );
+    expect(rows.map((row) => row.topic)).toEqual(['vouch.test.probes.v1', 'vouch.test.probes.v2']);
+    expect(new Set(rows.map((row) => row.event_id)).size).toBe(1);
+  });
+
+  it('refuses to record versions of different event types as one event', () => {
+    const events = new RecordedEvents();
+    const Other = defineEvent({ ...ProbeRecordedV1, type: 'OtherRecorded' });
+    const data = probeData({ aggregateId: randomUUID(), sequence: 0 });
+    expect(() =>
+      events.recordInVersions(
+        [
+          [ProbeRecordedV1, data],
+          [Other, data],
+        ],
+        { subject: data.aggregateId },
+      ),
+    ).toThrow('versions of one event type expected');
+    expect(events.pull()).toEqual([]);
   });
 
   it('refuses a repository outside any unit of work', async () => {

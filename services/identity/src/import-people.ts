@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { AuthModule } from '@vouch/auth';
 import { DataSource } from 'typeorm';
-import { Outbox } from '@vouch/messaging';
+import { Outbox, UnitOfWork } from '@vouch/messaging';
 import { serviceDataSourceOptions } from '@vouch/persistence';
 import { databaseTimeoutsOf, loadConfig } from '@vouch/platform';
 import { identityEntities, identityMigrations } from './app.module';
@@ -28,11 +28,21 @@ relay publishes the events afterwards.
 `;
 
 /**
- * Writes events to the outbox as identity does; identity's own relay publishes them. No relay runs
- * here: the import ends as soon as it has committed.
+ * Writes events to the outbox as identity does, through the same unit of work; identity's own relay
+ * publishes them. No relay runs here: the import ends as soon as it has committed.
  */
 @Global()
-@Module({ providers: [{ provide: Outbox, useValue: new Outbox('/vouch/identity') }], exports: [Outbox] })
+@Module({
+  providers: [
+    { provide: Outbox, useValue: new Outbox('/vouch/identity') },
+    {
+      provide: UnitOfWork,
+      inject: [DataSource, Outbox],
+      useFactory: (dataSource: DataSource, outbox: Outbox) => new UnitOfWork(dataSource, outbox),
+    },
+  ],
+  exports: [Outbox, UnitOfWork],
+})
 class OutboxOnlyModule {}
 
 /** Just what the import needs of identity: its database, the employees' use cases, invitations. */

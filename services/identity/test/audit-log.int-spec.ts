@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { PurgeExpiredAuditEntries } from '../src/audit/application/purge-expired-audit-entries.use-case';
 import { AuditLog } from '../src/audit/infrastructure/audit-log.repository';
 import { EmployeeRepository } from '../src/employees/infrastructure/employee.repository';
@@ -244,9 +245,8 @@ describe('the audit log of changes to people', () => {
     async function plantEntry(employeeId: string, ageDays: number): Promise<void> {
       const employee = await identity.get(EmployeeRepository).findById(employeeId);
       if (!employee) throw new Error(`no employee ${employeeId}`);
-      await identity.get(DataSource).transaction((manager) =>
+      await identity.get(UnitOfWork).run(() =>
         identity.get(AuditLog).record(
-          manager,
           { type: 'system' },
           {
             action: 'employee.profile_changed',

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { invitationTokenOf } from '@vouch/auth';
 import { Topics, type CloudEvent, type EmployeeInvitedV1, type EventData } from '@vouch/contracts';
+import { UnitOfWork } from '@vouch/messaging';
 import { InviteEmployees } from '../src/invitations/application/invite-employees.use-case';
 import { IdentityApp, newEmail, type RegisteredEmployee } from './identity-app';
 import { newScimToken, PATCH_OP, ScimProvider } from './scim-provider';
@@ -162,11 +163,10 @@ describe('invitations to set up one’s sign-in', () => {
   it('refuses an expired link, and one replaced by a newer invitation, as gone', async () => {
     const rui = await provisioned();
     const ana = await provisioned();
-    const dataSource = identity.get(DataSource);
     const eightDaysAgo = new Date(Date.now() - 8 * DAY_MS);
-    await dataSource.transaction((manager) =>
-      identity.get(InviteEmployees).invite(manager, [rui.id], { type: 'csv' }, eightDaysAgo),
-    );
+    await identity
+      .get(UnitOfWork)
+      .run(() => identity.get(InviteEmployees).invite([rui.id], { type: 'csv' }, eightDaysAgo));
     const [stale] = await invitationsOf(rui.id);
     const first = (await resend(ana.id)).body;
     const second = (await resend(ana.id)).body;
@@ -226,10 +226,8 @@ describe('invitations to set up one’s sign-in', () => {
     const invite = identity.get(InviteEmployees);
 
     await identity
-      .get(DataSource)
-      .transaction((manager) =>
-        invite.invite(manager, [rui.id, gone.id, ben.id, rui.id], { type: 'csv' }, new Date()),
-      );
+      .get(UnitOfWork)
+      .run(() => invite.invite([rui.id, gone.id, ben.id, rui.id], { type: 'csv' }, new Date()));
 
     expect(await invitationsOf(rui.id)).toHaveLength(1);
     expect(await invitationsOf(gone.id)).toEqual([]);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { DeactivateEmployee } from '../src/employees/application/deactivate-employee.use-case';
 import { ReactivateEmployee } from '../src/employees/application/reactivate-employee.use-case';
 import { CreateEmployee } from '../src/employees/application/create-employee.use-case';
@@ -64,10 +65,8 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
       .execute({ email, name: 'Ana Lima', actor: { type: 'csv' } });
     const passwordHash = await identity.get(PasswordHasher).hashOf(PASSWORD);
     await identity
-      .get(DataSource)
-      .transaction((manager) =>
-        identity.get(EmployeeRepository).setPasswordHash(manager, employee.id, passwordHash),
-      );
+      .get(UnitOfWork)
+      .run(() => identity.get(EmployeeRepository).setPasswordHash(employee.id, passwordHash));
     const login = await identity.call<{ accessToken: string }>('POST', '/v1/auth/login', {
       body: { email, password: PASSWORD },
       headers: { 'x-forwarded-for': newClientAddress() },
@@ -91,10 +90,8 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
       .execute({ email, name: 'Bo Chen', actor: { type: 'csv' } });
     const passwordHash = await identity.get(PasswordHasher).hashOf(PASSWORD);
     await identity
-      .get(DataSource)
-      .transaction((manager) =>
-        identity.get(EmployeeRepository).setPasswordHash(manager, employee.id, passwordHash),
-      );
+      .get(UnitOfWork)
+      .run(() => identity.get(EmployeeRepository).setPasswordHash(employee.id, passwordHash));
     const login = await identity.login(email, PASSWORD);
 
     expect(login.status).toBe(200);

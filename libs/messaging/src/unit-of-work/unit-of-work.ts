@@ -71,6 +71,6 @@ export class UnitOfWork {
   }
 }
 
-function outboxEntry({ subject, data, cause }: RecordedEvent): NewEvent<RecordedEvent['definition']> {
-  return { subject, data, cause };
+function outboxEntry({ subject, data, cause, id }: RecordedEvent): NewEvent<RecordedEvent['definition']> {
+  return id === undefined ? { subject, data, cause } : { subject, data, cause, id };
 }

@@ -10,7 +10,6 @@ import { ChangeEmploymentDetails } from './application/change-employment-details
 import { ChangeManager } from './application/change-manager.use-case';
 import { CreateEmployee } from './application/create-employee.use-case';
 import { DeactivateEmployee } from './application/deactivate-employee.use-case';
-import { EmployeeOutbox } from './application/employee-outbox';
 import { GetEmployee } from './application/get-employee.use-case';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './application/identity-settings';
 import { LogIn } from './application/log-in.use-case';
@@ -52,7 +51,6 @@ export class EmployeesModule {
         EmployeeRepository,
         AdminGroupRepository,
         EmailProofRepository,
-        EmployeeOutbox,
         PasswordHasher,
         // Login tells a sign-up waiting for its address from a wrong password (accounts makes them).
         PendingRegistrationRepository,
@@ -74,7 +72,6 @@ export class EmployeesModule {
         abuse,
         IDENTITY_SETTINGS,
         EmployeeRepository,
-        EmployeeOutbox,
         UpdateProfile,
         ChangeManager,
         DeactivateEmployee,

@@ -1,8 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { EmployeeRecordV1 } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
-import { employeeRecordOf } from '../employees/application/employee-outbox';
-import { Employee, type EmployeeState } from '../employees/domain/employee';
+import { Employee, employeeRecordOf, type EmployeeState } from '../employees/domain/employee';
 
 /** The employee table's columns as this migration found them; later migrations cannot change that. */
 interface EmployeeRow extends Omit<
@@ -19,7 +18,7 @@ interface EmployeeRow extends Omit<
 /**
  * The compacted topic of employee records starts with every employee registered before it existed:
  * their current record goes to the outbox once, so a consumer that reads the topic from its start
- * finds everyone. Employees registered later get theirs with every change (EmployeeOutbox).
+ * finds everyone. Employees registered later get theirs with every change (Employee records it).
  */
 export class PublishEmployeeRecords1796500000000 implements MigrationInterface {
   name = 'PublishEmployeeRecords1796500000000';

@@ -1,8 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { EmployeeManagerChangedV1, EmployeeManagerChangedV2 } from '@vouch/contracts';
+import { EmployeeManagerChangedV1, EmployeeManagerChangedV2, EmployeeRecordV1 } from '@vouch/contracts';
 import { Outbox } from '@vouch/messaging';
-import { EmployeeOutbox } from '../employees/application/employee-outbox';
-import { Employee } from '../employees/domain/employee';
+import { Employee, employeeRecordOf } from '../employees/domain/employee';
 import type { EmployeeState } from '../employees/domain/employee';
 
 /**
@@ -45,7 +44,7 @@ export class ManagerSource1796900000000 implements MigrationInterface {
             FROM scim_user WHERE deleted_at IS NULL
         ) s
        WHERE s.employee_id = e.id`);
-    const employeeOutbox = new EmployeeOutbox(new Outbox('/vouch/identity'));
+    const outbox = new Outbox('/vouch/identity');
     // The columns as they are now, by name: a later migration's columns would not exist here yet.
     const sourced: EmployeeState[] = await queryRunner.query(
       `SELECT id, email, name, title, headline, summary, location, time_zone AS "timeZone",
@@ -63,10 +62,18 @@ export class ManagerSource1796900000000 implements MigrationInterface {
         previousManagerId: state.managerId,
         changedAt: at,
       };
-      await employeeOutbox.addInVersions(queryRunner.manager, employee, [
-        [EmployeeManagerChangedV1, v1],
-        [EmployeeManagerChangedV2, { ...v1, managerSource: state.managerSource }],
-      ]);
+      await outbox.addInVersions(
+        queryRunner.manager,
+        [
+          [EmployeeManagerChangedV1, v1],
+          [EmployeeManagerChangedV2, { ...v1, managerSource: state.managerSource }],
+        ],
+        { subject: employee.id },
+      );
+      await outbox.add(queryRunner.manager, EmployeeRecordV1, {
+        subject: employee.id,
+        data: employeeRecordOf(employee),
+      });
     }
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import type { AuthenticatedEmployee } from '@vouch/auth';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { RegisterEmployee } from '../../employees/application/register-employee.use-case';
@@ -19,7 +19,7 @@ import { PendingRegistrationRepository } from '../infrastructure/pending-registr
 @Injectable()
 export class ConfirmEmail {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly registrations: PendingRegistrationRepository,
     private readonly registerEmployee: RegisterEmployee,
@@ -31,13 +31,14 @@ export class ConfirmEmail {
     token: string;
   }): Promise<{ employee: Employee; signedIn: AuthenticatedEmployee }> {
     if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
-    const employee = await this.dataSource.transaction(async (manager) => {
+    const employee = await this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
       const registration = await this.registrations.lockByTokenHash(manager, linkTokenHash(command.token));
       assertLinkUsable(registration && { expiresAt: registration.expiresAt, usedAt: null }, new Date());
       if (!registration) throw new AccountLinkNotValidError();
       // Provisioned by the company (SCIM, CSV) since: that account is theirs, not this sign-up's.
-      if (await this.employees.findByEmail(registration.email, manager)) throw new AccountLinkNotValidError();
-      const registered = await this.registerEmployee.execute(manager, {
+      if (await this.employees.findByEmail(registration.email)) throw new AccountLinkNotValidError();
+      const registered = await this.registerEmployee.execute({
         email: registration.email,
         passwordHash: registration.passwordHash,
         name: registration.name,

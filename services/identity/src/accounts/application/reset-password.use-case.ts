@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { LoginLimiter } from '../../abuse/application/login-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
@@ -20,6 +21,7 @@ import { PasswordResetRepository } from '../infrastructure/password-reset.reposi
 export class ResetPassword {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly resets: PasswordResetRepository,
     private readonly hasher: PasswordHasher,
@@ -37,18 +39,19 @@ export class ResetPassword {
     assertLinkUsable(await this.resets.findByTokenHash(this.dataSource.manager, tokenHash), new Date());
     const passwordHash = await this.hasher.hashOf(command.password);
     const at = new Date();
-    const employee = await this.dataSource.transaction(async (manager) => {
+    const employee = await this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
       const reset = await this.resets.lockByTokenHash(manager, tokenHash);
       assertLinkUsable(reset, at);
       if (!reset) throw new AccountLinkNotValidError();
-      const [target] = await this.employees.lockWithPasswordState(manager, [reset.employeeId]);
+      const [target] = await this.employees.lockWithPasswordState([reset.employeeId]);
       // A link sent to an address the employee no longer has proves nothing about the new one.
       if (!target?.employee.isActive || target.employee.snapshot().email !== reset.email)
         throw new AccountLinkNotValidError();
-      await this.employees.setPasswordHash(manager, reset.employeeId, passwordHash);
+      await this.employees.setPasswordHash(reset.employeeId, passwordHash);
       await this.resets.markUsed(manager, reset, at);
       // Whoever held a session (perhaps with the old password) is out; access tokens live out their minutes.
-      await this.revokeSessions.forEmployee(manager, reset.employeeId, 'password_changed');
+      await this.revokeSessions.forEmployee(reset.employeeId, 'password_changed');
       // The link was emailed to the address: following it proves the address theirs.
       await this.emailProofs.record(manager, {
         employeeId: reset.employeeId,

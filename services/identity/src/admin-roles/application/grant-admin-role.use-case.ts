@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { EmployeeNotFoundError } from '../../employees/domain/employee.errors';
@@ -19,7 +19,7 @@ export interface GrantAdminRoleCommand {
 @Injectable()
 export class GrantAdminRole {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly grants: AdminGrantRepository,
     private readonly auditLog: AuditLog,
@@ -28,8 +28,9 @@ export class GrantAdminRole {
   /** Granting it again changes nothing and answers the first grant. */
   async execute(command: GrantAdminRoleCommand): Promise<AdminGrant> {
     const { employeeId, actor } = command;
-    return this.dataSource.transaction(async (manager) => {
-      if (!(await this.employees.findById(employeeId, manager))) throw new EmployeeNotFoundError(employeeId);
+    return this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
+      if (!(await this.employees.findById(employeeId))) throw new EmployeeNotFoundError(employeeId);
       const existing = await this.grants.lock(manager, employeeId);
       if (existing) return existing;
       const grant = { employeeId, grantedBy: actor.id, grantedAt: new Date() };

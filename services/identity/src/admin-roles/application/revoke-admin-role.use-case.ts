@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { EmployeeNotFoundError } from '../../employees/domain/employee.errors';
@@ -20,7 +20,7 @@ export interface RevokeAdminRoleCommand {
 @Injectable()
 export class RevokeAdminRole {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly grants: AdminGrantRepository,
     private readonly auditLog: AuditLog,
@@ -29,8 +29,9 @@ export class RevokeAdminRole {
   /** None to take back changes nothing. */
   async execute(command: RevokeAdminRoleCommand): Promise<void> {
     const { employeeId, actor } = command;
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await this.employees.findById(employeeId, manager))) throw new EmployeeNotFoundError(employeeId);
+    await this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
+      if (!(await this.employees.findById(employeeId))) throw new EmployeeNotFoundError(employeeId);
       if (!(await this.grants.lock(manager, employeeId))) return;
       await this.grants.delete(manager, employeeId);
       await this.auditLog.recordAdminGrant(manager, actor, { employeeId, granted: false, at: new Date() });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import type { EmployeeState } from '../../employees/domain/employee';
 import {
   SELF_SERVICE,
@@ -51,7 +52,10 @@ const PURGE_BATCH = 10_000;
  */
 @Injectable()
 export class AuditLog {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   /**
    * Records that an employee joined or left the admin group (SCIM_ADMIN_GROUP), in the transaction
@@ -90,12 +94,11 @@ export class AuditLog {
   }
 
   /**
-   * Records a change of an employee with the transaction that makes it, so neither exists without
-   * the other. `before` undefined: the employee was created. Changes by the employee themself are
-   * not recorded.
+   * Records a change of an employee in the unit of work's transaction, the one that makes the change,
+   * so neither exists without the other. `before` undefined: the employee was created. Changes by
+   * the employee themself are not recorded.
    */
   async record(
-    manager: EntityManager,
     changedBy: ChangedBy,
     change: {
       action: AuditAction;
@@ -106,7 +109,7 @@ export class AuditLog {
   ): Promise<void> {
     if (changedBy === SELF_SERVICE) return;
     const { before, after } = changeOf(change.before, change.after);
-    await this.insert(manager, changedBy, {
+    await this.insert(this.unitOfWork.transaction(), changedBy, {
       action: change.action,
       at: change.at,
       employeeId: change.after.id,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '@vouch/persistence';
+import { UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
@@ -29,22 +28,22 @@ export interface ChangeEmploymentDetailsCommand {
 @Injectable()
 export class ChangeEmploymentDetails {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly auditLog: AuditLog,
     private readonly updateProfile: UpdateProfile,
   ) {}
 
-  async execute(command: ChangeEmploymentDetailsCommand, within?: EntityManager): Promise<Employee> {
+  execute(command: ChangeEmploymentDetailsCommand): Promise<Employee> {
     const { employeeId, changes, actor } = command;
-    return inTransaction(this.dataSource, within, async (manager) => {
-      const employee = await this.employees.lockById(manager, employeeId);
+    return this.unitOfWork.run(async () => {
+      const employee = await this.employees.lockById(employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
       const before = employee.snapshot();
       const at = new Date();
       if (employee.changeEmploymentDetails(changes, at)) {
-        await this.employees.update(manager, employee);
-        await this.auditLog.record(manager, actor, {
+        await this.employees.save(employee);
+        await this.auditLog.record(actor, {
           action: 'employee.employment_details_changed',
           at,
           before,
@@ -52,10 +51,11 @@ export class ChangeEmploymentDetails {
         });
       }
       if (changes.language === undefined) return employee;
-      return this.updateProfile.execute(
-        { employeeId, changes: { language: changes.language }, changedBy: actor },
-        manager,
-      );
+      return this.updateProfile.execute({
+        employeeId,
+        changes: { language: changes.language },
+        changedBy: actor,
+      });
     });
   }
 }

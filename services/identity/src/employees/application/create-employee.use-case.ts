@@ -1,15 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
-import { EmployeeRegisteredV1 } from '@vouch/contracts';
-import { inTransaction } from '@vouch/persistence';
+import { UnitOfWork } from '@vouch/messaging';
 import { managerSourceOf, type Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { assertDomainAllowed, normaliseEmail } from '../domain/email-address';
 import { Employee } from '../domain/employee';
 import { UnknownManagerError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
-import { EmployeeOutbox, employeeRegisteredOf } from './employee-outbox';
 import { IDENTITY_SETTINGS, type IdentitySettings } from './identity-settings';
 
 export interface CreateEmployeeCommand {
@@ -35,20 +32,19 @@ export interface CreateEmployeeCommand {
 @Injectable()
 export class CreateEmployee {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
-    private readonly employeeOutbox: EmployeeOutbox,
     private readonly auditLog: AuditLog,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
-  async execute(command: CreateEmployeeCommand, within?: EntityManager): Promise<Employee> {
+  execute(command: CreateEmployeeCommand): Promise<Employee> {
     const email = normaliseEmail(command.email);
     assertDomainAllowed(email, this.settings.allowedEmailDomains);
-    return inTransaction(this.dataSource, within, async (manager) => {
+    return this.unitOfWork.run(async () => {
       const managerId = command.managerId ?? null;
       if (managerId !== null) {
-        const boss = await this.employees.findById(managerId, manager);
+        const boss = await this.employees.findById(managerId);
         if (!boss?.isActive) throw new UnknownManagerError(managerId);
       }
       const at = new Date();
@@ -57,17 +53,15 @@ export class CreateEmployee {
         email,
         name: command.name,
         title: command.title ?? null,
+        timeZone: command.timeZone ?? null,
+        language: command.language ?? null,
+        department: command.department ?? null,
+        employeeNumber: command.employeeNumber ?? null,
         manager: managerId === null ? null : { id: managerId, source: managerSourceOf(command.actor) },
         at,
       });
-      employee.updateProfile({ timeZone: command.timeZone ?? null, language: command.language ?? null }, at);
-      employee.changeEmploymentDetails(
-        { department: command.department ?? null, employeeNumber: command.employeeNumber ?? null },
-        at,
-      );
-      await this.employees.insert(manager, employee, null);
-      await this.employeeOutbox.add(manager, employee, EmployeeRegisteredV1, employeeRegisteredOf(employee));
-      await this.auditLog.record(manager, command.actor, {
+      await this.employees.add(employee);
+      await this.auditLog.record(command.actor, {
         action: 'employee.created',
         at,
         before: undefined,

@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { EmployeeDeactivatedV1 } from '@vouch/contracts';
-import { inTransaction } from '@vouch/persistence';
+import { UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { RevokeSessions } from '../../sessions/application/revoke-sessions';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
-import { EmployeeOutbox } from './employee-outbox';
 
 export interface DeactivateEmployeeCommand {
   employeeId: string;
@@ -20,9 +17,8 @@ export interface DeactivateEmployeeCommand {
 @Injectable()
 export class DeactivateEmployee {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
-    private readonly employeeOutbox: EmployeeOutbox,
     private readonly auditLog: AuditLog,
     private readonly revokeSessions: RevokeSessions,
   ) {}
@@ -34,24 +30,20 @@ export class DeactivateEmployee {
    * Their sessions end in the same transaction; their access tokens are refused by every service
    * within seconds, from the deactivated employees each instance reads (AuthenticatedGuard).
    */
-  async execute(command: DeactivateEmployeeCommand, within?: EntityManager): Promise<Employee> {
+  execute(command: DeactivateEmployeeCommand): Promise<Employee> {
     const { employeeId, actor, action = 'employee.deactivated' } = command;
-    return inTransaction(this.dataSource, within, async (manager) => {
-      const employee = await this.employees.lockById(manager, employeeId);
+    return this.unitOfWork.run(async () => {
+      const employee = await this.employees.lockById(employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
       const before = employee.snapshot();
       const at = new Date();
       const deactivated = employee.deactivate(at);
       if (deactivated) {
-        await this.employees.update(manager, employee);
-        await this.revokeSessions.forEmployee(manager, employee.id, 'deactivated');
-        await this.employeeOutbox.add(manager, employee, EmployeeDeactivatedV1, {
-          employeeId: employee.id,
-          deactivatedAt: at.toISOString(),
-        });
+        await this.employees.save(employee);
+        await this.revokeSessions.forEmployee(employee.id, 'deactivated');
       }
       if (deactivated || action === 'employee.deleted_from_scim')
-        await this.auditLog.record(manager, actor, { action, at, before, after: employee.snapshot() });
+        await this.auditLog.record(actor, { action, at, before, after: employee.snapshot() });
       return employee;
     });
   }

@@ -1,4 +1,19 @@
-import type { ManagerSource } from '@vouch/contracts';
+import {
+  EmployeeDeactivatedV1,
+  EmployeeEmailChangedV1,
+  EmployeeManagerChangedV1,
+  EmployeeManagerChangedV2,
+  EmployeeProfileUpdatedV1,
+  EmployeeReactivatedV1,
+  EmployeeRecordV1,
+  EmployeeRegisteredV1,
+  RecordedEvents,
+  type EventData,
+  type EventDefinition,
+  type ManagerSource,
+  type RecordedEvent,
+  type RecordsEvents,
+} from '@vouch/contracts';
 import { assertEmailAddress, normaliseEmail } from './email-address';
 import { EmployeeDeactivatedError, OrgChartCycleError } from './employee.errors';
 import {
@@ -53,20 +68,56 @@ function blankAsNull(value: string | null): string | null {
   return value?.trim() || null;
 }
 
-/** An employee: their profile, their place in the org chart, whether they may still sign in. */
-export class Employee {
+/** The employee as the compacted record topic carries them. */
+export function employeeRecordOf(employee: Employee): EventData<typeof EmployeeRecordV1> {
+  const state = employee.snapshot();
+  return {
+    employeeId: state.id,
+    email: state.email,
+    name: state.name,
+    title: state.title,
+    headline: state.headline,
+    location: state.location,
+    timeZone: state.timeZone,
+    language: state.language,
+    managerId: state.managerId,
+    managerSource: state.managerSource,
+    active: employee.isActive,
+    completeness: employee.completeness.score,
+    registeredAt: state.registeredAt.toISOString(),
+    deactivatedAt: state.deactivatedAt?.toISOString() ?? null,
+    updatedAt: state.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * An employee: their profile, their place in the org chart, whether they may still sign in. Each
+ * change records the event that tells the other services, followed by the employee's whole record
+ * after it on the compacted topic, so the record topic never misses a change.
+ */
+export class Employee implements RecordsEvents {
+  private readonly events = new RecordedEvents();
+
   private constructor(private state: EmployeeState) {}
 
+  /**
+   * A new employee, however they came: signed up or provisioned (with what HR's systems say of
+   * them: time zone, language, department, employee number).
+   */
   static register(init: {
     id: string;
     email: string;
     name: string;
     title: string | null;
+    timeZone?: string | null;
+    language?: string | null;
+    department?: string | null;
+    employeeNumber?: string | null;
     manager: { id: string; source: ManagerSource } | null;
     at: Date;
   }): Employee {
     assertValidChanges({ name: init.name });
-    return new Employee({
+    const employee = new Employee({
       id: init.id,
       email: init.email,
       name: init.name.trim(),
@@ -87,10 +138,32 @@ export class Employee {
       updatedAt: init.at,
       deactivatedAt: null,
     });
+    employee.applyProfile({ timeZone: init.timeZone ?? null, language: init.language ?? null }, init.at);
+    employee.changeEmploymentDetails(
+      { department: init.department ?? null, employeeNumber: init.employeeNumber ?? null },
+      init.at,
+    );
+    const state = employee.state;
+    employee.recordWithRecord(EmployeeRegisteredV1, {
+      employeeId: state.id,
+      email: state.email,
+      name: state.name,
+      title: state.title,
+      managerId: state.managerId,
+      managerSource: state.managerSource,
+      timeZone: state.timeZone,
+      language: state.language,
+      registeredAt: state.registeredAt.toISOString(),
+    });
+    return employee;
   }
 
   static restore(state: EmployeeState): Employee {
     return new Employee({ ...state });
+  }
+
+  pullEvents(): RecordedEvent[] {
+    return this.events.pull();
   }
 
   snapshot(): Readonly<EmployeeState> {
@@ -112,6 +185,24 @@ export class Employee {
   /** Applies a profile change; returns the fields whose value actually changed. */
   updateProfile(changes: ProfileChanges, at: Date): ProfileField[] {
     if (!this.isActive) throw new EmployeeDeactivatedError();
+    const changedFields = this.applyProfile(changes, at);
+    if (changedFields.length === 0) return changedFields;
+    const state = this.state;
+    this.recordWithRecord(EmployeeProfileUpdatedV1, {
+      employeeId: state.id,
+      name: state.name,
+      title: state.title,
+      headline: state.headline,
+      timeZone: state.timeZone,
+      language: state.language,
+      completeness: this.completeness.score,
+      changedFields,
+      updatedAt: state.updatedAt.toISOString(),
+    });
+    return changedFields;
+  }
+
+  private applyProfile(changes: ProfileChanges, at: Date): ProfileField[] {
     assertValidChanges(changes);
     const next: Profile = { ...this.state };
     for (const field of PROFILE_FIELDS) {
@@ -145,10 +236,20 @@ export class Employee {
     if (managerId === this.state.managerId && managerSource === this.state.managerSource) return undefined;
     const previousManagerId = this.state.managerId;
     this.state = { ...this.state, managerId, managerSource, updatedAt: at };
+    const v1 = { employeeId: this.state.id, managerId, previousManagerId, changedAt: at.toISOString() };
+    // One event in both versions until consumers of v1 have moved (docs/schema-evolution.md).
+    this.events.recordInVersions(
+      [
+        [EmployeeManagerChangedV1, v1],
+        [EmployeeManagerChangedV2, { ...v1, managerSource }],
+      ],
+      { subject: this.state.id },
+    );
+    this.recordRecord();
     return { previousManagerId };
   }
 
-  /** HR's data about the employee; returns whether anything changed. */
+  /** HR's data about the employee, which no event carries; returns whether anything changed. */
   changeEmploymentDetails(
     changes: { department?: string | null; employeeNumber?: string | null },
     at: Date,
@@ -166,6 +267,10 @@ export class Employee {
   deactivate(at: Date): boolean {
     if (!this.isActive) return false;
     this.state = { ...this.state, deactivatedAt: at, updatedAt: at };
+    this.recordWithRecord(EmployeeDeactivatedV1, {
+      employeeId: this.state.id,
+      deactivatedAt: at.toISOString(),
+    });
     return true;
   }
 
@@ -173,6 +278,10 @@ export class Employee {
   reactivate(at: Date): boolean {
     if (this.isActive) return false;
     this.state = { ...this.state, deactivatedAt: null, updatedAt: at };
+    this.recordWithRecord(EmployeeReactivatedV1, {
+      employeeId: this.state.id,
+      reactivatedAt: at.toISOString(),
+    });
     return true;
   }
 
@@ -186,6 +295,25 @@ export class Employee {
     if (normalised === this.state.email) return undefined;
     const previousEmail = this.state.email;
     this.state = { ...this.state, email: normalised, updatedAt: at };
+    this.recordWithRecord(EmployeeEmailChangedV1, {
+      employeeId: this.state.id,
+      email: normalised,
+      previousEmail,
+      changedAt: at.toISOString(),
+    });
     return previousEmail;
+  }
+
+  /** The event a change implies, then the employee's record after it. */
+  private recordWithRecord<TDefinition extends EventDefinition>(
+    definition: TDefinition,
+    data: EventData<TDefinition>,
+  ): void {
+    this.events.record(definition, { subject: this.state.id, data });
+    this.recordRecord();
+  }
+
+  private recordRecord(): void {
+    this.events.record(EmployeeRecordV1, { subject: this.state.id, data: employeeRecordOf(this) });
   }
 }

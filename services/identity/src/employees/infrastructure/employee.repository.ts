@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
+import { ambientTransaction } from '@vouch/persistence';
 import { Employee, type EmployeeState } from '../domain/employee';
 import { EmailTakenError } from '../domain/employee.errors';
 import { EmployeeEntity } from './employee.entity';
 
 const UNIQUE_VIOLATION = '23505';
+
+/** The lock every change to the org chart takes (`lockOrgChart`); the CSV import takes it too. */
+const ORG_CHART_LOCK = 'identity.org_chart';
 
 function toDomain(row: EmployeeEntity): Employee {
   const { passwordHash: _passwordHash, ...state } = row;
@@ -21,16 +26,24 @@ function toRow(state: Readonly<EmployeeState>, passwordHash: string | null): Emp
   return Object.assign(new EmployeeEntity(), { ...state, passwordHash });
 }
 
+/**
+ * Employees in the unit of work's transaction, saved with the events they recorded. The lookups that
+ * also serve reads outside any change (findById, findByEmail) use the transaction in progress if
+ * there is one, else the pool.
+ */
 @Injectable()
 export class EmployeeRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
-  private manager(manager?: EntityManager): EntityManager {
-    return manager ?? this.dataSource.manager;
+  private manager(): EntityManager {
+    return ambientTransaction() ?? this.dataSource.manager;
   }
 
-  async findById(id: string, manager?: EntityManager): Promise<Employee | undefined> {
-    const row = await this.manager(manager).findOneBy(EmployeeEntity, { id });
+  async findById(id: string): Promise<Employee | undefined> {
+    const row = await this.manager().findOneBy(EmployeeEntity, { id });
     return row ? toDomain(row) : undefined;
   }
 
@@ -43,13 +56,15 @@ export class EmployeeRepository {
   }
 
   /** For update: the row stays locked until the transaction ends. */
-  async lockById(manager: EntityManager, id: string): Promise<Employee | undefined> {
-    const row = await manager.findOne(EmployeeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+  async lockById(id: string): Promise<Employee | undefined> {
+    const row = await this.unitOfWork
+      .transaction()
+      .findOne(EmployeeEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
     return row ? toDomain(row) : undefined;
   }
 
-  async findByEmail(email: string, manager?: EntityManager): Promise<Employee | undefined> {
-    const row = await this.manager(manager).findOneBy(EmployeeEntity, { email });
+  async findByEmail(email: string): Promise<Employee | undefined> {
+    const row = await this.manager().findOneBy(EmployeeEntity, { email });
     return row ? toDomain(row) : undefined;
   }
 
@@ -66,11 +81,10 @@ export class EmployeeRepository {
    * password. Unknown ids are left out.
    */
   async lockWithPasswordState(
-    manager: EntityManager,
     ids: readonly string[],
   ): Promise<Array<{ employee: Employee; hasPassword: boolean }>> {
     if (ids.length === 0) return [];
-    const rows = await manager.find(EmployeeEntity, {
+    const rows = await this.unitOfWork.transaction().find(EmployeeEntity, {
       where: { id: In([...new Set(ids)]) },
       order: { id: 'ASC' },
       lock: { mode: 'pessimistic_write' },
@@ -79,32 +93,49 @@ export class EmployeeRepository {
   }
 
   /** Gives an employee their password (its hash): the one credential outside the employee's state. */
-  async setPasswordHash(manager: EntityManager, id: string, passwordHash: string): Promise<void> {
-    await manager.update(EmployeeEntity, { id }, { passwordHash });
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.unitOfWork.transaction().update(EmployeeEntity, { id }, { passwordHash });
   }
 
-  async insert(manager: EntityManager, employee: Employee, passwordHash: string | null): Promise<void> {
-    try {
-      await manager.insert(EmployeeEntity, toRow(employee.snapshot(), passwordHash));
-    } catch (error) {
-      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot().email) : error;
-    }
+  /**
+   * Saves a new employee (with their password's hash, if they chose one at sign-up) and the events
+   * they recorded. An email another employee has fails with EmailTakenError.
+   */
+  async add(employee: Employee, passwordHash: string | null = null): Promise<void> {
+    await this.unitOfWork.save(employee, async (manager) => {
+      try {
+        await manager.insert(EmployeeEntity, toRow(employee.snapshot(), passwordHash));
+      } catch (error) {
+        throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot().email) : error;
+      }
+    });
   }
 
-  async update(manager: EntityManager, employee: Employee): Promise<void> {
+  /** Saves an employee's changes and the events they recorded; a taken email fails with EmailTakenError. */
+  async save(employee: Employee): Promise<void> {
     const { id, registeredAt: _registeredAt, ...changes } = employee.snapshot();
-    try {
-      await manager.update(EmployeeEntity, { id }, changes);
-    } catch (error) {
-      // Email is the only unique column an update can collide on.
-      throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot().email) : error;
-    }
+    await this.unitOfWork.save(employee, async (manager) => {
+      try {
+        await manager.update(EmployeeEntity, { id }, changes);
+      } catch (error) {
+        // Email is the only unique column an update can collide on.
+        throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot().email) : error;
+      }
+    });
+  }
+
+  /**
+   * Serialises changes to the org chart until the transaction ends: two concurrent changes could
+   * each pass the cycle check alone and make a cycle together.
+   */
+  async lockOrgChart(): Promise<void> {
+    await this.unitOfWork.transaction().query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ORG_CHART_LOCK]);
   }
 
   /** The managers above an employee, nearest first. */
-  async managersAbove(manager: EntityManager, employeeId: string): Promise<string[]> {
+  async managersAbove(employeeId: string): Promise<string[]> {
     // UNION (not UNION ALL) ends the walk even if a cycle slipped in.
-    const rows: Array<{ id: string }> = await manager.query(
+    const rows: Array<{ id: string }> = await this.unitOfWork.transaction().query(
       `WITH RECURSIVE chain(id, depth) AS (
          SELECT manager_id, 1 FROM employee WHERE id = $1 AND manager_id IS NOT NULL
          UNION

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { isInvitationToken, type AuthenticatedEmployee } from '@vouch/auth';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { EmployeeDeactivatedError } from '../../employees/domain/employee.errors';
@@ -25,7 +25,7 @@ export interface AcceptInvitationCommand {
 @Injectable()
 export class AcceptInvitation {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly invitations: InvitationRepository,
     private readonly employees: EmployeeRepository,
     private readonly adminGroup: AdminGroupRepository,
@@ -44,18 +44,17 @@ export class AcceptInvitation {
     if (!isInvitationToken(this.settings.secret, command.invitationId, command.token))
       throw new InvalidInvitationError();
     const passwordHash = await this.hasher.hashOf(command.password);
-    const employee = await this.dataSource.transaction(async (manager) => {
+    const employee = await this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
       const invitation = await this.invitations.lockById(manager, command.invitationId);
       if (!invitation) throw new InvalidInvitationError();
-      const [invitee] = await this.employees.lockWithPasswordState(manager, [
-        invitation.snapshot().employeeId,
-      ]);
+      const [invitee] = await this.employees.lockWithPasswordState([invitation.snapshot().employeeId]);
       if (!invitee) throw new InvalidInvitationError();
       const at = new Date();
       invitation.accept(at);
       if (!invitee.employee.isActive) throw new EmployeeDeactivatedError();
       if (invitee.hasPassword) throw new PasswordAlreadySetError(invitee.employee.id);
-      await this.employees.setPasswordHash(manager, invitee.employee.id, passwordHash);
+      await this.employees.setPasswordHash(invitee.employee.id, passwordHash);
       await this.invitations.update(manager, invitation);
       // The link was emailed to their address: following it proves the address theirs.
       await this.emailProofs.record(manager, {

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { EmployeeInvitedV1 } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
+import { Outbox, UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import type { Employee } from '../../employees/domain/employee';
 import { EmployeeNotFoundError } from '../../employees/domain/employee.errors';
@@ -14,11 +13,12 @@ import { INVITATION_SETTINGS, type InvitationSettings } from './invitation-setti
 /**
  * Invites employees without a password to set up their sign-in: a new invitation each, replacing any
  * earlier open one, announced as `EmployeeInvited` (notifications emails the link). Writes in the
- * caller's transaction, so an import that creates people invites them atomically with it.
+ * caller's unit of work, so an import that creates people invites them atomically with it.
  */
 @Injectable()
 export class InviteEmployees {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly invitations: InvitationRepository,
     private readonly outbox: Outbox,
@@ -28,42 +28,33 @@ export class InviteEmployees {
   /**
    * Invites those of `employeeIds` who are active and have no password; the others (deactivated,
    * with a password, unknown) are skipped, not an error. Locks the employees until the caller's
-   * transaction ends.
+   * unit of work ends.
    */
-  async invite(
-    manager: EntityManager,
-    employeeIds: readonly string[],
-    actor: Actor,
-    at: Date,
-  ): Promise<void> {
-    const candidates = await this.employees.lockWithPasswordState(manager, employeeIds);
+  async invite(employeeIds: readonly string[], actor: Actor, at: Date): Promise<void> {
+    const candidates = await this.employees.lockWithPasswordState(employeeIds);
     const invitees = candidates
       .filter(
         ({ employee, hasPassword }) =>
           reasonNotToInvite({ id: employee.id, active: employee.isActive, hasPassword }) === null,
       )
       .map(({ employee }) => employee);
-    await this.issue(manager, invitees, actor, at);
+    await this.issue(invitees, actor, at);
   }
 
   /** Invites one employee, again if need be; refuses one who is deactivated or has a password. */
-  async inviteOne(manager: EntityManager, employeeId: string, actor: Actor, at: Date): Promise<Invitation> {
-    const [candidate] = await this.employees.lockWithPasswordState(manager, [employeeId]);
+  async inviteOne(employeeId: string, actor: Actor, at: Date): Promise<Invitation> {
+    const [candidate] = await this.employees.lockWithPasswordState([employeeId]);
     if (!candidate) throw new EmployeeNotFoundError(employeeId);
     const { employee, hasPassword } = candidate;
     const refusal = reasonNotToInvite({ id: employee.id, active: employee.isActive, hasPassword });
     if (refusal) throw refusal;
-    const [invitation] = await this.issue(manager, [employee], actor, at);
+    const [invitation] = await this.issue([employee], actor, at);
     if (!invitation) throw new Error(`no invitation was issued to ${employeeId}`);
     return invitation;
   }
 
-  private async issue(
-    manager: EntityManager,
-    invitees: readonly Employee[],
-    actor: Actor,
-    at: Date,
-  ): Promise<Invitation[]> {
+  private async issue(invitees: readonly Employee[], actor: Actor, at: Date): Promise<Invitation[]> {
+    const manager = this.unitOfWork.transaction();
     await this.invitations.supersedeOpen(
       manager,
       invitees.map((employee) => employee.id),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import type { Invitation } from '../domain/invitation';
 import { InviteEmployees } from './invite-employees.use-case';
@@ -13,13 +13,13 @@ export interface ResendInvitationCommand {
 @Injectable()
 export class ResendInvitation {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly inviteEmployees: InviteEmployees,
   ) {}
 
   execute(command: ResendInvitationCommand): Promise<Invitation> {
-    return this.dataSource.transaction((manager) =>
-      this.inviteEmployees.inviteOne(manager, command.employeeId, command.actor, new Date()),
+    return this.unitOfWork.run(() =>
+      this.inviteEmployees.inviteOne(command.employeeId, command.actor, new Date()),
     );
   }
 }

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { CSV_ACTOR } from '../../audit/domain/audit-entry';
 import { ChangeEmploymentDetails } from '../../employees/application/change-employment-details.use-case';
 import { ChangeManager } from '../../employees/application/change-manager.use-case';
@@ -110,13 +111,14 @@ async function asLine<T>(line: number, field: string | null, step: () => Promise
  * Imports the company's people from a CSV file (HR's export, for companies without SCIM): creates
  * the new, updates the changed, reactivates the listed, reports the missing and deactivates them
  * if asked, sets every manager link (source `csv`), invites the new to set up their sign-in. All of
- * it in one transaction through the employees' own use cases, so each change publishes its events
+ * it in one unit of work that the employees' own use cases join, so each change publishes its events
  * and is audited (actor `csv`), and nothing is applied when any line is bad.
  */
 @Injectable()
 export class ImportPeople {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly directory: PeopleDirectory,
     private readonly createEmployee: CreateEmployee,
     private readonly updateProfile: UpdateProfile,
@@ -139,13 +141,15 @@ export class ImportPeople {
       return reportOf(plan, { dryRun: true, applied: false, ids: new Map() });
     }
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      // One unit of work for the whole file: the use cases below join it, and a line they refuse
+      // rolls everything back.
+      return await this.unitOfWork.run(async () => {
+        const manager = this.unitOfWork.transaction();
         await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ORG_CHART_LOCK]);
         const everyone = await this.directory.everyone(manager);
         const plan = planImport(file, everyone, options);
         if (plan.errors.length > 0) return reportOf(plan, { dryRun: false, applied: false, ids: new Map() });
         const ids = await this.apply(
-          manager,
           plan,
           new Map(everyone.map((employee) => [employee.email, employee.id])),
         );
@@ -167,33 +171,31 @@ export class ImportPeople {
    * Applies a plan with no errors to the employees there are (`ids`, by email); returns everyone's
    * ids by email, the people created included.
    */
-  private async apply(
-    manager: EntityManager,
-    plan: ImportPlan,
-    ids: Map<string, string>,
-  ): Promise<Map<string, string>> {
+  private async apply(plan: ImportPlan, ids: Map<string, string>): Promise<Map<string, string>> {
     const actor = CSV_ACTOR;
     const updates = plan.people.filter((person): person is PersonToUpdate => person.outcome !== 'created');
 
     // Reactivated first: a reactivated manager must be active before anyone is put under them.
     for (const person of updates.filter((update) => update.reactivate))
       await asLine(person.line, null, () =>
-        this.reactivateEmployee.execute({ employeeId: person.employeeId, actor }, manager),
+        this.reactivateEmployee.execute({ employeeId: person.employeeId, actor }),
       );
     for (const person of updates) {
       if (Object.keys(person.profile).length > 0)
         await asLine(person.line, null, () =>
-          this.updateProfile.execute(
-            { employeeId: person.employeeId, changes: person.profile, changedBy: actor },
-            manager,
-          ),
+          this.updateProfile.execute({
+            employeeId: person.employeeId,
+            changes: person.profile,
+            changedBy: actor,
+          }),
         );
       if (Object.keys(person.details).length > 0)
         await asLine(person.line, null, () =>
-          this.changeEmploymentDetails.execute(
-            { employeeId: person.employeeId, changes: person.details, actor },
-            manager,
-          ),
+          this.changeEmploymentDetails.execute({
+            employeeId: person.employeeId,
+            changes: person.details,
+            actor,
+          }),
         );
     }
 
@@ -209,10 +211,14 @@ export class ImportPeople {
       const managerEmail = person.manager?.email ?? null;
       const managerId = managerEmail === null ? undefined : ids.get(managerEmail);
       const created = await asLine(person.line, COLUMN_HEADERS.email, () =>
-        this.createEmployee.execute(
-          { email: person.email, ...person.profile, ...person.details, name: person.name, managerId, actor },
-          manager,
-        ),
+        this.createEmployee.execute({
+          email: person.email,
+          ...person.profile,
+          ...person.details,
+          name: person.name,
+          managerId,
+          actor,
+        }),
       );
       ids.set(person.email, created.id);
       if (managerId !== undefined) linkedAtCreation.add(person.email);
@@ -226,18 +232,19 @@ export class ImportPeople {
       if (employeeId === undefined || managerId === undefined)
         throw new Error(`line ${change.line}: no id for ${change.email} or their manager`);
       await asLine(change.line, COLUMN_HEADERS.managerEmail, () =>
-        this.changeManager.execute({ employeeId, managerId, actor }, manager),
+        this.changeManager.execute({ employeeId, managerId, actor }),
       );
     }
 
     for (const missing of plan.missing.filter((person) => person.deactivate))
-      await this.deactivateEmployee.execute(
-        { employeeId: missing.employeeId, actor, action: 'employee.deactivated' },
-        manager,
-      );
+      await this.deactivateEmployee.execute({
+        employeeId: missing.employeeId,
+        actor,
+        action: 'employee.deactivated',
+      });
 
     const created = creates.flatMap((person) => ids.get(person.email) ?? []);
-    if (created.length > 0) await this.inviteEmployees.invite(manager, created, actor, new Date());
+    if (created.length > 0) await this.inviteEmployees.invite(created, actor, new Date());
     return ids;
   }
 }

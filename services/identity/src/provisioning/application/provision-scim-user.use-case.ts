@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { CreateEmployee } from '../../employees/application/create-employee.use-case';
@@ -22,7 +23,7 @@ import { employeeFactsOf, SyncEmployee } from './sync-employee';
 @Injectable()
 export class ProvisionScimUser {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly scimUsers: ScimUserRepository,
     private readonly createEmployee: CreateEmployee,
@@ -36,9 +37,10 @@ export class ProvisionScimUser {
     assertDomainAllowed(attributes.userName, this.settings.allowedEmailDomains);
     // Before anything is stored, so an unknown manager leaves no half-adopted user behind.
     await this.assertManagerActive(attributes.managerId);
-    // One transaction: a refused change (a cycle, an email taken) leaves no half-adopted user.
-    const employeeId = await this.dataSource.transaction(async (manager) => {
-      const existing = await this.employees.findByEmail(attributes.userName, manager);
+    // One unit of work: a refused change (a cycle, an email taken) leaves no half-adopted user.
+    const employeeId = await this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
+      const existing = await this.employees.findByEmail(attributes.userName);
       const id = existing?.id ?? randomUUID();
       await this.assertExternalIdFree(manager, attributes.externalId, id);
       if (existing) {
@@ -46,17 +48,19 @@ export class ProvisionScimUser {
         if (link && link.deletedAt === null)
           throw new ScimUniquenessError(`${attributes.userName} is already provisioned`);
         // What the provider says of them next is audited as the changes it makes.
-        await this.auditLog.record(manager, SCIM_ACTOR, {
+        await this.auditLog.record(SCIM_ACTOR, {
           action: 'employee.adopted',
           at: new Date(),
           before: existing.snapshot(),
           after: existing.snapshot(),
         });
       } else {
-        await this.createEmployee.execute(
-          { id, email: attributes.userName, ...employeeFactsOf(attributes), actor: SCIM_ACTOR },
-          manager,
-        );
+        await this.createEmployee.execute({
+          id,
+          email: attributes.userName,
+          ...employeeFactsOf(attributes),
+          actor: SCIM_ACTOR,
+        });
       }
       const at = new Date();
       await this.scimUsers.save(manager, {
@@ -66,7 +70,7 @@ export class ProvisionScimUser {
         updatedAt: at,
         deletedAt: null,
       });
-      if (existing || !attributes.active) await this.syncEmployee.execute(id, attributes, manager);
+      if (existing || !attributes.active) await this.syncEmployee.execute(id, attributes);
       return id;
     });
     return this.getScimUser.execute(employeeId);
@@ -81,12 +85,9 @@ export class ProvisionScimUser {
       throw new ScimUniquenessError(`another user has the externalId ${externalId}`);
   }
 
-  private async assertManagerActive(
-    managerId: string | null | undefined,
-    manager?: EntityManager,
-  ): Promise<void> {
+  private async assertManagerActive(managerId: string | null | undefined): Promise<void> {
     if (managerId === null || managerId === undefined) return;
-    const boss = await this.employees.findById(managerId, manager);
+    const boss = await this.employees.findById(managerId);
     if (!boss?.isActive) throw new UnknownManagerError(managerId);
   }
 }

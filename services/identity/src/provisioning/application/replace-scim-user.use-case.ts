@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { ScimUniquenessError } from '../domain/scim.errors';
 import type { ScimUserAttributes } from '../domain/scim-user';
 import { ScimUserRepository } from '../infrastructure/scim-user.repository';
@@ -11,7 +11,7 @@ import { SyncEmployee } from './sync-employee';
 @Injectable()
 export class ReplaceScimUser {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly scimUsers: ScimUserRepository,
     private readonly syncEmployee: SyncEmployee,
     private readonly getScimUser: GetScimUser,
@@ -20,12 +20,13 @@ export class ReplaceScimUser {
   async execute(id: string, attributes: ScimUserAttributes): Promise<ProvisionedUser> {
     await this.getScimUser.execute(id);
     const { externalId } = attributes;
-    // One transaction: a refused change (a cycle, an email taken) leaves the user as it was.
-    await this.dataSource.transaction(async (manager) => {
+    // One unit of work: a refused change (a cycle, an email taken) leaves the user as it was.
+    await this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
       // Checked before the employee changes; the unique index still catches a concurrent request.
       if (externalId !== null && (await this.scimUsers.externalIdTaken(manager, externalId, id)))
         throw new ScimUniquenessError(`another user has the externalId ${externalId}`);
-      await this.syncEmployee.execute(id, attributes, manager);
+      await this.syncEmployee.execute(id, attributes);
       await this.scimUsers.updateAttributes(manager, id, scimOnlyAttributesOf(attributes), new Date());
     });
     return this.getScimUser.execute(id);

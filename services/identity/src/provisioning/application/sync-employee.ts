@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { inTransaction } from '@vouch/persistence';
+import { UnitOfWork } from '@vouch/messaging';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { ChangeEmployeeEmail } from '../../employees/application/change-employee-email.use-case';
 import { ChangeEmploymentDetails } from '../../employees/application/change-employment-details.use-case';
@@ -36,7 +35,7 @@ export function employeeFactsOf(
 @Injectable()
 export class SyncEmployee {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly changeEmployeeEmail: ChangeEmployeeEmail,
     private readonly reactivateEmployee: ReactivateEmployee,
@@ -46,47 +45,37 @@ export class SyncEmployee {
     private readonly changeEmploymentDetails: ChangeEmploymentDetails,
   ) {}
 
-  /** In the caller's transaction when given: a SCIM request changes the employee all or nothing. */
-  async execute(employeeId: string, attributes: ScimUserAttributes, within?: EntityManager): Promise<void> {
-    await inTransaction(this.dataSource, within, async (manager) => {
-      const employee = await this.employees.lockById(manager, employeeId);
+  /** In the caller's unit of work when there is one: a SCIM request changes the employee all or nothing. */
+  async execute(employeeId: string, attributes: ScimUserAttributes): Promise<void> {
+    await this.unitOfWork.run(async () => {
+      const employee = await this.employees.lockById(employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
       const state = employee.snapshot();
       if (attributes.userName !== state.email)
-        await this.changeEmployeeEmail.execute(
-          { employeeId, email: attributes.userName, actor: SCIM_ACTOR },
-          manager,
-        );
+        await this.changeEmployeeEmail.execute({ employeeId, email: attributes.userName, actor: SCIM_ACTOR });
       if (attributes.managerId !== undefined && attributes.managerId !== state.managerId)
-        await this.changeManager.execute(
-          { employeeId, managerId: attributes.managerId, actor: SCIM_ACTOR },
-          manager,
-        );
+        await this.changeManager.execute({ employeeId, managerId: attributes.managerId, actor: SCIM_ACTOR });
       if (attributes.active && !employee.isActive)
-        await this.reactivateEmployee.execute({ employeeId, actor: SCIM_ACTOR }, manager);
+        await this.reactivateEmployee.execute({ employeeId, actor: SCIM_ACTOR });
       // A deactivated employee's profile is frozen; one being deactivated takes the last changes first.
       if (attributes.active || employee.isActive) {
         const changes: ProfileChanges = { name: attributes.name };
         if (attributes.title !== undefined) changes.title = attributes.title;
         if (attributes.timeZone !== undefined) changes.timeZone = attributes.timeZone;
-        await this.updateProfile.execute({ employeeId, changes, changedBy: SCIM_ACTOR }, manager);
+        await this.updateProfile.execute({ employeeId, changes, changedBy: SCIM_ACTOR });
         const language = languageOf(attributes);
-        await this.changeEmploymentDetails.execute(
-          {
-            employeeId,
-            changes: {
-              department: attributes.department,
-              employeeNumber: attributes.employeeNumber,
-              // A language the provider does not send leaves the one the employee chose.
-              ...(language === null ? {} : { language }),
-            },
-            actor: SCIM_ACTOR,
+        await this.changeEmploymentDetails.execute({
+          employeeId,
+          changes: {
+            department: attributes.department,
+            employeeNumber: attributes.employeeNumber,
+            // A language the provider does not send leaves the one the employee chose.
+            ...(language === null ? {} : { language }),
           },
-          manager,
-        );
+          actor: SCIM_ACTOR,
+        });
       }
-      if (!attributes.active)
-        await this.deactivateEmployee.execute({ employeeId, actor: SCIM_ACTOR }, manager);
+      if (!attributes.active) await this.deactivateEmployee.execute({ employeeId, actor: SCIM_ACTOR });
     });
   }
 }

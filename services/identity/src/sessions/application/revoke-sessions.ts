@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { RefreshTokenRepository } from '../infrastructure/refresh-token.repository';
 
 /** Why an employee's sessions all ended, as recorded on each. */
@@ -12,14 +12,13 @@ export type SessionsRevokedBecause = 'deactivated' | 'password_changed' | (strin
  */
 @Injectable()
 export class RevokeSessions {
-  constructor(private readonly refreshTokens: RefreshTokenRepository) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly refreshTokens: RefreshTokenRepository,
+  ) {}
 
-  /** In the caller's transaction (`manager`), so the sessions end only if the change commits. */
-  forEmployee(
-    manager: EntityManager,
-    employeeId: string,
-    because: SessionsRevokedBecause = 'revoked',
-  ): Promise<number> {
-    return this.refreshTokens.revokeAllOf(manager, employeeId, because, new Date());
+  /** In the caller's unit of work, so the sessions end only if the change commits. */
+  forEmployee(employeeId: string, because: SessionsRevokedBecause = 'revoked'): Promise<number> {
+    return this.refreshTokens.revokeAllOf(this.unitOfWork.transaction(), employeeId, because, new Date());
   }
 }

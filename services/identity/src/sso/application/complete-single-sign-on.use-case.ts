@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { SSO_ACTOR } from '../../audit/domain/audit-entry';
 import { CreateEmployee } from '../../employees/application/create-employee.use-case';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
@@ -32,7 +33,7 @@ export interface CompleteSingleSignOnCommand {
 @Injectable()
 export class CompleteSingleSignOn {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly relyingParty: OidcRelyingParty,
     private readonly logins: SsoLoginRepository,
     private readonly links: SsoLinkRepository,
@@ -53,7 +54,8 @@ export class CompleteSingleSignOn {
       await this.relyingParty.claimsOf(command.query, checks),
       this.settings.groupsClaim,
     );
-    const employee = await this.dataSource.transaction(async (manager) => {
+    const employee = await this.unitOfWork.run(async () => {
+      const manager = this.unitOfWork.transaction();
       const decision = decideLink({
         identity,
         linked: await this.links.linked(manager, identity.issuer, identity.subject),
@@ -120,10 +122,11 @@ export class CompleteSingleSignOn {
       }
       case 'create': {
         try {
-          const created = await this.createEmployee.execute(
-            { email: decision.email, name: identity.name ?? decision.email, actor: SSO_ACTOR },
-            manager,
-          );
+          const created = await this.createEmployee.execute({
+            email: decision.email,
+            name: identity.name ?? decision.email,
+            actor: SSO_ACTOR,
+          });
           await link(created.id, 'jit');
           return { id: created.id, email: created.snapshot().email };
         } catch (error) {
