@@ -179,6 +179,9 @@ export class OutboxRelay {
       }
       // Paused without the lock: another instance leads meanwhile.
       if (failed) await this.pause(backoffDelay(this.settings.backoff, failures));
+      // The session was terminated or cut: wait out a follower's retry interval, or reconnecting
+      // at once would take the lock back before any other instance tried.
+      else if (connectionLost) await this.pause(this.settings.leaderRetryMs);
     }
   }
 
