@@ -166,11 +166,11 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
       [ended.id],
     );
 
-    await dataSource.transaction((manager) =>
-      identity
-        .get(RefreshTokenRepository)
-        .purgeEndedBefore(manager, new Date(Date.now() - 86_400_000), 1_000),
-    );
+    await identity
+      .get(UnitOfWork)
+      .run(() =>
+        identity.get(RefreshTokenRepository).purgeEndedBefore(new Date(Date.now() - 86_400_000), 1_000),
+      );
 
     const left = await dataSource.query(
       `SELECT employee_id AS "employeeId" FROM refresh_token_family WHERE employee_id = ANY($1::uuid[])`,

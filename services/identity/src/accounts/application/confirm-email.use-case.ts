@@ -32,8 +32,7 @@ export class ConfirmEmail {
   }): Promise<{ employee: Employee; signedIn: AuthenticatedEmployee }> {
     if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
     const employee = await this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
-      const registration = await this.registrations.lockByTokenHash(manager, linkTokenHash(command.token));
+      const registration = await this.registrations.lockByTokenHash(linkTokenHash(command.token));
       assertLinkUsable(registration && { expiresAt: registration.expiresAt, usedAt: null }, new Date());
       if (!registration) throw new AccountLinkNotValidError();
       // Provisioned by the company (SCIM, CSV) since: that account is theirs, not this sign-up's.
@@ -44,9 +43,9 @@ export class ConfirmEmail {
         name: registration.name,
         title: registration.title,
       });
-      await this.registrations.deleteAllFor(manager, registration.email);
+      await this.registrations.deleteAllFor(registration.email);
       // What lets ADMIN_EMAILS name them an admin, now and at later logins.
-      await this.emailProofs.record(manager, {
+      await this.emailProofs.record({
         employeeId: registered.id,
         email: registration.email,
         by: 'email_confirmation',

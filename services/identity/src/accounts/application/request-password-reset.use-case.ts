@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { RequestLimiter } from '../../abuse/application/request-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { normaliseEmail } from '../../employees/domain/email-address';
@@ -18,7 +18,7 @@ import { ACCOUNT_SETTINGS, durationInWords, type AccountSettings } from './accou
 @Injectable()
 export class RequestPasswordReset {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly resets: PasswordResetRepository,
     private readonly mailer: AccountMailer,
@@ -41,8 +41,8 @@ export class RequestPasswordReset {
     if (!employee?.isActive) return;
     const token = newLinkToken();
     const at = new Date();
-    await this.dataSource.transaction((manager) =>
-      this.resets.replaceOpen(manager, {
+    await this.unitOfWork.run(() =>
+      this.resets.replaceOpen({
         id: randomUUID(),
         employeeId: employee.id,
         email,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { RequestLimiter } from '../../abuse/application/request-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { normaliseEmail } from '../../employees/domain/email-address';
@@ -17,7 +16,6 @@ import { ACCOUNT_SETTINGS, durationInWords, type AccountSettings } from './accou
 @Injectable()
 export class ResendEmailConfirmation {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly registrations: PendingRegistrationRepository,
     private readonly mailer: AccountMailer,
@@ -40,7 +38,6 @@ export class ResendEmailConfirmation {
     if (!registration || (await this.employees.findByEmail(email))) return;
     const token = newLinkToken();
     await this.registrations.replaceLink(
-      this.dataSource.manager,
       registration.id,
       linkTokenHash(token),
       linkExpiry(new Date(), this.settings.confirmationTtlMs),

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@vouch/messaging';
 import { LoginLimiter } from '../../abuse/application/login-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
@@ -20,7 +19,6 @@ import { PasswordResetRepository } from '../infrastructure/password-reset.reposi
 @Injectable()
 export class ResetPassword {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly resets: PasswordResetRepository,
@@ -36,12 +34,11 @@ export class ResetPassword {
     if (!this.identitySettings.passwordSignIn) throw new PasswordSignInDisabledError();
     const tokenHash = linkTokenHash(command.token);
     // Checked before the costly hash, so a made-up link costs us one lookup; checked again, locked, below.
-    assertLinkUsable(await this.resets.findByTokenHash(this.dataSource.manager, tokenHash), new Date());
+    assertLinkUsable(await this.resets.findByTokenHash(tokenHash), new Date());
     const passwordHash = await this.hasher.hashOf(command.password);
     const at = new Date();
     const employee = await this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
-      const reset = await this.resets.lockByTokenHash(manager, tokenHash);
+      const reset = await this.resets.lockByTokenHash(tokenHash);
       assertLinkUsable(reset, at);
       if (!reset) throw new AccountLinkNotValidError();
       const [target] = await this.employees.lockWithPasswordState([reset.employeeId]);
@@ -49,11 +46,11 @@ export class ResetPassword {
       if (!target?.employee.isActive || target.employee.snapshot().email !== reset.email)
         throw new AccountLinkNotValidError();
       await this.employees.setPasswordHash(reset.employeeId, passwordHash);
-      await this.resets.markUsed(manager, reset, at);
+      await this.resets.markUsed(reset, at);
       // Whoever held a session (perhaps with the old password) is out; access tokens live out their minutes.
       await this.revokeSessions.forEmployee(reset.employeeId, 'password_changed');
       // The link was emailed to the address: following it proves the address theirs.
-      await this.emailProofs.record(manager, {
+      await this.emailProofs.record({
         employeeId: reset.employeeId,
         email: target.employee.snapshot().email,
         by: 'password_reset',

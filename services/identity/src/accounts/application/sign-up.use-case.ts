@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
 import { RequestLimiter } from '../../abuse/application/request-limiter';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { assertDomainAllowed, normaliseEmail } from '../../employees/domain/email-address';
@@ -29,7 +28,6 @@ export interface SignUpCommand {
 @Injectable()
 export class SignUp {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly employees: EmployeeRepository,
     private readonly registrations: PendingRegistrationRepository,
     private readonly hasher: PasswordHasher,
@@ -73,7 +71,7 @@ export class SignUp {
     const at = new Date();
     // Each sign-up waits on its own: a second one with this address (someone else's, maybe) never
     // changes the password of the first, whose link still confirms it with its own password.
-    await this.registrations.insert(this.dataSource.manager, {
+    await this.registrations.insert({
       id: randomUUID(),
       email,
       name: command.name,

@@ -1,19 +1,33 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
+import { ambientTransaction } from '@vouch/persistence';
 import { PasswordResetEntity } from './password-reset.entity';
 
 export type PasswordReset = PasswordResetEntity;
 
-/** "Forgot password" links. */
+/**
+ * "Forgot password" links, in the unit of work's transaction; the lookup that also serves a check
+ * outside any change (findByTokenHash) uses the transaction in progress if there is one, else the pool.
+ */
 @Injectable()
 export class PasswordResetRepository {
-  async findByTokenHash(manager: EntityManager, tokenHash: string): Promise<PasswordReset | undefined> {
-    return (await manager.findOneBy(PasswordResetEntity, { tokenHash })) ?? undefined;
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  private manager(): EntityManager {
+    return ambientTransaction() ?? this.dataSource.manager;
+  }
+
+  async findByTokenHash(tokenHash: string): Promise<PasswordReset | undefined> {
+    return (await this.manager().findOneBy(PasswordResetEntity, { tokenHash })) ?? undefined;
   }
 
   /** For update: the reset whose link has this token hash. */
-  async lockByTokenHash(manager: EntityManager, tokenHash: string): Promise<PasswordReset | undefined> {
-    const row = await manager.findOne(PasswordResetEntity, {
+  async lockByTokenHash(tokenHash: string): Promise<PasswordReset | undefined> {
+    const row = await this.unitOfWork.transaction().findOne(PasswordResetEntity, {
       where: { tokenHash },
       lock: { mode: 'pessimistic_write' },
     });
@@ -21,13 +35,15 @@ export class PasswordResetRepository {
   }
 
   /** A new link for an employee: their earlier unused ones stop working. */
-  async replaceOpen(manager: EntityManager, reset: PasswordReset): Promise<void> {
+  async replaceOpen(reset: PasswordReset): Promise<void> {
+    const manager = this.unitOfWork.transaction();
     await manager.delete(PasswordResetEntity, { employeeId: reset.employeeId, usedAt: IsNull() });
     await manager.insert(PasswordResetEntity, reset);
   }
 
   /** Uses a link; every other unused link of the employee stops working with it. */
-  async markUsed(manager: EntityManager, reset: PasswordReset, at: Date): Promise<void> {
+  async markUsed(reset: PasswordReset, at: Date): Promise<void> {
+    const manager = this.unitOfWork.transaction();
     await manager.update(PasswordResetEntity, { id: reset.id }, { usedAt: at });
     await manager.delete(PasswordResetEntity, { employeeId: reset.employeeId, usedAt: IsNull() });
   }

@@ -1,17 +1,30 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
+import { ambientTransaction } from '@vouch/persistence';
 import { PendingRegistrationEntity } from './pending-registration.entity';
 
 export type PendingRegistration = PendingRegistrationEntity;
 
-/** Sign-ups waiting for their address to be confirmed. */
+/**
+ * Sign-ups waiting for their address to be confirmed, in the unit of work's transaction. What also
+ * runs outside any change (latestFor, and a sign-up's one-statement insert or new link) uses the
+ * transaction in progress if there is one, else the pool.
+ */
 @Injectable()
 export class PendingRegistrationRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  private manager(): EntityManager {
+    return ambientTransaction() ?? this.dataSource.manager;
+  }
 
   /** The latest sign-up of an address, confirmed or not yet: what login and a resend look at. */
-  async latestFor(email: string, manager?: EntityManager): Promise<PendingRegistration | undefined> {
-    const row = await (manager ?? this.dataSource.manager).findOne(PendingRegistrationEntity, {
+  async latestFor(email: string): Promise<PendingRegistration | undefined> {
+    const row = await this.manager().findOne(PendingRegistrationEntity, {
       where: { email },
       order: { createdAt: 'DESC' },
     });
@@ -19,25 +32,25 @@ export class PendingRegistrationRepository {
   }
 
   /** For update: the sign-up whose confirmation link has this token hash. */
-  async lockByTokenHash(manager: EntityManager, tokenHash: string): Promise<PendingRegistration | undefined> {
-    const row = await manager.findOne(PendingRegistrationEntity, {
+  async lockByTokenHash(tokenHash: string): Promise<PendingRegistration | undefined> {
+    const row = await this.unitOfWork.transaction().findOne(PendingRegistrationEntity, {
       where: { tokenHash },
       lock: { mode: 'pessimistic_write' },
     });
     return row ?? undefined;
   }
 
-  async insert(manager: EntityManager, registration: PendingRegistration): Promise<void> {
-    await manager.insert(PendingRegistrationEntity, registration);
+  async insert(registration: PendingRegistration): Promise<void> {
+    await this.manager().insert(PendingRegistrationEntity, registration);
   }
 
   /** A new link for a sign-up: the one its last email held stops working. */
-  async replaceLink(manager: EntityManager, id: string, tokenHash: string, expiresAt: Date): Promise<void> {
-    await manager.update(PendingRegistrationEntity, { id }, { tokenHash, expiresAt });
+  async replaceLink(id: string, tokenHash: string, expiresAt: Date): Promise<void> {
+    await this.manager().update(PendingRegistrationEntity, { id }, { tokenHash, expiresAt });
   }
 
   /** Once the address is confirmed (or already belongs to someone), its other sign-ups are moot. */
-  async deleteAllFor(manager: EntityManager, email: string): Promise<void> {
-    await manager.delete(PendingRegistrationEntity, { email });
+  async deleteAllFor(email: string): Promise<void> {
+    await this.unitOfWork.transaction().delete(PendingRegistrationEntity, { email });
   }
 }

@@ -29,16 +29,15 @@ export class GrantAdminRole {
   async execute(command: GrantAdminRoleCommand): Promise<AdminGrant> {
     const { employeeId, actor } = command;
     return this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
       if (!(await this.employees.findById(employeeId))) throw new EmployeeNotFoundError(employeeId);
-      const existing = await this.grants.lock(manager, employeeId);
+      const existing = await this.grants.lock(employeeId);
       if (existing) return existing;
       const grant = { employeeId, grantedBy: actor.id, grantedAt: new Date() };
-      if (!(await this.grants.insertIfAbsent(manager, grant))) {
+      if (!(await this.grants.insertIfAbsent(grant))) {
         // A concurrent first grant won: answer it, as granting again does.
-        return (await this.grants.lock(manager, employeeId)) ?? grant;
+        return (await this.grants.lock(employeeId)) ?? grant;
       }
-      await this.auditLog.recordAdminGrant(manager, actor, {
+      await this.auditLog.recordAdminGrant(actor, {
         employeeId,
         granted: true,
         at: grant.grantedAt,

@@ -30,11 +30,10 @@ export class RevokeAdminRole {
   async execute(command: RevokeAdminRoleCommand): Promise<void> {
     const { employeeId, actor } = command;
     await this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
       if (!(await this.employees.findById(employeeId))) throw new EmployeeNotFoundError(employeeId);
-      if (!(await this.grants.lock(manager, employeeId))) return;
-      await this.grants.delete(manager, employeeId);
-      await this.auditLog.recordAdminGrant(manager, actor, { employeeId, granted: false, at: new Date() });
+      if (!(await this.grants.lock(employeeId))) return;
+      await this.grants.delete(employeeId);
+      await this.auditLog.recordAdminGrant(actor, { employeeId, granted: false, at: new Date() });
     });
   }
 }

@@ -62,11 +62,10 @@ export class AuditLog {
    * of the group change: the role itself follows at their next sign-in.
    */
   async recordAdminRole(
-    manager: EntityManager,
     actor: Actor,
     change: { employeeId: string; granted: boolean; group: string; at: Date },
   ): Promise<void> {
-    await this.insert(manager, actor, {
+    await this.insert(this.unitOfWork.transaction(), actor, {
       action: change.granted ? 'employee.admin_role_granted' : 'employee.admin_role_revoked',
       at: change.at,
       employeeId: change.employeeId,
@@ -80,11 +79,10 @@ export class AuditLog {
    * the change: the role itself follows at their next sign-in or refresh.
    */
   async recordAdminGrant(
-    manager: EntityManager,
     actor: Actor,
     change: { employeeId: string; granted: boolean; at: Date },
   ): Promise<void> {
-    await this.insert(manager, actor, {
+    await this.insert(this.unitOfWork.transaction(), actor, {
       action: change.granted ? 'employee.admin_role_granted' : 'employee.admin_role_revoked',
       at: change.at,
       employeeId: change.employeeId,

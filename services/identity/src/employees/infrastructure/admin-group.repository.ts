@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../application/identity-settings';
 
 /**
@@ -11,6 +12,7 @@ import { IDENTITY_SETTINGS, type IdentitySettings } from '../application/identit
 export class AdminGroupRepository {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
@@ -30,9 +32,9 @@ export class AdminGroupRepository {
     return byGroup || granted.length > 0;
   }
 
-  /** Everyone in the admin group, as the transaction `manager` sees it. */
-  async memberIds(manager: EntityManager): Promise<Set<string>> {
-    const rows: Array<{ employeeId: string }> = await this.members(manager)
+  /** Everyone in the admin group, as the unit of work's transaction sees it. */
+  async memberIds(): Promise<Set<string>> {
+    const rows: Array<{ employeeId: string }> = await this.members(this.unitOfWork.transaction())
       .select('m.employee_id', 'employeeId')
       .getRawMany();
     return new Set(rows.map((row) => row.employeeId));

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 
 /** How an address was proven its employee's. */
 export type EmailProvenBy = 'email_confirmation' | 'invitation' | 'password_reset' | 'sso';
@@ -12,13 +13,14 @@ export type EmailProvenBy = 'email_confirmation' | 'invitation' | 'password_rese
  */
 @Injectable()
 export class EmailProofRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
-  async record(
-    manager: EntityManager,
-    proof: { employeeId: string; email: string; by: EmailProvenBy; at: Date },
-  ): Promise<void> {
-    await manager.query(
+  /** In the unit of work's transaction. */
+  async record(proof: { employeeId: string; email: string; by: EmailProvenBy; at: Date }): Promise<void> {
+    await this.unitOfWork.transaction().query(
       `INSERT INTO email_proof (employee_id, email, proven_by, proven_at) VALUES ($1, $2, $3, $4)
        ON CONFLICT (employee_id, email) DO UPDATE SET proven_by = excluded.proven_by, proven_at = excluded.proven_at`,
       [proof.employeeId, proof.email, proof.by, proof.at],

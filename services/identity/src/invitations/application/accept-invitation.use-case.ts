@@ -45,8 +45,7 @@ export class AcceptInvitation {
       throw new InvalidInvitationError();
     const passwordHash = await this.hasher.hashOf(command.password);
     const employee = await this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
-      const invitation = await this.invitations.lockById(manager, command.invitationId);
+      const invitation = await this.invitations.lockById(command.invitationId);
       if (!invitation) throw new InvalidInvitationError();
       const [invitee] = await this.employees.lockWithPasswordState([invitation.snapshot().employeeId]);
       if (!invitee) throw new InvalidInvitationError();
@@ -55,9 +54,9 @@ export class AcceptInvitation {
       if (!invitee.employee.isActive) throw new EmployeeDeactivatedError();
       if (invitee.hasPassword) throw new PasswordAlreadySetError(invitee.employee.id);
       await this.employees.setPasswordHash(invitee.employee.id, passwordHash);
-      await this.invitations.update(manager, invitation);
+      await this.invitations.save(invitation);
       // The link was emailed to their address: following it proves the address theirs.
-      await this.emailProofs.record(manager, {
+      await this.emailProofs.record({
         employeeId: invitee.employee.id,
         email: invitee.employee.snapshot().email,
         by: 'invitation',

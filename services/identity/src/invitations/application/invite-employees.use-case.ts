@@ -1,7 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { EmployeeInvitedV1 } from '@vouch/contracts';
-import { Outbox, UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import type { Employee } from '../../employees/domain/employee';
 import { EmployeeNotFoundError } from '../../employees/domain/employee.errors';
@@ -18,10 +16,8 @@ import { INVITATION_SETTINGS, type InvitationSettings } from './invitation-setti
 @Injectable()
 export class InviteEmployees {
   constructor(
-    private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly invitations: InvitationRepository,
-    private readonly outbox: Outbox,
     @Inject(INVITATION_SETTINGS) private readonly settings: InvitationSettings,
   ) {}
 
@@ -54,40 +50,22 @@ export class InviteEmployees {
   }
 
   private async issue(invitees: readonly Employee[], actor: Actor, at: Date): Promise<Invitation[]> {
-    const manager = this.unitOfWork.transaction();
     await this.invitations.supersedeOpen(
-      manager,
       invitees.map((employee) => employee.id),
       at,
     );
-    const issued = invitees.map((employee) => ({
-      employee: employee.snapshot(),
-      invitation: Invitation.issue({
+    const issued = invitees.map((employee) => {
+      const { email, name } = employee.snapshot();
+      return Invitation.issue({
         id: randomUUID(),
         employeeId: employee.id,
+        invitee: { email, name },
         invitedBy: actor,
         at,
         ttlDays: this.settings.ttlDays,
-      }),
-    }));
-    await this.invitations.insert(
-      manager,
-      issued.map(({ invitation }) => invitation),
-    );
-    for (const { employee, invitation } of issued) {
-      const state = invitation.snapshot();
-      await this.outbox.add(manager, EmployeeInvitedV1, {
-        subject: state.employeeId,
-        data: {
-          invitationId: state.id,
-          employeeId: state.employeeId,
-          email: employee.email,
-          name: employee.name,
-          invitedAt: state.invitedAt.toISOString(),
-          expiresAt: state.expiresAt.toISOString(),
-        },
       });
-    }
-    return issued.map(({ invitation }) => invitation);
+    });
+    await this.invitations.add(issued);
+    return issued;
   }
 }

@@ -1,3 +1,4 @@
+import { EmployeeInvitedV1 } from '@vouch/contracts';
 import { Invitation, reasonNotToInvite } from './invitation';
 import {
   InvitationAlreadyAcceptedError,
@@ -13,6 +14,7 @@ function issued(): Invitation {
   return Invitation.issue({
     id: '5b1d0c4e-8f0a-4c6e-9b7d-2a3c4e5f6a7b',
     employeeId: '7c2e1d5f-9a0b-4d7f-8c8e-3b4d5f6a7b8c',
+    invitee: { email: 'ana@acme.com', name: 'Ana Lima' },
     invitedBy: { type: 'csv' },
     at,
     ttlDays: 14,
@@ -20,6 +22,25 @@ function issued(): Invitation {
 }
 
 describe('an invitation', () => {
+  it('records EmployeeInvited when issued, once', () => {
+    const invitation = issued();
+    expect(invitation.pullEvents()).toEqual([
+      {
+        definition: EmployeeInvitedV1,
+        subject: '7c2e1d5f-9a0b-4d7f-8c8e-3b4d5f6a7b8c',
+        data: {
+          invitationId: '5b1d0c4e-8f0a-4c6e-9b7d-2a3c4e5f6a7b',
+          employeeId: '7c2e1d5f-9a0b-4d7f-8c8e-3b4d5f6a7b8c',
+          email: 'ana@acme.com',
+          name: 'Ana Lima',
+          invitedAt: '2026-12-01T10:00:00.000Z',
+          expiresAt: '2026-12-15T10:00:00.000Z',
+        },
+      },
+    ]);
+    expect(invitation.pullEvents()).toEqual([]);
+  });
+
   it('expires its time to live after it was made', () => {
     const invitation = issued();
     expect(invitation.snapshot().expiresAt).toEqual(new Date(at.getTime() + 14 * DAY_MS));

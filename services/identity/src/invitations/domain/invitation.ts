@@ -1,3 +1,4 @@
+import { EmployeeInvitedV1, RecordedEvents, type RecordedEvent } from '@vouch/contracts';
 import type { Actor } from '../../audit/domain/audit-entry';
 import {
   InvitationAlreadyAcceptedError,
@@ -37,19 +38,24 @@ export function reasonNotToInvite(
 
 /**
  * An invitation to set up one's sign-in: its link sets the employee's first password, once, until it
- * expires or a newer invitation replaces it.
+ * expires or a newer invitation replaces it. Issuing one records `EmployeeInvited` (notifications
+ * emails the link).
  */
 export class Invitation {
+  private readonly events = new RecordedEvents();
+
   private constructor(private state: InvitationState) {}
 
+  /** `invitee`: the address and name the invitation's email goes to. */
   static issue(init: {
     id: string;
     employeeId: string;
+    invitee: { email: string; name: string };
     invitedBy: Actor;
     at: Date;
     ttlDays: number;
   }): Invitation {
-    return new Invitation({
+    const invitation = new Invitation({
       id: init.id,
       employeeId: init.employeeId,
       invitedAt: init.at,
@@ -58,10 +64,28 @@ export class Invitation {
       supersededAt: null,
       invitedBy: init.invitedBy,
     });
+    const { id, employeeId, invitedAt, expiresAt } = invitation.state;
+    invitation.events.record(EmployeeInvitedV1, {
+      subject: employeeId,
+      data: {
+        invitationId: id,
+        employeeId,
+        email: init.invitee.email,
+        name: init.invitee.name,
+        invitedAt: invitedAt.toISOString(),
+        expiresAt: expiresAt.toISOString(),
+      },
+    });
+    return invitation;
   }
 
   static restore(state: InvitationState): Invitation {
     return new Invitation({ ...state });
+  }
+
+  /** The events recorded since it was issued or loaded, for its repository to save with it. */
+  pullEvents(): RecordedEvent[] {
+    return this.events.pull();
   }
 
   snapshot(): Readonly<InvitationState> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import type { Actor } from '../../audit/domain/audit-entry';
 import { Invitation } from '../domain/invitation';
 import { InvitationEntity } from './invitation.entity';
@@ -28,11 +28,14 @@ function toRow(invitation: Invitation): InvitationEntity {
 /** Rows per INSERT: well within PostgreSQL's 65,535 parameters of a statement. */
 const INSERT_BATCH = 1_000;
 
+/** Invitations in the unit of work's transaction, saved with the events they recorded. */
 @Injectable()
 export class InvitationRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
   /** For update: the row stays locked until the transaction ends. */
-  async lockById(manager: EntityManager, id: string): Promise<Invitation | undefined> {
-    const row = await manager.findOne(InvitationEntity, {
+  async lockById(id: string): Promise<Invitation | undefined> {
+    const row = await this.unitOfWork.transaction().findOne(InvitationEntity, {
       where: { id },
       lock: { mode: 'pessimistic_write' },
     });
@@ -40,23 +43,29 @@ export class InvitationRepository {
   }
 
   /** Replaces the open invitations of these employees (at most one each): their links stop working. */
-  async supersedeOpen(manager: EntityManager, employeeIds: readonly string[], at: Date): Promise<void> {
+  async supersedeOpen(employeeIds: readonly string[], at: Date): Promise<void> {
     if (employeeIds.length === 0) return;
-    await manager.query(
+    await this.unitOfWork.transaction().query(
       `UPDATE invitation SET superseded_at = $2
         WHERE employee_id = ANY($1) AND accepted_at IS NULL AND superseded_at IS NULL`,
       [[...employeeIds], at],
     );
   }
 
-  async insert(manager: EntityManager, invitations: readonly Invitation[]): Promise<void> {
-    for (let start = 0; start < invitations.length; start += INSERT_BATCH)
-      await manager.insert(InvitationEntity, invitations.slice(start, start + INSERT_BATCH).map(toRow));
+  /** Saves new invitations, a batch of rows a statement, then the events they recorded, in order. */
+  async add(invitations: readonly Invitation[]): Promise<void> {
+    const all = { pullEvents: () => invitations.flatMap((invitation) => invitation.pullEvents()) };
+    await this.unitOfWork.save(all, async (manager) => {
+      for (let start = 0; start < invitations.length; start += INSERT_BATCH)
+        await manager.insert(InvitationEntity, invitations.slice(start, start + INSERT_BATCH).map(toRow));
+    });
   }
 
   /** Writes what can change of an invitation: its acceptance or its replacement. */
-  async update(manager: EntityManager, invitation: Invitation): Promise<void> {
+  async save(invitation: Invitation): Promise<void> {
     const { id, acceptedAt, supersededAt } = invitation.snapshot();
-    await manager.update(InvitationEntity, { id }, { acceptedAt, supersededAt });
+    await this.unitOfWork.save(invitation, (manager) =>
+      manager.update(InvitationEntity, { id }, { acceptedAt, supersededAt }),
+    );
   }
 }

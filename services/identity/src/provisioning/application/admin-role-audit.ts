@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
@@ -19,16 +18,17 @@ export class AdminRoleAudit {
     @Inject(IDENTITY_SETTINGS) private readonly settings: IdentitySettings,
   ) {}
 
-  async recordingChanges<T>(manager: EntityManager, change: () => Promise<T>): Promise<T> {
-    const before = await this.adminGroup.memberIds(manager);
+  /** In the caller's unit of work. */
+  async recordingChanges<T>(change: () => Promise<T>): Promise<T> {
+    const before = await this.adminGroup.memberIds();
     const result = await change();
-    const after = await this.adminGroup.memberIds(manager);
+    const after = await this.adminGroup.memberIds();
     const at = new Date();
     const group = this.settings.adminGroup;
     for (const employeeId of [...after].filter((id) => !before.has(id)).sort())
-      await this.auditLog.recordAdminRole(manager, SCIM_ACTOR, { employeeId, granted: true, group, at });
+      await this.auditLog.recordAdminRole(SCIM_ACTOR, { employeeId, granted: true, group, at });
     for (const employeeId of [...before].filter((id) => !after.has(id)).sort())
-      await this.auditLog.recordAdminRole(manager, SCIM_ACTOR, { employeeId, granted: false, group, at });
+      await this.auditLog.recordAdminRole(SCIM_ACTOR, { employeeId, granted: false, group, at });
     return result;
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { ScimUniquenessError } from '../domain/scim.errors';
 import type { ScimGroupAttributes } from '../domain/scim-group';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
@@ -12,7 +12,7 @@ import type { ProvisionedGroup } from './provisioned-group';
 @Injectable()
 export class CreateScimGroup {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly groups: ScimGroupRepository,
     private readonly getScimGroup: GetScimGroup,
     private readonly adminRoleAudit: AdminRoleAudit,
@@ -20,20 +20,20 @@ export class CreateScimGroup {
 
   async execute(attributes: ScimGroupAttributes): Promise<ProvisionedGroup> {
     const id = randomUUID();
-    await this.dataSource.transaction(async (manager) => {
+    await this.unitOfWork.run(async () => {
       // Checked first for a clear answer; the unique index still catches a concurrent request.
-      if (await this.groups.displayNameTaken(manager, attributes.displayName, id))
+      if (await this.groups.displayNameTaken(attributes.displayName, id))
         throw new ScimUniquenessError(`another group is named ${attributes.displayName}`);
       const at = new Date();
-      await this.groups.save(manager, {
+      await this.groups.save({
         id,
         displayName: attributes.displayName,
         externalId: attributes.externalId,
         createdAt: at,
         updatedAt: at,
       });
-      await this.adminRoleAudit.recordingChanges(manager, () =>
-        this.groups.addMembers(manager, id, attributes.memberIds ?? []),
+      await this.adminRoleAudit.recordingChanges(() =>
+        this.groups.addMembers(id, attributes.memberIds ?? []),
       );
     });
     return this.getScimGroup.execute(id);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { ScimGroupNotFoundError } from '../domain/scim.errors';
 import { isScimId } from '../domain/scim-user';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
@@ -9,16 +9,16 @@ import { AdminRoleAudit } from './admin-role-audit';
 @Injectable()
 export class DeleteScimGroup {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly groups: ScimGroupRepository,
     private readonly adminRoleAudit: AdminRoleAudit,
   ) {}
 
   async execute(id: string): Promise<void> {
     if (!isScimId(id)) throw new ScimGroupNotFoundError(id);
-    await this.dataSource.transaction(async (manager) => {
-      if (!(await this.groups.find(id, manager))) throw new ScimGroupNotFoundError(id);
-      await this.adminRoleAudit.recordingChanges(manager, () => this.groups.delete(manager, id, new Date()));
+    await this.unitOfWork.run(async () => {
+      if (!(await this.groups.lockById(id))) throw new ScimGroupNotFoundError(id);
+      await this.adminRoleAudit.recordingChanges(() => this.groups.delete(id, new Date()));
     });
   }
 }

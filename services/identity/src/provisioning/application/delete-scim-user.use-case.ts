@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { DeactivateEmployee } from '../../employees/application/deactivate-employee.use-case';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
@@ -14,7 +14,7 @@ import { GetScimUser } from './get-scim-user.use-case';
 @Injectable()
 export class DeleteScimUser {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly scimUsers: ScimUserRepository,
     private readonly groups: ScimGroupRepository,
     private readonly deactivateEmployee: DeactivateEmployee,
@@ -30,10 +30,10 @@ export class DeleteScimUser {
       action: 'employee.deleted_from_scim',
     });
     const at = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      await this.scimUsers.save(manager, { ...link, deletedAt: at, updatedAt: at });
+    await this.unitOfWork.run(async () => {
+      await this.scimUsers.save({ ...link, deletedAt: at, updatedAt: at });
       // Gone for SCIM is in no group, so a user created again does not come back an admin.
-      await this.adminRoleAudit.recordingChanges(manager, () => this.groups.removeFromAllGroups(manager, id));
+      await this.adminRoleAudit.recordingChanges(() => this.groups.removeFromAllGroups(id));
     });
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { UnitOfWork } from '@vouch/messaging';
 import { CSV_ACTOR } from '../../audit/domain/audit-entry';
 import { ChangeEmploymentDetails } from '../../employees/application/change-employment-details.use-case';
@@ -18,6 +17,7 @@ import {
   OrgChartCycleError,
   UnknownManagerError,
 } from '../../employees/domain/employee.errors';
+import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
 import { InviteEmployees } from '../../invitations/application/invite-employees.use-case';
 import { COLUMN_HEADERS, readPeopleFile, type LineError } from '../domain/people-file';
 import {
@@ -28,10 +28,6 @@ import {
   type PersonToUpdate,
 } from '../domain/people-import-plan';
 import { PeopleDirectory } from '../infrastructure/people-directory';
-
-// The lock ChangeManager takes: held from planning to commit, so no other change to the org chart
-// (an admin, SCIM, another import) slips between the check of the whole file and its links.
-const ORG_CHART_LOCK = 'identity.org_chart';
 
 export interface ImportPeopleCommand {
   /** The file's bytes, UTF-8. */
@@ -117,8 +113,8 @@ async function asLine<T>(line: number, field: string | null, step: () => Promise
 @Injectable()
 export class ImportPeople {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly unitOfWork: UnitOfWork,
+    private readonly employees: EmployeeRepository,
     private readonly directory: PeopleDirectory,
     private readonly createEmployee: CreateEmployee,
     private readonly updateProfile: UpdateProfile,
@@ -137,16 +133,17 @@ export class ImportPeople {
       keep: new Set(command.adminId === undefined ? [] : [command.adminId]),
     };
     if (command.dryRun) {
-      const plan = planImport(file, await this.directory.everyone(this.dataSource.manager), options);
+      const plan = planImport(file, await this.directory.everyone(), options);
       return reportOf(plan, { dryRun: true, applied: false, ids: new Map() });
     }
     try {
       // One unit of work for the whole file: the use cases below join it, and a line they refuse
       // rolls everything back.
       return await this.unitOfWork.run(async () => {
-        const manager = this.unitOfWork.transaction();
-        await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ORG_CHART_LOCK]);
-        const everyone = await this.directory.everyone(manager);
+        // The lock ChangeManager takes: held from planning to commit, so no other change to the org
+        // chart (an admin, SCIM, another import) slips between the check of the whole file and its links.
+        await this.employees.lockOrgChart();
+        const everyone = await this.directory.everyone();
         const plan = planImport(file, everyone, options);
         if (plan.errors.length > 0) return reportOf(plan, { dryRun: false, applied: false, ids: new Map() });
         const ids = await this.apply(
@@ -159,7 +156,7 @@ export class ImportPeople {
       if (!(error instanceof LineRefused)) throw error;
       // Planned against the same locked state, so a use case refusing a line is rare (another
       // change to the same email outside the org chart's lock): nothing was applied.
-      const plan = planImport(file, await this.directory.everyone(this.dataSource.manager), options);
+      const plan = planImport(file, await this.directory.everyone(), options);
       return reportOf(
         { ...plan, errors: [...plan.errors, error.error] },
         { dryRun: false, applied: false, ids: new Map() },

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import { UnitOfWork } from '@vouch/messaging';
 import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
@@ -39,12 +38,11 @@ export class ProvisionScimUser {
     await this.assertManagerActive(attributes.managerId);
     // One unit of work: a refused change (a cycle, an email taken) leaves no half-adopted user.
     const employeeId = await this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
       const existing = await this.employees.findByEmail(attributes.userName);
       const id = existing?.id ?? randomUUID();
-      await this.assertExternalIdFree(manager, attributes.externalId, id);
+      await this.assertExternalIdFree(attributes.externalId, id);
       if (existing) {
-        const link = await this.scimUsers.find(existing.id, manager);
+        const link = await this.scimUsers.find(existing.id);
         if (link && link.deletedAt === null)
           throw new ScimUniquenessError(`${attributes.userName} is already provisioned`);
         // What the provider says of them next is audited as the changes it makes.
@@ -63,7 +61,7 @@ export class ProvisionScimUser {
         });
       }
       const at = new Date();
-      await this.scimUsers.save(manager, {
+      await this.scimUsers.save({
         employeeId: id,
         ...scimOnlyAttributesOf(attributes),
         provisionedAt: at,
@@ -76,12 +74,8 @@ export class ProvisionScimUser {
     return this.getScimUser.execute(employeeId);
   }
 
-  private async assertExternalIdFree(
-    manager: EntityManager,
-    externalId: string | null,
-    employeeId: string,
-  ): Promise<void> {
-    if (externalId !== null && (await this.scimUsers.externalIdTaken(manager, externalId, employeeId)))
+  private async assertExternalIdFree(externalId: string | null, employeeId: string): Promise<void> {
+    if (externalId !== null && (await this.scimUsers.externalIdTaken(externalId, employeeId)))
       throw new ScimUniquenessError(`another user has the externalId ${externalId}`);
   }
 

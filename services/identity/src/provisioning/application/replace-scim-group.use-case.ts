@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { ScimGroupNotFoundError, ScimUniquenessError } from '../domain/scim.errors';
 import type { ScimGroupAttributes, ScimGroupRecord, ScimGroupState } from '../domain/scim-group';
 import { isScimId } from '../domain/scim-user';
@@ -12,7 +12,7 @@ import type { ProvisionedGroup } from './provisioned-group';
 @Injectable()
 export class ReplaceScimGroup {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly groups: ScimGroupRepository,
     private readonly getScimGroup: GetScimGroup,
     private readonly adminRoleAudit: AdminRoleAudit,
@@ -32,38 +32,31 @@ export class ReplaceScimGroup {
    */
   async change(id: string, changed: (group: ScimGroupState) => ScimGroupState): Promise<ProvisionedGroup> {
     if (!isScimId(id)) throw new ScimGroupNotFoundError(id);
-    await this.dataSource.transaction(async (manager) => {
-      const group = await this.groups.find(id, manager);
+    await this.unitOfWork.run(async () => {
+      const group = await this.groups.lockById(id);
       if (!group) throw new ScimGroupNotFoundError(id);
-      const memberIds = await this.groups.memberIdsOf(manager, id);
+      const memberIds = await this.groups.memberIdsOf(id);
       const next = changed({ displayName: group.displayName, externalId: group.externalId, memberIds });
-      if (await this.groups.displayNameTaken(manager, next.displayName, id))
+      if (await this.groups.displayNameTaken(next.displayName, id))
         throw new ScimUniquenessError(`another group is named ${next.displayName}`);
-      await this.adminRoleAudit.recordingChanges(manager, () => this.apply(manager, group, memberIds, next));
+      await this.adminRoleAudit.recordingChanges(() => this.apply(group, memberIds, next));
     });
     return this.getScimGroup.execute(id);
   }
 
-  private async apply(
-    manager: EntityManager,
-    group: ScimGroupRecord,
-    memberIds: string[],
-    next: ScimGroupState,
-  ): Promise<void> {
+  private async apply(group: ScimGroupRecord, memberIds: string[], next: ScimGroupState): Promise<void> {
     const { id } = group;
-    await this.groups.save(manager, {
+    await this.groups.save({
       ...group,
       displayName: next.displayName,
       externalId: next.externalId,
       updatedAt: new Date(),
     });
     await this.groups.removeMembers(
-      manager,
       id,
       memberIds.filter((memberId) => !next.memberIds.includes(memberId)),
     );
     await this.groups.addMembers(
-      manager,
       id,
       next.memberIds.filter((memberId) => !memberIds.includes(memberId)),
     );

@@ -22,12 +22,11 @@ export class ReplaceScimUser {
     const { externalId } = attributes;
     // One unit of work: a refused change (a cycle, an email taken) leaves the user as it was.
     await this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
       // Checked before the employee changes; the unique index still catches a concurrent request.
-      if (externalId !== null && (await this.scimUsers.externalIdTaken(manager, externalId, id)))
+      if (externalId !== null && (await this.scimUsers.externalIdTaken(externalId, id)))
         throw new ScimUniquenessError(`another user has the externalId ${externalId}`);
       await this.syncEmployee.execute(id, attributes);
-      await this.scimUsers.updateAttributes(manager, id, scimOnlyAttributesOf(attributes), new Date());
+      await this.scimUsers.updateAttributes(id, scimOnlyAttributesOf(attributes), new Date());
     });
     return this.getScimUser.execute(id);
   }

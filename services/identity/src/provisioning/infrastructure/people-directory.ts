@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { ambientTransaction } from '@vouch/persistence';
 import type { ExistingEmployee } from '../domain/people-import-plan';
 
 /**
@@ -8,8 +9,11 @@ import type { ExistingEmployee } from '../domain/people-import-plan';
  */
 @Injectable()
 export class PeopleDirectory {
-  async everyone(manager: EntityManager): Promise<ExistingEmployee[]> {
-    return manager.query(
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** In the transaction in progress if there is one (the import's, locked), else on the pool (a dry run). */
+  async everyone(): Promise<ExistingEmployee[]> {
+    return (ambientTransaction() ?? this.dataSource.manager).query(
       `SELECT id, email, name, title, time_zone AS "timeZone", language, department,
               employee_number AS "employeeNumber", manager_id AS "managerId",
               manager_source AS "managerSource", deactivated_at IS NULL AS active

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
+import { ambientTransaction } from '@vouch/persistence';
 import { InvalidScimRequestError, ScimUniquenessError } from '../domain/scim.errors';
 import type { ScimGroupMember, ScimGroupRecord } from '../domain/scim-group';
 import type { GroupFilter } from '../domain/scim-query';
@@ -28,23 +30,46 @@ const recordOf = ({
   updatedAt,
 });
 
+/**
+ * SCIM groups and their members in the unit of work's transaction. The reads that also serve
+ * requests outside any change (find, membersOf, list) use the pool; memberIdsOf uses the transaction
+ * in progress if there is one, else the pool.
+ */
 @Injectable()
 export class ScimGroupRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
-  /** A group not deleted; in a transaction, locked until it ends so changes to it queue up. */
-  async find(id: string, manager?: EntityManager): Promise<ScimGroupRecord | undefined> {
-    const query = (manager ?? this.dataSource.manager)
+  private manager(): EntityManager {
+    return ambientTransaction() ?? this.dataSource.manager;
+  }
+
+  /** A group not deleted. */
+  async find(id: string): Promise<ScimGroupRecord | undefined> {
+    const row = await this.dataSource.manager
       .createQueryBuilder(ScimGroupEntity, 'g')
-      .where('g.id = :id AND g.deleted_at IS NULL', { id });
-    if (manager) query.setLock('pessimistic_write');
-    const row = await query.getOne();
+      .where('g.id = :id AND g.deleted_at IS NULL', { id })
+      .getOne();
+    return row ? recordOf(row) : undefined;
+  }
+
+  /** A group not deleted, locked until the transaction ends so changes to it queue up. */
+  async lockById(id: string): Promise<ScimGroupRecord | undefined> {
+    const row = await this.unitOfWork
+      .transaction()
+      .createQueryBuilder(ScimGroupEntity, 'g')
+      .where('g.id = :id AND g.deleted_at IS NULL', { id })
+      .setLock('pessimistic_write')
+      .getOne();
     return row ? recordOf(row) : undefined;
   }
 
   /** Whether a group other than `exceptId` is named `displayName`, in any case. */
-  async displayNameTaken(manager: EntityManager, displayName: string, exceptId: string): Promise<boolean> {
-    return manager
+  async displayNameTaken(displayName: string, exceptId: string): Promise<boolean> {
+    return this.unitOfWork
+      .transaction()
       .createQueryBuilder(ScimGroupEntity, 'g')
       .where('lower(g.display_name) = lower(:displayName) AND g.deleted_at IS NULL AND g.id <> :exceptId', {
         displayName,
@@ -53,13 +78,11 @@ export class ScimGroupRepository {
       .getExists();
   }
 
-  async save(manager: EntityManager, group: ScimGroupRecord): Promise<void> {
+  async save(group: ScimGroupRecord): Promise<void> {
     try {
-      await manager.upsert(
-        ScimGroupEntity,
-        Object.assign(new ScimGroupEntity(), group, { deletedAt: null }),
-        ['id'],
-      );
+      await this.unitOfWork
+        .transaction()
+        .upsert(ScimGroupEntity, Object.assign(new ScimGroupEntity(), group, { deletedAt: null }), ['id']);
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ScimUniquenessError(`another group is named ${group.displayName}`);
@@ -68,19 +91,21 @@ export class ScimGroupRepository {
   }
 
   /** Deleted for SCIM; its members lose what it gave them. */
-  async delete(manager: EntityManager, id: string, at: Date): Promise<void> {
+  async delete(id: string, at: Date): Promise<void> {
+    const manager = this.unitOfWork.transaction();
     await manager.delete(ScimGroupMemberEntity, { groupId: id });
     await manager.update(ScimGroupEntity, { id, deletedAt: IsNull() }, { deletedAt: at, updatedAt: at });
   }
 
-  async memberIdsOf(manager: EntityManager, groupId: string): Promise<string[]> {
-    const rows = await manager.findBy(ScimGroupMemberEntity, { groupId });
+  async memberIdsOf(groupId: string): Promise<string[]> {
+    const rows = await this.manager().findBy(ScimGroupMemberEntity, { groupId });
     return rows.map((row) => row.employeeId);
   }
 
   /** Members joining; an id that is no employee's refuses the request. */
-  async addMembers(manager: EntityManager, groupId: string, employeeIds: string[]): Promise<void> {
+  async addMembers(groupId: string, employeeIds: string[]): Promise<void> {
     if (employeeIds.length === 0) return;
+    const manager = this.unitOfWork.transaction();
     const known = await manager
       .createQueryBuilder()
       .select('e.id', 'id')
@@ -102,14 +127,16 @@ export class ScimGroupRepository {
       .execute();
   }
 
-  async removeMembers(manager: EntityManager, groupId: string, employeeIds: string[]): Promise<void> {
+  async removeMembers(groupId: string, employeeIds: string[]): Promise<void> {
     if (employeeIds.length > 0)
-      await manager.delete(ScimGroupMemberEntity, { groupId, employeeId: In(employeeIds) });
+      await this.unitOfWork
+        .transaction()
+        .delete(ScimGroupMemberEntity, { groupId, employeeId: In(employeeIds) });
   }
 
   /** Takes an employee out of every group, as when the provider deletes the user. */
-  async removeFromAllGroups(manager: EntityManager, employeeId: string): Promise<void> {
-    await manager.delete(ScimGroupMemberEntity, { employeeId });
+  async removeFromAllGroups(employeeId: string): Promise<void> {
+    await this.unitOfWork.transaction().delete(ScimGroupMemberEntity, { employeeId });
   }
 
   /** The members of each group, with the name Vouch knows them by, in the order of their names. */

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, QueryFailedError, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, QueryFailedError } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
+import { ambientTransaction } from '@vouch/persistence';
 import { ScimUniquenessError } from '../domain/scim.errors';
 import type { UserFilter } from '../domain/scim-query';
 import type { ScimLink, ScimOnlyAttributes } from '../domain/scim-user';
@@ -14,19 +16,31 @@ function isUniqueViolation(error: unknown): boolean {
   );
 }
 
+/**
+ * SCIM users (what SCIM alone keeps of an employee) in the unit of work's transaction. The reads that
+ * also serve requests outside any change (find, list) use the transaction in progress if there is
+ * one, else the pool.
+ */
 @Injectable()
 export class ScimUserRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   /** The SCIM user an employee is, deleted or not. */
-  async find(employeeId: string, manager?: EntityManager): Promise<ScimLink | undefined> {
-    const row = await (manager ?? this.dataSource.manager).findOneBy(ScimUserEntity, { employeeId });
+  async find(employeeId: string): Promise<ScimLink | undefined> {
+    const row = await (ambientTransaction() ?? this.dataSource.manager).findOneBy(ScimUserEntity, {
+      employeeId,
+    });
     return row ? { ...row } : undefined;
   }
 
-  async save(manager: EntityManager, link: ScimLink): Promise<void> {
+  async save(link: ScimLink): Promise<void> {
     try {
-      await manager.upsert(ScimUserEntity, Object.assign(new ScimUserEntity(), link), ['employeeId']);
+      await this.unitOfWork
+        .transaction()
+        .upsert(ScimUserEntity, Object.assign(new ScimUserEntity(), link), ['employeeId']);
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ScimUniquenessError(`another user has the externalId ${link.externalId ?? ''}`);
@@ -35,18 +49,11 @@ export class ScimUserRepository {
   }
 
   /** Stores what SCIM alone keeps of a user, unless the user was deleted meanwhile. */
-  async updateAttributes(
-    manager: EntityManager,
-    employeeId: string,
-    attributes: ScimOnlyAttributes,
-    at: Date,
-  ): Promise<void> {
+  async updateAttributes(employeeId: string, attributes: ScimOnlyAttributes, at: Date): Promise<void> {
     try {
-      await manager.update(
-        ScimUserEntity,
-        { employeeId, deletedAt: IsNull() },
-        { ...attributes, updatedAt: at },
-      );
+      await this.unitOfWork
+        .transaction()
+        .update(ScimUserEntity, { employeeId, deletedAt: IsNull() }, { ...attributes, updatedAt: at });
     } catch (error) {
       if (isUniqueViolation(error))
         throw new ScimUniquenessError(`another user has the externalId ${attributes.externalId ?? ''}`);
@@ -55,8 +62,9 @@ export class ScimUserRepository {
   }
 
   /** Whether a SCIM user other than `employeeId` has this externalId. */
-  async externalIdTaken(manager: EntityManager, externalId: string, employeeId: string): Promise<boolean> {
-    return manager
+  async externalIdTaken(externalId: string, employeeId: string): Promise<boolean> {
+    return this.unitOfWork
+      .transaction()
       .createQueryBuilder(ScimUserEntity, 's')
       .where('s.external_id = :externalId AND s.deleted_at IS NULL AND s.employee_id <> :employeeId', {
         externalId,

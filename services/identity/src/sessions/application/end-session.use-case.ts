@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { refreshTokenHash } from '../domain/refresh-token';
 import { clearedRefreshCookie } from '../domain/session-cookie';
 import { RefreshTokenRepository } from '../infrastructure/refresh-token.repository';
@@ -13,7 +13,7 @@ import { SESSION_SETTINGS, type CookieReply, type SessionSettings } from './sess
 @Injectable()
 export class EndSession {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly refreshTokens: RefreshTokenRepository,
     @Inject(SESSION_SETTINGS) private readonly settings: SessionSettings,
   ) {}
@@ -22,9 +22,9 @@ export class EndSession {
     reply.header('set-cookie', clearedRefreshCookie(this.settings.cookieSecure));
     if (!token) return;
     const hash = refreshTokenHash(token);
-    await this.dataSource.transaction(async (manager) => {
-      const familyId = await this.refreshTokens.familyOf(manager, hash);
-      if (familyId) await this.refreshTokens.revokeFamily(manager, familyId, 'logout', new Date());
+    await this.unitOfWork.run(async () => {
+      const familyId = await this.refreshTokens.familyOf(hash);
+      if (familyId) await this.refreshTokens.revokeFamily(familyId, 'logout', new Date());
     });
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TokenIssuer } from '@vouch/auth';
+import { UnitOfWork } from '@vouch/messaging';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { rolesOf } from '../../employees/domain/roles';
 import { AdminGroupRepository } from '../../employees/infrastructure/admin-group.repository';
@@ -39,7 +39,7 @@ export class RefreshSession {
   private readonly logger = new Logger(RefreshSession.name);
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly adminGroup: AdminGroupRepository,
     private readonly tokens: TokenIssuer,
@@ -75,9 +75,9 @@ export class RefreshSession {
 
   private rotate(token: string): Promise<Outcome> {
     const hash = refreshTokenHash(token);
-    return this.dataSource.transaction(async (manager): Promise<Outcome> => {
+    return this.unitOfWork.run(async (): Promise<Outcome> => {
       const now = new Date();
-      const presented = await this.refreshTokens.lock(manager, hash);
+      const presented = await this.refreshTokens.lock(hash);
       if (!presented) return { refused: 'the refresh token is not known: sign in' };
       switch (verdictOn(presented, now)) {
         case 'revoked':
@@ -85,7 +85,7 @@ export class RefreshSession {
         case 'expired':
           return { refused: 'the session expired: sign in' };
         case 'reused':
-          await this.refreshTokens.revokeFamily(manager, presented.familyId, 'reused', now);
+          await this.refreshTokens.revokeFamily(presented.familyId, 'reused', now);
           this.logger.warn(
             `refresh token reused: session ${presented.familyId} of employee ${presented.employeeId} revoked`,
           );
@@ -94,12 +94,11 @@ export class RefreshSession {
           break;
       }
       if (!presented.employeeActive) {
-        await this.refreshTokens.revokeFamily(manager, presented.familyId, 'deactivated', now);
+        await this.refreshTokens.revokeFamily(presented.familyId, 'deactivated', now);
         return { refused: 'the session was ended: sign in' };
       }
       const next = newRefreshToken();
       await this.refreshTokens.rotate(
-        manager,
         presented.familyId,
         hash,
         {

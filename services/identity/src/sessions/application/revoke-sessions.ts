@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { UnitOfWork } from '@vouch/messaging';
 import { RefreshTokenRepository } from '../infrastructure/refresh-token.repository';
 
 /** Why an employee's sessions all ended, as recorded on each. */
@@ -12,13 +11,10 @@ export type SessionsRevokedBecause = 'deactivated' | 'password_changed' | (strin
  */
 @Injectable()
 export class RevokeSessions {
-  constructor(
-    private readonly unitOfWork: UnitOfWork,
-    private readonly refreshTokens: RefreshTokenRepository,
-  ) {}
+  constructor(private readonly refreshTokens: RefreshTokenRepository) {}
 
   /** In the caller's unit of work, so the sessions end only if the change commits. */
   forEmployee(employeeId: string, because: SessionsRevokedBecause = 'revoked'): Promise<number> {
-    return this.refreshTokens.revokeAllOf(this.unitOfWork.transaction(), employeeId, because, new Date());
+    return this.refreshTokens.revokeAllOf(employeeId, because, new Date());
   }
 }

@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource, type EntityManager } from 'typeorm';
 import { TokenIssuer, type AuthenticatedEmployee } from '@vouch/auth';
 import { newRefreshToken, nextExpiryOf, refreshTokenHash, type SignInFacts } from '../domain/refresh-token';
 import { refreshCookieOf } from '../domain/session-cookie';
@@ -13,10 +12,8 @@ export interface SignedIn {
   expiresIn: number;
 }
 
-export interface StartSessionOptions extends Partial<SignInFacts> {
-  /** The sign-in's own transaction, when the session should start only if it commits. */
-  within?: EntityManager;
-}
+/** The facts only the sign-in knew (both false when left out). */
+export type StartSessionOptions = Partial<SignInFacts>;
 
 /**
  * Starts a session after any successful sign-in (password login, registration, an accepted
@@ -26,7 +23,6 @@ export interface StartSessionOptions extends Partial<SignInFacts> {
 @Injectable()
 export class StartSession {
   constructor(
-    private readonly dataSource: DataSource,
     private readonly refreshTokens: RefreshTokenRepository,
     private readonly tokens: TokenIssuer,
     @Inject(SESSION_SETTINGS) private readonly settings: SessionSettings,
@@ -46,7 +42,6 @@ export class StartSession {
     const token = newRefreshToken();
     const expiresAt = nextExpiryOf(familyExpiresAt, this.settings.idleMs, now);
     await this.refreshTokens.startFamily(
-      options.within ?? this.dataSource.manager,
       {
         id: randomUUID(),
         employeeId: employee.id,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { PeriodicSweep } from '@vouch/platform';
 import { RefreshTokenRepository } from './refresh-token.repository';
 
@@ -12,7 +12,7 @@ const BATCH = 1_000;
 @Injectable()
 export class EndedSessionsSweep extends PeriodicSweep {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly refreshTokens: RefreshTokenRepository,
   ) {
     super();
@@ -26,9 +26,7 @@ export class EndedSessionsSweep extends PeriodicSweep {
     const before = new Date(Date.now() - KEEP_ENDED_MS);
     let purged = 0;
     for (;;) {
-      const batch = await this.dataSource.transaction((manager) =>
-        this.refreshTokens.purgeEndedBefore(manager, before, BATCH),
-      );
+      const batch = await this.unitOfWork.run(() => this.refreshTokens.purgeEndedBefore(before, BATCH));
       purged += batch;
       if (batch < BATCH) break;
     }

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
+import { ambientTransaction } from '@vouch/persistence';
 import type { PresentedRefreshToken, SignInFacts } from '../domain/refresh-token';
 
 /** A presented token with what a refresh needs of its employee and sign-in. */
@@ -22,12 +24,20 @@ interface LockedRow {
   idpAdmin: boolean;
 }
 
-/** Refresh token families and their tokens, by the tokens' SHA-256 (raw SQL on identity's tables). */
+/**
+ * Refresh token families and their tokens, by the tokens' SHA-256 (raw SQL on identity's tables), in
+ * the unit of work's transaction. A session starts in the transaction in progress if there is one,
+ * else on the pool, as it always did.
+ */
 @Injectable()
 export class RefreshTokenRepository {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
   /** A new family (one sign-in) with its first token. */
   async startFamily(
-    manager: EntityManager,
     family: {
       id: string;
       employeeId: string;
@@ -37,6 +47,7 @@ export class RefreshTokenRepository {
     },
     token: { hash: Buffer; expiresAt: Date },
   ): Promise<void> {
+    const manager = ambientTransaction() ?? this.dataSource.manager;
     await manager.query(
       `INSERT INTO refresh_token_family (id, employee_id, started_at, expires_at, email_proven, idp_admin)
        VALUES ($1, $2, $3, $4, $5, $6)`,
@@ -56,8 +67,8 @@ export class RefreshTokenRepository {
    * The token with this hash, its family locked: two refreshes with the same token take turns, so
    * the second sees the first's rotation (and is a reuse).
    */
-  async lock(manager: EntityManager, hash: Buffer): Promise<LockedRefreshToken | undefined> {
-    const rows: LockedRow[] = await manager.query(
+  async lock(hash: Buffer): Promise<LockedRefreshToken | undefined> {
+    const rows: LockedRow[] = await this.unitOfWork.transaction().query(
       `SELECT t.family_id AS "familyId", f.employee_id AS "employeeId", t.expires_at AS "expiresAt",
               t.rotated_at AS "rotatedAt", f.expires_at AS "familyExpiresAt",
               f.revoked_at AS "familyRevokedAt", e.email, e.deactivated_at AS "deactivatedAt",
@@ -81,27 +92,26 @@ export class RefreshTokenRepository {
 
   /** Marks the presented token used and adds the family's next one. */
   async rotate(
-    manager: EntityManager,
     familyId: string,
     used: Buffer,
     next: { hash: Buffer; expiresAt: Date },
     at: Date,
   ): Promise<void> {
+    const manager = this.unitOfWork.transaction();
     await manager.query(`UPDATE refresh_token SET rotated_at = $2 WHERE token_hash = $1`, [used, at]);
     await this.addToken(manager, familyId, next.hash, at, next.expiresAt);
   }
 
   /** The family of the token with this hash, if any. */
-  async familyOf(manager: EntityManager, hash: Buffer): Promise<string | undefined> {
-    const rows: Array<{ familyId: string }> = await manager.query(
-      `SELECT family_id AS "familyId" FROM refresh_token WHERE token_hash = $1`,
-      [hash],
-    );
+  async familyOf(hash: Buffer): Promise<string | undefined> {
+    const rows: Array<{ familyId: string }> = await this.unitOfWork
+      .transaction()
+      .query(`SELECT family_id AS "familyId" FROM refresh_token WHERE token_hash = $1`, [hash]);
     return rows[0]?.familyId;
   }
 
-  async revokeFamily(manager: EntityManager, familyId: string, reason: string, at: Date): Promise<void> {
-    await manager.query(
+  async revokeFamily(familyId: string, reason: string, at: Date): Promise<void> {
+    await this.unitOfWork.transaction().query(
       `UPDATE refresh_token_family SET revoked_at = $2, revoked_reason = $3
         WHERE id = $1 AND revoked_at IS NULL`,
       [familyId, at, reason],
@@ -109,8 +119,8 @@ export class RefreshTokenRepository {
   }
 
   /** Ends every session of an employee; returns how many were still open. */
-  async revokeAllOf(manager: EntityManager, employeeId: string, reason: string, at: Date): Promise<number> {
-    const [, affected]: [unknown, number] = await manager.query(
+  async revokeAllOf(employeeId: string, reason: string, at: Date): Promise<number> {
+    const [, affected]: [unknown, number] = await this.unitOfWork.transaction().query(
       `UPDATE refresh_token_family SET revoked_at = $2, revoked_reason = $3
         WHERE employee_id = $1 AND revoked_at IS NULL AND expires_at > $2`,
       [employeeId, at, reason],
@@ -122,8 +132,8 @@ export class RefreshTokenRepository {
    * Forgets families that ended (expired or revoked) before `before`, with their tokens: past that,
    * a token of theirs is refused as unknown, as it would be as expired or revoked.
    */
-  async purgeEndedBefore(manager: EntityManager, before: Date, limit: number): Promise<number> {
-    const [, affected]: [unknown, number] = await manager.query(
+  async purgeEndedBefore(before: Date, limit: number): Promise<number> {
+    const [, affected]: [unknown, number] = await this.unitOfWork.transaction().query(
       `DELETE FROM refresh_token_family WHERE id IN (
          SELECT id FROM refresh_token_family
           WHERE expires_at < $1 OR revoked_at < $1

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { UnitOfWork } from '@vouch/messaging';
 import { SSO_ACTOR } from '../../audit/domain/audit-entry';
 import { CreateEmployee } from '../../employees/application/create-employee.use-case';
@@ -55,19 +54,17 @@ export class CompleteSingleSignOn {
       this.settings.groupsClaim,
     );
     const employee = await this.unitOfWork.run(async () => {
-      const manager = this.unitOfWork.transaction();
       const decision = decideLink({
         identity,
-        linked: await this.links.linked(manager, identity.issuer, identity.subject),
-        provisioned: await this.links.provisioned(manager, identity.issuer, immutableIdsOf(identity)),
-        byEmail:
-          identity.email === null ? null : await this.links.byEmail(manager, identity.issuer, identity.email),
+        linked: await this.links.linked(identity.issuer, identity.subject),
+        provisioned: await this.links.provisioned(identity.issuer, immutableIdsOf(identity)),
+        byEmail: identity.email === null ? null : await this.links.byEmail(identity.issuer, identity.email),
         justInTimeProvisioning: this.settings.justInTimeProvisioning,
       });
-      const signedIn = await this.employeeOf(decision, identity, manager);
-      await this.links.signedIn(manager, identity.issuer, identity.subject, at);
+      const signedIn = await this.employeeOf(decision, identity);
+      await this.links.signedIn(identity.issuer, identity.subject, at);
       if (identity.emailVerified && identity.email === signedIn.email)
-        await this.emailProofs.record(manager, {
+        await this.emailProofs.record({
           employeeId: signedIn.id,
           email: signedIn.email,
           by: 'sso',
@@ -98,10 +95,9 @@ export class CompleteSingleSignOn {
   private async employeeOf(
     decision: LinkDecision,
     identity: IdpIdentity,
-    manager: EntityManager,
   ): Promise<{ id: string; email: string }> {
     const link = (employeeId: string, linkedBy: 'external_id' | 'verified_email' | 'jit') =>
-      this.links.link(manager, {
+      this.links.link({
         issuer: identity.issuer,
         subject: identity.subject,
         employeeId,
@@ -112,11 +108,7 @@ export class CompleteSingleSignOn {
       case 'signed-in':
       case 'link': {
         if (decision.kind === 'link') await link(decision.employeeId, decision.by);
-        const employee = await manager.query<Array<{ id: string; email: string }>>(
-          `SELECT id, email FROM employee WHERE id = $1`,
-          [decision.employeeId],
-        );
-        const [found] = employee;
+        const found = await this.links.employeeOf(decision.employeeId);
         if (!found) throw new SsoRefusedError('not_provisioned', 'the employee is gone');
         return found;
       }
