@@ -163,6 +163,24 @@ describe('a unit of work', () => {
     expect(await rowsOf(probe)).toEqual({ items: 1, sequences: [0, 1] });
   });
 
+  it('without a transaction, commits each one-statement change with its event as it is made', async () => {
+    const probe = new Probe();
+    await unitOfWork.run(() => save(probe));
+    const switchOn = {
+      sql: `UPDATE probe_item SET switched_on = true WHERE id = $1 AND NOT switched_on RETURNING id`,
+      params: [probe.id],
+    };
+
+    await unitOfWork.runWithoutTransaction(async () => {
+      expect(await unitOfWork.saveInOneStatement(probe.step(0), switchOn)).toBe(true);
+      // Seen from another connection before the work ends: no transaction holds it back.
+      expect(await rowsOf(probe)).toEqual({ items: 1, sequences: [0] });
+      expect(await unitOfWork.saveInOneStatement(probe.step(1), switchOn)).toBe(false);
+    });
+
+    expect(await rowsOf(probe)).toEqual({ items: 1, sequences: [0] });
+  });
+
   it('adds an event recorded in several versions once per version, with one id', async () => {
     const probe = new Probe().stepInVersions(0);
 

@@ -6,7 +6,7 @@ import { type NotificationsEnvironment, unsubscribeSecretOf } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
 import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
-import { notificationErrors } from './notifications/notifications.errors';
+import { notificationErrorMappings } from './notifications/api/notification.error-mappings';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
 export const serviceDescription: ServiceDescription = {
@@ -44,7 +44,7 @@ export class AppModule {
             DailyDigest1764300000000,
             DeliveryTraceContext1764400000000,
           ],
-          errors: notificationErrors,
+          errors: notificationErrorMappings,
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         NotificationsModule.forRoot({

@@ -34,6 +34,18 @@ export class UnitOfWork {
     return this.dataSource.transaction((manager) => withAmbientTransaction(manager, work));
   }
 
+  /**
+   * Runs `work` whose every write is one statement (`saveInOneStatement`, or a single query) without
+   * opening a transaction for it: each statement commits on its own, as PostgreSQL commits a lone
+   * statement. For a job that records many outcomes one by one as they come (the email sender, as
+   * SMTP answers), where a transaction each would only add BEGIN and COMMIT round trips and hold
+   * nothing together. Joins the transaction already open, as `run` does.
+   */
+  runWithoutTransaction<T>(work: () => Promise<T>): Promise<T> {
+    if (ambientTransaction()) return work();
+    return withAmbientTransaction(this.dataSource.manager, work);
+  }
+
   /** The transaction of the `run` in progress, for a repository's reads and writes. */
   transaction(): EntityManager {
     const manager = ambientTransaction();

@@ -1,10 +1,15 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { EmployeeReplica, EmployeeReplicaHandlers, ReplicatedEmployee } from '@vouch/employee-replica';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './application/notifications.settings';
+import { DeactivateEmployeeUseCase } from './application/deactivate-employee.use-case';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
 import { PlanInvitationEmailUseCase } from './application/plan-invitation-email.use-case';
 import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
 import { GetPreferencesUseCase, UpdatePreferencesUseCase } from './application/preferences.use-cases';
+import {
+  CancelRequestReminderUseCase,
+  ScheduleRequestReminderUseCase,
+} from './application/request-reminders.use-cases';
 import { SendDueDeliveriesUseCase } from './application/send-due-deliveries.use-case';
 import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from './application/unsubscribe.use-case';
 import { ListDeliveriesUseCase } from './application/list-deliveries.use-case';
@@ -21,9 +26,12 @@ import { ComposeDueDigestsUseCase } from './application/compose-due-digests.use-
 import { DigestScheduler } from './infrastructure/digest.scheduler';
 import { DeliverySenderWorker } from './infrastructure/delivery-sender.worker';
 import { DeliveryEntity } from './infrastructure/delivery.entity';
+import { DeliveryQueries } from './infrastructure/delivery.queries';
 import { DeliveryRepository } from './infrastructure/delivery.repository';
+import { EmployeeRepository } from './infrastructure/employee.repository';
 import { MailTransport } from './infrastructure/mail-transport';
 import { NotificationPreferenceEntity } from './infrastructure/notification-preference.entity';
+import { NotificationPreferenceQueries } from './infrastructure/notification-preference.queries';
 import { NotificationPreferenceRepository } from './infrastructure/notification-preference.repository';
 import { RecipientRepository } from './infrastructure/recipient.repository';
 
@@ -47,13 +55,19 @@ export class NotificationsModule {
         MultipartBodiesDropped,
         EmployeeReplica,
         DeliveryRepository,
+        DeliveryQueries,
         NotificationPreferenceRepository,
+        NotificationPreferenceQueries,
         RecipientRepository,
+        EmployeeRepository,
         MailTransport,
         DeliveryMetrics,
         PlanEmailsUseCase,
         PlanRecommendationGivenUseCase,
         PlanInvitationEmailUseCase,
+        DeactivateEmployeeUseCase,
+        ScheduleRequestReminderUseCase,
+        CancelRequestReminderUseCase,
         SendDueDeliveriesUseCase,
         GetPreferencesUseCase,
         UpdatePreferencesUseCase,

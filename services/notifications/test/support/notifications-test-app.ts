@@ -110,7 +110,7 @@ export class NotificationsTestApp {
 
   /** Composes the digests due at a given time, as the digest sweep would when that time comes. */
   composeDigestsAt(now: Date): Promise<number> {
-    return this.service.get(ComposeDueDigestsUseCase).execute(now);
+    return this.service.get(ComposeDueDigestsUseCase).execute({ asOf: now });
   }
 
   /** Publishes another service's events, as that service would, on this app's topics. */

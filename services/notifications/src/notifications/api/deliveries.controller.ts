@@ -14,6 +14,6 @@ export class DeliveriesController {
   @Get()
   @ApiOkResponse({ type: DeliveryPageDto, description: "one recipient's emails, newest first" })
   async log(@Query() query: ListDeliveriesQuery): Promise<Page<DeliveryView>> {
-    return this.list.execute(query.recipientId, query);
+    return this.list.execute({ recipientId: query.recipientId, page: query });
   }
 }

@@ -1,4 +1,4 @@
-import { Ctx, Payload } from '@nestjs/microservices';
+import { Payload } from '@nestjs/microservices';
 import {
   ConnectionAcceptedV1,
   ConnectionRequestedV1,
@@ -14,13 +14,15 @@ import {
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
-import { EmployeeReplica } from '@vouch/employee-replica';
-import { Inject } from '@nestjs/common';
-import { EventContext, EventHandlers, HandlesEvent } from '@vouch/messaging';
-import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
+import { EventHandlers, HandlesEvent } from '@vouch/messaging';
+import { DeactivateEmployeeUseCase } from '../application/deactivate-employee.use-case';
 import { PlanEmailsUseCase } from '../application/plan-emails.use-case';
 import { PlanInvitationEmailUseCase } from '../application/plan-invitation-email.use-case';
 import { PlanRecommendationGivenUseCase } from '../application/plan-recommendation-given.use-case';
+import {
+  CancelRequestReminderUseCase,
+  ScheduleRequestReminderUseCase,
+} from '../application/request-reminders.use-cases';
 import {
   ConnectionAcceptedPolicy,
   ConnectionRequestedPolicy,
@@ -29,7 +31,6 @@ import {
   RevisionRequestedPolicy,
 } from '../domain/email-policies';
 import { dailyCapLock } from '../infrastructure/recipient.repository';
-import { RequestReminderRepository } from '../infrastructure/request-reminder.repository';
 
 /** The policies that alone decide the email an event plans. */
 const policies = {
@@ -71,112 +72,99 @@ export function dailyCapLocksOf(event: CloudEvent): string[] {
 @EventHandlers()
 export class NotificationEventHandlers {
   constructor(
-    private readonly employees: EmployeeReplica,
+    private readonly deactivateEmployee: DeactivateEmployeeUseCase,
     private readonly plan: PlanEmailsUseCase,
     private readonly recommendationGivenEmail: PlanRecommendationGivenUseCase,
     private readonly invitationEmail: PlanInvitationEmailUseCase,
-    private readonly reminders: RequestReminderRepository,
-    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
+    private readonly scheduleReminder: ScheduleRequestReminderUseCase,
+    private readonly cancelReminder: CancelRequestReminderUseCase,
   ) {}
 
   @HandlesEvent(EmployeeDeactivatedV1)
   async onEmployeeDeactivated(
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.employees.deactivate(context.manager, event.data);
+    await this.deactivateEmployee.execute(event.data);
   }
 
   /** Transactional: takes no daily-cap lock, as it is neither capped nor counted. */
   @HandlesEvent(EmployeeInvitedV1)
-  async onEmployeeInvited(
-    @Payload() event: CloudEvent<EventData<typeof EmployeeInvitedV1>>,
-    @Ctx() context: EventContext,
-  ): Promise<void> {
-    await this.invitationEmail.execute(context.manager, event.id, event.data);
+  async onEmployeeInvited(@Payload() event: CloudEvent<EventData<typeof EmployeeInvitedV1>>): Promise<void> {
+    await this.invitationEmail.execute({ eventId: event.id, invited: event.data });
   }
 
   @HandlesEvent(RecommendationGivenV1, { locks: dailyCapLocksOf })
   async onRecommendationGiven(
     @Payload() event: CloudEvent<EventData<typeof RecommendationGivenV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
     const { requestId } = event.data;
-    if (requestId) await this.reminders.cancel(context.manager, requestId);
-    await this.recommendationGivenEmail.execute(context.manager, event.id, event.data);
+    if (requestId) await this.cancelReminder.execute({ requestId });
+    await this.recommendationGivenEmail.execute({ eventId: event.id, given: event.data });
   }
 
   @HandlesEvent(RecommendationRequestedV1, { locks: dailyCapLocksOf })
   async onRecommendationRequested(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestedV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, policies.recommendationRequested.plan(event.data));
+    await this.plan.execute({ eventId: event.id, email: policies.recommendationRequested.plan(event.data) });
     const { requestId, requesterId, recipientId, relationship, message, requestedAt } = event.data;
-    await this.reminders.schedule(context.manager, {
+    await this.scheduleReminder.execute({
       requestId,
       eventId: event.id,
       requesterId,
       recipientId,
       relationship,
       message,
-      dueAt: new Date(new Date(requestedAt).getTime() + this.settings.reminderAfterMs),
+      requestedAt: new Date(requestedAt),
     });
   }
 
   @HandlesEvent(RecommendationRequestDeclinedV1)
   async onRequestDeclined(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestDeclinedV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.reminders.cancel(context.manager, event.data.requestId);
+    await this.cancelReminder.execute({ requestId: event.data.requestId });
   }
 
   @HandlesEvent(RecommendationRequestWithdrawnV1)
   async onRequestWithdrawn(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestWithdrawnV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.reminders.cancel(context.manager, event.data.requestId);
+    await this.cancelReminder.execute({ requestId: event.data.requestId });
   }
 
   @HandlesEvent(RecommendationRequestExpiredV1)
   async onRequestExpired(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRequestExpiredV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.reminders.cancel(context.manager, event.data.requestId);
+    await this.cancelReminder.execute({ requestId: event.data.requestId });
   }
 
   @HandlesEvent(ConnectionRequestedV1, { locks: dailyCapLocksOf })
   async onConnectionRequested(
     @Payload() event: CloudEvent<EventData<typeof ConnectionRequestedV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, policies.connectionRequested.plan(event.data));
+    await this.plan.execute({ eventId: event.id, email: policies.connectionRequested.plan(event.data) });
   }
 
   @HandlesEvent(ConnectionAcceptedV1, { locks: dailyCapLocksOf })
   async onConnectionAccepted(
     @Payload() event: CloudEvent<EventData<typeof ConnectionAcceptedV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, policies.connectionAccepted.plan(event.data));
+    await this.plan.execute({ eventId: event.id, email: policies.connectionAccepted.plan(event.data) });
   }
 
   @HandlesEvent(RecommendationAcceptedV1, { locks: dailyCapLocksOf })
   async onRecommendationAccepted(
     @Payload() event: CloudEvent<EventData<typeof RecommendationAcceptedV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, policies.recommendationAccepted.plan(event.data));
+    await this.plan.execute({ eventId: event.id, email: policies.recommendationAccepted.plan(event.data) });
   }
 
   @HandlesEvent(RecommendationRevisionRequestedV1, { locks: dailyCapLocksOf })
   async onRevisionRequested(
     @Payload() event: CloudEvent<EventData<typeof RecommendationRevisionRequestedV1>>,
-    @Ctx() context: EventContext,
   ): Promise<void> {
-    await this.plan.execute(context.manager, event.id, policies.revisionRequested.plan(event.data));
+    await this.plan.execute({ eventId: event.id, email: policies.revisionRequested.plan(event.data) });
   }
 }

@@ -17,7 +17,7 @@ export class PreferencesController {
   @Get()
   @ApiOkResponse({ type: NotificationPreferencesDto, description: 'every category on until changed' })
   async mine(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<NotificationPreferencesView> {
-    return this.get.execute(employee.id);
+    return this.get.execute({ employeeId: employee.id });
   }
 
   @Put()
@@ -27,6 +27,6 @@ export class PreferencesController {
     @CurrentEmployee() employee: AuthenticatedEmployee,
     @Body() body: NotificationPreferencesDto,
   ): Promise<NotificationPreferencesView> {
-    return this.update.execute(employee.id, body);
+    return this.update.execute({ employeeId: employee.id, wanted: body });
   }
 }

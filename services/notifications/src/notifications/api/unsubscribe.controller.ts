@@ -66,7 +66,7 @@ export class UnsubscribeController {
   @Header('Cache-Control', 'no-store')
   confirm(@Query('token') token: unknown, @Res({ passthrough: true }) reply: FastifyReply): string {
     reply.headers(this.pageHeaders);
-    const claim = this.check.execute(asToken(token));
+    const claim = this.check.execute({ token: asToken(token) });
     return PAGE({ done: false, category: CATEGORY_NAMES[claim.category], token: asToken(token) });
   }
 
@@ -82,7 +82,7 @@ export class UnsubscribeController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
     reply.headers(this.pageHeaders);
-    const claim = await this.unsubscribe.execute(asToken(token));
+    const claim = await this.unsubscribe.execute({ token: asToken(token) });
     return PAGE({ done: true, category: CATEGORY_NAMES[claim.category] });
   }
 }

@@ -1,12 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { ReplicatedEmployee } from '@vouch/employee-replica';
+import { UnitOfWork } from '@vouch/messaging';
 import { Delivery, RECIPIENT_UNKNOWN } from '../domain/delivery';
 import { RecipientDay } from '../domain/recipient-day';
+import { DeliveryQueries } from '../infrastructure/delivery.queries';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
+
+export interface ComposeDueDigestsCommand {
+  /** The time the digests are due as of: now, unless a test says otherwise. */
+  asOf?: Date;
+}
 
 /**
  * Folds each recipient's held emails into one digest once their digest hour has come, in their own
@@ -19,8 +25,10 @@ export class ComposeDueDigestsUseCase {
   private readonly day: RecipientDay;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly queries: DeliveryQueries,
     private readonly deliveries: DeliveryRepository,
+    private readonly employees: EmployeeRepository,
     private readonly preferences: NotificationPreferenceRepository,
     @Inject(NOTIFICATIONS_SETTINGS) settings: NotificationsSettings,
   ) {
@@ -31,8 +39,8 @@ export class ComposeDueDigestsUseCase {
    * Composes the digests due as of a time (now, unless a test says otherwise); returns how many.
    * The digests themselves are written at the real time, to be sent at once.
    */
-  async execute(asOf: Date = new Date()): Promise<number> {
-    const recipients = await this.deliveries.recipientsWithHeldEmails(this.dataSource.manager);
+  async execute({ asOf = new Date() }: ComposeDueDigestsCommand = {}): Promise<number> {
+    const recipients = await this.queries.recipientsWithHeldEmails();
     let composed = 0;
     for (const { recipientId, timeZone } of recipients) {
       const digestTime = this.day.lastDigestTime(asOf, timeZone);
@@ -42,19 +50,19 @@ export class ComposeDueDigestsUseCase {
   }
 
   private composeFor(recipientId: string, digestTime: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.unitOfWork.run(async () => {
       const now = new Date();
-      const held = await this.deliveries.claimHeldBefore(manager, recipientId, digestTime);
+      const held = await this.deliveries.claimHeldBefore(recipientId, digestTime);
       if (held.length === 0) return false;
-      const recipient = await manager.findOneBy(ReplicatedEmployee, { id: recipientId });
+      const recipient = await this.employees.find(recipientId);
       if (!recipient) {
         for (const delivery of held) {
           delivery.skip(RECIPIENT_UNKNOWN, now);
-          await this.deliveries.save(manager, delivery);
+          await this.deliveries.save(delivery);
         }
         return false;
       }
-      const preferences = await this.preferences.find(manager, recipientId);
+      const preferences = await this.preferences.find(recipientId);
       let digest: Delivery | null = null;
       for (const delivery of held) {
         const withheld = delivery.reasonToWithholdFrom({ employee: recipient, preferences });
@@ -62,11 +70,11 @@ export class ComposeDueDigestsUseCase {
         else {
           if (!digest) {
             digest = Delivery.digestFor({ id: randomUUID(), recipient, digestTime, now });
-            await this.deliveries.addDigest(manager, digest);
+            await this.deliveries.addDigest(digest);
           }
           delivery.foldInto(digest, now);
         }
-        await this.deliveries.save(manager, delivery);
+        await this.deliveries.save(delivery);
       }
       return digest !== null;
     });

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { decodeCursor, toPage } from '@vouch/platform';
 import type { Page } from '@vouch/contracts';
 import type { DeliveryStatus } from '../domain/delivery';
-import { DeliveryEntity } from '../infrastructure/delivery.entity';
+import { DeliveryQueries } from '../infrastructure/delivery.queries';
 
 /** One line of the delivery log. */
 export interface DeliveryView {
@@ -21,27 +20,23 @@ export interface DeliveryView {
   failedAt: string | null;
 }
 
+export interface ListDeliveriesCommand {
+  recipientId: string;
+  page: { limit: number; cursor?: string };
+}
+
 /** The delivery log of one recipient, newest first: what was sent, failed or is still pending. */
 @Injectable()
 export class ListDeliveriesUseCase {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly queries: DeliveryQueries) {}
 
-  async execute(recipientId: string, page: { limit: number; cursor?: string }): Promise<Page<DeliveryView>> {
+  async execute({ recipientId, page }: ListDeliveriesCommand): Promise<Page<DeliveryView>> {
     const after = decodeCursor(page.cursor);
-    const query = this.dataSource
-      .createQueryBuilder(DeliveryEntity, 'delivery')
-      .where('delivery.recipientId = :recipientId', { recipientId });
-    if (after) {
-      query.andWhere(
-        '(delivery.createdAt, delivery.id) < (CAST(:afterKey AS timestamptz), CAST(:afterId AS uuid))',
-        { afterKey: after.key, afterId: after.id },
-      );
-    }
-    const rows = await query
-      .orderBy('delivery.createdAt', 'DESC')
-      .addOrderBy('delivery.id', 'DESC')
-      .limit(page.limit + 1)
-      .getMany();
+    const rows = await this.queries.page(
+      recipientId,
+      after ? { at: after.key, id: after.id } : null,
+      page.limit,
+    );
     return toPage(
       rows,
       page.limit,

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { ReplicatedEmployee } from '@vouch/employee-replica';
+import { UnitOfWork } from '@vouch/messaging';
 import { currentTraceparent } from '@vouch/telemetry';
 import { Delivery } from '../domain/delivery';
 import { EmailPacingPolicy, reasonToWithhold } from '../domain/delivery-rules';
@@ -19,6 +19,12 @@ export class EmployeeNotReplicatedYetError extends Error {
   }
 }
 
+export interface PlanEmailCommand {
+  /** The event that causes the email: with template and recipient, what makes its delivery unique. */
+  eventId: string;
+  email: PlannedEmail;
+}
+
 /**
  * Turns the emails an event causes into deliveries, in the event handler's transaction: nothing for
  * a recipient who left or switched the email's category off; held for the digest past the daily cap
@@ -30,6 +36,7 @@ export class PlanEmailsUseCase {
   private readonly day: RecipientDay;
 
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly deliveries: DeliveryRepository,
     private readonly recipients: RecipientRepository,
     @Inject(NOTIFICATIONS_SETTINGS) settings: NotificationsSettings,
@@ -38,10 +45,12 @@ export class PlanEmailsUseCase {
     this.day = new RecipientDay(settings.digestHour, settings.defaultTimeZone);
   }
 
-  async execute(manager: EntityManager, eventId: string, email: PlannedEmail): Promise<void> {
-    const recipient = await this.recipientOf(manager, email);
-    const sentToday = await this.sentToday(manager, recipient);
-    await this.addFor(manager, eventId, email, recipient, sentToday);
+  execute(command: PlanEmailCommand): Promise<void> {
+    return this.unitOfWork.run(async () => {
+      const recipient = await this.recipientOf(command.email);
+      const sentToday = await this.sentToday(recipient);
+      await this.addFor(command.eventId, command.email, recipient, sentToday);
+    });
   }
 
   /**
@@ -49,10 +58,9 @@ export class PlanEmailsUseCase {
    * identity's topic is not ordered with the others: an employee not known yet soon will be.
    */
   async recipientOf(
-    manager: EntityManager,
     email: Pick<PlannedEmail, 'recipientId' | 'counterpartId'>,
   ): Promise<Recipient & { counterpart: ReplicatedEmployee }> {
-    const recipient = await this.recipients.find(manager, email.recipientId, {
+    const recipient = await this.recipients.find(email.recipientId, {
       counterpartId: email.counterpartId,
       lockDailyCount: true,
     });
@@ -66,9 +74,8 @@ export class PlanEmailsUseCase {
    * The emails the recipient got on their own today (their day, in their time zone), read after
    * `recipientOf` took the lock on that count.
    */
-  sentToday(manager: EntityManager, { employee }: Recipient): Promise<number> {
+  sentToday({ employee }: Recipient): Promise<number> {
     return this.deliveries.countSentOnTheirOwnSince(
-      manager,
       employee.id,
       this.day.startOf(new Date(), employee.timeZone),
     );
@@ -79,12 +86,10 @@ export class PlanEmailsUseCase {
    * in one round trip. `nudgeRecorded` is false when the pair had been nudged before.
    */
   recordNudgeAndCountSentToday(
-    manager: EntityManager,
     { employee }: Recipient,
     nudgedBy: { authorId: string; at: Date },
   ): Promise<{ sent: number; nudgeRecorded: boolean }> {
     return this.deliveries.recordNudgeAndCountSentOnTheirOwnSince(
-      manager,
       employee.id,
       this.day.startOf(new Date(), employee.timeZone),
       nudgedBy,
@@ -93,7 +98,6 @@ export class PlanEmailsUseCase {
 
   /** Plans the email for a recipient read with `recipientOf`, who got `sentToday` emails today. */
   async addFor(
-    manager: EntityManager,
     eventId: string,
     email: PlannedEmail,
     { employee, preferences, counterpart }: Recipient & { counterpart: ReplicatedEmployee },
@@ -110,6 +114,6 @@ export class PlanEmailsUseCase {
       traceparent: currentTraceparent() ?? null,
       now: new Date(),
     });
-    await this.deliveries.add(manager, delivery);
+    await this.deliveries.add(delivery);
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
 import type { EmployeeInvitedV1, EventData } from '@vouch/contracts';
+import { UnitOfWork } from '@vouch/messaging';
 import { currentTraceparent } from '@vouch/telemetry';
 import { Delivery } from '../domain/delivery';
 import { reasonToWithhold } from '../domain/delivery-rules';
@@ -22,6 +22,12 @@ export function readableIn(timeZone: string, at: Date): string {
   return `${local} (${timeZone})`;
 }
 
+export interface PlanInvitationEmailCommand {
+  /** The EmployeeInvited event's id. */
+  eventId: string;
+  invited: EventData<typeof EmployeeInvitedV1>;
+}
+
 /**
  * Plans the invitation email, to go out at once: transactional, so neither the daily cap, the digest,
  * the reciprocity ledger nor a category switched off holds it back; only a deactivation does. A
@@ -30,38 +36,38 @@ export function readableIn(timeZone: string, at: Date): string {
 @Injectable()
 export class PlanInvitationEmailUseCase {
   constructor(
+    private readonly unitOfWork: UnitOfWork,
     private readonly deliveries: DeliveryRepository,
     private readonly recipients: RecipientRepository,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {}
 
-  async execute(
-    manager: EntityManager,
-    eventId: string,
-    invited: EventData<typeof EmployeeInvitedV1>,
-  ): Promise<void> {
-    // The invitation follows the employee's registration on the same key: known by now, unless its
-    // registration is still on its way (a transient error: the consumer retries).
-    const recipient = await this.recipients.find(manager, invited.employeeId);
-    if (!recipient) throw new EmployeeNotReplicatedYetError(invited.employeeId);
-    if (reasonToWithhold(recipient.employee, recipient.preferences, TRANSACTIONAL)) return;
-    const timeZone = recipient.employee.timeZone ?? this.settings.defaultTimeZone;
-    const email = policy.plan({
-      invitationId: invited.invitationId,
-      employeeId: invited.employeeId,
-      expiresAt: invited.expiresAt,
-      expiresOn: readableIn(timeZone, new Date(invited.expiresAt)),
+  execute(command: PlanInvitationEmailCommand): Promise<void> {
+    return this.unitOfWork.run(async () => {
+      const { eventId, invited } = command;
+      // The invitation follows the employee's registration on the same key: known by now, unless its
+      // registration is still on its way (a transient error: the consumer retries).
+      const recipient = await this.recipients.find(invited.employeeId);
+      if (!recipient) throw new EmployeeNotReplicatedYetError(invited.employeeId);
+      if (reasonToWithhold(recipient.employee, recipient.preferences, TRANSACTIONAL)) return;
+      const timeZone = recipient.employee.timeZone ?? this.settings.defaultTimeZone;
+      const email = policy.plan({
+        invitationId: invited.invitationId,
+        employeeId: invited.employeeId,
+        expiresAt: invited.expiresAt,
+        expiresOn: readableIn(timeZone, new Date(invited.expiresAt)),
+      });
+      const delivery = Delivery.plan({
+        id: randomUUID(),
+        eventId,
+        email,
+        recipient: recipient.employee,
+        counterpart: null,
+        pace: 'now',
+        traceparent: currentTraceparent() ?? null,
+        now: new Date(),
+      });
+      await this.deliveries.add(delivery);
     });
-    const delivery = Delivery.plan({
-      id: randomUUID(),
-      eventId,
-      email,
-      recipient: recipient.employee,
-      counterpart: null,
-      pace: 'now',
-      traceparent: currentTraceparent() ?? null,
-      now: new Date(),
-    });
-    await this.deliveries.add(manager, delivery);
   }
 }

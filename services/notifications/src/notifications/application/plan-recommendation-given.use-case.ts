@@ -1,8 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { EventData, RecommendationGivenV1 } from '@vouch/contracts';
+import { UnitOfWork } from '@vouch/messaging';
 import { RecommendationGivenPolicy } from '../domain/email-policies';
 import { PlanEmailsUseCase } from './plan-emails.use-case';
+
+export interface PlanRecommendationGivenCommand {
+  /** The RecommendationGiven event's id. */
+  eventId: string;
+  given: EventData<typeof RecommendationGivenV1>;
+}
 
 /**
  * The subject's email about a new recommendation. The ledger row is written only when a nudge is
@@ -13,31 +19,33 @@ import { PlanEmailsUseCase } from './plan-emails.use-case';
 export class PlanRecommendationGivenUseCase {
   private readonly policy = new RecommendationGivenPolicy();
 
-  constructor(private readonly plan: PlanEmailsUseCase) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly plan: PlanEmailsUseCase,
+  ) {}
 
-  async execute(
-    manager: EntityManager,
-    eventId: string,
-    data: EventData<typeof RecommendationGivenV1>,
-  ): Promise<void> {
-    const { recommendationId, authorId, subjectId, text, reciprocal } = data;
-    const recipient = await this.plan.recipientOf(manager, {
-      recipientId: subjectId,
-      counterpartId: authorId,
+  execute(command: PlanRecommendationGivenCommand): Promise<void> {
+    return this.unitOfWork.run(async () => {
+      const { eventId, given } = command;
+      const { recommendationId, authorId, subjectId, text, reciprocal } = given;
+      const recipient = await this.plan.recipientOf({
+        recipientId: subjectId,
+        counterpartId: authorId,
+      });
+      // A subject who switched these emails off gets none, so their one nudge for the pair stays unspent.
+      const nudging = !reciprocal && recipient.preferences.allows('reciprocity');
+      const { sent, nudgeRecorded } = nudging
+        ? await this.plan.recordNudgeAndCountSentToday(recipient, { authorId, at: new Date() })
+        : { sent: await this.plan.sentToday(recipient), nudgeRecorded: false };
+      const email = this.policy.plan({
+        recommendationId,
+        authorId,
+        subjectId,
+        text,
+        reciprocal,
+        pairAlreadyNudged: nudging && !nudgeRecorded,
+      });
+      await this.plan.addFor(eventId, email, recipient, sent);
     });
-    // A subject who switched these emails off gets none, so their one nudge for the pair stays unspent.
-    const nudging = !reciprocal && recipient.preferences.allows('reciprocity');
-    const { sent, nudgeRecorded } = nudging
-      ? await this.plan.recordNudgeAndCountSentToday(manager, recipient, { authorId, at: new Date() })
-      : { sent: await this.plan.sentToday(manager, recipient), nudgeRecorded: false };
-    const email = this.policy.plan({
-      recommendationId,
-      authorId,
-      subjectId,
-      text,
-      reciprocal,
-      pairAlreadyNudged: nudging && !nudgeRecorded,
-    });
-    await this.plan.addFor(manager, eventId, email, recipient, sent);
   }
 }

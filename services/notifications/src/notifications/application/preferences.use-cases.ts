@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { NotificationPreferencesView } from '@vouch/contracts';
+import { UnitOfWork } from '@vouch/messaging';
 import { NotificationPreferences } from '../domain/email-category';
+import { NotificationPreferenceQueries } from '../infrastructure/notification-preference.queries';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 
 function view(preferences: NotificationPreferences): NotificationPreferencesView {
@@ -12,31 +13,40 @@ function view(preferences: NotificationPreferences): NotificationPreferencesView
   };
 }
 
+export interface GetPreferencesCommand {
+  employeeId: string;
+}
+
+export interface UpdatePreferencesCommand {
+  employeeId: string;
+  wanted: NotificationPreferencesView;
+}
+
 @Injectable()
 export class GetPreferencesUseCase {
-  constructor(
-    private readonly dataSource: DataSource,
-    private readonly preferences: NotificationPreferenceRepository,
-  ) {}
+  constructor(private readonly queries: NotificationPreferenceQueries) {}
 
-  async execute(employeeId: string): Promise<NotificationPreferencesView> {
-    return view(await this.preferences.find(this.dataSource.manager, employeeId));
+  async execute(command: GetPreferencesCommand): Promise<NotificationPreferencesView> {
+    return view(await this.queries.preferencesOf(command.employeeId));
   }
 }
 
 @Injectable()
 export class UpdatePreferencesUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly preferences: NotificationPreferenceRepository,
   ) {}
 
-  async execute(
-    employeeId: string,
-    wanted: NotificationPreferencesView,
-  ): Promise<NotificationPreferencesView> {
-    const preferences = new NotificationPreferences(wanted.categories, wanted.digest, wanted.unsubscribedAll);
-    await this.preferences.save(this.dataSource.manager, employeeId, preferences);
-    return view(preferences);
+  execute({ employeeId, wanted }: UpdatePreferencesCommand): Promise<NotificationPreferencesView> {
+    return this.unitOfWork.run(async () => {
+      const preferences = new NotificationPreferences(
+        wanted.categories,
+        wanted.digest,
+        wanted.unsubscribedAll,
+      );
+      await this.preferences.save(employeeId, preferences);
+      return view(preferences);
+    });
   }
 }

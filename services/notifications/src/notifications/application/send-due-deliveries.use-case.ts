@@ -1,9 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
-import { EmailFailedV1, EmailSentV1, type EventData, type EventDefinition } from '@vouch/contracts';
-import { Outbox } from '@vouch/messaging';
+import { UnitOfWork } from '@vouch/messaging';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
-import { RECIPIENT_UNKNOWN, type Delivery, type DeliveryState } from '../domain/delivery';
+import { messageIdOf, RECIPIENT_UNKNOWN, type Delivery, type DeliveryState } from '../domain/delivery';
 import { safeDisplayName } from '../domain/delivery-outcome';
 import { isServerUnavailable } from '../domain/smtp-outage';
 import { TRANSACTIONAL } from '../domain/email-category';
@@ -16,11 +14,6 @@ import { emailLinks } from './email-links';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
 
 const DAY_MS = 86_400_000;
-
-/** The Message-ID of a delivery: the same on every attempt, so a resend after a crash is one message. */
-export function messageIdOf(deliveryId: string): string {
-  return `<${deliveryId}@vouch>`;
-}
 
 /** What became of a claimed delivery: sent, refused by the server, not attempted (skipped), or the server unavailable. */
 export type SendAttempt = 'sent' | 'refused' | 'server-unavailable' | 'skipped';
@@ -38,17 +31,18 @@ export interface DeliveryClaim {
  * delivery; a sender that dies leaves what it claimed to be sent again when the lease ends, with the
  * same Message-ID. Only an email in the SMTP hand-over at that moment can arrive twice. A recipient
  * who left or switched the email off since it was planned is not sent it: the delivery is skipped,
- * with the reason. One whose work email changed since is sent it at the new address.
+ * with the reason. One whose work email changed since is sent it at the new address. Each statement
+ * commits on its own (`UnitOfWork.runWithoutTransaction`): a transaction would hold nothing
+ * together, and cost two round trips more per email.
  */
 @Injectable()
 export class SendDueDeliveriesUseCase {
   private readonly tokens: UnsubscribeTokens;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly deliveries: DeliveryRepository,
     private readonly transport: MailTransport,
-    private readonly outbox: Outbox,
     private readonly metrics: DeliveryMetrics,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
@@ -56,11 +50,13 @@ export class SendDueDeliveriesUseCase {
   }
 
   /** Claims up to `limit` due deliveries, oldest first. */
-  async claim(limit: number): Promise<DeliveryClaim> {
-    const now = new Date();
-    const leaseUntil = new Date(now.getTime() + this.settings.senderLeaseMs);
-    const deliveries = await this.deliveries.claimDue(this.dataSource.manager, now, leaseUntil, limit);
-    return { deliveries, leaseUntil };
+  claim(limit: number): Promise<DeliveryClaim> {
+    return this.unitOfWork.runWithoutTransaction(async () => {
+      const now = new Date();
+      const leaseUntil = new Date(now.getTime() + this.settings.senderLeaseMs);
+      const deliveries = await this.deliveries.claimDue(now, leaseUntil, limit);
+      return { deliveries, leaseUntil };
+    });
   }
 
   /**
@@ -73,15 +69,18 @@ export class SendDueDeliveriesUseCase {
   }
 
   /** Sends one claimed delivery, or skips it, and records the outcome. */
-  async send({ delivery, recipient }: ClaimedDelivery): Promise<SendAttempt> {
-    const manager = this.dataSource.manager;
+  send(claimed: ClaimedDelivery): Promise<SendAttempt> {
+    return this.unitOfWork.runWithoutTransaction(() => this.sendOne(claimed));
+  }
+
+  private async sendOne({ delivery, recipient }: ClaimedDelivery): Promise<SendAttempt> {
     if (!recipient) return this.skip(delivery, RECIPIENT_UNKNOWN);
     const withheld = delivery.reasonToWithholdFrom(recipient);
     if (withheld) return this.skip(delivery, withheld);
     // The address the recipient has now: their work email may have changed since it was planned.
     delivery.addressTo(recipient.employee.email);
     const state = delivery.snapshot();
-    const email = await this.compose(manager, state);
+    const email = await this.compose(state);
     const result = await inSpan(
       `send email ${state.template}`,
       {
@@ -98,20 +97,22 @@ export class SendDueDeliveriesUseCase {
       },
     );
     const now = new Date();
+    const { template } = state;
     if (result.sent) {
       delivery.sent(now);
-      await this.recordSent(manager, delivery, now);
+      // False when another sender's outcome came first: it was counted then.
+      if (await this.deliveries.recordOutcome(delivery)) this.metrics.sent.inc({ template });
       return 'sent';
     }
     const next = delivery.failed(result.failure, this.settings.retry, now);
-    if (next.kind === 'retry') await this.deliveries.recordOutcome(manager, delivery);
-    else await this.recordFailed(manager, delivery, now, next.permanent);
+    const recorded = await this.deliveries.recordOutcome(delivery);
+    if (next.kind === 'fail' && recorded) this.metrics.failed.inc({ template });
     return isServerUnavailable(result.failure) ? 'server-unavailable' : 'refused';
   }
 
   private async skip(delivery: Delivery, reason: string): Promise<'skipped'> {
     delivery.skip(reason, new Date());
-    await this.deliveries.recordOutcome(this.dataSource.manager, delivery);
+    await this.deliveries.recordOutcome(delivery);
     this.metrics.skipped.inc({ template: delivery.snapshot().template });
     return 'skipped';
   }
@@ -122,10 +123,10 @@ export class SendDueDeliveriesUseCase {
     const now = new Date();
     for (const { delivery } of unsent) delivery.release(now);
     const ids = unsent.map(({ delivery }) => delivery.id);
-    await this.deliveries.release(this.dataSource.manager, ids, claim.leaseUntil, now);
+    await this.unitOfWork.runWithoutTransaction(() => this.deliveries.release(ids, claim.leaseUntil, now));
   }
 
-  private async compose(manager: EntityManager, delivery: DeliveryState): Promise<OutgoingEmail> {
+  private async compose(delivery: DeliveryState): Promise<OutgoingEmail> {
     // Transactional emails (the invitation) have nothing to unsubscribe from.
     const token =
       delivery.category === TRANSACTIONAL
@@ -142,8 +143,7 @@ export class SendDueDeliveriesUseCase {
       links: emailLinks(this.settings.publicUrl, about, token, this.settings.invitationSecret),
     });
     const own = content(delivery);
-    const carried =
-      delivery.template === 'daily-digest' ? await this.deliveries.carriedBy(manager, delivery.id) : [];
+    const carried = delivery.template === 'daily-digest' ? await this.deliveries.carriedBy(delivery.id) : [];
     const rendered = renderEmail(delivery.template, {
       ...own,
       entries: carried.map((held) => digestEntry(held.template, content(held))),
@@ -167,56 +167,5 @@ export class SendDueDeliveriesUseCase {
         'X-Vouch-Template': delivery.template,
       },
     };
-  }
-
-  private async recordSent(manager: EntityManager, delivery: Delivery, now: Date): Promise<void> {
-    const { id, recipientId, template, eventId, attempts } = delivery.snapshot();
-    const announced = await this.recordAnnounced(manager, delivery, EmailSentV1, {
-      deliveryId: id,
-      recipientId,
-      template,
-      causationEventId: eventId,
-      messageId: messageIdOf(id),
-      attempts,
-      sentAt: now.toISOString(),
-    });
-    if (announced) this.metrics.sent.inc({ template });
-  }
-
-  private async recordFailed(
-    manager: EntityManager,
-    delivery: Delivery,
-    now: Date,
-    permanent: boolean,
-  ): Promise<void> {
-    const { id, recipientId, template, eventId, lastError, attempts } = delivery.snapshot();
-    const announced = await this.recordAnnounced(manager, delivery, EmailFailedV1, {
-      deliveryId: id,
-      recipientId,
-      template,
-      causationEventId: eventId,
-      reason: lastError ?? 'unknown',
-      permanent,
-      attempts,
-      failedAt: now.toISOString(),
-    });
-    if (announced) this.metrics.failed.inc({ template });
-  }
-
-  /** Records a final outcome with its event; false when another sender's outcome came first. */
-  private async recordAnnounced<TDefinition extends EventDefinition>(
-    manager: EntityManager,
-    delivery: Delivery,
-    definition: TDefinition,
-    data: EventData<TDefinition>,
-  ): Promise<boolean> {
-    const { id, traceparent } = delivery.snapshot();
-    const event = await this.outbox.addAlongside(manager, this.deliveries.outcomeOf(delivery), definition, {
-      subject: id,
-      // The outcome belongs to the trace of the request behind the email.
-      ...(traceparent ? { cause: { traceparent } } : {}),
-      data,
-    });
-    return event !== null;
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { RequestReminderPolicy } from '../domain/email-policies';
 import { RequestReminderRepository } from '../infrastructure/request-reminder.repository';
 import { PlanEmailsUseCase } from './plan-emails.use-case';
@@ -15,18 +15,18 @@ export class SendDueRemindersUseCase {
   private readonly policy = new RequestReminderPolicy();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly reminders: RequestReminderRepository,
     private readonly plan: PlanEmailsUseCase,
   ) {}
 
   /** Returns how many reminders fell due. */
-  async execute(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const due = await this.reminders.claimDue(manager, new Date(), BATCH);
+  execute(): Promise<number> {
+    return this.unitOfWork.run(async () => {
+      const due = await this.reminders.claimDue(new Date(), BATCH);
       for (const reminder of due) {
-        await this.plan.execute(manager, reminder.eventId, this.policy.plan(reminder));
-        await this.reminders.markSent(manager, reminder.requestId);
+        await this.plan.execute({ eventId: reminder.eventId, email: this.policy.plan(reminder) });
+        await this.reminders.markSent(reminder.requestId);
       }
       return due.length;
     });

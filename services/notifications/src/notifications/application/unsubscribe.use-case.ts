@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { UnsubscribeTokens, type UnsubscribeClaim } from '../domain/unsubscribe-token';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
+
+export interface UnsubscribeCommand {
+  /** The link's token, as the recipient's mail client sent it. */
+  token: string;
+}
 
 /** Reads an unsubscribe link's token; throws InvalidUnsubscribeTokenError for a forged or expired one. */
 @Injectable()
@@ -13,8 +18,8 @@ export class CheckUnsubscribeTokenUseCase {
     this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret, settings.previousUnsubscribeSecrets);
   }
 
-  execute(token: string): UnsubscribeClaim {
-    return this.tokens.verify(token, new Date());
+  execute(command: UnsubscribeCommand): UnsubscribeClaim {
+    return this.tokens.verify(command.token, new Date());
   }
 }
 
@@ -22,18 +27,18 @@ export class CheckUnsubscribeTokenUseCase {
 @Injectable()
 export class UnsubscribeUseCase {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
     private readonly check: CheckUnsubscribeTokenUseCase,
     private readonly preferences: NotificationPreferenceRepository,
   ) {}
 
-  async execute(token: string): Promise<UnsubscribeClaim> {
-    const claim = this.check.execute(token);
-    await this.dataSource.transaction(async (manager) => {
+  async execute(command: UnsubscribeCommand): Promise<UnsubscribeClaim> {
+    const claim = this.check.execute(command);
+    await this.unitOfWork.run(async () => {
       // Serialises with a concurrent PUT of the same employee's preferences.
-      await manager.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [claim.recipientId]);
-      const current = await this.preferences.find(manager, claim.recipientId);
-      await this.preferences.save(manager, claim.recipientId, current.without(claim.category));
+      await this.preferences.lockFor(claim.recipientId);
+      const current = await this.preferences.find(claim.recipientId);
+      await this.preferences.save(claim.recipientId, current.without(claim.category));
     });
     return claim;
   }

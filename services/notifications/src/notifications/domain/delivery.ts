@@ -1,3 +1,10 @@
+import {
+  EmailFailedV1,
+  EmailSentV1,
+  RecordedEvents,
+  type RecordedEvent,
+  type RecordsEvents,
+} from '@vouch/contracts';
 import { afterFailure, type NextStep, type RetryPolicy, type SmtpFailure } from './delivery-outcome';
 import { reasonToWithhold, type Pace } from './delivery-rules';
 import { TRANSACTIONAL, type DeliveryCategory, type NotificationPreferences } from './email-category';
@@ -63,15 +70,23 @@ export const RECIPIENT_UNKNOWN = 'the recipient is unknown';
 
 const DIGEST_TEMPLATE = 'daily-digest';
 
+/** The Message-ID of a delivery: the same on every attempt, so a resend after a crash is one message. */
+export function messageIdOf(deliveryId: string): string {
+  return `<${deliveryId}@vouch>`;
+}
+
 /**
  * One email to one recipient, from planning to its outcome. Planned `pending` (to go out now) or
  * `held` (for the daily digest). A pending one is sent by the sender that claimed it under a lease:
  * sent, retried later, failed, or skipped when its recipient no longer wants it; a held one is
  * folded into its recipient's digest, or skipped. Sent, failed, skipped and digested are final.
  * Several senders race for the same rows: the repository's statements guard the same states, so
- * that of two outcomes only the first is written.
+ * that of two outcomes only the first is written. A final outcome records the event that tells the
+ * other services (EmailSent, EmailFailed), in the trace of the request behind the email.
  */
-export class Delivery {
+export class Delivery implements RecordsEvents {
+  private readonly events = new RecordedEvents();
+
   /** Whether this sender holds the delivery's lease: only a claimed delivery is sent or given back. */
   private claimed = false;
 
@@ -136,6 +151,10 @@ export class Delivery {
     return new Delivery(state);
   }
 
+  pullEvents(): RecordedEvent[] {
+    return this.events.pull();
+  }
+
   snapshot(): DeliveryState {
     return { ...this.state };
   }
@@ -190,6 +209,19 @@ export class Delivery {
       sentAt: now,
       updatedAt: now,
     };
+    const { id, recipientId, template, eventId, attempts } = this.state;
+    this.events.record(EmailSentV1, {
+      ...this.eventAbout(),
+      data: {
+        deliveryId: id,
+        recipientId,
+        template,
+        causationEventId: eventId,
+        messageId: messageIdOf(id),
+        attempts,
+        sentAt: now.toISOString(),
+      },
+    });
   }
 
   /**
@@ -202,10 +234,25 @@ export class Delivery {
     const next = afterFailure(failure, attempts, policy, random);
     this.claimed = false;
     const attempted = { ...this.state, attempts, lastError: failure.reason, updatedAt: now };
-    this.state =
-      next.kind === 'retry'
-        ? { ...attempted, nextAttemptAt: new Date(now.getTime() + next.delayMs) }
-        : { ...attempted, status: 'failed', failedAt: now };
+    if (next.kind === 'retry') {
+      this.state = { ...attempted, nextAttemptAt: new Date(now.getTime() + next.delayMs) };
+      return next;
+    }
+    this.state = { ...attempted, status: 'failed', failedAt: now };
+    const { id, recipientId, template, eventId, lastError } = this.state;
+    this.events.record(EmailFailedV1, {
+      ...this.eventAbout(),
+      data: {
+        deliveryId: id,
+        recipientId,
+        template,
+        causationEventId: eventId,
+        reason: lastError ?? 'unknown',
+        permanent: next.permanent,
+        attempts,
+        failedAt: now.toISOString(),
+      },
+    });
     return next;
   }
 
@@ -225,6 +272,12 @@ export class Delivery {
     if (recipientId !== this.state.recipientId)
       throw new DeliveryStateError("cannot fold an email into another recipient's digest");
     this.state = { ...this.state, status: 'digested', digestId: id, updatedAt: now };
+  }
+
+  /** The key of the delivery's events, and the trace they belong to: the request's behind the email. */
+  private eventAbout(): Pick<RecordedEvent, 'subject' | 'cause'> {
+    const { id, traceparent } = this.state;
+    return traceparent ? { subject: id, cause: { traceparent } } : { subject: id };
   }
 
   private requireClaimed(action: string): void {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { StateChange } from '@vouch/messaging';
+import { UnitOfWork, type StateChange } from '@vouch/messaging';
 import { Delivery, type DeliveryState } from '../domain/delivery';
 import { DeliveryEntity } from './delivery.entity';
 import { recipientAsJson, recipientFromJson, type Addressee } from './recipient.repository';
@@ -14,46 +14,48 @@ export interface ClaimedDelivery {
   recipient: Addressee | null;
 }
 
-/** A recipient with emails held for their digest, and the time zone their digest hour is read in. */
-export interface DigestRecipient {
-  recipientId: string;
-  timeZone: string | null;
-}
-
+/**
+ * Deliveries in the unit of work's transaction, saved with the events they recorded; the sender's
+ * outcomes each in one statement that adds its event alongside.
+ */
 @Injectable()
 export class DeliveryRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
   /**
    * Adds a planned delivery, to be sent (`pending`) or kept for the digest (`held`); a second one for
    * the same (event, template, recipient) is ignored.
    */
-  async add(manager: EntityManager, delivery: Delivery): Promise<void> {
+  async add(delivery: Delivery): Promise<void> {
     const state = delivery.snapshot();
     // A pending delivery wakes the senders at commit: the NOTIFY rides in the INSERT, a round trip less.
     const wake = state.status === 'pending' ? `FROM pg_notify('${DELIVERIES_CHANNEL}', '')` : '';
-    await manager.query(
-      `INSERT INTO delivery (id, event_id, template, category, recipient_id, recipient_email,
+    await this.unitOfWork.save(delivery, (manager) =>
+      manager.query(
+        `INSERT INTO delivery (id, event_id, template, category, recipient_id, recipient_email,
               recipient_name, counterpart_id, counterpart_name, details, status, attempts,
               next_attempt_at, traceparent, created_at, updated_at)
        SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 ${wake}
        ON CONFLICT DO NOTHING`,
-      [
-        state.id,
-        state.eventId,
-        state.template,
-        state.category,
-        state.recipientId,
-        state.recipientEmail,
-        state.recipientName,
-        state.counterpartId,
-        state.counterpartName,
-        JSON.stringify(state.details),
-        state.status,
-        state.attempts,
-        state.nextAttemptAt,
-        state.traceparent,
-        state.createdAt,
-        state.updatedAt,
-      ],
+        [
+          state.id,
+          state.eventId,
+          state.template,
+          state.category,
+          state.recipientId,
+          state.recipientEmail,
+          state.recipientName,
+          state.counterpartId,
+          state.counterpartName,
+          JSON.stringify(state.details),
+          state.status,
+          state.attempts,
+          state.nextAttemptAt,
+          state.traceparent,
+          state.createdAt,
+          state.updatedAt,
+        ],
+      ),
     );
   }
 
@@ -66,11 +68,10 @@ export class DeliveryRepository {
    * Emails sent, or on their way, to a recipient on their own (not in a digest, not transactional)
    * since a time.
    */
-  async countSentOnTheirOwnSince(manager: EntityManager, recipientId: string, since: Date): Promise<number> {
-    const [row] = (await manager.query(`SELECT ${SENT_ON_THEIR_OWN_SINCE} AS sent`, [
-      recipientId,
-      since,
-    ])) as Array<{ sent: number }>;
+  async countSentOnTheirOwnSince(recipientId: string, since: Date): Promise<number> {
+    const [row] = (await this.unitOfWork
+      .transaction()
+      .query(`SELECT ${SENT_ON_THEIR_OWN_SINCE} AS sent`, [recipientId, since])) as Array<{ sent: number }>;
     return row?.sent ?? 0;
   }
 
@@ -80,12 +81,11 @@ export class DeliveryRepository {
    * both. `nudgeRecorded` is false when the pair had been nudged before.
    */
   async recordNudgeAndCountSentOnTheirOwnSince(
-    manager: EntityManager,
     recipientId: string,
     since: Date,
     nudgedBy: { authorId: string; at: Date },
   ): Promise<{ sent: number; nudgeRecorded: boolean }> {
-    const [row] = (await manager.query(
+    const [row] = (await this.unitOfWork.transaction().query(
       `WITH nudge AS (
          INSERT INTO reciprocity_ledger (author_id, subject_id, nudged_at)
          VALUES ($3, $1, $4)
@@ -96,22 +96,13 @@ export class DeliveryRepository {
     return row ?? { sent: 0, nudgeRecorded: false };
   }
 
-  /** Everyone with emails held for a digest. */
-  async recipientsWithHeldEmails(manager: EntityManager): Promise<DigestRecipient[]> {
-    const rows = (await manager.query(
-      `SELECT DISTINCT delivery.recipient_id AS "recipientId", employee.time_zone AS "timeZone"
-         FROM delivery LEFT JOIN employee ON employee.id = delivery.recipient_id
-        WHERE delivery.status = 'held'`,
-    )) as DigestRecipient[];
-    return rows;
-  }
-
   /**
    * Locks a recipient's emails held since before a digest time, oldest first. Another instance
    * composing at the same moment skips them, so they land in one digest.
    */
-  async claimHeldBefore(manager: EntityManager, recipientId: string, before: Date): Promise<Delivery[]> {
-    const rows = await manager
+  async claimHeldBefore(recipientId: string, before: Date): Promise<Delivery[]> {
+    const rows = await this.unitOfWork
+      .transaction()
       .createQueryBuilder(DeliveryEntity, 'delivery')
       .where(`delivery.status = 'held'`)
       .andWhere('delivery.recipient_id = :recipientId', { recipientId })
@@ -124,14 +115,18 @@ export class DeliveryRepository {
   }
 
   /** Adds a recipient's digest, and wakes the senders at commit. */
-  async addDigest(manager: EntityManager, digest: Delivery): Promise<void> {
-    await manager.insert(DeliveryEntity, digest.snapshot());
-    await this.announce(manager);
+  async addDigest(digest: Delivery): Promise<void> {
+    await this.unitOfWork.save(digest, async (manager) => {
+      await manager.insert(DeliveryEntity, digest.snapshot());
+      await this.announce(manager);
+    });
   }
 
   /** The held emails a digest carries, oldest first. */
-  async carriedBy(manager: EntityManager, digestId: string): Promise<DeliveryState[]> {
-    return manager.find(DeliveryEntity, { where: { digestId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  async carriedBy(digestId: string): Promise<DeliveryState[]> {
+    return this.unitOfWork
+      .transaction()
+      .find(DeliveryEntity, { where: { digestId }, order: { createdAt: 'ASC', id: 'ASC' } });
   }
 
   /**
@@ -141,15 +136,12 @@ export class DeliveryRepository {
    * rule as SQL, safe against other senders), each with its recipient as they are now (null when no
    * longer replicated), and restored as it was due then claimed, as the statement claimed it.
    */
-  async claimDue(
-    manager: EntityManager,
-    now: Date,
-    leaseUntil: Date,
-    limit: number,
-  ): Promise<ClaimedDelivery[]> {
+  async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
     // TypeORM answers an UPDATE with its rows and their count.
-    const [rows]: [Array<DeliveryState & { dueAt: Date; recipient: unknown }>, number] = await manager.query(
-      `WITH due AS (
+    const [rows]: [Array<DeliveryState & { dueAt: Date; recipient: unknown }>, number] = await this.unitOfWork
+      .transaction()
+      .query(
+        `WITH due AS (
          SELECT id AS due_id, next_attempt_at AS due_at FROM delivery
           WHERE status = 'pending' AND next_attempt_at <= $1
           ORDER BY next_attempt_at
@@ -158,8 +150,8 @@ export class DeliveryRepository {
        UPDATE delivery SET next_attempt_at = $2 FROM due WHERE delivery.id = due.due_id
        RETURNING ${DELIVERY_COLUMNS}, due.due_at AS "dueAt",
                  ${recipientAsJson('delivery.recipient_id')} AS recipient`,
-      [now, leaseUntil, limit],
-    );
+        [now, leaseUntil, limit],
+      );
     return rows
       .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
       .map(({ dueAt, recipient, ...state }) => {
@@ -170,12 +162,17 @@ export class DeliveryRepository {
   }
 
   /**
-   * The statement that records a claimed delivery's outcome (sent, failed, skipped, or a retry's
-   * next attempt), for the outbox to add its event alongside. It returns a row only for a delivery
-   * still pending: when a lease ran out mid-send and another sender sent it too, the first outcome
-   * stands and is announced once.
+   * Records a claimed delivery's outcome (sent, failed, skipped, or a retry's next attempt) with the
+   * event it recorded, in one statement. Only a delivery still pending changes: when a lease ran out
+   * mid-send and another sender sent it too, the first outcome stands and is announced once; false
+   * then, for an outcome with an event.
    */
-  outcomeOf(delivery: Delivery): StateChange {
+  recordOutcome(delivery: Delivery): Promise<boolean> {
+    return this.unitOfWork.saveInOneStatement(delivery, this.outcomeOf(delivery));
+  }
+
+  /** The statement that writes a claimed delivery's outcome, returning a row only if still pending. */
+  private outcomeOf(delivery: Delivery): StateChange {
     const state = delivery.snapshot();
     return {
       sql: `UPDATE delivery SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5,
@@ -196,18 +193,12 @@ export class DeliveryRepository {
     };
   }
 
-  /** Records an outcome that announces nothing: a skip, or a retry's next attempt. */
-  async recordOutcome(manager: EntityManager, delivery: Delivery): Promise<void> {
-    const { sql, params } = this.outcomeOf(delivery);
-    await manager.query(sql, params);
-  }
-
   /**
    * Gives back claimed deliveries not sent (a sender stopping): due at once again, unless their
    * lease already ran out and another sender holds them now.
    */
-  async release(manager: EntityManager, deliveryIds: string[], leaseUntil: Date, now: Date): Promise<void> {
-    await manager.query(
+  async release(deliveryIds: string[], leaseUntil: Date, now: Date): Promise<void> {
+    await this.unitOfWork.transaction().query(
       `UPDATE delivery SET next_attempt_at = $3
         WHERE id = ANY($1) AND status = 'pending' AND next_attempt_at = $2`,
       [deliveryIds, leaseUntil, now],
@@ -218,19 +209,21 @@ export class DeliveryRepository {
    * Writes what composing a digest changes of a held delivery (digested or skipped): one UPDATE (the
    * ORM's `save` would read the row back first, a round trip per email).
    */
-  async save(manager: EntityManager, delivery: Delivery): Promise<void> {
+  async save(delivery: Delivery): Promise<void> {
     const { id, status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt } =
       delivery.snapshot();
-    await manager.update(
-      DeliveryEntity,
-      { id },
-      { status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt },
+    await this.unitOfWork.save(delivery, (manager) =>
+      manager.update(
+        DeliveryEntity,
+        { id },
+        { status, attempts, nextAttemptAt, lastError, digestId, updatedAt, sentAt, failedAt },
+      ),
     );
   }
 }
 
 /** The `delivery` table's columns as plain SQL selects them, shaped as DeliveryState. */
-const DELIVERY_COLUMNS = `id, event_id AS "eventId", template, category, recipient_id AS "recipientId",
+export const DELIVERY_COLUMNS = `id, event_id AS "eventId", template, category, recipient_id AS "recipientId",
   recipient_email AS "recipientEmail", recipient_name AS "recipientName",
   counterpart_id AS "counterpartId", counterpart_name AS "counterpartName", details, status, attempts,
   next_attempt_at AS "nextAttemptAt", last_error AS "lastError", traceparent, digest_id AS "digestId",

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 import { NotificationPreferences } from '../domain/email-category';
 import { NotificationPreferenceEntity } from './notification-preference.entity';
 
@@ -20,18 +20,27 @@ export function toPreferences(row: NotificationPreferenceRow | null): Notificati
   );
 }
 
+/** Employees' preferences in the unit of work's transaction. */
 @Injectable()
 export class NotificationPreferenceRepository {
-  async find(manager: EntityManager, employeeId: string): Promise<NotificationPreferences> {
-    return toPreferences(await manager.findOneBy(NotificationPreferenceEntity, { employeeId }));
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
+  /**
+   * Serialises everything that changes an employee's preferences until the transaction ends, so
+   * two changes read and write them one after the other.
+   */
+  async lockFor(employeeId: string): Promise<void> {
+    await this.unitOfWork.transaction().query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [employeeId]);
   }
 
-  async save(
-    manager: EntityManager,
-    employeeId: string,
-    preferences: NotificationPreferences,
-  ): Promise<void> {
-    await manager.upsert(
+  async find(employeeId: string): Promise<NotificationPreferences> {
+    return toPreferences(
+      await this.unitOfWork.transaction().findOneBy(NotificationPreferenceEntity, { employeeId }),
+    );
+  }
+
+  async save(employeeId: string, preferences: NotificationPreferences): Promise<void> {
+    await this.unitOfWork.transaction().upsert(
       NotificationPreferenceEntity,
       {
         employeeId,

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import {
   REPLICATED_EMPLOYEE_COLUMNS,
   replicatedEmployeeOf,
   type ReplicatedEmployee,
 } from '@vouch/employee-replica';
+import { UnitOfWork } from '@vouch/messaging';
 import type { NotificationPreferences } from '../domain/email-category';
 import { toPreferences, type NotificationPreferenceRow } from './notification-preference.repository';
 
@@ -73,14 +73,12 @@ export function recipientFromJson(json: unknown): Addressee | null {
  */
 @Injectable()
 export class RecipientRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
   /** Null when the recipient is not in the replica. */
-  async find(
-    manager: EntityManager,
-    recipientId: string,
-    options: FindRecipient = {},
-  ): Promise<Recipient | null> {
+  async find(recipientId: string, options: FindRecipient = {}): Promise<Recipient | null> {
     const lock = options.lockDailyCount ? `, pg_advisory_xact_lock(hashtext($3))` : '';
-    const rows: RecipientRow[] = await manager.query(
+    const rows: RecipientRow[] = await this.unitOfWork.transaction().query(
       `SELECT ${REPLICATED_EMPLOYEE_COLUMNS}, ${PREFERENCE_COLUMNS} ${lock}
          FROM employee
          LEFT JOIN notification_preference preference

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import { UnitOfWork } from '@vouch/messaging';
 
 export interface DueReminder {
   requestId: string;
@@ -10,11 +10,14 @@ export interface DueReminder {
   message: string | null;
 }
 
+/** Reminders of pending requests, in the unit of work's transaction. */
 @Injectable()
 export class RequestReminderRepository {
+  constructor(private readonly unitOfWork: UnitOfWork) {}
+
   /** Schedules the reminder of a new request; a request already cancelled (or replayed) stays as it is. */
-  async schedule(manager: EntityManager, reminder: DueReminder & { dueAt: Date }): Promise<void> {
-    await manager.query(
+  async schedule(reminder: DueReminder & { dueAt: Date }): Promise<void> {
+    await this.unitOfWork.transaction().query(
       `INSERT INTO request_reminder
          (request_id, event_id, requester_id, recipient_id, relationship, message, due_at, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')
@@ -32,8 +35,8 @@ export class RequestReminderRepository {
   }
 
   /** Cancels a reminder not sent yet; leaves a cancelled row if the request itself has not arrived. */
-  async cancel(manager: EntityManager, requestId: string): Promise<void> {
-    await manager.query(
+  async cancel(requestId: string): Promise<void> {
+    await this.unitOfWork.transaction().query(
       `INSERT INTO request_reminder (request_id, status) VALUES ($1, 'cancelled')
        ON CONFLICT (request_id) DO UPDATE SET status = 'cancelled' WHERE request_reminder.status = 'pending'`,
       [requestId],
@@ -41,7 +44,7 @@ export class RequestReminderRepository {
   }
 
   /** Locks due reminders for the caller's transaction; other instances skip them. */
-  async claimDue(manager: EntityManager, now: Date, limit: number): Promise<DueReminder[]> {
+  async claimDue(now: Date, limit: number): Promise<DueReminder[]> {
     const rows: Array<{
       request_id: string;
       event_id: string;
@@ -49,7 +52,7 @@ export class RequestReminderRepository {
       recipient_id: string;
       relationship: string;
       message: string | null;
-    }> = await manager.query(
+    }> = await this.unitOfWork.transaction().query(
       `SELECT request_id, event_id, requester_id, recipient_id, relationship, message
          FROM request_reminder
         WHERE status = 'pending' AND due_at <= $1
@@ -68,7 +71,9 @@ export class RequestReminderRepository {
     }));
   }
 
-  async markSent(manager: EntityManager, requestId: string): Promise<void> {
-    await manager.query(`UPDATE request_reminder SET status = 'sent' WHERE request_id = $1`, [requestId]);
+  async markSent(requestId: string): Promise<void> {
+    await this.unitOfWork
+      .transaction()
+      .query(`UPDATE request_reminder SET status = 'sent' WHERE request_id = $1`, [requestId]);
   }
 }

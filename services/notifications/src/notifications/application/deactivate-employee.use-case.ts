@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import type { EmployeeDeactivatedV1, EventData } from '@vouch/contracts';
+import { UnitOfWork } from '@vouch/messaging';
+import { EmployeeRepository } from '../infrastructure/employee.repository';
+
+/**
+ * An employee left: the replica marks them inactive, so emails planned for them are skipped when
+ * they would go out. Runs in the handler's transaction, which the unit of work joins.
+ */
+@Injectable()
+export class DeactivateEmployeeUseCase {
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly employees: EmployeeRepository,
+  ) {}
+
+  execute(deactivation: EventData<typeof EmployeeDeactivatedV1>): Promise<void> {
+    return this.unitOfWork.run(() => this.employees.deactivate(deactivation));
+  }
+}
