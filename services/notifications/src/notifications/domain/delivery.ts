@@ -209,18 +209,9 @@ export class Delivery implements RecordsEvents {
       sentAt: now,
       updatedAt: now,
     };
-    const { id, recipientId, template, eventId, attempts } = this.state;
     this.events.record(EmailSentV1, {
       ...this.eventAbout(),
-      data: {
-        deliveryId: id,
-        recipientId,
-        template,
-        causationEventId: eventId,
-        messageId: messageIdOf(id),
-        attempts,
-        sentAt: now.toISOString(),
-      },
+      data: { ...this.emailFields(), messageId: messageIdOf(this.state.id), sentAt: now.toISOString() },
     });
   }
 
@@ -239,17 +230,12 @@ export class Delivery implements RecordsEvents {
       return next;
     }
     this.state = { ...attempted, status: 'failed', failedAt: now };
-    const { id, recipientId, template, eventId, lastError } = this.state;
     this.events.record(EmailFailedV1, {
       ...this.eventAbout(),
       data: {
-        deliveryId: id,
-        recipientId,
-        template,
-        causationEventId: eventId,
-        reason: lastError ?? 'unknown',
+        ...this.emailFields(),
+        reason: this.state.lastError ?? 'unknown',
         permanent: next.permanent,
-        attempts,
         failedAt: now.toISOString(),
       },
     });
@@ -275,6 +261,18 @@ export class Delivery implements RecordsEvents {
   }
 
   /** The key of the delivery's events, and the trace they belong to: the request's behind the email. */
+  /** The fields EmailSent and EmailFailed start with: which email, to whom, for what, tried how often. */
+  private emailFields(): {
+    deliveryId: string;
+    recipientId: string;
+    template: string;
+    causationEventId: string;
+    attempts: number;
+  } {
+    const { id, recipientId, template, eventId, attempts } = this.state;
+    return { deliveryId: id, recipientId, template, causationEventId: eventId, attempts };
+  }
+
   private eventAbout(): Pick<RecordedEvent, 'subject' | 'cause'> {
     const { id, traceparent } = this.state;
     return traceparent ? { subject: id, cause: { traceparent } } : { subject: id };
