@@ -120,7 +120,7 @@ export function consumedTopics(service: PlatformService): string[] {
   for (const file of readdirSync(sourceDir, { recursive: true, encoding: 'utf8' })) {
     if (!file.endsWith('.ts') || file.endsWith('.spec.ts')) continue;
     const source = readFileSync(path.join(sourceDir, file), 'utf8');
-    for (const [, eventName] of source.matchAll(/@HandlesEvent\((\w+)\)/g)) {
+    for (const [, eventName] of source.matchAll(/@HandlesEvent\((\w+)[,)]/g)) {
       const definition = eventDefinitions.get(eventName ?? '');
       if (!definition)
         throw new Error(`${service.name}/${file}: ${eventName} is no event of @vouch/contracts`);
