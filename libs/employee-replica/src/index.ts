@@ -6,3 +6,4 @@ export * from './employee-replica';
 export * from './employee-replica.handlers';
 export * from './replica-inactive-index.migration';
 export * from './replica-deactivated-employees';
+export * from './replicated-employee.repository';

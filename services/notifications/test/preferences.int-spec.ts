@@ -262,4 +262,33 @@ describe('notification preferences and unsubscribe links', () => {
     expect((await preferencesOf(ana)).categories).toEqual(ALL_ON);
     expect((await preferencesOf(ben)).categories).toEqual(ALL_ON);
   });
+
+  it('never loses a change of preferences made while the same employee unsubscribes', async () => {
+    const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
+    await service.recommend(ana, ben);
+    const [email] = await waitForEmails(ben.email);
+    if (!email) throw new Error('no email');
+    const put = (digest: string) =>
+      service.request('PUT', '/v1/notification-preferences', {
+        token: ben.token,
+        body: { categories: ALL_ON, digest, unsubscribedAll: false },
+      });
+    const unsubscribe = () =>
+      fetch(unsubscribeUrl(email), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      });
+
+    // The two race: whichever goes second, the digest Ben chose stays chosen.
+    const digests: string[] = [];
+    for (let round = 0; round < 40; round++) {
+      expect((await put('off')).status).toBe(200);
+      const [changed, unsubscribed] = await Promise.all([put('daily'), unsubscribe()]);
+      expect([changed.status, unsubscribed.status]).toEqual([200, 200]);
+      digests.push((await preferencesOf(ben)).digest);
+    }
+
+    expect(digests.filter((digest) => digest !== 'daily')).toEqual([]);
+  });
 });

@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
-import { EmployeeReplica, EmployeeReplicaHandlers } from '@vouch/employee-replica';
+import {
+  EmployeeReplica,
+  EmployeeReplicaHandlers,
+  ReplicatedEmployeeRepository,
+} from '@vouch/employee-replica';
 import { ConnectionRequestsController } from './api/connection-requests.controller';
 import { ConnectionsController } from './api/connections.controller';
 import { EmployeeEventsHandlers } from './api/employee-events.handlers';
@@ -13,7 +17,6 @@ import { SuggestConnections } from './application/suggest-connections.query';
 import { WithdrawConnectionRequest } from './application/withdraw-connection-request.use-case';
 import { ConnectionQueries } from './infrastructure/connection.queries';
 import { ConnectionRepository } from './infrastructure/connection.repository';
-import { EmployeeRepository } from './infrastructure/employee.repository';
 
 /** Connection requests, connections and suggestions, over the employee replica they need. */
 @Module({
@@ -26,7 +29,7 @@ import { EmployeeRepository } from './infrastructure/employee.repository';
   providers: [
     ConnectionRepository,
     ConnectionQueries,
-    EmployeeRepository,
+    ReplicatedEmployeeRepository,
     RequestConnection,
     AnswerConnectionRequest,
     WithdrawConnectionRequest,

@@ -1,5 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { EmployeeReplica, EmployeeReplicaHandlers, ReplicatedEmployee } from '@vouch/employee-replica';
+import {
+  EmployeeReplica,
+  EmployeeReplicaHandlers,
+  ReplicatedEmployee,
+  ReplicatedEmployeeRepository,
+} from '@vouch/employee-replica';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './application/notifications.settings';
 import { DeactivateEmployeeUseCase } from './application/deactivate-employee.use-case';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
@@ -28,7 +33,6 @@ import { DeliverySenderWorker } from './infrastructure/delivery-sender.worker';
 import { DeliveryEntity } from './infrastructure/delivery.entity';
 import { DeliveryQueries } from './infrastructure/delivery.queries';
 import { DeliveryRepository } from './infrastructure/delivery.repository';
-import { EmployeeRepository } from './infrastructure/employee.repository';
 import { MailTransport } from './infrastructure/mail-transport';
 import { NotificationPreferenceEntity } from './infrastructure/notification-preference.entity';
 import { NotificationPreferenceQueries } from './infrastructure/notification-preference.queries';
@@ -59,7 +63,7 @@ export class NotificationsModule {
         NotificationPreferenceRepository,
         NotificationPreferenceQueries,
         RecipientRepository,
-        EmployeeRepository,
+        ReplicatedEmployeeRepository,
         MailTransport,
         DeliveryMetrics,
         PlanEmailsUseCase,

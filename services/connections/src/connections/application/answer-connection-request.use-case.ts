@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicatedEmployeeRepository } from '@vouch/employee-replica';
 import { UnitOfWork } from '@vouch/messaging';
 import type { ConnectionRequestView } from '@vouch/contracts';
 import { ConnectionRequestNotFoundError } from '../domain/connection.errors';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
-import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { toRequestView } from './connection.views';
 
 export interface AnswerConnectionRequestCommand {
@@ -19,7 +19,7 @@ export class AnswerConnectionRequest {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly connections: ConnectionRepository,
-    private readonly employees: EmployeeRepository,
+    private readonly employees: ReplicatedEmployeeRepository,
   ) {}
 
   execute(command: AnswerConnectionRequestCommand): Promise<ConnectionRequestView> {

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicatedEmployeeRepository } from '@vouch/employee-replica';
 import type { EmployeeDeactivatedV1, EventCause, EventData } from '@vouch/contracts';
 import { UnitOfWork } from '@vouch/messaging';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
-import { EmployeeRepository } from '../infrastructure/employee.repository';
 
 /**
  * An employee left: nobody can ask them any more, and their pending requests, sent and received,
@@ -16,7 +16,7 @@ import { EmployeeRepository } from '../infrastructure/employee.repository';
 export class DeactivateEmployee {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly employees: EmployeeRepository,
+    private readonly employees: ReplicatedEmployeeRepository,
     private readonly connections: ConnectionRepository,
   ) {}
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicatedEmployeeRepository } from '@vouch/employee-replica';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@vouch/messaging';
 import type { ConnectionRequestView } from '@vouch/contracts';
@@ -6,7 +7,6 @@ import { Connection } from '../domain/connection';
 import { decideConnectionRequest } from '../domain/connection-request-policy';
 import { EmployeeNotFoundError } from '../domain/connection.errors';
 import { ConnectionRepository } from '../infrastructure/connection.repository';
-import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { toRequestView } from './connection.views';
 
 export interface RequestConnectionCommand {
@@ -26,7 +26,7 @@ export class RequestConnection {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly connections: ConnectionRepository,
-    private readonly employees: EmployeeRepository,
+    private readonly employees: ReplicatedEmployeeRepository,
   ) {}
 
   /** In the request's transaction when it has one (it keeps its Idempotency-Key), else in its own. */

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { ReplicatedEmployeeRepository } from '@vouch/employee-replica';
 import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@vouch/messaging';
 import { Delivery, RECIPIENT_UNKNOWN } from '../domain/delivery';
 import { RecipientDay } from '../domain/recipient-day';
 import { DeliveryQueries } from '../infrastructure/delivery.queries';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
-import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
 
@@ -28,7 +28,7 @@ export class ComposeDueDigestsUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly queries: DeliveryQueries,
     private readonly deliveries: DeliveryRepository,
-    private readonly employees: EmployeeRepository,
+    private readonly employees: ReplicatedEmployeeRepository,
     private readonly preferences: NotificationPreferenceRepository,
     @Inject(NOTIFICATIONS_SETTINGS) settings: NotificationsSettings,
   ) {

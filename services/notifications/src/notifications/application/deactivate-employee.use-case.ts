@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { ReplicatedEmployeeRepository } from '@vouch/employee-replica';
 import type { EmployeeDeactivatedV1, EventData } from '@vouch/contracts';
 import { UnitOfWork } from '@vouch/messaging';
-import { EmployeeRepository } from '../infrastructure/employee.repository';
 
 /**
  * An employee left: the replica marks them inactive, so emails planned for them are skipped when
@@ -11,7 +11,7 @@ import { EmployeeRepository } from '../infrastructure/employee.repository';
 export class DeactivateEmployeeUseCase {
   constructor(
     private readonly unitOfWork: UnitOfWork,
-    private readonly employees: EmployeeRepository,
+    private readonly employees: ReplicatedEmployeeRepository,
   ) {}
 
   execute(deactivation: EventData<typeof EmployeeDeactivatedV1>): Promise<void> {

@@ -40,6 +40,8 @@ export class UpdatePreferencesUseCase {
 
   execute({ employeeId, wanted }: UpdatePreferencesCommand): Promise<NotificationPreferencesView> {
     return this.unitOfWork.run(async () => {
+      // Waits for an unsubscribe of the same employee in progress, whose write would otherwise undo this one.
+      await this.preferences.lockFor(employeeId);
       const preferences = new NotificationPreferences(
         wanted.categories,
         wanted.digest,

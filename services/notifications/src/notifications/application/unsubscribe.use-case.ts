@@ -35,7 +35,7 @@ export class UnsubscribeUseCase {
   async execute(command: UnsubscribeCommand): Promise<UnsubscribeClaim> {
     const claim = this.check.execute(command);
     await this.unitOfWork.run(async () => {
-      // Serialises with a concurrent PUT of the same employee's preferences.
+      // Serialises with a concurrent PUT of the same employee's preferences, which would be lost between the read and the write.
       await this.preferences.lockFor(claim.recipientId);
       const current = await this.preferences.find(claim.recipientId);
       await this.preferences.save(claim.recipientId, current.without(claim.category));

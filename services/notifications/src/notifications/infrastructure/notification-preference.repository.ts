@@ -30,7 +30,9 @@ export class NotificationPreferenceRepository {
    * two changes read and write them one after the other.
    */
   async lockFor(employeeId: string): Promise<void> {
-    await this.unitOfWork.transaction().query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [employeeId]);
+    await this.unitOfWork
+      .transaction()
+      .query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`notification-preferences:${employeeId}`]);
   }
 
   async find(employeeId: string): Promise<NotificationPreferences> {

@@ -9,7 +9,6 @@ import {
 import { UnitOfWork } from '@vouch/messaging';
 import { ConnectionEntity, connectionPair } from './connection.entity';
 
-/** The replica of employees and connections in the unit of work's transaction; written only by the event handlers. */
 /** A connection between two employees as the replica keeps it: since when, either way round. */
 export interface AcceptedConnection {
   connectionId: string;
@@ -18,6 +17,7 @@ export interface AcceptedConnection {
   since: Date;
 }
 
+/** The replica of employees and connections in the unit of work's transaction; written only by the event handlers. */
 @Injectable()
 export class ReplicaRepository {
   constructor(

@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EmployeeDeactivatedV1, EventData } from '@vouch/contracts';
-import { EmployeeReplica, ReplicatedEmployee } from '@vouch/employee-replica';
 import { UnitOfWork } from '@vouch/messaging';
+import { EmployeeReplica } from './employee-replica';
+import { ReplicatedEmployee } from './replicated-employee.entity';
 
-/** The employee replica in the unit of work's transaction: read by requests, deactivated by the EmployeeDeactivated handler. */
+/**
+ * The employee replica in the unit of work's transaction, for a service's use cases: read by
+ * requests and jobs, deactivated by the service's EmployeeDeactivated handler. Register it among
+ * a module's providers, beside `EmployeeReplica`.
+ */
 @Injectable()
-export class EmployeeRepository {
+export class ReplicatedEmployeeRepository {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly replica: EmployeeReplica,
