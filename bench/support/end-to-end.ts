@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Platform, SERVICE_NAMES, withClient, type ServiceName, type SmtpSink } from '@vouch/testing';
+import {
+  deleteTopicsAndGroupsUnder,
+  Platform,
+  SERVICE_NAMES,
+  testInfrastructure,
+  withClient,
+  type ServiceName,
+  type SmtpSink,
+} from '@vouch/testing';
 import { createConnectedCompany, employeesForPairs, shuffledPairs, type Colleague } from './company';
 import { JsonHttpClient } from './http-client';
 import {
@@ -384,6 +392,8 @@ export async function measureEndToEnd(
   } finally {
     http.close();
     await platform.stop();
+    // The next run on this broker starts as this one did (bench/README.md, "Unit of work").
+    await deleteTopicsAndGroupsUnder(testInfrastructure().kafkaBrokers, platform.topicPrefix);
   }
 }
 

@@ -89,6 +89,24 @@ export async function publishEvents<TDefinition extends EventDefinition>(
   return created;
 }
 
+/**
+ * Deletes the topics and consumer groups under `prefix`, for a run that must leave a shared broker
+ * as it found it: the bench's runs each added 132 partitions, and later runs met them all.
+ */
+export async function deleteTopicsAndGroupsUnder(brokers: string[], prefix: string): Promise<void> {
+  const admin = testKafka(brokers).admin();
+  await admin.connect();
+  try {
+    const { groups } = await admin.listGroups();
+    const groupIds = groups.map((group) => group.groupId).filter((id) => id.startsWith(prefix));
+    if (groupIds.length > 0) await admin.deleteGroups(groupIds);
+    const topics = (await admin.listTopics()).filter((topic) => topic.startsWith(prefix));
+    if (topics.length > 0) await admin.deleteTopics({ topics });
+  } finally {
+    await admin.disconnect();
+  }
+}
+
 /** Creates a topic if it does not exist yet. */
 export async function createTopic(brokers: string[], topic: string, partitions = 3): Promise<void> {
   const admin = testKafka(brokers).admin();
