@@ -91,6 +91,11 @@ export interface EndToEndStep {
   notes: string[];
   cpuCorePercent: CpuShares;
   machineBusyPercent: number;
+  /**
+   * Each service's event loop delay during the step (prom-client's default metrics, which start
+   * afresh at every scrape): a loop busy in long tasks delays every request and event behind them.
+   */
+  eventLoopDelayMs: Record<ServiceName, { p99: number; max: number } | null>;
 }
 
 export interface EndToEndResult {
@@ -144,6 +149,12 @@ function grew([first, last]: [number, number]): boolean {
   return last > first * GROWTH_FACTOR + GROWTH_SLACK_MS;
 }
 
+function describeDelays(delays: EndToEndStep['eventLoopDelayMs']): string {
+  return Object.entries(delays)
+    .map(([name, delay]) => `${name} ${delay ? `${delay.p99} ms` : '?'}`)
+    .join(', ');
+}
+
 class StepRunner {
   private nextPair = 0;
 
@@ -165,6 +176,7 @@ class StepRunner {
     const label = `end to end ${rate}/s`;
     this.log(`${label}: ${count} recommendations over ${stepSeconds} s`);
 
+    await this.eventLoopDelays(); // starts the services' delay histograms afresh
     const before = cpuSnapshot();
     const startedAt = Date.now();
     const progress = setInterval(
@@ -194,6 +206,7 @@ class StepRunner {
     const stepEndedAt = Math.max(Date.now(), startedAt + stepSeconds * 1000);
     await sleep(Math.max(0, stepEndedAt - Date.now()));
     const after = cpuSnapshot();
+    const eventLoopDelayMs = await this.eventLoopDelays();
     const lastedMs = stepEndedAt - startedAt;
 
     const accepted = calls.flatMap((call) =>
@@ -290,12 +303,14 @@ class StepRunner {
       sustainable,
       notes,
       ...this.cpuShares(before, after, lastedMs / 1000),
+      eventLoopDelayMs,
     };
     this.log(
       `${label}: ${step.requests.accepted}/${count} accepted, HTTP p50 ${step.httpLatencyMs.p50} ms p99 ` +
         `${step.httpLatencyMs.p99} ms; ${step.emails.byDrainEnd}/${step.emails.due} emails, event→email p50 ` +
         `${step.eventToEmailMs.p50} ms p99 ${step.eventToEmailMs.p99} ms (to planned p99 ` +
-        `${step.stagesMs.eventToPlanned.p99} ms, planned to email p99 ${step.stagesMs.plannedToEmail.p99} ms); ` +
+        `${step.stagesMs.eventToPlanned.p99} ms, planned to email p99 ${step.stagesMs.plannedToEmail.p99} ms; ` +
+        `event loop delay p99 ${describeDelays(eventLoopDelayMs)}); ` +
         `${sustainable ? 'sustainable' : `NOT sustainable (${notes.join('; ')})`}`,
     );
     return step;
@@ -311,6 +326,25 @@ class StepRunner {
       ),
     );
     return new Map(rows.map((row) => [row.event_id, row.planned_at.getTime()]));
+  }
+
+  /** Each service's event loop delay since the previous call, from its `/metrics`. */
+  private async eventLoopDelays(): Promise<EndToEndStep['eventLoopDelayMs']> {
+    const delays = await Promise.all(
+      SERVICE_NAMES.map(async (name) => {
+        try {
+          const answer = await fetch(`${this.platform.service(name).baseUrl}/metrics`);
+          const text = await answer.text();
+          const seconds = (metric: string) => Number(new RegExp(`^${metric} (\\S+)$`, 'm').exec(text)?.[1]);
+          const p99 = seconds('nodejs_eventloop_lag_p99_seconds');
+          const max = seconds('nodejs_eventloop_lag_max_seconds');
+          return [name, Number.isFinite(p99) ? { p99: round(p99 * 1000), max: round(max * 1000) } : null];
+        } catch {
+          return [name, null];
+        }
+      }),
+    );
+    return Object.fromEntries(delays) as EndToEndStep['eventLoopDelayMs'];
   }
 
   private cpuShares(
