@@ -57,6 +57,13 @@ export class ComposeProject {
     return { running: running === 'true', exitCode: Number(exitCode), health: health || undefined };
   }
 
+  /** What the container printed (stdout, where the services log) that matches `pattern`. */
+  logLines(container: string, pattern: RegExp): string[] {
+    return this.docker(['logs', '--tail', '2000', container])
+      .split('\n')
+      .filter((line) => pattern.test(line));
+  }
+
   /** Waits until the container runs and its healthcheck passes (test-containers runs the checks). */
   async healthy(container: string, timeoutMs = 120_000): Promise<number> {
     const started = Date.now();

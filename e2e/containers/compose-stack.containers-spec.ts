@@ -193,14 +193,17 @@ describe('Vouch in containers: the compose stack, through the portal', () => {
     const [connections] = project.containers('connections');
     let stoppedInMs = 0;
     let exitCode = -1;
+    let stopLog: string[] = [];
 
     const { load, reconciliation } = await underLoad(async () => {
       stoppedInMs = project.stop(connections, 30);
       exitCode = project.state(connections).exitCode;
+      // What runService said while stopping: how long it took, or what was still open at its deadline.
+      stopLog = project.logLines(connections, /stopping|stopped in/);
       project.start(connections);
       await project.healthy(connections);
     });
-    report('connections stopped', reconciliation, load, { stoppedInMs, exitCode });
+    report('connections stopped', reconciliation, load, { stoppedInMs, exitCode, stopLog });
 
     // Node, PID 1 of the container, ended its work and exited on SIGTERM, long before the grace period.
     expect({ exitCode, stoppedWithinGrace: stoppedInMs < 30_000 }).toEqual({

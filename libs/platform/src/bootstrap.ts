@@ -138,16 +138,48 @@ export async function runService(options: {
       options.databaseUrl,
       options.http,
     );
-    app.enableShutdownHooks();
-    // A stop that hangs (a broker that does not answer) must not outlive the orchestrator's grace period.
-    process.once('SIGTERM', () => setTimeout(() => process.exit(1), SHUTDOWN_DEADLINE_MS).unref());
+    const logger = new NestLogger(options.name);
+    stopOnSignals(app, logger);
     // Every interface, as Express did: Fastify would listen on localhost only, unreachable in a container.
     await app.listen(options.port, '0.0.0.0');
-    new NestLogger(options.name).log(`${options.name} listening on :${options.port}`);
+    logger.log(`${options.name} listening on :${options.port}`);
   } catch (error) {
     process.stderr.write(
       `${options.name} could not start: ${error instanceof Error ? error.message : String(error)}\n`,
     );
     process.exit(1);
   }
+}
+
+/**
+ * On SIGTERM (an orchestrator) or SIGINT (Ctrl-C): stops taking requests and messages, finishes what
+ * is in flight (the modules' shutdown hooks) and exits 0. It exits rather than waiting for the event
+ * loop to empty: as PID 1 of a container, the signal Nest's own hooks re-raised is ignored, so any
+ * handle left open (a socket, a timer) kept a cleanly stopped process up until the deadline, to exit 1.
+ * A stop that fails, or hangs past the deadline (a broker that does not answer), exits 1 and logs what
+ * was still open.
+ */
+function stopOnSignals(app: INestApplication, logger: NestLogger): void {
+  const stop = (signal: NodeJS.Signals): void => {
+    const started = Date.now();
+    logger.log(`${signal}: stopping`);
+    setTimeout(() => {
+      logger.error(
+        `still stopping ${SHUTDOWN_DEADLINE_MS} ms after ${signal}, exiting; open: ${process.getActiveResourcesInfo().join(', ')}`,
+      );
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+    app.close().then(
+      () => {
+        logger.log(`stopped in ${Date.now() - started} ms`);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        logger.error(`stopping failed: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
 }
