@@ -71,11 +71,12 @@ export async function seedRecommendations(
       [employees],
     );
     await client.query(
-      `INSERT INTO recommendation (id, author_id, subject_id, relationship, status, verified, reciprocal,
+      `INSERT INTO recommendation (id, author_id, subject_id, relationship, status, verified, verified_by, reciprocal,
          revisions, revision_request, created_at, updated_at)
        SELECT ${uuidFrom(`'bench-recommendation-' || s || '-' || k`)},
               ${employeeId(`(s + CASE WHEN k < ${NEIGHBOURS_EACH_SIDE} THEN k + 1 ELSE ${NEIGHBOURS_EACH_SIDE - 1} - k END + $1::int) % $1::int`)},
-              ${employeeId('s')}, relationship, status, (s + k) % 3 <> 0, k >= ${NEIGHBOURS_EACH_SIDE},
+              ${employeeId('s')}, relationship, status, (s + k) % 3 <> 0,
+              CASE WHEN (s + k) % 3 <> 0 THEN ARRAY['scim'] ELSE '{}' END, k >= ${NEIGHBOURS_EACH_SIDE},
               jsonb_build_array(jsonb_build_object('number', 1, 'text', $2::text, 'relationship', relationship,
                 'writtenAt', to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))),
               CASE WHEN status = 'revision_requested' THEN 'Could you mention the migration too?' END,
