@@ -7,10 +7,11 @@ import {
   UseGuards,
   type CanActivate,
   type ExecutionContext,
+  type Type,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { AuthenticatedEmployee } from './authenticated-employee';
+import type { AuthenticatedEmployee, Role } from './authenticated-employee';
 import { DeactivatedEmployees } from './deactivated-employees';
 import { InvalidTokenError, TokenVerifier } from './token-verifier';
 
@@ -51,13 +52,34 @@ export class AuthenticatedGuard implements CanActivate {
   }
 }
 
-/** After AuthenticatedGuard: 403 unless the employee is an admin. */
-@Injectable()
-export class AdminGuard implements CanActivate {
+/** After AuthenticatedGuard: 403 unless the employee holds one of the roles. */
+abstract class RoleGuard implements CanActivate {
+  protected constructor(
+    private readonly roles: readonly Role[],
+    private readonly refusal: string,
+  ) {}
+
   canActivate(context: ExecutionContext): boolean {
     const employee = context.switchToHttp().getRequest<AuthenticatedRequest>().employee;
-    if (!employee?.roles.includes('admin')) throw new ForbiddenException('only admins may do this');
+    if (!employee?.roles.some((role) => this.roles.includes(role)))
+      throw new ForbiddenException(this.refusal);
     return true;
+  }
+}
+
+/** After AuthenticatedGuard: 403 unless the employee is an admin. */
+@Injectable()
+export class AdminGuard extends RoleGuard {
+  constructor() {
+    super(['admin'], 'only admins may do this');
+  }
+}
+
+/** After AuthenticatedGuard: 403 unless the employee is HR or an admin (admins may do all HR may). */
+@Injectable()
+export class HrOrAdminGuard extends RoleGuard {
+  constructor() {
+    super(['hr', 'admin'], 'only HR or admins may do this');
   }
 }
 
@@ -69,14 +91,20 @@ export const Authenticated = () =>
     ApiUnauthorizedResponse({ description: 'no valid token' }),
   );
 
-/** The endpoint needs a signed-in admin. */
-export const AdminOnly = () =>
+/** A signed-in employee whom `guard` lets in, as the OpenAPI document says. */
+const signedInAs = (guard: Type<CanActivate>, refused: string) =>
   applyDecorators(
-    UseGuards(AuthenticatedGuard, AdminGuard),
+    UseGuards(AuthenticatedGuard, guard),
     ApiBearerAuth(),
     ApiUnauthorizedResponse({ description: 'no valid token' }),
-    ApiForbiddenResponse({ description: 'not an admin' }),
+    ApiForbiddenResponse({ description: refused }),
   );
+
+/** The endpoint needs a signed-in admin. */
+export const AdminOnly = () => signedInAs(AdminGuard, 'not an admin');
+
+/** The endpoint needs a signed-in HR member or admin. */
+export const HrOrAdmin = () => signedInAs(HrOrAdminGuard, 'neither HR nor an admin');
 
 /** The signed-in employee of an `@Authenticated()` endpoint. */
 export const CurrentEmployee = createParamDecorator(

@@ -1,6 +1,6 @@
 import { Module, type DynamicModule, type Provider, type Type } from '@nestjs/common';
 import type { AuthEnvironment } from './authenticated-employee';
-import { AdminGuard, AuthenticatedGuard } from './auth.guards';
+import { AdminGuard, AuthenticatedGuard, HrOrAdminGuard } from './auth.guards';
 import {
   DEACTIVATED_EMPLOYEES_POLL_MS,
   DeactivatedEmployees,
@@ -24,7 +24,7 @@ export interface AuthModuleOptions {
 
 const DEFAULT_DEACTIVATED_EMPLOYEES_POLL_MS = 1_000;
 
-/** Token verification for a service's endpoints: `@Authenticated()`, `@AdminOnly()`, `@CurrentEmployee()`. */
+/** Token verification for a service's endpoints: `@Authenticated()`, `@AdminOnly()`, `@HrOrAdmin()`, `@CurrentEmployee()`. */
 @Module({})
 export class AuthModule {
   static forRoot(environment: AuthEnvironment, options: AuthModuleOptions = {}): DynamicModule {
@@ -54,8 +54,9 @@ export class AuthModule {
         ...feed,
         AuthenticatedGuard,
         AdminGuard,
+        HrOrAdminGuard,
       ],
-      exports: [TokenVerifier, DeactivatedEmployees, AuthenticatedGuard, AdminGuard],
+      exports: [TokenVerifier, DeactivatedEmployees, AuthenticatedGuard, AdminGuard, HrOrAdminGuard],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const Roles = ['employee', 'admin'] as const;
+/** `hr` sees people, coverage, deliveries and the audit log; `admin` may do all HR may, and more. */
+export const Roles = ['employee', 'admin', 'hr'] as const;
 export type Role = (typeof Roles)[number];
 
 /** Who made a request, as the access token says. */

@@ -24,6 +24,14 @@ describe('access tokens', () => {
     expect(await verifierFor(keys).verify(accessToken)).toEqual(ana);
   });
 
+  it("reads an HR member's and an admin's roles from their token", async () => {
+    const { keys } = await SigningKeys.generate();
+    const hr = { ...ana, roles: ['employee' as const, 'admin' as const, 'hr' as const] };
+    const { accessToken } = await new TokenIssuer(keys, settings).issue(hr);
+
+    expect(await verifierFor(keys).verify(accessToken)).toEqual(hr);
+  });
+
   it('publishes public keys only', async () => {
     const { keys } = await SigningKeys.generate();
     const [jwk] = keys.jwks().keys;
