@@ -6,7 +6,6 @@ import { AccountsModule } from './accounts/accounts.module';
 import { accountErrorMappings } from './accounts/api/account.error-mappings';
 import { PasswordResetEntity } from './accounts/infrastructure/password-reset.entity';
 import { PendingRegistrationEntity } from './accounts/infrastructure/pending-registration.entity';
-import { AdminRolesModule } from './admin-roles/admin-roles.module';
 import { AuditEntryEntity } from './audit/infrastructure/audit-entry.entity';
 import type { IdentityEnvironment } from './config';
 import { employeeErrorMappings } from './employees/api/employee.error-mappings';
@@ -26,10 +25,12 @@ import { SingleSignOn1797100000000 } from './migrations/1797100000000-single-sig
 import { Sessions1797200000000 } from './migrations/1797200000000-sessions';
 import { AccountLinks1797300000000 } from './migrations/1797300000000-account-links';
 import { AbuseCounters1797400000000 } from './migrations/1797400000000-abuse-counters';
+import { HrRole1797500000000 } from './migrations/1797500000000-hr-role';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { PeopleImportModule } from './provisioning/people-import.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
+import { RoleGrantsModule } from './role-grants/role-grants.module';
 import { sessionErrorMappings } from './sessions/api/session.error-mappings';
 import { IdentityDeactivatedEmployees } from './sessions/infrastructure/identity-deactivated-employees';
 import { SessionsModule } from './sessions/sessions.module';
@@ -64,6 +65,7 @@ export const identityMigrations = [
   Sessions1797200000000,
   AccountLinks1797300000000,
   AbuseCounters1797400000000,
+  HrRole1797500000000,
 ];
 
 @Module({})
@@ -95,7 +97,7 @@ export class AppModule {
         PeopleImportModule.forRoot(employees, invitations),
         AccountsModule.forRoot(environment, employees),
         SsoModule.forRoot(environment, employees),
-        AdminRolesModule.forRoot(employees),
+        RoleGrantsModule.forRoot(employees),
       ],
     };
   }

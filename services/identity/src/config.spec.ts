@@ -71,11 +71,14 @@ describe('identity configuration', () => {
     expect(() => loadConfig(identityEnvironment, { JWT_TTL_SECONDS: '5' })).toThrow(/JWT_TTL_SECONDS/);
   });
 
-  it('makes the members of "Vouch Admins" admins unless SCIM_ADMIN_GROUP names another group', () => {
-    expect(loadConfig(identityEnvironment, {}).SCIM_ADMIN_GROUP).toBe('Vouch Admins');
-    expect(loadConfig(identityEnvironment, { SCIM_ADMIN_GROUP: '' }).SCIM_ADMIN_GROUP).toBe('Vouch Admins');
-    expect(loadConfig(identityEnvironment, { SCIM_ADMIN_GROUP: ' Ops ' }).SCIM_ADMIN_GROUP).toBe('Ops');
-    expect(() => loadConfig(identityEnvironment, { SCIM_ADMIN_GROUP: '   ' })).toThrow(/SCIM_ADMIN_GROUP/);
+  it.each([
+    ['SCIM_ADMIN_GROUP', 'Vouch Admins'],
+    ['SCIM_HR_GROUP', 'Vouch HR'],
+  ] as const)('gives a role to the members of the group %s names, by default "%s"', (variable, fallback) => {
+    expect(loadConfig(identityEnvironment, {})[variable]).toBe(fallback);
+    expect(loadConfig(identityEnvironment, { [variable]: '' })[variable]).toBe(fallback);
+    expect(loadConfig(identityEnvironment, { [variable]: ' Ops ' })[variable]).toBe('Ops');
+    expect(() => loadConfig(identityEnvironment, { [variable]: '   ' })).toThrow(new RegExp(variable));
   });
 
   it('turns SCIM off without SCIM_TOKEN and refuses a token too short to be a secret', () => {

@@ -31,6 +31,18 @@ const pemList = z
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
+/** A SCIM group's displayName, as a setting names it; unset or empty is `fallback`. */
+const scimGroupName = (variable: string, fallback: string) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .trim()
+      .min(1, `${variable} must name a group`)
+      .max(256, `${variable} must be at most 256 characters, as group names are`)
+      .default(fallback),
+  );
+
 /** The identity service's environment, validated at boot. */
 export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 3001 })
   .extend(authEnvironment.shape)
@@ -63,15 +75,9 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
      */
     ADMIN_EMAILS: commaSeparated.transform((emails) => emails.map((e) => e.toLowerCase())),
     /** The SCIM group (by displayName, in any case) whose members are admins, read at sign-in. */
-    SCIM_ADMIN_GROUP: z.preprocess(
-      unsetIfEmpty,
-      z
-        .string()
-        .trim()
-        .min(1, 'SCIM_ADMIN_GROUP must name a group')
-        .max(256, 'SCIM_ADMIN_GROUP must be at most 256 characters, as group names are')
-        .default('Vouch Admins'),
-    ),
+    SCIM_ADMIN_GROUP: scimGroupName('SCIM_ADMIN_GROUP', 'Vouch Admins'),
+    /** The SCIM group (by displayName, in any case) whose members are HR, read at sign-in. */
+    SCIM_HR_GROUP: scimGroupName('SCIM_HR_GROUP', 'Vouch HR'),
     // The abuse limits (docs/operations.md, "Abuse limits"), counted across instances.
     /** Failed logins to one account before the next attempt must wait; each further one doubles the wait. */
     LOGIN_FAILURES_BEFORE_DELAY: z.coerce.number().int().min(1).max(100).default(5),

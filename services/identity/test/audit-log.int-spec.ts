@@ -225,7 +225,7 @@ describe('the audit log of changes to people', () => {
       ]);
     });
 
-    it('is for admins only, and refuses filters it does not know', async () => {
+    it('is for HR and admins only, and refuses filters it does not know', async () => {
       const ana = await identity.register();
       expect((await identity.call('GET', '/v1/admin/audit-log', { token: ana.token })).status).toBe(403);
       expect((await identity.call('GET', '/v1/admin/audit-log')).status).toBe(401);

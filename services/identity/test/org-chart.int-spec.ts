@@ -70,7 +70,7 @@ describe('the org chart and offboarding', () => {
     expect(cleared.body).toMatchObject({ managerId: null });
   });
 
-  it('answers 403 when an employee who is not an admin sets a manager', async () => {
+  it('answers 403 when an employee who is neither HR nor an admin sets a manager', async () => {
     const ana = await identity.register();
     const bea = await identity.register();
     const answer = await setManager(ana.token, ana.id, bea.id);
@@ -157,7 +157,7 @@ describe('the org chart and offboarding', () => {
     });
   });
 
-  it('answers 403 when an employee who is not an admin deactivates someone', async () => {
+  it('answers 403 when an employee who is neither HR nor an admin deactivates someone', async () => {
     const ana = await identity.register();
     const bea = await identity.register();
     expect(
@@ -184,7 +184,7 @@ describe('the org chart and offboarding', () => {
     expect(search.body.items.map((employee) => employee.id)).toEqual([ana.id]);
   });
 
-  it('answers 403 when an employee who is not an admin reactivates someone, and 404 for no one', async () => {
+  it('answers 403 when an employee who is neither HR nor an admin reactivates someone, and 404 for no one', async () => {
     const admin = await identity.admin();
     const ana = await identity.register();
     const bea = await identity.register();

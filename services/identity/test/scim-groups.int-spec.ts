@@ -16,14 +16,16 @@ function rolesIn(token: unknown): unknown {
 
 /**
  * Groups as Microsoft Entra ID and Okta push them, after the examples in Microsoft's "Develop and
- * plan provisioning for a SCIM endpoint" and Okta's SCIM 2.0 reference; and the admin role that
- * "Vouch Admins" (SCIM_ADMIN_GROUP's default) gives at the next sign-in. Only one live group may
- * bear that name, so the tests that need it make it and delete it again, one after another.
+ * plan provisioning for a SCIM endpoint" and Okta's SCIM 2.0 reference; and the admin and HR roles
+ * that "Vouch Admins" and "Vouch HR" (SCIM_ADMIN_GROUP's and SCIM_HR_GROUP's defaults) give at the
+ * next sign-in. Only one live group may bear each name, so the tests that need one make it and
+ * delete it again, one after another.
  */
 describe('SCIM Groups', () => {
   let identity: IdentityApp;
   let idp: ScimProvider;
   const adminGroup = 'Vouch Admins';
+  const hrGroup = 'Vouch HR';
 
   beforeAll(async () => {
     const token = newScimToken();
@@ -250,87 +252,133 @@ describe('SCIM Groups', () => {
     expect((await idp.call('GET', `/Schemas/${GROUP}`)).body).toMatchObject({ id: GROUP, name: 'Group' });
   });
 
-  describe('the admin role from the group named by SCIM_ADMIN_GROUP, by default Vouch Admins', () => {
-    let group: ScimGroup;
+  describe.each([
+    { role: 'admin', variable: 'SCIM_ADMIN_GROUP', roleGroup: adminGroup },
+    { role: 'hr', variable: 'SCIM_HR_GROUP', roleGroup: hrGroup },
+  ])(
+    'the $role role from the group named by $variable, by default $roleGroup',
+    ({ role, variable, roleGroup }) => {
+      let group: ScimGroup;
 
-    beforeEach(async () => {
-      group = await createGroup({ schemas: [GROUP], displayName: adminGroup.toLowerCase() });
-    });
+      beforeEach(async () => {
+        group = await createGroup({ schemas: [GROUP], displayName: roleGroup.toLowerCase() });
+      });
 
-    afterEach(async () => {
-      await idp.call('DELETE', `/Groups/${group.id}`);
-    });
+      afterEach(async () => {
+        await idp.call('DELETE', `/Groups/${group.id}`);
+      });
 
-    /** The audit log's entries of admin role changes of one employee, oldest first. */
-    const roleChangesOf = async (employee: { id: string }) => {
-      const { body } = await identity.call<{ items: Array<{ action: string; actorType: string }> }>(
-        'GET',
-        `/v1/admin/audit-log?employeeId=${employee.id}`,
-        { token: (await identity.admin()).token },
-      );
-      return body.items
-        .filter((entry) => entry.action.startsWith('employee.admin_role_'))
-        .reverse()
-        .map((entry) => ({ ...entry, id: undefined, occurredAt: undefined }));
-    };
+      /** The audit log's entries of the role's changes of one employee, oldest first. */
+      const roleChangesOf = async (employee: { id: string }) => {
+        const { body } = await identity.call<{ items: Array<{ action: string; actorType: string }> }>(
+          'GET',
+          `/v1/admin/audit-log?employeeId=${employee.id}`,
+          { token: (await identity.admin()).token },
+        );
+        return body.items
+          .filter((entry) => entry.action.startsWith(`employee.${role}_role_`))
+          .reverse()
+          .map((entry) => ({ ...entry, id: undefined, occurredAt: undefined }));
+      };
 
-    it('makes a member an admin at their next sign-in, and removal by value list takes it back', async () => {
+      it('gives a member the role at their next sign-in, to place, deactivate and reactivate people and read the audit log as who they are; removal by value list takes it back', async () => {
+        const [ana, bo] = [await identity.register(), await identity.register()];
+        expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
+        await patch(group.id, { op: 'Add', path: 'members', value: [{ value: ana.id }] });
+        const { roles, token } = await rolesAtLogin(ana);
+        expect(roles).toEqual(['employee', role]);
+        expect((await setManager(token, bo.id, ana.id)).status).toBe(200);
+        for (const path of ['deactivate', 'reactivate'])
+          expect((await identity.call('POST', `/v1/employees/${bo.id}/${path}`, { token })).status).toBe(200);
+        const log = await identity.call<{ items: Array<Record<string, unknown>> }>(
+          'GET',
+          `/v1/admin/audit-log?employeeId=${bo.id}`,
+          { token },
+        );
+        expect(log.body.items.map(({ action, actorType, actorId }) => [action, actorType, actorId])).toEqual([
+          ['employee.reactivated', role, ana.id],
+          ['employee.deactivated', role, ana.id],
+          ['employee.manager_changed', role, ana.id],
+        ]);
+
+        await patch(group.id, { op: 'Remove', path: 'members', value: [{ value: ana.id }] });
+        const after = await rolesAtLogin(ana);
+        expect(after.roles).toEqual(['employee']);
+        expect((await setManager(after.token, bo.id, null)).status).toBe(403);
+        const groupKey = `${role}Group`;
+        expect(await roleChangesOf(ana)).toEqual([
+          expect.objectContaining({
+            action: `employee.${role}_role_granted`,
+            actorType: 'scim',
+            before: { [groupKey]: null },
+            after: { [groupKey]: roleGroup },
+          }),
+          expect.objectContaining({
+            action: `employee.${role}_role_revoked`,
+            actorType: 'scim',
+            before: { [groupKey]: roleGroup },
+            after: { [groupKey]: null },
+          }),
+        ]);
+        expect(await roleChangesOf(bo)).toEqual([]);
+      });
+
+      it('takes the role back when Okta removes the member by filter path', async () => {
+        const ana = await identity.register();
+        await patch(group.id, { op: 'add', path: 'members', value: [{ value: ana.id, display: ana.email }] });
+        expect((await rolesAtLogin(ana)).roles).toEqual(['employee', role]);
+        await patch(group.id, { op: 'remove', path: `members[value eq "${ana.id}"]` });
+        expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
+      });
+
+      it(`takes the role back when the group is renamed away from ${variable}`, async () => {
+        const ana = await identity.register();
+        await patch(group.id, { op: 'Add', path: 'members', value: [{ value: ana.id }] });
+        expect((await rolesAtLogin(ana)).roles).toEqual(['employee', role]);
+        await patch(group.id, {
+          op: 'Replace',
+          path: 'displayName',
+          value: `Former members ${randomUUID()}`,
+        });
+        expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
+        expect((await roleChangesOf(ana)).map((entry) => entry.action)).toEqual([
+          `employee.${role}_role_granted`,
+          `employee.${role}_role_revoked`,
+        ]);
+      });
+
+      it('takes the role back, and the memberships, when the group is deleted', async () => {
+        const ana = await identity.register();
+        await patch(group.id, { op: 'Add', path: 'members', value: [{ value: ana.id }] });
+        expect((await rolesAtLogin(ana)).roles).toEqual(['employee', role]);
+        expect((await idp.call('DELETE', `/Groups/${group.id}`)).status).toBe(204);
+        expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
+        const groups = identity.get(ScimGroupRepository);
+        expect(await groups.memberIdsOf(group.id)).toEqual([]);
+      });
+    },
+  );
+
+  it('gives both roles to a member of both groups, and the audit log names an admin who is also HR as admin', async () => {
+    const admins = await createGroup({ schemas: [GROUP], displayName: adminGroup });
+    const hr = await createGroup({ schemas: [GROUP], displayName: hrGroup });
+    try {
       const [ana, bo] = [await identity.register(), await identity.register()];
-      expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
-      await patch(group.id, { op: 'Add', path: 'members', value: [{ value: ana.id }] });
+      for (const group of [admins, hr])
+        await patch(group.id, { op: 'Add', path: 'members', value: [{ value: ana.id }] });
       const { roles, token } = await rolesAtLogin(ana);
-      expect(roles).toEqual(['employee', 'admin']);
-      expect((await setManager(token, bo.id, ana.id)).status).toBe(200);
-
-      await patch(group.id, { op: 'Remove', path: 'members', value: [{ value: ana.id }] });
-      const after = await rolesAtLogin(ana);
-      expect(after.roles).toEqual(['employee']);
-      expect((await setManager(after.token, bo.id, null)).status).toBe(403);
-      expect(await roleChangesOf(ana)).toEqual([
-        expect.objectContaining({
-          action: 'employee.admin_role_granted',
-          actorType: 'scim',
-          before: { adminGroup: null },
-          after: { adminGroup: adminGroup },
-        }),
-        expect.objectContaining({
-          action: 'employee.admin_role_revoked',
-          actorType: 'scim',
-          before: { adminGroup: adminGroup },
-          after: { adminGroup: null },
-        }),
+      expect(roles).toEqual(['employee', 'admin', 'hr']);
+      expect((await identity.call('POST', `/v1/employees/${bo.id}/deactivate`, { token })).status).toBe(200);
+      const log = await identity.call<{ items: Array<Record<string, unknown>> }>(
+        'GET',
+        `/v1/admin/audit-log?employeeId=${bo.id}`,
+        { token },
+      );
+      expect(log.body.items).toEqual([
+        expect.objectContaining({ action: 'employee.deactivated', actorType: 'admin', actorId: ana.id }),
       ]);
-      expect(await roleChangesOf(bo)).toEqual([]);
-    });
-
-    it('takes the role back when Okta removes the member by filter path', async () => {
-      const ana = await identity.register();
-      await patch(group.id, { op: 'add', path: 'members', value: [{ value: ana.id, display: ana.email }] });
-      expect((await rolesAtLogin(ana)).roles).toEqual(['employee', 'admin']);
-      await patch(group.id, { op: 'remove', path: `members[value eq "${ana.id}"]` });
-      expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
-    });
-
-    it('takes the role back when the group is renamed away from SCIM_ADMIN_GROUP', async () => {
-      const ana = await identity.register();
-      await patch(group.id, { op: 'Add', path: 'members', value: [{ value: ana.id }] });
-      expect((await rolesAtLogin(ana)).roles).toEqual(['employee', 'admin']);
-      await patch(group.id, { op: 'Replace', path: 'displayName', value: `Former admins ${randomUUID()}` });
-      expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
-      expect((await roleChangesOf(ana)).map((entry) => entry.action)).toEqual([
-        'employee.admin_role_granted',
-        'employee.admin_role_revoked',
-      ]);
-    });
-
-    it('takes the role back, and the memberships, when the group is deleted', async () => {
-      const ana = await identity.register();
-      await patch(group.id, { op: 'Add', path: 'members', value: [{ value: ana.id }] });
-      expect((await rolesAtLogin(ana)).roles).toEqual(['employee', 'admin']);
-      expect((await idp.call('DELETE', `/Groups/${group.id}`)).status).toBe(204);
-      expect((await rolesAtLogin(ana)).roles).toEqual(['employee']);
-      const groups = identity.get(ScimGroupRepository);
-      expect(await groups.memberIdsOf(group.id)).toEqual([]);
-    });
+    } finally {
+      for (const group of [admins, hr]) await idp.call('DELETE', `/Groups/${group.id}`);
+    }
   });
 });

@@ -197,25 +197,45 @@ describe('sessions: rotating refresh tokens in a cookie', () => {
     expect((await identity.call('POST', '/v1/auth/logout', { headers: FROM_THE_PORTAL })).status).toBe(204);
   });
 
-  it('decides the roles again at each refresh: joining the admin group shows at the next one', async () => {
-    const ana = await signIn();
-    expect(rolesIn(ana.accessToken)).toEqual(['employee']);
-    const group = await identity.call<{ id: string }>('POST', '/scim/v2/Groups', {
-      token: scimToken,
-      headers: { 'content-type': 'application/scim+json' },
-      body: { schemas: [GROUP], displayName: 'Vouch Admins', members: [{ value: ana.id }] },
-    });
-    expect(group.status).toBe(201);
-    try {
-      const promoted = await refresh(ana.cookie);
-      expect(rolesIn(promoted.body.accessToken)).toEqual(['employee', 'admin']);
+  it.each([
+    ['Vouch Admins', 'admin'],
+    ['Vouch HR', 'hr'],
+  ])(
+    'decides the roles again at each refresh: joining %s shows at the next one',
+    async (displayName, role) => {
+      const ana = await signIn();
+      expect(rolesIn(ana.accessToken)).toEqual(['employee']);
+      const group = await identity.call<{ id: string }>('POST', '/scim/v2/Groups', {
+        token: scimToken,
+        headers: { 'content-type': 'application/scim+json' },
+        body: { schemas: [GROUP], displayName, members: [{ value: ana.id }] },
+      });
+      expect(group.status).toBe(201);
+      try {
+        const promoted = await refresh(ana.cookie);
+        expect(rolesIn(promoted.body.accessToken)).toEqual(['employee', role]);
 
-      await identity.call('DELETE', `/scim/v2/Groups/${group.body.id}`, { token: scimToken });
-      const demoted = await refresh(cookieOf(promoted));
-      expect(rolesIn(demoted.body.accessToken)).toEqual(['employee']);
-    } finally {
-      await identity.call('DELETE', `/scim/v2/Groups/${group.body.id}`, { token: scimToken });
-    }
+        await identity.call('DELETE', `/scim/v2/Groups/${group.body.id}`, { token: scimToken });
+        const demoted = await refresh(cookieOf(promoted));
+        expect(rolesIn(demoted.body.accessToken)).toEqual(['employee']);
+      } finally {
+        await identity.call('DELETE', `/scim/v2/Groups/${group.body.id}`, { token: scimToken });
+      }
+    },
+  );
+
+  it("decides the roles again at each refresh: an admin's HR grant, and taking it back, show at the next one", async () => {
+    const admin = await identity.admin();
+    const ana = await signIn();
+    const grant = `/v1/admin/employees/${ana.id}/hr-role`;
+
+    expect((await identity.call('PUT', grant, { token: admin.token })).status).toBe(200);
+    const promoted = await refresh(ana.cookie);
+    expect(rolesIn(promoted.body.accessToken)).toEqual(['employee', 'hr']);
+
+    expect((await identity.call('DELETE', grant, { token: admin.token })).status).toBe(204);
+    const demoted = await refresh(cookieOf(promoted));
+    expect(rolesIn(demoted.body.accessToken)).toEqual(['employee']);
   });
 
   it('refuses an expired refresh token: idle too long, or past the session’s whole life', async () => {

@@ -20,7 +20,7 @@ import { UpdateProfile } from './application/update-profile.use-case';
 import { AuthController } from './api/auth.controller';
 import { EmployeesController } from './api/employees.controller';
 import { JwksController } from './api/jwks.controller';
-import { AdminGroupRepository } from './infrastructure/admin-group.repository';
+import { RoleGroupRepository } from './infrastructure/role-group.repository';
 import { EmailProofRepository } from './infrastructure/email-proof.repository';
 import { EmployeeRepository } from './infrastructure/employee.repository';
 import { PasswordHasher } from './infrastructure/password-hasher';
@@ -33,7 +33,7 @@ export class EmployeesModule {
     const settings: IdentitySettings = {
       allowedEmailDomains: environment.ALLOWED_EMAIL_DOMAINS,
       adminEmails: environment.ADMIN_EMAILS,
-      adminGroup: environment.SCIM_ADMIN_GROUP,
+      roleGroups: { admin: environment.SCIM_ADMIN_GROUP, hr: environment.SCIM_HR_GROUP },
       passwordSignIn: passwordSignInEnabled(environment),
     };
     const audit = AuditModule.forRoot(environment);
@@ -49,7 +49,7 @@ export class EmployeesModule {
         // Every sign-in starts a session; deactivation (and a password change) ends them all.
         ...sessionProviders(environment),
         EmployeeRepository,
-        AdminGroupRepository,
+        RoleGroupRepository,
         EmailProofRepository,
         PasswordHasher,
         // Login tells a sign-up waiting for its address from a wrong password (accounts makes them).
@@ -81,7 +81,7 @@ export class EmployeesModule {
         ChangeEmploymentDetails,
         // Accepting an invitation sets a password and signs in, as registration and login do.
         PasswordHasher,
-        AdminGroupRepository,
+        RoleGroupRepository,
         // Who may be an ADMIN_EMAILS admin: the addresses proven (email links, single sign-on).
         EmailProofRepository,
         TokenIssuer,

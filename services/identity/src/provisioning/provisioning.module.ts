@@ -2,7 +2,7 @@ import { Injectable, Module, type DynamicModule, type OnModuleInit } from '@nest
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import type { IdentityEnvironment } from '../config';
-import { AdminRoleAudit } from './application/admin-role-audit';
+import { GroupRoleAudit } from './application/group-role-audit';
 import { CreateScimGroup } from './application/create-scim-group.use-case';
 import { DeleteScimGroup } from './application/delete-scim-group.use-case';
 import { DeleteScimUser } from './application/delete-scim-user.use-case';
@@ -71,7 +71,7 @@ export class ProvisioningModule {
         ReplaceScimGroup,
         PatchScimGroup,
         DeleteScimGroup,
-        AdminRoleAudit,
+        GroupRoleAudit,
       ],
     };
   }

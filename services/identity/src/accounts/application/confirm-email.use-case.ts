@@ -64,6 +64,7 @@ export class ConfirmEmail {
         emailProven: true,
         // The provider names group members by their id, which nobody knew before now.
         inAdminGroup: false,
+        inHrGroup: false,
       }),
     };
     return { employee, signedIn };

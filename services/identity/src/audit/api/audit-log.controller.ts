@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@vouch/auth';
+import { HrOrAdmin } from '@vouch/auth';
 import { ListAuditEntries } from '../application/list-audit-entries.use-case';
 import { AuditEntryPageResponse, AuditEntryResponse, ListAuditLogQuery } from './audit-log.dto';
 
@@ -10,7 +10,7 @@ export class AuditLogController {
   constructor(private readonly listAuditEntries: ListAuditEntries) {}
 
   @Get()
-  @AdminOnly()
+  @HrOrAdmin()
   @ApiOkResponse({ type: AuditEntryPageResponse, description: 'changes to people, newest first' })
   @ApiBadRequestResponse({ description: 'a filter or the cursor is invalid' })
   async list(@Query() query: ListAuditLogQuery): Promise<AuditEntryPageResponse> {

@@ -4,6 +4,7 @@ import { PageQuery } from '@vouch/platform';
 import {
   ACTOR_TYPES,
   AUDIT_ACTIONS,
+  actorIdOf,
   type ActorType,
   type AuditAction,
   type AuditEntry,
@@ -46,7 +47,12 @@ export class AuditEntryResponse {
   @ApiProperty({ enum: ACTOR_TYPES, description: 'who made the change, and through which channel' })
   actorType!: ActorType;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "the admin's employee id" })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'the employee id of the admin or HR member who acted; null for the other actors',
+  })
   actorId!: string | null;
 
   @ApiProperty({ enum: AUDIT_ACTIONS })
@@ -74,7 +80,7 @@ export class AuditEntryResponse {
       id: entry.id,
       occurredAt: entry.occurredAt.toISOString(),
       actorType: entry.actor.type,
-      actorId: entry.actor.type === 'admin' ? entry.actor.id : null,
+      actorId: actorIdOf(entry.actor),
       action: entry.action,
       employeeId: entry.employeeId,
       before: entry.before,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Employee } from '../../employees/domain/employee';
-import { changeOf } from './audit-entry';
+import { actorFromRow, actorIdOf, actorOf, changeOf, managerSourceOf, roleChangeAction } from './audit-entry';
 
 const at = new Date('2026-01-05T09:00:00Z');
 const later = new Date('2026-01-06T09:00:00Z');
@@ -61,5 +61,42 @@ describe('the change an audit entry records', () => {
       active: true,
     });
     expect(change.after).not.toHaveProperty('id');
+  });
+});
+
+describe('who an audit entry says acted', () => {
+  const id = randomUUID();
+
+  it('names an admin as an admin, whatever other roles they hold', () => {
+    expect(actorOf({ id, roles: ['employee', 'admin'] })).toEqual({ type: 'admin', id });
+    expect(actorOf({ id, roles: ['employee', 'admin', 'hr'] })).toEqual({ type: 'admin', id });
+  });
+
+  it('names a member of HR who is not an admin as HR', () => {
+    expect(actorOf({ id, roles: ['employee', 'hr'] })).toEqual({ type: 'hr', id });
+  });
+
+  it('refuses to name an employee who is neither: no such caller gets past the guards', () => {
+    expect(() => actorOf({ id, roles: ['employee'] })).toThrow(/neither an admin nor HR/);
+  });
+
+  it("stores the employee id of an admin or HR, and reads it back; the channels' actors have none", () => {
+    expect(actorIdOf({ type: 'hr', id })).toBe(id);
+    expect(actorIdOf({ type: 'scim' })).toBeNull();
+    expect(actorFromRow('hr', id, 'audit entry 1')).toEqual({ type: 'hr', id });
+    expect(actorFromRow('csv', null, 'audit entry 1')).toEqual({ type: 'csv' });
+    expect(() => actorFromRow('hr', null, 'audit entry 1')).toThrow('audit entry 1 names no hr');
+  });
+
+  it("gives a manager link HR sets the source of an admin's: set by hand in Vouch", () => {
+    expect(managerSourceOf({ type: 'hr', id })).toBe('admin');
+    expect(managerSourceOf({ type: 'admin', id })).toBe('admin');
+    expect(managerSourceOf({ type: 'scim' })).toBe('scim');
+  });
+
+  it('names the action of each role given or taken back', () => {
+    expect(roleChangeAction('admin', true)).toBe('employee.admin_role_granted');
+    expect(roleChangeAction('hr', true)).toBe('employee.hr_role_granted');
+    expect(roleChangeAction('hr', false)).toBe('employee.hr_role_revoked');
   });
 });

@@ -1,31 +1,64 @@
 import type { ManagerSource } from '@vouch/contracts';
 import { canonical, type EmployeeState } from '../../employees/domain/employee';
+import type { GrantableRole, Role } from '../../employees/domain/roles';
 
 /**
- * Who changed an employee. It is also the source: an admin acts through the admin API, SCIM only
+ * Who changed an employee. It is also the source: an admin or HR acts through the API, SCIM only
  * through /scim/v2, so one field tells both.
  */
 export type Actor =
   | { type: 'admin'; id: string }
+  // A member of HR who is not an admin (an admin acting is `admin`, whatever else they are).
+  | { type: 'hr'; id: string }
   | { type: 'scim' }
   | { type: 'csv' }
   | { type: 'system' }
   // Single sign-on creating someone at their first sign-in (OIDC_JIT_PROVISIONING).
   | { type: 'sso' };
 
-export const ACTOR_TYPES = ['admin', 'scim', 'csv', 'system', 'sso'] as const satisfies ReadonlyArray<
+export const ACTOR_TYPES = ['admin', 'hr', 'scim', 'csv', 'system', 'sso'] as const satisfies ReadonlyArray<
   Actor['type']
 >;
 export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/** An employee acting through the API: an admin or a member of HR, each named by their employee id. */
+export type EmployeeActor = Extract<Actor, { id: string }>;
+
+/**
+ * The actor an employee is, from the roles their token carries, on an endpoint HR or admins may use:
+ * an admin if they are one, else HR.
+ */
+export function actorOf(employee: { id: string; roles: readonly Role[] }): EmployeeActor {
+  if (employee.roles.includes('admin')) return { type: 'admin', id: employee.id };
+  if (employee.roles.includes('hr')) return { type: 'hr', id: employee.id };
+  throw new Error(`employee ${employee.id} is neither an admin nor HR`);
+}
+
+/** An actor as a row stores it: its type, and the employee id of an admin or HR, else null. */
+export function actorFromRow(type: ActorType, id: string | null, row: string): Actor {
+  if (type !== 'admin' && type !== 'hr') return { type };
+  // The tables' check constraints give every admin's and HR's row their id.
+  if (id === null) throw new Error(`${row} names no ${type}`);
+  return { type, id };
+}
+
+/** The employee id a row stores for the actor: an admin's or HR's; null for the others. */
+export function actorIdOf(actor: Actor): string | null {
+  return 'id' in actor ? actor.id : null;
+}
 
 export const SCIM_ACTOR: Actor = { type: 'scim' };
 export const CSV_ACTOR: Actor = { type: 'csv' };
 export const SSO_ACTOR: Actor = { type: 'sso' };
 
-/** The source of a manager link the actor sets; the system and single sign-on set none. */
+/**
+ * The source of a manager link the actor sets; the system and single sign-on set none. HR set links
+ * where admins do, by hand in Vouch: the source says where a link comes from (`admin`), the audit log
+ * who set it.
+ */
 export function managerSourceOf(actor: Actor): ManagerSource {
   if (actor.type === 'system' || actor.type === 'sso') throw new Error(`${actor.type} sets no manager links`);
-  return actor.type;
+  return actor.type === 'hr' ? 'admin' : actor.type;
 }
 
 /**
@@ -48,8 +81,15 @@ export const AUDIT_ACTIONS = [
   'employee.deleted_from_scim',
   'employee.admin_role_granted',
   'employee.admin_role_revoked',
+  'employee.hr_role_granted',
+  'employee.hr_role_revoked',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The action of a role given (by a group joined or a grant) or taken back. */
+export function roleChangeAction(role: GrantableRole, granted: boolean): AuditAction {
+  return granted ? `employee.${role}_role_granted` : `employee.${role}_role_revoked`;
+}
 
 /** Fields of an employee as the audit log shows them: JSON values, being active in place of a date. */
 export type AuditedFields = Record<string, unknown>;

@@ -13,7 +13,7 @@ export class AuditEntryEntity {
   @Column('text')
   actorType!: ActorType;
 
-  /** The admin's employee id; null for the other actors. */
+  /** The employee id of the admin or HR member who acted; null for the other actors. */
   @Column('uuid', { nullable: true })
   actorId!: string | null;
 

@@ -3,9 +3,13 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { UnitOfWork } from '@vouch/messaging';
 import type { EmployeeState } from '../../employees/domain/employee';
+import type { GrantableRole } from '../../employees/domain/roles';
 import {
   SELF_SERVICE,
+  actorFromRow,
+  actorIdOf,
   changeOf,
+  roleChangeAction,
   type Actor,
   type ActorType,
   type AuditAction,
@@ -25,18 +29,11 @@ export interface AuditLogFilter {
   to?: Date;
 }
 
-function actorOf(row: AuditEntryEntity): Actor {
-  if (row.actorType !== 'admin') return { type: row.actorType };
-  // The table's check constraint gives every admin's entry their id.
-  if (row.actorId === null) throw new Error(`audit entry ${row.id} names no admin`);
-  return { type: 'admin', id: row.actorId };
-}
-
 function toDomain(row: AuditEntryEntity): AuditEntry {
   return {
     id: row.id,
     occurredAt: row.occurredAt,
-    actor: actorOf(row),
+    actor: actorFromRow(row.actorType, row.actorId, `audit entry ${row.id}`),
     action: row.action,
     employeeId: row.employeeId,
     before: row.before,
@@ -58,36 +55,40 @@ export class AuditLog {
   ) {}
 
   /**
-   * Records that an employee joined or left the admin group (SCIM_ADMIN_GROUP), in the transaction
-   * of the group change: the role itself follows at their next sign-in.
+   * Records that an employee joined or left a role's group (SCIM_ADMIN_GROUP, SCIM_HR_GROUP), in the
+   * transaction of the group change: the role itself follows at their next sign-in. `before` and
+   * `after` are `{adminGroup}` or `{hrGroup}`: the group's name, or null.
    */
-  async recordAdminRole(
+  async recordGroupRole(
     actor: Actor,
-    change: { employeeId: string; granted: boolean; group: string; at: Date },
+    change: { role: GrantableRole; employeeId: string; granted: boolean; group: string; at: Date },
   ): Promise<void> {
+    const key = `${change.role}Group`;
     await this.insert(this.unitOfWork.transaction(), actor, {
-      action: change.granted ? 'employee.admin_role_granted' : 'employee.admin_role_revoked',
+      action: roleChangeAction(change.role, change.granted),
       at: change.at,
       employeeId: change.employeeId,
-      before: { adminGroup: change.granted ? null : change.group },
-      after: { adminGroup: change.granted ? change.group : null },
+      before: { [key]: change.granted ? null : change.group },
+      after: { [key]: change.granted ? change.group : null },
     });
   }
 
   /**
-   * Records that an admin gave an employee the admin role, or took it back, in the transaction of
-   * the change: the role itself follows at their next sign-in or refresh.
+   * Records that an admin gave an employee a role, or took it back, in the transaction of the
+   * change: the role itself follows at their next sign-in or refresh. `before` and `after` are
+   * `{adminGrant}` or `{hrGrant}`.
    */
-  async recordAdminGrant(
+  async recordRoleGrant(
     actor: Actor,
-    change: { employeeId: string; granted: boolean; at: Date },
+    change: { role: GrantableRole; employeeId: string; granted: boolean; at: Date },
   ): Promise<void> {
+    const key = `${change.role}Grant`;
     await this.insert(this.unitOfWork.transaction(), actor, {
-      action: change.granted ? 'employee.admin_role_granted' : 'employee.admin_role_revoked',
+      action: roleChangeAction(change.role, change.granted),
       at: change.at,
       employeeId: change.employeeId,
-      before: { adminGrant: !change.granted },
-      after: { adminGrant: change.granted },
+      before: { [key]: !change.granted },
+      after: { [key]: change.granted },
     });
   }
 
@@ -129,7 +130,7 @@ export class AuditLog {
         randomUUID(),
         entry.at,
         actor.type,
-        actor.type === 'admin' ? actor.id : null,
+        actorIdOf(actor),
         entry.action,
         entry.employeeId,
         JSON.stringify(entry.before),

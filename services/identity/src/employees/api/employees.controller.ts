@@ -11,8 +11,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly, Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import { SELF_SERVICE } from '../../audit/domain/audit-entry';
+import { Authenticated, CurrentEmployee, HrOrAdmin, type AuthenticatedEmployee } from '@vouch/auth';
+import { SELF_SERVICE, actorOf } from '../../audit/domain/audit-entry';
 import { ChangeManager } from '../application/change-manager.use-case';
 import { DeactivateEmployee } from '../application/deactivate-employee.use-case';
 import { GetEmployee } from '../application/get-employee.use-case';
@@ -107,12 +107,12 @@ export class EmployeesController {
   }
 
   @Put(':id/manager')
-  @AdminOnly()
+  @HrOrAdmin()
   @ApiOkResponse({ type: EmployeeResponse })
   @ApiBadRequestResponse({ description: 'unknown manager, or the change would make a cycle' })
   @ApiNotFoundResponse({ description: 'no such employee' })
   async setManager(
-    @CurrentEmployee() admin: AuthenticatedEmployee,
+    @CurrentEmployee() caller: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
     @Body() body: ChangeManagerRequest,
   ): Promise<EmployeeResponse> {
@@ -120,36 +120,36 @@ export class EmployeesController {
       await this.changeManager.execute({
         employeeId: id,
         managerId: body.managerId,
-        actor: { type: 'admin', id: admin.id },
+        actor: actorOf(caller),
       }),
     );
   }
 
   @Post(':id/deactivate')
   @HttpCode(200)
-  @AdminOnly()
+  @HrOrAdmin()
   @ApiOkResponse({ type: EmployeeResponse })
   @ApiNotFoundResponse({ description: 'no such employee' })
   async deactivate(
-    @CurrentEmployee() admin: AuthenticatedEmployee,
+    @CurrentEmployee() caller: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<EmployeeResponse> {
     return EmployeeResponse.from(
-      await this.deactivateEmployee.execute({ employeeId: id, actor: { type: 'admin', id: admin.id } }),
+      await this.deactivateEmployee.execute({ employeeId: id, actor: actorOf(caller) }),
     );
   }
 
   @Post(':id/reactivate')
   @HttpCode(200)
-  @AdminOnly()
+  @HrOrAdmin()
   @ApiOkResponse({ type: EmployeeResponse })
   @ApiNotFoundResponse({ description: 'no such employee' })
   async reactivate(
-    @CurrentEmployee() admin: AuthenticatedEmployee,
+    @CurrentEmployee() caller: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
   ): Promise<EmployeeResponse> {
     return EmployeeResponse.from(
-      await this.reactivateEmployee.execute({ employeeId: id, actor: { type: 'admin', id: admin.id } }),
+      await this.reactivateEmployee.execute({ employeeId: id, actor: actorOf(caller) }),
     );
   }
 }

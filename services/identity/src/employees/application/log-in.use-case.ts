@@ -6,7 +6,7 @@ import { PendingRegistrationRepository } from '../../accounts/infrastructure/pen
 import { normaliseEmail } from '../domain/email-address';
 import { InvalidCredentialsError, TooManyLoginAttemptsError } from '../domain/employee.errors';
 import { rolesOf } from '../domain/roles';
-import { AdminGroupRepository } from '../infrastructure/admin-group.repository';
+import { RoleGroupRepository } from '../infrastructure/role-group.repository';
 import { EmailProofRepository } from '../infrastructure/email-proof.repository';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 import { PasswordHasher } from '../infrastructure/password-hasher';
@@ -23,7 +23,7 @@ export interface LogInCommand {
 export class LogIn {
   constructor(
     private readonly employees: EmployeeRepository,
-    private readonly adminGroup: AdminGroupRepository,
+    private readonly roleGroups: RoleGroupRepository,
     private readonly emailProofs: EmailProofRepository,
     private readonly hasher: PasswordHasher,
     private readonly limiter: LoginLimiter,
@@ -50,6 +50,7 @@ export class LogIn {
     if (!credentials || passwordHash === undefined || !matches || !credentials.employee.isActive)
       throw new InvalidCredentialsError();
     await this.limiter.succeeded(email, command.address);
+    const held = await this.roleGroups.heldBy(credentials.employee.id);
     return {
       id: credentials.employee.id,
       email,
@@ -59,7 +60,8 @@ export class LogIn {
         // A password proves nothing about the address; the link of an email sent to it does, once
         // followed (ConfirmEmail, AcceptInvitation), and so does the company's IdP (single sign-on).
         emailProven: await this.emailProofs.isProven(credentials.employee.id, email),
-        inAdminGroup: await this.adminGroup.includes(credentials.employee.id),
+        inAdminGroup: held.admin,
+        inHrGroup: held.hr,
       }),
     };
   }

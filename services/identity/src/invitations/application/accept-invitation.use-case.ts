@@ -4,7 +4,7 @@ import { isInvitationToken, type AuthenticatedEmployee } from '@vouch/auth';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { EmployeeDeactivatedError } from '../../employees/domain/employee.errors';
 import { rolesOf } from '../../employees/domain/roles';
-import { AdminGroupRepository } from '../../employees/infrastructure/admin-group.repository';
+import { RoleGroupRepository } from '../../employees/infrastructure/role-group.repository';
 import { EmailProofRepository } from '../../employees/infrastructure/email-proof.repository';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
 import { PasswordHasher } from '../../employees/infrastructure/password-hasher';
@@ -28,7 +28,7 @@ export class AcceptInvitation {
     private readonly unitOfWork: UnitOfWork,
     private readonly invitations: InvitationRepository,
     private readonly employees: EmployeeRepository,
-    private readonly adminGroup: AdminGroupRepository,
+    private readonly roleGroups: RoleGroupRepository,
     private readonly emailProofs: EmailProofRepository,
     private readonly hasher: PasswordHasher,
     @Inject(INVITATION_SETTINGS) private readonly settings: InvitationSettings,
@@ -65,6 +65,7 @@ export class AcceptInvitation {
       return invitee.employee;
     });
     const email = employee.snapshot().email;
+    const held = await this.roleGroups.heldBy(employee.id);
     return {
       id: employee.id,
       email,
@@ -73,7 +74,8 @@ export class AcceptInvitation {
         adminEmails: this.identitySettings.adminEmails,
         // The invitation's link was emailed to the address: following it proves the address theirs.
         emailProven: true,
-        inAdminGroup: await this.adminGroup.includes(employee.id),
+        inAdminGroup: held.admin,
+        inHrGroup: held.hr,
       }),
     };
   }

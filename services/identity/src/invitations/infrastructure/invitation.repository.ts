@@ -1,19 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@vouch/messaging';
-import type { Actor } from '../../audit/domain/audit-entry';
+import { actorFromRow, actorIdOf } from '../../audit/domain/audit-entry';
 import { Invitation } from '../domain/invitation';
 import { InvitationEntity } from './invitation.entity';
 
-function actorOf(row: InvitationEntity): Actor {
-  if (row.invitedByType !== 'admin') return { type: row.invitedByType };
-  // The table's check constraint gives every admin's invitation their id.
-  if (row.invitedById === null) throw new Error(`invitation ${row.id} names no admin`);
-  return { type: 'admin', id: row.invitedById };
-}
-
 function toDomain(row: InvitationEntity): Invitation {
   const { invitedByType: _type, invitedById: _id, ...state } = row;
-  return Invitation.restore({ ...state, invitedBy: actorOf(row) });
+  return Invitation.restore({
+    ...state,
+    invitedBy: actorFromRow(row.invitedByType, row.invitedById, `invitation ${row.id}`),
+  });
 }
 
 function toRow(invitation: Invitation): InvitationEntity {
@@ -21,7 +17,7 @@ function toRow(invitation: Invitation): InvitationEntity {
   return Object.assign(new InvitationEntity(), {
     ...state,
     invitedByType: invitedBy.type,
-    invitedById: invitedBy.type === 'admin' ? invitedBy.id : null,
+    invitedById: actorIdOf(invitedBy),
   });
 }
 

@@ -37,7 +37,7 @@ const membersWanted = (excludedAttributes: string | undefined) =>
 
 /**
  * SCIM 2.0 Groups (RFC 7644 §3) as Entra ID and Okta push them; members are employees (SCIM Users).
- * The group named by SCIM_ADMIN_GROUP makes its members admins.
+ * The groups named by SCIM_ADMIN_GROUP and SCIM_HR_GROUP make their members admins and HR.
  */
 @ApiExcludeController()
 @Controller('scim/v2/Groups')

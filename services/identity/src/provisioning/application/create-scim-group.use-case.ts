@@ -4,7 +4,7 @@ import { UnitOfWork } from '@vouch/messaging';
 import { ScimUniquenessError } from '../domain/scim.errors';
 import type { ScimGroupAttributes } from '../domain/scim-group';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
-import { AdminRoleAudit } from './admin-role-audit';
+import { GroupRoleAudit } from './group-role-audit';
 import { GetScimGroup } from './get-scim-group.use-case';
 import type { ProvisionedGroup } from './provisioned-group';
 
@@ -15,7 +15,7 @@ export class CreateScimGroup {
     private readonly unitOfWork: UnitOfWork,
     private readonly groups: ScimGroupRepository,
     private readonly getScimGroup: GetScimGroup,
-    private readonly adminRoleAudit: AdminRoleAudit,
+    private readonly groupRoleAudit: GroupRoleAudit,
   ) {}
 
   async execute(attributes: ScimGroupAttributes): Promise<ProvisionedGroup> {
@@ -32,7 +32,7 @@ export class CreateScimGroup {
         createdAt: at,
         updatedAt: at,
       });
-      await this.adminRoleAudit.recordingChanges(() =>
+      await this.groupRoleAudit.recordingChanges(() =>
         this.groups.addMembers(id, attributes.memberIds ?? []),
       );
     });

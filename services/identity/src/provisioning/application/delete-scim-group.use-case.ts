@@ -3,7 +3,7 @@ import { UnitOfWork } from '@vouch/messaging';
 import { ScimGroupNotFoundError } from '../domain/scim.errors';
 import { isScimId } from '../domain/scim-user';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
-import { AdminRoleAudit } from './admin-role-audit';
+import { GroupRoleAudit } from './group-role-audit';
 
 /** DELETE /Groups/:id: the group is gone for SCIM and its members lose what it gave them. */
 @Injectable()
@@ -11,14 +11,14 @@ export class DeleteScimGroup {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly groups: ScimGroupRepository,
-    private readonly adminRoleAudit: AdminRoleAudit,
+    private readonly groupRoleAudit: GroupRoleAudit,
   ) {}
 
   async execute(id: string): Promise<void> {
     if (!isScimId(id)) throw new ScimGroupNotFoundError(id);
     await this.unitOfWork.run(async () => {
       if (!(await this.groups.lockById(id))) throw new ScimGroupNotFoundError(id);
-      await this.adminRoleAudit.recordingChanges(() => this.groups.delete(id, new Date()));
+      await this.groupRoleAudit.recordingChanges(() => this.groups.delete(id, new Date()));
     });
   }
 }

@@ -4,7 +4,7 @@ import { SCIM_ACTOR } from '../../audit/domain/audit-entry';
 import { DeactivateEmployee } from '../../employees/application/deactivate-employee.use-case';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
 import { ScimUserRepository } from '../infrastructure/scim-user.repository';
-import { AdminRoleAudit } from './admin-role-audit';
+import { GroupRoleAudit } from './group-role-audit';
 import { GetScimUser } from './get-scim-user.use-case';
 
 /**
@@ -19,7 +19,7 @@ export class DeleteScimUser {
     private readonly groups: ScimGroupRepository,
     private readonly deactivateEmployee: DeactivateEmployee,
     private readonly getScimUser: GetScimUser,
-    private readonly adminRoleAudit: AdminRoleAudit,
+    private readonly groupRoleAudit: GroupRoleAudit,
   ) {}
 
   async execute(id: string): Promise<void> {
@@ -33,7 +33,7 @@ export class DeleteScimUser {
     await this.unitOfWork.run(async () => {
       await this.scimUsers.save({ ...link, deletedAt: at, updatedAt: at });
       // Gone for SCIM is in no group, so a user created again does not come back an admin.
-      await this.adminRoleAudit.recordingChanges(() => this.groups.removeFromAllGroups(id));
+      await this.groupRoleAudit.recordingChanges(() => this.groups.removeFromAllGroups(id));
     });
   }
 }

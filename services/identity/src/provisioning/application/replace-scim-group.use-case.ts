@@ -4,7 +4,7 @@ import { ScimGroupNotFoundError, ScimUniquenessError } from '../domain/scim.erro
 import type { ScimGroupAttributes, ScimGroupRecord, ScimGroupState } from '../domain/scim-group';
 import { isScimId } from '../domain/scim-user';
 import { ScimGroupRepository } from '../infrastructure/scim-group.repository';
-import { AdminRoleAudit } from './admin-role-audit';
+import { GroupRoleAudit } from './group-role-audit';
 import { GetScimGroup } from './get-scim-group.use-case';
 import type { ProvisionedGroup } from './provisioned-group';
 
@@ -15,7 +15,7 @@ export class ReplaceScimGroup {
     private readonly unitOfWork: UnitOfWork,
     private readonly groups: ScimGroupRepository,
     private readonly getScimGroup: GetScimGroup,
-    private readonly adminRoleAudit: AdminRoleAudit,
+    private readonly groupRoleAudit: GroupRoleAudit,
   ) {}
 
   async execute(id: string, attributes: ScimGroupAttributes): Promise<ProvisionedGroup> {
@@ -39,7 +39,7 @@ export class ReplaceScimGroup {
       const next = changed({ displayName: group.displayName, externalId: group.externalId, memberIds });
       if (await this.groups.displayNameTaken(next.displayName, id))
         throw new ScimUniquenessError(`another group is named ${next.displayName}`);
-      await this.adminRoleAudit.recordingChanges(() => this.apply(group, memberIds, next));
+      await this.groupRoleAudit.recordingChanges(() => this.apply(group, memberIds, next));
     });
     return this.getScimGroup.execute(id);
   }

@@ -83,7 +83,7 @@ const groupAttributes = [
     required: true,
     uniqueness: 'server',
     description:
-      "The group's name, unique in any case; the one named by SCIM_ADMIN_GROUP makes its members admins.",
+      "The group's name, unique in any case; those named by SCIM_ADMIN_GROUP and SCIM_HR_GROUP make their members admins and HR.",
   }),
   attribute('members', {
     type: 'complex',

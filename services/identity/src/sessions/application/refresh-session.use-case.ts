@@ -3,7 +3,7 @@ import { TokenIssuer } from '@vouch/auth';
 import { UnitOfWork } from '@vouch/messaging';
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { rolesOf } from '../../employees/domain/roles';
-import { AdminGroupRepository } from '../../employees/infrastructure/admin-group.repository';
+import { RoleGroupRepository } from '../../employees/infrastructure/role-group.repository';
 import {
   newRefreshToken,
   nextExpiryOf,
@@ -32,7 +32,7 @@ type Outcome =
  * Exchanges the refresh cookie's token for a new access token and the family's next refresh token
  * (rotation): each token works once. Presenting one already exchanged means two parties hold it, so
  * the whole family is revoked and both must sign in again. Roles are decided afresh, so joining or
- * leaving the admin group shows at the next refresh.
+ * leaving the admin or HR group, or a grant given or taken back, shows at the next refresh.
  */
 @Injectable()
 export class RefreshSession {
@@ -41,7 +41,7 @@ export class RefreshSession {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly refreshTokens: RefreshTokenRepository,
-    private readonly adminGroup: AdminGroupRepository,
+    private readonly roleGroups: RoleGroupRepository,
     private readonly tokens: TokenIssuer,
     @Inject(SESSION_SETTINGS) private readonly settings: SessionSettings,
     @Inject(IDENTITY_SETTINGS) private readonly identitySettings: IdentitySettings,
@@ -56,6 +56,7 @@ export class RefreshSession {
       throw new InvalidRefreshTokenError(outcome.refused);
     }
     const { employeeId, email, facts, next, familyExpiresAt, now } = outcome;
+    const held = await this.roleGroups.heldBy(employeeId);
     const signedIn = await this.tokens.issue({
       id: employeeId,
       email,
@@ -63,7 +64,8 @@ export class RefreshSession {
         email,
         adminEmails: this.identitySettings.adminEmails,
         emailProven: facts.emailProven,
-        inAdminGroup: facts.inIdpAdminGroup || (await this.adminGroup.includes(employeeId)),
+        inAdminGroup: facts.inIdpAdminGroup || held.admin,
+        inHrGroup: held.hr,
       }),
     });
     reply.header(

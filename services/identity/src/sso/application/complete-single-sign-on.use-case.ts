@@ -5,7 +5,7 @@ import { CreateEmployee } from '../../employees/application/create-employee.use-
 import { IDENTITY_SETTINGS, type IdentitySettings } from '../../employees/application/identity-settings';
 import { EmailDomainNotAllowedError } from '../../employees/domain/employee.errors';
 import { rolesOf } from '../../employees/domain/roles';
-import { AdminGroupRepository } from '../../employees/infrastructure/admin-group.repository';
+import { RoleGroupRepository } from '../../employees/infrastructure/role-group.repository';
 import { EmailProofRepository } from '../../employees/infrastructure/email-proof.repository';
 import type { CookieReply } from '../../sessions/application/session-settings';
 import { StartSession } from '../../sessions/application/start-session.use-case';
@@ -37,7 +37,7 @@ export class CompleteSingleSignOn {
     private readonly logins: SsoLoginRepository,
     private readonly links: SsoLinkRepository,
     private readonly createEmployee: CreateEmployee,
-    private readonly adminGroup: AdminGroupRepository,
+    private readonly roleGroups: RoleGroupRepository,
     private readonly emailProofs: EmailProofRepository,
     private readonly startSession: StartSession,
     @Inject(SSO_SETTINGS) private readonly settings: SsoSettings,
@@ -75,6 +75,7 @@ export class CompleteSingleSignOn {
     const emailProven = identity.emailVerified && identity.email === employee.email;
     const inIdpAdminGroup =
       this.settings.adminGroup !== undefined && identity.groups.includes(this.settings.adminGroup);
+    const held = await this.roleGroups.heldBy(employee.id);
     await this.startSession.execute(
       {
         id: employee.id,
@@ -83,7 +84,8 @@ export class CompleteSingleSignOn {
           email: employee.email,
           adminEmails: this.identitySettings.adminEmails,
           emailProven,
-          inAdminGroup: inIdpAdminGroup || (await this.adminGroup.includes(employee.id)),
+          inAdminGroup: inIdpAdminGroup || held.admin,
+          inHrGroup: held.hr,
         }),
       },
       reply,

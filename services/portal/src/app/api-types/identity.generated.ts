@@ -372,6 +372,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/employees/{id}/hr-role': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put: operations['HrRolesController_grant'];
+    post?: never;
+    delete: operations['HrRolesController_revoke'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/audit-log': {
     parameters: {
       query?: never;
@@ -683,7 +699,7 @@ export interface components {
       /** @description sign-up and sign-in with an email and a password */
       password: boolean;
     };
-    AdminGrantResponse: {
+    RoleGrantResponse: {
       /** Format: uuid */
       employeeId: string;
       /**
@@ -703,10 +719,10 @@ export interface components {
        * @description who made the change, and through which channel
        * @enum {string}
        */
-      actorType: 'admin' | 'scim' | 'csv' | 'system' | 'sso';
+      actorType: 'admin' | 'hr' | 'scim' | 'csv' | 'system' | 'sso';
       /**
        * Format: uuid
-       * @description the admin's employee id
+       * @description the employee id of the admin or HR member who acted; null for the other actors
        */
       actorId: string | null;
       /** @enum {string} */
@@ -721,7 +737,9 @@ export interface components {
         | 'employee.reactivated'
         | 'employee.deleted_from_scim'
         | 'employee.admin_role_granted'
-        | 'employee.admin_role_revoked';
+        | 'employee.admin_role_revoked'
+        | 'employee.hr_role_granted'
+        | 'employee.hr_role_revoked';
       /**
        * Format: uuid
        * @description the employee changed
@@ -786,7 +804,7 @@ export type SchemaEmailConfirmedResponse = components['schemas']['EmailConfirmed
 export type SchemaEmailRequest = components['schemas']['EmailRequest'];
 export type SchemaResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type SchemaAuthMethodsResponse = components['schemas']['AuthMethodsResponse'];
-export type SchemaAdminGrantResponse = components['schemas']['AdminGrantResponse'];
+export type SchemaRoleGrantResponse = components['schemas']['RoleGrantResponse'];
 export type SchemaAuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type SchemaAuditEntryPageResponse = components['schemas']['AuditEntryPageResponse'];
 export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
@@ -1043,7 +1061,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description not an admin */
+      /** @description neither HR nor an admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1086,7 +1104,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description not an admin */
+      /** @description neither HR nor an admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1129,7 +1147,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description not an admin */
+      /** @description neither HR nor an admin */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1706,7 +1724,7 @@ export interface operations {
           [name: string]: unknown;
         };
         content: {
-          'application/json': components['schemas']['AdminGrantResponse'];
+          'application/json': components['schemas']['RoleGrantResponse'];
         };
       };
       /** @description no valid token */
@@ -1775,6 +1793,92 @@ export interface operations {
       503: components['responses']['DatabaseTimeout'];
     };
   };
+  HrRolesController_grant: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the grant (the first one, when granted already); the role shows from their next sign-in or refresh */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RoleGrantResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  HrRolesController_revoke: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the admin's grant is taken back (none: nothing changes); the company's HR group (SCIM_HR_GROUP) still counts */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
   AuditLogController_list: {
     parameters: {
       query?: {
@@ -1784,7 +1888,7 @@ export interface operations {
         /** @description only changes to this employee */
         employeeId?: string;
         /** @description only changes by this kind of actor */
-        actorType?: 'admin' | 'scim' | 'csv' | 'system' | 'sso';
+        actorType?: 'admin' | 'hr' | 'scim' | 'csv' | 'system' | 'sso';
         action?:
           | 'employee.created'
           | 'employee.adopted'
@@ -1796,7 +1900,9 @@ export interface operations {
           | 'employee.reactivated'
           | 'employee.deleted_from_scim'
           | 'employee.admin_role_granted'
-          | 'employee.admin_role_revoked';
+          | 'employee.admin_role_revoked'
+          | 'employee.hr_role_granted'
+          | 'employee.hr_role_revoked';
         /** @description changes at or after this time */
         from?: string;
         /** @description changes before this time */
@@ -1831,7 +1937,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description not an admin */
+      /** @description neither HR nor an admin */
       403: {
         headers: {
           [name: string]: unknown;
