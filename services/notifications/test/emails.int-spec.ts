@@ -240,4 +240,13 @@ describe('the emails Vouch sends', () => {
     expect(email?.to).toEqual([{ address: moved.email, name: 'Ben Okafor' }]);
     expect(await maildevInbox(ben.email)).toEqual([]);
   });
+
+  it('shows the delivery log to HR and admins, and refuses it to other employees (403)', async () => {
+    const [ana] = (await service.hire('Ana Lima')) as [TestEmployee];
+    const log = `/v1/deliveries?recipientId=${ana.id}`;
+
+    expect((await service.request('GET', log, { token: await service.hrToken() })).status).toBe(200);
+    expect((await service.request('GET', log, { token: await service.adminToken() })).status).toBe(200);
+    expect((await service.request('GET', log, { token: ana.token })).status).toBe(403);
+  });
 });

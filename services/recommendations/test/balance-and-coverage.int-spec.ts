@@ -153,7 +153,20 @@ describe('the balance of a profile and the coverage of the company', () => {
     });
   });
 
-  it('refuses the coverage to employees who are not admins (403) and to anonymous callers (401)', async () => {
+  it('shows HR the coverage, as it shows admins', async () => {
+    const [employee] = await service.hire({});
+
+    const answer = await service.request<Coverage>('GET', '/v1/admin/recommendations/coverage', {
+      token: await service.hrToken(),
+    });
+
+    expect(answer.status).toBe(200);
+    expect(answer.body.withoutRecommendation.map((uncovered) => uncovered.employeeId)).toContain(
+      employee?.id,
+    );
+  });
+
+  it('refuses the coverage to employees who are neither HR nor admins (403) and to anonymous callers (401)', async () => {
     const [employee] = await service.hire({});
 
     const asEmployee = await service.request('GET', '/v1/admin/recommendations/coverage', {

@@ -237,6 +237,11 @@ export class NotificationsTestApp {
     return (await this.authority.tokenFor({ roles: ['employee', 'admin'] })).token;
   }
 
+  /** A member of HR's token: HR read the delivery log as admins do. */
+  async hrToken(): Promise<string> {
+    return (await this.authority.tokenFor({ roles: ['employee', 'hr'] })).token;
+  }
+
   /** The delivery log of one recipient, as an admin reads it. */
   async deliveriesOf(employee: TestEmployee): Promise<DeliveryLogEntry[]> {
     const answer = await this.request<{ items: DeliveryLogEntry[] }>(

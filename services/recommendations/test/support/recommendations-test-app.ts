@@ -152,6 +152,11 @@ export class RecommendationsTestApp {
     return (await this.authority.tokenFor({ roles: ['employee', 'admin'] })).token;
   }
 
+  /** A member of HR's token: HR read the coverage as admins do. */
+  async hrToken(): Promise<string> {
+    return (await this.authority.tokenFor({ roles: ['employee', 'hr'] })).token;
+  }
+
   /** Connects each pair through connections' event; returns the connection ids. */
   async connect(...pairs: Array<[TestEmployee, TestEmployee]>): Promise<string[]> {
     const connections = pairs.map(([a, b]) => ({ connectionId: randomUUID(), a, b }));

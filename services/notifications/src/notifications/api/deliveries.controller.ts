@@ -1,12 +1,12 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@vouch/auth';
+import { HrOrAdmin } from '@vouch/auth';
 import type { Page } from '@vouch/contracts';
 import { ListDeliveriesUseCase, type DeliveryView } from '../application/list-deliveries.use-case';
 import { DeliveryPageDto, ListDeliveriesQuery } from './deliveries.dto';
 
 @ApiTags('deliveries')
-@AdminOnly()
+@HrOrAdmin()
 @Controller('v1/deliveries')
 export class DeliveriesController {
   constructor(private readonly list: ListDeliveriesUseCase) {}

@@ -303,7 +303,7 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description not an admin */
+      /** @description neither HR nor an admin */
       403: {
         headers: {
           [name: string]: unknown;

@@ -1,12 +1,12 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AdminOnly } from '@vouch/auth';
+import { HrOrAdmin } from '@vouch/auth';
 import { GetCoverageUseCase } from '../application/get-coverage.use-case';
 import type { Coverage } from '../domain/coverage';
 import { CoverageDto } from './recommendation.dto';
 
 @ApiTags('admin')
-@AdminOnly()
+@HrOrAdmin()
 @Controller('v1/admin/recommendations')
 export class CoverageController {
   constructor(private readonly coverage: GetCoverageUseCase) {}
