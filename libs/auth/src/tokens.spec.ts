@@ -32,6 +32,34 @@ describe('access tokens', () => {
     expect(await verifierFor(keys).verify(accessToken)).toEqual(hr);
   });
 
+  it('keeps the roles it knows from a token that also carries one it does not, as a later release may issue', async () => {
+    const { keys } = await SigningKeys.generate();
+    const key = keys.current();
+    const token = await new SignJWT({ email: ana.email, roles: ['employee', 'hr', 'auditor'] })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid })
+      .setSubject(ana.id)
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setExpirationTime('5m')
+      .sign(key.privateKey);
+
+    expect(await verifierFor(keys).verify(token)).toEqual({ ...ana, roles: ['employee', 'hr'] });
+  });
+
+  it('refuses a token with no role it knows', async () => {
+    const { keys } = await SigningKeys.generate();
+    const key = keys.current();
+    const token = await new SignJWT({ email: ana.email, roles: ['auditor'] })
+      .setProtectedHeader({ alg: key.alg, kid: key.kid })
+      .setSubject(ana.id)
+      .setIssuer(settings.issuer)
+      .setAudience(settings.audience)
+      .setExpirationTime('5m')
+      .sign(key.privateKey);
+
+    await expect(verifierFor(keys).verify(token)).rejects.toThrow(/claims/);
+  });
+
   it('publishes public keys only', async () => {
     const { keys } = await SigningKeys.generate();
     const [jwk] = keys.jwks().keys;
