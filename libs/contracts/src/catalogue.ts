@@ -5,7 +5,13 @@ import { ConnectionRemovedV1 } from './events/connections/connection-removed.v1'
 import { ConnectionRequestCancelledV1 } from './events/connections/connection-request-cancelled.v1';
 import { ConnectionRequestWithdrawnV1 } from './events/connections/connection-request-withdrawn.v1';
 import { ConnectionRequestedV1 } from './events/connections/connection-requested.v1';
+import {
+  ConnectionsErasureCompletedV1,
+  NotificationsErasureCompletedV1,
+  RecommendationsErasureCompletedV1,
+} from './events/erasure/erasure-completed';
 import { EmployeeDeactivatedV1 } from './events/identity/employee-deactivated.v1';
+import { EmployeeErasedV1 } from './events/identity/employee-erased.v1';
 import { EmployeeEmailChangedV1 } from './events/identity/employee-email-changed.v1';
 import { EmployeeInvitedV1 } from './events/identity/employee-invited.v1';
 import { EmployeeManagerChangedV1 } from './events/identity/employee-manager-changed.v1';
@@ -38,6 +44,7 @@ export const PlatformEvents: readonly EventDefinition[] = [
   EmployeeReactivatedV1,
   EmployeeEmailChangedV1,
   EmployeeInvitedV1,
+  EmployeeErasedV1,
   EmployeeRecordV1,
   ConnectionRequestedV1,
   ConnectionAcceptedV1,
@@ -45,6 +52,7 @@ export const PlatformEvents: readonly EventDefinition[] = [
   ConnectionRequestWithdrawnV1,
   ConnectionRequestCancelledV1,
   ConnectionRemovedV1,
+  ConnectionsErasureCompletedV1,
   RecommendationRequestedV1,
   RecommendationRequestDeclinedV1,
   RecommendationRequestWithdrawnV1,
@@ -56,8 +64,10 @@ export const PlatformEvents: readonly EventDefinition[] = [
   RecommendationHiddenV1,
   RecommendationRevisionRequestedV1,
   RecommendationWithdrawnV1,
+  RecommendationsErasureCompletedV1,
   EmailSentV1,
   EmailFailedV1,
+  NotificationsErasureCompletedV1,
 ];
 
 /** Looks event definitions up by type and schema version. */

@@ -81,14 +81,14 @@ export const TopicDefinitions: readonly TopicDefinition[] = [
     name: Topics.recommendations,
     owner: 'recommendations',
     description: 'Recommendation requests and recommendations, from the ask to the profile.',
-    key: 'requestId for request events, recommendationId for recommendation events',
+    key: 'requestId for request events, recommendationId for recommendation events, employeeId for `RecommendationsErasureCompleted`',
     config: EVENT_TOPIC_CONFIG,
   },
   {
     name: Topics.deliveries,
     owner: 'notifications',
     description: 'What became of each email: sent, or failed for good.',
-    key: 'deliveryId',
+    key: 'deliveryId; employeeId for `NotificationsErasureCompleted`',
     config: EVENT_TOPIC_CONFIG,
   },
 ];
