@@ -6,6 +6,7 @@ import { type NotificationsEnvironment, unsubscribeSecretOf } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
 import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
+import { HistoryRetention1797600000000 } from './migrations/1797600000000-history-retention';
 import { notificationErrorMappings } from './notifications/api/notification.error-mappings';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
@@ -43,6 +44,7 @@ export class AppModule {
             CreateNotificationsSchema1764100000000,
             DailyDigest1764300000000,
             DeliveryTraceContext1764400000000,
+            HistoryRetention1797600000000,
           ],
           errors: notificationErrorMappings,
         }),
@@ -68,6 +70,11 @@ export class AppModule {
           digestHour: environment.DIGEST_HOUR,
           defaultTimeZone: environment.DEFAULT_TIME_ZONE,
           digestSweepIntervalMs: environment.DIGEST_SWEEP_INTERVAL_MS,
+          retention: {
+            deliveryDays: environment.DELIVERY_RETENTION_DAYS,
+            requestReminderDays: environment.REQUEST_REMINDER_RETENTION_DAYS,
+            reciprocityLedgerDays: environment.RECIPROCITY_LEDGER_RETENTION_DAYS,
+          },
           outagePause: {
             initialDelayMs: environment.SENDER_OUTAGE_PAUSE_MS,
             maxDelayMs: environment.SENDER_OUTAGE_MAX_PAUSE_MS,

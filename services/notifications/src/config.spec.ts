@@ -111,3 +111,33 @@ describe('the pause while SMTP is unavailable', () => {
     ).toThrow(/SENDER_OUTAGE_MAX_PAUSE_MS: at least SENDER_OUTAGE_PAUSE_MS/);
   });
 });
+
+describe('the retention of the delivery history', () => {
+  it('keeps deliveries 90 days, reminders 30 and reciprocity nudges a year unless told otherwise', () => {
+    const environment = loadConfig(notificationsEnvironment, {});
+    expect([
+      environment.DELIVERY_RETENTION_DAYS,
+      environment.REQUEST_REMINDER_RETENTION_DAYS,
+      environment.RECIPROCITY_LEDGER_RETENTION_DAYS,
+    ]).toEqual([90, 30, 365]);
+  });
+
+  it.each([
+    'DELIVERY_RETENTION_DAYS',
+    'REQUEST_REMINDER_RETENTION_DAYS',
+    'RECIPROCITY_LEDGER_RETENTION_DAYS',
+  ])(
+    'refuses to boot, naming %s, when it is shorter than the 7 days a topic could redeliver an event',
+    (name) => {
+      expect(() => loadConfig(notificationsEnvironment, { [name]: '6' })).toThrow(
+        new RegExp(`${name}: ${name} is at least 7 days`),
+      );
+      expect(() => loadConfig(notificationsEnvironment, { [name]: '7.5' })).toThrow(
+        new RegExp(`${name}: ${name} is a whole number of days`),
+      );
+      expect(loadConfig(notificationsEnvironment, { [name]: '7' })[name as 'DELIVERY_RETENTION_DAYS']).toBe(
+        7,
+      );
+    },
+  );
+});

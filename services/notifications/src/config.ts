@@ -19,6 +19,17 @@ import { isKnownTimeZone } from './notifications/domain/recipient-day';
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
+const MIN_HISTORY_RETENTION_DAYS = 7;
+
+/** A retention in whole days, at least the 7 days an event topic keeps what it could redeliver. */
+function historyRetentionDays(name: string, days: number) {
+  return z.coerce
+    .number()
+    .int(`${name} is a whole number of days`)
+    .min(MIN_HISTORY_RETENTION_DAYS, `${name} is at least ${MIN_HISTORY_RETENTION_DAYS} days`)
+    .default(days);
+}
+
 /** The notifications service's environment, validated at boot. */
 export const notificationsEnvironment = serviceEnvironment({ name: 'notifications', port: 3004 })
   .extend(authEnvironment.shape)
@@ -101,6 +112,22 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       .default('UTC'),
     /** How often digests that fell due are looked for. */
     DIGEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
+    /**
+     * Days a delivery that ended (sent, failed, skipped, digested) stays in the delivery log. At
+     * least 7: the daily cap counts the day's deliveries, and an event redelivered while its topic
+     * still holds it (7 days) must find its delivery to make no second email.
+     */
+    DELIVERY_RETENTION_DAYS: historyRetentionDays('DELIVERY_RETENTION_DAYS', 90),
+    /**
+     * Days a request's reminder is remembered once sent or cancelled. At least 7: a request event
+     * redelivered, or arriving after its cancellation, within its topic's 7 days must find it.
+     */
+    REQUEST_REMINDER_RETENTION_DAYS: historyRetentionDays('REQUEST_REMINDER_RETENTION_DAYS', 30),
+    /**
+     * Days the reciprocity ledger remembers that an author's recommendation nudged its subject. The
+     * nudge goes out once per pair within this window: past it, a new recommendation nudges again.
+     */
+    RECIPROCITY_LEDGER_RETENTION_DAYS: historyRetentionDays('RECIPROCITY_LEDGER_RETENTION_DAYS', 365),
   })
   .refine((environment) => environment.SENDER_OUTAGE_MAX_PAUSE_MS >= environment.SENDER_OUTAGE_PAUSE_MS, {
     message: 'at least SENDER_OUTAGE_PAUSE_MS, the first pause',

@@ -29,6 +29,9 @@ import { RequestReminderRepository } from './infrastructure/request-reminder.rep
 import { SendDueRemindersUseCase } from './application/send-due-reminders.use-case';
 import { ComposeDueDigestsUseCase } from './application/compose-due-digests.use-case';
 import { DigestScheduler } from './infrastructure/digest.scheduler';
+import { PurgeExpiredHistoryUseCase } from './application/purge-expired-history.use-case';
+import { HistoryRetentionScheduler } from './infrastructure/history-retention.scheduler';
+import { HistoryRetentionStore } from './infrastructure/history-retention.store';
 import { DeliverySenderWorker } from './infrastructure/delivery-sender.worker';
 import { DeliveryEntity } from './infrastructure/delivery.entity';
 import { DeliveryQueries } from './infrastructure/delivery.queries';
@@ -84,6 +87,9 @@ export class NotificationsModule {
         ReminderScheduler,
         ComposeDueDigestsUseCase,
         DigestScheduler,
+        HistoryRetentionStore,
+        PurgeExpiredHistoryUseCase,
+        HistoryRetentionScheduler,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
+import { DataSource } from 'typeorm';
 import {
   ConnectionRequestedV1,
   EmployeeDeactivatedV1,
@@ -24,6 +25,10 @@ import {
 } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../../src/app.module';
 import { ComposeDueDigestsUseCase } from '../../src/notifications/application/compose-due-digests.use-case';
+import {
+  PurgeExpiredHistoryUseCase,
+  type PurgedHistory,
+} from '../../src/notifications/application/purge-expired-history.use-case';
 import { notificationsEnvironment } from '../../src/config';
 
 /** An employee known to the service through identity's event, with a token and an inbox of their own. */
@@ -111,6 +116,16 @@ export class NotificationsTestApp {
   /** Composes the digests due at a given time, as the digest sweep would when that time comes. */
   composeDigestsAt(now: Date): Promise<number> {
     return this.service.get(ComposeDueDigestsUseCase).execute({ asOf: now });
+  }
+
+  /** Runs the hourly retention purge now. */
+  purgeExpiredHistory(): Promise<PurgedHistory> {
+    return this.service.get(PurgeExpiredHistoryUseCase).execute(new Date());
+  }
+
+  /** The service's own database, to age rows as time would or read what a purge left. */
+  query<T>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    return this.service.get(DataSource).query(sql, parameters);
   }
 
   /** Publishes another service's events, as that service would, on this app's topics. */

@@ -33,4 +33,6 @@ export interface NotificationsSettings {
   digestHour: number;
   defaultTimeZone: string;
   digestSweepIntervalMs: number;
+  /** Days each kind of history is kept once it ended, then purged. */
+  retention: { deliveryDays: number; requestReminderDays: number; reciprocityLedgerDays: number };
 }

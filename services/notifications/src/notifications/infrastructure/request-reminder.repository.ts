@@ -37,8 +37,9 @@ export class RequestReminderRepository {
   /** Cancels a reminder not sent yet; leaves a cancelled row if the request itself has not arrived. */
   async cancel(requestId: string): Promise<void> {
     await this.unitOfWork.transaction().query(
-      `INSERT INTO request_reminder (request_id, status) VALUES ($1, 'cancelled')
-       ON CONFLICT (request_id) DO UPDATE SET status = 'cancelled' WHERE request_reminder.status = 'pending'`,
+      `INSERT INTO request_reminder (request_id, status, finished_at) VALUES ($1, 'cancelled', now())
+       ON CONFLICT (request_id) DO UPDATE SET status = 'cancelled', finished_at = now()
+        WHERE request_reminder.status = 'pending'`,
       [requestId],
     );
   }
@@ -74,6 +75,8 @@ export class RequestReminderRepository {
   async markSent(requestId: string): Promise<void> {
     await this.unitOfWork
       .transaction()
-      .query(`UPDATE request_reminder SET status = 'sent' WHERE request_id = $1`, [requestId]);
+      .query(`UPDATE request_reminder SET status = 'sent', finished_at = now() WHERE request_id = $1`, [
+        requestId,
+      ]);
   }
 }
