@@ -4,7 +4,13 @@ import { parseAllDocuments } from 'yaml';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
 import * as contracts from '@vouch/contracts';
-import { deadLetterTopic, TopicDefinitions, type EventDefinition } from '@vouch/contracts';
+import {
+  deadLetterTopic,
+  deadLetterTopicConfig,
+  DEFAULT_DEAD_LETTER_RETENTION_DAYS,
+  TopicDefinitions,
+  type EventDefinition,
+} from '@vouch/contracts';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -133,18 +139,22 @@ export function consumedTopics(service: PlatformService): string[] {
 /**
  * Every topic the platform needs as the topic jobs create them: the contract's, each with the
  * configuration the services create it with (`<topic>:<name>=<value>,…`), and a dead-letter topic
- * per consumed topic and group (the cluster's defaults).
+ * per consumed topic and group (kept DEFAULT_DEAD_LETTER_RETENTION_DAYS, as the services create them).
  */
 export function platformTopicEntries(): string[] {
+  const entry = (name: string, config: Readonly<Record<string, string>>) =>
+    `${name}:${Object.entries(config)
+      .map(([setting, value]) => `${setting}=${value}`)
+      .join(',')}`;
   return [
-    ...TopicDefinitions.map(
-      (topic) =>
-        `${topic.name}:${Object.entries(topic.config)
-          .map(([name, value]) => `${name}=${value}`)
-          .join(',')}`,
-    ),
+    ...TopicDefinitions.map((topic) => entry(topic.name, topic.config)),
     ...PLATFORM_SERVICES.flatMap((service) =>
-      consumedTopics(service).map((topic) => deadLetterTopic(topic, service.name)),
+      consumedTopics(service).map((topic) =>
+        entry(
+          deadLetterTopic(topic, service.name),
+          deadLetterTopicConfig(DEFAULT_DEAD_LETTER_RETENTION_DAYS),
+        ),
+      ),
     ),
   ];
 }

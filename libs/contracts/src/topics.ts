@@ -102,3 +102,19 @@ export function topicDefinition(name: string): TopicDefinition | undefined {
 export function deadLetterTopic(topic: string, consumerGroup: string): string {
   return `${topic}.dlq.${consumerGroup}`;
 }
+
+/** Whether a topic is a consumer group's dead-letter topic (`<topic>.dlq.<group>`). */
+export function isDeadLetterTopic(topic: string): boolean {
+  return /\.dlq\.[^.]+$/.test(topic);
+}
+
+/**
+ * Days a dead-letter topic keeps a message unless DEAD_LETTER_RETENTION_DAYS says otherwise: two
+ * weeks for an operator to inspect and replay it, then the personal data it carries is gone.
+ */
+export const DEFAULT_DEAD_LETTER_RETENTION_DAYS = 14;
+
+/** The configuration Vouch creates a dead-letter topic with: deleted after its retention. */
+export function deadLetterTopicConfig(retentionDays: number): Readonly<Record<string, string>> {
+  return { 'cleanup.policy': 'delete', 'retention.ms': String(retentionDays * DAY_MS) };
+}

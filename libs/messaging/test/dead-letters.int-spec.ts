@@ -1,7 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { randomUUID } from 'node:crypto';
-import { Partitioners } from 'kafkajs';
+import { ConfigResourceTypes, Partitioners } from 'kafkajs';
 import { createEvent, deadLetterTopic, toKafkaRecord } from '@vouch/contracts';
 import { DeadLetterHeaders } from '../src';
 import {
@@ -149,5 +149,49 @@ describe('messages that cannot be processed', () => {
       .get(DataSource)
       .query(`SELECT sequence FROM probe_effect`);
     expect(applied).toEqual([{ sequence: 2 }]);
+  });
+});
+
+describe('the dead-letter topics a consumer creates', () => {
+  const { kafkaBrokers } = testInfrastructure();
+  let database: TestDatabase;
+  let app: INestApplication;
+  let topicPrefix: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('dead_letter_retention');
+    topicPrefix = uniqueTopicPrefix('dlq_retention');
+    app = await createProbeApp({
+      databaseUrl: database.url,
+      brokers: kafkaBrokers,
+      topicPrefix,
+      consumes: true,
+      deadLetterRetentionDays: 3,
+    });
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await database.drop();
+  });
+
+  it('keep a message DEAD_LETTER_RETENTION_DAYS, then delete it', async () => {
+    const topic = `${topicPrefix}${deadLetterTopic(ProbeRecordedV1.topic, 'probe')}`;
+    const admin = testKafka(kafkaBrokers).admin();
+    await admin.connect();
+    try {
+      const { resources } = await admin.describeConfigs({
+        includeSynonyms: false,
+        resources: [
+          { type: ConfigResourceTypes.TOPIC, name: topic, configNames: ['retention.ms', 'cleanup.policy'] },
+        ],
+      });
+      const config = Object.fromEntries(
+        (resources[0]?.configEntries ?? []).map((entry) => [entry.configName, entry.configValue]),
+      );
+      expect(config).toEqual({ 'retention.ms': String(3 * 86_400_000), 'cleanup.policy': 'delete' });
+    } finally {
+      await admin.disconnect();
+    }
   });
 });

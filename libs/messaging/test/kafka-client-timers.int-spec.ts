@@ -25,6 +25,7 @@ describe('a Kafka client made by createKafka', () => {
     clientId: uniqueName('timers'),
     topicPrefix: '',
     topicPartitions: 3,
+    deadLetterRetentionDays: 14,
   });
   let consumer: Consumer | undefined;
   let producer: Producer | undefined;

@@ -92,6 +92,7 @@ export class ServicePlatformModule {
               clientId: `${options.name}-${hostname()}-${process.pid}`,
               topicPrefix: environment.KAFKA_TOPIC_PREFIX,
               topicPartitions: environment.KAFKA_TOPIC_PARTITIONS,
+              deadLetterRetentionDays: environment.DEAD_LETTER_RETENTION_DAYS,
               connection: kafkaConnectionOf(environment),
             },
             consumer: {

@@ -44,7 +44,10 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
 
   constructor(
     private readonly kafka: Kafka,
-    private readonly kafkaSettings: Pick<KafkaSettings, 'topicPrefix' | 'topicPartitions'>,
+    private readonly kafkaSettings: Pick<
+      KafkaSettings,
+      'topicPrefix' | 'topicPartitions' | 'deadLetterRetentionDays'
+    >,
     dataSource: DataSource,
     private readonly catalogue: EventCatalogue,
     private readonly settings: EventConsumerSettings,

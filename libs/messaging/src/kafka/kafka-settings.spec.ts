@@ -16,6 +16,7 @@ describe("the Kafka client's log", () => {
     clientId: 'test',
     topicPrefix: '',
     topicPartitions: 1,
+    deadLetterRetentionDays: 14,
   });
 
   beforeAll(() => Logger.overrideLogger(logger));

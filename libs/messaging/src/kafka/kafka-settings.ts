@@ -14,6 +14,8 @@ export interface KafkaSettings {
   topicPrefix: string;
   /** Partitions of topics this service creates; enough for consumers to scale out. */
   topicPartitions: number;
+  /** Days the dead-letter topics this service creates keep a message (`retention.ms`). */
+  deadLetterRetentionDays: number;
   /** TLS and SASL towards the brokers; plaintext when unset (local development and tests). */
   connection?: KafkaConnection;
 }

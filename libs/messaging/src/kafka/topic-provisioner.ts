@@ -1,14 +1,27 @@
 import type { Admin, Kafka } from 'kafkajs';
-import { topicDefinition } from '@vouch/contracts';
+import { deadLetterTopicConfig, isDeadLetterTopic, topicDefinition } from '@vouch/contracts';
 import { sleep } from '../backoff';
 import type { KafkaSettings } from './kafka-settings';
 
 const METADATA_WAIT_MS = 15_000;
 
-/** The configuration a platform topic is created with (the contract's); none for others, as dead letters. */
-function configEntriesOf(topic: string, topicPrefix: string): Array<{ name: string; value: string }> {
-  const logical = topic.startsWith(topicPrefix) ? topic.slice(topicPrefix.length) : topic;
-  const config = topicDefinition(logical)?.config ?? {};
+type ProvisioningSettings = Pick<
+  KafkaSettings,
+  'topicPrefix' | 'topicPartitions' | 'deadLetterRetentionDays'
+>;
+
+/**
+ * The configuration a topic is created with: a platform topic's is the contract's, a dead-letter
+ * topic's keeps messages deadLetterRetentionDays; any other gets the cluster's defaults.
+ */
+function configEntriesOf(
+  topic: string,
+  settings: ProvisioningSettings,
+): Array<{ name: string; value: string }> {
+  const logical = topic.startsWith(settings.topicPrefix) ? topic.slice(settings.topicPrefix.length) : topic;
+  const config = isDeadLetterTopic(logical)
+    ? deadLetterTopicConfig(settings.deadLetterRetentionDays)
+    : (topicDefinition(logical)?.config ?? {});
   return Object.entries(config).map(([name, value]) => ({ name, value }));
 }
 
@@ -22,7 +35,7 @@ function configEntriesOf(topic: string, topicPrefix: string): Array<{ name: stri
 export async function ensureTopics(
   kafka: Kafka,
   topics: string[],
-  settings: Pick<KafkaSettings, 'topicPrefix' | 'topicPartitions'>,
+  settings: ProvisioningSettings,
 ): Promise<void> {
   const wanted = [...new Set(topics)];
   const admin = kafka.admin();
@@ -39,7 +52,7 @@ export async function ensureTopics(
           topic,
           numPartitions: settings.topicPartitions,
           replicationFactor: -1,
-          configEntries: configEntriesOf(topic, settings.topicPrefix),
+          configEntries: configEntriesOf(topic, settings),
         })),
       });
     }

@@ -101,7 +101,10 @@ export class OutboxRelay {
     private readonly store: OutboxStore,
     private readonly inbox: InboxStore,
     private readonly kafka: Kafka,
-    private readonly kafkaSettings: Pick<KafkaSettings, 'topicPrefix' | 'topicPartitions'>,
+    private readonly kafkaSettings: Pick<
+      KafkaSettings,
+      'topicPrefix' | 'topicPartitions' | 'deadLetterRetentionDays'
+    >,
     private readonly settings: OutboxRelaySettings,
   ) {}
 

@@ -16,6 +16,7 @@ describe('loadConfig', () => {
       KAFKA_BROKERS: ['127.0.0.1:19092'],
       KAFKA_TOPIC_PREFIX: '',
       KAFKA_TOPIC_PARTITIONS: 12,
+      DEAD_LETTER_RETENTION_DAYS: 14,
       KAFKA_SESSION_TIMEOUT_MS: 6_000,
       KAFKA_HEARTBEAT_INTERVAL_MS: 1_000,
       KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 3,
@@ -80,6 +81,16 @@ describe('loadConfig', () => {
     expect(load).toThrow(/PORT:/);
     expect(load).toThrow(/DATABASE_URL:/);
     expect(load).toThrow(/KAFKA_BROKERS/);
+  });
+
+  it('refuses a dead-letter retention of no whole day, or of more than a year, naming it', () => {
+    expect(() => loadConfig(schema, { DEAD_LETTER_RETENTION_DAYS: '0' })).toThrow(
+      /DEAD_LETTER_RETENTION_DAYS: DEAD_LETTER_RETENTION_DAYS is at least 1 day/,
+    );
+    expect(() => loadConfig(schema, { DEAD_LETTER_RETENTION_DAYS: '366' })).toThrow(
+      /DEAD_LETTER_RETENTION_DAYS: DEAD_LETTER_RETENTION_DAYS is at most 365 days/,
+    );
+    expect(loadConfig(schema, { DEAD_LETTER_RETENTION_DAYS: '3' }).DEAD_LETTER_RETENTION_DAYS).toBe(3);
   });
 
   it('extends with service variables', () => {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defaultDatabaseTimeouts } from '@vouch/persistence';
 import { defaultEventConsumerSettings } from '@vouch/messaging';
+import { DEFAULT_DEAD_LETTER_RETENTION_DAYS } from '@vouch/contracts';
 import { kafkaConnectionEnvironment } from './kafka-environment';
 
 export class ConfigError extends Error {
@@ -84,6 +85,16 @@ export function serviceEnvironment(service: { name: string; port: number }) {
     /** Prepended to every topic and consumer group; empty in production. */
     KAFKA_TOPIC_PREFIX: z.string().default(''),
     KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(1_000).default(12),
+    /**
+     * Days a dead-letter topic keeps a message it is created with (`retention.ms`): long enough for
+     * an operator to inspect and replay it, short enough that the personal data in it goes.
+     */
+    DEAD_LETTER_RETENTION_DAYS: z.coerce
+      .number()
+      .int('DEAD_LETTER_RETENTION_DAYS is a whole number of days')
+      .min(1, 'DEAD_LETTER_RETENTION_DAYS is at least 1 day')
+      .max(365, 'DEAD_LETTER_RETENTION_DAYS is at most 365 days')
+      .default(DEFAULT_DEAD_LETTER_RETENTION_DAYS),
     /**
      * How long the group waits for a silent member before handing its partitions to the others: the
      * pause after an instance crashes. Shorter recovers sooner; too short evicts an instance stalled
