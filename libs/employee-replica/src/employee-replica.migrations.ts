@@ -1,4 +1,5 @@
 import { CreateEmployeeReplica1764090000000 } from './create-employee-replica.migration';
+import { ReplicaErasure1797800000000 } from './replica-erasure.migration';
 import { ReplicaInactiveIndex1797200000001 } from './replica-inactive-index.migration';
 import { ReplicaManagerSource1796900000002 } from './replica-manager-source.migration';
 
@@ -7,4 +8,5 @@ export const employeeReplicaMigrations = [
   CreateEmployeeReplica1764090000000,
   ReplicaManagerSource1796900000002,
   ReplicaInactiveIndex1797200000001,
+  ReplicaErasure1797800000000,
 ];

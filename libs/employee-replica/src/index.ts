@@ -7,3 +7,5 @@ export * from './employee-replica.handlers';
 export * from './replica-inactive-index.migration';
 export * from './replica-deactivated-employees';
 export * from './replicated-employee.repository';
+export * from './replica-erasure.migration';
+export * from './employee-erasure';

@@ -22,3 +22,4 @@ export * from './running-stack';
 export * from './steady-load';
 export * from './email-reconciler';
 export * from './idempotency-keys';
+export * from './erasures';

@@ -47,6 +47,18 @@ export class Outbox {
   }
 
   /**
+   * Deletes the published events that mention an id (an erased employee's): the relay keeps them a
+   * while only to tell what it published, and they may carry what the person wrote. Events not yet
+   * published stay, to be published: their consumers need them to stay consistent.
+   */
+  async forgetPublishedMentioning(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(
+      `DELETE FROM outbox WHERE published_at IS NOT NULL AND strpos(payload, $1::text) > 0`,
+      [id],
+    );
+  }
+
+  /**
    * Adds one event in several versions of its type, as a producer does while consumers move from
    * one version to the next: one id and one key for all, in the order given.
    */

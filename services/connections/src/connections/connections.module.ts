@@ -9,6 +9,7 @@ import { ConnectionsController } from './api/connections.controller';
 import { EmployeeEventsHandlers } from './api/employee-events.handlers';
 import { AnswerConnectionRequest } from './application/answer-connection-request.use-case';
 import { DeactivateEmployee } from './application/deactivate-employee.use-case';
+import { EraseEmployee } from './application/erase-employee.use-case';
 import { ListConnectionRequests } from './application/list-connection-requests.query';
 import { ListConnections } from './application/list-connections.query';
 import { RemoveConnection } from './application/remove-connection.use-case';
@@ -39,6 +40,7 @@ import { ConnectionRepository } from './infrastructure/connection.repository';
     SuggestConnections,
     EmployeeReplica,
     DeactivateEmployee,
+    EraseEmployee,
   ],
 })
 export class ConnectionsModule {}

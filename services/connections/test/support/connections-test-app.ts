@@ -93,8 +93,18 @@ export class ConnectionsTestApp {
     return this.service.waitForCount(description, countQuery, parameters, expected);
   }
 
-  /** Reads the service's events about one connection, from the start of the topic. */
-  eventsAbout(connectionId: string, count: number): Promise<CloudEvent[]> {
-    return this.service.eventsAbout(Topics.connections, connectionId, count);
+  /** Waits until the service has handled every event published through `publish`. */
+  settled(): Promise<void> {
+    return this.service.settled();
+  }
+
+  /** Reads the service's events about one subject (a connection, an erased employee), from the start of the topic. */
+  eventsAbout(subject: string, count: number): Promise<CloudEvent[]> {
+    return this.service.eventsAbout(Topics.connections, subject, count);
+  }
+
+  /** The `table.column`s of the service's database that still hold one of the values. */
+  columnsHolding(values: string[]): Promise<string[]> {
+    return this.service.columnsHolding(values);
   }
 }

@@ -37,6 +37,13 @@ export abstract class IdempotencyKeyStore {
 
   /** Forgets up to `limit` expired keys; returns how many. */
   abstract purgeExpired(limit: number): Promise<number>;
+
+  /**
+   * Forgets, for an erasure, every key the employee used (the answers kept hold what they wrote) and
+   * every answer kept for others that speaks of them (it may show their name): a retry of such a
+   * request within the keys' lifetime runs anew.
+   */
+  abstract forgetEmployee(manager: EntityManager, employeeId: string): Promise<void>;
 }
 
 interface Row {
@@ -117,5 +124,12 @@ export class PostgresIdempotencyKeyStore extends IdempotencyKeyStore {
       [limit],
     );
     return count;
+  }
+
+  async forgetEmployee(manager: EntityManager, employeeId: string): Promise<void> {
+    // Answers speak of an employee by id; the table holds a key lifetime's writes, so the scan is short.
+    await manager.query(`DELETE FROM idempotency_key WHERE employee_id = $1 OR strpos(body, $1::text) > 0`, [
+      employeeId,
+    ]);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { UnitOfWork } from '@vouch/messaging';
+import { IdempotencyKeyStore } from '@vouch/platform';
 import { Connection, OPEN_STATUSES } from '../domain/connection';
 import { ConnectionRecord } from './connection.entity';
 
@@ -9,7 +10,10 @@ const toDomain = (record: ConnectionRecord): Connection => Connection.restore({ 
 /** Connections and requests in the unit of work's transaction, saved with the events they recorded. */
 @Injectable()
 export class ConnectionRepository {
-  constructor(private readonly unitOfWork: UnitOfWork) {}
+  constructor(
+    private readonly unitOfWork: UnitOfWork,
+    private readonly idempotencyKeys: IdempotencyKeyStore,
+  ) {}
 
   /**
    * Serialises everything that changes the connection between two employees until the transaction
@@ -64,5 +68,15 @@ export class ConnectionRepository {
     await this.unitOfWork.save(connection, (manager) =>
       manager.save(ConnectionRecord, manager.create(ConnectionRecord, { ...connection.snapshot() })),
     );
+  }
+
+  /**
+   * Deletes every connection and request the employee was part of, and the answers kept for their
+   * `Idempotency-Key`s (they hold the messages they wrote).
+   */
+  async eraseEmployee(employeeId: string): Promise<void> {
+    const manager = this.unitOfWork.transaction();
+    await manager.delete(ConnectionRecord, [{ requesterId: employeeId }, { addresseeId: employeeId }]);
+    await this.idempotencyKeys.forgetEmployee(manager, employeeId);
   }
 }
