@@ -1,4 +1,9 @@
-import { EmployeeReplica, EmployeeReplicaHandlers, ReplicatedEmployee } from '@vouch/employee-replica';
+import {
+  EmployeeReplica,
+  EmployeeReplicaHandlers,
+  ReplicatedEmployee,
+  ReplicatedEmployeeRepository,
+} from '@vouch/employee-replica';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AcceptRecommendationUseCase } from './application/accept-recommendation.use-case';
 import { AskForRecommendationUseCase } from './application/ask-for-recommendation.use-case';
@@ -21,6 +26,7 @@ import {
 import { RequestChange } from './application/request-change';
 import { RequestRevisionUseCase } from './application/request-revision.use-case';
 import { ReviseRecommendationUseCase } from './application/revise-recommendation.use-case';
+import { EraseEmployeeUseCase } from './application/erase-employee.use-case';
 import { UpdateReplicaUseCase } from './application/update-replica.use-case';
 import { WithdrawRecommendationUseCase } from './application/withdraw-recommendation.use-case';
 import { WithdrawRequestUseCase } from './application/withdraw-request.use-case';
@@ -66,6 +72,7 @@ export class RecommendationsModule {
         { provide: RECOMMENDATIONS_SETTINGS, useValue: settings },
         ReplicaRepository,
         EmployeeReplica,
+        ReplicatedEmployeeRepository,
         RecommendationRepository,
         RecommendationRequestRepository,
         RecommendationQueries,
@@ -73,6 +80,7 @@ export class RecommendationsModule {
         RequestChange,
         CloseRequestsUseCase,
         UpdateReplicaUseCase,
+        EraseEmployeeUseCase,
         WriteRecommendationUseCase,
         ReviseRecommendationUseCase,
         AcceptRecommendationUseCase,

@@ -284,4 +284,9 @@ export class RecommendationsTestApp {
       [requestId],
     );
   }
+
+  /** The `table.column`s of the service's database that still hold one of the values. */
+  columnsHolding(values: string[]): Promise<string[]> {
+    return this.service.columnsHolding(values);
+  }
 }

@@ -115,4 +115,35 @@ describe('Recommendation', () => {
     expect(() => recommendation.revise(author, text, 'coworker', ['csv'], t1)).toThrow(/withdrawn/);
     expect(() => recommendation.withdraw(author, t1)).toThrow(RecommendationStateError);
   });
+
+  describe('when one of the two is erased', () => {
+    it('is deleted when its author is erased: the words were theirs', () => {
+      const recommendation = written();
+      recommendation.pullEvents();
+
+      expect(recommendation.erase(author)).toBe('delete');
+      expect(recommendation.pullEvents()).toEqual([]);
+    });
+
+    it('stays its author’s when its subject is erased, without the revision the subject asked for', () => {
+      const recommendation = written();
+      recommendation.requestRevision(subject, 'Please mention the migration, Ana here', t1);
+      recommendation.pullEvents();
+
+      expect(recommendation.erase(subject)).toBe('keep');
+
+      expect(recommendation.snapshot()).toMatchObject({
+        authorId: author,
+        subjectId: subject,
+        status: 'revision_requested',
+        revisionRequest: null,
+      });
+      expect(recommendation.text).toBe(text.value);
+      expect(recommendation.pullEvents()).toEqual([]);
+    });
+
+    it('refuses to erase someone it is not about', () => {
+      expect(() => written().erase('someone-else')).toThrow(NotYourRecommendationError);
+    });
+  });
 });

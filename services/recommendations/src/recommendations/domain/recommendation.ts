@@ -206,6 +206,19 @@ export class Recommendation implements RecordsEvents {
     });
   }
 
+  /**
+   * One of the two was erased. Written by them, the recommendation is their words and goes with
+   * them: `delete`, and the subject's profile loses it. About them, the text stays its author's, to
+   * see among what they gave (`keep`), while the subject's own words, the revision they asked for,
+   * go. Nothing is announced: an event would carry the erased id on.
+   */
+  erase(employeeId: string): 'delete' | 'keep' {
+    if (employeeId === this.state.authorId) return 'delete';
+    this.requireSubject(employeeId);
+    this.state = { ...this.state, revisionRequest: null };
+    return 'keep';
+  }
+
   /** The fields every recommendation event starts with: which one, and where it stands after it. */
   private eventFields(): {
     recommendationId: string;

@@ -94,4 +94,11 @@ export class RecommendationRequestRepository {
   private requests(): SelectQueryBuilder<RecommendationRequestEntity> {
     return this.unitOfWork.transaction().createQueryBuilder(RecommendationRequestEntity, 'q');
   }
+
+  /** Deletes every request the employee made or was asked, in any status. */
+  async deleteInvolving(employeeId: string): Promise<void> {
+    await this.unitOfWork
+      .transaction()
+      .delete(RecommendationRequestEntity, [{ requesterId: employeeId }, { recipientId: employeeId }]);
+  }
 }

@@ -101,9 +101,10 @@ export class RecommendationQueries {
     return new Set(rows.map((row) => row.recipientId));
   }
 
+  /** The employee, unless erased: an erased employee has no profile, and their name is gone. */
   async employee(id: string): Promise<ReplicatedEmployee | null> {
     const [row] = await this.reader.query<ReplicatedEmployee>(
-      `SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = $1`,
+      `SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = $1 AND erased_at IS NULL`,
       [id],
     );
     return row ?? null;
@@ -111,7 +112,10 @@ export class RecommendationQueries {
 
   async employees(ids: string[]): Promise<ReplicatedEmployee[]> {
     if (ids.length === 0) return [];
-    return this.reader.query(`SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = ANY($1::uuid[])`, [ids]);
+    return this.reader.query(
+      `SELECT ${EMPLOYEE_COLUMNS} FROM employee WHERE id = ANY($1::uuid[]) AND erased_at IS NULL`,
+      [ids],
+    );
   }
 
   async activeEmployees(): Promise<ReplicatedEmployee[]> {

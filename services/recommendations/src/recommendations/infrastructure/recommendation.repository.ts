@@ -73,6 +73,22 @@ export class RecommendationRepository {
       .getCount();
     return count > 0;
   }
+
+  /** Every recommendation the employee wrote or was written, locked for the transaction. */
+  async involving(employeeId: string): Promise<Recommendation[]> {
+    const rows = await this.unitOfWork
+      .transaction()
+      .createQueryBuilder(RecommendationEntity, 'r')
+      .where('(r.authorId = :employeeId OR r.subjectId = :employeeId)', { employeeId })
+      .orderBy('r.id')
+      .setLock('pessimistic_write')
+      .getMany();
+    return rows.map(recommendationOf);
+  }
+
+  async delete(recommendation: Recommendation): Promise<void> {
+    await this.unitOfWork.transaction().delete(RecommendationEntity, { id: recommendation.id });
+  }
 }
 
 /** The INSERT of a new recommendation, for its event to go along with in the same statement. */

@@ -2,11 +2,14 @@ import { Injectable } from '@nestjs/common';
 import type { EmployeeDeactivatedV1, EventData } from '@vouch/contracts';
 import {
   EmployeeReplica,
+  ReplicatedEmployeeRepository,
+  type EmployeeErasure,
   REPLICATED_EMPLOYEE_COLUMNS as EMPLOYEE_COLUMNS,
   ReplicatedEmployee,
   replicatedEmployeeOf,
 } from '@vouch/employee-replica';
 import { UnitOfWork } from '@vouch/messaging';
+import { IdempotencyKeyStore } from '@vouch/platform';
 import { ConnectionEntity, connectionPair } from './connection.entity';
 
 /** A connection between two employees as the replica keeps it: since when, either way round. */
@@ -23,6 +26,8 @@ export class ReplicaRepository {
   constructor(
     private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeReplica,
+    private readonly replicatedEmployees: ReplicatedEmployeeRepository,
+    private readonly idempotencyKeys: IdempotencyKeyStore,
   ) {}
 
   async findEmployee(id: string): Promise<ReplicatedEmployee | null> {
@@ -94,5 +99,16 @@ export class ReplicaRepository {
        ON CONFLICT (connection_id) DO UPDATE SET removed_at = EXCLUDED.removed_at`,
       [connection.connectionId, firstId, secondId, connection.removedAt],
     );
+  }
+
+  /**
+   * Forgets the erased employee's connections and the answers kept for their `Idempotency-Key`s,
+   * and empties their replica row, with the erasure's report.
+   */
+  async erase(erasure: EmployeeErasure): Promise<void> {
+    const manager = this.unitOfWork.transaction();
+    await manager.query(`DELETE FROM connection WHERE first_id = $1 OR second_id = $1`, [erasure.employeeId]);
+    await this.idempotencyKeys.forgetEmployee(manager, erasure.employeeId);
+    await this.replicatedEmployees.erase(erasure);
   }
 }
