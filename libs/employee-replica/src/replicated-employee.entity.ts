@@ -29,14 +29,18 @@ export class ReplicatedEmployee {
 
   @Column('boolean')
   active!: boolean;
+
+  /** When identity erased the employee: the row keeps no personal data, and no later event changes it. */
+  @Column('timestamptz', { nullable: true })
+  erasedAt!: Date | null;
 }
 
 /** The `employee` table's columns as plain SQL selects them, shaped as ReplicatedEmployee. */
 export const REPLICATED_EMPLOYEE_COLUMNS =
-  'id, email, name, title, manager_id AS "managerId", manager_source AS "managerSource", time_zone AS "timeZone", active';
+  'id, email, name, title, manager_id AS "managerId", manager_source AS "managerSource", time_zone AS "timeZone", active, erased_at AS "erasedAt"';
 
 /** The employee in a row selected with REPLICATED_EMPLOYEE_COLUMNS and other columns beside them. */
 export function replicatedEmployeeOf(row: ReplicatedEmployee): ReplicatedEmployee {
-  const { id, email, name, title, managerId, managerSource, timeZone, active } = row;
-  return { id, email, name, title, managerId, managerSource, timeZone, active };
+  const { id, email, name, title, managerId, managerSource, timeZone, active, erasedAt } = row;
+  return { id, email, name, title, managerId, managerSource, timeZone, active, erasedAt };
 }

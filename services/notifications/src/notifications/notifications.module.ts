@@ -7,6 +7,7 @@ import {
 } from '@vouch/employee-replica';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './application/notifications.settings';
 import { DeactivateEmployeeUseCase } from './application/deactivate-employee.use-case';
+import { EraseEmployeeUseCase } from './application/erase-employee.use-case';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
 import { PlanInvitationEmailUseCase } from './application/plan-invitation-email.use-case';
 import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
@@ -73,6 +74,7 @@ export class NotificationsModule {
         PlanRecommendationGivenUseCase,
         PlanInvitationEmailUseCase,
         DeactivateEmployeeUseCase,
+        EraseEmployeeUseCase,
         ScheduleRequestReminderUseCase,
         CancelRequestReminderUseCase,
         SendDueDeliveriesUseCase,

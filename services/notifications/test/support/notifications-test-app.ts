@@ -282,6 +282,11 @@ export class NotificationsTestApp {
   eventsAbout(topic: string, subject: string, count = 1): Promise<CloudEvent[]> {
     return this.service.eventsAbout(topic, subject, count);
   }
+
+  /** The `table.column`s of the service's database that still hold one of the values. */
+  columnsHolding(values: string[]): Promise<string[]> {
+    return this.service.columnsHolding(values);
+  }
 }
 
 /** The data of a `RecommendationGiven` event, coworker and not reciprocal unless `changes` say otherwise. */

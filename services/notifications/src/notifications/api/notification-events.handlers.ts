@@ -2,7 +2,9 @@ import { Payload } from '@nestjs/microservices';
 import {
   ConnectionAcceptedV1,
   ConnectionRequestedV1,
+  causedBy,
   EmployeeDeactivatedV1,
+  EmployeeErasedV1,
   EmployeeInvitedV1,
   RecommendationAcceptedV1,
   RecommendationGivenV1,
@@ -16,6 +18,7 @@ import {
 } from '@vouch/contracts';
 import { EventHandlers, HandlesEvent } from '@vouch/messaging';
 import { DeactivateEmployeeUseCase } from '../application/deactivate-employee.use-case';
+import { EraseEmployeeUseCase } from '../application/erase-employee.use-case';
 import { PlanEmailsUseCase } from '../application/plan-emails.use-case';
 import { PlanInvitationEmailUseCase } from '../application/plan-invitation-email.use-case';
 import { PlanRecommendationGivenUseCase } from '../application/plan-recommendation-given.use-case';
@@ -66,13 +69,14 @@ export function dailyCapLocksOf(event: CloudEvent): string[] {
 }
 
 /**
- * The events that become deliveries, and departures (EmployeeReplicaHandlers keeps the rest of the
+ * The events that become deliveries, departures and erasures (EmployeeReplicaHandlers keeps the rest of the
  * replica of employees). Short and transactional; sending happens elsewhere.
  */
 @EventHandlers()
 export class NotificationEventHandlers {
   constructor(
     private readonly deactivateEmployee: DeactivateEmployeeUseCase,
+    private readonly eraseEmployee: EraseEmployeeUseCase,
     private readonly plan: PlanEmailsUseCase,
     private readonly recommendationGivenEmail: PlanRecommendationGivenUseCase,
     private readonly invitationEmail: PlanInvitationEmailUseCase,
@@ -85,6 +89,11 @@ export class NotificationEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof EmployeeDeactivatedV1>>,
   ): Promise<void> {
     await this.deactivateEmployee.execute(event.data);
+  }
+
+  @HandlesEvent(EmployeeErasedV1)
+  async onEmployeeErased(@Payload() event: CloudEvent<EventData<typeof EmployeeErasedV1>>): Promise<void> {
+    await this.eraseEmployee.execute(event.data, causedBy(event));
   }
 
   /** Transactional: takes no daily-cap lock, as it is neither capped nor counted. */

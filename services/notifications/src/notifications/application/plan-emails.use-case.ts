@@ -103,7 +103,7 @@ export class PlanEmailsUseCase {
     { employee, preferences, counterpart }: Recipient & { counterpart: ReplicatedEmployee },
     sentToday: number,
   ): Promise<void> {
-    if (reasonToWithhold(employee, preferences, email.category)) return;
+    if (reasonToWithhold(employee, preferences, email.category, counterpart)) return;
     const delivery = Delivery.plan({
       id: randomUUID(),
       eventId,

@@ -13,6 +13,13 @@ describe('delivery rules', () => {
     expect(reasonToWithhold({ active: false }, defaults, 'reciprocity')).toMatch(/deactivated/);
   });
 
+  it('withholds every email about an erased employee, transactional or not, and none about others', () => {
+    const erased = { erasedAt: new Date('2026-12-07T05:00:00Z') };
+    expect(reasonToWithhold(active, defaults, 'reciprocity', erased)).toMatch(/erased/);
+    expect(reasonToWithhold(active, defaults, TRANSACTIONAL, erased)).toMatch(/erased/);
+    expect(reasonToWithhold(active, defaults, 'reciprocity', { erasedAt: null })).toBeNull();
+  });
+
   it('withholds a switched-off category but not the others', () => {
     const preferences = defaults.without('reminders');
     expect(reasonToWithhold(active, preferences, 'reminders')).toMatch(/reminders emails off/);

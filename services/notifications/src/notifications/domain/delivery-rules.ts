@@ -2,14 +2,18 @@ import { TRANSACTIONAL, type DeliveryCategory, type NotificationPreferences } fr
 
 /**
  * Why an email must not reach its recipient, or null when it may: checked when the email is planned
- * and again when it is sent, because people leave and switch emails off in between.
+ * and again when it is sent, because people leave and switch emails off in between. An email about
+ * someone erased is never planned: their event read after the erasure (from another service's
+ * topic) would bring their name and words back.
  */
 export function reasonToWithhold(
   recipient: { active: boolean },
   preferences: NotificationPreferences,
   scope: DeliveryCategory,
+  about: { erasedAt: Date | null } | null = null,
 ): string | null {
   if (!recipient.active) return 'the recipient was deactivated';
+  if (about?.erasedAt) return 'the employee it is about was erased';
   // Someone invited needs it to sign in at all: no switch of theirs turns it off.
   if (scope === TRANSACTIONAL) return null;
   if (preferences.unsubscribedAll) return 'the recipient unsubscribed from all emails';

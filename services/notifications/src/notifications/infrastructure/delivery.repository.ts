@@ -220,6 +220,30 @@ export class DeliveryRepository {
       ),
     );
   }
+
+  /**
+   * An erasure. Every email to the employee is deleted, and every email about them (they are its
+   * counterpart) that has not gone out (pending or held for a digest): what it announces is gone
+   * too. An email about them that went out stays in its recipient's log without their name and
+   * without their words (the excerpt or message it quoted). Their reciprocity nudges, either way,
+   * are forgotten.
+   */
+  async eraseEmployee(employeeId: string): Promise<void> {
+    const manager = this.unitOfWork.transaction();
+    await manager.query(
+      `DELETE FROM delivery
+        WHERE recipient_id = $1 OR (counterpart_id = $1 AND status IN ('pending', 'held'))`,
+      [employeeId],
+    );
+    await manager.query(
+      `UPDATE delivery SET counterpart_name = NULL, details = details - 'excerpt' - 'message'
+        WHERE counterpart_id = $1`,
+      [employeeId],
+    );
+    await manager.query(`DELETE FROM reciprocity_ledger WHERE author_id = $1 OR subject_id = $1`, [
+      employeeId,
+    ]);
+  }
 }
 
 /** The `delivery` table's columns as plain SQL selects them, shaped as DeliveryState. */

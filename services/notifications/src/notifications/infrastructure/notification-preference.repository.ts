@@ -54,4 +54,8 @@ export class NotificationPreferenceRepository {
       ['employeeId'],
     );
   }
+
+  async delete(employeeId: string): Promise<void> {
+    await this.unitOfWork.transaction().delete(NotificationPreferenceEntity, { employeeId });
+  }
 }

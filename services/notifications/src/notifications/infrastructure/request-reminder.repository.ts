@@ -79,4 +79,11 @@ export class RequestReminderRepository {
         requestId,
       ]);
   }
+
+  /** Deletes the reminders of every request the employee made or was asked: they quote its message. */
+  async deleteInvolving(employeeId: string): Promise<void> {
+    await this.unitOfWork
+      .transaction()
+      .query(`DELETE FROM request_reminder WHERE requester_id = $1 OR recipient_id = $1`, [employeeId]);
+  }
 }
