@@ -100,6 +100,21 @@ describe('erasing an employee from notifications', () => {
     await announceErasure(publish, ana.id, erasureId);
     const late = recommendationGiven(ana, cleo, { text: 'Ana Erasmus, late: Cleo keeps every team calm.' });
     await service.publish(RecommendationGivenV1, late, late.recommendationId);
+    const lateRequestId = randomUUID();
+    await service.publish(
+      RecommendationRequestedV1,
+      {
+        requestId: lateRequestId,
+        requesterId: ana.id,
+        recipientId: cleo.id,
+        relationship: 'coworker',
+        message: 'Ana Erasmus, late: would you write me one?',
+        requesterRecommendedRecipient: false,
+        requestedAt: new Date().toISOString(),
+        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+      lateRequestId,
+    );
     await service.settled();
 
     const reports = await service.eventsAbout(Topics.deliveries, ana.id, 2);

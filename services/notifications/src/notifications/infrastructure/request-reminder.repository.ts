@@ -15,12 +15,16 @@ export interface DueReminder {
 export class RequestReminderRepository {
   constructor(private readonly unitOfWork: UnitOfWork) {}
 
-  /** Schedules the reminder of a new request; a request already cancelled (or replayed) stays as it is. */
+  /**
+   * Schedules the reminder of a new request; a request already cancelled (or replayed) stays as it
+   * is, and one between someone erased and anyone (their request read after the erasure) gets none.
+   */
   async schedule(reminder: DueReminder & { dueAt: Date }): Promise<void> {
     await this.unitOfWork.transaction().query(
       `INSERT INTO request_reminder
          (request_id, event_id, requester_id, recipient_id, relationship, message, due_at, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'pending')
+       SELECT $1, $2, $3, $4, $5, $6, $7, 'pending'
+        WHERE NOT EXISTS (SELECT FROM employee WHERE id IN ($3, $4) AND erased_at IS NOT NULL)
        ON CONFLICT (request_id) DO NOTHING`,
       [
         reminder.requestId,
