@@ -144,6 +144,21 @@ describe('the portal gateway', () => {
     expect(seen?.headers['proxy-authorization']).toBeUndefined();
   });
 
+  it("forwards a service's export, at the portal's path for it, to the service's own export path", async () => {
+    const base = await startGateway();
+    const response = await fetch(`${base}/v1/me/export/recommendations`, {
+      headers: { authorization: 'Bearer t' },
+    });
+    expect(response.status).toBe(200);
+    expect(upstream.seen).toEqual([
+      expect.objectContaining({
+        method: 'GET',
+        url: '/v1/me/export',
+        headers: expect.objectContaining({ authorization: 'Bearer t' }),
+      }),
+    ]);
+  });
+
   it('streams a body of any media type, or none declared, to the service as it came', async () => {
     const base = await startGateway();
     await fetch(`${base}/v1/admin/people-import?dryRun=true`, {

@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyReplyFrom from '@fastify/reply-from';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { isApiPath, serviceFor, type ServiceName } from './routes';
+import { isApiPath, serviceFor, serviceTarget, type ServiceName } from './routes';
 
 export interface GatewayOptions {
   /** Base URL of each service, e.g. http://127.0.0.1:3001. */
@@ -254,7 +254,8 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
     const target = request.raw.url ?? '/';
     const pathname = new URL(target, 'http://gateway.invalid').pathname;
     const service = serviceFor(pathname);
-    if (service) return forward(request, reply, options.upstreams[service], service, target);
+    if (service)
+      return forward(request, reply, options.upstreams[service], service, serviceTarget(target, pathname));
     if (isApiPath(pathname)) return sendProblem(reply, 404, 'Not Found', `no API at ${pathname}`);
     return serveApp(request, reply, root, pathname);
   });

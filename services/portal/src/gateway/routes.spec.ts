@@ -1,4 +1,4 @@
-import { isApiPath, serviceFor } from './routes';
+import { isApiPath, serviceFor, serviceTarget } from './routes';
 
 describe('the gateway route table', () => {
   it.each([
@@ -42,6 +42,10 @@ describe('the gateway route table', () => {
     ['/v1/notification-preferences', 'notifications'],
     ['/v1/unsubscribe', 'notifications'],
     ['/v1/deliveries', 'notifications'],
+    ['/v1/me/export/identity', 'identity'],
+    ['/v1/me/export/connections', 'connections'],
+    ['/v1/me/export/recommendations', 'recommendations'],
+    ['/v1/me/export/notifications', 'notifications'],
   ])('sends %s to %s', (path, service) => {
     expect(serviceFor(path)).toBe(service);
   });
@@ -57,6 +61,9 @@ describe('the gateway route table', () => {
     '/scimx',
     '/scim/v2x/Users',
     '/scim/Users',
+    '/v1/me/export',
+    '/v1/me/export/portal',
+    '/v1/me/export/identity/x',
   ])('sends %s to no service', (path) => {
     expect(serviceFor(path)).toBeUndefined();
   });
@@ -76,5 +83,13 @@ describe('the gateway route table', () => {
     expect(isApiPath('/v1unsubscribe')).toBe(false);
     expect(isApiPath('/scim/Users')).toBe(true);
     expect(isApiPath('/scimx')).toBe(false);
+  });
+
+  it("sends each service's export to the one path every service serves it at, with its query", () => {
+    expect(serviceTarget('/v1/me/export/identity', '/v1/me/export/identity')).toBe('/v1/me/export');
+    expect(serviceTarget('/v1/me/export/notifications?x=1', '/v1/me/export/notifications')).toBe(
+      '/v1/me/export?x=1',
+    );
+    expect(serviceTarget('/v1/connections?limit=5', '/v1/connections')).toBe('/v1/connections?limit=5');
   });
 });

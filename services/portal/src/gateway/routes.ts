@@ -22,9 +22,24 @@ const ROUTES: ReadonlyArray<{ pattern: RegExp; service: ServiceName }> = [
   { pattern: /^\/v1\/(notification-preferences|unsubscribe|deliveries)(\/|$)/, service: 'notifications' },
 ];
 
+/**
+ * Each service exports the caller's data at the same path, `/v1/me/export`: the portal gives each
+ * export a path of its own, `/v1/me/export/<service>`, and forwards it to that path on the service.
+ */
+const PERSONAL_DATA_EXPORT = /^\/v1\/me\/export\/(identity|connections|recommendations|notifications)$/;
+const SERVICE_EXPORT_PATH = '/v1/me/export';
+
 /** The service that answers a request path (without its query), or undefined for the portal's own. */
 export function serviceFor(pathname: string): ServiceName | undefined {
-  return ROUTES.find((route) => route.pattern.test(pathname))?.service;
+  const exported = PERSONAL_DATA_EXPORT.exec(pathname)?.[1] as ServiceName | undefined;
+  return exported ?? ROUTES.find((route) => route.pattern.test(pathname))?.service;
+}
+
+/** The target to send the service: the request's own, but for an export, which is at the service's export path. */
+export function serviceTarget(target: string, pathname: string): string {
+  if (!PERSONAL_DATA_EXPORT.test(pathname)) return target;
+  const query = target.indexOf('?');
+  return query === -1 ? SERVICE_EXPORT_PATH : `${SERVICE_EXPORT_PATH}${target.slice(query)}`;
 }
 
 /**
