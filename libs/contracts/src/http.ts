@@ -169,3 +169,126 @@ export interface NotificationPreferencesView {
   digest: 'off' | 'daily';
   unsubscribedAll: boolean;
 }
+
+// personal data export (GET /v1/me/export on each service; the portal gathers the four)
+
+/** What every service's export starts with: whose data, from which service, read when. */
+export interface PersonalDataExportView {
+  service: 'identity' | 'connections' | 'recommendations' | 'notifications';
+  employeeId: string;
+  exportedAt: string;
+}
+
+/** Someone the exported data is about besides me, by the name the service knows them by. */
+export interface ExportedColleagueView {
+  employeeId: string;
+  /** Null when the service has not heard of them (yet). */
+  name: string | null;
+}
+
+export interface IdentityExportView extends PersonalDataExportView {
+  service: 'identity';
+  profile: EmployeeView;
+  manager: (ExportedColleagueView & { email: string | null }) | null;
+  /** The roles my current sign-in carries. */
+  roles: string[];
+  /** Roles given to me in Vouch (an identity provider's group gives its role at each sign-in instead). */
+  roleGrants: Array<{ role: string; grantedAt: string }>;
+  signInMethods: {
+    password: boolean;
+    singleSignOn: Array<{
+      issuer: string;
+      subject: string;
+      linkedBy: string;
+      linkedAt: string;
+      lastSignInAt: string;
+    }>;
+  };
+  provenEmails: Array<{ email: string; provenBy: string; provenAt: string }>;
+  sessions: Array<{
+    startedAt: string;
+    lastUsedAt: string;
+    expiresAt: string;
+    endedAt: string | null;
+    endedBecause: string | null;
+  }>;
+  invitations: Array<{
+    invitedAt: string;
+    expiresAt: string;
+    acceptedAt: string | null;
+    supersededAt: string | null;
+    invitedBy: string;
+  }>;
+  accountEmails: Array<{ kind: string; sentAt: string }>;
+  auditLog: Array<{
+    occurredAt: string;
+    action: string;
+    changedBy: string;
+    before: Record<string, unknown>;
+    after: Record<string, unknown>;
+  }>;
+}
+
+export interface ExportedConnectionRequestView {
+  id: string;
+  direction: 'sent' | 'received';
+  colleague: ExportedColleagueView;
+  status: string;
+  message: string | null;
+  requestedAt: string;
+  acceptedAt: string | null;
+  closedAt: string | null;
+  removedBy: 'me' | 'them' | null;
+}
+
+export interface ConnectionsExportView extends PersonalDataExportView {
+  service: 'connections';
+  connections: Array<ExportedColleagueView & { since: string }>;
+  connectionRequests: ExportedConnectionRequestView[];
+}
+
+export interface ExportedRecommendationView extends RecommendationView {
+  /** The author of one I received, the subject of one I gave. */
+  colleague: ExportedColleagueView;
+}
+
+export interface ExportedRecommendationRequestView extends RecommendationRequestView {
+  closedAt: string | null;
+  /** The recipient of one I sent, the requester of one I received. */
+  colleague: ExportedColleagueView;
+}
+
+export interface RecommendationsExportView extends PersonalDataExportView {
+  service: 'recommendations';
+  received: ExportedRecommendationView[];
+  given: ExportedRecommendationView[];
+  requestsSent: ExportedRecommendationRequestView[];
+  requestsReceived: ExportedRecommendationRequestView[];
+}
+
+export interface ExportedEmailView {
+  id: string;
+  template: string;
+  category: string;
+  to: string;
+  about: ExportedColleagueView | null;
+  status: string;
+  attempts: number;
+  failureReason: string | null;
+  createdAt: string;
+  updatedAt: string;
+  sentAt: string | null;
+  failedAt: string | null;
+}
+
+export interface NotificationsExportView extends PersonalDataExportView {
+  service: 'notifications';
+  preferences: NotificationPreferencesView;
+  emails: ExportedEmailView[];
+  pendingReminders: Array<{
+    requestId: string;
+    requester: ExportedColleagueView;
+    relationship: string;
+    dueAt: string;
+  }>;
+}

@@ -28,6 +28,7 @@ import { AbuseCounters1797400000000 } from './migrations/1797400000000-abuse-cou
 import { HrRole1797500000000 } from './migrations/1797500000000-hr-role';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
+import { PersonalDataModule } from './personal-data/personal-data.module';
 import { PeopleImportModule } from './provisioning/people-import.module';
 import { ProvisioningModule } from './provisioning/provisioning.module';
 import { RoleGrantsModule } from './role-grants/role-grants.module';
@@ -98,6 +99,7 @@ export class AppModule {
         AccountsModule.forRoot(environment, employees),
         SsoModule.forRoot(environment, employees),
         RoleGrantsModule.forRoot(employees),
+        PersonalDataModule.forRoot(employees),
       ],
     };
   }

@@ -7,9 +7,11 @@ import {
 import { ConnectionRequestsController } from './api/connection-requests.controller';
 import { ConnectionsController } from './api/connections.controller';
 import { EmployeeEventsHandlers } from './api/employee-events.handlers';
+import { PersonalDataController } from './api/personal-data.controller';
 import { AnswerConnectionRequest } from './application/answer-connection-request.use-case';
 import { DeactivateEmployee } from './application/deactivate-employee.use-case';
 import { EraseEmployee } from './application/erase-employee.use-case';
+import { ExportPersonalData } from './application/export-personal-data.query';
 import { ListConnectionRequests } from './application/list-connection-requests.query';
 import { ListConnections } from './application/list-connections.query';
 import { RemoveConnection } from './application/remove-connection.use-case';
@@ -18,6 +20,7 @@ import { SuggestConnections } from './application/suggest-connections.query';
 import { WithdrawConnectionRequest } from './application/withdraw-connection-request.use-case';
 import { ConnectionQueries } from './infrastructure/connection.queries';
 import { ConnectionRepository } from './infrastructure/connection.repository';
+import { PersonalDataQueries } from './infrastructure/personal-data.queries';
 
 /** Connection requests, connections and suggestions, over the employee replica they need. */
 @Module({
@@ -26,6 +29,7 @@ import { ConnectionRepository } from './infrastructure/connection.repository';
     ConnectionsController,
     EmployeeEventsHandlers,
     EmployeeReplicaHandlers,
+    PersonalDataController,
   ],
   providers: [
     ConnectionRepository,
@@ -41,6 +45,8 @@ import { ConnectionRepository } from './infrastructure/connection.repository';
     EmployeeReplica,
     DeactivateEmployee,
     EraseEmployee,
+    PersonalDataQueries,
+    ExportPersonalData,
   ],
 })
 export class ConnectionsModule {}

@@ -19,8 +19,10 @@ import {
 import { SendDueDeliveriesUseCase } from './application/send-due-deliveries.use-case';
 import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from './application/unsubscribe.use-case';
 import { ListDeliveriesUseCase } from './application/list-deliveries.use-case';
+import { ExportPersonalData } from './application/export-personal-data.query';
 import { DeliveriesController } from './api/deliveries.controller';
 import { NotificationEventHandlers } from './api/notification-events.handlers';
+import { PersonalDataController } from './api/personal-data.controller';
 import { PreferencesController } from './api/preferences.controller';
 import { MultipartBodiesDropped } from './api/multipart-bodies-dropped';
 import { UnsubscribeController } from './api/unsubscribe.controller';
@@ -41,6 +43,7 @@ import { MailTransport } from './infrastructure/mail-transport';
 import { NotificationPreferenceEntity } from './infrastructure/notification-preference.entity';
 import { NotificationPreferenceQueries } from './infrastructure/notification-preference.queries';
 import { NotificationPreferenceRepository } from './infrastructure/notification-preference.repository';
+import { PersonalDataQueries } from './infrastructure/personal-data.queries';
 import { RecipientRepository } from './infrastructure/recipient.repository';
 
 export const notificationEntities = [ReplicatedEmployee, DeliveryEntity, NotificationPreferenceEntity];
@@ -57,6 +60,7 @@ export class NotificationsModule {
         DeliveriesController,
         NotificationEventHandlers,
         EmployeeReplicaHandlers,
+        PersonalDataController,
       ],
       providers: [
         { provide: NOTIFICATIONS_SETTINGS, useValue: settings },
@@ -92,6 +96,8 @@ export class NotificationsModule {
         HistoryRetentionStore,
         PurgeExpiredHistoryUseCase,
         HistoryRetentionScheduler,
+        PersonalDataQueries,
+        ExportPersonalData,
       ],
     };
   }

@@ -9,6 +9,7 @@ import { AcceptRecommendationUseCase } from './application/accept-recommendation
 import { AskForRecommendationUseCase } from './application/ask-for-recommendation.use-case';
 import { CloseRequestsUseCase } from './application/close-requests.use-case';
 import { DeclineRequestUseCase } from './application/decline-request.use-case';
+import { ExportPersonalData } from './application/export-personal-data.query';
 import { ExpireDueRequestsUseCase } from './application/expire-due-requests.use-case';
 import { GetBalanceUseCase } from './application/get-balance.use-case';
 import { GetCoverageUseCase } from './application/get-coverage.use-case';
@@ -32,6 +33,7 @@ import { WithdrawRecommendationUseCase } from './application/withdraw-recommenda
 import { WithdrawRequestUseCase } from './application/withdraw-request.use-case';
 import { WriteRecommendationUseCase } from './application/write-recommendation.use-case';
 import { CoverageController } from './api/coverage.controller';
+import { PersonalDataController } from './api/personal-data.controller';
 import { RecommendationRequestsController } from './api/recommendation-requests.controller';
 import {
   ProfileRecommendationsController,
@@ -39,6 +41,7 @@ import {
 } from './api/recommendations.controller';
 import { ReplicaEventHandlers } from './api/replica-events.handlers';
 import { ConnectionEntity } from './infrastructure/connection.entity';
+import { PersonalDataQueries } from './infrastructure/personal-data.queries';
 import { RecommendationRequestEntity } from './infrastructure/recommendation-request.entity';
 import { RecommendationRequestRepository } from './infrastructure/recommendation-request.repository';
 import { RecommendationEntity } from './infrastructure/recommendation.entity';
@@ -67,6 +70,7 @@ export class RecommendationsModule {
         CoverageController,
         ReplicaEventHandlers,
         EmployeeReplicaHandlers,
+        PersonalDataController,
       ],
       providers: [
         { provide: RECOMMENDATIONS_SETTINGS, useValue: settings },
@@ -97,6 +101,8 @@ export class RecommendationsModule {
         GetCoverageUseCase,
         ExpireDueRequestsUseCase,
         RequestExpiryScheduler,
+        PersonalDataQueries,
+        ExportPersonalData,
       ],
     };
   }

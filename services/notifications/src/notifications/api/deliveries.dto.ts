@@ -6,7 +6,7 @@ import { EMAIL_CATEGORIES, TRANSACTIONAL } from '../domain/email-category';
 import type { DeliveryStatus } from '../domain/delivery';
 
 /** Written as an object so that a status added to DeliveryStatus fails to compile until listed. */
-const DELIVERY_STATUSES = Object.keys({
+export const DELIVERY_STATUSES = Object.keys({
   pending: true,
   held: true,
   digested: true,

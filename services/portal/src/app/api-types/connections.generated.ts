@@ -127,6 +127,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything connections holds about me: my connections and the requests I sent or received */
+    get: operations['PersonalDataController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -200,6 +217,66 @@ export interface components {
       items: components['schemas']['SuggestionDto'][];
       nextCursor: string | null;
     };
+    ExportedConnectionDto: {
+      /** Format: uuid */
+      employeeId: string;
+      /** @description null when the service has not heard of them */
+      name: string | null;
+      /**
+       * Format: date-time
+       * @description when we got connected
+       */
+      since: string;
+    };
+    ExportedColleagueDto: {
+      /** Format: uuid */
+      employeeId: string;
+      /** @description null when the service has not heard of them */
+      name: string | null;
+    };
+    ExportedConnectionRequestDto: {
+      /**
+       * Format: uuid
+       * @description the connection; the same id once accepted
+       */
+      id: string;
+      /** @enum {string} */
+      direction: 'sent' | 'received';
+      /** @description the employee on the other side */
+      colleague: components['schemas']['ExportedColleagueDto'];
+      /** @enum {string} */
+      status: 'pending' | 'accepted' | 'declined' | 'withdrawn' | 'cancelled' | 'removed';
+      message: string | null;
+      /** Format: date-time */
+      requestedAt: string;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /**
+       * Format: date-time
+       * @description when it was declined, withdrawn, cancelled or removed
+       */
+      closedAt: string | null;
+      /**
+       * @description who removed the connection
+       * @enum {string|null}
+       */
+      removedBy: 'me' | 'them' | null;
+    };
+    ConnectionsExportDto: {
+      /** @enum {string} */
+      service: 'connections';
+      /**
+       * Format: uuid
+       * @description the signed-in employee, whose data this is
+       */
+      employeeId: string;
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description my current connections, the oldest first */
+      connections: components['schemas']['ExportedConnectionDto'][];
+      /** @description every request I sent or received, in any status, the oldest first */
+      connectionRequests: components['schemas']['ExportedConnectionRequestDto'][];
+    };
   };
   responses: {
     /** @description the database did not answer in time (a time limit was reached): problem details; try again after Retry-After */
@@ -225,6 +302,10 @@ export type SchemaConnectionDto = components['schemas']['ConnectionDto'];
 export type SchemaConnectionPageDto = components['schemas']['ConnectionPageDto'];
 export type SchemaSuggestionDto = components['schemas']['SuggestionDto'];
 export type SchemaSuggestionPageDto = components['schemas']['SuggestionPageDto'];
+export type SchemaExportedConnectionDto = components['schemas']['ExportedConnectionDto'];
+export type SchemaExportedColleagueDto = components['schemas']['ExportedColleagueDto'];
+export type SchemaExportedConnectionRequestDto = components['schemas']['ExportedConnectionRequestDto'];
+export type SchemaConnectionsExportDto = components['schemas']['ConnectionsExportDto'];
 export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -568,6 +649,33 @@ export interface operations {
       };
       /** @description I am not connected with this employee */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  PersonalDataController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ConnectionsExportDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };

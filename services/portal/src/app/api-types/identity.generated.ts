@@ -388,6 +388,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything identity holds about me: my record, manager, roles, sign-in methods, sessions, invitations, account emails and audit entries */
+    get: operations['PersonalDataController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/audit-log': {
     parameters: {
       query?: never;
@@ -710,6 +727,144 @@ export interface components {
       /** Format: date-time */
       grantedAt: string;
     };
+    ExportedManagerDto: {
+      /** Format: uuid */
+      employeeId: string;
+      name: string | null;
+      /** @description as the directory shows it */
+      email: string | null;
+    };
+    ExportedRoleGrantDto: {
+      /** @enum {string} */
+      role: 'admin' | 'hr';
+      /** Format: date-time */
+      grantedAt: string;
+    };
+    ExportedSingleSignOnLinkDto: {
+      /** @description the identity provider (its OpenID Connect issuer) */
+      issuer: string;
+      /** @description who I am to it (its `sub`) */
+      subject: string;
+      /**
+       * @description how my account was linked to it
+       * @enum {string}
+       */
+      linkedBy: 'external_id' | 'verified_email' | 'jit';
+      /** Format: date-time */
+      linkedAt: string;
+      /** Format: date-time */
+      lastSignInAt: string;
+    };
+    ExportedSignInMethodsDto: {
+      /** @description I have a password (never the password, nor its hash) */
+      password: boolean;
+      singleSignOn: components['schemas']['ExportedSingleSignOnLinkDto'][];
+    };
+    ExportedProvenEmailDto: {
+      email: string;
+      /** @enum {string} */
+      provenBy: 'email_confirmation' | 'invitation' | 'password_reset' | 'sso';
+      /** Format: date-time */
+      provenAt: string;
+    };
+    ExportedSessionDto: {
+      /**
+       * Format: date-time
+       * @description when I signed in
+       */
+      startedAt: string;
+      /**
+       * Format: date-time
+       * @description when it last renewed my access
+       */
+      lastUsedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description signed out or ended early
+       */
+      endedAt: string | null;
+      /** @example logout */
+      endedBecause: string | null;
+    };
+    ExportedInvitationDto: {
+      /** Format: date-time */
+      invitedAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      /** Format: date-time */
+      acceptedAt: string | null;
+      /**
+       * Format: date-time
+       * @description a newer one replaced it
+       */
+      supersededAt: string | null;
+      /** @enum {string} */
+      invitedBy: 'admin' | 'scim' | 'csv' | 'system';
+    };
+    ExportedAccountEmailDto: {
+      /**
+       * @description which account email
+       * @example email-confirmation
+       */
+      kind: string;
+      /** Format: date-time */
+      sentAt: string;
+    };
+    ExportedAuditEntryDto: {
+      /** Format: date-time */
+      occurredAt: string;
+      /** @example employee.updated */
+      action: string;
+      /**
+       * @description what made the change; not which admin or HR member
+       * @enum {string}
+       */
+      changedBy: 'admin' | 'hr' | 'scim' | 'csv' | 'system' | 'sso';
+      /** @description the fields that changed, as they were */
+      before: {
+        [key: string]: unknown;
+      };
+      /** @description the fields that changed, as they became */
+      after: {
+        [key: string]: unknown;
+      };
+    };
+    IdentityExportDto: {
+      /** @enum {string} */
+      service: 'identity';
+      /**
+       * Format: uuid
+       * @description the signed-in employee, whose data this is
+       */
+      employeeId: string;
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description my record and profile */
+      profile: components['schemas']['EmployeeResponse'];
+      manager: components['schemas']['ExportedManagerDto'] | null;
+      /**
+       * @description the roles my current sign-in carries
+       * @example [
+       *       "employee"
+       *     ]
+       */
+      roles: string[];
+      /** @description roles given to me in Vouch */
+      roleGrants: components['schemas']['ExportedRoleGrantDto'][];
+      signInMethods: components['schemas']['ExportedSignInMethodsDto'];
+      /** @description the addresses I proved are mine, and how */
+      provenEmails: components['schemas']['ExportedProvenEmailDto'][];
+      /** @description my sign-ins still on record, without their tokens */
+      sessions: components['schemas']['ExportedSessionDto'][];
+      /** @description invitations to set up my sign-in, without their links */
+      invitations: components['schemas']['ExportedInvitationDto'][];
+      /** @description account emails sent to my addresses (confirm an address, reset a password) */
+      accountEmails: components['schemas']['ExportedAccountEmailDto'][];
+      /** @description the audit log's entries about me, the oldest first */
+      auditLog: components['schemas']['ExportedAuditEntryDto'][];
+    };
     AuditEntryResponse: {
       /** Format: uuid */
       id: string;
@@ -805,6 +960,16 @@ export type SchemaEmailRequest = components['schemas']['EmailRequest'];
 export type SchemaResetPasswordRequest = components['schemas']['ResetPasswordRequest'];
 export type SchemaAuthMethodsResponse = components['schemas']['AuthMethodsResponse'];
 export type SchemaRoleGrantResponse = components['schemas']['RoleGrantResponse'];
+export type SchemaExportedManagerDto = components['schemas']['ExportedManagerDto'];
+export type SchemaExportedRoleGrantDto = components['schemas']['ExportedRoleGrantDto'];
+export type SchemaExportedSingleSignOnLinkDto = components['schemas']['ExportedSingleSignOnLinkDto'];
+export type SchemaExportedSignInMethodsDto = components['schemas']['ExportedSignInMethodsDto'];
+export type SchemaExportedProvenEmailDto = components['schemas']['ExportedProvenEmailDto'];
+export type SchemaExportedSessionDto = components['schemas']['ExportedSessionDto'];
+export type SchemaExportedInvitationDto = components['schemas']['ExportedInvitationDto'];
+export type SchemaExportedAccountEmailDto = components['schemas']['ExportedAccountEmailDto'];
+export type SchemaExportedAuditEntryDto = components['schemas']['ExportedAuditEntryDto'];
+export type SchemaIdentityExportDto = components['schemas']['IdentityExportDto'];
 export type SchemaAuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type SchemaAuditEntryPageResponse = components['schemas']['AuditEntryPageResponse'];
 export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
@@ -1871,6 +2036,33 @@ export interface operations {
       };
       /** @description no such employee */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  PersonalDataController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['IdentityExportDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -52,6 +52,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything notifications holds about me: my preferences, the emails to me, the reminders to come */
+    get: operations['PersonalDataController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -121,6 +138,87 @@ export interface components {
       /** @description pass as ?cursor= for the next page */
       nextCursor: string | null;
     };
+    ExportedColleagueDto: {
+      /** Format: uuid */
+      employeeId: string;
+      /** @description null when the service has not heard of them */
+      name: string | null;
+    };
+    ExportedEmailDto: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * @description which email it is (docs/api.md, Emails)
+       * @example reciprocity-nudge
+       */
+      template: string;
+      /**
+       * @description what its unsubscribe link switches off; `transactional` (the invitation) has none
+       * @enum {string}
+       */
+      category:
+        | 'reciprocity'
+        | 'recommendation_requests'
+        | 'recommendation_updates'
+        | 'connection_requests'
+        | 'connection_updates'
+        | 'reminders'
+        | 'all'
+        | 'transactional';
+      /** @description the address it went, or goes, to */
+      to: string;
+      /** @description the colleague it is about (who recommended me, asked me, …); null for none */
+      about: components['schemas']['ExportedColleagueDto'] | null;
+      /**
+       * @description pending, held for the digest, digested into one, sent, failed, or skipped
+       * @enum {string}
+       */
+      status: 'pending' | 'held' | 'digested' | 'sent' | 'failed' | 'skipped';
+      attempts: number;
+      /** @description why the last attempt failed, or why it was skipped */
+      failureReason: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** Format: date-time */
+      sentAt: string | null;
+      /** Format: date-time */
+      failedAt: string | null;
+    };
+    ExportedReminderDto: {
+      /**
+       * Format: uuid
+       * @description the recommendation request it reminds me of
+       */
+      requestId: string;
+      /** @description who asked me */
+      requester: components['schemas']['ExportedColleagueDto'];
+      /** @example coworker */
+      relationship: string;
+      /**
+       * Format: date-time
+       * @description when it goes out if the request is still open
+       */
+      dueAt: string;
+    };
+    NotificationsExportDto: {
+      /** @enum {string} */
+      service: 'notifications';
+      /**
+       * Format: uuid
+       * @description the signed-in employee, whose data this is
+       */
+      employeeId: string;
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description my email preferences: what I switched off or unsubscribed from */
+      preferences: components['schemas']['NotificationPreferencesDto'];
+      /** @description every email to me, in any status; the oldest first */
+      emails: components['schemas']['ExportedEmailDto'][];
+      /** @description reminders still to come; the soonest first */
+      pendingReminders: components['schemas']['ExportedReminderDto'][];
+    };
   };
   responses: {
     /** @description the database did not answer in time (a time limit was reached): problem details; try again after Retry-After */
@@ -142,6 +240,10 @@ export type SchemaCategorySwitchesDto = components['schemas']['CategorySwitchesD
 export type SchemaNotificationPreferencesDto = components['schemas']['NotificationPreferencesDto'];
 export type SchemaDeliveryDto = components['schemas']['DeliveryDto'];
 export type SchemaDeliveryPageDto = components['schemas']['DeliveryPageDto'];
+export type SchemaExportedColleagueDto = components['schemas']['ExportedColleagueDto'];
+export type SchemaExportedEmailDto = components['schemas']['ExportedEmailDto'];
+export type SchemaExportedReminderDto = components['schemas']['ExportedReminderDto'];
+export type SchemaNotificationsExportDto = components['schemas']['NotificationsExportDto'];
 export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -305,6 +407,33 @@ export interface operations {
       };
       /** @description neither HR nor an admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  PersonalDataController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['NotificationsExportDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };

@@ -212,6 +212,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/me/export': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Everything recommendations holds about me: what I gave and received, with their history, and my requests */
+    get: operations['PersonalDataController_export'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -405,6 +422,86 @@ export interface components {
       /** @description the teams with the fewest covered members first */
       teams: components['schemas']['TeamCoverageDto'][];
     };
+    ExportedColleagueDto: {
+      /** Format: uuid */
+      employeeId: string;
+      /** @description null when the service has not heard of them */
+      name: string | null;
+    };
+    ExportedRecommendationDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      authorId: string;
+      /** Format: uuid */
+      subjectId: string;
+      relationship: components['schemas']['Relationship'];
+      /** @description the latest text */
+      text: string;
+      /** @description only accepted ones show on the subject's profile */
+      status: components['schemas']['RecommendationStatus'];
+      /** @description the org chart said the same relationship when it was written */
+      verified: boolean;
+      /** @description who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified */
+      verifiedBy: components['schemas']['ManagerSource'][];
+      /** @description the subject had already recommended the author when it was written */
+      reciprocal: boolean;
+      /** @description what the subject asked to change, while asked */
+      revisionRequest: string | null;
+      /** @description every text, the first first */
+      revisions: components['schemas']['RevisionDto'][];
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      /** @description the author of one I received, the subject of one I gave */
+      colleague: components['schemas']['ExportedColleagueDto'];
+    };
+    ExportedRecommendationRequestDto: {
+      /** Format: uuid */
+      id: string;
+      /** Format: uuid */
+      requesterId: string;
+      /** Format: uuid */
+      recipientId: string;
+      /** @description what the recipient was to the requester */
+      relationship: components['schemas']['Relationship'];
+      message: string | null;
+      status: components['schemas']['RecommendationRequestStatus'];
+      /** Format: date-time */
+      createdAt: string;
+      /**
+       * Format: date-time
+       * @description when it expires if still pending
+       */
+      expiresAt: string;
+      /**
+       * Format: date-time
+       * @description when it was fulfilled, declined, withdrawn or expired
+       */
+      closedAt: string | null;
+      /** @description the recipient of one I sent, the requester of one I received */
+      colleague: components['schemas']['ExportedColleagueDto'];
+    };
+    RecommendationsExportDto: {
+      /** @enum {string} */
+      service: 'recommendations';
+      /**
+       * Format: uuid
+       * @description the signed-in employee, whose data this is
+       */
+      employeeId: string;
+      /** Format: date-time */
+      exportedAt: string;
+      /** @description about me, in any status, each with every text it had; the oldest first */
+      received: components['schemas']['ExportedRecommendationDto'][];
+      /** @description by me, in any status, each with every text it had; the oldest first */
+      given: components['schemas']['ExportedRecommendationDto'][];
+      /** @description mine, in any status; the oldest first */
+      requestsSent: components['schemas']['ExportedRecommendationRequestDto'][];
+      /** @description to me, in any status; the oldest first */
+      requestsReceived: components['schemas']['ExportedRecommendationRequestDto'][];
+    };
   };
   responses: {
     /** @description the database did not answer in time (a time limit was reached): problem details; try again after Retry-After */
@@ -444,6 +541,11 @@ export type SchemaEmployeeWithoutRecommendationDto =
   components['schemas']['EmployeeWithoutRecommendationDto'];
 export type SchemaTeamCoverageDto = components['schemas']['TeamCoverageDto'];
 export type SchemaCoverageDto = components['schemas']['CoverageDto'];
+export type SchemaExportedColleagueDto = components['schemas']['ExportedColleagueDto'];
+export type SchemaExportedRecommendationDto = components['schemas']['ExportedRecommendationDto'];
+export type SchemaExportedRecommendationRequestDto =
+  components['schemas']['ExportedRecommendationRequestDto'];
+export type SchemaRecommendationsExportDto = components['schemas']['RecommendationsExportDto'];
 export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
 export type $defs = Record<string, never>;
 export interface operations {
@@ -1181,6 +1283,33 @@ export interface operations {
       };
       /** @description neither HR nor an admin */
       403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  PersonalDataController_export: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationsExportDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
         headers: {
           [name: string]: unknown;
         };
