@@ -1,3 +1,4 @@
+import type { ExportingService } from './personal-data-export';
 import { session } from './session';
 
 /** The APIs of docs/api.md, as the portal uses them, all on the portal's own origin. */
@@ -10,6 +11,7 @@ import type {
   SchemaConnectionPageDto as ConnectionPage,
   SchemaConnectionRequestDto as ConnectionRequest,
   SchemaConnectionRequestPageDto as ConnectionRequestPage,
+  SchemaConnectionsExportDto as ConnectionsExport,
   SchemaCreateConnectionRequestBody as AskToConnectBody,
   SchemaSuggestionPageDto as ConnectionSuggestionPage,
 } from './api-types/connections.generated';
@@ -21,6 +23,7 @@ import type {
   SchemaEmailConfirmedResponse as EmailConfirmed,
   SchemaEmployeePageResponse as EmployeePage,
   SchemaEmployeeResponse as Employee,
+  SchemaIdentityExportDto as IdentityExport,
   SchemaLoginRequest as LoginBody,
   SchemaLoginResponse as LoginAnswer,
   SchemaPositionResponse as Position,
@@ -28,7 +31,10 @@ import type {
   SchemaResetPasswordRequest as ResetPasswordBody,
   SchemaUpdateProfileRequest as ProfileChange,
 } from './api-types/identity.generated';
-import type { SchemaNotificationPreferencesDto as NotificationPreferences } from './api-types/notifications.generated';
+import type {
+  SchemaNotificationPreferencesDto as NotificationPreferences,
+  SchemaNotificationsExportDto as NotificationsExport,
+} from './api-types/notifications.generated';
 import type {
   SchemaAskForRecommendationDto as AskForRecommendationBody,
   SchemaBalanceDto as Balance,
@@ -39,6 +45,7 @@ import type {
   SchemaRecommendationRequestDto as RecommendationRequest,
   SchemaRecommendationRequestPageDto as RecommendationRequestPage,
   SchemaRecommendationStatus as RecommendationStatus,
+  SchemaRecommendationsExportDto as RecommendationsExport,
   SchemaRelationship as Relationship,
   SchemaRequestRevisionDto as RequestRevisionBody,
   SchemaReviseRecommendationDto as ReviseRecommendationBody,
@@ -60,6 +67,14 @@ export type {
   RecommendationStatus,
   Relationship,
 };
+
+/** What each service exports of the signed-in employee's data (docs/api.md, "Your data"). */
+export interface ServiceExports {
+  identity: IdentityExport;
+  connections: ConnectionsExport;
+  recommendations: RecommendationsExport;
+  notifications: NotificationsExport;
+}
 
 export type EmailCategory = keyof NotificationPreferences['categories'];
 
@@ -195,4 +210,8 @@ export const api = {
   notificationPreferences: () => call<NotificationPreferences>('GET', '/v1/notification-preferences'),
   saveNotificationPreferences: (preferences: NotificationPreferences) =>
     call<NotificationPreferences>('PUT', '/v1/notification-preferences', preferences),
+
+  // Each service's export is `/v1/me/export` on it; the portal gives each a path of its own.
+  personalDataExport: <TService extends ExportingService>(service: TService) =>
+    call<ServiceExports[TService]>('GET', `/v1/me/export/${service}`),
 };

@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage } from './pages/account';
+import { AccountPage, ConfirmEmailPage, ForgotPasswordPage, ResetPasswordPage } from './pages/account';
 import { BalancePage } from './pages/balance';
 import { ColleaguePage } from './pages/colleague';
 import { ConnectionsPage } from './pages/connections';
@@ -25,6 +25,7 @@ const NAVIGATION = [
   { href: '/recommendations', label: 'Recommendations' },
   { href: '/balance', label: 'Balance' },
   { href: '/settings/notifications', label: 'Emails' },
+  { href: '/account', label: 'Account' },
 ];
 
 function pageFor(route: Route, location: Location): ReactNode {
@@ -65,6 +66,8 @@ function pageFor(route: Route, location: Location): ReactNode {
       return <BalancePage />;
     case 'notification-settings':
       return <NotificationSettingsPage />;
+    case 'account':
+      return <AccountPage />;
     case 'not-found':
       return (
         <Page title="Page not found">

@@ -13,6 +13,11 @@ describe('the portal routes', () => {
     expect(matchRoute('/welcome')).toEqual({ page: 'welcome' });
   });
 
+  it('opens the account page, where one downloads their data, only signed in', () => {
+    expect(matchRoute('/account')).toEqual({ page: 'account' });
+    expect(isPublic(matchRoute('/account'))).toBe(false);
+  });
+
   it('opens the invitation’s page without signing in: it is how the invited set up their sign-in', () => {
     expect(isPublic(matchRoute('/welcome'))).toBe(true);
     expect(nextPathAfterSignIn('/welcome?invitation=4b1d&token=t')).toBe('/profile');

@@ -17,6 +17,7 @@ export type Route =
   | { page: 'recommendation-request'; requestId: string }
   | { page: 'balance' }
   | { page: 'notification-settings' }
+  | { page: 'account' }
   | { page: 'not-found' };
 
 const FIXED: Record<string, Route> = {
@@ -38,6 +39,7 @@ const FIXED: Record<string, Route> = {
   '/recommendations/new': { page: 'write-recommendation' },
   '/balance': { page: 'balance' },
   '/settings/notifications': { page: 'notification-settings' },
+  '/account': { page: 'account' },
 };
 
 export function matchRoute(pathname: string): Route {

@@ -1,5 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { api, ApiError } from '../api';
+import { api, ApiError, type ServiceExports } from '../api';
+import {
+  EXPORTING_SERVICES,
+  exportFileName,
+  gatherExports,
+  type ExportingService,
+} from '../personal-data-export';
 import { Link, navigate } from '../router';
 import { session } from '../session';
 import { asError, ErrorMessage, NewPasswordFields, Page } from '../ui';
@@ -234,6 +240,115 @@ export function ResetPasswordPage() {
           </p>
         </form>
       )}
+    </Page>
+  );
+}
+
+type PartProgress = 'gathering' | 'ready' | 'failed';
+
+const PART_LABELS: Record<ExportingService, string> = {
+  identity: 'Profile, sign-in and account',
+  connections: 'Connections',
+  recommendations: 'Recommendations and requests',
+  notifications: 'Email preferences and emails sent to you',
+};
+
+/** Hands the browser a file to save, as a download, without sending it anywhere. */
+function saveFile(name: string, contents: string): void {
+  const url = URL.createObjectURL(new Blob([contents], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // After the click has handed the file over: revoking at once may cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** Gathers each service's export of my data into one JSON file and saves it, saying how far it got. */
+function DownloadMyData() {
+  const [progress, setProgress] = useState<Partial<Record<ExportingService, PartProgress>>>({});
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [savedAs, setSavedAs] = useState<string>();
+
+  const download = async () => {
+    setBusy(true);
+    setError(undefined);
+    setSavedAs(undefined);
+    setProgress(Object.fromEntries(EXPORTING_SERVICES.map((service) => [service, 'gathering'])));
+    const fetchPart = async <TService extends ExportingService>(service: TService) => {
+      try {
+        const part = await api.personalDataExport(service);
+        setProgress((now) => ({ ...now, [service]: 'ready' }));
+        return part;
+      } catch (failure) {
+        setProgress((now) => ({ ...now, [service]: 'failed' }));
+        throw new Error(`${PART_LABELS[service]} could not be gathered: ${asError(failure).message}`, {
+          cause: failure,
+        });
+      }
+    };
+    try {
+      const [identity, connections, recommendations, notifications] = await Promise.all([
+        fetchPart('identity'),
+        fetchPart('connections'),
+        fetchPart('recommendations'),
+        fetchPart('notifications'),
+      ]);
+      const parts: ServiceExports = { identity, connections, recommendations, notifications };
+      const now = new Date();
+      const name = exportFileName(now);
+      saveFile(name, JSON.stringify(gatherExports(parts, now), null, 2));
+      setSavedAs(name);
+    } catch (failure) {
+      setError(asError(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card" aria-labelledby="your-data">
+      <h2 id="your-data">Your data</h2>
+      <p>
+        Download everything Vouch holds about you, in one JSON file: your profile and sign-in, your
+        connections, the recommendations you gave and received with every version of their text, your
+        requests, your email preferences and the emails sent to you.
+      </p>
+      {Object.keys(progress).length > 0 && (
+        <ul role="status" aria-label="Download progress">
+          {EXPORTING_SERVICES.map((service) => (
+            <li key={service}>
+              {PART_LABELS[service]}:{' '}
+              {progress[service] === 'ready'
+                ? 'ready'
+                : progress[service] === 'failed'
+                  ? 'failed'
+                  : 'gathering…'}
+            </li>
+          ))}
+        </ul>
+      )}
+      <ErrorMessage error={error} />
+      {savedAs && (
+        <p className="muted" role="status">
+          Saved as <strong>{savedAs}</strong>. It holds personal data: keep it somewhere safe.
+        </p>
+      )}
+      <button type="button" className="primary" disabled={busy} onClick={() => void download()}>
+        {busy ? 'Gathering your data…' : error ? 'Try again' : 'Download my data'}
+      </button>
+    </section>
+  );
+}
+
+/** The signed-in employee's account: for now, taking their data with them. */
+export function AccountPage() {
+  return (
+    <Page title="Your account">
+      <DownloadMyData />
     </Page>
   );
 }
