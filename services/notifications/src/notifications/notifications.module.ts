@@ -19,7 +19,7 @@ import {
 import { SendDueDeliveriesUseCase } from './application/send-due-deliveries.use-case';
 import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from './application/unsubscribe.use-case';
 import { ListDeliveriesUseCase } from './application/list-deliveries.use-case';
-import { ExportPersonalData } from './application/export-personal-data.query';
+import { ExportPersonalDataUseCase } from './application/export-personal-data.use-case';
 import { DeliveriesController } from './api/deliveries.controller';
 import { NotificationEventHandlers } from './api/notification-events.handlers';
 import { PersonalDataController } from './api/personal-data.controller';
@@ -97,7 +97,7 @@ export class NotificationsModule {
         PurgeExpiredHistoryUseCase,
         HistoryRetentionScheduler,
         PersonalDataQueries,
-        ExportPersonalData,
+        ExportPersonalDataUseCase,
       ],
     };
   }

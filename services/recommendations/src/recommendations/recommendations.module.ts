@@ -9,7 +9,7 @@ import { AcceptRecommendationUseCase } from './application/accept-recommendation
 import { AskForRecommendationUseCase } from './application/ask-for-recommendation.use-case';
 import { CloseRequestsUseCase } from './application/close-requests.use-case';
 import { DeclineRequestUseCase } from './application/decline-request.use-case';
-import { ExportPersonalData } from './application/export-personal-data.query';
+import { ExportPersonalDataUseCase } from './application/export-personal-data.use-case';
 import { ExpireDueRequestsUseCase } from './application/expire-due-requests.use-case';
 import { GetBalanceUseCase } from './application/get-balance.use-case';
 import { GetCoverageUseCase } from './application/get-coverage.use-case';
@@ -102,7 +102,7 @@ export class RecommendationsModule {
         ExpireDueRequestsUseCase,
         RequestExpiryScheduler,
         PersonalDataQueries,
-        ExportPersonalData,
+        ExportPersonalDataUseCase,
       ],
     };
   }

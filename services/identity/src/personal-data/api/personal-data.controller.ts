@@ -1,7 +1,7 @@
 import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
-import { ExportPersonalData } from '../application/export-personal-data.query';
+import { ExportPersonalData } from '../application/export-personal-data.use-case';
 import { IdentityExportDto } from './personal-data.dto';
 
 @ApiTags('personal data')

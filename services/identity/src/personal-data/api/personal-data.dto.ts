@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { IdentityExportView } from '@vouch/contracts';
 import { EmployeeResponse } from '../../employees/api/employee.dto';
-import type { IdentityPersonalData } from '../application/export-personal-data.query';
+import type { IdentityPersonalData } from '../application/export-personal-data.use-case';
 
 type Exported<K extends keyof IdentityExportView> = IdentityExportView[K];
 

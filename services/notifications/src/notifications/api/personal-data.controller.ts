@@ -2,14 +2,14 @@ import { Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
 import type { NotificationsExportView } from '@vouch/contracts';
-import { ExportPersonalData } from '../application/export-personal-data.query';
+import { ExportPersonalDataUseCase } from '../application/export-personal-data.use-case';
 import { NotificationsExportDto } from './personal-data.dto';
 
 @ApiTags('personal data')
 @Authenticated()
 @Controller('v1/me/export')
 export class PersonalDataController {
-  constructor(private readonly exportPersonalData: ExportPersonalData) {}
+  constructor(private readonly exportPersonalData: ExportPersonalDataUseCase) {}
 
   @Get()
   // Personal data: no cache on the way keeps a copy.

@@ -9,7 +9,7 @@ import { PersonalDataQueries } from '../infrastructure/personal-data.queries';
  * reminders still to come.
  */
 @Injectable()
-export class ExportPersonalData {
+export class ExportPersonalDataUseCase {
   constructor(
     private readonly queries: PersonalDataQueries,
     private readonly preferences: NotificationPreferenceQueries,

@@ -13,7 +13,7 @@ import { recommendationView, requestView } from './recommendation.views';
  * to change, and the requests they sent and received; with the colleague's name on each.
  */
 @Injectable()
-export class ExportPersonalData {
+export class ExportPersonalDataUseCase {
   constructor(private readonly queries: PersonalDataQueries) {}
 
   async execute({ employeeId }: { employeeId: string }): Promise<RecommendationsExportView> {
