@@ -39,14 +39,25 @@ export class AppModule {
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: ReplicaDeactivatedEmployees }),
         IdempotencyModule.forRoot({ ttlHours: environment.IDEMPOTENCY_KEY_TTL_HOURS }),
-        RecommendationsModule.forRoot({
-          limits: {
-            maxPendingOut: environment.MAX_PENDING_REQUESTS_OUT,
-            maxPendingIn: environment.MAX_PENDING_REQUESTS_IN,
+        RecommendationsModule.forRoot(
+          {
+            limits: {
+              maxPendingOut: environment.MAX_PENDING_REQUESTS_OUT,
+              maxPendingIn: environment.MAX_PENDING_REQUESTS_IN,
+            },
+            requestLifetimeDays: environment.REQUEST_LIFETIME_DAYS,
+            expirySweepIntervalMs: environment.EXPIRY_SWEEP_INTERVAL_MS,
+            documentIssuer: {
+              name: environment.DOCUMENT_ISSUER_NAME ?? new URL(environment.PUBLIC_URL).hostname,
+              url: environment.PUBLIC_URL,
+            },
           },
-          requestLifetimeDays: environment.REQUEST_LIFETIME_DAYS,
-          expirySweepIntervalMs: environment.EXPIRY_SWEEP_INTERVAL_MS,
-        }),
+          {
+            pem: environment.DOCUMENT_SIGNING_KEY,
+            file: environment.DOCUMENT_SIGNING_KEY_FILE,
+            previousPublicPems: environment.DOCUMENT_PREVIOUS_PUBLIC_KEYS,
+          },
+        ),
       ],
     };
   }

@@ -24,6 +24,7 @@ describe('the gateway route table', () => {
     ['/v1/auth/sso/start', 'identity'],
     ['/v1/auth/sso/callback', 'identity'],
     ['/.well-known/jwks.json', 'identity'],
+    ['/.well-known/vouch-document-keys.json', 'recommendations'],
     ['/scim/v2', 'identity'],
     ['/scim/v2/Users', 'identity'],
     ['/scim/v2/Users/123', 'identity'],

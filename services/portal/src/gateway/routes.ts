@@ -12,6 +12,8 @@ const ROUTES: ReadonlyArray<{ pattern: RegExp; service: ServiceName }> = [
     service: 'identity',
   },
   { pattern: /^\/\.well-known\/jwks\.json$/, service: 'identity' },
+  // Public on the company's address: whoever checks a signed document of recommendations fetches it.
+  { pattern: /^\/\.well-known\/vouch-document-keys\.json$/, service: 'recommendations' },
   // Outside /v1: SCIM's base URL is what identity providers are given, versioned by SCIM itself.
   { pattern: /^\/scim\/v2(\/|$)/, service: 'identity' },
   { pattern: /^\/v1\/(connections|connection-requests)(\/|$)/, service: 'connections' },

@@ -14,6 +14,7 @@ import { ExpireDueRequestsUseCase } from './application/expire-due-requests.use-
 import { GetBalanceUseCase } from './application/get-balance.use-case';
 import { GetCoverageUseCase } from './application/get-coverage.use-case';
 import { HideRecommendationUseCase } from './application/hide-recommendation.use-case';
+import { IssueRecommendationsDocumentUseCase } from './application/issue-recommendations-document.use-case';
 import {
   ListMyRecommendationsUseCase,
   ListProfileRecommendationsUseCase,
@@ -34,6 +35,10 @@ import { WithdrawRequestUseCase } from './application/withdraw-request.use-case'
 import { WriteRecommendationUseCase } from './application/write-recommendation.use-case';
 import { CoverageController } from './api/coverage.controller';
 import { PersonalDataController } from './api/personal-data.controller';
+import {
+  DocumentKeysController,
+  RecommendationsDocumentController,
+} from './api/portable-document.controller';
 import { RecommendationRequestsController } from './api/recommendation-requests.controller';
 import {
   ProfileRecommendationsController,
@@ -42,6 +47,10 @@ import {
 import { ReplicaEventHandlers } from './api/replica-events.handlers';
 import { ConnectionEntity } from './infrastructure/connection.entity';
 import { PersonalDataQueries } from './infrastructure/personal-data.queries';
+import {
+  documentSigningKeysProvider,
+  type DocumentKeySource,
+} from './infrastructure/document-signing-keys.provider';
 import { RecommendationRequestEntity } from './infrastructure/recommendation-request.entity';
 import { RecommendationRequestRepository } from './infrastructure/recommendation-request.repository';
 import { RecommendationEntity } from './infrastructure/recommendation.entity';
@@ -60,7 +69,7 @@ export const recommendationEntities = [
 /** Recommendations, requests and the replica of employees and connections they are checked against. */
 @Module({})
 export class RecommendationsModule {
-  static forRoot(settings: RecommendationsSettings): DynamicModule {
+  static forRoot(settings: RecommendationsSettings, documentKeys: DocumentKeySource): DynamicModule {
     return {
       module: RecommendationsModule,
       controllers: [
@@ -68,12 +77,15 @@ export class RecommendationsModule {
         ProfileRecommendationsController,
         RecommendationRequestsController,
         CoverageController,
+        RecommendationsDocumentController,
+        DocumentKeysController,
         ReplicaEventHandlers,
         EmployeeReplicaHandlers,
         PersonalDataController,
       ],
       providers: [
         { provide: RECOMMENDATIONS_SETTINGS, useValue: settings },
+        documentSigningKeysProvider(documentKeys),
         ReplicaRepository,
         EmployeeReplica,
         ReplicatedEmployeeRepository,
@@ -99,6 +111,7 @@ export class RecommendationsModule {
         ListRequestsUseCase,
         GetBalanceUseCase,
         GetCoverageUseCase,
+        IssueRecommendationsDocumentUseCase,
         ExpireDueRequestsUseCase,
         RequestExpiryScheduler,
         PersonalDataQueries,

@@ -212,6 +212,38 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/recommendations/received/document': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['RecommendationsDocumentController_mine'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/.well-known/vouch-document-keys.json': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DocumentKeysController_jwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/export': {
     parameters: {
       query?: never;
@@ -422,6 +454,95 @@ export interface components {
       /** @description the teams with the fewest covered members first */
       teams: components['schemas']['TeamCoverageDto'][];
     };
+    DocumentIssuerDto: {
+      /** @description the company (DOCUMENT_ISSUER_NAME) */
+      name: string;
+      /**
+       * Format: uri
+       * @description the company's Vouch portal (PUBLIC_URL)
+       */
+      url: string;
+      /**
+       * Format: uri
+       * @description where the company publishes the keys its documents verify with
+       */
+      keysUrl: string;
+    };
+    DocumentSubjectDto: {
+      /** Format: uuid */
+      id: string;
+      name: string;
+      title: string | null;
+    };
+    DocumentAuthorDto: {
+      /** @description null when the author was never known here */
+      name: string | null;
+      title: string | null;
+    };
+    DocumentRecommendationDto: {
+      /** Format: uuid */
+      id: string;
+      /** @description as the company knew them when the document was issued */
+      author: components['schemas']['DocumentAuthorDto'];
+      /** @description what the author was to the subject */
+      relationship: components['schemas']['Relationship'];
+      text: string;
+      /** @description the org chart said the same relationship when it was written */
+      verified: boolean;
+      /** Format: date-time */
+      writtenAt: string;
+      /**
+       * Format: date-time
+       * @description null when never revised
+       */
+      revisedAt: string | null;
+    };
+    RecommendationsDocumentDto: {
+      /**
+       * @description the format and its version
+       * @enum {string}
+       */
+      format: 'vouch.recommendations-received/1';
+      issuer: components['schemas']['DocumentIssuerDto'];
+      /** Format: date-time */
+      issuedAt: string;
+      /** @description the employee the recommendations are about */
+      subject: components['schemas']['DocumentSubjectDto'];
+      /** @description what their profile shows, newest first */
+      recommendations: components['schemas']['DocumentRecommendationDto'][];
+    };
+    DocumentSignatureDto: {
+      /** @description base64url of the JWS header: alg EdDSA, typ, kid (RFC 7638 thumbprint), jwk (the public key) */
+      protected: string;
+      /** @description base64url of the document, exactly as signed */
+      payload: string;
+      /** @description base64url of the Ed25519 signature */
+      signature: string;
+    };
+    SignedRecommendationsDocumentDto: {
+      /** @description readable; must equal the signed payload */
+      document: components['schemas']['RecommendationsDocumentDto'];
+      /** @description a flattened JWS (RFC 7515) of the document */
+      signature: components['schemas']['DocumentSignatureDto'];
+    };
+    DocumentKeyDto: {
+      /** @enum {string} */
+      kty: 'OKP';
+      /** @enum {string} */
+      crv: 'Ed25519';
+      /** @description the public key, base64url */
+      x: string;
+      /** @description its RFC 7638 thumbprint, as documents name it */
+      kid: string;
+      /** @enum {string} */
+      alg: 'EdDSA';
+      /** @enum {string} */
+      use: 'sig';
+    };
+    DocumentKeysDto: {
+      /** @description the signing key first, then those retired */
+      keys: components['schemas']['DocumentKeyDto'][];
+    };
     ExportedColleagueDto: {
       /** Format: uuid */
       employeeId: string;
@@ -541,6 +662,16 @@ export type SchemaEmployeeWithoutRecommendationDto =
   components['schemas']['EmployeeWithoutRecommendationDto'];
 export type SchemaTeamCoverageDto = components['schemas']['TeamCoverageDto'];
 export type SchemaCoverageDto = components['schemas']['CoverageDto'];
+export type SchemaDocumentIssuerDto = components['schemas']['DocumentIssuerDto'];
+export type SchemaDocumentSubjectDto = components['schemas']['DocumentSubjectDto'];
+export type SchemaDocumentAuthorDto = components['schemas']['DocumentAuthorDto'];
+export type SchemaDocumentRecommendationDto = components['schemas']['DocumentRecommendationDto'];
+export type SchemaRecommendationsDocumentDto = components['schemas']['RecommendationsDocumentDto'];
+export type SchemaDocumentSignatureDto = components['schemas']['DocumentSignatureDto'];
+export type SchemaSignedRecommendationsDocumentDto =
+  components['schemas']['SignedRecommendationsDocumentDto'];
+export type SchemaDocumentKeyDto = components['schemas']['DocumentKeyDto'];
+export type SchemaDocumentKeysDto = components['schemas']['DocumentKeysDto'];
 export type SchemaExportedColleagueDto = components['schemas']['ExportedColleagueDto'];
 export type SchemaExportedRecommendationDto = components['schemas']['ExportedRecommendationDto'];
 export type SchemaExportedRecommendationRequestDto =
@@ -1287,6 +1418,62 @@ export interface operations {
           [name: string]: unknown;
         };
         content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  RecommendationsDocumentController_mine: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the recommendations my profile shows, signed by the company, to keep after I leave */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['SignedRecommendationsDocumentDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description I am not known to this service yet */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  DocumentKeysController_jwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description the public keys signed recommendations documents verify with (RFC 7517) */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DocumentKeysDto'];
+        };
       };
       503: components['responses']['DatabaseTimeout'];
     };

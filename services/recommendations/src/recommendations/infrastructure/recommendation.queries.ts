@@ -44,6 +44,16 @@ export class RecommendationQueries {
     return rows.map(recommendationOf);
   }
 
+  /** Every recommendation a profile shows (accepted ones), for the subject's signed document. */
+  async acceptedOf(subjectId: string): Promise<Recommendation[]> {
+    const rows = await this.reader.query<RecommendationEntity>(
+      `SELECT ${RECOMMENDATION_COLUMNS} FROM recommendation
+        WHERE subject_id = $1 AND status = 'accepted' ORDER BY created_at DESC, id DESC`,
+      [subjectId],
+    );
+    return rows.map(recommendationOf);
+  }
+
   /** A page of requests, newest first (one row more than the page, to tell if another follows). */
   async requestPage(
     side: { requesterId: string } | { recipientId: string },
