@@ -23,7 +23,7 @@ export const DATABASE_SERVICES = ['identity', 'connections', 'recommendations', 
 export const randomSecret = () => randomBytes(32).toString('base64url');
 /** A database password that needs no escaping in a URL (48 hex characters). */
 export const randomPassword = () => randomBytes(24).toString('hex');
-/** A fresh Ed25519 signing key for identity, as a PKCS#8 PEM. */
+/** A fresh Ed25519 signing key (identity's tokens, recommendations' documents), as a PKCS#8 PEM. */
 export const signingKeyPem = () =>
   generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 
@@ -31,6 +31,7 @@ export const signingKeyPem = () =>
 export function generatedSecrets() {
   return {
     JWT_PRIVATE_KEYS: signingKeyPem(),
+    DOCUMENT_SIGNING_KEY: signingKeyPem(),
     UNSUBSCRIBE_SECRET: randomSecret(),
     INVITATION_SECRET: randomSecret(),
     SCIM_TOKEN: randomSecret(),
@@ -46,7 +47,7 @@ export function generatedSecrets() {
  * start (mode 0600), unless the environment sets it.
  * @param {string} [directory]
  * @param {NodeJS.ProcessEnv} [env]
- * @returns {{ JWT_PRIVATE_KEYS: string, UNSUBSCRIBE_SECRET: string, INVITATION_SECRET: string, SCIM_TOKEN: string, generated: string[] }}
+ * @returns {{ JWT_PRIVATE_KEYS: string, DOCUMENT_SIGNING_KEY: string, UNSUBSCRIBE_SECRET: string, INVITATION_SECRET: string, SCIM_TOKEN: string, generated: string[] }}
  */
 export function localSecrets(directory = path.join(repoRoot, '.local', 'secrets'), env = process.env) {
   mkdirSync(directory, { recursive: true, mode: 0o700 });
@@ -68,6 +69,7 @@ export function localSecrets(directory = path.join(repoRoot, '.local', 'secrets'
   };
   return {
     JWT_PRIVATE_KEYS: secret('JWT_PRIVATE_KEYS', signingKeyPem),
+    DOCUMENT_SIGNING_KEY: secret('DOCUMENT_SIGNING_KEY', signingKeyPem),
     UNSUBSCRIBE_SECRET: secret('UNSUBSCRIBE_SECRET', randomSecret),
     INVITATION_SECRET: secret('INVITATION_SECRET', randomSecret),
     SCIM_TOKEN: secret('SCIM_TOKEN', randomSecret),
@@ -138,7 +140,12 @@ export function writeLocalOverlaySecrets(
       ...plaintextKafka,
     },
     'connections.env': { DATABASE_URL: databaseUrl('connections'), ...plaintextKafka },
-    'recommendations.env': { DATABASE_URL: databaseUrl('recommendations'), ...plaintextKafka },
+    'recommendations.env': {
+      DATABASE_URL: databaseUrl('recommendations'),
+      DOCUMENT_SIGNING_KEY: secrets.DOCUMENT_SIGNING_KEY.trim().replace(/\n/g, '\\n'),
+      DOCUMENT_PREVIOUS_PUBLIC_KEYS: '',
+      ...plaintextKafka,
+    },
     'notifications.env': {
       DATABASE_URL: databaseUrl('notifications'),
       SMTP_URL: 'smtp://maildev:1025',

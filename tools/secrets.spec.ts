@@ -23,12 +23,15 @@ describe("npm start's secrets", () => {
     const first = localSecrets(directory);
     expect(first['generated']).toEqual([
       'JWT_PRIVATE_KEYS',
+      'DOCUMENT_SIGNING_KEY',
       'UNSUBSCRIBE_SECRET',
       'INVITATION_SECRET',
       'SCIM_TOKEN',
     ]);
     expect(first['UNSUBSCRIBE_SECRET']).toMatch(/^[\w-]{43}$/);
     expect(first['JWT_PRIVATE_KEYS']).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(first['DOCUMENT_SIGNING_KEY']).toMatch(/^-----BEGIN PRIVATE KEY-----/);
+    expect(first['DOCUMENT_SIGNING_KEY']).not.toBe(first['JWT_PRIVATE_KEYS']);
     expect(statSync(path.join(directory, 'INVITATION_SECRET')).mode & 0o777).toBe(0o600);
 
     const second = localSecrets(directory);

@@ -288,7 +288,7 @@ async function main() {
       KAFKA_BROKERS: endpoints.kafkaBrokers,
       ...kafkaSecurityOf(endpoints, service.name),
       SMTP_URL: endpoints.smtpUrl,
-      // notifications reads it; the others ignore it.
+      // notifications' links and recommendations' documents name it; the others ignore it.
       PUBLIC_URL: publicUrl,
       // On a laptop, whoever registers as admin@acme.com may draw the org chart (identity reads it).
       ADMIN_EMAILS: process.env.ADMIN_EMAILS || 'admin@acme.com',
@@ -309,6 +309,10 @@ async function main() {
         ? { INVITATION_SECRET: invitationSecret }
         : {}),
       ...(service.name === 'notifications' ? { UNSUBSCRIBE_SECRET: secrets.UNSUBSCRIBE_SECRET } : {}),
+      // Kept across restarts, so the documents downloaded earlier still verify against its keys.
+      ...(service.name === 'recommendations' && !process.env.DOCUMENT_SIGNING_KEY_FILE
+        ? { DOCUMENT_SIGNING_KEY: secrets.DOCUMENT_SIGNING_KEY }
+        : {}),
     });
   }
   await Promise.all(

@@ -100,6 +100,7 @@ function withDefaults(value: string): string {
 /** Variables that hold credentials: never a default in the file. */
 const SECRET_VARIABLES = [
   'JWT_PRIVATE_KEYS',
+  'DOCUMENT_SIGNING_KEY',
   'UNSUBSCRIBE_SECRET',
   'INVITATION_SECRET',
   'SCIM_TOKEN',
@@ -302,6 +303,7 @@ describe('docker-compose.yml', () => {
     for (const name of ['UNSUBSCRIBE_SECRET', 'INVITATION_SECRET']) {
       expect(environmentOf('notifications')[name]).toMatch(new RegExp(`^\\$\\{${name}:\\?`));
     }
+    expect(environmentOf('recommendations')['DOCUMENT_SIGNING_KEY']).toMatch(/^\$\{DOCUMENT_SIGNING_KEY:\?/);
   });
 
   it('gives each database role its own required password, never its name, the init script reading it', () => {

@@ -35,6 +35,7 @@ const OVERLAYS = RENDERINGS.slice(1);
 const SECRET_VARIABLES = [
   'DATABASE_URL',
   'JWT_PRIVATE_KEYS',
+  'DOCUMENT_SIGNING_KEY',
   'SMTP_URL',
   'SMTP_PASSWORD',
   'SMTP_OAUTH_CLIENT_SECRET',
@@ -881,7 +882,7 @@ describe("the production overlay's example secrets", () => {
         'SMTP_PASSWORD',
       ],
       connections: ['DATABASE_URL', 'KAFKA_SASL_PASSWORD'],
-      recommendations: ['DATABASE_URL', 'KAFKA_SASL_PASSWORD'],
+      recommendations: ['DATABASE_URL', 'DOCUMENT_SIGNING_KEY', 'KAFKA_SASL_PASSWORD'],
       notifications: [
         'DATABASE_URL',
         'INVITATION_SECRET',
