@@ -1,10 +1,20 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { accountLinkToken, freePort, waitForEmail, type ReceivedEmail } from '@vouch/testing';
 import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
 import { Platform, type Employee } from '@vouch/testing';
+
+/** `npm run verify-document -- …`, as a future employer runs it on a downloaded file. */
+const verifyDocument = (...args: string[]) =>
+  promisify(execFile)(
+    process.execPath,
+    ['-r', '@swc-node/register', 'services/recommendations/src/verify-document.ts', ...args],
+    { cwd: path.resolve(__dirname, '..'), env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json' } },
+  );
 
 /** `npm run portal:screenshots` sets it: the scenario then photographs the main pages for the README. */
 const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;
@@ -269,6 +279,20 @@ describeInBrowser('the employee portal', () => {
     await reloadUntilVisible(anaPage, received.getByRole('button', { name: 'Accept' }));
     await received.getByRole('button', { name: 'Accept' }).click();
     await received.getByText('On the profile').waitFor();
+
+    // She downloads it signed, and it checks out against the keys her company publishes on the portal.
+    const [download] = await Promise.all([
+      anaPage.waitForEvent('download'),
+      received.getByRole('button', { name: 'Download signed document' }).click(),
+    ]);
+    const { stdout } = await verifyDocument(
+      await download.path(),
+      '--keys',
+      `${portal.url}/.well-known/vouch-document-keys.json`,
+    );
+    expect(stdout).toContain(`subject:         ${ana.name} (${ana.title})`);
+    expect(stdout).toContain('recommendations: 1');
+    expect(stdout).toContain('valid: signed with a key the issuer publishes');
 
     await menu(anaPage, 'Profile').click();
     const onProfile = anaPage

@@ -49,6 +49,7 @@ import type {
   SchemaRelationship as Relationship,
   SchemaRequestRevisionDto as RequestRevisionBody,
   SchemaReviseRecommendationDto as ReviseRecommendationBody,
+  SchemaSignedRecommendationsDocumentDto as SignedRecommendationsDocument,
   SchemaWriteRecommendationDto as WriteRecommendationBody,
 } from './api-types/recommendations.generated';
 
@@ -194,6 +195,8 @@ export const api = {
   withdrawRecommendation: (id: string) =>
     call<void>('DELETE', `/v1/recommendations/${encodeURIComponent(id)}`),
   balance: () => call<Balance>('GET', '/v1/recommendations/balance'),
+  recommendationsDocument: () =>
+    call<SignedRecommendationsDocument>('GET', '/v1/recommendations/received/document'),
 
   recommendationRequests: (direction: 'incoming' | 'outgoing', status: 'pending' | 'fulfilled' = 'pending') =>
     call<RecommendationRequestPage>(

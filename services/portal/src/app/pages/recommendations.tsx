@@ -159,6 +159,18 @@ function FulfilledRequests({ items }: { items: RecommendationRequest[] }) {
   );
 }
 
+/** Saves the signed document of what my profile shows, as a file to keep after I leave. */
+async function downloadSignedDocument(): Promise<void> {
+  const signed = await api.recommendationsDocument();
+  const file = new Blob([`${JSON.stringify(signed, null, 2)}\n`], { type: 'application/json' });
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(file);
+  link.download = `recommendations-${signed.document.issuedAt.slice(0, 10)}.json`;
+  link.click();
+  // Later, not at once: the browser reads the file after the click returns.
+  setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+}
+
 export function RecommendationsPage() {
   const received = useLoad(() => api.recommendations('received'), 'received');
   const given = useLoad(() => api.recommendations('given'), 'given');
@@ -174,6 +186,10 @@ export function RecommendationsPage() {
       </p>
       <section className="card" aria-labelledby="received-title">
         <h2 id="received-title">Received</h2>
+        <p className="muted small">
+          Those on your profile, signed by the company: a file to keep when you leave, that anyone can check.{' '}
+          <ActionButton action={downloadSignedDocument}>Download signed document</ActionButton>
+        </p>
         <Loading loaded={received}>
           {(page) => <ReceivedList items={page.items} reload={received.reload} />}
         </Loading>
