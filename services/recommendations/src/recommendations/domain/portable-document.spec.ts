@@ -42,7 +42,7 @@ describe('a signed recommendations document', () => {
   let signed: SignedRecommendationsDocument;
 
   beforeAll(async () => {
-    ({ keys } = await DocumentSigningKeys.generate());
+    keys = await DocumentSigningKeys.generate();
     signed = await keys.sign(document);
   });
 
@@ -99,7 +99,7 @@ describe('a signed recommendations document', () => {
   });
 
   it('fails when another key was put in its header in place of the signing one', async () => {
-    const { keys: other } = await DocumentSigningKeys.generate();
+    const other = await DocumentSigningKeys.generate();
     const tampered = copy(signed);
     const header = JSON.parse(new TextDecoder().decode(base64url.decode(tampered.signature.protected ?? '')));
     const [otherKey] = other.jwks().keys;
@@ -111,7 +111,7 @@ describe('a signed recommendations document', () => {
   });
 
   it('refuses a document signed by someone else with a key of their own when the published keys are given', async () => {
-    const { keys: forger } = await DocumentSigningKeys.generate();
+    const forger = await DocumentSigningKeys.generate();
     const forged = await forger.sign({ ...document, subject: { ...document.subject, title: 'CTO' } });
 
     expect(await verifyRecommendationsDocument(copy(forged))).toMatchObject({ valid: true });

@@ -2,7 +2,6 @@ import {
   calculateJwkThumbprint,
   decodeProtectedHeader,
   exportJWK,
-  exportPKCS8,
   FlattenedSign,
   flattenedVerify,
   generateKeyPair,
@@ -151,9 +150,9 @@ export class DocumentSigningKeys {
   }
 
   /** A fresh key, for development and tests. */
-  static async generate(): Promise<{ keys: DocumentSigningKeys; pem: string }> {
+  static async generate(): Promise<DocumentSigningKeys> {
     const { privateKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519', extractable: true });
-    return { keys: await DocumentSigningKeys.of(privateKey, []), pem: await exportPKCS8(privateKey) };
+    return DocumentSigningKeys.of(privateKey, []);
   }
 
   private static async of(privateKey: CryptoKey, retired: DocumentKey[]): Promise<DocumentSigningKeys> {

@@ -27,7 +27,7 @@ async function loadDocumentSigningKeys(source: DocumentKeySource): Promise<Docum
     'no DOCUMENT_SIGNING_KEY or DOCUMENT_SIGNING_KEY_FILE: signing documents with a key generated at boot; ' +
       'they will not verify against the published keys after a restart or on another instance',
   );
-  return (await DocumentSigningKeys.generate()).keys;
+  return DocumentSigningKeys.generate();
 }
 
 export function documentSigningKeysProvider(source: DocumentKeySource): Provider {
