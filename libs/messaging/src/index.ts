@@ -20,5 +20,6 @@ export * from './consumer/rethrow-event-errors.filter';
 export * from './migrations/1764028800000-create-messaging-tables';
 export * from './migrations/1796890000000-outbox-event-versions';
 export * from './migrations/1797500000000-outbox-parking';
+export * from './migrations/1797700000000-outbox-tombstones';
 export * from './messaging.module';
 export * from './messaging-readiness';

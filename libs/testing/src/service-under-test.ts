@@ -132,6 +132,8 @@ export class ServiceUnderTest {
         );
         void consumer.run({
           eachMessage: async ({ message }) => {
+            // A tombstone of a compacted topic is no event.
+            if (message.value === null) return;
             const event = fromKafkaRecord(message);
             if (event.subject !== subject) return;
             events.push(event);

@@ -37,6 +37,8 @@ export function decodeMessage(
   catalogue: EventCatalogue,
   handlerOf: (pattern: string) => MessageHandler | undefined,
 ): Decoded {
+  // A tombstone on a compacted topic (Outbox.addTombstone) is no event: nothing to handle.
+  if (message.value === null) return { kind: 'ignored', type: 'tombstone' };
   let envelope: CloudEvent;
   try {
     envelope = fromKafkaRecord(message);

@@ -6,7 +6,8 @@ export interface OutboxRow {
   topic: string;
   key: string;
   headers: Record<string, string>;
-  payload: string;
+  /** Null for a tombstone. */
+  payload: string | null;
   /** The position of a parked event of the same topic and key written before it, if any: it waits for that one. */
   parkedBefore: string | null;
 }
@@ -51,7 +52,7 @@ export class OutboxStore {
       topic: string;
       message_key: string;
       headers: Record<string, string>;
-      payload: string;
+      payload: string | null;
       parked_before: string | null;
     }> = await this.dataSource.query(
       `SELECT position, topic, message_key, headers, payload,

@@ -96,9 +96,19 @@ export class Outbox {
   }
 
   /**
-   * The outbox row of a new event, its parameters numbered from `first`; with `onlyIfAny`, the row
-   * (and its NOTIFY) only if that relation of the statement has a row.
+   * Adds a tombstone for a key of a compacted topic: a message without a value, after which
+   * compaction forgets the key's earlier records. It is no event (no CloudEvents headers): the
+   * consumers of the topic skip it. It is published in its key's order, after what came before it.
    */
+  async addTombstone(manager: EntityManager, topic: string, key: string): Promise<void> {
+    const row = outboxInsertion(
+      { eventId: randomUUID(), eventType: TOMBSTONE, topic, key, headers: {}, payload: null },
+      1,
+    );
+    await manager.query(`INSERT INTO outbox ${row.sql}`, row.params);
+  }
+
+  /** A new event and its outbox row (`outboxInsertion`). */
   private outboxRow<TDefinition extends EventDefinition>(
     definition: TDefinition,
     init: NewEvent<TDefinition>,
@@ -113,32 +123,66 @@ export class Outbox {
       source: this.source,
     });
     const record = toKafkaRecord(event);
-    const [id, type, topic, key, headers, payload, channel] = Array.from(
-      { length: 7 },
-      (_, i) => `$${first + i}`,
-    );
-    // The NOTIFY is delivered at commit, and only then. It carries the event's position, so the
-    // relay reads the event by its key instead of walking the outbox's index past the published
-    // events' dead entries. It rides in the INSERT: a statement less per event, and each costs a
-    // round trip. The position is drawn first for the NOTIFY to name it (the migration's sequence).
-    const source = onlyIfAny ? ` FROM (SELECT FROM ${onlyIfAny} LIMIT 1) AS any_row` : '';
     return {
       event,
-      row: {
-        sql: `(position, event_id, event_type, topic, message_key, headers, payload)
-              SELECT next.position, ${id}, ${type}, ${topic}, ${key}, ${headers}, ${payload}
-                FROM (SELECT nextval('outbox_position_seq') AS position${source}) AS next,
-                     pg_notify(${channel}, next.position::text)`,
-        params: [
-          event.id,
-          event.type,
-          definition.topic,
-          record.key,
-          JSON.stringify(record.headers),
-          record.value,
-          OUTBOX_CHANNEL,
-        ],
-      },
+      row: outboxInsertion(
+        {
+          eventId: event.id,
+          eventType: event.type,
+          topic: definition.topic,
+          key: record.key,
+          headers: record.headers,
+          payload: record.value,
+        },
+        first,
+        onlyIfAny,
+      ),
     };
   }
+}
+
+/** The event_type of an outbox row that is a tombstone, not an event. */
+export const TOMBSTONE = 'tombstone';
+
+/**
+ * The INSERT of an outbox row (after `INSERT INTO outbox`), its parameters numbered from `first`;
+ * with `onlyIfAny`, the row (and its NOTIFY) only if that relation of the statement has a row.
+ */
+function outboxInsertion(
+  row: {
+    eventId: string;
+    eventType: string;
+    topic: string;
+    key: string;
+    headers: Record<string, string>;
+    /** Null for a tombstone. */
+    payload: string | null;
+  },
+  first: number,
+  onlyIfAny?: string,
+): StateChange {
+  const [id, type, topic, key, headers, payload, channel] = Array.from(
+    { length: 7 },
+    (_, i) => `$${first + i}`,
+  );
+  // The NOTIFY is delivered at commit, and only then. It carries the event's position, so the
+  // relay reads the event by its key instead of walking the outbox's index past the published
+  // events' dead entries. It rides in the INSERT: a statement less per event, and each costs a
+  // round trip. The position is drawn first for the NOTIFY to name it (the migration's sequence).
+  const source = onlyIfAny ? ` FROM (SELECT FROM ${onlyIfAny} LIMIT 1) AS any_row` : '';
+  return {
+    sql: `(position, event_id, event_type, topic, message_key, headers, payload)
+          SELECT next.position, ${id}, ${type}, ${topic}, ${key}, ${headers}, ${payload}
+            FROM (SELECT nextval('outbox_position_seq') AS position${source}) AS next,
+                 pg_notify(${channel}, next.position::text)`,
+    params: [
+      row.eventId,
+      row.eventType,
+      row.topic,
+      row.key,
+      JSON.stringify(row.headers),
+      row.payload,
+      OUTBOX_CHANNEL,
+    ],
+  };
 }

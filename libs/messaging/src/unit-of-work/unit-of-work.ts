@@ -78,6 +78,14 @@ export class UnitOfWork {
     return true;
   }
 
+  /**
+   * Adds a tombstone for a key of a compacted topic (`Outbox.addTombstone`) after the events added
+   * so far in the transaction: what a repository writes when an aggregate's record must go.
+   */
+  async tombstone(topic: string, key: string): Promise<void> {
+    await this.outbox.addTombstone(this.transaction(), topic, key);
+  }
+
   private async addEvents(manager: EntityManager, events: RecordedEvent[]): Promise<void> {
     for (const event of events) await this.outbox.add(manager, event.definition, outboxEntry(event));
   }
