@@ -23,3 +23,4 @@ export * from './steady-load';
 export * from './email-reconciler';
 export * from './idempotency-keys';
 export * from './erasures';
+export * from './personal-data-scan';

@@ -61,6 +61,57 @@ export async function readTopic(
 }
 
 /**
+ * Reads a topic from the beginning to its end as it is now (each partition's high watermark): the
+ * messages in each partition's order, tombstones (null values) included.
+ */
+export async function readTopicToEnd(
+  brokers: string[],
+  topic: string,
+  { timeoutMs = 60_000 } = {},
+): Promise<KafkaMessage[]> {
+  await waitForTopic(brokers, topic, timeoutMs);
+  const kafka = testKafka(brokers);
+  const admin = kafka.admin();
+  await admin.connect();
+  const ends = new Map(
+    (await admin.fetchTopicOffsets(topic)).map(({ partition, high }) => [partition, Number(high)]),
+  );
+  await admin.disconnect();
+  const remaining = new Set([...ends].filter(([, high]) => high > 0).map(([partition]) => partition));
+  const messages: KafkaMessage[] = [];
+  if (remaining.size === 0) return messages;
+  const consumer = kafka.consumer({ groupId: uniqueName('reader') });
+  await consumer.connect();
+  try {
+    await consumer.subscribe({ topic, fromBeginning: true });
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(`read ${messages.length} messages of ${topic}, not to its end, in ${timeoutMs} ms`),
+          ),
+        timeoutMs,
+      );
+      void consumer.run({
+        eachMessage: async ({ partition, message }) => {
+          const end = ends.get(partition) ?? 0;
+          if (Number(message.offset) >= end) return;
+          messages.push(message);
+          if (Number(message.offset) === end - 1) remaining.delete(partition);
+          if (remaining.size === 0) {
+            clearTimeout(timer);
+            resolve();
+          }
+        },
+      });
+    });
+    return messages;
+  } finally {
+    await consumer.disconnect();
+  }
+}
+
+/**
  * Publishes events as another service would (CloudEvents in binary mode, key = subject), for
  * feeding a service's replicas in its own tests. Returns the events as sent.
  */

@@ -10,6 +10,8 @@ import { AuditEntryEntity } from './audit/infrastructure/audit-entry.entity';
 import type { IdentityEnvironment } from './config';
 import { employeeErrorMappings } from './employees/api/employee.error-mappings';
 import { EmployeesModule } from './employees/employees.module';
+import { erasureErrorMappings } from './erasure/api/erasure.error-mappings';
+import { ErasureModule } from './erasure/erasure.module';
 import { EmployeeEntity } from './employees/infrastructure/employee.entity';
 import { invitationErrorMappings } from './invitations/api/invitation.error-mappings';
 import { InvitationEntity } from './invitations/infrastructure/invitation.entity';
@@ -26,6 +28,7 @@ import { Sessions1797200000000 } from './migrations/1797200000000-sessions';
 import { AccountLinks1797300000000 } from './migrations/1797300000000-account-links';
 import { AbuseCounters1797400000000 } from './migrations/1797400000000-abuse-counters';
 import { HrRole1797500000000 } from './migrations/1797500000000-hr-role';
+import { Erasures1797710000000 } from './migrations/1797710000000-erasures';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -67,6 +70,7 @@ export const identityMigrations = [
   AccountLinks1797300000000,
   AbuseCounters1797400000000,
   HrRole1797500000000,
+  Erasures1797710000000,
 ];
 
 @Module({})
@@ -88,6 +92,7 @@ export class AppModule {
             ...accountErrorMappings,
             ...sessionErrorMappings,
             ...abuseErrorMappings,
+            ...erasureErrorMappings,
           ],
         }),
         AuthModule.forRoot(environment, { deactivatedEmployees: IdentityDeactivatedEmployees }),
@@ -100,6 +105,7 @@ export class AppModule {
         SsoModule.forRoot(environment, employees),
         RoleGrantsModule.forRoot(employees),
         PersonalDataModule.forRoot(employees),
+        ErasureModule.forRoot(employees),
       ],
     };
   }

@@ -6,7 +6,7 @@ import { Employee, employeeRecordOf, type EmployeeState } from '../employees/dom
 /** The employee table's columns as this migration found them; later migrations cannot change that. */
 interface EmployeeRow extends Omit<
   EmployeeState,
-  'timeZone' | 'managerId' | 'registeredAt' | 'updatedAt' | 'deactivatedAt'
+  'timeZone' | 'managerId' | 'registeredAt' | 'updatedAt' | 'deactivatedAt' | 'erasedAt'
 > {
   time_zone: string | null;
   manager_id: string | null;
@@ -52,6 +52,7 @@ export class PublishEmployeeRecords1796500000000 implements MigrationInterface {
         registeredAt: row.registered_at,
         updatedAt: row.updated_at,
         deactivatedAt: row.deactivated_at,
+        erasedAt: null,
       });
       await outbox.add(queryRunner.manager, EmployeeRecordV1, {
         subject: employee.id,

@@ -50,7 +50,8 @@ export class ManagerSource1796900000000 implements MigrationInterface {
       `SELECT id, email, name, title, headline, summary, location, time_zone AS "timeZone",
               language, positions, skills, education, manager_id AS "managerId",
               manager_source AS "managerSource", department, employee_number AS "employeeNumber",
-              registered_at AS "registeredAt", updated_at AS "updatedAt", deactivated_at AS "deactivatedAt"
+              registered_at AS "registeredAt", updated_at AS "updatedAt", deactivated_at AS "deactivatedAt",
+              NULL AS "erasedAt"
          FROM employee WHERE manager_source IS NOT NULL ORDER BY registered_at, id`,
     );
     const at = new Date().toISOString();

@@ -1,6 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Employee } from '../../employees/domain/employee';
-import { actorFromRow, actorIdOf, actorOf, changeOf, managerSourceOf, roleChangeAction } from './audit-entry';
+import {
+  REDACTED,
+  actorFromRow,
+  actorIdOf,
+  actorOf,
+  changeOf,
+  managerSourceOf,
+  redactedFields,
+  roleChangeAction,
+} from './audit-entry';
 
 const at = new Date('2026-01-05T09:00:00Z');
 const later = new Date('2026-01-06T09:00:00Z');
@@ -98,5 +107,32 @@ describe('who an audit entry says acted', () => {
     expect(roleChangeAction('admin', true)).toBe('employee.admin_role_granted');
     expect(roleChangeAction('hr', true)).toBe('employee.hr_role_granted');
     expect(roleChangeAction('hr', false)).toBe('employee.hr_role_revoked');
+  });
+
+  it('redacts the personal values an entry holds, keeping which fields changed and the links by id', () => {
+    const managerId = randomUUID();
+    expect(
+      redactedFields({
+        name: 'Ana Lima',
+        email: 'ana@acme.com',
+        title: null,
+        skills: ['Go'],
+        department: 'Payments',
+        managerId,
+        managerSource: 'scim',
+        active: false,
+        adminGrant: true,
+      }),
+    ).toEqual({
+      name: REDACTED,
+      email: REDACTED,
+      title: null,
+      skills: REDACTED,
+      department: REDACTED,
+      managerId,
+      managerSource: 'scim',
+      active: false,
+      adminGrant: true,
+    });
   });
 });

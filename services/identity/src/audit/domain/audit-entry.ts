@@ -83,6 +83,7 @@ export const AUDIT_ACTIONS = [
   'employee.admin_role_revoked',
   'employee.hr_role_granted',
   'employee.hr_role_revoked',
+  'employee.erased',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -108,7 +109,14 @@ export interface AuditEntry {
 
 /** What an admin, or anyone who reads the log, may want to know of an employee. */
 function auditedFieldsOf(state: Readonly<EmployeeState>): AuditedFields {
-  const { id: _id, registeredAt: _registeredAt, updatedAt: _updatedAt, deactivatedAt, ...fields } = state;
+  const {
+    id: _id,
+    registeredAt: _registeredAt,
+    updatedAt: _updatedAt,
+    erasedAt: _erasedAt,
+    deactivatedAt,
+    ...fields
+  } = state;
   return { ...fields, active: deactivatedAt === null };
 }
 
@@ -125,4 +133,37 @@ export function changeOf(
     before: Object.fromEntries(changed.map((field) => [field, previous[field]])),
     after: Object.fromEntries(changed.map((field) => [field, next[field]])),
   };
+}
+
+/** What an erasure leaves in place of a personal value in the audit log. */
+export const REDACTED = '[redacted]';
+
+/**
+ * The fields of an audit entry that say nothing about who the person is: links by id, being
+ * active, the roles and groups that gave them, and an erasure's own record.
+ */
+const IMPERSONAL_FIELDS: ReadonlySet<string> = new Set([
+  'managerId',
+  'managerSource',
+  'active',
+  'adminGroup',
+  'hrGroup',
+  'adminGrant',
+  'hrGrant',
+  'erasureId',
+  'reason',
+]);
+
+/**
+ * An entry's fields with their personal values (name, email, title, profile, HR's details)
+ * redacted, as an erasure leaves them: the log still shows which fields changed, and when, but no
+ * longer what they were. An absent value (null) stays null.
+ */
+export function redactedFields(fields: AuditedFields): AuditedFields {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, value]) => [
+      field,
+      IMPERSONAL_FIELDS.has(field) || value === null ? value : REDACTED,
+    ]),
+  );
 }

@@ -9,6 +9,7 @@ import {
   actorFromRow,
   actorIdOf,
   changeOf,
+  redactedFields,
   roleChangeAction,
   type Actor,
   type ActorType,
@@ -115,6 +116,46 @@ export class AuditLog {
       before,
       after,
     });
+  }
+
+  /** Records an erasure: who, when, and the request it answers; no personal value. */
+  async recordErasure(
+    actor: Actor,
+    erasure: { employeeId: string; erasureId: string; reason: string; at: Date },
+  ): Promise<void> {
+    await this.insert(this.unitOfWork.transaction(), actor, {
+      action: 'employee.erased',
+      at: erasure.at,
+      employeeId: erasure.employeeId,
+      before: {},
+      after: { erasureId: erasure.erasureId, reason: erasure.reason },
+    });
+  }
+
+  /**
+   * Redacts the personal values of every entry about an employee (redactedFields), in the
+   * erasure's transaction: the one UPDATE the log lets through, declared for this transaction only.
+   */
+  async redactEntriesAbout(employeeId: string): Promise<void> {
+    const manager = this.unitOfWork.transaction();
+    const entries: Array<{ id: string; before: AuditedFields; after: AuditedFields }> = await manager.query(
+      `SELECT id, before, after FROM audit_entry WHERE employee_id = $1 FOR UPDATE`,
+      [employeeId],
+    );
+    if (entries.length === 0) return;
+    const redacted = entries.map(({ id, before, after }) => ({
+      id,
+      before: redactedFields(before),
+      after: redactedFields(after),
+    }));
+    await manager.query(`SELECT set_config('vouch.audit_redaction', 'on', true)`);
+    await manager.query(
+      `UPDATE audit_entry a SET before = r.before, after = r.after
+         FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, before jsonb, after jsonb)
+        WHERE a.id = r.id`,
+      [JSON.stringify(redacted)],
+    );
+    await manager.query(`SELECT set_config('vouch.audit_redaction', 'off', true)`);
   }
 
   private async insert(

@@ -2,6 +2,7 @@ import { HttpStatus } from '@nestjs/common';
 import type { ErrorMapping } from '@vouch/platform';
 import {
   EmailDomainNotAllowedError,
+  EmployeeAlreadyErasedError,
   EmailTakenError,
   EmployeeDeactivatedError,
   EmployeeNotFoundError,
@@ -29,5 +30,6 @@ export const employeeErrorMappings: ErrorMapping[] = [
   { error: UnknownManagerError, status: HttpStatus.BAD_REQUEST, title: 'Unknown manager' },
   { error: OrgChartCycleError, status: HttpStatus.BAD_REQUEST, title: 'Org chart cycle' },
   { error: EmployeeDeactivatedError, status: HttpStatus.FORBIDDEN, title: 'Account deactivated' },
+  { error: EmployeeAlreadyErasedError, status: HttpStatus.CONFLICT, title: 'Employee erased' },
   { error: InvalidProfileError, status: HttpStatus.BAD_REQUEST, title: 'Invalid profile' },
 ];

@@ -65,3 +65,11 @@ export class EmployeeDeactivatedError extends Error {
 export class InvalidProfileError extends Error {
   override readonly name = 'InvalidProfileError';
 }
+
+/** The employee's personal data was erased: nothing of them can be changed, nor erased again. */
+export class EmployeeAlreadyErasedError extends Error {
+  override readonly name = 'EmployeeAlreadyErasedError';
+  constructor(employeeId: string) {
+    super(`employee ${employeeId} has been erased`);
+  }
+}

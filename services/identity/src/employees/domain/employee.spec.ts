@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { Employee } from './employee';
-import { EmployeeDeactivatedError, InvalidProfileError, OrgChartCycleError } from './employee.errors';
+import { EmployeeDeactivatedV1, EmployeeRecordV1 } from '@vouch/contracts';
+import { ERASED_NAME, Employee, erasedEmailOf } from './employee';
+import {
+  EmployeeAlreadyErasedError,
+  EmployeeDeactivatedError,
+  InvalidProfileError,
+  OrgChartCycleError,
+} from './employee.errors';
 
 const at = new Date('2026-01-05T09:00:00Z');
 const later = new Date('2026-01-06T09:00:00Z');
@@ -157,5 +163,47 @@ describe('an employee profile change', () => {
     );
     const reordered = [{ end: null, team: 'Core', start: '2020-01', title: 'Engineer' }];
     expect(employee.updateProfile({ positions: reordered }, later)).toEqual([]);
+  });
+
+  it('erases their personal data, offboarding them first, and keeps the id and the manager link', () => {
+    const managerId = randomUUID();
+    const employee = ana(managerId);
+    employee.updateProfile({ headline: 'Makes payments boring', skills: ['Go'] }, at);
+    employee.changeEmploymentDetails({ department: 'Payments', employeeNumber: 'E-7' }, at);
+    employee.pullEvents();
+
+    employee.erase(later);
+
+    expect(employee.isActive).toBe(false);
+    expect(employee.isErased).toBe(true);
+    expect(employee.snapshot()).toMatchObject({
+      email: erasedEmailOf(employee.id),
+      name: ERASED_NAME,
+      title: null,
+      headline: null,
+      skills: [],
+      department: null,
+      employeeNumber: null,
+      managerId,
+      deactivatedAt: later,
+      erasedAt: later,
+    });
+    // The deactivation as any other tells it, but no record: a tombstone replaces it.
+    const events = employee.pullEvents().map((event) => event.definition);
+    expect(events).toEqual([EmployeeDeactivatedV1]);
+    expect(events).not.toContain(EmployeeRecordV1);
+  });
+
+  it('erases a deactivated employee without deactivating them again, and refuses to erase or reactivate them after', () => {
+    const employee = ana();
+    employee.deactivate(at);
+    employee.pullEvents();
+
+    employee.erase(later);
+
+    expect(employee.pullEvents()).toEqual([]);
+    expect(employee.snapshot().deactivatedAt).toEqual(at);
+    expect(() => employee.erase(later)).toThrow(EmployeeAlreadyErasedError);
+    expect(() => employee.reactivate(later)).toThrow(EmployeeAlreadyErasedError);
   });
 });

@@ -15,7 +15,7 @@ import {
   type RecordsEvents,
 } from '@vouch/contracts';
 import { assertEmailAddress, normaliseEmail } from './email-address';
-import { EmployeeDeactivatedError, OrgChartCycleError } from './employee.errors';
+import { EmployeeAlreadyErasedError, EmployeeDeactivatedError, OrgChartCycleError } from './employee.errors';
 import {
   assertValidChanges,
   canonicalLanguageTag,
@@ -40,6 +40,16 @@ export interface EmployeeState extends Profile {
   registeredAt: Date;
   updatedAt: Date;
   deactivatedAt: Date | null;
+  /** When their personal data was erased at their request; the employee stays an id, deactivated. */
+  erasedAt: Date | null;
+}
+
+/** The name an erased employee keeps, so that what others wrote about them still names someone. */
+export const ERASED_NAME = 'Erased employee';
+
+/** The address an erased employee keeps: the column is unique and required, and this names no one. */
+export function erasedEmailOf(employeeId: string): string {
+  return `erased-${employeeId}@erased.invalid`;
 }
 
 const PROFILE_FIELDS: readonly ProfileField[] = [
@@ -137,6 +147,7 @@ export class Employee implements RecordsEvents {
       registeredAt: init.at,
       updatedAt: init.at,
       deactivatedAt: null,
+      erasedAt: null,
     });
     employee.applyProfile({ timeZone: init.timeZone ?? null, language: init.language ?? null }, init.at);
     employee.changeEmploymentDetails(
@@ -176,6 +187,10 @@ export class Employee implements RecordsEvents {
 
   get isActive(): boolean {
     return this.state.deactivatedAt === null;
+  }
+
+  get isErased(): boolean {
+    return this.state.erasedAt !== null;
   }
 
   get completeness(): Completeness {
@@ -274,8 +289,9 @@ export class Employee implements RecordsEvents {
     return true;
   }
 
-  /** Undoes an offboarding; returns false when the employee is active already. */
+  /** Undoes an offboarding; returns false when the employee is active already. An erased one stays gone. */
   reactivate(at: Date): boolean {
+    if (this.isErased) throw new EmployeeAlreadyErasedError(this.state.id);
     if (this.isActive) return false;
     this.state = { ...this.state, deactivatedAt: null, updatedAt: at };
     this.recordWithRecord(EmployeeReactivatedV1, {
@@ -283,6 +299,41 @@ export class Employee implements RecordsEvents {
       reactivatedAt: at.toISOString(),
     });
     return true;
+  }
+
+  /**
+   * Erases the employee's personal data at their request. An active employee is offboarded first,
+   * as a deactivation tells the other services (EmployeeDeactivated). What stays is the id, the
+   * dates and the org chart's links, so references to them (and the audit log) stay coherent. No
+   * record follows: the repository replaces the employee's record with a tombstone.
+   */
+  erase(at: Date): void {
+    if (this.isErased) throw new EmployeeAlreadyErasedError(this.state.id);
+    if (this.isActive) {
+      this.state = { ...this.state, deactivatedAt: at };
+      this.events.record(EmployeeDeactivatedV1, {
+        subject: this.state.id,
+        data: { employeeId: this.state.id, deactivatedAt: at.toISOString() },
+      });
+    }
+    this.state = {
+      ...this.state,
+      email: erasedEmailOf(this.state.id),
+      name: ERASED_NAME,
+      title: null,
+      headline: null,
+      summary: null,
+      location: null,
+      timeZone: null,
+      language: null,
+      positions: [],
+      skills: [],
+      education: [],
+      department: null,
+      employeeNumber: null,
+      updatedAt: at,
+      erasedAt: at,
+    };
   }
 
   /**

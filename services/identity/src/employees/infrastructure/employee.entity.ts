@@ -64,4 +64,7 @@ export class EmployeeEntity {
 
   @Column('timestamptz', { nullable: true })
   deactivatedAt!: Date | null;
+
+  @Column('timestamptz', { nullable: true })
+  erasedAt!: Date | null;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, QueryFailedError, type EntityManager } from 'typeorm';
+import { Topics } from '@vouch/contracts';
 import { UnitOfWork } from '@vouch/messaging';
 import { ambientTransaction } from '@vouch/persistence';
 import { Employee, type EmployeeState } from '../domain/employee';
@@ -122,6 +123,18 @@ export class EmployeeRepository {
         throw isUniqueViolation(error) ? new EmailTakenError(employee.snapshot().email) : error;
       }
     });
+  }
+
+  /**
+   * Saves an erased employee: their anonymised row, without a password, the events they recorded,
+   * and a tombstone in place of their record on the compacted topic, so that it forgets them.
+   */
+  async saveErased(employee: Employee): Promise<void> {
+    const { id, registeredAt: _registeredAt, ...changes } = employee.snapshot();
+    await this.unitOfWork.save(employee, (manager) =>
+      manager.update(EmployeeEntity, { id }, { ...changes, passwordHash: null }),
+    );
+    await this.unitOfWork.tombstone(Topics.employeeRecords, id);
   }
 
   /**

@@ -405,6 +405,54 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/employees/{id}/erasure': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['ErasuresController_erase'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/erasures': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ErasuresController_list'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/erasures/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['ErasuresController_find'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/admin/audit-log': {
     parameters: {
       query?: never;
@@ -865,6 +913,53 @@ export interface components {
       /** @description the audit log's entries about me, the oldest first */
       auditLog: components['schemas']['ExportedAuditEntryDto'][];
     };
+    EraseEmployeeRequest: {
+      /** @description the request this erasure answers (a ticket or reference), kept in the audit log: no personal data */
+      reason: string;
+    };
+    ErasurePartResponse: {
+      /**
+       * Format: date-time
+       * @description when the service finished its part; null while it has not
+       */
+      completedAt: string | null;
+    };
+    ErasurePartsResponse: {
+      /** @description done in the request itself */
+      identity: components['schemas']['ErasurePartResponse'];
+      connections: components['schemas']['ErasurePartResponse'];
+      recommendations: components['schemas']['ErasurePartResponse'];
+      notifications: components['schemas']['ErasurePartResponse'];
+    };
+    ErasureResponse: {
+      /** Format: uuid */
+      id: string;
+      /**
+       * Format: uuid
+       * @description the erased employee
+       */
+      employeeId: string;
+      /** Format: date-time */
+      requestedAt: string;
+      /**
+       * Format: uuid
+       * @description the admin who erased them
+       */
+      requestedBy: string;
+      reason: string;
+      /** @description each service's part of the erasure */
+      services: components['schemas']['ErasurePartsResponse'];
+      /**
+       * Format: date-time
+       * @description when the last service finished; null while one has not
+       */
+      completedAt: string | null;
+    };
+    ErasurePageResponse: {
+      items: components['schemas']['ErasureResponse'][];
+      /** @description pass as ?cursor= for the next page */
+      nextCursor: string | null;
+    };
     AuditEntryResponse: {
       /** Format: uuid */
       id: string;
@@ -894,7 +989,8 @@ export interface components {
         | 'employee.admin_role_granted'
         | 'employee.admin_role_revoked'
         | 'employee.hr_role_granted'
-        | 'employee.hr_role_revoked';
+        | 'employee.hr_role_revoked'
+        | 'employee.erased';
       /**
        * Format: uuid
        * @description the employee changed
@@ -970,6 +1066,11 @@ export type SchemaExportedInvitationDto = components['schemas']['ExportedInvitat
 export type SchemaExportedAccountEmailDto = components['schemas']['ExportedAccountEmailDto'];
 export type SchemaExportedAuditEntryDto = components['schemas']['ExportedAuditEntryDto'];
 export type SchemaIdentityExportDto = components['schemas']['IdentityExportDto'];
+export type SchemaEraseEmployeeRequest = components['schemas']['EraseEmployeeRequest'];
+export type SchemaErasurePartResponse = components['schemas']['ErasurePartResponse'];
+export type SchemaErasurePartsResponse = components['schemas']['ErasurePartsResponse'];
+export type SchemaErasureResponse = components['schemas']['ErasureResponse'];
+export type SchemaErasurePageResponse = components['schemas']['ErasurePageResponse'];
 export type SchemaAuditEntryResponse = components['schemas']['AuditEntryResponse'];
 export type SchemaAuditEntryPageResponse = components['schemas']['AuditEntryPageResponse'];
 export type ResponseDatabaseTimeout = components['responses']['DatabaseTimeout'];
@@ -2071,6 +2172,154 @@ export interface operations {
       503: components['responses']['DatabaseTimeout'];
     };
   };
+  ErasuresController_erase: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['EraseEmployeeRequest'];
+      };
+    };
+    responses: {
+      /** @description identity's part is done; the other services' follow (GET /v1/admin/erasures/:id) */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureResponse'];
+        };
+      };
+      /** @description the reason is missing, blank or longer than 500 characters */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description not an admin, or erasing yourself
+       *
+       *     not an admin
+       */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such employee */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description the employee has been erased already */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  ErasuresController_list: {
+    parameters: {
+      query?: {
+        limit?: number;
+        /** @description nextCursor of the previous page */
+        cursor?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description erasures, newest first */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasurePageResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  ErasuresController_find: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErasureResponse'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description not an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such erasure */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
   AuditLogController_list: {
     parameters: {
       query?: {
@@ -2094,7 +2343,8 @@ export interface operations {
           | 'employee.admin_role_granted'
           | 'employee.admin_role_revoked'
           | 'employee.hr_role_granted'
-          | 'employee.hr_role_revoked';
+          | 'employee.hr_role_revoked'
+          | 'employee.erased';
         /** @description changes at or after this time */
         from?: string;
         /** @description changes before this time */
