@@ -13,6 +13,9 @@ describe('the gateway route table', () => {
     ['/v1/admin/people-import', 'identity'],
     ['/v1/admin/employees/6f1c2f4e-0000-4000-8000-000000000000/invitation', 'identity'],
     ['/v1/admin/employees/6f1c2f4e-0000-4000-8000-000000000000/admin-role', 'identity'],
+    ['/v1/admin/employees/6f1c2f4e-0000-4000-8000-000000000000/erasure', 'identity'],
+    ['/v1/admin/erasures', 'identity'],
+    ['/v1/admin/erasures/6f1c2f4e-0000-4000-8000-000000000000', 'identity'],
     ['/v1/auth/invitations/accept', 'identity'],
     // Password accounts: the confirmation and reset links' buttons, and asking for them again.
     ['/v1/auth/email-confirmations', 'identity'],

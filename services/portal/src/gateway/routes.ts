@@ -8,7 +8,7 @@ export type ServiceName = 'identity' | 'connections' | 'recommendations' | 'noti
 const ROUTES: ReadonlyArray<{ pattern: RegExp; service: ServiceName }> = [
   { pattern: /^\/v1\/employees\/[^/]+\/recommendations\/?$/, service: 'recommendations' },
   {
-    pattern: /^\/v1\/(auth|employees|admin\/(audit-log|employees|people-import))(\/|$)/,
+    pattern: /^\/v1\/(auth|employees|admin\/(audit-log|employees|erasures|people-import))(\/|$)/,
     service: 'identity',
   },
   { pattern: /^\/\.well-known\/jwks\.json$/, service: 'identity' },
