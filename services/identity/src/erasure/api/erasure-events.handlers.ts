@@ -9,7 +9,12 @@ import {
 import { EventHandlers, HandlesEvent } from '@vouch/messaging';
 import { RecordErasureCompletion } from '../application/record-erasure-completion.use-case';
 
-type ErasureCompleted = CloudEvent<EventData<typeof ConnectionsErasureCompletedV1>>;
+/** Any service's report: the three events have the same fields, `service` naming the reporter. */
+type ErasureCompleted = CloudEvent<
+  | EventData<typeof ConnectionsErasureCompletedV1>
+  | EventData<typeof RecommendationsErasureCompletedV1>
+  | EventData<typeof NotificationsErasureCompletedV1>
+>;
 
 /**
  * The other services' reports that their part of an erasure is done: the only events identity
@@ -26,26 +31,16 @@ export class ErasureEventsHandlers {
   }
 
   @HandlesEvent(RecommendationsErasureCompletedV1)
-  onRecommendationsDone(
-    @Payload() event: CloudEvent<EventData<typeof RecommendationsErasureCompletedV1>>,
-  ): Promise<void> {
+  onRecommendationsDone(@Payload() event: ErasureCompleted): Promise<void> {
     return this.record(event);
   }
 
   @HandlesEvent(NotificationsErasureCompletedV1)
-  onNotificationsDone(
-    @Payload() event: CloudEvent<EventData<typeof NotificationsErasureCompletedV1>>,
-  ): Promise<void> {
+  onNotificationsDone(@Payload() event: ErasureCompleted): Promise<void> {
     return this.record(event);
   }
 
-  private record(
-    event: CloudEvent<{
-      erasureId: string;
-      service: 'connections' | 'recommendations' | 'notifications';
-      completedAt: string;
-    }>,
-  ): Promise<void> {
+  private record(event: ErasureCompleted): Promise<void> {
     return this.recordCompletion.execute({
       erasureId: event.data.erasureId,
       service: event.data.service,
