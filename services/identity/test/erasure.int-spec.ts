@@ -106,7 +106,7 @@ describe('erasing a person', () => {
     expect(still.body).toMatchObject({ email: person.email, name: 'Ana Lima' });
   });
 
-  it('refuses erasing oneself, an unknown employee, a missing or blank reason, and a second erasure', async () => {
+  it('refuses erasing oneself, an unknown employee, a missing or blank reason, a second erasure, and reactivating the erased', async () => {
     const admin = await identity.admin();
     const person = await identity.register();
 
@@ -117,6 +117,10 @@ describe('erasing a person', () => {
     expect((await erase(person.id, admin.token, { reason: 'x'.repeat(501) })).status).toBe(400);
     expect((await erase(person.id, admin.token)).status).toBe(202);
     expect((await erase(person.id, admin.token)).status).toBe(409);
+    const reactivation = await identity.call('POST', `/v1/employees/${person.id}/reactivate`, {
+      token: admin.token,
+    });
+    expect(reactivation.status).toBe(409);
   });
 
   it("removes identity's personal data of the person from every table, and they can no longer sign in", async () => {

@@ -10,7 +10,13 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Authenticated, CurrentEmployee, HrOrAdmin, type AuthenticatedEmployee } from '@vouch/auth';
 import { SELF_SERVICE, actorOf } from '../../audit/domain/audit-entry';
 import { ChangeManager } from '../application/change-manager.use-case';
@@ -144,6 +150,7 @@ export class EmployeesController {
   @HrOrAdmin()
   @ApiOkResponse({ type: EmployeeResponse })
   @ApiNotFoundResponse({ description: 'no such employee' })
+  @ApiConflictResponse({ description: 'the employee has been erased' })
   async reactivate(
     @CurrentEmployee() caller: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,

@@ -1427,6 +1427,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description the employee has been erased */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       503: components['responses']['DatabaseTimeout'];
     };
   };
