@@ -12,7 +12,9 @@ import { DeclineRequestUseCase } from './application/decline-request.use-case';
 import { ExportPersonalDataUseCase } from './application/export-personal-data.use-case';
 import { ExpireDueRequestsUseCase } from './application/expire-due-requests.use-case';
 import { GetBalanceUseCase } from './application/get-balance.use-case';
+import { ExportTeamCoverageUseCase } from './application/export-team-coverage.use-case';
 import { GetCoverageUseCase } from './application/get-coverage.use-case';
+import { GetRecommendationSpreadUseCase } from './application/get-recommendation-spread.use-case';
 import { HideRecommendationUseCase } from './application/hide-recommendation.use-case';
 import { IssueRecommendationsDocumentUseCase } from './application/issue-recommendations-document.use-case';
 import {
@@ -20,6 +22,8 @@ import {
   ListProfileRecommendationsUseCase,
 } from './application/list-recommendations.use-case';
 import { ListRequestsUseCase } from './application/list-requests.use-case';
+import { ListTeamCoverageUseCase } from './application/list-team-coverage.use-case';
+import { ListUncoveredEmployeesUseCase } from './application/list-uncovered-employees.use-case';
 import { RecommendationChange } from './application/recommendation-change';
 import {
   RECOMMENDATIONS_SETTINGS,
@@ -112,6 +116,10 @@ export class RecommendationsModule {
         GetBalanceUseCase,
         GetCoverageUseCase,
         IssueRecommendationsDocumentUseCase,
+        ListTeamCoverageUseCase,
+        ListUncoveredEmployeesUseCase,
+        GetRecommendationSpreadUseCase,
+        ExportTeamCoverageUseCase,
         ExpireDueRequestsUseCase,
         RequestExpiryScheduler,
         PersonalDataQueries,

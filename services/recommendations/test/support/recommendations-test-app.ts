@@ -115,6 +115,11 @@ export class RecommendationsTestApp {
     await this.authority.close();
   }
 
+  /** Where the service listens: for an answer that is not JSON (a CSV file). */
+  get baseUrl(): string {
+    return this.service.baseUrl;
+  }
+
   request<T = Record<string, unknown>>(
     method: string,
     path: string,

@@ -212,6 +212,70 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/admin/recommendations/coverage/teams': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CoverageController_listTeams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/recommendations/coverage/teams.csv': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CoverageController_exportTeams'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/recommendations/coverage/without-recommendation': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CoverageController_listUncovered'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/admin/recommendations/coverage/spread': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['CoverageController_getSpread'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/recommendations/received/document': {
     parameters: {
       query?: never;
@@ -454,6 +518,62 @@ export interface components {
       /** @description the teams with the fewest covered members first */
       teams: components['schemas']['TeamCoverageDto'][];
     };
+    TeamRollUpDto: {
+      /** Format: uuid */
+      managerId: string;
+      managerName: string;
+      /**
+       * Format: uuid
+       * @description the manager's own manager
+       */
+      parentManagerId: string | null;
+      /** @description levels below the top of the org chart */
+      depth: number;
+      /** @description the manager and every active employee below them */
+      size: number;
+      /** @description direct reports who manage someone: teams to drill into */
+      subTeams: number;
+      /** @description accepted recommendations the members received */
+      counts: components['schemas']['RelationshipCountsDto'];
+      /** @description members with no accepted recommendation */
+      withoutRecommendation: number;
+    };
+    TeamCoveragePageDto: {
+      /** @description the named manager's own team */
+      team: components['schemas']['TeamRollUpDto'] | null;
+      /** @description the teams one level below the manager (or at the top), the largest share without a recommendation first */
+      items: components['schemas']['TeamRollUpDto'][];
+      page: number;
+      limit: number;
+      /** @description how many items all the pages hold */
+      total: number;
+    };
+    UncoveredEmployeeDto: {
+      /** Format: uuid */
+      employeeId: string;
+      name: string;
+      /** Format: uuid */
+      managerId: string | null;
+    };
+    UncoveredEmployeePageDto: {
+      /** @description by name */
+      items: components['schemas']['UncoveredEmployeeDto'][];
+      page: number;
+      limit: number;
+      total: number;
+    };
+    SpreadBucketDto: {
+      /**
+       * @description accepted recommendations
+       * @enum {string}
+       */
+      recommendations: '0' | '1' | '2' | '3' | '4' | '5+';
+      /** @description people who have that many */
+      people: number;
+    };
+    RecommendationSpreadDto: {
+      buckets: components['schemas']['SpreadBucketDto'][];
+    };
     DocumentIssuerDto: {
       /** @description the company (DOCUMENT_ISSUER_NAME) */
       name: string;
@@ -662,6 +782,12 @@ export type SchemaEmployeeWithoutRecommendationDto =
   components['schemas']['EmployeeWithoutRecommendationDto'];
 export type SchemaTeamCoverageDto = components['schemas']['TeamCoverageDto'];
 export type SchemaCoverageDto = components['schemas']['CoverageDto'];
+export type SchemaTeamRollUpDto = components['schemas']['TeamRollUpDto'];
+export type SchemaTeamCoveragePageDto = components['schemas']['TeamCoveragePageDto'];
+export type SchemaUncoveredEmployeeDto = components['schemas']['UncoveredEmployeeDto'];
+export type SchemaUncoveredEmployeePageDto = components['schemas']['UncoveredEmployeePageDto'];
+export type SchemaSpreadBucketDto = components['schemas']['SpreadBucketDto'];
+export type SchemaRecommendationSpreadDto = components['schemas']['RecommendationSpreadDto'];
 export type SchemaDocumentIssuerDto = components['schemas']['DocumentIssuerDto'];
 export type SchemaDocumentSubjectDto = components['schemas']['DocumentSubjectDto'];
 export type SchemaDocumentAuthorDto = components['schemas']['DocumentAuthorDto'];
@@ -1403,6 +1529,161 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['CoverageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description neither HR nor an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  CoverageController_listTeams: {
+    parameters: {
+      query?: {
+        /** @description a manager: only their whole team (them and everyone below); the company without one */
+        managerId?: string;
+        /** @description page number, from 1 */
+        page?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['TeamCoveragePageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description neither HR nor an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  CoverageController_exportTeams: {
+    parameters: {
+      query?: {
+        /** @description a manager: only their whole team (them and everyone below); the company without one */
+        managerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description every team in the scope, from the top down */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'text/csv': string;
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description neither HR nor an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  CoverageController_listUncovered: {
+    parameters: {
+      query?: {
+        /** @description a manager: only their whole team (them and everyone below); the company without one */
+        managerId?: string;
+        /** @description page number, from 1 */
+        page?: number;
+        limit?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['UncoveredEmployeePageDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description neither HR nor an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  CoverageController_getSpread: {
+    parameters: {
+      query?: {
+        /** @description a manager: only their whole team (them and everyone below); the company without one */
+        managerId?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationSpreadDto'];
         };
       };
       /** @description no valid token */

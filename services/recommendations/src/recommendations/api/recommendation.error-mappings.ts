@@ -17,6 +17,7 @@ import {
   RequestNotFoundError,
 } from '../domain/recommendation.errors';
 import { RequestStateError, TooManyPendingRequestsError } from '../domain/recommendation-request';
+import { UnknownManagerError } from '../domain/org-coverage';
 
 /** How the recommendations context's domain errors are answered over HTTP: the one place. */
 export const recommendationErrorMappings: ErrorMapping[] = [
@@ -27,6 +28,7 @@ export const recommendationErrorMappings: ErrorMapping[] = [
   },
   { error: SelfRecommendationError, status: HttpStatus.BAD_REQUEST, title: 'Not yourself' },
   { error: UnknownEmployeeError, status: HttpStatus.NOT_FOUND, title: 'Unknown employee' },
+  { error: UnknownManagerError, status: HttpStatus.NOT_FOUND, title: 'Unknown manager' },
   { error: InactiveEmployeeError, status: HttpStatus.FORBIDDEN, title: 'Employee not active' },
   { error: NotConnectedError, status: HttpStatus.FORBIDDEN, title: 'Not connected' },
   { error: DuplicateRecommendationError, status: HttpStatus.CONFLICT, title: 'Already recommended' },
