@@ -111,6 +111,31 @@ describe('the org chart and offboarding', () => {
     expect((await setManager(admin.token, ana.id, randomUUID())).status).toBe(400);
   });
 
+  it("lists a manager's active direct reports in the directory, by name", async () => {
+    const admin = await identity.admin();
+    const boss = await identity.register({ name: 'Rui Costa' });
+    const [zoe, ana, leaver, skip] = [
+      await identity.register({ name: 'Zoe Lima' }),
+      await identity.register({ name: 'Ana Reis' }),
+      await identity.register({ name: 'Lea Ver' }),
+      await identity.register({ name: 'Sky Level' }),
+    ];
+    for (const report of [zoe, ana, leaver]) await setManager(admin.token, report.id, boss.id);
+    await setManager(admin.token, skip.id, zoe.id);
+    await identity.call('POST', `/v1/employees/${leaver.id}/deactivate`, { token: admin.token });
+
+    const reports = await identity.call<{ items: Array<{ id: string }> }>(
+      'GET',
+      `/v1/employees?managerId=${boss.id}`,
+      { token: boss.token },
+    );
+    const malformed = await identity.call('GET', '/v1/employees?managerId=boss', { token: boss.token });
+
+    expect(reports.status).toBe(200);
+    expect(reports.body.items.map((employee) => employee.id)).toEqual([ana.id, zoe.id]);
+    expect(malformed.status).toBe(400);
+  });
+
   it('answers 400 when managerId is missing or not a UUID', async () => {
     const admin = await identity.admin();
     const ana = await identity.register();

@@ -316,6 +316,11 @@ export class SearchEmployeesQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: "only the manager's direct reports" })
+  @IsOptional()
+  @IsUUID()
+  managerId?: string;
 }
 
 export class MissingPartResponse {

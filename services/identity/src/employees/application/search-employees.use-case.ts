@@ -8,10 +8,22 @@ import { EmployeeRepository } from '../infrastructure/employee.repository';
 export class SearchEmployees {
   constructor(private readonly employees: EmployeeRepository) {}
 
-  /** The directory: active employees whose name, email or title contains `q`, by name. */
-  async execute(query: { q?: string; limit: number; cursor?: string }): Promise<Page<Employee>> {
+  /**
+   * The directory: active employees whose name, email or title contains `q` (and who report to
+   * `managerId`, when given), by name.
+   */
+  async execute(query: {
+    q?: string;
+    managerId?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<Page<Employee>> {
     const after = decodeCursor(query.cursor, 'text');
-    const rows = await this.employees.search(query.q?.trim() || undefined, query.limit + 1, after);
+    const rows = await this.employees.search(
+      { q: query.q?.trim() || undefined, managerId: query.managerId },
+      query.limit + 1,
+      after,
+    );
     return toPage(
       rows,
       query.limit,

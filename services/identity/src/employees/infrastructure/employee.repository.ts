@@ -161,9 +161,9 @@ export class EmployeeRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Active employees whose name, email or title contains `q`, by name, after the cursor. */
+  /** Active employees whose name, email or title contains `q` (reporting to `managerId`), by name, after the cursor. */
   async search(
-    q: string | undefined,
+    { q, managerId }: { q?: string; managerId?: string },
     limit: number,
     after: { key: string; id: string } | undefined,
   ): Promise<Employee[]> {
@@ -179,6 +179,7 @@ export class EmployeeRepository {
         pattern,
       });
     }
+    if (managerId) query.andWhere('e.manager_id = :managerId', { managerId });
     if (after) query.andWhere('(e.name, e.id) > (:key, :id)', { key: after.key, id: after.id });
     return (await query.getMany()).map(toDomain);
   }

@@ -1229,6 +1229,8 @@ export interface operations {
         cursor?: string;
         /** @description part of a name, email or job title */
         q?: string;
+        /** @description only the manager's direct reports */
+        managerId?: string;
       };
       header?: never;
       path?: never;
