@@ -37,6 +37,10 @@ import type {
 } from './api-types/notifications.generated';
 import type {
   SchemaAskForRecommendationDto as AskForRecommendationBody,
+  SchemaRecommendationSpreadDto as RecommendationSpread,
+  SchemaTeamCoveragePageDto as TeamCoveragePage,
+  SchemaTeamRollUpDto as TeamRollUp,
+  SchemaUncoveredEmployeePageDto as UncoveredEmployeePage,
   SchemaBalanceDto as Balance,
   SchemaManagerSource as ManagerSource,
   SchemaProfileRecommendationPageDto as ProfileRecommendationPage,
@@ -67,6 +71,8 @@ export type {
   RecommendationRequest,
   RecommendationStatus,
   Relationship,
+  RecommendationSpread,
+  TeamRollUp,
 };
 
 /** What each service exports of the signed-in employee's data (docs/api.md, "Your data"). */
@@ -113,6 +119,11 @@ function parseJson(text: string): unknown {
   }
 }
 
+async function problemOf(response: Response): Promise<ApiError> {
+  const parsed = parseJson(await response.text());
+  return new ApiError(response.status, typeof parsed === 'object' && parsed !== null ? parsed : {});
+}
+
 async function call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   const token = session.token();
   const response = await fetch(path, {
@@ -138,6 +149,21 @@ async function call<T>(method: string, path: string, body?: unknown, retried = f
 }
 
 const query = (parameters: Record<string, string>) => new URLSearchParams(parameters).toString();
+
+/** A team to drill into (its manager), or the whole company. */
+export interface CoverageScope {
+  managerId?: string;
+}
+
+/** Pages of 10: a screen's worth of teams beside the charts. */
+export const COVERAGE_PAGE_SIZE = 10;
+
+function coverageQuery({ managerId }: CoverageScope, page?: number): string {
+  return query({
+    ...(managerId ? { managerId } : {}),
+    ...(page ? { page: String(page), limit: String(COVERAGE_PAGE_SIZE) } : {}),
+  });
+}
 
 export const api = {
   // Answers the same whether or not the address has an account: the email says what happens next.
@@ -209,6 +235,33 @@ export const api = {
     call<RecommendationRequest>('POST', `/v1/recommendation-requests/${encodeURIComponent(id)}/decline`),
   withdrawRecommendationRequest: (id: string) =>
     call<void>('DELETE', `/v1/recommendation-requests/${encodeURIComponent(id)}`),
+
+  reportsOf: (managerId: string) =>
+    call<EmployeePage>('GET', `/v1/employees?${query({ managerId, limit: '100' })}`),
+  setManager: (employeeId: string, managerId: string | null) =>
+    call<Employee>('PUT', `/v1/employees/${encodeURIComponent(employeeId)}/manager`, { managerId }),
+  deactivate: (employeeId: string) =>
+    call<Employee>('POST', `/v1/employees/${encodeURIComponent(employeeId)}/deactivate`),
+  reactivate: (employeeId: string) =>
+    call<Employee>('POST', `/v1/employees/${encodeURIComponent(employeeId)}/reactivate`),
+  teamCoverage: (scope: CoverageScope, page: number) =>
+    call<TeamCoveragePage>('GET', `/v1/admin/recommendations/coverage/teams?${coverageQuery(scope, page)}`),
+  withoutRecommendation: (scope: CoverageScope, page: number) =>
+    call<UncoveredEmployeePage>(
+      'GET',
+      `/v1/admin/recommendations/coverage/without-recommendation?${coverageQuery(scope, page)}`,
+    ),
+  recommendationSpread: (scope: CoverageScope) =>
+    call<RecommendationSpread>('GET', `/v1/admin/recommendations/coverage/spread?${coverageQuery(scope)}`),
+  /** The roll-up as a CSV file: fetched with the token (a plain link carries none), then saved. */
+  async teamCoverageCsv(scope: CoverageScope): Promise<Blob> {
+    const token = session.token();
+    const response = await fetch(`/v1/admin/recommendations/coverage/teams.csv?${coverageQuery(scope)}`, {
+      headers: { accept: 'text/csv', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    });
+    if (!response.ok) throw await problemOf(response);
+    return response.blob();
+  },
 
   notificationPreferences: () => call<NotificationPreferences>('GET', '/v1/notification-preferences'),
   saveNotificationPreferences: (preferences: NotificationPreferences) =>

@@ -4,6 +4,8 @@ import { BalancePage } from './pages/balance';
 import { ColleaguePage } from './pages/colleague';
 import { ConnectionsPage } from './pages/connections';
 import { DirectoryPage } from './pages/directory';
+import { HrCoveragePage } from './pages/hr-coverage';
+import { HrPeoplePage, HrPersonPage } from './pages/hr-people';
 import { NotificationSettingsPage } from './pages/notification-settings';
 import { ProfilePage } from './pages/profile';
 import { RecommendationPage } from './pages/recommendation';
@@ -13,7 +15,7 @@ import { CompanySignInCompletePage } from './pages/company-sign-in';
 import { SignInPage, SignUpPage } from './pages/sign-in';
 import { WelcomePage } from './pages/welcome';
 import { WriteRecommendationPage } from './pages/write-recommendation';
-import { isPublic, matchRoute, signInPath, type Route } from './routes';
+import { isForHr, isPublic, matchRoute, signInPath, type Route } from './routes';
 import { Link, navigate, useLocation, type Location } from './router';
 import { session } from './session';
 import { Page } from './ui';
@@ -28,7 +30,27 @@ const NAVIGATION = [
   { href: '/account', label: 'Account' },
 ];
 
+/** HR's pages, shown to HR and admins only. */
+const HR_NAVIGATION = [
+  { href: '/hr/people', label: 'People' },
+  { href: '/hr/coverage', label: 'Coverage' },
+];
+
+/** A page number from the address: 1 unless a whole number from 1 on. */
+function pageNumber(value: string | null): number {
+  const number = Number(value);
+  return Number.isInteger(number) && number >= 1 ? number : 1;
+}
+
 function pageFor(route: Route, location: Location): ReactNode {
+  if (isForHr(route) && !session.isHrOrAdmin())
+    return (
+      <Page title="Not allowed">
+        <p className="message error" role="alert">
+          This page is for HR and admins only. <Link href="/profile">Go to your profile</Link>.
+        </p>
+      </Page>
+    );
   switch (route.page) {
     case 'sign-in':
       return <SignInPage next={location.search.get('next')} refusal={location.search.get('error')} />;
@@ -68,6 +90,18 @@ function pageFor(route: Route, location: Location): ReactNode {
       return <NotificationSettingsPage />;
     case 'account':
       return <AccountPage />;
+    case 'hr-people':
+      return <HrPeoplePage query={location.search.get('q') ?? ''} />;
+    case 'hr-person':
+      return <HrPersonPage employeeId={route.employeeId} />;
+    case 'hr-coverage':
+      return (
+        <HrCoveragePage
+          managerId={location.search.get('managerId')}
+          page={pageNumber(location.search.get('page'))}
+          uncoveredPage={pageNumber(location.search.get('uncoveredPage'))}
+        />
+      );
     case 'not-found':
       return (
         <Page title="Page not found">
@@ -130,6 +164,23 @@ export function App() {
                   Sign out
                 </button>
               </li>
+            </ul>
+          </nav>
+        )}
+        {token && session.isHrOrAdmin() && (
+          <nav aria-label="HR" className="hr-navigation">
+            <span className="nav-group-label">HR</span>
+            <ul>
+              {HR_NAVIGATION.map((item) => (
+                <li key={item.href}>
+                  <Link
+                    href={item.href}
+                    aria-current={location.pathname.startsWith(item.href) ? 'page' : undefined}
+                  >
+                    {item.label}
+                  </Link>
+                </li>
+              ))}
             </ul>
           </nav>
         )}

@@ -1,4 +1,4 @@
-import { isPublic, matchRoute, nextPathAfterSignIn, signInPath } from './routes';
+import { isForHr, isPublic, matchRoute, nextPathAfterSignIn, signInPath } from './routes';
 
 describe('the portal routes', () => {
   it('opens the page each email link names', () => {
@@ -64,5 +64,14 @@ describe('the portal routes', () => {
     expect(nextPathAfterSignIn('/\\evil.example/')).toBe('/profile');
     expect(nextPathAfterSignIn('/signin')).toBe('/profile');
     expect(nextPathAfterSignIn(null)).toBe('/profile');
+  });
+
+  it("opens HR's pages, for HR only, and a person's page under them", () => {
+    expect(matchRoute('/hr/people')).toEqual({ page: 'hr-people' });
+    expect(matchRoute('/hr/people/4b1d')).toEqual({ page: 'hr-person', employeeId: '4b1d' });
+    expect(matchRoute('/hr/coverage/')).toEqual({ page: 'hr-coverage' });
+    expect(matchRoute('/hr/people/4b1d/more')).toEqual({ page: 'not-found' });
+    expect(isForHr(matchRoute('/hr/people/4b1d'))).toBe(true);
+    expect(isForHr(matchRoute('/people/4b1d'))).toBe(false);
   });
 });

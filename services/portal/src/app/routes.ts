@@ -18,6 +18,9 @@ export type Route =
   | { page: 'balance' }
   | { page: 'notification-settings' }
   | { page: 'account' }
+  | { page: 'hr-people' }
+  | { page: 'hr-person'; employeeId: string }
+  | { page: 'hr-coverage' }
   | { page: 'not-found' };
 
 const FIXED: Record<string, Route> = {
@@ -40,12 +43,16 @@ const FIXED: Record<string, Route> = {
   '/balance': { page: 'balance' },
   '/settings/notifications': { page: 'notification-settings' },
   '/account': { page: 'account' },
+  '/hr/people': { page: 'hr-people' },
+  '/hr/coverage': { page: 'hr-coverage' },
 };
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const fixed = FIXED[path];
   if (fixed) return fixed;
+  const hrPerson = /^\/hr\/people\/([^/]+)$/.exec(path);
+  if (hrPerson?.[1]) return { page: 'hr-person', employeeId: decodeURIComponent(hrPerson[1]) };
   const [, section, id, ...rest] = path.split('/');
   if (!id || rest.length > 0) return { page: 'not-found' };
   const decoded = decodeURIComponent(id);
@@ -66,6 +73,11 @@ export function isPublic(route: Route): boolean {
     route.page === 'reset-password' ||
     route.page === 'sso-complete'
   );
+}
+
+/** HR's pages: only for HR and admins (the services refuse everyone else anyway). */
+export function isForHr(route: Route): boolean {
+  return route.page === 'hr-people' || route.page === 'hr-person' || route.page === 'hr-coverage';
 }
 
 export function signInPath(wanted: string): string {

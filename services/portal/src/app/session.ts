@@ -152,6 +152,15 @@ export const session = {
     const sub = claimsOf(token)?.sub;
     return typeof sub === 'string' ? sub : null;
   },
+
+  /**
+   * Whether the token says HR or admin: only to show HR's pages. The services decide what each
+   * role may do, whatever the portal shows.
+   */
+  isHrOrAdmin(): boolean {
+    const roles = claimsOf(token)?.roles;
+    return Array.isArray(roles) && (roles.includes('hr') || roles.includes('admin'));
+  },
 };
 
 scheduleRefresh();
