@@ -157,7 +157,7 @@ describe('coverage rolled up through the org chart, for HR', () => {
     ]);
   });
 
-  it('answers 404 for a manager who is not an active employee, and 400 for one that is not a UUID', async () => {
+  it('answers 404 for a manager who is not an active employee, as problem details even for the CSV, and 400 for one that is not a UUID', async () => {
     const token = await service.hrToken();
 
     const unknown = await service.request('GET', `${COVERAGE}/teams?managerId=${randomUUID()}`, {
@@ -168,6 +168,11 @@ describe('coverage rolled up through the org chart, for HR', () => {
     expect(unknown.status).toBe(404);
     expect(unknown.body).toMatchObject({ title: 'Unknown manager' });
     expect(malformed.status).toBe(400);
+    const csv = await fetch(`${service.baseUrl}${COVERAGE}/teams.csv?managerId=${randomUUID()}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(csv.status).toBe(404);
+    expect(csv.headers.get('content-type')).toContain('application/problem+json');
   });
 
   it('gives the roll-up, the list, the spread and the CSV to HR and admins only: 403 to employees', async () => {
