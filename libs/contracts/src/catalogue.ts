@@ -32,6 +32,7 @@ import { RecommendationRequestWithdrawnV1 } from './events/recommendations/recom
 import { RecommendationRequestedV1 } from './events/recommendations/recommendation-requested.v1';
 import { RecommendationRevisedV1 } from './events/recommendations/recommendation-revised.v1';
 import { RecommendationRevisionRequestedV1 } from './events/recommendations/recommendation-revision-requested.v1';
+import { RecommendationTakenDownV1 } from './events/recommendations/recommendation-taken-down.v1';
 import { RecommendationWithdrawnV1 } from './events/recommendations/recommendation-withdrawn.v1';
 
 /** Every event definition of the platform: what a consumer can validate on the way in. */
@@ -64,6 +65,7 @@ export const PlatformEvents: readonly EventDefinition[] = [
   RecommendationHiddenV1,
   RecommendationRevisionRequestedV1,
   RecommendationWithdrawnV1,
+  RecommendationTakenDownV1,
   RecommendationsErasureCompletedV1,
   EmailSentV1,
   EmailFailedV1,

@@ -121,8 +121,16 @@ export interface RecommendationView {
   reciprocal: boolean;
   revisionRequest: string | null;
   revisions: RevisionView[];
+  /** Who took it down, when and why; only HR and admins ever see one that was. */
+  takedown: TakedownView | null;
   createdAt: string;
   updatedAt: string;
+}
+
+export interface TakedownView {
+  by: string;
+  reason: string;
+  at: string;
 }
 
 /** An accepted recommendation as anyone sees it on the subject's profile. */

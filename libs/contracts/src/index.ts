@@ -33,6 +33,7 @@ export * from './events/recommendations/recommendation-accepted.v1';
 export * from './events/recommendations/recommendation-hidden.v1';
 export * from './events/recommendations/recommendation-revision-requested.v1';
 export * from './events/recommendations/recommendation-withdrawn.v1';
+export * from './events/recommendations/recommendation-taken-down.v1';
 export * from './events/notifications/email-sent.v1';
 export * from './events/notifications/email-failed.v1';
 export * from './events/erasure/erasure-completed';

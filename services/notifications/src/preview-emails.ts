@@ -47,6 +47,11 @@ const SAMPLE_DETAILS: Record<Exclude<EmailTemplate, 'daily-digest'>, EmailConten
     expiresAt: '2026-12-20T10:00:00.000Z',
     expiresOn: '20 December 2026 at 10:00 (UTC)',
   },
+  'recommendation-taken-down': {
+    recommendationId: '6f1c2b9e-4c1a-4a57-9d0e-2f9b1c3d4e5f',
+    reason: 'It names a customer who asked not to be named.',
+    toAuthor: true,
+  },
 };
 
 const outDir = path.resolve(process.argv[2] ?? path.join('.local', 'email-previews'));
@@ -62,7 +67,8 @@ const sample = (template: keyof typeof SAMPLE_DETAILS): EmailContent => {
     links: emailLinks(
       'https://vouch.example.com',
       { counterpartId: '9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d', details },
-      template === 'invitation' ? null : 'sample-token',
+      // Transactional emails have nothing to unsubscribe from.
+      template === 'invitation' || template === 'recommendation-taken-down' ? null : 'sample-token',
       'a-sample-invitation-secret-for-previews-only',
     ),
   };

@@ -10,6 +10,7 @@ import {
 import type { RecommendationsEnvironment } from './config';
 import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
 import { VerificationSource1796900000000 } from './migrations/1796900000000-verification-source';
+import { RecommendationTakedown1798100000000 } from './migrations/1798100000000-recommendation-takedown';
 import { recommendationErrorMappings } from './recommendations/api/recommendation.error-mappings';
 import { recommendationEntities, RecommendationsModule } from './recommendations/recommendations.module';
 
@@ -33,6 +34,7 @@ export class AppModule {
             ...employeeReplicaMigrations,
             CreateRecommendationsSchema1764100000000,
             VerificationSource1796900000000,
+            RecommendationTakedown1798100000000,
             IdempotencyKeys1797600000000,
           ],
           errors: recommendationErrorMappings,

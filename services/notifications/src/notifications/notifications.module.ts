@@ -10,6 +10,7 @@ import { DeactivateEmployeeUseCase } from './application/deactivate-employee.use
 import { EraseEmployeeUseCase } from './application/erase-employee.use-case';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
 import { PlanInvitationEmailUseCase } from './application/plan-invitation-email.use-case';
+import { PlanTakedownEmailsUseCase } from './application/plan-takedown-emails.use-case';
 import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
 import { GetPreferencesUseCase, UpdatePreferencesUseCase } from './application/preferences.use-cases';
 import {
@@ -77,6 +78,7 @@ export class NotificationsModule {
         PlanEmailsUseCase,
         PlanRecommendationGivenUseCase,
         PlanInvitationEmailUseCase,
+        PlanTakedownEmailsUseCase,
         DeactivateEmployeeUseCase,
         EraseEmployeeUseCase,
         ScheduleRequestReminderUseCase,

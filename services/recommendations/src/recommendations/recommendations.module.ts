@@ -15,6 +15,7 @@ import { GetBalanceUseCase } from './application/get-balance.use-case';
 import { ExportTeamCoverageUseCase } from './application/export-team-coverage.use-case';
 import { GetCoverageUseCase } from './application/get-coverage.use-case';
 import { GetRecommendationSpreadUseCase } from './application/get-recommendation-spread.use-case';
+import { GetRecommendationUseCase } from './application/get-recommendation.use-case';
 import { HideRecommendationUseCase } from './application/hide-recommendation.use-case';
 import { IssueRecommendationsDocumentUseCase } from './application/issue-recommendations-document.use-case';
 import {
@@ -33,6 +34,7 @@ import { RequestChange } from './application/request-change';
 import { RequestRevisionUseCase } from './application/request-revision.use-case';
 import { ReviseRecommendationUseCase } from './application/revise-recommendation.use-case';
 import { EraseEmployeeUseCase } from './application/erase-employee.use-case';
+import { TakeDownRecommendationUseCase } from './application/take-down-recommendation.use-case';
 import { UpdateReplicaUseCase } from './application/update-replica.use-case';
 import { WithdrawRecommendationUseCase } from './application/withdraw-recommendation.use-case';
 import { WithdrawRequestUseCase } from './application/withdraw-request.use-case';
@@ -107,6 +109,8 @@ export class RecommendationsModule {
         HideRecommendationUseCase,
         RequestRevisionUseCase,
         WithdrawRecommendationUseCase,
+        TakeDownRecommendationUseCase,
+        GetRecommendationUseCase,
         ListMyRecommendationsUseCase,
         ListProfileRecommendationsUseCase,
         AskForRecommendationUseCase,

@@ -162,6 +162,11 @@ export class RecommendationsTestApp {
     return (await this.authority.tokenFor({ roles: ['employee', 'hr'] })).token;
   }
 
+  /** A member of HR, with the id their actions are recorded under. */
+  async hrMember(): Promise<{ id: string; token: string }> {
+    return this.authority.tokenFor({ roles: ['employee', 'hr'] });
+  }
+
   /** Connects each pair through connections' event; returns the connection ids. */
   async connect(...pairs: Array<[TestEmployee, TestEmployee]>): Promise<string[]> {
     const connections = pairs.map(([a, b]) => ({ connectionId: randomUUID(), a, b }));

@@ -34,7 +34,8 @@ export class DeliveryDto implements DeliveryView {
 
   @ApiProperty({
     enum: [...EMAIL_CATEGORIES, 'all', TRANSACTIONAL],
-    description: 'what its unsubscribe link switches off; `transactional` (the invitation) has none',
+    description:
+      'what its unsubscribe link switches off; `transactional` (the invitation, a takedown) has none',
   })
   category!: string;
 

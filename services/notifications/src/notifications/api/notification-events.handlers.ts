@@ -13,6 +13,7 @@ import {
   RecommendationRequestExpiredV1,
   RecommendationRequestWithdrawnV1,
   RecommendationRevisionRequestedV1,
+  RecommendationTakenDownV1,
   type CloudEvent,
   type EventData,
 } from '@vouch/contracts';
@@ -22,6 +23,7 @@ import { EraseEmployeeUseCase } from '../application/erase-employee.use-case';
 import { PlanEmailsUseCase } from '../application/plan-emails.use-case';
 import { PlanInvitationEmailUseCase } from '../application/plan-invitation-email.use-case';
 import { PlanRecommendationGivenUseCase } from '../application/plan-recommendation-given.use-case';
+import { PlanTakedownEmailsUseCase } from '../application/plan-takedown-emails.use-case';
 import {
   CancelRequestReminderUseCase,
   ScheduleRequestReminderUseCase,
@@ -80,6 +82,7 @@ export class NotificationEventHandlers {
     private readonly plan: PlanEmailsUseCase,
     private readonly recommendationGivenEmail: PlanRecommendationGivenUseCase,
     private readonly invitationEmail: PlanInvitationEmailUseCase,
+    private readonly takedownEmails: PlanTakedownEmailsUseCase,
     private readonly scheduleReminder: ScheduleRequestReminderUseCase,
     private readonly cancelReminder: CancelRequestReminderUseCase,
   ) {}
@@ -175,5 +178,13 @@ export class NotificationEventHandlers {
     @Payload() event: CloudEvent<EventData<typeof RecommendationRevisionRequestedV1>>,
   ): Promise<void> {
     await this.plan.execute({ eventId: event.id, email: policies.revisionRequested.plan(event.data) });
+  }
+
+  /** Transactional: takes no daily-cap lock, as it is neither capped nor counted. */
+  @HandlesEvent(RecommendationTakenDownV1)
+  async onRecommendationTakenDown(
+    @Payload() event: CloudEvent<EventData<typeof RecommendationTakenDownV1>>,
+  ): Promise<void> {
+    await this.takedownEmails.execute({ eventId: event.id, takenDown: event.data });
   }
 }

@@ -21,6 +21,7 @@ export function emailLinks(
     writeBack: `${publicUrl}/recommendations/new?subjectId=${encodeURIComponent(delivery.counterpartId ?? '')}`,
     request: `${publicUrl}/recommendation-requests/${id('requestId')}`,
     connections: `${publicUrl}/connections`,
+    recommendations: `${publicUrl}/recommendations`,
     preferences: `${publicUrl}/settings/notifications`,
   };
   if (unsubscribeToken !== null)

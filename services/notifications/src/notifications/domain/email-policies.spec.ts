@@ -3,6 +3,7 @@ import {
   ConnectionRequestedPolicy,
   EXCERPT_LENGTH,
   InvitationPolicy,
+  RecommendationTakenDownPolicy,
   RecommendationAcceptedPolicy,
   RecommendationGivenPolicy,
   RecommendationRequestedPolicy,
@@ -133,5 +134,33 @@ describe('the invitation email', () => {
         expiresOn: '20 December 2026 at 10:00 (UTC)',
       },
     });
+  });
+});
+
+describe('the takedown emails', () => {
+  it('go to the author and to the subject, transactional, each about the other, with the reason', () => {
+    const emails = new RecommendationTakenDownPolicy().plan({
+      recommendationId: 'r1',
+      authorId: 'ben',
+      subjectId: 'ana',
+      reason: 'It names a colleague who asked not to be named.',
+    });
+    const reason = 'It names a colleague who asked not to be named.';
+    expect(emails).toEqual([
+      {
+        template: 'recommendation-taken-down',
+        category: 'transactional',
+        recipientId: 'ben',
+        counterpartId: 'ana',
+        details: { recommendationId: 'r1', reason, toAuthor: true },
+      },
+      {
+        template: 'recommendation-taken-down',
+        category: 'transactional',
+        recipientId: 'ana',
+        counterpartId: 'ben',
+        details: { recommendationId: 'r1', reason, toAuthor: false },
+      },
+    ]);
   });
 });

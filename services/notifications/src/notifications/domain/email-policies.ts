@@ -14,6 +14,8 @@ export type EmailTemplate =
   | 'request-reminder'
   /** Transactional: the invitation to set up one's sign-in, with its link. */
   | 'invitation'
+  /** Transactional: HR took a recommendation down; to its author and its subject, with the reason. */
+  | 'recommendation-taken-down'
   /** The day's held emails in one, for those who chose the digest or went past the daily cap. */
   | 'daily-digest';
 
@@ -63,6 +65,40 @@ export class InvitationPolicy {
       recipientId: facts.employeeId,
       details: { invitationId: facts.invitationId, expiresAt: facts.expiresAt, expiresOn: facts.expiresOn },
     };
+  }
+}
+
+/** A transactional email about another person: the two sides of a recommendation taken down. */
+export interface TakedownEmail {
+  template: 'recommendation-taken-down';
+  category: typeof TRANSACTIONAL;
+  recipientId: string;
+  counterpartId: string;
+  details: { recommendationId: string; reason: string; toAuthor: boolean };
+}
+
+/**
+ * HR or an admin took a recommendation down: its author and its subject are both told, with the
+ * reason. A service email, so transactional: it is about their own words and their own profile, and
+ * comes at most once per recommendation, so no switch of theirs turns it off; it is never held for
+ * the digest nor counted against the cap. Only a deactivation withholds it. Who took it down is not
+ * named: the decision is HR's, not one person's.
+ */
+export class RecommendationTakenDownPolicy {
+  plan(facts: {
+    recommendationId: string;
+    authorId: string;
+    subjectId: string;
+    reason: string;
+  }): TakedownEmail[] {
+    const email = (recipientId: string, counterpartId: string, toAuthor: boolean): TakedownEmail => ({
+      template: 'recommendation-taken-down',
+      category: 'transactional',
+      recipientId,
+      counterpartId,
+      details: { recommendationId: facts.recommendationId, reason: facts.reason, toAuthor },
+    });
+    return [email(facts.authorId, facts.subjectId, true), email(facts.subjectId, facts.authorId, false)];
   }
 }
 

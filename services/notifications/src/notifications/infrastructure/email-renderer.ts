@@ -37,10 +37,14 @@ const MAIN_LINK: Record<Exclude<EmailTemplate, 'daily-digest'>, string> = {
   'revision-requested': 'show',
   'request-reminder': 'request',
   invitation: 'welcome',
+  'recommendation-taken-down': 'recommendations',
 };
 
 /** Emails someone needs to use Vouch at all: no unsubscribe link, no preferences to point at. */
-const TRANSACTIONAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set(['invitation']);
+const TRANSACTIONAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set([
+  'invitation',
+  'recommendation-taken-down',
+]);
 
 export interface RenderedEmail {
   subject: string;
@@ -174,6 +178,24 @@ Set up your sign-in: {{links.welcome}}
 The link works once, until {{details.expiresOn}}. Once it has expired, ask your Vouch admin for a new invitation.
 
 Not expecting this? You can ignore this email.`,
+  },
+  'recommendation-taken-down': {
+    subject:
+      '{{#if details.toAuthor}}Your recommendation of {{counterpartName}} was taken down{{else}}{{counterpartName}}’s recommendation of you was taken down{{/if}}',
+    html: `<h1>{{#if details.toAuthor}}Your recommendation of {{counterpartName}} was taken down{{else}}{{counterpartName}}’s recommendation of you was taken down{{/if}}</h1>
+<p>Your HR team took it down. {{#if details.toAuthor}}It no longer shows anywhere in Vouch.{{else}}It no longer shows on your profile or anywhere else in Vouch.{{/if}} Their reason:</p>
+<blockquote>{{details.reason}}</blockquote>
+<p>Questions about it? Ask your HR team.</p>
+<p><a class="button" href="{{links.recommendations}}">Your recommendations</a></p>`,
+    text: `{{#if details.toAuthor}}Your recommendation of {{counterpartName}} was taken down by your HR team: it no longer shows anywhere in Vouch.{{else}}{{counterpartName}}’s recommendation of you was taken down by your HR team: it no longer shows on your profile or anywhere else in Vouch.{{/if}}
+
+Their reason:
+
+"{{details.reason}}"
+
+Questions about it? Ask your HR team.
+
+Your recommendations: {{links.recommendations}}`,
   },
   'daily-digest': {
     subject: 'Your Vouch digest: {{entries.length}} {{plural entries.length "update" "updates"}}',

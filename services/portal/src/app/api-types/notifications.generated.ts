@@ -102,7 +102,7 @@ export interface components {
       /** @example reciprocity-nudge */
       template: string;
       /**
-       * @description what its unsubscribe link switches off; `transactional` (the invitation) has none
+       * @description what its unsubscribe link switches off; `transactional` (the invitation, a takedown) has none
        * @enum {string}
        */
       category:

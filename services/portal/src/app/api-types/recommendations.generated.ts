@@ -75,7 +75,7 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    get?: never;
+    get: operations['RecommendationsController_one'];
     put: operations['RecommendationsController_update'];
     post?: never;
     delete: operations['RecommendationsController_remove'];
@@ -126,6 +126,22 @@ export interface paths {
     get?: never;
     put?: never;
     post: operations['RecommendationsController_askForRevision'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/v1/recommendations/{id}/takedown': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post: operations['RecommendationsController_takeDownOne'];
     delete?: never;
     options?: never;
     head?: never;
@@ -367,6 +383,16 @@ export interface components {
       /** Format: date-time */
       writtenAt: string;
     };
+    TakedownDto: {
+      /**
+       * Format: uuid
+       * @description the HR employee or admin who took it down
+       */
+      by: string;
+      reason: string;
+      /** Format: date-time */
+      at: string;
+    };
     RecommendationDto: {
       /** Format: uuid */
       id: string;
@@ -389,6 +415,8 @@ export interface components {
       revisionRequest: string | null;
       /** @description every text, the first first */
       revisions: components['schemas']['RevisionDto'][];
+      /** @description who took it down, when and why; only HR and admins ever see one that was */
+      takedown: components['schemas']['TakedownDto'] | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -432,6 +460,10 @@ export interface components {
     RequestRevisionDto: {
       /** @description what you would like changed */
       message: string;
+    };
+    TakeDownRecommendationDto: {
+      /** @description why, told to its author and subject (trimmed) */
+      reason: string;
     };
     ProfileRecommendationDto: {
       /** Format: uuid */
@@ -691,6 +723,8 @@ export interface components {
       revisionRequest: string | null;
       /** @description every text, the first first */
       revisions: components['schemas']['RevisionDto'][];
+      /** @description who took it down, when and why; only HR and admins ever see one that was */
+      takedown: components['schemas']['TakedownDto'] | null;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -765,6 +799,7 @@ export type SchemaWriteRecommendationDto = components['schemas']['WriteRecommend
 export type SchemaRecommendationStatus = components['schemas']['RecommendationStatus'];
 export type SchemaManagerSource = components['schemas']['ManagerSource'];
 export type SchemaRevisionDto = components['schemas']['RevisionDto'];
+export type SchemaTakedownDto = components['schemas']['TakedownDto'];
 export type SchemaRecommendationDto = components['schemas']['RecommendationDto'];
 export type SchemaRecommendationPageDto = components['schemas']['RecommendationPageDto'];
 export type SchemaRelationshipCountsDto = components['schemas']['RelationshipCountsDto'];
@@ -772,6 +807,7 @@ export type SchemaBalanceSuggestionDto = components['schemas']['BalanceSuggestio
 export type SchemaBalanceDto = components['schemas']['BalanceDto'];
 export type SchemaReviseRecommendationDto = components['schemas']['ReviseRecommendationDto'];
 export type SchemaRequestRevisionDto = components['schemas']['RequestRevisionDto'];
+export type SchemaTakeDownRecommendationDto = components['schemas']['TakeDownRecommendationDto'];
 export type SchemaProfileRecommendationDto = components['schemas']['ProfileRecommendationDto'];
 export type SchemaProfileRecommendationPageDto = components['schemas']['ProfileRecommendationPageDto'];
 export type SchemaAskForRecommendationDto = components['schemas']['AskForRecommendationDto'];
@@ -969,6 +1005,43 @@ export interface operations {
       };
       /** @description no valid token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  RecommendationsController_one: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description mine (as author or subject), or any one, with its takedown, for HR and admins */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationDto'];
+        };
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such recommendation, or I am neither its author nor its subject, or it was taken down */
+      404: {
         headers: {
           [name: string]: unknown;
         };
@@ -1243,6 +1316,68 @@ export interface operations {
         content?: never;
       };
       /** @description not allowed in its current status */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  RecommendationsController_takeDownOne: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['TakeDownRecommendationDto'];
+      };
+    };
+    responses: {
+      /** @description taken down: kept for the audit, shown nowhere else; its author and subject are emailed */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['RecommendationDto'];
+        };
+      };
+      /** @description the reason is missing or longer than 500 characters */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description neither HR nor an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no such recommendation */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description already taken down, or withdrawn */
       409: {
         headers: {
           [name: string]: unknown;

@@ -10,11 +10,13 @@ import {
   type RecommendationView,
   type Relationship,
   type RevisionView,
+  type TakedownView,
 } from '@vouch/contracts';
 import { MultiLineText, PageQuery } from '@vouch/platform';
 import { RELATIONSHIPS, type BalanceSuggestion, type RelationshipCounts } from '../domain/balance';
 import type { Coverage, TeamCoverage } from '../domain/coverage';
 import { RECOMMENDATION_TEXT_MAX, RECOMMENDATION_TEXT_MIN } from '../domain/recommendation-text';
+import { TAKEDOWN_REASON_MAX } from '../domain/takedown-reason';
 import { REQUEST_STATUS_FILTERS, type RequestStatusFilter } from '../domain/recommendation-request';
 
 /**
@@ -84,6 +86,19 @@ export class RequestRevisionDto {
   message!: string;
 }
 
+export class TakeDownRecommendationDto {
+  @ApiProperty({
+    minLength: 1,
+    maxLength: TAKEDOWN_REASON_MAX,
+    description: 'why, told to its author and subject (trimmed)',
+  })
+  @IsString()
+  @MultiLineText()
+  @Matches(/\S/, { message: 'reason must say why it is taken down' })
+  @MaxLength(TAKEDOWN_REASON_MAX)
+  reason!: string;
+}
+
 export class AskForRecommendationDto {
   @ApiProperty({ format: 'uuid', description: 'the connection asked to write' })
   @IsUUID()
@@ -132,6 +147,17 @@ export class RevisionDto implements RevisionView {
 }
 
 /** A recommendation as its author and its subject see it, with every earlier text. */
+export class TakedownDto implements TakedownView {
+  @ApiProperty({ format: 'uuid', description: 'the HR employee or admin who took it down' })
+  by!: string;
+
+  @ApiProperty({ maxLength: 500 })
+  reason!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+}
+
 export class RecommendationDto implements RecommendationView {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -169,6 +195,13 @@ export class RecommendationDto implements RecommendationView {
 
   @ApiProperty({ type: [RevisionDto], description: 'every text, the first first' })
   revisions!: RevisionDto[];
+
+  @ApiProperty({
+    type: TakedownDto,
+    nullable: true,
+    description: 'who took it down, when and why; only HR and admins ever see one that was',
+  })
+  takedown!: TakedownDto | null;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

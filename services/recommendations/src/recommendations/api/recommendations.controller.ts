@@ -20,11 +20,12 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import { Authenticated, CurrentEmployee, type AuthenticatedEmployee } from '@vouch/auth';
+import { Authenticated, CurrentEmployee, HrOrAdmin, type AuthenticatedEmployee } from '@vouch/auth';
 import type { BalanceView, Page, ProfileRecommendationView, RecommendationView } from '@vouch/contracts';
 import { Idempotent, PageQuery } from '@vouch/platform';
 import { AcceptRecommendationUseCase } from '../application/accept-recommendation.use-case';
 import { GetBalanceUseCase } from '../application/get-balance.use-case';
+import { GetRecommendationUseCase } from '../application/get-recommendation.use-case';
 import { HideRecommendationUseCase } from '../application/hide-recommendation.use-case';
 import {
   ListMyRecommendationsUseCase,
@@ -32,6 +33,7 @@ import {
 } from '../application/list-recommendations.use-case';
 import { RequestRevisionUseCase } from '../application/request-revision.use-case';
 import { ReviseRecommendationUseCase } from '../application/revise-recommendation.use-case';
+import { TakeDownRecommendationUseCase } from '../application/take-down-recommendation.use-case';
 import { WithdrawRecommendationUseCase } from '../application/withdraw-recommendation.use-case';
 import { WriteRecommendationUseCase } from '../application/write-recommendation.use-case';
 import {
@@ -41,6 +43,7 @@ import {
   RecommendationPageDto,
   RequestRevisionDto,
   ReviseRecommendationDto,
+  TakeDownRecommendationDto,
   WriteRecommendationDto,
 } from './recommendation.dto';
 import { recommendationTextField } from './recommendation-text.field';
@@ -64,6 +67,8 @@ export class RecommendationsController {
     private readonly withdraw: WithdrawRecommendationUseCase,
     private readonly list: ListMyRecommendationsUseCase,
     private readonly balance: GetBalanceUseCase,
+    private readonly takeDown: TakeDownRecommendationUseCase,
+    private readonly getOne: GetRecommendationUseCase,
   ) {}
 
   @Post()
@@ -116,6 +121,25 @@ export class RecommendationsController {
   @ApiOkResponse({ type: BalanceDto })
   async myBalance(@CurrentEmployee() employee: AuthenticatedEmployee): Promise<BalanceView> {
     return this.balance.execute({ employeeId: employee.id });
+  }
+
+  @Get(':id')
+  @ApiOkResponse({
+    type: RecommendationDto,
+    description: 'mine (as author or subject), or any one, with its takedown, for HR and admins',
+  })
+  @ApiNotFoundResponse({
+    description: 'no such recommendation, or I am neither its author nor its subject, or it was taken down',
+  })
+  async one(
+    @CurrentEmployee() employee: AuthenticatedEmployee,
+    @Param('id', uuid) id: string,
+  ): Promise<RecommendationView> {
+    return this.getOne.execute({
+      employeeId: employee.id,
+      auditor: employee.roles.includes('hr') || employee.roles.includes('admin'),
+      recommendationId: id,
+    });
   }
 
   @Put(':id')
@@ -180,6 +204,24 @@ export class RecommendationsController {
       recommendationId: id,
       message: body.message,
     });
+  }
+
+  @Post(':id/takedown')
+  @HttpCode(200)
+  @HrOrAdmin()
+  @ApiOkResponse({
+    type: RecommendationDto,
+    description: 'taken down: kept for the audit, shown nowhere else; its author and subject are emailed',
+  })
+  @ApiBadRequestResponse({ description: 'the reason is missing or longer than 500 characters' })
+  @ApiNotFoundResponse({ description: 'no such recommendation' })
+  @ApiConflictResponse({ description: 'already taken down, or withdrawn' })
+  async takeDownOne(
+    @CurrentEmployee() employee: AuthenticatedEmployee,
+    @Param('id', uuid) id: string,
+    @Body() body: TakeDownRecommendationDto,
+  ): Promise<RecommendationView> {
+    return this.takeDown.execute({ takenDownBy: employee.id, recommendationId: id, reason: body.reason });
   }
 
   @Delete(':id')

@@ -8,8 +8,8 @@ import { recommendationView } from './recommendation.views';
 
 /**
  * Runs one change to an existing recommendation in a unit of work: loads and locks it, hides it
- * from anyone who is neither its author nor its subject, applies the change and saves it with the
- * event the change recorded.
+ * from anyone who is neither its author nor its subject (and from both once it was taken down),
+ * applies the change and saves it with the event the change recorded.
  */
 @Injectable()
 export class RecommendationChange {
@@ -25,12 +25,17 @@ export class RecommendationChange {
   ): Promise<RecommendationView> {
     return this.unitOfWork.run(async () => {
       const recommendation = await this.recommendations.find(recommendationId, { lock: true });
-      const state = recommendation?.snapshot();
-      if (!recommendation || (state?.authorId !== employeeId && state?.subjectId !== employeeId))
+      if (!recommendation || !isVisibleTo(recommendation, employeeId))
         throw new RecommendationNotFoundError(`no recommendation ${recommendationId}`);
       await change(recommendation, new Date());
       await this.recommendations.save(recommendation);
       return recommendationView(recommendation);
     });
   }
+}
+
+/** Whether an employee without HR's or an admin's role may see the recommendation: its author or subject, until it is taken down. */
+export function isVisibleTo(recommendation: Recommendation, employeeId: string): boolean {
+  const { authorId, subjectId } = recommendation.snapshot();
+  return !recommendation.takenDown && (authorId === employeeId || subjectId === employeeId);
 }

@@ -21,6 +21,9 @@ export function recommendationView(recommendation: Recommendation): Recommendati
       relationship: revision.relationship,
       writtenAt: revision.writtenAt.toISOString(),
     })),
+    takedown: state.takedown
+      ? { by: state.takedown.by, reason: state.takedown.reason, at: state.takedown.at.toISOString() }
+      : null,
     createdAt: state.createdAt.toISOString(),
     updatedAt: state.updatedAt.toISOString(),
   };

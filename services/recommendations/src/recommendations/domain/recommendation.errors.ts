@@ -3,6 +3,11 @@ export class InvalidRecommendationTextError extends Error {
   override readonly name = 'InvalidRecommendationTextError';
 }
 
+/** A takedown reason that is empty after trimming, or longer than 500 characters. */
+export class InvalidTakedownReasonError extends Error {
+  override readonly name = 'InvalidTakedownReasonError';
+}
+
 /** The employee is not the one who may do this to the recommendation (the author, or the subject). */
 export class NotYourRecommendationError extends Error {
   override readonly name = 'NotYourRecommendationError';

@@ -1,10 +1,12 @@
 import {
+  InvalidTakedownReasonError,
   NotYourRecommendationError,
   RecommendationStateError,
   InvalidRecommendationTextError,
 } from './recommendation.errors';
 import { Recommendation } from './recommendation';
 import { RecommendationText } from './recommendation-text';
+import { TakedownReason } from './takedown-reason';
 
 const author = 'author-1';
 const subject = 'subject-1';
@@ -144,6 +146,99 @@ describe('Recommendation', () => {
 
     it('refuses to erase someone it is not about', () => {
       expect(() => written().erase('someone-else')).toThrow(NotYourRecommendationError);
+    });
+  });
+
+  describe('takedown', () => {
+    const hr = 'hr-1';
+    const reason = TakedownReason.of('  Names a colleague who asked not to be named.  ');
+
+    it.each([
+      ['pending', () => written()],
+      [
+        'accepted',
+        () => {
+          const recommendation = written();
+          recommendation.accept(subject, t0);
+          return recommendation;
+        },
+      ],
+      [
+        'hidden',
+        () => {
+          const recommendation = written();
+          recommendation.hide(subject, t0);
+          return recommendation;
+        },
+      ],
+      [
+        'revision requested',
+        () => {
+          const recommendation = written();
+          recommendation.requestRevision(subject, 'Please name the project.', t0);
+          return recommendation;
+        },
+      ],
+    ])('takes down a %s one, keeping its status and text, with who, when and why', (_, given) => {
+      const recommendation = given();
+      const before = recommendation.snapshot();
+      recommendation.pullEvents();
+      recommendation.takeDown(hr, reason, t1);
+      const after = recommendation.snapshot();
+      expect(after.takedown).toEqual({
+        by: hr,
+        reason: 'Names a colleague who asked not to be named.',
+        at: t1,
+      });
+      expect(after.status).toBe(before.status);
+      expect(recommendation.text).toBe(text.value);
+      expect(recommendation.takenDown).toBe(true);
+      expect(recommendation.pullEvents().map((event) => [event.definition.type, event.data])).toEqual([
+        [
+          'RecommendationTakenDown',
+          {
+            recommendationId: 'r1',
+            authorId: author,
+            subjectId: subject,
+            takenDownBy: hr,
+            reason: 'Names a colleague who asked not to be named.',
+            takenDownAt: t1.toISOString(),
+          },
+        ],
+      ]);
+    });
+
+    it('refuses a second takedown, recording nothing', () => {
+      const recommendation = written();
+      recommendation.takeDown(hr, reason, t0);
+      recommendation.pullEvents();
+      expect(() => recommendation.takeDown(hr, reason, t1)).toThrow(
+        /cannot take down a recommendation that was taken down/,
+      );
+      expect(recommendation.snapshot().takedown?.at).toBe(t0);
+      expect(recommendation.pullEvents()).toEqual([]);
+    });
+
+    it('refuses to take down a withdrawn one, which shows nowhere already', () => {
+      const recommendation = written();
+      recommendation.withdraw(author, t0);
+      expect(() => recommendation.takeDown(hr, reason, t1)).toThrow(RecommendationStateError);
+    });
+
+    it('lets neither the author nor the subject change it once taken down', () => {
+      const recommendation = written();
+      recommendation.takeDown(hr, reason, t0);
+      expect(() => recommendation.accept(subject, t1)).toThrow(/taken down/);
+      expect(() => recommendation.hide(subject, t1)).toThrow(/taken down/);
+      expect(() => recommendation.requestRevision(subject, 'More detail, please.', t1)).toThrow(/taken down/);
+      expect(() => recommendation.revise(author, text, 'coworker', [], t1)).toThrow(/taken down/);
+      expect(() => recommendation.withdraw(author, t1)).toThrow(/taken down/);
+    });
+
+    it('needs a reason of 1 to 500 characters after trimming', () => {
+      expect(() => TakedownReason.of('   ')).toThrow(InvalidTakedownReasonError);
+      expect(() => TakedownReason.of('x'.repeat(501))).toThrow(/at most 500 characters \(this one has 501\)/);
+      expect(TakedownReason.of(` ${'x'.repeat(500)} `).value).toHaveLength(500);
     });
   });
 });

@@ -4,6 +4,7 @@ import {
   RecommendationHiddenV1,
   RecommendationRevisedV1,
   RecommendationRevisionRequestedV1,
+  RecommendationTakenDownV1,
   RecommendationWithdrawnV1,
   RecordedEvents,
   type ManagerSource,
@@ -14,6 +15,7 @@ import {
 } from '@vouch/contracts';
 import { NotYourRecommendationError, RecommendationStateError } from './recommendation.errors';
 import type { RecommendationText } from './recommendation-text';
+import type { TakedownReason } from './takedown-reason';
 
 /** One text of a recommendation; editing adds a revision and keeps the earlier ones. */
 export interface Revision {
@@ -21,6 +23,13 @@ export interface Revision {
   text: string;
   relationship: Relationship;
   writtenAt: Date;
+}
+
+/** Who took a recommendation down, when and why: kept for the audit. */
+export interface Takedown {
+  by: string;
+  reason: string;
+  at: Date;
 }
 
 export interface RecommendationState {
@@ -37,6 +46,8 @@ export interface RecommendationState {
   revisions: Revision[];
   /** What the subject asked to change, while a revision is requested. */
   revisionRequest: string | null;
+  /** Set once HR or an admin took it down: then it shows to nobody but them, and nobody changes it. */
+  takedown: Takedown | null;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -44,8 +55,9 @@ export interface RecommendationState {
 /**
  * A recommendation and the rules of its life: the author writes and revises it, the subject
  * decides whether it shows (accept), stays private (hide) or needs a change (request revision),
- * and the author may withdraw it at any time. Withdrawn is final. Each change records the event
- * that tells the other services.
+ * and the author may withdraw it at any time. HR or an admin may take down one that is not
+ * withdrawn. Withdrawn and taken down are final. Each change records the event that tells the
+ * other services.
  */
 export class Recommendation implements RecordsEvents {
   private readonly events = new RecordedEvents();
@@ -75,6 +87,7 @@ export class Recommendation implements RecordsEvents {
       reciprocal: init.reciprocal,
       revisions: [{ number: 1, text: init.text.value, relationship: init.relationship, writtenAt: init.now }],
       revisionRequest: null,
+      takedown: null,
       createdAt: init.now,
       updatedAt: init.now,
     });
@@ -132,6 +145,7 @@ export class Recommendation implements RecordsEvents {
     now: Date,
   ): Revision {
     this.requireAuthor(by);
+    this.requireNotTakenDown('revise');
     this.requireNotWithdrawn('revise');
     const revision = {
       number: this.latestRevision().number + 1,
@@ -163,6 +177,7 @@ export class Recommendation implements RecordsEvents {
 
   accept(by: string, now: Date): void {
     this.requireSubject(by);
+    this.requireNotTakenDown('accept');
     this.requireStatus(['pending', 'hidden', 'revision_requested'], 'accept');
     this.state = { ...this.state, status: 'accepted', updatedAt: now };
     this.events.record(RecommendationAcceptedV1, {
@@ -173,6 +188,7 @@ export class Recommendation implements RecordsEvents {
 
   hide(by: string, now: Date): void {
     this.requireSubject(by);
+    this.requireNotTakenDown('hide');
     this.requireStatus(['pending', 'accepted', 'revision_requested'], 'hide');
     this.state = { ...this.state, status: 'hidden', updatedAt: now };
     this.events.record(RecommendationHiddenV1, {
@@ -183,6 +199,7 @@ export class Recommendation implements RecordsEvents {
 
   requestRevision(by: string, message: string, now: Date): void {
     this.requireSubject(by);
+    this.requireNotTakenDown('ask for a revision of');
     this.requireStatus(['pending', 'accepted', 'hidden'], 'ask for a revision of');
     this.state = {
       ...this.state,
@@ -198,6 +215,7 @@ export class Recommendation implements RecordsEvents {
 
   withdraw(by: string, now: Date): void {
     this.requireAuthor(by);
+    this.requireNotTakenDown('withdraw');
     this.requireNotWithdrawn('withdraw');
     this.state = { ...this.state, status: 'withdrawn', updatedAt: now };
     this.events.record(RecommendationWithdrawnV1, {
@@ -217,6 +235,31 @@ export class Recommendation implements RecordsEvents {
     this.requireSubject(employeeId);
     this.state = { ...this.state, revisionRequest: null };
     return 'keep';
+  }
+
+  /**
+   * HR or an admin takes it down (whoever may do so is the caller's check): it keeps its status
+   * and texts for the audit, and shows nowhere else from now on.
+   */
+  takeDown(by: string, reason: TakedownReason, now: Date): void {
+    this.requireNotTakenDown('take down');
+    this.requireNotWithdrawn('take down');
+    this.state = { ...this.state, takedown: { by, reason: reason.value, at: now }, updatedAt: now };
+    this.events.record(RecommendationTakenDownV1, {
+      subject: this.state.id,
+      data: {
+        recommendationId: this.state.id,
+        authorId: this.state.authorId,
+        subjectId: this.state.subjectId,
+        takenDownBy: by,
+        reason: reason.value,
+        takenDownAt: now.toISOString(),
+      },
+    });
+  }
+
+  get takenDown(): boolean {
+    return this.state.takedown !== null;
   }
 
   /** The fields every recommendation event starts with: which one, and where it stands after it. */
@@ -241,6 +284,11 @@ export class Recommendation implements RecordsEvents {
   private requireSubject(employeeId: string): void {
     if (employeeId !== this.state.subjectId)
       throw new NotYourRecommendationError('only the employee it is about can do this');
+  }
+
+  private requireNotTakenDown(action: string): void {
+    if (this.state.takedown)
+      throw new RecommendationStateError(`cannot ${action} a recommendation that was taken down`);
   }
 
   private requireNotWithdrawn(action: string): void {

@@ -42,6 +42,15 @@ export class RecommendationEntity {
   @Column('text', { nullable: true })
   revisionRequest!: string | null;
 
+  @Column('timestamptz', { nullable: true })
+  takenDownAt!: Date | null;
+
+  @Column('uuid', { nullable: true })
+  takenDownBy!: string | null;
+
+  @Column('text', { nullable: true })
+  takedownReason!: string | null;
+
   @Column('timestamptz')
   createdAt!: Date;
 
@@ -51,13 +60,17 @@ export class RecommendationEntity {
 
 /** A recommendation row as plain SQL reads it, shaped as the entity. */
 export const RECOMMENDATION_COLUMNS = `id, author_id AS "authorId", subject_id AS "subjectId", relationship, status,
-  verified, verified_by AS "verifiedBy", reciprocal, revisions, revision_request AS "revisionRequest", created_at AS "createdAt",
-  updated_at AS "updatedAt"`;
+  verified, verified_by AS "verifiedBy", reciprocal, revisions, revision_request AS "revisionRequest",
+  taken_down_at AS "takenDownAt", taken_down_by AS "takenDownBy", takedown_reason AS "takedownReason",
+  created_at AS "createdAt", updated_at AS "updatedAt"`;
 
 export function recommendationRow(recommendation: Recommendation): RecommendationEntity {
-  const state = recommendation.snapshot();
+  const { takedown, ...state } = recommendation.snapshot();
   return Object.assign(new RecommendationEntity(), {
     ...state,
+    takenDownAt: takedown?.at ?? null,
+    takenDownBy: takedown?.by ?? null,
+    takedownReason: takedown?.reason ?? null,
     revisions: state.revisions.map((revision) => ({
       ...revision,
       writtenAt: revision.writtenAt.toISOString(),
@@ -66,8 +79,13 @@ export function recommendationRow(recommendation: Recommendation): Recommendatio
 }
 
 export function recommendationOf(row: RecommendationEntity): Recommendation {
+  const { takenDownAt, takenDownBy, takedownReason, ...columns } = row;
   return Recommendation.restore({
-    ...row,
+    ...columns,
+    takedown:
+      takenDownAt && takenDownBy && takedownReason
+        ? { at: takenDownAt, by: takenDownBy, reason: takedownReason }
+        : null,
     revisions: row.revisions.map((revision) => ({ ...revision, writtenAt: new Date(revision.writtenAt) })),
   });
 }

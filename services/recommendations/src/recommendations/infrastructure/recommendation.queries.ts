@@ -26,13 +26,16 @@ import { SqlParameters } from './sql-parameters';
 export class RecommendationQueries {
   constructor(private readonly reader: PooledSqlReader) {}
 
-  /** A page of recommendations, newest first (one row more than the page, to tell if another follows). */
+  /**
+   * A page of recommendations, newest first (one row more than the page, to tell if another
+   * follows); never one that was taken down, which shows to nobody but HR and admins.
+   */
   async recommendationPage(
     filter: { authorId?: string; subjectId?: string; acceptedOnly?: boolean },
     position: PagePosition,
   ): Promise<Recommendation[]> {
     const sql = new SqlParameters();
-    const conditions = ['true'];
+    const conditions = ['taken_down_at IS NULL'];
     if (filter.authorId) conditions.push(`author_id = ${sql.add(filter.authorId)}`);
     if (filter.subjectId) conditions.push(`subject_id = ${sql.add(filter.subjectId)}`);
     if (filter.acceptedOnly) conditions.push(`status = 'accepted'`);
@@ -74,12 +77,12 @@ export class RecommendationQueries {
     return rows.map(requestOf);
   }
 
-  /** Accepted recommendations of each subject (all, or those given), by relationship. */
+  /** Accepted recommendations of each subject (all, or those given), by relationship; none taken down. */
   async acceptedCounts(subjectIds?: string[]): Promise<Map<string, RelationshipCounts>> {
     const rows = await this.reader.query<{ subjectId: string; relationship: Relationship; count: number }>(
       `SELECT subject_id AS "subjectId", relationship, count(*)::int AS count
          FROM recommendation
-        WHERE status = 'accepted' ${subjectIds ? 'AND subject_id = ANY($1::uuid[])' : ''}
+        WHERE status = 'accepted' AND taken_down_at IS NULL ${subjectIds ? 'AND subject_id = ANY($1::uuid[])' : ''}
         GROUP BY subject_id, relationship`,
       subjectIds ? [subjectIds] : [],
     );
@@ -99,6 +102,15 @@ export class RecommendationQueries {
       [subjectId],
     );
     return new Set(rows.map((row) => row.authorId));
+  }
+
+  /** One recommendation, whatever its status and takedown: whoever asks decides what they may see. */
+  async recommendation(id: string): Promise<Recommendation | null> {
+    const [row] = await this.reader.query<RecommendationEntity>(
+      `SELECT ${RECOMMENDATION_COLUMNS} FROM recommendation WHERE id = $1`,
+      [id],
+    );
+    return row ? recommendationOf(row) : null;
   }
 
   /** Whom the requester has pending requests with. */

@@ -55,7 +55,8 @@ export class RecommendationRepository {
          EXISTS (SELECT FROM recommendation
                   WHERE author_id = $1 AND subject_id = $2 AND status <> 'withdrawn') AS "alreadyRecommended",
          EXISTS (SELECT FROM recommendation
-                  WHERE author_id = $2 AND subject_id = $1 AND status <> 'withdrawn') AS reciprocal,
+                  WHERE author_id = $2 AND subject_id = $1 AND status <> 'withdrawn'
+                    AND taken_down_at IS NULL) AS reciprocal,
          (SELECT id FROM recommendation_request
            WHERE requester_id = $2 AND recipient_id = $1 AND status = 'pending' LIMIT 1) AS "pendingRequestId"`,
       [authorId, subjectId, firstId, secondId],
@@ -119,7 +120,7 @@ export interface WritingFacts {
   connected: boolean;
   /** The author recommended the subject already (and did not withdraw it). */
   alreadyRecommended: boolean;
-  /** The subject recommended the author: this one returns the favour. */
+  /** The subject recommended the author (in one not taken down): this one returns the favour. */
   reciprocal: boolean;
   pendingRequestId: string | null;
 }
