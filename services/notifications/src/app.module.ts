@@ -7,6 +7,7 @@ import { CreateNotificationsSchema1764100000000 } from './migrations/17641000000
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
 import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
 import { HistoryRetention1797600000000 } from './migrations/1797600000000-history-retention';
+import { DeliveryLogFilters1798100000000 } from './migrations/1798100000000-delivery-log-filters';
 import { notificationErrorMappings } from './notifications/api/notification.error-mappings';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
@@ -45,6 +46,7 @@ export class AppModule {
             DailyDigest1764300000000,
             DeliveryTraceContext1764400000000,
             HistoryRetention1797600000000,
+            DeliveryLogFilters1798100000000,
           ],
           errors: notificationErrorMappings,
         }),

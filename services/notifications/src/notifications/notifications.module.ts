@@ -11,6 +11,7 @@ import { EraseEmployeeUseCase } from './application/erase-employee.use-case';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
 import { PlanInvitationEmailUseCase } from './application/plan-invitation-email.use-case';
 import { PlanTakedownEmailsUseCase } from './application/plan-takedown-emails.use-case';
+import { SummarizeDeliveriesUseCase } from './application/summarize-deliveries.use-case';
 import { PlanRecommendationGivenUseCase } from './application/plan-recommendation-given.use-case';
 import { GetPreferencesUseCase, UpdatePreferencesUseCase } from './application/preferences.use-cases';
 import {
@@ -79,6 +80,7 @@ export class NotificationsModule {
         PlanRecommendationGivenUseCase,
         PlanInvitationEmailUseCase,
         PlanTakedownEmailsUseCase,
+        SummarizeDeliveriesUseCase,
         DeactivateEmployeeUseCase,
         EraseEmployeeUseCase,
         ScheduleRequestReminderUseCase,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { decodeCursor, toPage } from '@vouch/platform';
+import { InvalidFieldsException, decodeCursor, toPage } from '@vouch/platform';
 import type { Page } from '@vouch/contracts';
 import type { DeliveryStatus } from '../domain/delivery';
+import type { EmailTemplate } from '../domain/email-policies';
 import { DeliveryQueries } from '../infrastructure/delivery.queries';
 
 /** One line of the delivery log. */
@@ -21,19 +22,32 @@ export interface DeliveryView {
 }
 
 export interface ListDeliveriesCommand {
-  recipientId: string;
+  filter: {
+    recipientId?: string;
+    statuses?: DeliveryStatus[];
+    template?: EmailTemplate;
+    from?: string;
+    to?: string;
+  };
   page: { limit: number; cursor?: string };
 }
 
-/** The delivery log of one recipient, newest first: what was sent, failed or is still pending. */
+/**
+ * The delivery log, newest first: what was sent, failed, withheld (`skipped`) or is still pending,
+ * with why, for one recipient or everyone, narrowed by status, template and when it was planned.
+ */
 @Injectable()
 export class ListDeliveriesUseCase {
   constructor(private readonly queries: DeliveryQueries) {}
 
-  async execute({ recipientId, page }: ListDeliveriesCommand): Promise<Page<DeliveryView>> {
+  async execute({ filter, page }: ListDeliveriesCommand): Promise<Page<DeliveryView>> {
+    const from = filter.from === undefined ? undefined : new Date(filter.from);
+    const to = filter.to === undefined ? undefined : new Date(filter.to);
+    if (from && to && to < from)
+      throw new InvalidFieldsException([{ field: 'to', message: 'to must not be before from' }]);
     const after = decodeCursor(page.cursor);
     const rows = await this.queries.page(
-      recipientId,
+      { ...filter, from, to },
       after ? { at: after.key, id: after.id } : null,
       page.limit,
     );

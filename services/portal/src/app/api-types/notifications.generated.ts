@@ -52,6 +52,22 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/v1/deliveries/summary': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get: operations['DeliveriesController_summary'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/v1/me/export': {
     parameters: {
       query?: never;
@@ -137,6 +153,32 @@ export interface components {
       items: components['schemas']['DeliveryDto'][];
       /** @description pass as ?cursor= for the next page */
       nextCursor: string | null;
+    };
+    DeliveryStatusCountsDto: {
+      pending: number;
+      held: number;
+      digested: number;
+      sent: number;
+      failed: number;
+      /** @description withheld: nobody wanted the email any more when it was due */
+      skipped: number;
+    };
+    DeliverySummaryDto: {
+      /** Format: date */
+      date: string;
+      /** @example UTC */
+      timeZone: string;
+      /**
+       * Format: date-time
+       * @description the day's first instant: pass as ?from= to list them
+       */
+      from: string;
+      /**
+       * Format: date-time
+       * @description the next day's first instant: pass as ?to=
+       */
+      to: string;
+      counts: components['schemas']['DeliveryStatusCountsDto'];
     };
     ExportedColleagueDto: {
       /** Format: uuid */
@@ -240,6 +282,8 @@ export type SchemaCategorySwitchesDto = components['schemas']['CategorySwitchesD
 export type SchemaNotificationPreferencesDto = components['schemas']['NotificationPreferencesDto'];
 export type SchemaDeliveryDto = components['schemas']['DeliveryDto'];
 export type SchemaDeliveryPageDto = components['schemas']['DeliveryPageDto'];
+export type SchemaDeliveryStatusCountsDto = components['schemas']['DeliveryStatusCountsDto'];
+export type SchemaDeliverySummaryDto = components['schemas']['DeliverySummaryDto'];
 export type SchemaExportedColleagueDto = components['schemas']['ExportedColleagueDto'];
 export type SchemaExportedEmailDto = components['schemas']['ExportedEmailDto'];
 export type SchemaExportedReminderDto = components['schemas']['ExportedReminderDto'];
@@ -376,12 +420,32 @@ export interface operations {
   };
   DeliveriesController_log: {
     parameters: {
-      query: {
+      query?: {
         limit?: number;
         /** @description nextCursor of the previous page */
         cursor?: string;
-        /** @description The employee whose emails to list */
-        recipientId: string;
+        /** @description only the emails to this employee */
+        recipientId?: string;
+        /** @description only emails in one of these statuses: repeated (`status=failed&status=skipped`) or comma-separated */
+        status?: ('pending' | 'held' | 'digested' | 'sent' | 'failed' | 'skipped')[];
+        /** @description only emails of this template */
+        template?:
+          | 'reciprocity-nudge'
+          | 'recommendation-received'
+          | 'favour-returned'
+          | 'recommendation-requested'
+          | 'connection-requested'
+          | 'connection-accepted'
+          | 'recommendation-accepted'
+          | 'revision-requested'
+          | 'request-reminder'
+          | 'invitation'
+          | 'recommendation-taken-down'
+          | 'daily-digest';
+        /** @description only emails planned at or after this time */
+        from?: string;
+        /** @description only emails planned before this time; not before `from` */
+        to?: string;
       };
       header?: never;
       path?: never;
@@ -389,7 +453,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description one recipient's emails, newest first */
+      /** @description the emails that pass every filter given, newest first */
       200: {
         headers: {
           [name: string]: unknown;
@@ -397,6 +461,60 @@ export interface operations {
         content: {
           'application/json': components['schemas']['DeliveryPageDto'];
         };
+      };
+      /** @description a filter is invalid, or `to` is before `from` */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description no valid token */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description neither HR nor an admin */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      503: components['responses']['DatabaseTimeout'];
+    };
+  };
+  DeliveriesController_summary: {
+    parameters: {
+      query?: {
+        /** @description the day to count, in `timeZone`; today there by default */
+        date?: string;
+        /** @description an IANA time zone; UTC by default */
+        timeZone?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description a day's emails by status */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['DeliverySummaryDto'];
+        };
+      };
+      /** @description the date or time zone is invalid */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
       };
       /** @description no valid token */
       401: {
