@@ -32,6 +32,10 @@ import type {
   SchemaUpdateProfileRequest as ProfileChange,
 } from './api-types/identity.generated';
 import type {
+  operations as NotificationOperations,
+  SchemaDeliveryDto as Delivery,
+  SchemaDeliveryPageDto as DeliveryPage,
+  SchemaDeliverySummaryDto as DeliverySummary,
   SchemaNotificationPreferencesDto as NotificationPreferences,
   SchemaNotificationsExportDto as NotificationsExport,
 } from './api-types/notifications.generated';
@@ -53,6 +57,7 @@ import type {
   SchemaRelationship as Relationship,
   SchemaRequestRevisionDto as RequestRevisionBody,
   SchemaReviseRecommendationDto as ReviseRecommendationBody,
+  SchemaTakeDownRecommendationDto as TakeDownRecommendationBody,
   SchemaSignedRecommendationsDocumentDto as SignedRecommendationsDocument,
   SchemaWriteRecommendationDto as WriteRecommendationBody,
 } from './api-types/recommendations.generated';
@@ -61,6 +66,8 @@ export type {
   Balance,
   Completeness,
   ConnectionRequest,
+  Delivery,
+  DeliverySummary,
   Education,
   Employee,
   ManagerSource,
@@ -84,6 +91,13 @@ export interface ServiceExports {
 }
 
 export type EmailCategory = keyof NotificationPreferences['categories'];
+
+/** The delivery log's filters, as its query names them. */
+export type DeliveryFilter = NonNullable<
+  NotificationOperations['DeliveriesController_log']['parameters']['query']
+>;
+export type DeliveryStatus = Delivery['status'];
+export type EmailTemplate = NonNullable<DeliveryFilter['template']>;
 
 export const RELATIONSHIPS: readonly Relationship[] = ['supervisor', 'coworker', 'subordinate'];
 export const isRelationship = (value: string): value is Relationship =>
@@ -218,6 +232,12 @@ export const api = {
     call<Recommendation>('POST', `/v1/recommendations/${encodeURIComponent(id)}/request-revision`, {
       message,
     } satisfies RequestRevisionBody),
+  recommendation: (id: string) =>
+    call<Recommendation>('GET', `/v1/recommendations/${encodeURIComponent(id)}`),
+  takeDownRecommendation: (id: string, reason: string) =>
+    call<Recommendation>('POST', `/v1/recommendations/${encodeURIComponent(id)}/takedown`, {
+      reason,
+    } satisfies TakeDownRecommendationBody),
   withdrawRecommendation: (id: string) =>
     call<void>('DELETE', `/v1/recommendations/${encodeURIComponent(id)}`),
   balance: () => call<Balance>('GET', '/v1/recommendations/balance'),
@@ -267,6 +287,15 @@ export const api = {
   saveNotificationPreferences: (preferences: NotificationPreferences) =>
     call<NotificationPreferences>('PUT', '/v1/notification-preferences', preferences),
 
+  deliveries: ({ status, ...filter }: DeliveryFilter) => {
+    const parameters = new URLSearchParams(
+      Object.entries(filter).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+    );
+    if (status?.length) parameters.set('status', status.join(','));
+    return call<DeliveryPage>('GET', `/v1/deliveries?${parameters.toString()}`);
+  },
+  deliverySummary: (timeZone: string) =>
+    call<DeliverySummary>('GET', `/v1/deliveries/summary?${query({ timeZone })}`),
   // Each service's export is `/v1/me/export` on it; the portal gives each a path of its own.
   personalDataExport: <TService extends ExportingService>(service: TService) =>
     call<ServiceExports[TService]>('GET', `/v1/me/export/${service}`),

@@ -6,6 +6,7 @@ import { ConnectionsPage } from './pages/connections';
 import { DirectoryPage } from './pages/directory';
 import { HrCoveragePage } from './pages/hr-coverage';
 import { HrPeoplePage, HrPersonPage } from './pages/hr-people';
+import { HrDeliveriesPage } from './pages/hr-deliveries';
 import { NotificationSettingsPage } from './pages/notification-settings';
 import { ProfilePage } from './pages/profile';
 import { RecommendationPage } from './pages/recommendation';
@@ -34,6 +35,7 @@ const NAVIGATION = [
 const HR_NAVIGATION = [
   { href: '/hr/people', label: 'People' },
   { href: '/hr/coverage', label: 'Coverage' },
+  { href: '/hr/deliveries', label: 'Deliveries' },
 ];
 
 /** A page number from the address: 1 unless a whole number from 1 on. */
@@ -102,6 +104,8 @@ function pageFor(route: Route, location: Location): ReactNode {
           uncoveredPage={pageNumber(location.search.get('uncoveredPage'))}
         />
       );
+    case 'hr-deliveries':
+      return <HrDeliveriesPage />;
     case 'not-found':
       return (
         <Page title="Page not found">

@@ -72,6 +72,7 @@ describe('the portal routes', () => {
     expect(matchRoute('/hr/coverage/')).toEqual({ page: 'hr-coverage' });
     expect(matchRoute('/hr/people/4b1d/more')).toEqual({ page: 'not-found' });
     expect(isForHr(matchRoute('/hr/people/4b1d'))).toBe(true);
+    expect(isForHr(matchRoute('/hr/deliveries'))).toBe(true);
     expect(isForHr(matchRoute('/people/4b1d'))).toBe(false);
   });
 });

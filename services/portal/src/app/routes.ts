@@ -17,6 +17,7 @@ export type Route =
   | { page: 'recommendation-request'; requestId: string }
   | { page: 'balance' }
   | { page: 'notification-settings' }
+  | { page: 'hr-deliveries' }
   | { page: 'account' }
   | { page: 'hr-people' }
   | { page: 'hr-person'; employeeId: string }
@@ -42,6 +43,7 @@ const FIXED: Record<string, Route> = {
   '/recommendations/new': { page: 'write-recommendation' },
   '/balance': { page: 'balance' },
   '/settings/notifications': { page: 'notification-settings' },
+  '/hr/deliveries': { page: 'hr-deliveries' },
   '/account': { page: 'account' },
   '/hr/people': { page: 'hr-people' },
   '/hr/coverage': { page: 'hr-coverage' },
@@ -77,7 +79,7 @@ export function isPublic(route: Route): boolean {
 
 /** HR's pages: only for HR and admins (the services refuse everyone else anyway). */
 export function isForHr(route: Route): boolean {
-  return route.page === 'hr-people' || route.page === 'hr-person' || route.page === 'hr-coverage';
+  return ['hr-people', 'hr-person', 'hr-coverage', 'hr-deliveries'].includes(route.page);
 }
 
 export function signInPath(wanted: string): string {

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { api, type Recommendation, type RecommendationStatus } from '../api';
+import { api, ApiError, type Recommendation, type RecommendationStatus } from '../api';
 import { navigate } from '../router';
 import { session } from '../session';
 import {
@@ -172,15 +172,91 @@ export function RecommendationCard({ recommendation }: { recommendation: Recomme
   );
 }
 
-/** One recommendation, as the email's "show it" or "revise it" link opens it, for its subject or author. */
+/**
+ * HR and admins take a recommendation down: a reason is required, and a second click confirms,
+ * since it hides it from everyone and emails both its author and its subject.
+ */
+function TakeDown({ recommendation, onDone }: { recommendation: Recommendation; onDone: () => void }) {
+  const [reason, setReason] = useState('');
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<Error>();
+  const [busy, setBusy] = useState(false);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!confirming) {
+      setConfirming(true);
+      return;
+    }
+    setBusy(true);
+    api.takeDownRecommendation(recommendation.id, reason).then(onDone, (failure: unknown) => {
+      setBusy(false);
+      setConfirming(false);
+      setError(asError(failure));
+    });
+  };
+  return (
+    <form onSubmit={submit} className="takedown-form">
+      <h2>Take it down</h2>
+      <label htmlFor="takedown-reason">Why? Its author and its subject get this reason by email.</label>
+      <textarea
+        id="takedown-reason"
+        rows={3}
+        maxLength={500}
+        required
+        value={reason}
+        onChange={(event) => {
+          setReason(event.target.value);
+          setConfirming(false);
+        }}
+      />
+      <ErrorMessage error={error} />
+      {confirming && (
+        <p className="message" role="alert">
+          It will show nowhere but here, for HR and admins, and both will be told. Take it down?
+        </p>
+      )}
+      <button type="submit" className="danger" disabled={busy || reason.trim() === ''}>
+        {confirming ? 'Yes, take it down' : 'Take down'}
+      </button>
+    </form>
+  );
+}
+
+/** What HR and admins see of any recommendation: both sides, its text, and its takedown if any. */
+function Audited({ recommendation, reload }: { recommendation: Recommendation; reload: () => void }) {
+  const { takedown } = recommendation;
+  return (
+    <>
+      <p>
+        From <ColleagueName id={recommendation.authorId} /> for{' '}
+        <ColleagueName id={recommendation.subjectId} />
+      </p>
+      <RecommendationCard recommendation={recommendation} />
+      {takedown ? (
+        <p className="message" role="status">
+          <strong>Taken down</strong> on {formatDate(takedown.at)} by <ColleagueName id={takedown.by} />: “
+          {takedown.reason}”
+        </p>
+      ) : (
+        recommendation.status !== 'withdrawn' && <TakeDown recommendation={recommendation} onDone={reload} />
+      )}
+    </>
+  );
+}
+
+/**
+ * One recommendation, as the email's "show it" or "revise it" link opens it, for its subject or
+ * author; HR and admins see any, and may take it down.
+ */
 export function RecommendationPage({ recommendationId }: { recommendationId: string }) {
-  const loaded = useLoad(async () => {
-    const [received, given] = await Promise.all([
-      api.recommendations('received'),
-      api.recommendations('given'),
-    ]);
-    return [...received.items, ...given.items].find((item) => item.id === recommendationId) ?? null;
-  }, recommendationId);
+  const loaded = useLoad(
+    () =>
+      api.recommendation(recommendationId).catch((failure: unknown) => {
+        if (failure instanceof ApiError && (failure.status === 404 || failure.status === 400)) return null;
+        throw failure;
+      }),
+    recommendationId,
+  );
   const me = session.employeeId();
   return (
     <Loading loaded={loaded}>
@@ -188,6 +264,11 @@ export function RecommendationPage({ recommendationId }: { recommendationId: str
         !recommendation ? (
           <Page title="Recommendation not found">
             <p>This recommendation is not yours to see, or it no longer exists.</p>
+          </Page>
+        ) : session.isHrOrAdmin() &&
+          (recommendation.takedown || (recommendation.subjectId !== me && recommendation.authorId !== me)) ? (
+          <Page title="A recommendation">
+            <Audited recommendation={recommendation} reload={loaded.reload} />
           </Page>
         ) : recommendation.subjectId === me ? (
           <Page title="A recommendation for you">
