@@ -35,6 +35,7 @@ const EXPECTED_MESSAGES = [
   'RecommendationAccepted.v1',
   'RecommendationHidden.v1',
   'RecommendationWithdrawn.v1',
+  'RecommendationTakenDown.v1',
   'EmailSent.v1',
 ];
 
@@ -200,6 +201,13 @@ describe('the events the platform publishes, against the committed contract docu
       'POST',
       `/v1/recommendations/${bensRecommendation.id}/hide`,
       { token: ana.token },
+    );
+    await platform.expectCall(
+      200,
+      'recommendations',
+      'POST',
+      `/v1/recommendations/${bensRecommendation.id}/takedown`,
+      { token: admin.token, body: { reason: 'It names a customer who asked not to be named.' } },
     );
     const fulfilled = await ask(ana, dan);
     const dansRecommendation = await recommend(dan, ana, fulfilled.id);
