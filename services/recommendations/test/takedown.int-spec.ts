@@ -88,7 +88,7 @@ describe('taking a recommendation down', () => {
     expect(answer.body.takedown?.reason).toBe(REASON);
   });
 
-  it('hides it from the profile, both lists, the balance, the coverage, and from author and subject by id', async () => {
+  it('hides it from the profile, both lists, the balance, the coverage, the signed document, and from author and subject by id', async () => {
     const { author, subject, id } = await acceptedRecommendation();
     const ids = async (path: string, token: string) =>
       (await service.request<PageBody>('GET', path, { token })).body.items.map((item) => item.id);
@@ -100,8 +100,17 @@ describe('taking a recommendation down', () => {
           { token: await service.hrToken() },
         )
       ).body.withoutRecommendation.map((employee) => employee.employeeId);
+    const documented = async () =>
+      (
+        await service.request<{ document: { recommendations: Array<{ id: string }> } }>(
+          'GET',
+          '/v1/recommendations/received/document',
+          { token: subject.token },
+        )
+      ).body.document.recommendations.map((recommendation) => recommendation.id);
     expect(await ids(`/v1/employees/${subject.id}/recommendations`, author.token)).toEqual([id]);
     expect(await uncovered()).not.toContain(subject.id);
+    expect(await documented()).toEqual([id]);
 
     await takeDown(id, await service.hrToken());
 
@@ -117,6 +126,7 @@ describe('taking a recommendation down', () => {
     );
     expect(balance.body.counts).toEqual({ supervisor: 0, coworker: 0, subordinate: 0 });
     expect(await uncovered()).toContain(subject.id);
+    expect(await documented()).toEqual([]);
     for (const employee of [author, subject]) {
       const read = await service.request('GET', `/v1/recommendations/${id}`, { token: employee.token });
       expect(read.status).toBe(404);

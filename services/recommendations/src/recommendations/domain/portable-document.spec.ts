@@ -9,6 +9,7 @@ import {
   type RecommendationsDocument,
   type SignedRecommendationsDocument,
 } from './portable-document';
+import { TakedownReason } from './takedown-reason';
 import { Recommendation } from './recommendation';
 
 const document: RecommendationsDocument = {
@@ -179,6 +180,7 @@ describe('the document of what a profile shows', () => {
         writtenAt: day(createdOn + index),
       })),
       revisionRequest: null,
+      takedown: null,
       createdAt: day(createdOn),
       updatedAt: day(createdOn + texts.length),
     });
@@ -223,5 +225,20 @@ describe('the document of what a profile shows', () => {
         revisedAt: null,
       },
     ]);
+  });
+
+  it('leaves out an accepted recommendation HR or an admin took down', () => {
+    const takenDown = received('taken-down', 'accepted', ['text'], 15);
+    takenDown.takeDown('hr-1', TakedownReason.of('Names a colleague who asked not to be named.'), day(16));
+
+    const result = recommendationsDocument({
+      issuer: { name: 'Acme', url: 'https://vouch.acme.example' },
+      issuedAt: day(20),
+      subject: { id: subjectId, name: 'Ana Lima', title: null },
+      received: [received('shown', 'accepted', ['text'], 1), takenDown],
+      authors: new Map(),
+    });
+
+    expect(result.recommendations.map((recommendation) => recommendation.id)).toEqual(['shown']);
   });
 });

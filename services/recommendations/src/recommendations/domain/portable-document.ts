@@ -75,7 +75,8 @@ export interface DocumentPerson {
 
 /**
  * The document of what a subject's profile shows: their accepted recommendations only (never
- * pending, hidden, withdrawn ones, nor those sent back for a revision), newest first, each with its
+ * pending, hidden, withdrawn ones, those sent back for a revision, nor those HR or an admin took
+ * down), newest first, each with its
  * author as the company knows them now.
  */
 export function recommendationsDocument(input: {
@@ -87,7 +88,10 @@ export function recommendationsDocument(input: {
 }): RecommendationsDocument {
   const shown = input.received
     .map((recommendation) => ({ recommendation, state: recommendation.snapshot() }))
-    .filter(({ state }) => state.status === 'accepted' && state.subjectId === input.subject.id)
+    .filter(
+      ({ recommendation, state }) =>
+        state.status === 'accepted' && !recommendation.takenDown && state.subjectId === input.subject.id,
+    )
     .sort((a, b) => b.state.createdAt.getTime() - a.state.createdAt.getTime());
   const url = input.issuer.url.replace(/\/+$/, '');
   return {

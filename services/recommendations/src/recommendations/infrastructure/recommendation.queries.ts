@@ -47,11 +47,12 @@ export class RecommendationQueries {
     return rows.map(recommendationOf);
   }
 
-  /** Every recommendation a profile shows (accepted ones), for the subject's signed document. */
+  /** Every recommendation a profile shows (accepted, not taken down), for the subject's signed document. */
   async acceptedOf(subjectId: string): Promise<Recommendation[]> {
     const rows = await this.reader.query<RecommendationEntity>(
       `SELECT ${RECOMMENDATION_COLUMNS} FROM recommendation
-        WHERE subject_id = $1 AND status = 'accepted' ORDER BY created_at DESC, id DESC`,
+        WHERE subject_id = $1 AND status = 'accepted' AND taken_down_at IS NULL
+        ORDER BY created_at DESC, id DESC`,
       [subjectId],
     );
     return rows.map(recommendationOf);
