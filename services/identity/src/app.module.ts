@@ -29,6 +29,7 @@ import { AccountLinks1797300000000 } from './migrations/1797300000000-account-li
 import { AbuseCounters1797400000000 } from './migrations/1797400000000-abuse-counters';
 import { HrRole1797500000000 } from './migrations/1797500000000-hr-role';
 import { Erasures1797710000000 } from './migrations/1797710000000-erasures';
+import { IdpAdminSignIns1798300000000 } from './migrations/1798300000000-idp-admin-sign-ins';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -71,6 +72,7 @@ export const identityMigrations = [
   AbuseCounters1797400000000,
   HrRole1797500000000,
   Erasures1797710000000,
+  IdpAdminSignIns1798300000000,
 ];
 
 @Module({})

@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { sessionExports, sessionProviders } from '../sessions/sessions.module';
 import { PendingRegistrationRepository } from '../accounts/infrastructure/pending-registration.repository';
 import { passwordSignInEnabled, type IdentityEnvironment } from '../config';
+import { Admins } from './application/admins';
 import { ChangeEmployeeEmail } from './application/change-employee-email.use-case';
 import { ChangeEmploymentDetails } from './application/change-employment-details.use-case';
 import { ChangeManager } from './application/change-manager.use-case';
@@ -51,6 +52,7 @@ export class EmployeesModule {
         EmployeeRepository,
         RoleGroupRepository,
         EmailProofRepository,
+        Admins,
         PasswordHasher,
         // Login tells a sign-up waiting for its address from a wrong password (accounts makes them).
         PendingRegistrationRepository,

@@ -1,6 +1,7 @@
 import { HttpStatus } from '@nestjs/common';
 import type { ErrorMapping } from '@vouch/platform';
 import {
+  AdminOnlyForAdminsError,
   EmailDomainNotAllowedError,
   EmployeeAlreadyErasedError,
   EmailTakenError,
@@ -8,6 +9,7 @@ import {
   EmployeeNotFoundError,
   InvalidCredentialsError,
   InvalidProfileError,
+  ManagerSetByHrDataError,
   OrgChartCycleError,
   TooManyLoginAttemptsError,
   UnknownManagerError,
@@ -32,4 +34,6 @@ export const employeeErrorMappings: ErrorMapping[] = [
   { error: EmployeeDeactivatedError, status: HttpStatus.FORBIDDEN, title: 'Account deactivated' },
   { error: EmployeeAlreadyErasedError, status: HttpStatus.CONFLICT, title: 'Employee erased' },
   { error: InvalidProfileError, status: HttpStatus.BAD_REQUEST, title: 'Invalid profile' },
+  { error: ManagerSetByHrDataError, status: HttpStatus.CONFLICT, title: 'Manager set by HR data' },
+  { error: AdminOnlyForAdminsError, status: HttpStatus.FORBIDDEN, title: 'Employee is an admin' },
 ];

@@ -13,6 +13,7 @@ import {
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -117,6 +118,10 @@ export class EmployeesController {
   @ApiOkResponse({ type: EmployeeResponse })
   @ApiBadRequestResponse({ description: 'unknown manager, or the change would make a cycle' })
   @ApiNotFoundResponse({ description: 'no such employee' })
+  @ApiConflictResponse({
+    description:
+      'Manager set by HR data: HR may not change a link SCIM or the people import set (admins may)',
+  })
   async setManager(
     @CurrentEmployee() caller: AuthenticatedEmployee,
     @Param('id', ParseUUIDPipe) id: string,
@@ -135,6 +140,7 @@ export class EmployeesController {
   @HttpCode(200)
   @HrOrAdmin()
   @ApiOkResponse({ type: EmployeeResponse })
+  @ApiForbiddenResponse({ description: 'only an admin may deactivate an admin' })
   @ApiNotFoundResponse({ description: 'no such employee' })
   async deactivate(
     @CurrentEmployee() caller: AuthenticatedEmployee,
@@ -149,6 +155,7 @@ export class EmployeesController {
   @HttpCode(200)
   @HrOrAdmin()
   @ApiOkResponse({ type: EmployeeResponse })
+  @ApiForbiddenResponse({ description: 'only an admin may reactivate an admin' })
   @ApiNotFoundResponse({ description: 'no such employee' })
   @ApiConflictResponse({ description: 'the employee has been erased' })
   async reactivate(

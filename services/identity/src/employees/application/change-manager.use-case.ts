@@ -4,6 +4,7 @@ import { managerSourceOf, type Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError, UnknownManagerError } from '../domain/employee.errors';
+import { assertMayChangeManagerLink } from '../domain/hr-limits';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
 
 export interface ChangeManagerCommand {
@@ -14,7 +15,10 @@ export interface ChangeManagerCommand {
   actor: Actor;
 }
 
-/** Sets an employee's manager link, its source being who sets it: SCIM, a CSV import, an admin. */
+/**
+ * Sets an employee's manager link, its source being who sets it: SCIM, a CSV import, an admin. HR
+ * may not change a link HR data owns (assertMayChangeManagerLink).
+ */
 @Injectable()
 export class ChangeManager {
   constructor(
@@ -29,6 +33,7 @@ export class ChangeManager {
       await this.employees.lockOrgChart();
       const employee = await this.employees.lockById(employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
+      assertMayChangeManagerLink(actor, employee.snapshot().managerSource);
       let chain: string[] = [];
       if (managerId !== null) {
         const boss = await this.employees.findById(managerId);

@@ -5,7 +5,9 @@ import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { RevokeSessions } from '../../sessions/application/revoke-sessions';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
+import { assertMayChangeActivation } from '../domain/hr-limits';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { Admins } from './admins';
 
 export interface DeactivateEmployeeCommand {
   employeeId: string;
@@ -20,6 +22,7 @@ export class DeactivateEmployee {
     private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly auditLog: AuditLog,
+    private readonly admins: Admins,
     private readonly revokeSessions: RevokeSessions,
   ) {}
 
@@ -35,6 +38,9 @@ export class DeactivateEmployee {
     return this.unitOfWork.run(async () => {
       const employee = await this.employees.lockById(employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
+      // Only HR is limited, so only HR's requests look the roles up.
+      if (actor.type === 'hr')
+        assertMayChangeActivation(actor, { isAdmin: await this.admins.isAdmin(employeeId) }, 'deactivate');
       const before = employee.snapshot();
       const at = new Date();
       const deactivated = employee.deactivate(at);

@@ -4,7 +4,9 @@ import type { Actor } from '../../audit/domain/audit-entry';
 import { AuditLog } from '../../audit/infrastructure/audit-log.repository';
 import type { Employee } from '../domain/employee';
 import { EmployeeNotFoundError } from '../domain/employee.errors';
+import { assertMayChangeActivation } from '../domain/hr-limits';
 import { EmployeeRepository } from '../infrastructure/employee.repository';
+import { Admins } from './admins';
 
 export interface ReactivateEmployeeCommand {
   employeeId: string;
@@ -17,6 +19,7 @@ export class ReactivateEmployee {
     private readonly unitOfWork: UnitOfWork,
     private readonly employees: EmployeeRepository,
     private readonly auditLog: AuditLog,
+    private readonly admins: Admins,
   ) {}
 
   /** Undoes an offboarding; reactivating an active employee changes nothing. */
@@ -25,6 +28,9 @@ export class ReactivateEmployee {
     return this.unitOfWork.run(async () => {
       const employee = await this.employees.lockById(employeeId);
       if (!employee) throw new EmployeeNotFoundError(employeeId);
+      // Only HR is limited, so only HR's requests look the roles up.
+      if (actor.type === 'hr')
+        assertMayChangeActivation(actor, { isAdmin: await this.admins.isAdmin(employeeId) }, 'reactivate');
       const before = employee.snapshot();
       const at = new Date();
       if (!employee.reactivate(at)) return employee;

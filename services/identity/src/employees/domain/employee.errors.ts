@@ -73,3 +73,26 @@ export class EmployeeAlreadyErasedError extends Error {
     super(`employee ${employeeId} has been erased`);
   }
 }
+
+/**
+ * HR's own data (SCIM, the people import) owns this manager link: HR changes it there, since the
+ * next sync would undo a change made in Vouch. Admins may still override it (break-glass).
+ */
+export class ManagerSetByHrDataError extends Error {
+  override readonly name = 'ManagerSetByHrDataError';
+  constructor(readonly source: 'scim' | 'csv') {
+    super(
+      source === 'scim'
+        ? 'the manager link was set by the identity provider (SCIM): change it in the HR system'
+        : 'the manager link was set by the people import (CSV): change it in the people file',
+    );
+  }
+}
+
+/** Only an admin may deactivate or reactivate an admin, so that HR cannot lock the admins out. */
+export class AdminOnlyForAdminsError extends Error {
+  override readonly name = 'AdminOnlyForAdminsError';
+  constructor(change: 'deactivate' | 'reactivate') {
+    super(`only an admin may ${change} an admin`);
+  }
+}

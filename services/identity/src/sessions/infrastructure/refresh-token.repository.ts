@@ -118,6 +118,19 @@ export class RefreshTokenRepository {
     );
   }
 
+  /**
+   * Whether a sign-in of the employee that identity still keeps (open, or ended and not yet
+   * purged) came through single sign-on with the identity provider's admin group.
+   */
+  async signedInFromIdpAdminGroup(employeeId: string): Promise<boolean> {
+    const manager = ambientTransaction() ?? this.dataSource.manager;
+    const rows: unknown[] = await manager.query(
+      `SELECT 1 FROM refresh_token_family WHERE employee_id = $1 AND idp_admin LIMIT 1`,
+      [employeeId],
+    );
+    return rows.length > 0;
+  }
+
   /** Ends every session of an employee; returns how many were still open. */
   async revokeAllOf(employeeId: string, reason: string, at: Date): Promise<number> {
     const [, affected]: [unknown, number] = await this.unitOfWork.transaction().query(

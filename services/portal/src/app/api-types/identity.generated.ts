@@ -1343,6 +1343,13 @@ export interface operations {
         };
         content?: never;
       };
+      /** @description Manager set by HR data: HR may not change a link SCIM or the people import set (admins may) */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
       503: components['responses']['DatabaseTimeout'];
     };
   };
@@ -1372,7 +1379,11 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description neither HR nor an admin */
+      /**
+       * @description only an admin may deactivate an admin
+       *
+       *     neither HR nor an admin
+       */
       403: {
         headers: {
           [name: string]: unknown;
@@ -1415,7 +1426,11 @@ export interface operations {
         };
         content?: never;
       };
-      /** @description neither HR nor an admin */
+      /**
+       * @description only an admin may reactivate an admin
+       *
+       *     neither HR nor an admin
+       */
       403: {
         headers: {
           [name: string]: unknown;
