@@ -34,7 +34,8 @@ const BROKER_SUBJECT = 'CN=vouch-local-broker';
 
 /** Who consumes whose topics (libs/contracts' owners; each service's `@HandlesEvent` handlers). */
 export const SERVICE_CONSUMES = /** @type {const} */ ({
-  // identity reads the others' topics for their …ErasureCompleted reports only (ignoring the rest).
+  // identity reads the others' topics for their …ErasureCompleted reports, and recommendations' for
+  // RecommendationTakenDown (its audit log), ignoring the rest.
   identity: ['connections', 'recommendations', 'notifications'],
   connections: ['identity'],
   recommendations: ['identity', 'connections'],

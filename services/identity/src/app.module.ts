@@ -6,6 +6,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { accountErrorMappings } from './accounts/api/account.error-mappings';
 import { PasswordResetEntity } from './accounts/infrastructure/password-reset.entity';
 import { PendingRegistrationEntity } from './accounts/infrastructure/pending-registration.entity';
+import { AuditEventsModule } from './audit/audit-events.module';
 import { AuditEntryEntity } from './audit/infrastructure/audit-entry.entity';
 import type { IdentityEnvironment } from './config';
 import { employeeErrorMappings } from './employees/api/employee.error-mappings';
@@ -30,6 +31,7 @@ import { AbuseCounters1797400000000 } from './migrations/1797400000000-abuse-cou
 import { HrRole1797500000000 } from './migrations/1797500000000-hr-role';
 import { Erasures1797710000000 } from './migrations/1797710000000-erasures';
 import { IdpAdminSignIns1798300000000 } from './migrations/1798300000000-idp-admin-sign-ins';
+import { TakedownAudit1798310000000 } from './migrations/1798310000000-takedown-audit';
 import { ScimGroupEntity, ScimGroupMemberEntity } from './provisioning/infrastructure/scim-group.entity';
 import { ScimUserEntity } from './provisioning/infrastructure/scim-user.entity';
 import { PersonalDataModule } from './personal-data/personal-data.module';
@@ -73,6 +75,7 @@ export const identityMigrations = [
   HrRole1797500000000,
   Erasures1797710000000,
   IdpAdminSignIns1798300000000,
+  TakedownAudit1798310000000,
 ];
 
 @Module({})
@@ -108,6 +111,7 @@ export class AppModule {
         RoleGrantsModule.forRoot(employees),
         PersonalDataModule.forRoot(employees),
         ErasureModule.forRoot(employees),
+        AuditEventsModule.forRoot(employees),
       ],
     };
   }

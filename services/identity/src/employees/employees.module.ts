@@ -87,6 +87,8 @@ export class EmployeesModule {
         // Who may be an ADMIN_EMAILS admin: the addresses proven (email links, single sign-on).
         EmailProofRepository,
         TokenIssuer,
+        // Whose actions the audit log records as an admin's (a takedown, from recommendations).
+        Admins,
         ...sessionExports,
         // Password accounts: a confirmed sign-up becomes an employee.
         RegisterEmployee,

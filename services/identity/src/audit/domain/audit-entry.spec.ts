@@ -135,4 +135,14 @@ describe('who an audit entry says acted', () => {
       adminGrant: true,
     });
   });
+
+  it("redacts a takedown's reason, free text that may name people, and keeps the ids", () => {
+    const recommendationId = randomUUID();
+    const authorId = randomUUID();
+    expect(redactedFields({ recommendationId, authorId, reason: 'Ana named Bruno Reis' })).toEqual({
+      recommendationId,
+      authorId,
+      reason: REDACTED,
+    });
+  });
 });

@@ -84,6 +84,8 @@ export const AUDIT_ACTIONS = [
   'employee.hr_role_granted',
   'employee.hr_role_revoked',
   'employee.erased',
+  // Another service's action about a person, from its event: HR or an admin took down a recommendation.
+  'recommendation.taken_down',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -140,7 +142,9 @@ export const REDACTED = '[redacted]';
 
 /**
  * The fields of an audit entry that say nothing about who the person is: links by id, being
- * active, the roles and groups that gave them, and an erasure's own record.
+ * active, the roles and groups that gave them, an erasure's id, a recommendation's and its
+ * author's. Not `reason`: a takedown's is free text that may name people (an erasure's own
+ * reason, a reference, is recorded after its redaction and never goes through it).
  */
 const IMPERSONAL_FIELDS: ReadonlySet<string> = new Set([
   'managerId',
@@ -151,7 +155,8 @@ const IMPERSONAL_FIELDS: ReadonlySet<string> = new Set([
   'adminGrant',
   'hrGrant',
   'erasureId',
-  'reason',
+  'recommendationId',
+  'authorId',
 ]);
 
 /**

@@ -133,13 +133,39 @@ export class AuditLog {
   }
 
   /**
-   * Redacts the personal values of every entry about an employee (redactedFields), in the
-   * erasure's transaction: the one UPDATE the log lets through, declared for this transaction only.
+   * Records that HR or an admin took down a recommendation about the employee (from
+   * recommendations' RecommendationTakenDown), at the time they did: which one, its author, and
+   * their reason as written.
+   */
+  async recordTakedown(
+    actor: Actor,
+    takedown: { subjectId: string; recommendationId: string; authorId: string; reason: string; at: Date },
+  ): Promise<void> {
+    await this.insert(this.unitOfWork.transaction(), actor, {
+      action: 'recommendation.taken_down',
+      at: takedown.at,
+      employeeId: takedown.subjectId,
+      before: {},
+      after: {
+        recommendationId: takedown.recommendationId,
+        authorId: takedown.authorId,
+        reason: takedown.reason,
+      },
+    });
+  }
+
+  /**
+   * Redacts the personal values of every entry about an employee (redactedFields), and of the
+   * takedowns of the recommendations they wrote (whose reason may name them), in the erasure's
+   * transaction: the one UPDATE the log lets through, declared for this transaction only.
    */
   async redactEntriesAbout(employeeId: string): Promise<void> {
     const manager = this.unitOfWork.transaction();
     const entries: Array<{ id: string; before: AuditedFields; after: AuditedFields }> = await manager.query(
-      `SELECT id, before, after FROM audit_entry WHERE employee_id = $1 FOR UPDATE`,
+      `SELECT id, before, after FROM audit_entry
+        WHERE employee_id = $1
+           OR (action = 'recommendation.taken_down' AND after ->> 'authorId' = $1::text)
+          FOR UPDATE`,
       [employeeId],
     );
     if (entries.length === 0) return;

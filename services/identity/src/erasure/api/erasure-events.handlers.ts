@@ -17,8 +17,8 @@ type ErasureCompleted = CloudEvent<
 >;
 
 /**
- * The other services' reports that their part of an erasure is done: the only events identity
- * consumes. Each runs in the consumer's transaction with its inbox record, so a report delivered
+ * The other services' reports that their part of an erasure is done (besides these, identity
+ * consumes only RecommendationTakenDown, for the audit log). Each runs in the consumer's transaction with its inbox record, so a report delivered
  * twice is applied once (and the erasure takes a repeated report as nothing besides).
  */
 @EventHandlers()

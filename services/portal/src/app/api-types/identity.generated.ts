@@ -990,7 +990,8 @@ export interface components {
         | 'employee.admin_role_revoked'
         | 'employee.hr_role_granted'
         | 'employee.hr_role_revoked'
-        | 'employee.erased';
+        | 'employee.erased'
+        | 'recommendation.taken_down';
       /**
        * Format: uuid
        * @description the employee changed
@@ -2368,7 +2369,8 @@ export interface operations {
           | 'employee.admin_role_revoked'
           | 'employee.hr_role_granted'
           | 'employee.hr_role_revoked'
-          | 'employee.erased';
+          | 'employee.erased'
+          | 'recommendation.taken_down';
         /** @description changes at or after this time */
         from?: string;
         /** @description changes before this time */
