@@ -5,6 +5,7 @@ import {
   IsArray,
   IsEmail,
   IsEmpty,
+  IsIn,
   IsOptional,
   IsString,
   IsTimeZone,
@@ -24,6 +25,7 @@ import {
 } from '@vouch/contracts';
 import { MultiLineText, PageQuery, SingleLineText } from '@vouch/platform';
 import type { Employee } from '../domain/employee';
+import { EMPLOYEE_STATUSES, type EmployeeStatus } from '../domain/employee-status';
 import { ProfileLimits, type Completeness, type ProfileField } from '../domain/profile';
 
 /** Written as an object so that a field added to the profile fails to compile until listed. */
@@ -321,6 +323,16 @@ export class SearchEmployeesQuery extends PageQuery {
   @IsOptional()
   @IsUUID()
   managerId?: string;
+
+  @ApiPropertyOptional({
+    enum: EMPLOYEE_STATUSES,
+    default: 'active',
+    description:
+      'active people (the directory), or, for HR and admins only, deactivated ones or both; never the erased',
+  })
+  @IsOptional()
+  @IsIn(EMPLOYEE_STATUSES)
+  status?: EmployeeStatus;
 }
 
 export class MissingPartResponse {

@@ -1,6 +1,7 @@
 import {
   Body,
   Controller,
+  ForbiddenException,
   Get,
   HttpCode,
   Param,
@@ -97,7 +98,17 @@ export class EmployeesController {
   @Get()
   @Authenticated()
   @ApiOkResponse({ type: EmployeePageResponse })
-  async search(@Query() query: SearchEmployeesQuery): Promise<EmployeePageResponse> {
+  @ApiForbiddenResponse({ description: 'a status other than active, asked by neither HR nor an admin' })
+  async search(
+    @CurrentEmployee() caller: AuthenticatedEmployee,
+    @Query() query: SearchEmployeesQuery,
+  ): Promise<EmployeePageResponse> {
+    // Colleagues find the active only: whom the company let go is HR's business.
+    if (
+      (query.status ?? 'active') !== 'active' &&
+      !caller.roles.some((role) => role === 'hr' || role === 'admin')
+    )
+      throw new ForbiddenException('only HR or admins may list deactivated people');
     const page = await this.searchEmployees.execute(query);
     return {
       items: page.items.map((employee) => EmployeeResponse.from(employee)),

@@ -5,6 +5,7 @@ import { UnitOfWork } from '@vouch/messaging';
 import { ambientTransaction } from '@vouch/persistence';
 import { Employee, type EmployeeState } from '../domain/employee';
 import { EmailTakenError } from '../domain/employee.errors';
+import type { EmployeeStatus } from '../domain/employee-status';
 import { EmployeeEntity } from './employee.entity';
 
 const UNIQUE_VIOLATION = '23505';
@@ -161,15 +162,18 @@ export class EmployeeRepository {
     return rows.map((row) => row.id);
   }
 
-  /** Active employees whose name, email or title contains `q` (reporting to `managerId`), by name, after the cursor. */
+  /**
+   * Employees of `status` whose name, email or title contains `q` (reporting to `managerId`), by
+   * name, after the cursor. Never the erased: they are deactivated, but nobody is to find them.
+   */
   async search(
-    { q, managerId }: { q?: string; managerId?: string },
+    { q, managerId, status }: { q?: string; managerId?: string; status: EmployeeStatus },
     limit: number,
     after: { key: string; id: string } | undefined,
   ): Promise<Employee[]> {
     const query = this.dataSource.manager
       .createQueryBuilder(EmployeeEntity, 'e')
-      .where('e.deactivated_at IS NULL')
+      .where('e.erased_at IS NULL')
       .orderBy('e.name', 'ASC')
       .addOrderBy('e.id', 'ASC')
       .limit(limit);
@@ -179,6 +183,8 @@ export class EmployeeRepository {
         pattern,
       });
     }
+    if (status === 'active') query.andWhere('e.deactivated_at IS NULL');
+    if (status === 'deactivated') query.andWhere('e.deactivated_at IS NOT NULL');
     if (managerId) query.andWhere('e.manager_id = :managerId', { managerId });
     if (after) query.andWhere('(e.name, e.id) > (:key, :id)', { key: after.key, id: after.id });
     return (await query.getMany()).map(toDomain);

@@ -1232,6 +1232,8 @@ export interface operations {
         q?: string;
         /** @description only the manager's direct reports */
         managerId?: string;
+        /** @description active people (the directory), or, for HR and admins only, deactivated ones or both; never the erased */
+        status?: 'active' | 'deactivated' | 'all';
       };
       header?: never;
       path?: never;
@@ -1249,6 +1251,13 @@ export interface operations {
       };
       /** @description no valid token */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /** @description a status other than active, asked by neither HR nor an admin */
+      403: {
         headers: {
           [name: string]: unknown;
         };
