@@ -1,5 +1,5 @@
-import { Client } from 'pg';
 import { quoteIdentifier } from '@vouch/persistence';
+import { withClient } from './test-database';
 
 /** A column of a table that holds one of the values looked for. */
 export interface FoundValue {
@@ -12,15 +12,14 @@ export interface FoundValue {
 /**
  * Where a database still holds any of `values` (a person's name, their email): every column of
  * text, character, JSON or array type of every table in the public schema, searched
- * case-insensitively within the column's text. For tests of an erasure; slow on a large database.
+ * case-insensitively within the column's text, by URL so that it reads a service under test and a
+ * whole platform's alike. For tests of an erasure; slow on a large database.
  */
 export async function findValuesInDatabase(
   databaseUrl: string,
   values: readonly string[],
 ): Promise<FoundValue[]> {
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
+  return withClient(databaseUrl, async (client) => {
     const { rows: columns } = await client.query<{ table_name: string; column_name: string }>(
       `SELECT c.table_name, c.column_name
          FROM information_schema.columns c
@@ -30,18 +29,18 @@ export async function findValuesInDatabase(
         ORDER BY c.table_name, c.column_name`,
     );
     const found: FoundValue[] = [];
-    for (const { table_name: table, column_name: column } of columns)
-      for (const value of values) {
-        const { rows } = await client.query<{ n: number }>(
-          `SELECT count(*)::int AS n FROM ${quoteIdentifier(table)}
-            WHERE strpos(lower(${quoteIdentifier(column)}::text), lower($1)) > 0`,
-          [value],
-        );
-        const count = rows[0]?.n ?? 0;
-        if (count > 0) found.push({ table, column, value, rows: count });
-      }
+    for (const { table_name: table, column_name: column } of columns) {
+      // One scan of the table for every value, in the order they were given.
+      const { rows } = await client.query<{ value: string; rows: number }>(
+        `SELECT v.value, count(*)::int AS rows
+           FROM unnest($1::text[]) WITH ORDINALITY AS v(value, position)
+           JOIN ${quoteIdentifier(table)} t ON strpos(lower(t.${quoteIdentifier(column)}::text), lower(v.value)) > 0
+          GROUP BY v.value, v.position
+          ORDER BY v.position`,
+        [values],
+      );
+      for (const { value, rows: count } of rows) found.push({ table, column, value, rows: count });
+    }
     return found;
-  } finally {
-    await client.end();
-  }
+  });
 }

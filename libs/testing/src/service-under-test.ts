@@ -168,32 +168,4 @@ export class ServiceUnderTest {
       { timeoutMs: 60_000 },
     );
   }
-
-  /**
-   * The columns (`table.column`) of the service's tables where any row still holds one of the
-   * values, case-insensitively, in any text, varchar, jsonb or text array column: for a test that
-   * proves an erasure left nothing of a person's name or email behind.
-   */
-  async columnsHolding(values: string[]): Promise<string[]> {
-    const dataSource = this.app.get(DataSource);
-    const columns: Array<{ table: string; column: string }> = await dataSource.query(
-      `SELECT c.table_name AS "table", c.column_name AS "column"
-         FROM information_schema.columns c
-         JOIN information_schema.tables t USING (table_schema, table_name)
-        WHERE c.table_schema = current_schema() AND t.table_type = 'BASE TABLE'
-          AND (c.data_type IN ('text', 'character varying', 'jsonb', 'json') OR c.udt_name = '_text')
-        ORDER BY 1, 2`,
-    );
-    const holding: string[] = [];
-    for (const { table, column } of columns) {
-      const [row]: Array<{ holds: boolean }> = await dataSource.query(
-        `SELECT EXISTS (
-           SELECT 1 FROM "${table}", unnest($1::text[]) AS value
-            WHERE strpos(lower("${column}"::text), lower(value)) > 0) AS holds`,
-        [values],
-      );
-      if (row?.holds) holding.push(`${table}.${column}`);
-    }
-    return holding;
-  }
 }
