@@ -23,6 +23,9 @@ import type {
   SchemaEmailConfirmedResponse as EmailConfirmed,
   SchemaEmployeePageResponse as EmployeePage,
   SchemaEmployeeResponse as Employee,
+  SchemaErasurePageResponse as ErasurePage,
+  SchemaErasureResponse as Erasure,
+  SchemaEraseEmployeeRequest as EraseEmployeeBody,
   SchemaIdentityExportDto as IdentityExport,
   SchemaLoginRequest as LoginBody,
   SchemaLoginResponse as LoginAnswer,
@@ -70,6 +73,8 @@ export type {
   DeliverySummary,
   Education,
   Employee,
+  Erasure,
+  ErasurePage,
   ManagerSource,
   NotificationPreferences,
   Position,
@@ -197,7 +202,12 @@ export const api = {
   updateMe: (change: ProfileChange) => call<Employee>('PATCH', '/v1/employees/me', change),
   completeness: () => call<Completeness>('GET', '/v1/employees/me/completeness'),
   employee: (id: string) => call<Employee>('GET', `/v1/employees/${encodeURIComponent(id)}`),
-  searchEmployees: (q: string) => call<EmployeePage>('GET', `/v1/employees?${query({ q, limit: '50' })}`),
+  /** `deactivated`: them too, for HR and admins (identity answers 403 to anyone else). */
+  searchEmployees: (q: string, { deactivated = false } = {}) =>
+    call<EmployeePage>(
+      'GET',
+      `/v1/employees?${query({ q, limit: '50', ...(deactivated ? { status: 'all' } : {}) })}`,
+    ),
 
   connectionRequests: (direction: 'incoming' | 'outgoing') =>
     call<ConnectionRequestPage>('GET', `/v1/connection-requests?${query({ direction, limit: '100' })}`),
@@ -264,6 +274,12 @@ export const api = {
     call<Employee>('POST', `/v1/employees/${encodeURIComponent(employeeId)}/deactivate`),
   reactivate: (employeeId: string) =>
     call<Employee>('POST', `/v1/employees/${encodeURIComponent(employeeId)}/reactivate`),
+  eraseEmployee: (employeeId: string, reason: string) =>
+    call<Erasure>('POST', `/v1/admin/employees/${encodeURIComponent(employeeId)}/erasure`, {
+      reason,
+    } satisfies EraseEmployeeBody),
+  erasures: () => call<ErasurePage>('GET', `/v1/admin/erasures?${query({ limit: '50' })}`),
+  erasure: (id: string) => call<Erasure>('GET', `/v1/admin/erasures/${encodeURIComponent(id)}`),
   teamCoverage: (scope: CoverageScope, page: number) =>
     call<TeamCoveragePage>('GET', `/v1/admin/recommendations/coverage/teams?${coverageQuery(scope, page)}`),
   withoutRecommendation: (scope: CoverageScope, page: number) =>

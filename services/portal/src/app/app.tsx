@@ -7,6 +7,7 @@ import { DirectoryPage } from './pages/directory';
 import { HrCoveragePage } from './pages/hr-coverage';
 import { HrPeoplePage, HrPersonPage } from './pages/hr-people';
 import { HrDeliveriesPage } from './pages/hr-deliveries';
+import { HrErasuresPage } from './pages/hr-erasures';
 import { NotificationSettingsPage } from './pages/notification-settings';
 import { ProfilePage } from './pages/profile';
 import { RecommendationPage } from './pages/recommendation';
@@ -16,7 +17,7 @@ import { CompanySignInCompletePage } from './pages/company-sign-in';
 import { SignInPage, SignUpPage } from './pages/sign-in';
 import { WelcomePage } from './pages/welcome';
 import { WriteRecommendationPage } from './pages/write-recommendation';
-import { isForHr, isPublic, matchRoute, signInPath, type Route } from './routes';
+import { isForAdmins, isForHr, isPublic, matchRoute, signInPath, type Route } from './routes';
 import { Link, navigate, useLocation, type Location } from './router';
 import { session } from './session';
 import { Page } from './ui';
@@ -31,11 +32,12 @@ const NAVIGATION = [
   { href: '/account', label: 'Account' },
 ];
 
-/** HR's pages, shown to HR and admins only. */
+/** HR's pages, shown to HR and admins only; the erasures to admins alone. */
 const HR_NAVIGATION = [
-  { href: '/hr/people', label: 'People' },
-  { href: '/hr/coverage', label: 'Coverage' },
-  { href: '/hr/deliveries', label: 'Deliveries' },
+  { href: '/hr/people', label: 'People', adminsOnly: false },
+  { href: '/hr/coverage', label: 'Coverage', adminsOnly: false },
+  { href: '/hr/deliveries', label: 'Deliveries', adminsOnly: false },
+  { href: '/hr/erasures', label: 'Erasures', adminsOnly: true },
 ];
 
 /** A page number from the address: 1 unless a whole number from 1 on. */
@@ -45,6 +47,14 @@ function pageNumber(value: string | null): number {
 }
 
 function pageFor(route: Route, location: Location): ReactNode {
+  if (isForAdmins(route) && !session.isAdmin())
+    return (
+      <Page title="Not allowed">
+        <p className="message error" role="alert">
+          This page is for admins only. <Link href="/profile">Go to your profile</Link>.
+        </p>
+      </Page>
+    );
   if (isForHr(route) && !session.isHrOrAdmin())
     return (
       <Page title="Not allowed">
@@ -93,7 +103,12 @@ function pageFor(route: Route, location: Location): ReactNode {
     case 'account':
       return <AccountPage />;
     case 'hr-people':
-      return <HrPeoplePage query={location.search.get('q') ?? ''} />;
+      return (
+        <HrPeoplePage
+          query={location.search.get('q') ?? ''}
+          includeDeactivated={location.search.get('status') === 'all'}
+        />
+      );
     case 'hr-person':
       return <HrPersonPage employeeId={route.employeeId} />;
     case 'hr-coverage':
@@ -106,6 +121,8 @@ function pageFor(route: Route, location: Location): ReactNode {
       );
     case 'hr-deliveries':
       return <HrDeliveriesPage />;
+    case 'hr-erasures':
+      return <HrErasuresPage />;
     case 'not-found':
       return (
         <Page title="Page not found">
@@ -175,7 +192,7 @@ export function App() {
           <nav aria-label="HR" className="hr-navigation">
             <span className="nav-group-label">HR</span>
             <ul>
-              {HR_NAVIGATION.map((item) => (
+              {HR_NAVIGATION.filter((item) => !item.adminsOnly || session.isAdmin()).map((item) => (
                 <li key={item.href}>
                   <Link
                     href={item.href}

@@ -1,4 +1,4 @@
-import { isForHr, isPublic, matchRoute, nextPathAfterSignIn, signInPath } from './routes';
+import { isForAdmins, isForHr, isPublic, matchRoute, nextPathAfterSignIn, signInPath } from './routes';
 
 describe('the portal routes', () => {
   it('opens the page each email link names', () => {
@@ -74,5 +74,13 @@ describe('the portal routes', () => {
     expect(isForHr(matchRoute('/hr/people/4b1d'))).toBe(true);
     expect(isForHr(matchRoute('/hr/deliveries'))).toBe(true);
     expect(isForHr(matchRoute('/people/4b1d'))).toBe(false);
+  });
+
+  it('opens the erasures under HR, for admins only', () => {
+    expect(matchRoute('/hr/erasures')).toEqual({ page: 'hr-erasures' });
+    expect(isForAdmins(matchRoute('/hr/erasures'))).toBe(true);
+    expect(isForHr(matchRoute('/hr/erasures'))).toBe(true);
+    expect(isForAdmins(matchRoute('/hr/people/4b1d'))).toBe(false);
+    expect(isForAdmins(matchRoute('/hr/deliveries'))).toBe(false);
   });
 });

@@ -22,6 +22,7 @@ export type Route =
   | { page: 'hr-people' }
   | { page: 'hr-person'; employeeId: string }
   | { page: 'hr-coverage' }
+  | { page: 'hr-erasures' }
   | { page: 'not-found' };
 
 const FIXED: Record<string, Route> = {
@@ -47,6 +48,7 @@ const FIXED: Record<string, Route> = {
   '/account': { page: 'account' },
   '/hr/people': { page: 'hr-people' },
   '/hr/coverage': { page: 'hr-coverage' },
+  '/hr/erasures': { page: 'hr-erasures' },
 };
 
 export function matchRoute(pathname: string): Route {
@@ -79,7 +81,12 @@ export function isPublic(route: Route): boolean {
 
 /** HR's pages: only for HR and admins (the services refuse everyone else anyway). */
 export function isForHr(route: Route): boolean {
-  return ['hr-people', 'hr-person', 'hr-coverage', 'hr-deliveries'].includes(route.page);
+  return ['hr-people', 'hr-person', 'hr-coverage', 'hr-deliveries', 'hr-erasures'].includes(route.page);
+}
+
+/** Pages for admins alone, not HR (identity refuses HR anyway): the erasures. */
+export function isForAdmins(route: Route): boolean {
+  return route.page === 'hr-erasures';
 }
 
 export function signInPath(wanted: string): string {

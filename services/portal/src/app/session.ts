@@ -161,6 +161,12 @@ export const session = {
     const roles = claimsOf(token)?.roles;
     return Array.isArray(roles) && (roles.includes('hr') || roles.includes('admin'));
   },
+
+  /** Whether the token says admin: only to show what admins alone may do (erasure), as above. */
+  isAdmin(): boolean {
+    const roles = claimsOf(token)?.roles;
+    return Array.isArray(roles) && roles.includes('admin');
+  },
 };
 
 scheduleRefresh();

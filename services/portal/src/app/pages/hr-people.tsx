@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, type Employee, type ManagerSource } from '../api';
 import { Link, navigate } from '../router';
+import { session } from '../session';
 import { ActionButton, ErrorMessage, Loading, Page, asError, useLoad } from '../ui';
+import { Erasing } from './hr-erasures';
 
 /** Who owns a manager link, as HR reads it: HR data (SCIM, the people import) or a person in Vouch. */
 const MANAGER_SET_BY: Record<ManagerSource, string> = {
@@ -13,21 +15,35 @@ const MANAGER_SET_BY: Record<ManagerSource, string> = {
 /** HR data owns these links: the next sync would overwrite a change made here, so none is offered. */
 const OWNED_BY_HR_DATA: readonly ManagerSource[] = ['scim', 'csv'];
 
-function SearchForm({ query, inputId, label }: { query: string; inputId: string; label: string }) {
+/** The People page's address for a search: `all` keeps the deactivated in the results. */
+function peoplePath(query: string, includeDeactivated: boolean): string {
+  const parameters = new URLSearchParams({ q: query, ...(includeDeactivated ? { status: 'all' } : {}) });
+  return `/hr/people?${parameters.toString()}`;
+}
+
+function SearchForm({ query, includeDeactivated }: { query: string; includeDeactivated: boolean }) {
   const [text, setText] = useState(query);
   const search = (event: FormEvent) => {
     event.preventDefault();
-    navigate(`/hr/people?q=${encodeURIComponent(text.trim())}`);
+    navigate(peoplePath(text.trim(), includeDeactivated));
   };
   return (
     <form className="search" role="search" onSubmit={search}>
-      <label htmlFor={inputId}>{label}</label>
+      <label htmlFor="hr-people-query">Find a person by name, email or job title</label>
       <div className="inline-form">
-        <input id={inputId} type="search" value={text} onChange={(e) => setText(e.target.value)} />
+        <input id="hr-people-query" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="primary">
           Search
         </button>
       </div>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={includeDeactivated}
+          onChange={(event) => navigate(peoplePath(text.trim(), event.target.checked))}
+        />
+        Show deactivated people too
+      </label>
     </form>
   );
 }
@@ -40,6 +56,7 @@ function PeopleTable({ people }: { people: Employee[] }) {
           <th scope="col">Name</th>
           <th scope="col">Email</th>
           <th scope="col">Job title</th>
+          <th scope="col">Status</th>
         </tr>
       </thead>
       <tbody>
@@ -50,6 +67,7 @@ function PeopleTable({ people }: { people: Employee[] }) {
             </td>
             <td>{employee.email}</td>
             <td>{employee.title ?? ''}</td>
+            <td>{employee.active ? 'Active' : <span className="status hidden">Deactivated</span>}</td>
           </tr>
         ))}
       </tbody>
@@ -57,16 +75,26 @@ function PeopleTable({ people }: { people: Employee[] }) {
   );
 }
 
-/** HR's people search: active employees by name, email or job title. */
-export function HrPeoplePage({ query }: { query: string }) {
-  const results = useLoad(() => api.searchEmployees(query), query);
+/** HR's people search: active employees by name, email or job title, and deactivated ones on demand. */
+export function HrPeoplePage({ query, includeDeactivated }: { query: string; includeDeactivated: boolean }) {
+  const results = useLoad(
+    () => api.searchEmployees(query, { deactivated: includeDeactivated }),
+    `${query}:${String(includeDeactivated)}`,
+  );
+  const nobody = includeDeactivated ? 'Nobody' : 'Nobody active';
   return (
     <Page title="People (HR)">
-      <SearchForm query={query} inputId="hr-people-query" label="Find a person by name, email or job title" />
+      <SearchForm key={query} query={query} includeDeactivated={includeDeactivated} />
       <Loading loaded={results}>
         {(page) =>
           page.items.length === 0 ? (
-            <p role="status">{query ? `Nobody active matches “${query}”.` : 'Nobody is active yet.'}</p>
+            <p role="status">
+              {query
+                ? `${nobody} matches “${query}”.`
+                : includeDeactivated
+                  ? 'Nobody yet.'
+                  : 'Nobody is active yet.'}
+            </p>
           ) : (
             <>
               <p role="status" className="muted">
@@ -243,7 +271,10 @@ function Activation({ person, onChanged }: { person: Employee; onChanged: () => 
   );
 }
 
-/** One person as HR sees them: profile, manager, reports, and whether they are active. */
+/**
+ * One person as HR sees them: profile, manager, reports, and whether they are active; admins may
+ * also erase their personal data, except their own.
+ */
 export function HrPersonPage({ employeeId }: { employeeId: string }) {
   const [version, setVersion] = useState(0);
   const person = useLoad(() => api.employee(employeeId), `${employeeId}:${version}`);
@@ -273,6 +304,9 @@ export function HrPersonPage({ employeeId }: { employeeId: string }) {
           <ManagerSection person={found} onChanged={changed} />
           <ReportsSection person={found} />
           <Activation person={found} onChanged={changed} />
+          {session.isAdmin() && found.id !== session.employeeId() && (
+            <Erasing person={found} onErased={changed} />
+          )}
         </Page>
       )}
     </Loading>
