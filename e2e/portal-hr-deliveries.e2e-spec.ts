@@ -1,8 +1,12 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { freePort, startTestSmtpServer, waitFor, type Employee, type TestSmtpServer } from '@vouch/testing';
 import { Platform } from '@vouch/testing';
 import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
 
+/** `npm run portal:screenshots` sets it: the scenario then photographs its pages for the README. */
+const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;
 const PASSWORD = 'correct horse battery staple';
 const TEXT = 'Ana turned our slowest release train into a weekly one, and taught the rest of us how.';
 const REASON = 'It names a customer who asked not to be named.';
@@ -73,6 +77,12 @@ describeInBrowser('the HR pages of the portal', () => {
 
   const title = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
 
+  async function screenshot(page: Page, name: string): Promise<void> {
+    if (!SCREENSHOTS) return;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  }
+
   /** A member of HR: an admin grants the role; it is in the token from the next sign-in. */
   async function hrMember(): Promise<Employee> {
     const hana = await platform.register('Hana Sato');
@@ -141,6 +151,7 @@ describeInBrowser('the HR pages of the portal', () => {
     await failedToday.waitFor();
     await failedToday.click();
     await cleoFailure.waitFor();
+    await screenshot(hr, 'hr-deliveries');
 
     // Ana sees Ben's recommendation among hers before HR takes it down.
     const anaPage = await signedIn(ana);
@@ -152,6 +163,7 @@ describeInBrowser('the HR pages of the portal', () => {
     await title(hr, 'A recommendation').waitFor();
     await hr.getByLabel('Why? Its author and its subject get this reason by email.').fill(REASON);
     await hr.getByRole('button', { name: 'Take down' }).click();
+    await screenshot(hr, 'hr-takedown');
     await hr.getByRole('button', { name: 'Yes, take it down' }).click();
     await hr.getByText('Taken down').waitFor();
     await hr.getByText(REASON).waitFor();
