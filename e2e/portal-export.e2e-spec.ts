@@ -1,9 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser } from 'playwright-core';
-import { freePort, Platform } from '@vouch/testing';
-import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
+import type { Platform } from '@vouch/testing';
+import { chromiumIsInstalled, CHROMIUM_PATH, PortalInBrowser } from './portal-support/portal';
 
-const PASSWORD = 'correct horse battery staple';
 const PRAISE = 'Ana made every release calmer; she explains, listens and follows through.';
 
 interface DownloadedExport {
@@ -28,28 +26,16 @@ if (!chromiumIsInstalled())
 
 /** "Download my data" in a real browser, in front of the four services: one file with all of it. */
 describeInBrowser("downloading one's data from the portal", () => {
+  let stack: PortalInBrowser;
   let platform: Platform;
-  let portal: Portal;
-  let browser: Browser;
 
   beforeAll(async () => {
-    const portalPort = await freePort();
-    platform = await Platform.start(
-      'e2e_portal_export',
-      ['identity', 'connections', 'recommendations', 'notifications'],
-      {
-        identity: { PUBLIC_URL: `http://127.0.0.1:${portalPort}` },
-        notifications: { PUBLIC_URL: `http://127.0.0.1:${portalPort}` },
-      },
-    );
-    portal = await Portal.start(platform, portalPort);
-    browser = await launchChromium();
+    stack = await PortalInBrowser.start('e2e_portal_export');
+    platform = stack.platform;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-    await platform?.stop();
+    await stack?.stop();
   });
 
   it('saves one JSON file with each service’s part: my profile, my connection, a recommendation I received', async () => {
@@ -60,13 +46,7 @@ describeInBrowser("downloading one's data from the portal", () => {
       token: ben.token,
       body: { subjectId: ana.id, relationship: 'coworker', text: PRAISE },
     });
-    const context = await browser.newContext({ baseURL: portal.url, acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto('/signin');
-    await page.getByLabel('Work email').fill(ana.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Your profile' }).waitFor();
+    const page = await stack.signedIn(ana);
 
     await page
       .getByRole('navigation', { name: 'Main' })
@@ -99,6 +79,6 @@ describeInBrowser("downloading one's data from the portal", () => {
     ]);
     expect(file.services.notifications).toMatchObject({ service: 'notifications', employeeId: ana.id });
     expect(JSON.stringify(file)).not.toContain(ana.token);
-    await context.close();
+    await page.context().close();
   });
 });

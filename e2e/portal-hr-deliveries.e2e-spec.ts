@@ -1,13 +1,18 @@
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { freePort, startTestSmtpServer, waitFor, type Employee, type TestSmtpServer } from '@vouch/testing';
-import { Platform } from '@vouch/testing';
-import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
+import {
+  startTestSmtpServer,
+  waitFor,
+  type Employee,
+  type Platform,
+  type TestSmtpServer,
+} from '@vouch/testing';
+import {
+  chromiumIsInstalled,
+  CHROMIUM_PATH,
+  pageTitle,
+  PortalInBrowser,
+  screenshot,
+} from './portal-support/portal';
 
-/** `npm run portal:screenshots` sets it: the scenario then photographs its pages for the README. */
-const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;
-const PASSWORD = 'correct horse battery staple';
 const TEXT = 'Ana turned our slowest release train into a weekly one, and taught the rest of us how.';
 const REASON = 'It names a customer who asked not to be named.';
 
@@ -23,9 +28,8 @@ if (!chromiumIsInstalled())
  * (a real 550, so the delivery log has a real failure) and keeps every message it accepts.
  */
 describeInBrowser('the HR pages of the portal', () => {
+  let stack: PortalInBrowser;
   let platform: Platform;
-  let portal: Portal;
-  let browser: Browser;
   let smtp: TestSmtpServer;
   const accepted: Array<{ to: string; raw: string }> = [];
   const refused = new Set<string>();
@@ -41,47 +45,20 @@ describeInBrowser('the HR pages of the portal', () => {
         accept();
       },
     });
-    const portalPort = await freePort();
-    platform = await Platform.start(
-      'e2e_portal_hr',
-      ['identity', 'connections', 'recommendations', 'notifications'],
-      {
-        notifications: {
-          SMTP_URL: smtp.url,
-          PUBLIC_URL: `http://127.0.0.1:${portalPort}`,
-          SENDER_POLL_INTERVAL_MS: '100',
-        },
-      },
-    );
-    portal = await Portal.start(platform, portalPort);
-    browser = await launchChromium();
+    stack = await PortalInBrowser.start('e2e_portal_hr_deliveries', () => ({
+      notifications: { SMTP_URL: smtp.url, SENDER_POLL_INTERVAL_MS: '100' },
+    }));
+    platform = stack.platform;
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-    await platform?.stop();
+    await stack?.stop();
     await smtp?.close();
   });
 
-  async function signedIn(who: Employee): Promise<Page> {
-    const context = await browser.newContext({ baseURL: portal.url, viewport: { width: 1200, height: 900 } });
-    const page = await context.newPage();
-    await page.goto('/signin');
-    await page.getByLabel('Work email').fill(who.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await title(page, 'Your profile').waitFor();
-    return page;
-  }
+  const signedIn = (who: Employee) => stack.signedIn(who, { width: 1200, height: 900 });
 
-  const title = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
-
-  async function screenshot(page: Page, name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
+  const title = pageTitle;
 
   /** A member of HR: an admin grants the role; it is in the token from the next sign-in. */
   async function hrMember(): Promise<Employee> {

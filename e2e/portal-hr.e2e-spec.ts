@@ -1,14 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { freePort, Platform, type Employee } from '@vouch/testing';
-import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
+import type { Employee, Platform } from '@vouch/testing';
+import {
+  chromiumIsInstalled,
+  CHROMIUM_PATH,
+  pageTitle,
+  PASSWORD,
+  PortalInBrowser,
+  screenshot,
+} from './portal-support/portal';
 
-/** `npm run portal:screenshots` sets it: the scenario then photographs HR's pages for the README. */
-const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;
-/** The password `Platform.register` signs everyone up with. */
-const PASSWORD = 'correct horse battery staple';
 const SAMPLE_TEXT = 'Made every release calmer; explains, listens and follows through, every single time.';
 
 const describeInBrowser = chromiumIsInstalled() ? describe : describe.skip;
@@ -22,23 +24,13 @@ if (!chromiumIsInstalled())
  * person's page (manager, deactivation), and the coverage of a small org tree with its CSV.
  */
 describeInBrowser("the portal's HR pages", () => {
+  let stack: PortalInBrowser;
   let platform: Platform;
-  let portal: Portal;
-  let browser: Browser;
   let hr: Employee;
 
   beforeAll(async () => {
-    const portalPort = await freePort();
-    platform = await Platform.start(
-      'e2e_portal_hr',
-      ['identity', 'connections', 'recommendations', 'notifications'],
-      {
-        identity: { PUBLIC_URL: `http://127.0.0.1:${portalPort}` },
-        notifications: { PUBLIC_URL: `http://127.0.0.1:${portalPort}` },
-      },
-    );
-    portal = await Portal.start(platform, portalPort);
-    browser = await launchChromium();
+    stack = await PortalInBrowser.start('e2e_portal_hr');
+    platform = stack.platform;
     // An admin makes Hana HR; her next sign-in carries the role.
     hr = await hire('Hana Haddad');
     const admin = await platform.admin();
@@ -48,9 +40,7 @@ describeInBrowser("the portal's HR pages", () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await portal?.stop();
-    await platform?.stop();
+    await stack?.stop();
   });
 
   /** Someone who signed up, with an address a reader recognises; placed under `manager` over SCIM. */
@@ -60,24 +50,9 @@ describeInBrowser("the portal's HR pages", () => {
       email: `${name.toLowerCase().replace(/\W+/g, '.')}.${randomUUID().slice(0, 6)}@acme.com`,
     });
 
-  async function signedIn(who: Employee): Promise<Page> {
-    const context = await browser.newContext({ baseURL: portal.url, viewport: { width: 1280, height: 800 } });
-    const page = await context.newPage();
-    await page.goto('/signin');
-    await page.getByLabel('Work email').fill(who.email);
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await title(page, 'Your profile').waitFor();
-    return page;
-  }
+  const signedIn = (who: Employee) => stack.signedIn(who);
 
-  async function screenshot(page: Page, name: string): Promise<void> {
-    if (!SCREENSHOTS) return;
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  }
-
-  const title = (page: Page, name: string) => page.getByRole('heading', { level: 1, name, exact: true });
+  const title = pageTitle;
   const hrMenu = (page: Page) => page.getByRole('navigation', { name: 'HR' });
 
   /** The cells of a table's row, as the page shows them. */

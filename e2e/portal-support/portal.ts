@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
-import { ServiceProcess } from '@vouch/testing';
-import type { Platform } from '@vouch/testing';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort, Platform, ServiceProcess, type Employee, type ServiceName } from '@vouch/testing';
 
 const repoRoot = path.resolve(__dirname, '../..');
 
@@ -79,5 +78,79 @@ export class Portal {
   async stop(): Promise<void> {
     await this.gateway.stop();
     rmSync(this.appDirectory, { recursive: true, force: true });
+  }
+}
+
+/** The password `Platform.register` signs everyone up with. */
+export const PASSWORD = 'correct horse battery staple';
+
+/** `npm run portal:screenshots` sets it: the scenarios then photograph their pages for the README. */
+const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;
+
+/** A page's title: its one h1. */
+export const pageTitle = (page: Page, name: string) =>
+  page.getByRole('heading', { level: 1, name, exact: true });
+
+/** Saves a full-page picture named `name` when `npm run portal:screenshots` asks for them. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENSHOTS) return;
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * What a browser test of the portal needs: the four services as processes on real Kafka,
+ * PostgreSQL and SMTP, the portal in front of them (every email's link and identity's account emails
+ * lead to it, as in production), and Chromium.
+ */
+export class PortalInBrowser {
+  private constructor(
+    readonly platform: Platform,
+    readonly portal: Portal,
+    readonly browser: Browser,
+  ) {}
+
+  /** `environment` adds to each service's, given the portal's address. */
+  static async start(
+    label: string,
+    environment: (portalUrl: string) => Partial<Record<ServiceName, Record<string, string>>> = () => ({}),
+  ): Promise<PortalInBrowser> {
+    const port = await freePort();
+    const portalUrl = `http://127.0.0.1:${port}`;
+    const added = environment(portalUrl);
+    const platform = await Platform.start(
+      label,
+      ['identity', 'connections', 'recommendations', 'notifications'],
+      {
+        ...added,
+        identity: { PUBLIC_URL: portalUrl, ...added.identity },
+        notifications: { PUBLIC_URL: portalUrl, ...added.notifications },
+      },
+    );
+    try {
+      const portal = await Portal.start(platform, port);
+      return new PortalInBrowser(platform, portal, await launchChromium());
+    } catch (error) {
+      await platform.stop();
+      throw error;
+    }
+  }
+
+  /** A tab of its own (cookies included) signed in as `who`, on their profile. */
+  async signedIn(who: Employee, viewport = { width: 1280, height: 800 }): Promise<Page> {
+    const context = await this.browser.newContext({ baseURL: this.portal.url, viewport });
+    const page = await context.newPage();
+    await page.goto('/signin');
+    await page.getByLabel('Work email').fill(who.email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await pageTitle(page, 'Your profile').waitFor();
+    return page;
+  }
+
+  async stop(): Promise<void> {
+    await this.browser.close();
+    await this.portal.stop();
+    await this.platform.stop();
   }
 }

@@ -134,6 +134,23 @@ function pageFor(route: Route, location: Location): ReactNode {
   }
 }
 
+/** A menu's links, the current page's marked for assistive technology and the eye. */
+function NavigationLinks({
+  items,
+  pathname,
+}: {
+  items: ReadonlyArray<{ href: string; label: string }>;
+  pathname: string;
+}) {
+  return items.map((item) => (
+    <li key={item.href}>
+      <Link href={item.href} aria-current={pathname.startsWith(item.href) ? 'page' : undefined}>
+        {item.label}
+      </Link>
+    </li>
+  ));
+}
+
 export function App() {
   const location = useLocation();
   const token = useSyncExternalStore(session.subscribe, session.token);
@@ -163,16 +180,7 @@ export function App() {
         {token && (
           <nav aria-label="Main">
             <ul>
-              {NAVIGATION.map((item) => (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={location.pathname.startsWith(item.href) ? 'page' : undefined}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
+              <NavigationLinks items={NAVIGATION} pathname={location.pathname} />
               <li>
                 <button
                   type="button"
@@ -192,16 +200,10 @@ export function App() {
           <nav aria-label="HR" className="hr-navigation">
             <span className="nav-group-label">HR</span>
             <ul>
-              {HR_NAVIGATION.filter((item) => !item.adminsOnly || session.isAdmin()).map((item) => (
-                <li key={item.href}>
-                  <Link
-                    href={item.href}
-                    aria-current={location.pathname.startsWith(item.href) ? 'page' : undefined}
-                  >
-                    {item.label}
-                  </Link>
-                </li>
-              ))}
+              <NavigationLinks
+                items={HR_NAVIGATION.filter((item) => !item.adminsOnly || session.isAdmin())}
+                pathname={location.pathname}
+              />
             </ul>
           </nav>
         )}
