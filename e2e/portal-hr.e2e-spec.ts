@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
-import type { Employee, Platform } from '@vouch/testing';
+import { waitFor, type Employee, type Platform } from '@vouch/testing';
 import {
   chromiumIsInstalled,
   CHROMIUM_PATH,
@@ -186,11 +186,14 @@ describeInBrowser("the portal's HR pages", () => {
       .getByRole('region', { name: 'Teams one level down' })
       .locator('tr[data-team="Ana Lima"]');
     await expect(cells(anasTeam)).resolves.toEqual(['Ana Lima', '2', '1', '0', '1', '1']);
+    // The list loads on its own: until its answer arrives it still shows the whole company's.
     const uncovered = page.getByRole('region', { name: 'No recommendation yet' });
-    await expect(uncovered.getByRole('listitem').allTextContents()).resolves.toEqual([
-      'Dev Patel',
-      'Mia Souza',
-    ]);
+    await waitFor(
+      "who in Mia's team has no recommendation yet",
+      () => uncovered.getByRole('listitem').allTextContents(),
+      (names) => names.join(', ') === 'Dev Patel, Mia Souza',
+      { timeoutMs: 15_000, intervalMs: 200 },
+    );
     await expect(
       page.getByRole('img', { name: /People by how many/ }).getAttribute('aria-labelledby'),
     ).resolves.toBe('spread-title');
