@@ -1,22 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import type { Employee, Platform } from '@vouch/testing';
-import {
-  chromiumIsInstalled,
-  CHROMIUM_PATH,
-  pageTitle,
-  PASSWORD,
-  PortalInBrowser,
-  screenshot,
-} from './portal-support/portal';
+import { describeInBrowser, pageTitle, PASSWORD, PortalInBrowser, screenshot } from './portal-support/portal';
 
 const SERVICE_LABELS = ['Profile and sign-in', 'Connections', 'Recommendations', 'Emails'];
-
-const describeInBrowser = chromiumIsInstalled() ? describe : describe.skip;
-if (!chromiumIsInstalled())
-  process.stderr.write(
-    `portal erasure browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`,
-  );
 
 /**
  * An admin erasing a person from the portal, with each of the four services' parts followed until

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import type { Platform } from '@vouch/testing';
-import { chromiumIsInstalled, CHROMIUM_PATH, PortalInBrowser } from './portal-support/portal';
+import { describeInBrowser, PortalInBrowser } from './portal-support/portal';
 
 const PRAISE = 'Ana made every release calmer; she explains, listens and follows through.';
 
@@ -17,12 +17,6 @@ interface DownloadedExport {
     notifications: { service: string; employeeId: string };
   };
 }
-
-const describeInBrowser = chromiumIsInstalled() ? describe : describe.skip;
-if (!chromiumIsInstalled())
-  process.stderr.write(
-    `portal export test skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`,
-  );
 
 /** "Download my data" in a real browser, in front of the four services: one file with all of it. */
 describeInBrowser("downloading one's data from the portal", () => {

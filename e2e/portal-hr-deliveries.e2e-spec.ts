@@ -5,22 +5,10 @@ import {
   type Platform,
   type TestSmtpServer,
 } from '@vouch/testing';
-import {
-  chromiumIsInstalled,
-  CHROMIUM_PATH,
-  pageTitle,
-  PortalInBrowser,
-  screenshot,
-} from './portal-support/portal';
+import { describeInBrowser, pageTitle, PortalInBrowser, screenshot } from './portal-support/portal';
 
 const TEXT = 'Ana turned our slowest release train into a weekly one, and taught the rest of us how.';
 const REASON = 'It names a customer who asked not to be named.';
-
-const describeInBrowser = chromiumIsInstalled() ? describe : describe.skip;
-if (!chromiumIsInstalled())
-  process.stderr.write(
-    `portal browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`,
-  );
 
 /**
  * HR's pages in a real browser, in front of the four services on real Kafka and PostgreSQL.

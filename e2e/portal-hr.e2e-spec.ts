@@ -2,22 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { waitFor, type Employee, type Platform } from '@vouch/testing';
-import {
-  chromiumIsInstalled,
-  CHROMIUM_PATH,
-  pageTitle,
-  PASSWORD,
-  PortalInBrowser,
-  screenshot,
-} from './portal-support/portal';
+import { describeInBrowser, pageTitle, PASSWORD, PortalInBrowser, screenshot } from './portal-support/portal';
 
 const SAMPLE_TEXT = 'Made every release calmer; explains, listens and follows through, every single time.';
-
-const describeInBrowser = chromiumIsInstalled() ? describe : describe.skip;
-if (!chromiumIsInstalled())
-  process.stderr.write(
-    `portal HR browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`,
-  );
 
 /**
  * HR's pages in a real browser, in front of the four services as processes: who sees them, a

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Browser, Page } from 'playwright-core';
 import { DevIdp, freePort, Platform } from '@vouch/testing';
-import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
-
-const describeInBrowser = chromiumIsInstalled() ? describe : describe.skip;
-if (!chromiumIsInstalled())
-  process.stderr.write(
-    `portal single sign-on browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`,
-  );
+import { describeInBrowser, launchChromium, Portal } from './portal-support/portal';
 
 const SCIM_USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
 

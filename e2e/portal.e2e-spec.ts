@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { accountLinkToken, freePort, waitForEmail, type ReceivedEmail } from '@vouch/testing';
-import { chromiumIsInstalled, CHROMIUM_PATH, launchChromium, Portal } from './portal-support/portal';
+import { describeInBrowser, launchChromium, Portal } from './portal-support/portal';
 import { Platform, type Employee } from '@vouch/testing';
 
 /** `npm run verify-document -- …`, as a future employer runs it on a downloaded file. */
@@ -25,12 +25,6 @@ interface Person {
   email: string;
   title: string;
 }
-
-const describeInBrowser = chromiumIsInstalled() ? describe : describe.skip;
-if (!chromiumIsInstalled())
-  process.stderr.write(
-    `portal browser tests skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`,
-  );
 
 /**
  * The portal in a real browser, in front of the four services as processes, on real Kafka,

@@ -10,8 +10,13 @@ const repoRoot = path.resolve(__dirname, '../..');
 /** Debian's Chromium: Playwright's own browser download does not work on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function chromiumIsInstalled(): boolean {
-  return existsSync(CHROMIUM_PATH);
+/** `describe` where Chromium is installed; elsewhere skipped, saying why on stderr. */
+export function describeInBrowser(name: string, body: () => void): void {
+  if (existsSync(CHROMIUM_PATH)) return describe(name, body);
+  process.stderr.write(
+    `browser tests "${name}" skipped: no Chromium at ${CHROMIUM_PATH} (apt-get install chromium)\n`,
+  );
+  describe.skip(name, body);
 }
 
 export function launchChromium(): Promise<Browser> {
