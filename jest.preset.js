@@ -27,6 +27,10 @@ const esmOnlyPackages = [
   'path-to-regexp',
   'cookie',
   'content-disposition',
+  // ICU messages: FormatJS ships ES modules only.
+  '@formatjs',
+  'intl-messageformat',
+  'react-intl',
 ];
 
 const transform = {

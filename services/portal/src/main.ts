@@ -14,6 +14,7 @@ async function main(): Promise<void> {
     appDirectory: environment.PORTAL_APP_DIR,
     trustedProxies: environment.TRUSTED_PROXIES,
     publicUrl: new URL(environment.PUBLIC_URL),
+    defaultLanguage: environment.DEFAULT_LANGUAGE,
   });
   // Every interface: in a container, localhost alone is unreachable.
   await gateway.listen({ port, host: '0.0.0.0' });

@@ -20,25 +20,32 @@ import { WriteRecommendationPage } from './pages/write-recommendation';
 import { isForAdmins, isForHr, isPublic, matchRoute, signInPath, type Route } from './routes';
 import { Link, navigate, useLocation, type Location } from './router';
 import { session } from './session';
+import { Message, useT } from './i18n/i18n';
+import type { MessageId } from './i18n/messages';
 import { Page } from './ui';
 
-const NAVIGATION = [
-  { href: '/profile', label: 'Profile' },
-  { href: '/people', label: 'People' },
-  { href: '/connections', label: 'Connections' },
-  { href: '/recommendations', label: 'Recommendations' },
-  { href: '/balance', label: 'Balance' },
-  { href: '/settings/notifications', label: 'Emails' },
-  { href: '/account', label: 'Account' },
+const NAVIGATION: readonly NavigationItem[] = [
+  { href: '/profile', label: 'nav.profile' },
+  { href: '/people', label: 'nav.people' },
+  { href: '/connections', label: 'nav.connections' },
+  { href: '/recommendations', label: 'nav.recommendations' },
+  { href: '/balance', label: 'nav.balance' },
+  { href: '/settings/notifications', label: 'nav.emails' },
+  { href: '/account', label: 'nav.account' },
 ];
 
 /** HR's pages, shown to HR and admins only; the erasures to admins alone. */
-const HR_NAVIGATION = [
-  { href: '/hr/people', label: 'People', adminsOnly: false },
-  { href: '/hr/coverage', label: 'Coverage', adminsOnly: false },
-  { href: '/hr/deliveries', label: 'Deliveries', adminsOnly: false },
-  { href: '/hr/erasures', label: 'Erasures', adminsOnly: true },
+const HR_NAVIGATION: readonly (NavigationItem & { adminsOnly: boolean })[] = [
+  { href: '/hr/people', label: 'nav.hr.people', adminsOnly: false },
+  { href: '/hr/coverage', label: 'nav.hr.coverage', adminsOnly: false },
+  { href: '/hr/deliveries', label: 'nav.hr.deliveries', adminsOnly: false },
+  { href: '/hr/erasures', label: 'nav.hr.erasures', adminsOnly: true },
 ];
+
+interface NavigationItem {
+  href: string;
+  label: MessageId;
+}
 
 /** A page number from the address: 1 unless a whole number from 1 on. */
 function pageNumber(value: string | null): number {
@@ -46,23 +53,33 @@ function pageNumber(value: string | null): number {
   return Number.isInteger(number) && number >= 1 ? number : 1;
 }
 
+const toProfile = (text: ReactNode[]) => <Link href="/profile">{text}</Link>;
+
+function NotAllowed({ reason }: { reason: 'notAllowed.adminsOnly' | 'notAllowed.hrOnly' }) {
+  const t = useT();
+  return (
+    <Page title={t('notAllowed.title')}>
+      <p className="message error" role="alert">
+        <Message id={reason} values={{ link: toProfile }} />
+      </p>
+    </Page>
+  );
+}
+
+function NotFound() {
+  const t = useT();
+  return (
+    <Page title={t('notFound.title')}>
+      <p>
+        <Message id="notFound.body" values={{ link: toProfile }} />
+      </p>
+    </Page>
+  );
+}
+
 function pageFor(route: Route, location: Location): ReactNode {
-  if (isForAdmins(route) && !session.isAdmin())
-    return (
-      <Page title="Not allowed">
-        <p className="message error" role="alert">
-          This page is for admins only. <Link href="/profile">Go to your profile</Link>.
-        </p>
-      </Page>
-    );
-  if (isForHr(route) && !session.isHrOrAdmin())
-    return (
-      <Page title="Not allowed">
-        <p className="message error" role="alert">
-          This page is for HR and admins only. <Link href="/profile">Go to your profile</Link>.
-        </p>
-      </Page>
-    );
+  if (isForAdmins(route) && !session.isAdmin()) return <NotAllowed reason="notAllowed.adminsOnly" />;
+  if (isForHr(route) && !session.isHrOrAdmin()) return <NotAllowed reason="notAllowed.hrOnly" />;
   switch (route.page) {
     case 'sign-in':
       return <SignInPage next={location.search.get('next')} refusal={location.search.get('error')} />;
@@ -124,34 +141,24 @@ function pageFor(route: Route, location: Location): ReactNode {
     case 'hr-erasures':
       return <HrErasuresPage />;
     case 'not-found':
-      return (
-        <Page title="Page not found">
-          <p>
-            There is nothing at this address. <Link href="/profile">Go to your profile</Link>.
-          </p>
-        </Page>
-      );
+      return <NotFound />;
   }
 }
 
 /** A menu's links, the current page's marked for assistive technology and the eye. */
-function NavigationLinks({
-  items,
-  pathname,
-}: {
-  items: ReadonlyArray<{ href: string; label: string }>;
-  pathname: string;
-}) {
+function NavigationLinks({ items, pathname }: { items: readonly NavigationItem[]; pathname: string }) {
+  const t = useT();
   return items.map((item) => (
     <li key={item.href}>
       <Link href={item.href} aria-current={pathname.startsWith(item.href) ? 'page' : undefined}>
-        {item.label}
+        {t(item.label)}
       </Link>
     </li>
   ));
 }
 
 export function App() {
+  const t = useT();
   const location = useLocation();
   const token = useSyncExternalStore(session.subscribe, session.token);
   const restoring = useSyncExternalStore(session.subscribe, session.restoring);
@@ -171,14 +178,14 @@ export function App() {
   return (
     <>
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('app.skipToContent')}
       </a>
       <header className="site-header">
         <Link href={token ? '/profile' : '/signin'} className="brand">
-          Vouch
+          {t('app.brand')}
         </Link>
         {token && (
-          <nav aria-label="Main">
+          <nav aria-label={t('nav.main')}>
             <ul>
               <NavigationLinks items={NAVIGATION} pathname={location.pathname} />
               <li>
@@ -190,15 +197,15 @@ export function App() {
                     navigate('/signin');
                   }}
                 >
-                  Sign out
+                  {t('nav.signOut')}
                 </button>
               </li>
             </ul>
           </nav>
         )}
         {token && session.isHrOrAdmin() && (
-          <nav aria-label="HR" className="hr-navigation">
-            <span className="nav-group-label">HR</span>
+          <nav aria-label={t('nav.hr')} className="hr-navigation">
+            <span className="nav-group-label">{t('nav.hr')}</span>
             <ul>
               <NavigationLinks
                 items={HR_NAVIGATION.filter((item) => !item.adminsOnly || session.isAdmin())}

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
 import {
   api,
   isRelationship,
@@ -7,28 +8,28 @@ import {
   type ManagerSource,
   type Relationship,
 } from './api';
+import { useDates, useT } from './i18n/i18n';
 import { Link } from './router';
 
 /** What the author was to the subject, as a colleague reads it on a profile. */
-export const RELATIONSHIP_LABELS: Record<Relationship, string> = {
-  supervisor: 'Supervisor',
-  coworker: 'Co-worker',
-  subordinate: 'Reported to them',
-};
+export function RelationshipLabel({ relationship }: { relationship: Relationship }) {
+  return useT()(`relationship.label.${relationship}`);
+}
 
-/** The same choice, as the author makes it when writing. */
-export const RELATIONSHIP_CHOICES: Record<Relationship, string> = {
-  supervisor: 'I was their manager',
-  coworker: 'We worked side by side',
-  subordinate: 'I reported to them',
-};
+/** The same relationship, as the author chooses it when writing. */
+export function RelationshipChoice({ relationship }: { relationship: Relationship }) {
+  return useT()(`relationship.choice.${relationship}`);
+}
 
 /** What the one asked was to the one asking, when asking for a recommendation. */
-export const ASKED_AS: Record<Relationship, string> = {
-  supervisor: 'my manager',
-  coworker: 'a co-worker',
-  subordinate: 'someone who reported to me',
-};
+export function AskedAs({ relationship }: { relationship: Relationship }) {
+  return useT()(`relationship.askedAs.${relationship}`);
+}
+
+/** A day, as the reader writes dates, in their zone. */
+export function Day({ iso }: { iso: string }) {
+  return useDates().date(iso);
+}
 
 export function RelationshipSelect({
   id,
@@ -39,6 +40,7 @@ export function RelationshipSelect({
   value: Relationship;
   onChange: (relationship: Relationship) => void;
 }) {
+  const t = useT();
   return (
     <select
       id={id}
@@ -47,7 +49,7 @@ export function RelationshipSelect({
     >
       {RELATIONSHIPS.map((relationship) => (
         <option key={relationship} value={relationship}>
-          {ASKED_AS[relationship]}
+          {t(`relationship.askedAs.${relationship}`)}
         </option>
       ))}
     </select>
@@ -86,11 +88,13 @@ export function asError(error: unknown): Error {
 
 /** The page's heading takes the focus on arrival, so a screen reader announces where we are. */
 export function Page({ title, children }: { title: string; children: ReactNode }) {
+  const t = useT();
   const heading = useRef<HTMLHeadingElement>(null);
+  const documentTitle = t('app.pageTitle', { title });
   useEffect(() => {
-    document.title = `${title} · Vouch`;
+    document.title = documentTitle;
     heading.current?.focus();
-  }, [title]);
+  }, [documentTitle]);
   return (
     <>
       <h1 ref={heading} tabIndex={-1}>
@@ -112,13 +116,17 @@ export function ErrorMessage({ error }: { error: Error | undefined }) {
 
 export function Loading<T>({ loaded, children }: { loaded: Loaded<T>; children: (data: T) => ReactNode }) {
   if (loaded.error) return <ErrorMessage error={loaded.error} />;
-  if (loaded.data === undefined)
-    return (
-      <p className="muted" role="status">
-        Loading…
-      </p>
-    );
+  if (loaded.data === undefined) return <LoadingMessage />;
   return <>{children(loaded.data)}</>;
+}
+
+function LoadingMessage() {
+  const t = useT();
+  return (
+    <p className="muted" role="status">
+      {t('loading')}
+    </p>
+  );
 }
 
 /** A button that runs an action, stays disabled while it runs, and says what went wrong. */
@@ -175,30 +183,25 @@ export function colleague(id: string): Promise<Employee> {
 }
 
 export function ColleagueName({ id }: { id: string }) {
+  const t = useT();
   const loaded = useLoad(() => colleague(id), id);
-  return <Link href={`/people/${encodeURIComponent(id)}`}>{loaded.data?.name ?? 'a colleague'}</Link>;
-}
-
-/** Who set the org chart's manager links, as a reader can weigh them. */
-const VERIFICATION_SOURCES: Record<ManagerSource, string> = {
-  scim: 'the identity provider',
-  csv: 'an HR import',
-  admin: 'an admin',
-};
-
-/** Whether the org chart confirms the relationship, and who set the links that say so. */
-export function VerifiedMark({ verifiedBy }: { verifiedBy: readonly ManagerSource[] }) {
-  if (verifiedBy.length === 0) return <span className="badge">Not verified by the org chart</span>;
-  const sources = verifiedBy.map((source) => VERIFICATION_SOURCES[source]).join(' and ');
   return (
-    <span className="badge verified">
-      <span aria-hidden="true">✓ </span>Verified by the org chart, as set by {sources}
-    </span>
+    <Link href={`/people/${encodeURIComponent(id)}`}>{loaded.data?.name ?? t('colleague.fallbackName')}</Link>
   );
 }
 
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+/** Whether the org chart confirms the relationship, and who set the links that say so. */
+export function VerifiedMark({ verifiedBy }: { verifiedBy: readonly ManagerSource[] }) {
+  const t = useT();
+  const intl = useIntl();
+  if (verifiedBy.length === 0) return <span className="badge">{t('verified.no')}</span>;
+  const sources = intl.formatList(verifiedBy.map((source) => t(`verified.source.${source}`)));
+  return (
+    <span className="badge verified">
+      <span aria-hidden="true">✓ </span>
+      {t('verified.yes', { sources })}
+    </span>
+  );
 }
 
 /**
@@ -206,6 +209,7 @@ export function formatDate(iso: string): string {
  * same bounds as identity's.
  */
 export function NewPasswordFields({ idPrefix, label }: { idPrefix: string; label: string }) {
+  const t = useT();
   return (
     <>
       <label htmlFor={`${idPrefix}-password`}>{label}</label>
@@ -220,9 +224,9 @@ export function NewPasswordFields({ idPrefix, label }: { idPrefix: string; label
         aria-describedby={`${idPrefix}-password-hint`}
       />
       <p id={`${idPrefix}-password-hint`} className="hint">
-        At least 12 characters; a few words you will remember work well.
+        {t('password.hint')}
       </p>
-      <label htmlFor={`${idPrefix}-confirmation`}>The same password again</label>
+      <label htmlFor={`${idPrefix}-confirmation`}>{t('password.again')}</label>
       <input
         id={`${idPrefix}-confirmation`}
         name="confirmation"

@@ -267,4 +267,15 @@ describe('the portal gateway', () => {
     expect((await fetch(`${base}/health/live`)).status).toBe(200);
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
   });
+
+  it("tells the app the company's language, English unless configured", async () => {
+    const configured = await startGateway({ defaultLanguage: 'de' });
+    expect(await (await fetch(`${configured}/portal-settings.json`)).json()).toEqual({
+      defaultLanguage: 'de',
+    });
+    const unconfigured = await startGateway();
+    expect(await (await fetch(`${unconfigured}/portal-settings.json`)).json()).toEqual({
+      defaultLanguage: 'en',
+    });
+  });
 });

@@ -6,7 +6,8 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyReplyFrom from '@fastify/reply-from';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { isApiPath, serviceFor, serviceTarget, type ServiceName } from './routes';
+import type { Language } from '../app/i18n/languages';
+import { isApiPath, PORTAL_SETTINGS_PATH, serviceFor, serviceTarget, type ServiceName } from './routes';
 
 export interface GatewayOptions {
   /** Base URL of each service, e.g. http://127.0.0.1:3001. */
@@ -20,6 +21,8 @@ export interface GatewayOptions {
   trustedProxies?: string[];
   /** Where people reach the portal: over https, its pages also carry Strict-Transport-Security. */
   publicUrl?: URL;
+  /** The company's language, for readers whose own the portal does not know (`DEFAULT_LANGUAGE`). */
+  defaultLanguage?: Language;
   /** Limits, for tests; the defaults are {@link GATEWAY_LIMITS}. */
   limits?: Partial<GatewayLimits>;
   /** Its log lines (JSON on stdout): failures, and services that do not answer. */
@@ -242,6 +245,10 @@ export async function createGateway(options: GatewayOptions): Promise<FastifyIns
   );
 
   app.get('/health/live', async () => ({ status: 'ok' }));
+  // What the app needs to know about the company before anyone signs in.
+  app.get(PORTAL_SETTINGS_PATH, async (_request, reply) =>
+    reply.header('cache-control', 'no-cache').send({ defaultLanguage: options.defaultLanguage ?? 'en' }),
+  );
   app.get('/health/ready', async (_request, reply) => {
     // Ready once there is an app to serve; the services report their own readiness.
     const built = await stat(path.join(root, 'index.html')).catch(() => undefined);

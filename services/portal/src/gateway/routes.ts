@@ -53,3 +53,6 @@ export function isApiPath(pathname: string): boolean {
     (prefix) => pathname === prefix || pathname.startsWith(`${prefix}/`),
   );
 }
+
+/** The gateway's own answer about the company (its default language), read by the app at start. */
+export const PORTAL_SETTINGS_PATH = '/portal-settings.json';

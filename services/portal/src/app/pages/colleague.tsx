@@ -4,10 +4,10 @@ import { Link } from '../router';
 import { session } from '../session';
 import {
   ActionButton,
-  formatDate,
+  Day,
   Loading,
   Page,
-  RELATIONSHIP_LABELS,
+  RelationshipLabel,
   RelationshipSelect,
   useLoad,
   VerifiedMark,
@@ -35,9 +35,14 @@ export function ProfileRecommendations({ employeeId }: { employeeId: string }) {
                       <span className="muted">, {recommendation.authorTitle}</span>
                     )}
                   </span>
-                  <span className="badge">{RELATIONSHIP_LABELS[recommendation.relationship]}</span>
+                  <span className="badge">
+                    <RelationshipLabel relationship={recommendation.relationship} />
+                  </span>
                   <VerifiedMark verifiedBy={recommendation.verifiedBy} />
-                  <span className="muted"> · {formatDate(recommendation.updatedAt)}</span>
+                  <span className="muted">
+                    {' '}
+                    · <Day iso={recommendation.updatedAt} />
+                  </span>
                 </p>
               </li>
             ))}
@@ -131,7 +136,9 @@ function ConnectionState({ employee }: { employee: Employee }) {
         if (connection)
           return (
             <>
-              <p>Connected since {formatDate(connection.since)}.</p>
+              <p>
+                Connected since <Day iso={connection.since} />.
+              </p>
               <div className="actions">
                 <Link
                   className="button primary"

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { api, type ConnectionRequest } from '../api';
 import { Link } from '../router';
-import { ActionButton, formatDate, Loading, Page, useLoad } from '../ui';
+import { ActionButton, Day, Loading, Page, useLoad } from '../ui';
 
 const SUGGESTION_REASONS = {
   manager: 'your manager',
@@ -29,7 +29,9 @@ function RequestList({
             <Link href={profileLink(request.employee.employeeId)}>{request.employee.name}</Link>
             {request.employee.title && <span className="muted">, {request.employee.title}</span>}
             {request.message && <p className="quote">“{request.message}”</p>}
-            <span className="muted small">{formatDate(request.requestedAt)}</span>
+            <span className="muted small">
+              <Day iso={request.requestedAt} />
+            </span>
           </div>
           <div className="actions">{actions(request)}</div>
         </li>
@@ -94,7 +96,10 @@ export function ConnectionsPage() {
                     <div>
                       <Link href={profileLink(connection.employeeId)}>{connection.name}</Link>
                       {connection.title && <span className="muted">, {connection.title}</span>}
-                      <span className="muted small"> · since {formatDate(connection.since)}</span>
+                      <span className="muted small">
+                        {' '}
+                        · since <Day iso={connection.since} />
+                      </span>
                     </div>
                     <div className="actions">
                       <Link

@@ -1,6 +1,6 @@
 import { api } from '../api';
 import { navigate } from '../router';
-import { ActionButton, ASKED_AS, ColleagueName, formatDate, Loading, Page, useLoad } from '../ui';
+import { ActionButton, AskedAs, ColleagueName, Day, Loading, Page, useLoad } from '../ui';
 import { WriteRecommendation } from './write-recommendation';
 
 /** A request for a recommendation, as the email's "write the recommendation" link opens it. */
@@ -23,7 +23,7 @@ export function RecommendationRequestPage({ requestId }: { requestId: string }) 
           <Page title="A request for a recommendation">
             <p>
               <ColleagueName id={request.requesterId} /> asks you for a recommendation, as{' '}
-              {ASKED_AS[request.relationship]}. Open until {formatDate(request.expiresAt)}.
+              <AskedAs relationship={request.relationship} />. Open until <Day iso={request.expiresAt} />.
             </p>
             {request.message && <blockquote className="card">{request.message}</blockquote>}
             <WriteRecommendation

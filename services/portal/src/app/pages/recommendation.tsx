@@ -7,11 +7,11 @@ import {
   asError,
   colleague,
   ColleagueName,
+  Day,
   ErrorMessage,
-  formatDate,
   Loading,
   Page,
-  RELATIONSHIP_LABELS,
+  RelationshipLabel,
   useLoad,
   VerifiedMark,
 } from '../ui';
@@ -33,7 +33,9 @@ function Changes({ recommendation }: { recommendation: Recommendation }) {
   if (!previous) return null;
   return (
     <details className="changes">
-      <summary>What changed since the version of {formatDate(previous.writtenAt)}</summary>
+      <summary>
+        What changed since the version of <Day iso={previous.writtenAt} />
+      </summary>
       <p className="diff">
         {diffWords(previous.text, recommendation.text).map((part, index) =>
           part.kind === 'same' ? (
@@ -162,11 +164,15 @@ export function RecommendationCard({ recommendation }: { recommendation: Recomme
     <article className="card recommendation">
       <p className="byline">
         <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
-        <span className="badge">{RELATIONSHIP_LABELS[recommendation.relationship]}</span>
+        <span className="badge">
+          <RelationshipLabel relationship={recommendation.relationship} />
+        </span>
         <VerifiedMark verifiedBy={recommendation.verifiedBy} />
       </p>
       <blockquote>{recommendation.text}</blockquote>
-      <p className="muted small">Last written {formatDate(recommendation.updatedAt)}</p>
+      <p className="muted small">
+        Last written <Day iso={recommendation.updatedAt} />
+      </p>
       <Changes recommendation={recommendation} />
     </article>
   );
@@ -234,7 +240,7 @@ function Audited({ recommendation, reload }: { recommendation: Recommendation; r
       <RecommendationCard recommendation={recommendation} />
       {takedown ? (
         <p className="message" role="status">
-          <strong>Taken down</strong> on {formatDate(takedown.at)} by <ColleagueName id={takedown.by} />: “
+          <strong>Taken down</strong> on <Day iso={takedown.at} /> by <ColleagueName id={takedown.by} />: “
           {takedown.reason}”
         </p>
       ) : (

@@ -1,15 +1,6 @@
 import { api, type Recommendation, type RecommendationRequest } from '../api';
 import { Link } from '../router';
-import {
-  ActionButton,
-  ASKED_AS,
-  ColleagueName,
-  formatDate,
-  Loading,
-  Page,
-  RELATIONSHIP_LABELS,
-  useLoad,
-} from '../ui';
+import { ActionButton, AskedAs, ColleagueName, Day, Loading, Page, RelationshipLabel, useLoad } from '../ui';
 import { STATUS_LABELS } from './recommendation';
 
 const recommendationLink = (id: string) => `/recommendations/${encodeURIComponent(id)}`;
@@ -28,7 +19,9 @@ function ReceivedList({ items, reload }: { items: Recommendation[]; reload: () =
         <li key={recommendation.id} className="row">
           <div>
             <ColleagueName id={recommendation.authorId} />{' '}
-            <span className="badge">{RELATIONSHIP_LABELS[recommendation.relationship]}</span>{' '}
+            <span className="badge">
+              <RelationshipLabel relationship={recommendation.relationship} />
+            </span>{' '}
             <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
             <Excerpt text={recommendation.text} />
           </div>
@@ -95,9 +88,12 @@ function RequestsToMe({ items, reload }: { items: RecommendationRequest[]; reloa
       {items.map((request) => (
         <li key={request.id} className="row">
           <div>
-            <ColleagueName id={request.requesterId} /> asks you, as {ASKED_AS[request.relationship]}
+            <ColleagueName id={request.requesterId} /> asks you, as{' '}
+            <AskedAs relationship={request.relationship} />
             {request.message && <p className="quote">“{request.message}”</p>}
-            <span className="muted small">Open until {formatDate(request.expiresAt)}</span>
+            <span className="muted small">
+              Open until <Day iso={request.expiresAt} />
+            </span>
           </div>
           <div className="actions">
             <Link
@@ -128,8 +124,11 @@ function MyRequests({ items, reload }: { items: RecommendationRequest[]; reload:
       {items.map((request) => (
         <li key={request.id} className="row">
           <div>
-            You asked <ColleagueName id={request.recipientId} />, as {ASKED_AS[request.relationship]}{' '}
-            <span className="muted small">on {formatDate(request.createdAt)}</span>
+            You asked <ColleagueName id={request.recipientId} />, as{' '}
+            <AskedAs relationship={request.relationship} />{' '}
+            <span className="muted small">
+              on <Day iso={request.createdAt} />
+            </span>
           </div>
           <div className="actions">
             <ActionButton action={() => api.withdrawRecommendationRequest(request.id).then(reload)}>
@@ -149,9 +148,11 @@ function FulfilledRequests({ items }: { items: RecommendationRequest[] }) {
       {items.map((request) => (
         <li key={request.id} className="row">
           <div>
-            You asked <ColleagueName id={request.recipientId} />, as {ASKED_AS[request.relationship]}, and got
-            your recommendation{' '}
-            <span className="muted small">(asked on {formatDate(request.createdAt)})</span>
+            You asked <ColleagueName id={request.recipientId} />, as{' '}
+            <AskedAs relationship={request.relationship} />, and got your recommendation{' '}
+            <span className="muted small">
+              (asked on <Day iso={request.createdAt} />)
+            </span>
           </div>
         </li>
       ))}

@@ -4,7 +4,7 @@ import { clearDraft, draftKeyOf, readDraft, saveDraft } from '../draft';
 import { Link, navigate } from '../router';
 import { session } from '../session';
 import { textLimit } from '../text-limit';
-import { asError, ColleagueName, ErrorMessage, Loading, Page, RELATIONSHIP_CHOICES, useLoad } from '../ui';
+import { asError, ColleagueName, ErrorMessage, Loading, Page, RelationshipChoice, useLoad } from '../ui';
 
 /**
  * The relationship picker and the text box with its limits shown as one types. With `draftKey`, what
@@ -77,7 +77,7 @@ export function RecommendationForm({
               checked={relationship === value}
               onChange={() => setRelationship(value)}
             />
-            {RELATIONSHIP_CHOICES[value]}
+            <RelationshipChoice relationship={value} />
           </label>
         ))}
       </fieldset>

@@ -1,0 +1,17 @@
+import type { AreaMessages } from './catalog';
+import type { Language } from './languages';
+import { common } from './messages/common';
+
+/** Every area's messages; a page's area registers here. */
+const AREAS = [common] as const;
+
+type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
+export type MessageId = KeysOf<(typeof AREAS)[number]>;
+
+/** All messages of one language, areas merged (`catalog.spec.ts` checks no two areas share a key). */
+export function messagesIn(language: Language): Record<MessageId, string> {
+  return Object.assign({}, ...AREAS.map((area) => area[language])) as Record<MessageId, string>;
+}
+
+/** Each area on its own, for the catalog's checks. */
+export const MESSAGE_AREAS: readonly AreaMessages<string>[] = AREAS;
