@@ -76,6 +76,23 @@ describe('profiles and the directory', () => {
     expect(answer.body).toMatchObject({ title: null, headline: 'Hello', name: 'Ana Lima' });
   });
 
+  it('keeps the language one chooses, in canonical form, and forgets it when set to null', async () => {
+    const ana = await identity.register();
+    const chosen = await identity.call('PATCH', '/v1/employees/me', {
+      token: ana.token,
+      body: { language: 'pt_br' },
+    });
+    expect(chosen.status).toBe(200);
+    expect(chosen.body).toMatchObject({ language: 'pt-BR' });
+    const me = await identity.call('GET', '/v1/employees/me', { token: ana.token });
+    expect(me.body).toMatchObject({ language: 'pt-BR' });
+    const cleared = await identity.call('PATCH', '/v1/employees/me', {
+      token: ana.token,
+      body: { language: null },
+    });
+    expect(cleared.body).toMatchObject({ language: null });
+  });
+
   it('answers 400 naming each field out of bounds', async () => {
     const ana = await identity.register();
     const answer = await identity.call<Problem>('PATCH', '/v1/employees/me', {

@@ -73,6 +73,7 @@ export class EmployeesController {
           summary: body.summary,
           location: body.location,
           timeZone: body.timeZone,
+          language: body.language,
           positions: body.positions?.map(({ title, team, start, end }) => ({ title, team, start, end })),
           skills: body.skills,
           education: body.education?.map(({ school, degree, fieldOfStudy, start, end }) => ({
