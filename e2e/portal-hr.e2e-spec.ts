@@ -185,7 +185,7 @@ describeInBrowser("the portal's HR pages", () => {
       page.getByRole('img', { name: /People by how many/ }).getAttribute('aria-labelledby'),
     ).resolves.toBe('spread-title');
     await expect(page.locator('#spread-title').textContent()).resolves.toMatch(
-      /0 recommendations: 2 people, 1 recommendations: 1 people, 2 recommendations: 1 people/,
+      /0 recommendations: 2 people, 1 recommendation: 1 person, 2 recommendations: 1 person/,
     );
     await screenshot(page, 'hr-coverage');
 
@@ -204,5 +204,30 @@ describeInBrowser("the portal's HR pages", () => {
     await hrMenu(page).getByRole('link', { name: 'People' }).click();
     await page.getByRole('link', { name: 'Mia Souza' }).waitFor();
     await screenshot(page, 'hr-people');
+  });
+
+  it('shows a member of HR whose profile language is German the coverage page in German, counts in the plural', async () => {
+    const lena = await hire('Lena Becker');
+    await hire('Kai Wagner', lena);
+    const greta = await hire('Greta Graf');
+    const admin = await platform.admin();
+    await platform.expectCall(200, 'identity', 'PUT', `/v1/admin/employees/${greta.id}/hr-role`, {
+      token: admin.token,
+    });
+    const page = await signedIn(greta);
+    await platform.expectCall(200, 'identity', 'PATCH', '/v1/employees/me', {
+      token: greta.token,
+      body: { language: 'de' },
+    });
+
+    await page.goto(`/hr/coverage?managerId=${lena.id}`);
+    await title(page, 'Abdeckung').waitFor();
+    await reloadUntilVisible(
+      page,
+      page
+        .getByRole('region', { name: 'Noch keine Empfehlung' })
+        .getByText('2 Personen haben keine angenommene Empfehlung.'),
+    );
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('de');
   });
 });

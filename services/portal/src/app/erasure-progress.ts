@@ -4,27 +4,17 @@ import type { Erasure } from './api';
 export const ERASING_SERVICES = ['identity', 'connections', 'recommendations', 'notifications'] as const;
 export type ErasingService = (typeof ERASING_SERVICES)[number];
 
-/** What each service erases, as an admin reads it. */
-export const ERASING_SERVICE_LABELS: Record<ErasingService, string> = {
-  identity: 'Profile and sign-in',
-  connections: 'Connections',
-  recommendations: 'Recommendations',
-  notifications: 'Emails',
-};
-
 /** How often a page showing an erasure under way asks again: gently, it takes seconds. */
 export const ERASURE_REFRESH_MS = 2_000;
 
 export interface ErasurePart {
   service: ErasingService;
-  label: string;
   completedAt: string | null;
 }
 
 export function partsOf(erasure: Erasure): ErasurePart[] {
   return ERASING_SERVICES.map((service) => ({
     service,
-    label: ERASING_SERVICE_LABELS[service],
     completedAt: erasure.services[service].completedAt,
   }));
 }

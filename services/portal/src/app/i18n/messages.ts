@@ -1,9 +1,12 @@
 import type { AreaMessages } from './catalog';
 import type { Language } from './languages';
 import { common } from './messages/common';
+import { hrCoverage } from './messages/hr-coverage';
+import { hrDeliveries } from './messages/hr-deliveries';
+import { hrPeople } from './messages/hr-people';
 
 /** Every area's messages; a page's area registers here. */
-const AREAS = [common] as const;
+const AREAS = [common, hrPeople, hrCoverage, hrDeliveries] as const;
 
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
 export type MessageId = KeysOf<(typeof AREAS)[number]>;

@@ -1,4 +1,7 @@
-import { RELATIONSHIPS, type RecommendationSpread, type Relationship, type TeamRollUp } from '../api';
+import { useIntl } from 'react-intl';
+import { RELATIONSHIPS, type RecommendationSpread, type TeamRollUp } from '../api';
+import { bucketMessage, countOf } from '../coverage-spread';
+import { useT } from '../i18n/i18n';
 
 /*
  * Charts drawn by hand as inline SVG: the portal cannot take a new npm dependency (the workspace's
@@ -6,12 +9,6 @@ import { RELATIONSHIPS, type RecommendationSpread, type Relationship, type TeamR
  * a <title> that says every number, and every bar carries its number as text, so nothing is known
  * by colour alone.
  */
-
-export const KIND_LABELS: Record<Relationship, string> = {
-  supervisor: 'From managers',
-  coworker: 'From co-workers',
-  subordinate: 'From reports',
-};
 
 const ROW_HEIGHT = 26;
 const ROW_GAP = 12;
@@ -21,24 +18,23 @@ const LEGEND_HEIGHT = 30;
 
 /** One horizontal bar per team, its three kinds of recommendation stacked, the legend above. */
 export function TeamMixChart({ teams }: { teams: TeamRollUp[] }) {
+  const t = useT();
+  const { formatNumber } = useIntl();
   const total = (team: TeamRollUp) => RELATIONSHIPS.reduce((sum, kind) => sum + team.counts[kind], 0);
   const most = Math.max(1, ...teams.map(total));
   const barSpace = WIDTH - NAME_WIDTH - 50;
   const height = LEGEND_HEIGHT + teams.length * (ROW_HEIGHT + ROW_GAP);
   const summary = teams
-    .map(
-      (team) =>
-        `${team.managerName}: ${RELATIONSHIPS.map((kind) => `${team.counts[kind]} ${KIND_LABELS[kind].toLowerCase()}`).join(', ')}`,
-    )
+    .map((team) => t('hr.chart.teamMix.team', { name: team.managerName, ...team.counts }))
     .join('; ');
   return (
     <svg className="hr-chart" viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-labelledby="team-mix-title">
-      <title id="team-mix-title">Recommendations received per team, by kind. {summary}</title>
+      <title id="team-mix-title">{t('hr.chart.teamMix.title', { summary })}</title>
       {RELATIONSHIPS.map((kind, index) => (
         <g key={kind} className={`bar ${kind}`}>
           <rect x={NAME_WIDTH + index * 150} y={4} width={14} height={14} className="bar-fill" />
           <text x={NAME_WIDTH + index * 150 + 20} y={16} className="bar-label">
-            {KIND_LABELS[kind]}
+            {t(`hr.chart.kind.${kind}`)}
           </text>
         </g>
       ))}
@@ -63,7 +59,7 @@ export function TeamMixChart({ teams }: { teams: TeamRollUp[] }) {
                       textAnchor="middle"
                       className="bar-inside"
                     >
-                      {team.counts[kind]}
+                      {formatNumber(team.counts[kind])}
                     </text>
                   )}
                 </g>
@@ -72,7 +68,7 @@ export function TeamMixChart({ teams }: { teams: TeamRollUp[] }) {
               return segment;
             })}
             <text x={NAME_WIDTH + barSpace + 8} y={y + ROW_HEIGHT * 0.68} className="bar-count">
-              {total(team)}
+              {formatNumber(total(team))}
             </text>
           </g>
         );
@@ -87,11 +83,20 @@ const AXIS_HEIGHT = 44;
 
 /** A histogram: how many people have 0, 1, 2, 3, 4 and 5 or more accepted recommendations. */
 export function SpreadChart({ spread }: { spread: RecommendationSpread }) {
+  const t = useT();
+  const { formatNumber } = useIntl();
   const most = Math.max(1, ...spread.buckets.map((bucket) => bucket.people));
   const width = spread.buckets.length * COLUMN_WIDTH;
   const summary = spread.buckets
-    .map((bucket) => `${bucket.recommendations} recommendations: ${bucket.people} people`)
+    .map((bucket) => {
+      const { id, values } = bucketMessage(bucket);
+      return t(id, values);
+    })
     .join(', ');
+  const axisValue = (bucket: RecommendationSpread['buckets'][number]) => {
+    const { recommendations, orMore } = countOf(bucket);
+    return orMore ? t('hr.chart.spread.axisValueOrMore', { recommendations }) : formatNumber(recommendations);
+  };
   return (
     <svg
       className="hr-chart spread-chart"
@@ -99,7 +104,7 @@ export function SpreadChart({ spread }: { spread: RecommendationSpread }) {
       role="img"
       aria-labelledby="spread-title"
     >
-      <title id="spread-title">People by how many accepted recommendations they have. {summary}</title>
+      <title id="spread-title">{t('hr.chart.spread.title', { summary })}</title>
       {spread.buckets.map((bucket, index) => {
         const barHeight = (bucket.people / most) * PLOT_HEIGHT;
         const x = index * COLUMN_WIDTH + 10;
@@ -108,7 +113,7 @@ export function SpreadChart({ spread }: { spread: RecommendationSpread }) {
           <g key={bucket.recommendations} className="bar spread" data-bucket={bucket.recommendations}>
             <rect x={x} y={top} width={COLUMN_WIDTH - 20} height={barHeight} className="bar-fill" />
             <text x={x + (COLUMN_WIDTH - 20) / 2} y={top - 6} textAnchor="middle" className="bar-count">
-              {bucket.people}
+              {formatNumber(bucket.people)}
             </text>
             <text
               x={x + (COLUMN_WIDTH - 20) / 2}
@@ -116,13 +121,13 @@ export function SpreadChart({ spread }: { spread: RecommendationSpread }) {
               textAnchor="middle"
               className="bar-label"
             >
-              {bucket.recommendations}
+              {axisValue(bucket)}
             </text>
           </g>
         );
       })}
       <text x={width / 2} y={20 + PLOT_HEIGHT + 38} textAnchor="middle" className="bar-label">
-        accepted recommendations
+        {t('hr.chart.spread.axis')}
       </text>
     </svg>
   );

@@ -1,7 +1,9 @@
-import { api, COVERAGE_PAGE_SIZE, type CoverageScope, type TeamRollUp } from '../api';
+import { useIntl } from 'react-intl';
+import { api, COVERAGE_PAGE_SIZE, RELATIONSHIPS, type CoverageScope, type TeamRollUp } from '../api';
+import { useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { ActionButton, Loading, Page, useLoad } from '../ui';
-import { KIND_LABELS, SpreadChart, TeamMixChart } from './hr-charts';
+import { SpreadChart, TeamMixChart } from './hr-charts';
 
 /** The coverage page's own address for a scope and pages: drilling down and paging are links. */
 function coverageHref(scope: CoverageScope, teamsPage = 1, uncoveredPage = 1): string {
@@ -24,36 +26,36 @@ function Pager({
   total: number;
   hrefOf: (page: number) => string;
 }) {
+  const t = useT();
   const pages = Math.max(1, Math.ceil(total / COVERAGE_PAGE_SIZE));
   if (pages === 1) return null;
   return (
     <nav aria-label={label} className="actions">
-      {page > 1 && <Link href={hrefOf(page - 1)}>Previous page</Link>}
-      <span className="muted">
-        Page {page} of {pages}
-      </span>
-      {page < pages && <Link href={hrefOf(page + 1)}>Next page</Link>}
+      {page > 1 && <Link href={hrefOf(page - 1)}>{t('hr.coverage.previousPage')}</Link>}
+      <span className="muted">{t('hr.coverage.pageOf', { page, pages })}</span>
+      {page < pages && <Link href={hrefOf(page + 1)}>{t('hr.coverage.nextPage')}</Link>}
     </nav>
   );
 }
 
 function TeamTable({ teams, scope }: { teams: TeamRollUp[]; scope: CoverageScope }) {
+  const t = useT();
+  const { formatNumber } = useIntl();
   return (
     <table className="data-table numbers">
       <caption className="visually-hidden">
-        Teams {scope.managerId ? 'one level down' : 'at the top of the org chart'}, each with everyone below
-        its manager
+        {t(scope.managerId ? 'hr.coverage.caption.below' : 'hr.coverage.caption.top')}
       </caption>
       <thead>
         <tr>
-          <th scope="col">Team of</th>
-          <th scope="col">Members</th>
-          {Object.values(KIND_LABELS).map((label) => (
-            <th key={label} scope="col">
-              {label}
+          <th scope="col">{t('hr.coverage.column.team')}</th>
+          <th scope="col">{t('hr.coverage.column.members')}</th>
+          {RELATIONSHIPS.map((kind) => (
+            <th key={kind} scope="col">
+              {t(`hr.chart.kind.${kind}`)}
             </th>
           ))}
-          <th scope="col">No recommendation yet</th>
+          <th scope="col">{t('hr.coverage.noRecommendationYet')}</th>
         </tr>
       </thead>
       <tbody>
@@ -62,11 +64,11 @@ function TeamTable({ teams, scope }: { teams: TeamRollUp[]; scope: CoverageScope
             <th scope="row">
               <Link href={coverageHref({ managerId: team.managerId })}>{team.managerName}</Link>
             </th>
-            <td>{team.size}</td>
-            <td>{team.counts.supervisor}</td>
-            <td>{team.counts.coworker}</td>
-            <td>{team.counts.subordinate}</td>
-            <td>{team.withoutRecommendation}</td>
+            <td>{formatNumber(team.size)}</td>
+            {RELATIONSHIPS.map((kind) => (
+              <td key={kind}>{formatNumber(team.counts[kind])}</td>
+            ))}
+            <td>{formatNumber(team.withoutRecommendation)}</td>
           </tr>
         ))}
       </tbody>
@@ -75,6 +77,7 @@ function TeamTable({ teams, scope }: { teams: TeamRollUp[]; scope: CoverageScope
 }
 
 function Teams({ scope, page }: { scope: CoverageScope; page: number }) {
+  const t = useT();
   const teams = useLoad(() => api.teamCoverage(scope, page), `${scope.managerId ?? ''}:${page}`);
   return (
     <Loading loaded={teams}>
@@ -83,28 +86,30 @@ function Teams({ scope, page }: { scope: CoverageScope; page: number }) {
           {answer.team && (
             <p className="muted">
               {answer.team.parentManagerId ? (
-                <Link href={coverageHref({ managerId: answer.team.parentManagerId })}>Up one level</Link>
+                <Link href={coverageHref({ managerId: answer.team.parentManagerId })}>
+                  {t('hr.coverage.upOneLevel')}
+                </Link>
               ) : (
-                <Link href={coverageHref({})}>Up to the whole company</Link>
+                <Link href={coverageHref({})}>{t('hr.coverage.upToCompany')}</Link>
               )}
             </p>
           )}
           {answer.team && (
             <section className="card" aria-labelledby="scope-heading">
-              <h2 id="scope-heading">Team of {answer.team.managerName}, everyone below them</h2>
+              <h2 id="scope-heading">{t('hr.coverage.scopeHeading', { name: answer.team.managerName })}</h2>
               <TeamTable teams={[answer.team]} scope={scope} />
             </section>
           )}
           <section className="card" aria-labelledby="teams-heading">
-            <h2 id="teams-heading">{scope.managerId ? 'Teams one level down' : 'Teams'}</h2>
+            <h2 id="teams-heading">{t(scope.managerId ? 'hr.coverage.teamsBelow' : 'hr.coverage.teams')}</h2>
             {answer.items.length === 0 ? (
-              <p>No team below this one.</p>
+              <p>{t('hr.coverage.noTeamBelow')}</p>
             ) : (
               <>
                 <TeamMixChart teams={answer.items} />
                 <TeamTable teams={answer.items} scope={scope} />
                 <Pager
-                  label="Pages of teams"
+                  label={t('hr.coverage.teamPages')}
                   page={answer.page}
                   total={answer.total}
                   hrefOf={(next) => coverageHref(scope, next)}
@@ -119,10 +124,11 @@ function Teams({ scope, page }: { scope: CoverageScope; page: number }) {
 }
 
 function Spread({ scope }: { scope: CoverageScope }) {
+  const t = useT();
   const spread = useLoad(() => api.recommendationSpread(scope), scope.managerId ?? '');
   return (
     <section className="card" aria-labelledby="spread-heading">
-      <h2 id="spread-heading">Recommendations per person</h2>
+      <h2 id="spread-heading">{t('hr.coverage.spread')}</h2>
       <Loading loaded={spread}>{(answer) => <SpreadChart spread={answer} />}</Loading>
     </section>
   );
@@ -137,19 +143,18 @@ function WithoutRecommendation({
   teamsPage: number;
   page: number;
 }) {
+  const t = useT();
   const uncovered = useLoad(() => api.withoutRecommendation(scope, page), `${scope.managerId ?? ''}:${page}`);
   return (
     <section className="card" aria-labelledby="uncovered-heading">
-      <h2 id="uncovered-heading">No recommendation yet</h2>
+      <h2 id="uncovered-heading">{t('hr.coverage.noRecommendationYet')}</h2>
       <Loading loaded={uncovered}>
         {(answer) =>
           answer.total === 0 ? (
-            <p>Everyone here has an accepted recommendation.</p>
+            <p>{t('hr.coverage.everyoneCovered')}</p>
           ) : (
             <>
-              <p className="muted">
-                {answer.total} {answer.total === 1 ? 'person has' : 'people have'} no accepted recommendation.
-              </p>
+              <p className="muted">{t('hr.coverage.uncoveredCount', { count: answer.total })}</p>
               <ul className="people-list">
                 {answer.items.map((person) => (
                   <li key={person.employeeId}>
@@ -158,7 +163,7 @@ function WithoutRecommendation({
                 ))}
               </ul>
               <Pager
-                label="Pages of people without a recommendation"
+                label={t('hr.coverage.uncoveredPages')}
                 page={answer.page}
                 total={answer.total}
                 hrefOf={(next) => coverageHref(scope, teamsPage, next)}
@@ -194,14 +199,13 @@ export function HrCoveragePage({
   page: number;
   uncoveredPage: number;
 }) {
+  const t = useT();
   const scope: CoverageScope = managerId ? { managerId } : {};
   return (
-    <Page title="Coverage">
+    <Page title={t('hr.coverage.title')}>
+      <p>{t('hr.coverage.intro')}</p>
       <p>
-        A team is a manager and everyone below them. Counts are accepted recommendations its members received.
-      </p>
-      <p>
-        <ActionButton action={() => downloadCsv(scope)}>Download CSV</ActionButton>
+        <ActionButton action={() => downloadCsv(scope)}>{t('hr.coverage.downloadCsv')}</ActionButton>
       </p>
       <Teams scope={scope} page={page} />
       <div className="grid-2">

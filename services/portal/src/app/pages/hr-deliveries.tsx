@@ -1,15 +1,19 @@
 import { useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { api, type Delivery, type DeliveryFilter, type DeliveryStatus, type EmailTemplate } from '../api';
+import { startOfDayIn } from '../day-in-zone';
+import { useDates, useT } from '../i18n/i18n';
 import { asError, ColleagueName, ErrorMessage, Loading, Page, useLoad } from '../ui';
 
-const STATUSES: Record<DeliveryStatus, string> = {
-  pending: 'Pending',
-  held: 'Held for the digest',
-  digested: 'In a digest',
-  sent: 'Sent',
-  failed: 'Failed',
-  skipped: 'Withheld',
-};
+/** Written as an object so that a status the API adds fails to compile until listed. */
+const STATUSES = Object.keys({
+  pending: true,
+  held: true,
+  digested: true,
+  sent: true,
+  failed: true,
+  skipped: true,
+} satisfies Record<DeliveryStatus, true>) as DeliveryStatus[];
 
 /** Written as an object so that a template the API adds fails to compile until listed. */
 const TEMPLATES = Object.keys({
@@ -27,19 +31,13 @@ const TEMPLATES = Object.keys({
   'daily-digest': true,
 } satisfies Record<EmailTemplate, true>) as EmailTemplate[];
 
-const TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
-/** A day picked in the browser (YYYY-MM-DD) as the instant it starts here; `after` moves to the next day's. */
-function startOfDay(day: string, after = false): string {
-  const start = new Date(`${day}T00:00`);
-  if (after) start.setDate(start.getDate() + 1);
-  return start.toISOString();
+function isTemplate(value: string): value is EmailTemplate {
+  return (TEMPLATES as readonly string[]).includes(value);
 }
 
-function formatTime(iso: string): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(iso),
-  );
+/** The reader's time zone (their profile's, else the browser's): days and times on this page are theirs. */
+function useTimeZone(): string {
+  return useIntl().timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
 interface Form {
@@ -52,23 +50,25 @@ interface Form {
 
 const EMPTY: Form = { statuses: [], template: '', fromDay: '', toDay: '', recipientId: '' };
 
-function filterOf(form: Form): DeliveryFilter {
+function filterOf(form: Form, timeZone: string): DeliveryFilter {
   return {
     status: form.statuses.length > 0 ? form.statuses : undefined,
     template: form.template || undefined,
-    from: form.fromDay ? startOfDay(form.fromDay) : undefined,
-    to: form.toDay ? startOfDay(form.toDay, true) : undefined,
+    from: form.fromDay ? startOfDayIn(form.fromDay, timeZone) : undefined,
+    to: form.toDay ? startOfDayIn(form.toDay, timeZone, true) : undefined,
     recipientId: form.recipientId.trim() || undefined,
   };
 }
 
 /** "Failed today" and "Withheld today": each shows the day's count, and lists them on a click. */
 function Today({ onPick }: { onPick: (filter: DeliveryFilter) => void }) {
-  const summary = useLoad(() => api.deliverySummary(TIME_ZONE), TIME_ZONE);
+  const t = useT();
+  const timeZone = useTimeZone();
+  const summary = useLoad(() => api.deliverySummary(timeZone), timeZone);
   return (
     <Loading loaded={summary}>
       {(day) => (
-        <div className="actions" aria-label="Today at a glance">
+        <div className="actions" aria-label={t('hr.deliveries.today')}>
           {(['failed', 'skipped'] as const).map((status) => (
             <button
               key={status}
@@ -76,7 +76,9 @@ function Today({ onPick }: { onPick: (filter: DeliveryFilter) => void }) {
               className={day.counts[status] > 0 ? 'danger' : 'secondary'}
               onClick={() => onPick({ status: [status], from: day.from, to: day.to })}
             >
-              {status === 'failed' ? 'Failed today' : 'Withheld today'}: {day.counts[status]}
+              {t(status === 'failed' ? 'hr.deliveries.failedToday' : 'hr.deliveries.withheldToday', {
+                count: day.counts[status],
+              })}
             </button>
           ))}
         </div>
@@ -86,6 +88,8 @@ function Today({ onPick }: { onPick: (filter: DeliveryFilter) => void }) {
 }
 
 function Results({ filter }: { filter: DeliveryFilter }) {
+  const t = useT();
+  const dates = useDates();
   const [pages, setPages] = useState<{ key: string; items: Delivery[]; next: string | null }>();
   const [error, setError] = useState<Error>();
   const key = JSON.stringify(filter);
@@ -103,28 +107,33 @@ function Results({ filter }: { filter: DeliveryFilter }) {
     <Loading loaded={first}>
       {() =>
         !shown || shown.items.length === 0 ? (
-          <p className="muted">No email matches these filters.</p>
+          <p className="muted">{t('hr.deliveries.noMatch')}</p>
         ) : (
           <>
             <table className="deliveries">
               <thead>
                 <tr>
-                  <th scope="col">Planned</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Email</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">Reason</th>
+                  <th scope="col">{t('hr.deliveries.column.planned')}</th>
+                  <th scope="col">{t('hr.deliveries.column.to')}</th>
+                  <th scope="col">{t('hr.deliveries.column.email')}</th>
+                  <th scope="col">{t('hr.deliveries.column.status')}</th>
+                  <th scope="col">{t('hr.deliveries.column.reason')}</th>
                 </tr>
               </thead>
               <tbody>
                 {shown.items.map((delivery) => (
                   <tr key={delivery.id}>
-                    <td>{formatTime(delivery.createdAt)}</td>
+                    <td>{dates.dateTime(delivery.createdAt)}</td>
                     <td>
                       <ColleagueName id={delivery.recipientId} />
                     </td>
-                    <td>{delivery.template}</td>
-                    <td>{STATUSES[delivery.status]}</td>
+                    <td>
+                      {/* A template newer than this page: its name as notifications gives it. */}
+                      {isTemplate(delivery.template)
+                        ? t(`hr.deliveries.template.${delivery.template}`)
+                        : delivery.template}
+                    </td>
+                    <td>{t(`hr.deliveries.status.${delivery.status}`)}</td>
                     <td>{delivery.lastError ?? '—'}</td>
                   </tr>
                 ))}
@@ -133,7 +142,7 @@ function Results({ filter }: { filter: DeliveryFilter }) {
             <ErrorMessage error={error} />
             {shown.next && (
               <button type="button" className="secondary" onClick={more}>
-                Show older emails
+                {t('hr.deliveries.older')}
               </button>
             )}
           </>
@@ -145,15 +154,17 @@ function Results({ filter }: { filter: DeliveryFilter }) {
 
 /** HR's delivery log: every email, filtered, each failure or withholding with its reason. */
 export function HrDeliveriesPage() {
+  const t = useT();
+  const timeZone = useTimeZone();
   const [form, setForm] = useState<Form>(EMPTY);
   const [filter, setFilter] = useState<DeliveryFilter>({});
   const change = (part: Partial<Form>) => setForm((current) => ({ ...current, ...part }));
   const apply = (event: FormEvent) => {
     event.preventDefault();
-    setFilter(filterOf(form));
+    setFilter(filterOf(form, timeZone));
   };
   return (
-    <Page title="Deliveries">
+    <Page title={t('hr.deliveries.title')}>
       <Today
         onPick={(picked) => {
           setForm({ ...EMPTY, statuses: picked.status ?? [] });
@@ -162,8 +173,8 @@ export function HrDeliveriesPage() {
       />
       <form onSubmit={apply} className="filters">
         <fieldset>
-          <legend>Status</legend>
-          {(Object.keys(STATUSES) as DeliveryStatus[]).map((status) => (
+          <legend>{t('hr.deliveries.column.status')}</legend>
+          {STATUSES.map((status) => (
             <label key={status} className="checkbox">
               <input
                 type="checkbox"
@@ -176,31 +187,31 @@ export function HrDeliveriesPage() {
                   })
                 }
               />
-              {STATUSES[status]}
+              {t(`hr.deliveries.status.${status}`)}
             </label>
           ))}
         </fieldset>
-        <label htmlFor="delivery-template">Email</label>
+        <label htmlFor="delivery-template">{t('hr.deliveries.column.email')}</label>
         <select
           id="delivery-template"
           value={form.template}
           onChange={(event) => change({ template: event.target.value as EmailTemplate | '' })}
         >
-          <option value="">Any</option>
+          <option value="">{t('hr.deliveries.filter.any')}</option>
           {TEMPLATES.map((template) => (
             <option key={template} value={template}>
-              {template}
+              {t(`hr.deliveries.template.${template}`)}
             </option>
           ))}
         </select>
-        <label htmlFor="delivery-from">From (day)</label>
+        <label htmlFor="delivery-from">{t('hr.deliveries.filter.from')}</label>
         <input
           id="delivery-from"
           type="date"
           value={form.fromDay}
           onChange={(event) => change({ fromDay: event.target.value })}
         />
-        <label htmlFor="delivery-to">To (day, included)</label>
+        <label htmlFor="delivery-to">{t('hr.deliveries.filter.to')}</label>
         <input
           id="delivery-to"
           type="date"
@@ -208,13 +219,13 @@ export function HrDeliveriesPage() {
           min={form.fromDay || undefined}
           onChange={(event) => change({ toDay: event.target.value })}
         />
-        <label htmlFor="delivery-recipient">Recipient (employee id)</label>
+        <label htmlFor="delivery-recipient">{t('hr.deliveries.filter.recipient')}</label>
         <input
           id="delivery-recipient"
           value={form.recipientId}
           onChange={(event) => change({ recipientId: event.target.value })}
         />
-        <button type="submit">Apply the filters</button>
+        <button type="submit">{t('hr.deliveries.filter.apply')}</button>
       </form>
       <Results filter={filter} />
     </Page>

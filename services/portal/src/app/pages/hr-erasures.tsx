@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, type Employee, type Erasure } from '../api';
 import { anyUnderWay, confirmsName, ERASURE_REFRESH_MS, partsOf } from '../erasure-progress';
+import { useDates, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { Loading, Page, asError, colleague, useLoad } from '../ui';
 
@@ -34,32 +35,33 @@ function useRefreshWhile(active: boolean, refresh: () => void, intervalMs: numbe
   }, [active, intervalMs]);
 }
 
-/** What an admin is told when identity refuses an erasure: the 403s and the 409 in words. */
-function erasureRefusal(error: unknown): Error {
-  if (error instanceof ApiError && error.status === 409)
-    return new Error("This person's personal data has already been erased: see Erasures.");
-  if (error instanceof ApiError && error.status === 403)
-    return new Error(
-      `Vouch refused: only admins may erase personal data, and never their own (${error.message}).`,
-    );
-  if (error instanceof ApiError && error.status === 404) return new Error('This person no longer exists.');
-  return asError(error);
-}
+/** How long Kafka keeps events and dead letters (docs/privacy.md), as an erasure leaves them. */
+const EVENT_RETENTION_DAYS = 7;
+const DEAD_LETTER_RETENTION_DAYS = 14;
 
-function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+/** What an admin is told when identity refuses an erasure: the 403s and the 409 in words. */
+function useErasureRefusal(): (error: unknown) => Error {
+  const t = useT();
+  return (error) => {
+    if (error instanceof ApiError && error.status === 409) return new Error(t('hr.erasure.alreadyErased'));
+    if (error instanceof ApiError && error.status === 403)
+      return new Error(t('hr.erasure.refused', { reason: error.message }));
+    if (error instanceof ApiError && error.status === 404) return new Error(t('hr.erasure.gone'));
+    return asError(error);
+  };
 }
 
 /** Each service's part, done or waiting, and the whole once the last is done. */
 function ErasureParts({ erasure }: { erasure: Erasure }) {
+  const t = useT();
   return (
-    <ul className="erasure-parts" aria-label="Each service's part">
+    <ul className="erasure-parts" aria-label={t('hr.erasure.parts')}>
       {partsOf(erasure).map((part) => (
         <li key={part.service} data-service={part.service}>
           <span className={part.completedAt ? 'status accepted' : 'status'}>
-            {part.completedAt ? 'Done' : 'Waiting'}
+            {t(part.completedAt ? 'hr.erasure.done' : 'hr.erasure.waiting')}
           </span>{' '}
-          {part.label}
+          {t(`hr.erasure.part.${part.service}`)}
         </li>
       ))}
     </ul>
@@ -68,6 +70,9 @@ function ErasureParts({ erasure }: { erasure: Erasure }) {
 
 /** One erasure followed until every service has done its part. */
 function ErasureProgress({ started }: { started: Erasure }) {
+  const t = useT();
+  const dates = useDates();
+  const erasureRefusal = useErasureRefusal();
   const [erasure, setErasure] = useState(started);
   const [error, setError] = useState<Error>();
   useRefreshWhile(
@@ -86,13 +91,13 @@ function ErasureProgress({ started }: { started: Erasure }) {
     <div role="status" aria-live="polite">
       <p>
         {erasure.completedAt
-          ? `Erasure complete: every service has removed what it held (${formatDateTime(erasure.completedAt)}).`
-          : 'Erasure under way: each service removes what it holds, in a few seconds.'}
+          ? t('hr.erasure.complete', { completedAt: dates.dateTime(erasure.completedAt) })
+          : t('hr.erasure.underWay')}
       </p>
       <ErasureParts erasure={erasure} />
       {error && <p className="message error">{error.message}</p>}
       <p>
-        <Link href="/hr/erasures">All erasures</Link>
+        <Link href="/hr/erasures">{t('hr.erasure.all')}</Link>
       </p>
     </div>
   );
@@ -100,24 +105,21 @@ function ErasureProgress({ started }: { started: Erasure }) {
 
 /** What an erasure leaves, in docs/privacy.md's words ("Erasure"): the admin reads it before confirming. */
 function WhatStays() {
+  const t = useT();
   return (
     <>
-      <p>
-        This is final: it cannot be undone, and the person cannot be reactivated. Their profile, sign-in,
-        roles, connections, requests, what they wrote and their emails are deleted in every service; the audit
-        log keeps who did what and when, with their personal values redacted.
-      </p>
-      <p>What remains (Vouch's privacy notes, docs/privacy.md, “Erasure”):</p>
+      <p>{t('hr.erasure.final')}</p>
+      <p>{t('hr.erasure.remains')}</p>
       <ul>
-        <li>their id, so that references stay coherent, shown as “Erased employee”;</li>
+        <li>{t('hr.erasure.remains.id')}</li>
+        <li>{t('hr.erasure.remains.recommendations')}</li>
         <li>
-          recommendations others wrote about them: the text is its author's, kept for the author only and
-          shown to no one else;
+          {t('hr.erasure.remains.kafka', {
+            eventDays: EVENT_RETENTION_DAYS,
+            deadLetterDays: DEAD_LETTER_RETENTION_DAYS,
+          })}
         </li>
-        <li>
-          events already on Kafka, until their retention (7 days), and dead letters until theirs (14 days);
-        </li>
-        <li>backups and logs kept outside Vouch, under their own retention.</li>
+        <li>{t('hr.erasure.remains.backups')}</li>
       </ul>
     </>
   );
@@ -128,6 +130,8 @@ function WhatStays() {
  * to confirm, then the progress of each service's part.
  */
 export function Erasing({ person, onErased }: { person: Employee; onErased: () => void }) {
+  const t = useT();
+  const erasureRefusal = useErasureRefusal();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [typedName, setTypedName] = useState('');
@@ -158,18 +162,18 @@ export function Erasing({ person, onErased }: { person: Employee; onErased: () =
 
   return (
     <section className="card danger-zone" aria-labelledby="erasure-heading">
-      <h2 id="erasure-heading">Erasure of personal data</h2>
+      <h2 id="erasure-heading">{t('hr.erasure.heading')}</h2>
       {erasure ? (
         <ErasureProgress started={erasure} />
       ) : open ? (
         <form onSubmit={erase} aria-describedby="erasure-warning">
           <div id="erasure-warning" className="message error" role="note">
             <p>
-              <strong>Erase {name}'s personal data?</strong>
+              <strong>{t('hr.erasure.confirmQuestion', { name })}</strong>
             </p>
             <WhatStays />
           </div>
-          <label htmlFor="erasure-reason">Request reference</label>
+          <label htmlFor="erasure-reason">{t('hr.erasure.reason')}</label>
           <input
             id="erasure-reason"
             value={reason}
@@ -179,9 +183,9 @@ export function Erasing({ person, onErased }: { person: Employee; onErased: () =
             onChange={(e) => setReason(e.target.value)}
           />
           <p id="erasure-reason-hint" className="hint">
-            The ticket or reference of the person's request, kept in the audit log: no personal data.
+            {t('hr.erasure.reasonHint')}
           </p>
-          <label htmlFor="erasure-confirmation">Type “{name}” to confirm</label>
+          <label htmlFor="erasure-confirmation">{t('hr.erasure.typeToConfirm', { name })}</label>
           <input
             id="erasure-confirmation"
             value={typedName}
@@ -195,18 +199,18 @@ export function Erasing({ person, onErased }: { person: Employee; onErased: () =
           )}
           <div className="actions">
             <button type="submit" className="danger" disabled={!ready || busy}>
-              Erase {name}'s personal data
+              {t('hr.erasure.erase', { name })}
             </button>
             <button type="button" className="secondary" onClick={() => setOpen(false)}>
-              Cancel
+              {t('hr.cancel')}
             </button>
           </div>
         </form>
       ) : (
         <>
-          <p>When {name} asks for their personal data to be erased, an admin does it here. It is final.</p>
+          <p>{t('hr.erasure.intro', { name })}</p>
           <button type="button" className="danger" onClick={() => setOpen(true)}>
-            Erase personal data…
+            {t('hr.erasure.open')}
           </button>
         </>
       )}
@@ -216,45 +220,47 @@ export function Erasing({ person, onErased }: { person: Employee; onErased: () =
 
 /** A person named by id, linked to their HR page. */
 function PersonLink({ id }: { id: string }) {
+  const t = useT();
   const loaded = useLoad(() => colleague(id), id);
-  return <Link href={`/hr/people/${encodeURIComponent(id)}`}>{loaded.data?.name ?? 'someone'}</Link>;
+  return (
+    <Link href={`/hr/people/${encodeURIComponent(id)}`}>{loaded.data?.name ?? t('hr.erasures.someone')}</Link>
+  );
 }
 
 /** Every erasure, newest first, each service's part as it is done: refreshed while one is under way. */
 export function HrErasuresPage() {
+  const t = useT();
+  const dates = useDates();
   const erasures = useLoad(() => api.erasures(), 'erasures');
   useRefreshWhile(anyUnderWay(erasures.data?.items ?? []), erasures.reload, ERASURE_REFRESH_MS);
   return (
-    <Page title="Erasures">
-      <p className="muted">
-        Erasures of personal data at people's requests, newest first. An admin erases a person from their page
-        in HR's People.
-      </p>
+    <Page title={t('hr.erasures.title')}>
+      <p className="muted">{t('hr.erasures.intro')}</p>
       <Loading loaded={erasures}>
         {(page) =>
           page.items.length === 0 ? (
-            <p role="status">Nobody has been erased.</p>
+            <p role="status">{t('hr.erasures.none')}</p>
           ) : (
             <>
               {page.nextCursor && (
                 <p role="status" className="muted">
-                  The {page.items.length} newest.
+                  {t('hr.erasures.newest', { count: page.items.length })}
                 </p>
               )}
               <table className="data-table">
                 <thead>
                   <tr>
-                    <th scope="col">Requested</th>
-                    <th scope="col">Person</th>
-                    <th scope="col">By</th>
-                    <th scope="col">Reason</th>
-                    <th scope="col">Progress</th>
+                    <th scope="col">{t('hr.erasures.column.requested')}</th>
+                    <th scope="col">{t('hr.erasures.column.person')}</th>
+                    <th scope="col">{t('hr.erasures.column.by')}</th>
+                    <th scope="col">{t('hr.erasures.column.reason')}</th>
+                    <th scope="col">{t('hr.erasures.column.progress')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {page.items.map((erasure) => (
                     <tr key={erasure.id} data-erasure={erasure.id}>
-                      <td>{formatDateTime(erasure.requestedAt)}</td>
+                      <td>{dates.dateTime(erasure.requestedAt)}</td>
                       <td>
                         <PersonLink id={erasure.employeeId} />
                       </td>
@@ -263,7 +269,9 @@ export function HrErasuresPage() {
                       </td>
                       <td>{erasure.reason}</td>
                       <td>
-                        <p className="erasure-state">{erasure.completedAt ? 'Complete' : 'Under way'}</p>
+                        <p className="erasure-state">
+                          {t(erasure.completedAt ? 'hr.erasures.complete' : 'hr.erasures.underWay')}
+                        </p>
                         <ErasureParts erasure={erasure} />
                       </td>
                     </tr>

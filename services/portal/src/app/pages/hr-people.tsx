@@ -1,16 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { api, type Employee, type ManagerSource } from '../api';
+import { useT } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { session } from '../session';
 import { ActionButton, ErrorMessage, Loading, Page, asError, useLoad } from '../ui';
 import { Erasing } from './hr-erasures';
-
-/** Who owns a manager link, as HR reads it: HR data (SCIM, the people import) or a person in Vouch. */
-const MANAGER_SET_BY: Record<ManagerSource, string> = {
-  scim: 'the identity provider',
-  csv: 'the people import',
-  admin: 'HR or an admin, in Vouch',
-};
 
 /** HR data owns these links: the next sync would overwrite a change made here, so none is offered. */
 const OWNED_BY_HR_DATA: readonly ManagerSource[] = ['scim', 'csv'];
@@ -22,6 +16,7 @@ function peoplePath(query: string, includeDeactivated: boolean): string {
 }
 
 function SearchForm({ query, includeDeactivated }: { query: string; includeDeactivated: boolean }) {
+  const t = useT();
   const [text, setText] = useState(query);
   const search = (event: FormEvent) => {
     event.preventDefault();
@@ -29,11 +24,11 @@ function SearchForm({ query, includeDeactivated }: { query: string; includeDeact
   };
   return (
     <form className="search" role="search" onSubmit={search}>
-      <label htmlFor="hr-people-query">Find a person by name, email or job title</label>
+      <label htmlFor="hr-people-query">{t('hr.people.searchLabel')}</label>
       <div className="inline-form">
         <input id="hr-people-query" type="search" value={text} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="primary">
-          Search
+          {t('hr.people.search')}
         </button>
       </div>
       <label className="choice">
@@ -42,21 +37,22 @@ function SearchForm({ query, includeDeactivated }: { query: string; includeDeact
           checked={includeDeactivated}
           onChange={(event) => navigate(peoplePath(text.trim(), event.target.checked))}
         />
-        Show deactivated people too
+        {t('hr.people.showDeactivated')}
       </label>
     </form>
   );
 }
 
 function PeopleTable({ people }: { people: Employee[] }) {
+  const t = useT();
   return (
     <table className="data-table">
       <thead>
         <tr>
-          <th scope="col">Name</th>
-          <th scope="col">Email</th>
-          <th scope="col">Job title</th>
-          <th scope="col">Status</th>
+          <th scope="col">{t('hr.people.column.name')}</th>
+          <th scope="col">{t('hr.people.column.email')}</th>
+          <th scope="col">{t('hr.people.column.title')}</th>
+          <th scope="col">{t('hr.people.column.status')}</th>
         </tr>
       </thead>
       <tbody>
@@ -67,7 +63,13 @@ function PeopleTable({ people }: { people: Employee[] }) {
             </td>
             <td>{employee.email}</td>
             <td>{employee.title ?? ''}</td>
-            <td>{employee.active ? 'Active' : <span className="status hidden">Deactivated</span>}</td>
+            <td>
+              {employee.active ? (
+                t('hr.people.active')
+              ) : (
+                <span className="status hidden">{t('hr.people.deactivated')}</span>
+              )}
+            </td>
           </tr>
         ))}
       </tbody>
@@ -81,25 +83,23 @@ export function HrPeoplePage({ query, includeDeactivated }: { query: string; inc
     () => api.searchEmployees(query, { deactivated: includeDeactivated }),
     `${query}:${String(includeDeactivated)}`,
   );
-  const nobody = includeDeactivated ? 'Nobody' : 'Nobody active';
+  const t = useT();
+  const nobody = query
+    ? t(includeDeactivated ? 'hr.people.noMatch' : 'hr.people.noActiveMatch', { query })
+    : t(includeDeactivated ? 'hr.people.nobodyYet' : 'hr.people.nobodyActiveYet');
   return (
-    <Page title="People (HR)">
+    <Page title={t('hr.people.title')}>
       <SearchForm key={query} query={query} includeDeactivated={includeDeactivated} />
       <Loading loaded={results}>
         {(page) =>
           page.items.length === 0 ? (
-            <p role="status">
-              {query
-                ? `${nobody} matches “${query}”.`
-                : includeDeactivated
-                  ? 'Nobody yet.'
-                  : 'Nobody is active yet.'}
-            </p>
+            <p role="status">{nobody}</p>
           ) : (
             <>
               <p role="status" className="muted">
-                {page.items.length} {page.items.length === 1 ? 'person' : 'people'}
-                {page.nextCursor ? ' (the first 50: narrow the search to see others)' : ''}
+                {t(page.nextCursor ? 'hr.people.countFirst' : 'hr.people.count', {
+                  count: page.items.length,
+                })}
               </p>
               <PeopleTable people={page.items} />
             </>
@@ -112,6 +112,7 @@ export function HrPeoplePage({ query, includeDeactivated }: { query: string; inc
 
 /** Picks a new manager by search, or none; answers 4xx as the page's message. */
 function ManagerChange({ person, onChanged }: { person: Employee; onChanged: () => void }) {
+  const t = useT();
   const [text, setText] = useState('');
   const [candidates, setCandidates] = useState<Employee[]>();
   const [error, setError] = useState<Error>();
@@ -131,7 +132,7 @@ function ManagerChange({ person, onChanged }: { person: Employee; onChanged: () 
   return (
     <>
       <form onSubmit={find}>
-        <label htmlFor="new-manager-query">Find the new manager</label>
+        <label htmlFor="new-manager-query">{t('hr.person.findManager')}</label>
         <div className="inline-form">
           <input
             id="new-manager-query"
@@ -140,12 +141,12 @@ function ManagerChange({ person, onChanged }: { person: Employee; onChanged: () 
             onChange={(e) => setText(e.target.value)}
           />
           <button type="submit" className="secondary">
-            Find
+            {t('hr.person.find')}
           </button>
         </div>
       </form>
       <ErrorMessage error={error} />
-      {candidates && candidates.length === 0 && <p role="status">Nobody active matches.</p>}
+      {candidates && candidates.length === 0 && <p role="status">{t('hr.person.nobodyActiveMatches')}</p>}
       {candidates && candidates.length > 0 && (
         <ul className="recommendation-list">
           {candidates.map((candidate) => (
@@ -153,8 +154,11 @@ function ManagerChange({ person, onChanged }: { person: Employee; onChanged: () 
               <span>
                 {candidate.name} <span className="muted">{candidate.email}</span>
               </span>
-              <ActionButton action={() => choose(candidate.id)} label={`Make ${candidate.name} the manager`}>
-                Make manager
+              <ActionButton
+                action={() => choose(candidate.id)}
+                label={t('hr.person.makeManagerLabel', { name: candidate.name })}
+              >
+                {t('hr.person.makeManager')}
               </ActionButton>
             </li>
           ))}
@@ -162,7 +166,7 @@ function ManagerChange({ person, onChanged }: { person: Employee; onChanged: () 
       )}
       {person.managerId && (
         <p>
-          <ActionButton action={() => choose(null)}>Remove the manager</ActionButton>
+          <ActionButton action={() => choose(null)}>{t('hr.person.removeManager')}</ActionButton>
         </p>
       )}
     </>
@@ -170,6 +174,7 @@ function ManagerChange({ person, onChanged }: { person: Employee; onChanged: () 
 }
 
 function ManagerSection({ person, onChanged }: { person: Employee; onChanged: () => void }) {
+  const t = useT();
   const manager = useLoad(
     () => (person.managerId ? api.employee(person.managerId) : Promise.resolve(null)),
     person.managerId ?? '',
@@ -177,26 +182,22 @@ function ManagerSection({ person, onChanged }: { person: Employee; onChanged: ()
   const source = person.managerSource;
   return (
     <section className="card" aria-labelledby="manager-heading">
-      <h2 id="manager-heading">Manager</h2>
+      <h2 id="manager-heading">{t('hr.person.manager')}</h2>
       <Loading loaded={manager}>
         {(found) =>
           found ? (
             <p>
               <Link href={`/hr/people/${encodeURIComponent(found.id)}`}>{found.name}</Link>
-              <span className="muted">
-                {' '}
-                — set by {source ? MANAGER_SET_BY[source] : 'the person at sign-up (verifies nothing)'}
-              </span>
+              <span className="muted"> {t('hr.person.managerSetBy', { source: source ?? 'signup' })}</span>
             </p>
           ) : (
-            <p>No manager.</p>
+            <p>{t('hr.person.noManager')}</p>
           )
         }
       </Loading>
       {source && OWNED_BY_HR_DATA.includes(source) ? (
         <p className="message" role="note">
-          HR data owns this link: {MANAGER_SET_BY[source]} sets it, and would undo a change made here. Change
-          it there.
+          {t('hr.person.ownedByHrData', { source })}
         </p>
       ) : (
         person.active && <ManagerChange person={person} onChanged={onChanged} />
@@ -206,14 +207,15 @@ function ManagerSection({ person, onChanged }: { person: Employee; onChanged: ()
 }
 
 function ReportsSection({ person }: { person: Employee }) {
+  const t = useT();
   const reports = useLoad(() => api.reportsOf(person.id), `${person.id}:${person.managerId ?? ''}`);
   return (
     <section className="card" aria-labelledby="reports-heading">
-      <h2 id="reports-heading">Reports</h2>
+      <h2 id="reports-heading">{t('hr.person.reports')}</h2>
       <Loading loaded={reports}>
         {(page) =>
           page.items.length === 0 ? (
-            <p>Nobody reports to {person.name}.</p>
+            <p>{t('hr.person.noReports', { name: person.name })}</p>
           ) : (
             <PeopleTable people={page.items} />
           )
@@ -225,26 +227,24 @@ function ReportsSection({ person }: { person: Employee }) {
 
 /** Deactivating signs the person out everywhere: asked twice, the second time saying so. */
 function Activation({ person, onChanged }: { person: Employee; onChanged: () => void }) {
+  const t = useT();
   const [confirming, setConfirming] = useState(false);
   if (!person.active)
     return (
       <section className="card" aria-labelledby="activation-heading">
-        <h2 id="activation-heading">Deactivated</h2>
-        <p>{person.name} cannot sign in, and colleagues no longer find them.</p>
+        <h2 id="activation-heading">{t('hr.person.deactivatedHeading')}</h2>
+        <p>{t('hr.person.deactivatedBody', { name: person.name })}</p>
         <ActionButton variant="primary" action={() => api.reactivate(person.id).then(onChanged)}>
-          Reactivate {person.name}
+          {t('hr.person.reactivate', { name: person.name })}
         </ActionButton>
       </section>
     );
   return (
     <section className="card" aria-labelledby="activation-heading">
-      <h2 id="activation-heading">Leaving the company</h2>
+      <h2 id="activation-heading">{t('hr.person.leaving')}</h2>
       {confirming ? (
         <div role="alertdialog" aria-labelledby="confirm-deactivation">
-          <p id="confirm-deactivation">
-            Deactivate {person.name}? They are signed out everywhere at once, can no longer sign in, and their
-            pending requests are cancelled. You can reactivate them later.
-          </p>
+          <p id="confirm-deactivation">{t('hr.person.confirmDeactivation', { name: person.name })}</p>
           <div className="actions">
             <ActionButton
               variant="danger"
@@ -255,16 +255,16 @@ function Activation({ person, onChanged }: { person: Employee; onChanged: () => 
                 })
               }
             >
-              Yes, deactivate
+              {t('hr.person.yesDeactivate')}
             </ActionButton>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-              Cancel
+              {t('hr.cancel')}
             </button>
           </div>
         </div>
       ) : (
         <button type="button" className="danger" onClick={() => setConfirming(true)}>
-          Deactivate {person.name}
+          {t('hr.person.deactivate', { name: person.name })}
         </button>
       )}
     </section>
@@ -276,6 +276,7 @@ function Activation({ person, onChanged }: { person: Employee; onChanged: () => 
  * also erase their personal data, except their own.
  */
 export function HrPersonPage({ employeeId }: { employeeId: string }) {
+  const t = useT();
   const [version, setVersion] = useState(0);
   const person = useLoad(() => api.employee(employeeId), `${employeeId}:${version}`);
   const changed = () => setVersion((value) => value + 1);
@@ -284,19 +285,19 @@ export function HrPersonPage({ employeeId }: { employeeId: string }) {
       {(found) => (
         <Page title={found.name}>
           <p>
-            <Link href="/hr/people">Back to people</Link>
+            <Link href="/hr/people">{t('hr.person.back')}</Link>
           </p>
           <section className="card" aria-labelledby="profile-heading">
-            <h2 id="profile-heading">Profile</h2>
+            <h2 id="profile-heading">{t('hr.person.profile')}</h2>
             <dl className="facts">
-              <dt>Email</dt>
+              <dt>{t('hr.people.column.email')}</dt>
               <dd>{found.email}</dd>
-              <dt>Job title</dt>
+              <dt>{t('hr.people.column.title')}</dt>
               <dd>{found.title ?? '—'}</dd>
-              <dt>Status</dt>
+              <dt>{t('hr.people.column.status')}</dt>
               <dd>
                 <span className={found.active ? 'status accepted' : 'status hidden'}>
-                  {found.active ? 'Active' : 'Deactivated'}
+                  {t(found.active ? 'hr.people.active' : 'hr.people.deactivated')}
                 </span>
               </dd>
             </dl>
