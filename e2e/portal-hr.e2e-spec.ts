@@ -206,7 +206,7 @@ describeInBrowser("the portal's HR pages", () => {
     await screenshot(page, 'hr-people');
   });
 
-  it('shows a member of HR whose profile language is German the coverage page in German, counts in the plural', async () => {
+  it('shows a member of HR whose language is German the coverage page in German, counts in the plural', async () => {
     const lena = await hire('Lena Becker');
     await hire('Kai Wagner', lena);
     const greta = await hire('Greta Graf');
@@ -215,9 +215,15 @@ describeInBrowser("the portal's HR pages", () => {
       token: admin.token,
     });
     const page = await signedIn(greta);
-    await platform.expectCall(200, 'identity', 'PATCH', '/v1/employees/me', {
-      token: greta.token,
-      body: { language: 'de' },
+    // Signed in, the identity provider gives her language: German, from the next page she opens.
+    await platform.expectCall(201, 'identity', 'POST', '/scim/v2/Users', {
+      token: platform.scimToken,
+      body: {
+        schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'],
+        userName: greta.email,
+        displayName: greta.name,
+        preferredLanguage: 'de',
+      },
     });
 
     await page.goto(`/hr/coverage?managerId=${lena.id}`);
