@@ -18,6 +18,13 @@ export function exportFileName(day: Date): string {
   return `vouch-export-${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}.json`;
 }
 
+/** One service's part of the export is about another person than the rest. */
+export class ExportAboutSomeoneElseError extends Error {
+  constructor(readonly service: ExportingService) {
+    super(`The ${service} part is about someone else: sign in again and retry.`);
+  }
+}
+
 /**
  * The services' exports gathered into one, refused if one of them is about someone else (a session
  * that changed hands while they were fetched): a file must hold one person's data only.
@@ -28,6 +35,6 @@ export function gatherExports<TParts extends ServiceParts>(
 ): PersonalDataExport<TParts> {
   const employeeId = parts.identity.employeeId;
   const other = EXPORTING_SERVICES.find((service) => parts[service].employeeId !== employeeId);
-  if (other) throw new Error(`The ${other} part is about someone else: sign in again and retry.`);
+  if (other) throw new ExportAboutSomeoneElseError(other);
   return { exportedAt: exportedAt.toISOString(), employeeId, services: parts };
 }

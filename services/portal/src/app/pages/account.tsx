@@ -1,13 +1,16 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, type ServiceExports } from '../api';
 import {
   EXPORTING_SERVICES,
+  ExportAboutSomeoneElseError,
   exportFileName,
   gatherExports,
   type ExportingService,
 } from '../personal-data-export';
+import { Message, useT } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { session } from '../session';
+import type { MessageId } from '../i18n/messages';
 import { asError, ErrorMessage, NewPasswordFields, Page } from '../ui';
 import { useAuthMethods } from './company-sign-in';
 
@@ -20,20 +23,21 @@ function linkToken(): string | null {
 }
 
 /** A link that no longer works, said so that its owner knows what to do next. */
-function explained(failure: unknown, askAgain: string): Error {
-  if (failure instanceof ApiError && failure.status === 410)
-    return new Error(
-      `This link no longer works: it was used already, it expired, or a newer email replaced it. ${askAgain}`,
-    );
+function explained(failure: unknown, gone: string): Error {
+  if (failure instanceof ApiError && failure.status === 410) return new Error(gone);
   return asError(failure);
 }
 
+const bold = (text: ReactNode[]) => <strong>{text}</strong>;
+
+/** `email`: the subject of the email whose link leads here. */
 function MissingToken({ title, email }: { title: string; email: string }) {
+  const t = useT();
   return (
     <Page title={title}>
       <div className="card narrow">
         <p className="message error" role="alert">
-          This page needs the whole link from the “{email}” email. Open the email and follow its link again.
+          {t('emailLink.missing', { email })}
         </p>
       </div>
     </Page>
@@ -45,18 +49,17 @@ function MissingToken({ title, email }: { title: string; email: string }) {
  * after signing in with an address not confirmed yet.
  */
 export function CheckYourEmail({ email }: { email: string }) {
+  const t = useT();
   const [resent, setResent] = useState(false);
   const [error, setError] = useState<Error>();
   return (
     <div className="card narrow" role="status">
       <p>
-        <strong>Check your email.</strong> We sent a link to <strong>{email}</strong>: follow it to confirm
-        your address and finish signing up. If you already have an account, the email says how to sign in
-        instead.
+        <Message id="checkEmail.sent" values={{ strong: bold, email }} />
       </p>
       <ErrorMessage error={error} />
       {resent ? (
-        <p className="muted">Sent again. It can take a minute; check your spam folder too.</p>
+        <p className="muted">{t('checkEmail.sentAgain')}</p>
       ) : (
         <button
           type="button"
@@ -68,7 +71,7 @@ export function CheckYourEmail({ email }: { email: string }) {
             );
           }}
         >
-          Send the email again
+          {t('checkEmail.sendAgain')}
         </button>
       )}
     </div>
@@ -80,14 +83,15 @@ export function CheckYourEmail({ email }: { email: string }) {
  * too): the button does, and signs in.
  */
 export function ConfirmEmailPage() {
+  const t = useT();
   const [token] = useState(linkToken);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
-  if (!token) return <MissingToken title="Confirm your email" email="Confirm your email" />;
+  if (!token) return <MissingToken title={t('confirmEmail.title')} email={t('confirmEmail.title')} />;
   return (
-    <Page title="Confirm your email">
+    <Page title={t('confirmEmail.title')}>
       <div className="card narrow">
-        <p>Confirm that this email address is yours to finish signing up for Vouch.</p>
+        <p>{t('confirmEmail.intro')}</p>
         <ErrorMessage error={error} />
         <button
           type="button"
@@ -103,20 +107,15 @@ export function ConfirmEmailPage() {
               },
               (failure: unknown) => {
                 setBusy(false);
-                setError(
-                  explained(
-                    failure,
-                    'Sign in with your email and password: if it is not confirmed yet, you can have the email sent again.',
-                  ),
-                );
+                setError(explained(failure, t('emailLink.gone', { whatNext: t('confirmEmail.whatNext') })));
               },
             );
           }}
         >
-          Confirm my email
+          {t('confirmEmail.submit')}
         </button>
         <p>
-          <Link href="/signin">Sign in</Link>
+          <Link href="/signin">{t('signIn.link')}</Link>
         </p>
       </div>
     </Page>
@@ -125,6 +124,7 @@ export function ConfirmEmailPage() {
 
 /** "Forgot password": the address, and the same answer whether or not it has an account. */
 export function ForgotPasswordPage() {
+  const t = useT();
   const methods = useAuthMethods();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
@@ -146,38 +146,37 @@ export function ForgotPasswordPage() {
 
   if (methods?.password === false)
     return (
-      <Page title="Reset your password">
+      <Page title={t('forgotPassword.title')}>
         <div className="card narrow">
-          <p>You sign in with your company account here: your company resets its password.</p>
+          <p>{t('forgotPassword.byCompany')}</p>
           <p>
-            <Link href="/signin">Back to sign in</Link>
+            <Link href="/signin">{t('forgotPassword.backToSignIn')}</Link>
           </p>
         </div>
       </Page>
     );
   return (
-    <Page title="Reset your password">
+    <Page title={t('forgotPassword.title')}>
       {sentTo ? (
         <div className="card narrow" role="status">
           <p>
-            <strong>Check your email.</strong> If <strong>{sentTo}</strong> has a Vouch account, a link to
-            choose a new password is on its way. It works once, for a short while.
+            <Message id="forgotPassword.sent" values={{ strong: bold, email: sentTo }} />
           </p>
           <p>
-            <Link href="/signin">Back to sign in</Link>
+            <Link href="/signin">{t('forgotPassword.backToSignIn')}</Link>
           </p>
         </div>
       ) : (
         <form className="card narrow" onSubmit={onSubmit}>
-          <p>Enter your work email: we will send you a link to choose a new password.</p>
-          <label htmlFor="forgot-email">Work email</label>
+          <p>{t('forgotPassword.intro')}</p>
+          <label htmlFor="forgot-email">{t('signIn.workEmail')}</label>
           <input id="forgot-email" name="email" type="email" autoComplete="username" required />
           <ErrorMessage error={error} />
           <button type="submit" className="primary" disabled={busy}>
-            Send me a link
+            {t('forgotPassword.submit')}
           </button>
           <p>
-            <Link href="/signin">Back to sign in</Link>
+            <Link href="/signin">{t('forgotPassword.backToSignIn')}</Link>
           </p>
         </form>
       )}
@@ -187,18 +186,19 @@ export function ForgotPasswordPage() {
 
 /** Where the "Reset your password" link lands: a new password, set by the button. */
 export function ResetPasswordPage() {
+  const t = useT();
   const [token] = useState(linkToken);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState(false);
-  if (!token) return <MissingToken title="Choose a new password" email="Reset your password" />;
+  if (!token) return <MissingToken title={t('resetPassword.title')} email={t('forgotPassword.title')} />;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password') ?? '');
     if (password !== String(form.get('confirmation') ?? '')) {
-      setError(new Error('The two passwords differ: type the same one twice.'));
+      setError(new Error(t('newPassword.mismatch')));
       return;
     }
     setBusy(true);
@@ -211,32 +211,31 @@ export function ResetPasswordPage() {
       },
       (failure: unknown) => {
         setBusy(false);
-        setError(explained(failure, 'Ask for a new one.'));
+        setError(explained(failure, t('emailLink.gone', { whatNext: t('resetPassword.whatNext') })));
       },
     );
   };
 
   return (
-    <Page title="Choose a new password">
+    <Page title={t('resetPassword.title')}>
       {done ? (
         <div className="card narrow" role="status">
           <p>
-            <strong>Your password is changed.</strong> You were signed out everywhere: sign in with the new
-            one.
+            <Message id="resetPassword.done" values={{ strong: bold }} />
           </p>
           <p>
-            <Link href="/signin">Sign in</Link>
+            <Link href="/signin">{t('signIn.link')}</Link>
           </p>
         </div>
       ) : (
         <form className="card narrow" onSubmit={onSubmit}>
-          <NewPasswordFields idPrefix="reset" label="New password" />
+          <NewPasswordFields idPrefix="reset" label={t('resetPassword.newPassword')} />
           <ErrorMessage error={error} />
           <button type="submit" className="primary" disabled={busy}>
-            Set my new password
+            {t('resetPassword.submit')}
           </button>
           <p>
-            <Link href="/forgot-password">Ask for a new link</Link>
+            <Link href="/forgot-password">{t('resetPassword.askForNewLink')}</Link>
           </p>
         </form>
       )}
@@ -246,12 +245,11 @@ export function ResetPasswordPage() {
 
 type PartProgress = 'gathering' | 'ready' | 'failed';
 
-const PART_LABELS: Record<ExportingService, string> = {
-  identity: 'Profile, sign-in and account',
-  connections: 'Connections',
-  recommendations: 'Recommendations and requests',
-  notifications: 'Email preferences and emails sent to you',
-};
+const PROGRESS_MESSAGES = {
+  gathering: 'export.part.gathering',
+  ready: 'export.part.ready',
+  failed: 'export.part.failed',
+} as const satisfies Record<PartProgress, MessageId>;
 
 /** Hands the browser a file to save, as a download, without sending it anywhere. */
 function saveFile(name: string, contents: string): void {
@@ -268,6 +266,8 @@ function saveFile(name: string, contents: string): void {
 
 /** Gathers each service's export of my data into one JSON file and saves it, saying how far it got. */
 function DownloadMyData() {
+  const t = useT();
+  const partLabel = (service: ExportingService) => t(`export.part.${service}`);
   const [progress, setProgress] = useState<Partial<Record<ExportingService, PartProgress>>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
@@ -285,9 +285,12 @@ function DownloadMyData() {
         return part;
       } catch (failure) {
         setProgress((now) => ({ ...now, [service]: 'failed' }));
-        throw new Error(`${PART_LABELS[service]} could not be gathered: ${asError(failure).message}`, {
-          cause: failure,
-        });
+        throw new Error(
+          t('export.partFailed', { part: partLabel(service), reason: asError(failure).message }),
+          {
+            cause: failure,
+          },
+        );
       }
     };
     try {
@@ -303,7 +306,11 @@ function DownloadMyData() {
       saveFile(name, JSON.stringify(gatherExports(parts, now), null, 2));
       setSavedAs(name);
     } catch (failure) {
-      setError(asError(failure));
+      setError(
+        failure instanceof ExportAboutSomeoneElseError
+          ? new Error(t('export.someoneElse', { part: partLabel(failure.service) }), { cause: failure })
+          : asError(failure),
+      );
     } finally {
       setBusy(false);
     }
@@ -311,22 +318,13 @@ function DownloadMyData() {
 
   return (
     <section className="card" aria-labelledby="your-data">
-      <h2 id="your-data">Your data</h2>
-      <p>
-        Download everything Vouch holds about you, in one JSON file: your profile and sign-in, your
-        connections, the recommendations you gave and received with every version of their text, your
-        requests, your email preferences and the emails sent to you.
-      </p>
+      <h2 id="your-data">{t('export.title')}</h2>
+      <p>{t('export.intro')}</p>
       {Object.keys(progress).length > 0 && (
-        <ul role="status" aria-label="Download progress">
+        <ul role="status" aria-label={t('export.progress')}>
           {EXPORTING_SERVICES.map((service) => (
             <li key={service}>
-              {PART_LABELS[service]}:{' '}
-              {progress[service] === 'ready'
-                ? 'ready'
-                : progress[service] === 'failed'
-                  ? 'failed'
-                  : 'gathering…'}
+              {t(PROGRESS_MESSAGES[progress[service] ?? 'gathering'], { part: partLabel(service) })}
             </li>
           ))}
         </ul>
@@ -334,11 +332,11 @@ function DownloadMyData() {
       <ErrorMessage error={error} />
       {savedAs && (
         <p className="muted" role="status">
-          Saved as <strong>{savedAs}</strong>. It holds personal data: keep it somewhere safe.
+          <Message id="export.savedAs" values={{ strong: bold, file: savedAs }} />
         </p>
       )}
       <button type="button" className="primary" disabled={busy} onClick={() => void download()}>
-        {busy ? 'Gathering your data…' : error ? 'Try again' : 'Download my data'}
+        {t(busy ? 'export.gathering' : error ? 'export.tryAgain' : 'export.download')}
       </button>
     </section>
   );
@@ -346,8 +344,9 @@ function DownloadMyData() {
 
 /** The signed-in employee's account: for now, taking their data with them. */
 export function AccountPage() {
+  const t = useT();
   return (
-    <Page title="Your account">
+    <Page title={t('account.title')}>
       <DownloadMyData />
     </Page>
   );

@@ -3,23 +3,21 @@ import type { SchemaAuthMethodsResponse as AuthMethods } from '../api-types/iden
 import { navigate } from '../router';
 import { nextPathAfterSignIn } from '../routes';
 import { session } from '../session';
+import { useT } from '../i18n/i18n';
+import type { MessageId } from '../i18n/messages';
 import { Page } from '../ui';
 
 /** The page to open after signing in with the company's account, kept across the trip to its IdP. */
 const NEXT_KEY = 'vouch.nextAfterCompanySignIn';
 
 /** What identity's single sign-on refusals (`/signin?error=…`) mean, and whom to ask. */
-const REFUSALS: Record<string, string> = {
-  not_provisioned:
-    'Your company has not given you access to Vouch yet. Ask your IT administrator (whoever manages your company account) to assign Vouch to you.',
-  deactivated: 'Your Vouch account is deactivated. If that is a mistake, ask your IT administrator or HR.',
-  account_conflict:
-    'Your Vouch account is linked to another company account. Ask your IT administrator to check your account.',
-  email_not_verified:
-    'Your company account does not vouch for its email address, so Vouch cannot tell it is yours. Ask your IT administrator.',
-  email_unusable:
-    'Your company account has no email address Vouch can use. Ask your IT administrator to give it your work email.',
-  sso_failed: 'Signing in with your company account did not complete. Please try again.',
+const REFUSALS: Record<string, MessageId> = {
+  not_provisioned: 'companySignIn.refusal.notProvisioned',
+  deactivated: 'companySignIn.refusal.deactivated',
+  account_conflict: 'companySignIn.refusal.accountConflict',
+  email_not_verified: 'companySignIn.refusal.emailNotVerified',
+  email_unusable: 'companySignIn.refusal.emailUnusable',
+  sso_failed: 'companySignIn.refusal.failed',
 };
 
 let methods: Promise<AuthMethods> | undefined;
@@ -58,7 +56,8 @@ export function CompanySignIn({
   next: string | null;
   error: string | null;
 }) {
-  const refusal = error ? (REFUSALS[error] ?? REFUSALS.sso_failed) : undefined;
+  const t = useT();
+  const refusal = error ? t(REFUSALS[error] ?? REFUSALS.sso_failed) : undefined;
   return (
     <>
       {refusal && (
@@ -79,7 +78,7 @@ export function CompanySignIn({
               }
             }}
           >
-            Sign in with your company account
+            {t('companySignIn.button')}
           </a>
         </div>
       )}
@@ -89,6 +88,7 @@ export function CompanySignIn({
 
 /** Where identity sends the browser back signed in from the company's IdP (`/sso-complete`). */
 export function CompanySignInCompletePage() {
+  const t = useT();
   useEffect(() => {
     // The session identity started at the callback (its refresh cookie), exchanged for an access
     // token by the session's own refresh: one at a time, shared with the one a new tab starts.
@@ -105,8 +105,8 @@ export function CompanySignInCompletePage() {
     });
   }, []);
   return (
-    <Page title="Signing you in">
-      <p className="muted">Signing you in with your company account…</p>
+    <Page title={t('companySignIn.completing.title')}>
+      <p className="muted">{t('companySignIn.completing.body')}</p>
     </Page>
   );
 }

@@ -1,13 +1,8 @@
 import type { ReactNode } from 'react';
 import { api, type ConnectionRequest } from '../api';
+import { Message, useDates, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { ActionButton, Day, Loading, Page, useLoad } from '../ui';
-
-const SUGGESTION_REASONS = {
-  manager: 'your manager',
-  report: 'reports to you',
-  peer: 'shares your manager',
-} as const;
 
 const profileLink = (employeeId: string) => `/people/${encodeURIComponent(employeeId)}`;
 
@@ -20,6 +15,7 @@ function RequestList({
   actions: (request: ConnectionRequest) => ReactNode;
   empty: string;
 }) {
+  const t = useT();
   if (requests.length === 0) return <p className="muted">{empty}</p>;
   return (
     <ul className="rows">
@@ -28,7 +24,9 @@ function RequestList({
           <div>
             <Link href={profileLink(request.employee.employeeId)}>{request.employee.name}</Link>
             {request.employee.title && <span className="muted">, {request.employee.title}</span>}
-            {request.message && <p className="quote">“{request.message}”</p>}
+            {request.message && (
+              <p className="quote">{t('connections.quote', { message: request.message })}</p>
+            )}
             <span className="muted small">
               <Day iso={request.requestedAt} />
             </span>
@@ -40,7 +38,12 @@ function RequestList({
   );
 }
 
+const toDirectory = (text: ReactNode[]) => <Link href="/people">{text}</Link>;
+const visuallyHidden = (text: ReactNode[]) => <span className="visually-hidden">{text}</span>;
+
 export function ConnectionsPage() {
+  const t = useT();
+  const { date } = useDates();
   const incoming = useLoad(() => api.connectionRequests('incoming'), 'incoming');
   const outgoing = useLoad(() => api.connectionRequests('outgoing'), 'outgoing');
   const connections = useLoad(api.connections, 'connections');
@@ -53,28 +56,28 @@ export function ConnectionsPage() {
   };
 
   return (
-    <Page title="Connections">
+    <Page title={t('connections.title')}>
       <section className="card" aria-labelledby="incoming-title">
-        <h2 id="incoming-title">Asking to connect with you</h2>
+        <h2 id="incoming-title">{t('connections.incoming.title')}</h2>
         <Loading loaded={incoming}>
           {(page) => (
             <RequestList
               requests={page.items}
-              empty="No one is waiting for an answer."
+              empty={t('connections.incoming.none')}
               actions={(request) => (
                 <>
                   <ActionButton
                     variant="primary"
-                    label={`Accept ${request.employee.name}`}
+                    label={t('connections.acceptWho', { name: request.employee.name })}
                     action={() => api.answerConnectionRequest(request.id, 'accept').then(reloadAll)}
                   >
-                    Accept
+                    {t('connections.accept')}
                   </ActionButton>
                   <ActionButton
-                    label={`Decline ${request.employee.name}`}
+                    label={t('connections.declineWho', { name: request.employee.name })}
                     action={() => api.answerConnectionRequest(request.id, 'decline').then(reloadAll)}
                   >
-                    Decline
+                    {t('connections.decline')}
                   </ActionButton>
                 </>
               )}
@@ -84,52 +87,62 @@ export function ConnectionsPage() {
       </section>
 
       <section className="card" aria-labelledby="connections-title">
-        <h2 id="connections-title">Your connections</h2>
+        <h2 id="connections-title">{t('connections.mine.title')}</h2>
         <Loading loaded={connections}>
           {(page) =>
             page.items.length === 0 ? (
-              <p className="muted">No connections yet: start with the suggestions below.</p>
+              <p className="muted">{t('connections.mine.none')}</p>
             ) : (
-              <ul className="rows">
-                {page.items.map((connection) => (
-                  <li key={connection.employeeId} className="row">
-                    <div>
-                      <Link href={profileLink(connection.employeeId)}>{connection.name}</Link>
-                      {connection.title && <span className="muted">, {connection.title}</span>}
-                      <span className="muted small">
-                        {' '}
-                        · since <Day iso={connection.since} />
-                      </span>
-                    </div>
-                    <div className="actions">
-                      <Link
-                        className="button secondary"
-                        href={`/recommendations/new?subjectId=${encodeURIComponent(connection.employeeId)}`}
-                      >
-                        Recommend<span className="visually-hidden"> {connection.name}</span>
-                      </Link>
-                      <ActionButton
-                        label={`Remove ${connection.name}`}
-                        action={() => api.removeConnection(connection.employeeId).then(reloadAll)}
-                      >
-                        Remove
-                      </ActionButton>
-                    </div>
-                  </li>
-                ))}
-              </ul>
+              <>
+                <p className="muted">
+                  {t(page.nextCursor === null ? 'connections.mine.count' : 'connections.mine.countAtLeast', {
+                    count: page.items.length,
+                  })}
+                </p>
+                <ul className="rows">
+                  {page.items.map((connection) => (
+                    <li key={connection.employeeId} className="row">
+                      <div>
+                        <Link href={profileLink(connection.employeeId)}>{connection.name}</Link>
+                        {connection.title && <span className="muted">, {connection.title}</span>}
+                        <span className="muted small">
+                          {' '}
+                          {t('connections.since', { day: date(connection.since) })}
+                        </span>
+                      </div>
+                      <div className="actions">
+                        <Link
+                          className="button secondary"
+                          href={`/recommendations/new?subjectId=${encodeURIComponent(connection.employeeId)}`}
+                        >
+                          <Message
+                            id="connections.recommendWho"
+                            values={{ hidden: visuallyHidden, name: connection.name }}
+                          />
+                        </Link>
+                        <ActionButton
+                          label={t('connections.removeWho', { name: connection.name })}
+                          action={() => api.removeConnection(connection.employeeId).then(reloadAll)}
+                        >
+                          {t('connections.remove')}
+                        </ActionButton>
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              </>
             )
           }
         </Loading>
       </section>
 
       <section className="card" aria-labelledby="suggestions-title">
-        <h2 id="suggestions-title">People you may know</h2>
+        <h2 id="suggestions-title">{t('connections.suggestions.title')}</h2>
         <Loading loaded={suggestions}>
           {(page) =>
             page.items.length === 0 ? (
               <p className="muted">
-                No suggestions from the org chart. <Link href="/people">Search the directory</Link>.
+                <Message id="connections.suggestions.none" values={{ link: toDirectory }} />
               </p>
             ) : (
               <ul className="rows">
@@ -137,15 +150,15 @@ export function ConnectionsPage() {
                   <li key={suggestion.employeeId} className="row">
                     <div>
                       <Link href={profileLink(suggestion.employeeId)}>{suggestion.name}</Link>
-                      <span className="muted">, {SUGGESTION_REASONS[suggestion.reason]}</span>
+                      <span className="muted">, {t(`connections.reason.${suggestion.reason}`)}</span>
                     </div>
                     <div className="actions">
                       <ActionButton
                         variant="primary"
-                        label={`Connect with ${suggestion.name}`}
+                        label={t('connections.connectWho', { name: suggestion.name })}
                         action={() => api.askToConnect(suggestion.employeeId).then(reloadAll)}
                       >
-                        Connect
+                        {t('connections.connect')}
                       </ActionButton>
                     </div>
                   </li>
@@ -157,18 +170,18 @@ export function ConnectionsPage() {
       </section>
 
       <section className="card" aria-labelledby="outgoing-title">
-        <h2 id="outgoing-title">Waiting for their answer</h2>
+        <h2 id="outgoing-title">{t('connections.outgoing.title')}</h2>
         <Loading loaded={outgoing}>
           {(page) => (
             <RequestList
               requests={page.items}
-              empty="No requests waiting."
+              empty={t('connections.outgoing.none')}
               actions={(request) => (
                 <ActionButton
-                  label={`Withdraw the request to ${request.employee.name}`}
+                  label={t('connections.withdrawWho', { name: request.employee.name })}
                   action={() => api.withdrawConnectionRequest(request.id).then(reloadAll)}
                 >
-                  Withdraw
+                  {t('connections.withdraw')}
                 </ActionButton>
               )}
             />

@@ -1,19 +1,20 @@
 import { useState, type FormEvent } from 'react';
 import { api, type EmailCategory, type NotificationPreferences } from '../api';
+import { useT } from '../i18n/i18n';
 import { asError, ErrorMessage, Loading, Page, useLoad } from '../ui';
 
 /** Every category, in the order the page lists them. */
-const CATEGORY_LABELS: Record<EmailCategory, string> = {
-  reciprocity: 'When someone recommends me (the first time, with a nudge to write one back)',
-  recommendation_requests: 'When someone asks me for a recommendation',
-  recommendation_updates: 'When a recommendation I wrote is accepted or needs a revision',
-  connection_requests: 'When someone asks to connect',
-  connection_updates: 'When someone accepts my connection request',
-  reminders: 'A gentle reminder of a request still waiting for me',
-};
-const CATEGORIES = Object.keys(CATEGORY_LABELS) as EmailCategory[];
+const CATEGORIES: readonly EmailCategory[] = [
+  'reciprocity',
+  'recommendation_requests',
+  'recommendation_updates',
+  'connection_requests',
+  'connection_updates',
+  'reminders',
+];
 
 function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
+  const t = useT();
   const [preferences, setPreferences] = useState(saved);
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<Error>();
@@ -38,7 +39,7 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
   return (
     <form className="card" onSubmit={save}>
       <fieldset disabled={preferences.unsubscribedAll}>
-        <legend>Email me</legend>
+        <legend>{t('emailSettings.emailMe')}</legend>
         {CATEGORIES.map((category) => (
           <label key={category} className="choice">
             <input
@@ -46,12 +47,12 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
               checked={preferences.categories[category]}
               onChange={(e) => toggle(category, e.target.checked)}
             />
-            {CATEGORY_LABELS[category]}
+            {t(`emailSettings.category.${category}`)}
           </label>
         ))}
       </fieldset>
       <fieldset disabled={preferences.unsubscribedAll}>
-        <legend>How often</legend>
+        <legend>{t('emailSettings.howOften')}</legend>
         <label className="choice">
           <input
             type="radio"
@@ -59,7 +60,7 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
             checked={preferences.digest === 'off'}
             onChange={() => setPreferences({ ...preferences, digest: 'off' })}
           />
-          As it happens
+          {t('emailSettings.asItHappens')}
         </label>
         <label className="choice">
           <input
@@ -68,7 +69,7 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
             checked={preferences.digest === 'daily'}
             onChange={() => setPreferences({ ...preferences, digest: 'daily' })}
           />
-          One daily digest
+          {t('emailSettings.dailyDigest')}
         </label>
       </fieldset>
       <label className="choice">
@@ -77,15 +78,15 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
           checked={preferences.unsubscribedAll}
           onChange={(e) => setPreferences({ ...preferences, unsubscribedAll: e.target.checked })}
         />
-        No emails at all
+        {t('emailSettings.noEmails')}
       </label>
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={status === 'saving'}>
-          Save preferences
+          {t('emailSettings.save')}
         </button>
         <span role="status" className="muted">
-          {status === 'saved' ? 'Saved.' : ''}
+          {status === 'saved' ? t('emailSettings.saved') : ''}
         </span>
       </div>
     </form>
@@ -93,9 +94,10 @@ function PreferencesForm({ saved }: { saved: NotificationPreferences }) {
 }
 
 export function NotificationSettingsPage() {
+  const t = useT();
   const preferences = useLoad(api.notificationPreferences, 'preferences');
   return (
-    <Page title="Email preferences">
+    <Page title={t('emailSettings.title')}>
       <Loading loaded={preferences}>{(saved) => <PreferencesForm saved={saved} />}</Loading>
     </Page>
   );

@@ -1,10 +1,11 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../api';
 import { nextPathAfterSignIn } from '../routes';
 import { Link, navigate } from '../router';
 import { session } from '../session';
 import { CheckYourEmail } from './account';
 import { CompanySignIn, useAuthMethods } from './company-sign-in';
+import { Message, useT } from '../i18n/i18n';
 import { asError, ErrorMessage, Page } from '../ui';
 
 function useSubmit(submit: (form: FormData) => Promise<string>, next: string | null) {
@@ -34,7 +35,11 @@ const field = (form: FormData, name: string) => String(form.get(name) ?? '').tri
 const otherForm = (path: string, next: string | null) =>
   next ? `${path}?next=${encodeURIComponent(next)}` : path;
 
+/** A message's `<link>…</link>` as a link to `href`. */
+const linkTo = (href: string) => (text: ReactNode[]) => <Link href={href}>{text}</Link>;
+
 export function SignInPage({ next, refusal }: { next: string | null; refusal: string | null }) {
+  const t = useT();
   const methods = useAuthMethods();
   const [unconfirmed, setUnconfirmed] = useState<string>();
   const { busy, error, onSubmit } = useSubmit(async (form) => {
@@ -46,23 +51,20 @@ export function SignInPage({ next, refusal }: { next: string | null; refusal: st
       // Only the right password hears this: the address is not confirmed yet.
       if (failure instanceof ApiError && failure.status === 403) {
         setUnconfirmed(email);
-        throw new Error(
-          'Confirm your email address first: follow the link in the “Confirm your email” email.',
-          { cause: failure },
-        );
+        throw new Error(t('signIn.unconfirmed'), { cause: failure });
       }
       throw failure;
     }
   }, next);
   return (
-    <Page title="Sign in">
-      {next && <p className="muted">Sign in to continue to the page you opened.</p>}
+    <Page title={t('signIn.title')}>
+      {next && <p className="muted">{t('signIn.toContinue')}</p>}
       <CompanySignIn methods={methods} next={next} error={refusal} />
       {methods?.password !== false && (
         <form className="card narrow" onSubmit={onSubmit}>
-          <label htmlFor="sign-in-email">Work email</label>
+          <label htmlFor="sign-in-email">{t('signIn.workEmail')}</label>
           <input id="sign-in-email" name="email" type="email" autoComplete="username" required />
-          <label htmlFor="sign-in-password">Password</label>
+          <label htmlFor="sign-in-password">{t('signIn.password')}</label>
           <input
             id="sign-in-password"
             name="password"
@@ -72,13 +74,13 @@ export function SignInPage({ next, refusal }: { next: string | null; refusal: st
           />
           <ErrorMessage error={error} />
           <button type="submit" className="primary" disabled={busy}>
-            Sign in
+            {t('signIn.submit')}
           </button>
           <p>
-            <Link href="/forgot-password">Forgot your password?</Link>
+            <Link href="/forgot-password">{t('signIn.forgotPassword')}</Link>
           </p>
           <p>
-            New here? <Link href={otherForm('/signup', next)}>Create your account</Link>
+            <Message id="signIn.newHere" values={{ link: linkTo(otherForm('/signup', next)) }} />
           </p>
         </form>
       )}
@@ -88,6 +90,7 @@ export function SignInPage({ next, refusal }: { next: string | null; refusal: st
 }
 
 export function SignUpPage({ next }: { next: string | null }) {
+  const t = useT();
   const methods = useAuthMethods();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
@@ -117,29 +120,29 @@ export function SignUpPage({ next }: { next: string | null }) {
   };
   if (methods?.password === false)
     return (
-      <Page title="Create your account">
+      <Page title={t('signUp.title')}>
         <div className="card narrow">
-          <p>Your company gives you your Vouch account: sign in with your company account.</p>
+          <p>{t('signUp.byCompany')}</p>
           <p>
-            <Link href={otherForm('/signin', next)}>Sign in</Link>
+            <Link href={otherForm('/signin', next)}>{t('signIn.link')}</Link>
           </p>
         </div>
       </Page>
     );
   if (sentTo)
     return (
-      <Page title="Create your account">
+      <Page title={t('signUp.title')}>
         <CheckYourEmail email={sentTo} />
       </Page>
     );
   return (
-    <Page title="Create your account">
+    <Page title={t('signUp.title')}>
       <form className="card narrow" onSubmit={onSubmit}>
-        <label htmlFor="sign-up-name">Full name</label>
+        <label htmlFor="sign-up-name">{t('signUp.fullName')}</label>
         <input id="sign-up-name" name="name" autoComplete="name" required maxLength={100} />
-        <label htmlFor="sign-up-email">Work email</label>
+        <label htmlFor="sign-up-email">{t('signIn.workEmail')}</label>
         <input id="sign-up-email" name="email" type="email" autoComplete="email" required />
-        <label htmlFor="sign-up-password">Password</label>
+        <label htmlFor="sign-up-password">{t('signIn.password')}</label>
         <input
           id="sign-up-password"
           name="password"
@@ -150,16 +153,16 @@ export function SignUpPage({ next }: { next: string | null }) {
           aria-describedby="sign-up-password-hint"
         />
         <p id="sign-up-password-hint" className="hint">
-          At least 12 characters; a few words you will remember work well.
+          {t('password.hint')}
         </p>
-        <label htmlFor="sign-up-title">Job title (optional)</label>
+        <label htmlFor="sign-up-title">{t('signUp.jobTitle')}</label>
         <input id="sign-up-title" name="title" autoComplete="organization-title" />
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy}>
-          Create account
+          {t('signUp.submit')}
         </button>
         <p>
-          Already have an account? <Link href={otherForm('/signin', next)}>Sign in</Link>
+          <Message id="signUp.haveAccount" values={{ link: linkTo(otherForm('/signin', next)) }} />
         </p>
       </form>
     </Page>

@@ -1,51 +1,49 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError } from '../api';
 import { Link, navigate } from '../router';
+import { Message, useT } from '../i18n/i18n';
 import { session } from '../session';
 import { asError, ErrorMessage, NewPasswordFields, Page } from '../ui';
 
 /** What went wrong with an invitation link, said so that the invited know what to do next. */
-function explained(failure: unknown): Error {
+function explained(failure: unknown, t: ReturnType<typeof useT>): Error {
   if (!(failure instanceof ApiError)) return asError(failure);
   switch (failure.status) {
     case 410:
       // Expired, or replaced by a newer invitation: the detail says which, and what to do.
-      return new Error(`This invitation link no longer works: ${failure.message}.`);
+      return new Error(t('welcome.expired', { reason: failure.message }));
     case 409:
-      return new Error(
-        'This invitation link was already used to set your password. Sign in with that password.',
-      );
+      return new Error(t('welcome.used'));
     case 401:
-      return new Error(
-        'This invitation link is not valid. Open it again from the invitation email (the whole link), ' +
-          'or ask your Vouch admin to send you a new one.',
-      );
+      return new Error(t('welcome.invalid'));
     case 403:
-      return new Error('Your account is deactivated: ask your Vouch admin.');
+      return new Error(t('welcome.deactivated'));
     default:
       return failure;
   }
 }
+
+const toSignIn = (text: ReactNode[]) => <Link href="/signin">{text}</Link>;
 
 /**
  * Where the invitation email's link lands (`/welcome?invitation=&token=`): the invited employee
  * chooses their password, and is signed in.
  */
 export function WelcomePage({ invitationId, token }: { invitationId: string | null; token: string | null }) {
+  const t = useT();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const [done, setDone] = useState(false);
 
   if (!invitationId || !token)
     return (
-      <Page title="Set up your sign-in">
+      <Page title={t('welcome.missingLink.title')}>
         <div className="card narrow">
           <p className="message error" role="alert">
-            This page needs the whole link from your invitation email. Open the email and follow its link
-            again.
+            {t('welcome.missingLink.body')}
           </p>
           <p>
-            Already set your password? <Link href="/signin">Sign in</Link>
+            <Message id="welcome.alreadySet" values={{ link: toSignIn }} />
           </p>
         </div>
       </Page>
@@ -56,7 +54,7 @@ export function WelcomePage({ invitationId, token }: { invitationId: string | nu
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password') ?? '');
     if (password !== String(form.get('confirmation') ?? '')) {
-      setError(new Error('The two passwords differ: type the same one twice.'));
+      setError(new Error(t('newPassword.mismatch')));
       return;
     }
     setBusy(true);
@@ -69,22 +67,22 @@ export function WelcomePage({ invitationId, token }: { invitationId: string | nu
       },
       (failure: unknown) => {
         setBusy(false);
-        setError(explained(failure));
+        setError(explained(failure, t));
       },
     );
   };
 
   return (
-    <Page title="Welcome to Vouch">
+    <Page title={t('welcome.title')}>
       <form className="card narrow" onSubmit={onSubmit}>
-        <p>Choose a password: you will sign in with it and your work email.</p>
-        <NewPasswordFields idPrefix="welcome" label="Password" />
+        <p>{t('welcome.intro')}</p>
+        <NewPasswordFields idPrefix="welcome" label={t('signIn.password')} />
         <ErrorMessage error={error} />
         <button type="submit" className="primary" disabled={busy || done}>
-          Set my password and sign in
+          {t('welcome.submit')}
         </button>
         <p>
-          Already set your password? <Link href="/signin">Sign in</Link>
+          <Message id="welcome.alreadySet" values={{ link: toSignIn }} />
         </p>
       </form>
     </Page>
