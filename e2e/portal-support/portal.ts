@@ -61,8 +61,15 @@ export class Portal {
     return this.gateway.baseUrl;
   }
 
-  /** `port` must be the one the notifications service's PUBLIC_URL names. */
-  static async start(platform: Platform, port: number): Promise<Portal> {
+  /**
+   * `port` must be the one the notifications service's PUBLIC_URL names; `environment` adds to the
+   * gateway's (its DEFAULT_LANGUAGE, say).
+   */
+  static async start(
+    platform: Platform,
+    port: number,
+    environment: Record<string, string> = {},
+  ): Promise<Portal> {
     const appDirectory = mkdtempSync(path.join(tmpdir(), 'vouch-portal-'));
     try {
       buildApp(appDirectory);
@@ -72,6 +79,7 @@ export class Portal {
         CONNECTIONS_URL: platform.service('connections').baseUrl,
         RECOMMENDATIONS_URL: platform.service('recommendations').baseUrl,
         NOTIFICATIONS_URL: platform.service('notifications').baseUrl,
+        ...environment,
       });
       return new Portal(gateway, appDirectory);
     } catch (error) {
@@ -115,10 +123,11 @@ export class PortalInBrowser {
     readonly browser: Browser,
   ) {}
 
-  /** `environment` adds to each service's, given the portal's address. */
+  /** `environment` adds to each service's, given the portal's address; `portalEnvironment` to the gateway's. */
   static async start(
     label: string,
     environment: (portalUrl: string) => Partial<Record<ServiceName, Record<string, string>>> = () => ({}),
+    portalEnvironment: Record<string, string> = {},
   ): Promise<PortalInBrowser> {
     const port = await freePort();
     const portalUrl = `http://127.0.0.1:${port}`;
@@ -133,7 +142,7 @@ export class PortalInBrowser {
       },
     );
     try {
-      const portal = await Portal.start(platform, port);
+      const portal = await Portal.start(platform, port, portalEnvironment);
       return new PortalInBrowser(platform, portal, await launchChromium());
     } catch (error) {
       await platform.stop();
