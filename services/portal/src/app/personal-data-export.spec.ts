@@ -1,4 +1,4 @@
-import { exportFileName, gatherExports } from './personal-data-export';
+import { ExportAboutSomeoneElseError, exportFileName, gatherExports } from './personal-data-export';
 
 describe('the personal data export file', () => {
   it('is named after the day it is downloaded', () => {
@@ -31,10 +31,10 @@ describe('the personal data export file', () => {
     });
   });
 
-  it('refuses parts about two different people', () => {
+  it('refuses parts about two different people, naming the part about someone else', () => {
     const part = (employeeId: string) => ({ employeeId });
 
-    expect(() =>
+    const gathering = () =>
       gatherExports(
         {
           identity: part('e-1'),
@@ -43,7 +43,9 @@ describe('the personal data export file', () => {
           notifications: part('e-1'),
         },
         new Date(),
-      ),
-    ).toThrow('The recommendations part is about someone else');
+      );
+
+    expect(gathering).toThrow(ExportAboutSomeoneElseError);
+    expect(gathering).toThrow(expect.objectContaining({ service: 'recommendations' }));
   });
 });
