@@ -98,15 +98,24 @@ describeInBrowser("the portal's languages", () => {
 
   it("speaks the browser's language before anyone signs in, and the company's to a browser Vouch does not speak", async () => {
     const german = await browserSpeaking('de-DE');
-    await german.goto('/signin');
+    await german.goto('/signin?error=not_provisioned');
     await pageTitle(german, 'Anmelden').waitFor();
+    await german
+      .getByRole('alert')
+      .getByText('Dein Unternehmen hat dir noch keinen Zugang zu Vouch gegeben.', { exact: false })
+      .waitFor();
     await german.getByLabel('Geschäftliche E-Mail-Adresse').waitFor();
     await german.getByRole('link', { name: 'Konto erstellen' }).waitFor();
     await expect(htmlLang(german)).resolves.toBe('de');
 
     const french = await browserSpeaking('fr-FR');
-    await french.goto('/signin');
+    // A refusal code the page does not know (anyone can edit the address) reads as one that failed.
+    await french.goto('/signin?error=constructor');
     await pageTitle(french, 'Entrar').waitFor();
+    await french
+      .getByRole('alert')
+      .getByText('A entrada com a conta da sua empresa não foi concluída.', { exact: false })
+      .waitFor();
     await french.getByLabel('E-mail corporativo').waitFor();
     await expect(htmlLang(french)).resolves.toBe('pt');
   });

@@ -11,14 +11,14 @@ import { Page } from '../ui';
 const NEXT_KEY = 'vouch.nextAfterCompanySignIn';
 
 /** What identity's single sign-on refusals (`/signin?error=…`) mean, and whom to ask. */
-const REFUSALS: Record<string, MessageId> = {
-  not_provisioned: 'companySignIn.refusal.notProvisioned',
-  deactivated: 'companySignIn.refusal.deactivated',
-  account_conflict: 'companySignIn.refusal.accountConflict',
-  email_not_verified: 'companySignIn.refusal.emailNotVerified',
-  email_unusable: 'companySignIn.refusal.emailUnusable',
-  sso_failed: 'companySignIn.refusal.failed',
-};
+const REFUSALS = new Map<string, MessageId>([
+  ['not_provisioned', 'companySignIn.refusal.notProvisioned'],
+  ['deactivated', 'companySignIn.refusal.deactivated'],
+  ['account_conflict', 'companySignIn.refusal.accountConflict'],
+  ['email_not_verified', 'companySignIn.refusal.emailNotVerified'],
+  ['email_unusable', 'companySignIn.refusal.emailUnusable'],
+  ['sso_failed', 'companySignIn.refusal.failed'],
+]);
 
 let methods: Promise<AuthMethods> | undefined;
 
@@ -57,7 +57,8 @@ export function CompanySignIn({
   error: string | null;
 }) {
   const t = useT();
-  const refusal = error ? t(REFUSALS[error] ?? REFUSALS.sso_failed) : undefined;
+  // Any other code (the address is anyone's to edit) reads as a sign-in that did not complete.
+  const refusal = error ? t(REFUSALS.get(error) ?? 'companySignIn.refusal.failed') : undefined;
   return (
     <>
       {refusal && (
