@@ -56,6 +56,26 @@ describe('profile completeness', () => {
     expect(twoSkills.missing).toEqual([{ field: 'skills', hint: expect.stringContaining('3 skills') }]);
   });
 
+  it('counts the job title of the current position when the title field is empty', () => {
+    const noTitle = { ...complete, title: null };
+    expect(completenessOf(noTitle)).toEqual({ score: 100, missing: [] });
+    expect(completenessOf({ ...bare, positions: complete.positions }).missing).not.toContainEqual(
+      expect.objectContaining({ field: 'title' }),
+    );
+  });
+
+  it('asks for a job title when only past positions name one', () => {
+    const past = [{ title: 'Engineer', team: null, start: '2018-01', end: '2020-12' }];
+    expect(completenessOf({ ...complete, title: null, positions: past })).toEqual({
+      score: 90,
+      missing: [{ field: 'title', hint: expect.stringContaining('job title') }],
+    });
+  });
+
+  it('counts a job title set by the company (SCIM, CSV) like one typed in the form', () => {
+    expect(completenessOf({ ...bare, title: 'Analyst' }).score).toBe(15);
+  });
+
   it('treats blank text as missing', () => {
     expect(completenessOf({ ...complete, headline: '   ' }).missing.map((part) => part.field)).toEqual([
       'headline',

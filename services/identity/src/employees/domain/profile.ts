@@ -68,6 +68,13 @@ interface CompletenessPart {
 
 const filled = (value: string | null) => value !== null && value.trim().length > 0;
 
+/**
+ * The job title, where the employee (or HR's systems) wrote it: the profile's own, else the current
+ * position's, which is the same thing written in the résumé.
+ */
+const hasJobTitle = (p: Profile) =>
+  filled(p.title) || p.positions.some((position) => position.end === null && filled(position.title));
+
 // Weights sum to 100; the parts colleagues read first weigh most.
 const PARTS: CompletenessPart[] = [
   { field: 'name', weight: 5, hint: 'Add your name', present: (p) => filled(p.name) },
@@ -75,7 +82,7 @@ const PARTS: CompletenessPart[] = [
     field: 'title',
     weight: 10,
     hint: 'Add your job title so colleagues know what you do',
-    present: (p) => filled(p.title),
+    present: hasJobTitle,
   },
   {
     field: 'headline',
