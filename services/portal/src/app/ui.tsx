@@ -10,10 +10,46 @@ import {
 } from './api';
 import { useDates, useT } from './i18n/i18n';
 import { Link } from './router';
+import { session } from './session';
 
-/** What the author was to the subject, as a colleague reads it on a profile. */
-export function RelationshipLabel({ relationship }: { relationship: Relationship }) {
-  return useT()(`relationship.label.${relationship}`);
+/** One side of a recommendation: who, and their name when the answer already carries it. */
+export interface Side {
+  id: string;
+  name?: string | null;
+}
+
+/** A side's name: the one given, else the directory's; undefined while it loads. */
+function useNameOf(side: Side): string | undefined {
+  const t = useT();
+  const known = side.name ?? (side.id === session.employeeId() ? '' : undefined);
+  const loaded = useLoad(
+    () =>
+      known === undefined ? colleague(side.id).then((employee) => employee.name) : Promise.resolve(known),
+    `${side.id}:${known ?? ''}`,
+  );
+  return loaded.error ? t('colleague.fallbackName') : loaded.data;
+}
+
+/**
+ * What the author was to the subject, naming both ("Ana was Ben's manager"), and "you" for the
+ * reader's own side. Nothing until both names are known, so it never reads half-written.
+ */
+export function RelationshipLabel({
+  relationship,
+  author,
+  subject,
+}: {
+  relationship: Relationship;
+  author: Side;
+  subject: Side;
+}) {
+  const t = useT();
+  const authorName = useNameOf(author);
+  const subjectName = useNameOf(subject);
+  if (authorName === undefined || subjectName === undefined) return null;
+  const reader = session.employeeId();
+  const seen = reader === author.id ? 'authorIsYou' : reader === subject.id ? 'subjectIsYou' : 'others';
+  return t(`relationship.label.${relationship}.${seen}`, { author: authorName, subject: subjectName });
 }
 
 /** The same relationship, as the author chooses it when writing. */
@@ -35,16 +71,19 @@ export function RelationshipSelect({
   id,
   value,
   onChange,
+  describedBy,
 }: {
   id: string;
   value: Relationship;
   onChange: (relationship: Relationship) => void;
+  describedBy?: string;
 }) {
   const t = useT();
   return (
     <select
       id={id}
       value={value}
+      aria-describedby={describedBy}
       onChange={(e) => isRelationship(e.target.value) && onChange(e.target.value)}
     >
       {RELATIONSHIPS.map((relationship) => (

@@ -1,16 +1,29 @@
 import type { AreaMessages } from './catalog';
 import type { Language } from './languages';
 import { account } from './messages/account';
+import { colleague } from './messages/colleague';
 import { common } from './messages/common';
 import { connections } from './messages/connections';
 import { hrCoverage } from './messages/hr-coverage';
 import { hrDeliveries } from './messages/hr-deliveries';
 import { hrPeople } from './messages/hr-people';
+import { profile } from './messages/profile';
 import { settings } from './messages/settings';
 import { signIn } from './messages/sign-in';
 
 /** Every area's messages; a page's area registers here. */
-const AREAS = [common, hrPeople, hrCoverage, hrDeliveries, signIn, account, settings, connections] as const;
+const AREAS = [
+  common,
+  hrPeople,
+  hrCoverage,
+  hrDeliveries,
+  signIn,
+  account,
+  settings,
+  connections,
+  colleague,
+  profile,
+] as const;
 
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
 export type MessageId = KeysOf<(typeof AREAS)[number]>;

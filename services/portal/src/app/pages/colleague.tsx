@@ -1,5 +1,7 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api, type Employee, type Relationship } from '../api';
+import { Message, useT } from '../i18n/i18n';
+import { relationshipInOrgChart } from '../org-chart';
 import { Link } from '../router';
 import { session } from '../session';
 import {
@@ -14,13 +16,14 @@ import {
 } from '../ui';
 
 /** The accepted recommendations on an employee's profile, each with how the author knows them. */
-export function ProfileRecommendations({ employeeId }: { employeeId: string }) {
-  const loaded = useLoad(() => api.recommendationsOf(employeeId), employeeId);
+export function ProfileRecommendations({ subject }: { subject: Pick<Employee, 'id' | 'name'> }) {
+  const t = useT();
+  const loaded = useLoad(() => api.recommendationsOf(subject.id), subject.id);
   return (
     <Loading loaded={loaded}>
       {(page) =>
         page.items.length === 0 ? (
-          <p className="muted">No recommendations on this profile yet.</p>
+          <p className="muted">{t('colleague.recommendations.none')}</p>
         ) : (
           <ul className="recommendation-list">
             {page.items.map((recommendation) => (
@@ -29,14 +32,18 @@ export function ProfileRecommendations({ employeeId }: { employeeId: string }) {
                 <p className="byline">
                   <span>
                     <Link href={`/people/${encodeURIComponent(recommendation.authorId)}`}>
-                      {recommendation.authorName ?? 'A colleague'}
+                      {recommendation.authorName ?? t('colleague.recommendations.someone')}
                     </Link>
                     {recommendation.authorTitle && (
                       <span className="muted">, {recommendation.authorTitle}</span>
                     )}
                   </span>
                   <span className="badge">
-                    <RelationshipLabel relationship={recommendation.relationship} />
+                    <RelationshipLabel
+                      relationship={recommendation.relationship}
+                      author={{ id: recommendation.authorId, name: recommendation.authorName }}
+                      subject={subject}
+                    />
                   </span>
                   <VerifiedMark verifiedBy={recommendation.verifiedBy} />
                   <span className="muted">
@@ -54,25 +61,29 @@ export function ProfileRecommendations({ employeeId }: { employeeId: string }) {
 }
 
 export function Resume({ employee }: { employee: Employee }) {
+  const t = useT();
   const empty =
     !employee.headline &&
     !employee.summary &&
     employee.positions.length + employee.skills.length + employee.education.length === 0;
-  if (empty) return <p className="muted">{employee.name} has not filled in a resume yet.</p>;
+  if (empty) return <p className="muted">{t('colleague.resume.empty', { name: employee.name })}</p>;
   return (
     <>
       {employee.headline && <p className="headline">{employee.headline}</p>}
       {employee.summary && <p className="summary">{employee.summary}</p>}
       {employee.positions.length > 0 && (
         <>
-          <h3>Positions</h3>
+          <h3>{t('colleague.resume.positions')}</h3>
           <ul>
             {employee.positions.map((position, index) => (
               <li key={index}>
                 <strong>{position.title}</strong>
                 {position.team && `, ${position.team}`}{' '}
                 <span className="muted">
-                  {position.start} – {position.end ?? 'now'}
+                  {t('colleague.resume.period', {
+                    start: position.start,
+                    end: position.end ?? t('colleague.resume.now'),
+                  })}
                 </span>
               </li>
             ))}
@@ -81,7 +92,7 @@ export function Resume({ employee }: { employee: Employee }) {
       )}
       {employee.skills.length > 0 && (
         <>
-          <h3>Skills</h3>
+          <h3>{t('colleague.resume.skills')}</h3>
           <ul className="chips">
             {employee.skills.map((skill) => (
               <li key={skill}>{skill}</li>
@@ -91,15 +102,20 @@ export function Resume({ employee }: { employee: Employee }) {
       )}
       {employee.education.length > 0 && (
         <>
-          <h3>Education</h3>
+          <h3>{t('colleague.resume.education')}</h3>
           <ul>
-            {employee.education.map((entry, index) => (
-              <li key={index}>
-                <strong>{entry.school}</strong>
-                {entry.degree && `, ${entry.degree}`}
-                {entry.fieldOfStudy && ` in ${entry.fieldOfStudy}`}
-              </li>
-            ))}
+            {employee.education.map((entry, index) => {
+              const studied =
+                entry.degree && entry.fieldOfStudy
+                  ? t('colleague.resume.degreeInField', { degree: entry.degree, field: entry.fieldOfStudy })
+                  : (entry.degree ?? entry.fieldOfStudy);
+              return (
+                <li key={index}>
+                  <strong>{entry.school}</strong>
+                  {studied && `, ${studied}`}
+                </li>
+              );
+            })}
           </ul>
         </>
       )}
@@ -107,27 +123,45 @@ export function Resume({ employee }: { employee: Employee }) {
   );
 }
 
-function AskForRecommendation({ employee }: { employee: Employee }) {
-  const [relationship, setRelationship] = useState<Relationship>('coworker');
+/**
+ * Asking a colleague for a recommendation, as what they were to me: what the org chart says when it
+ * links us (my manager, or someone reporting to me), else a co-worker.
+ */
+function AskForRecommendation({ employee, me }: { employee: Employee; me: Employee }) {
+  const t = useT();
+  const known = relationshipInOrgChart(employee, me);
+  const [relationship, setRelationship] = useState<Relationship>(known ?? 'coworker');
   const [asked, setAsked] = useState(false);
-  if (asked) return <p role="status">You asked {employee.name} for a recommendation.</p>;
+  if (asked) return <p role="status">{t('colleague.ask.done', { name: employee.name })}</p>;
   return (
     <div className="inline-form">
-      <label htmlFor="ask-relationship">Ask {employee.name} for a recommendation as</label>
-      <RelationshipSelect id="ask-relationship" value={relationship} onChange={setRelationship} />
+      <label htmlFor="ask-relationship">{t('colleague.ask.label', { name: employee.name })}</label>
+      <RelationshipSelect
+        id="ask-relationship"
+        value={relationship}
+        onChange={setRelationship}
+        describedBy={known && relationship === known ? 'ask-relationship-hint' : undefined}
+      />
+      {known && relationship === known && (
+        <span id="ask-relationship-hint" className="hint">
+          {t('colleague.ask.fromOrgChart')}
+        </span>
+      )}
       <ActionButton
         action={() =>
           api.askForRecommendation({ recipientId: employee.id, relationship }).then(() => setAsked(true))
         }
       >
-        Ask
+        {t('colleague.ask.button')}
       </ActionButton>
     </div>
   );
 }
 
 function ConnectionState({ employee }: { employee: Employee }) {
+  const t = useT();
   const connections = useLoad(api.connections, `connections-${employee.id}`);
+  const me = useLoad(api.me, 'me');
   const [requested, setRequested] = useState(false);
   return (
     <Loading loaded={connections}>
@@ -137,27 +171,30 @@ function ConnectionState({ employee }: { employee: Employee }) {
           return (
             <>
               <p>
-                Connected since <Day iso={connection.since} />.
+                <Message id="colleague.connection.since" values={{ since: <Day iso={connection.since} /> }} />
               </p>
               <div className="actions">
                 <Link
                   className="button primary"
                   href={`/recommendations/new?subjectId=${encodeURIComponent(employee.id)}`}
                 >
-                  Recommend {employee.name}
+                  {t('colleague.connection.recommend', { name: employee.name })}
                 </Link>
               </div>
-              <AskForRecommendation employee={employee} />
+              <Loading loaded={me}>
+                {(myself) => <AskForRecommendation employee={employee} me={myself} />}
+              </Loading>
             </>
           );
-        if (requested) return <p role="status">Request sent to {employee.name}.</p>;
+        if (requested)
+          return <p role="status">{t('colleague.connection.requested', { name: employee.name })}</p>;
         return (
           <div className="actions">
             <ActionButton
               variant="primary"
               action={() => api.askToConnect(employee.id).then(() => setRequested(true))}
             >
-              Connect with {employee.name}
+              {t('colleague.connection.connect', { name: employee.name })}
             </ActionButton>
           </div>
         );
@@ -166,7 +203,10 @@ function ConnectionState({ employee }: { employee: Employee }) {
   );
 }
 
+const toProfile = (text: ReactNode[]) => <Link href="/profile">{text}</Link>;
+
 export function ColleaguePage({ employeeId }: { employeeId: string }) {
+  const t = useT();
   const employee = useLoad(() => api.employee(employeeId), employeeId);
   const isMe = session.employeeId() === employeeId;
   return (
@@ -174,25 +214,25 @@ export function ColleaguePage({ employeeId }: { employeeId: string }) {
       {(data) => (
         <Page title={data.name}>
           {data.title && <p className="subtitle">{data.title}</p>}
-          {!data.active && <p className="message">{data.name} no longer works here.</p>}
+          {!data.active && <p className="message">{t('colleague.page.gone', { name: data.name })}</p>}
           {isMe ? (
             <p>
-              This is you. <Link href="/profile">Edit your profile</Link>
+              <Message id="colleague.page.you" values={{ link: toProfile }} />
             </p>
           ) : (
             data.active && (
-              <section className="card" aria-label="Your connection">
+              <section className="card" aria-label={t('colleague.page.connection')}>
                 <ConnectionState employee={data} />
               </section>
             )
           )}
           <section className="card" aria-labelledby="resume-title">
-            <h2 id="resume-title">Resume</h2>
+            <h2 id="resume-title">{t('colleague.page.resume')}</h2>
             <Resume employee={data} />
           </section>
           <section className="card" aria-labelledby="recommendations-title">
-            <h2 id="recommendations-title">Recommendations</h2>
-            <ProfileRecommendations employeeId={data.id} />
+            <h2 id="recommendations-title">{t('colleague.page.recommendations')}</h2>
+            <ProfileRecommendations subject={data} />
           </section>
         </Page>
       )}

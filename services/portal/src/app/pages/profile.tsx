@@ -1,14 +1,36 @@
-import { useState, type FormEvent } from 'react';
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Completeness, type Education, type Employee, type Position } from '../api';
+import { Message, reloadReader, useT } from '../i18n/i18n';
+import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/languages';
+import type { MessageId } from '../i18n/messages';
 import { Link } from '../router';
 import { asError, ErrorMessage, Loading, Page, useLoad } from '../ui';
 import { ProfileRecommendations } from './colleague';
 
+/** identity's rule: skills count toward completeness from this many on (docs/api.md, Completeness). */
+const ENOUGH_SKILLS = 3;
+
+type Part = Completeness['missing'][number]['field'];
+
+const HINTS: Partial<Record<Part, MessageId>> = {
+  name: 'profile.completeness.hint.name',
+  title: 'profile.completeness.hint.title',
+  headline: 'profile.completeness.hint.headline',
+  summary: 'profile.completeness.hint.summary',
+  location: 'profile.completeness.hint.location',
+  timeZone: 'profile.completeness.hint.timeZone',
+  positions: 'profile.completeness.hint.positions',
+  skills: 'profile.completeness.hint.skills',
+  education: 'profile.completeness.hint.education',
+};
+
 function CompletenessMeter({ completeness }: { completeness: Completeness }) {
+  const t = useT();
   const next = completeness.missing[0];
+  const hint = next && HINTS[next.field];
   return (
     <section className="card completeness" aria-labelledby="completeness-title">
-      <h2 id="completeness-title">Profile completeness</h2>
+      <h2 id="completeness-title">{t('profile.completeness.title')}</h2>
       <div className="meter-row">
         <progress
           id="completeness-meter"
@@ -16,18 +38,34 @@ function CompletenessMeter({ completeness }: { completeness: Completeness }) {
           value={completeness.score}
           aria-labelledby="completeness-title"
         />
-        <strong>{completeness.score}%</strong>
+        <strong>{t('profile.completeness.score', { ratio: completeness.score / 100 })}</strong>
       </div>
       {next ? (
         <p className="next-hint">
-          <span className="muted">Next: </span>
-          {next.hint}
+          <span className="muted">{t('profile.completeness.next')}</span>
+          {/* A part the portal does not know yet reads as identity words it. */}
+          {hint ? t(hint, { count: ENOUGH_SKILLS }) : next.hint}
         </p>
       ) : (
-        <p className="next-hint">Your profile is complete.</p>
+        <p className="next-hint">{t('profile.completeness.done')}</p>
       )}
     </section>
   );
+}
+
+/** The portal's language closest to a stored tag (`pt-BR` → `pt`), or '' for none: the company's. */
+function languageChoiceOf(tag: string | null): Language | '' {
+  if (tag === null) return '';
+  const language = new Intl.Locale(tag).language;
+  return LANGUAGES.find((candidate) => candidate === language) ?? '';
+}
+
+const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+/** The zones to choose from, the stored one included even where this browser does not list it. */
+function timeZonesWith(current: string | null): string[] {
+  const zones = Intl.supportedValuesOf('timeZone');
+  return current && !zones.includes(current) ? [current, ...zones] : zones;
 }
 
 const emptyPosition = (): Position => ({ title: '', team: null, start: '', end: null });
@@ -41,6 +79,7 @@ const emptyEducation = (): Education => ({
 const orNull = (value: string) => (value.trim() === '' ? null : value.trim());
 
 function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
+  const t = useT();
   const [name, setName] = useState(me.name);
   const [title, setTitle] = useState(me.title ?? '');
   const [headline, setHeadline] = useState(me.headline ?? '');
@@ -49,13 +88,22 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
   const [positions, setPositions] = useState<Position[]>(me.positions);
   const [skills, setSkills] = useState(me.skills.join(', '));
   const [education, setEducation] = useState<Education[]>(me.education);
+  const [language, setLanguage] = useState(languageChoiceOf(me.language));
+  const [timeZone, setTimeZone] = useState(me.timeZone ?? '');
+  const [saved, setSaved] = useState({
+    language: languageChoiceOf(me.language),
+    timeZone: me.timeZone ?? '',
+  });
   const [status, setStatus] = useState<'idle' | 'saving' | 'saved'>('idle');
   const [error, setError] = useState<Error>();
+  const timeZones = useMemo(() => timeZonesWith(me.timeZone), [me.timeZone]);
 
   const save = (event: FormEvent) => {
     event.preventDefault();
     setStatus('saving');
     setError(undefined);
+    // Sent only when changed: a tag the directory set (`pt-BR`) stays as it is unless the person picks another.
+    const readerChanged = language !== saved.language || timeZone !== saved.timeZone;
     api
       .updateMe({
         name: name.trim(),
@@ -80,11 +128,16 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
           start: entry.start || null,
           end: entry.end || null,
         })),
+        ...(language === saved.language ? {} : { language: language || null }),
+        ...(timeZone === saved.timeZone ? {} : { timeZone: timeZone || null }),
       })
       .then(
         () => {
           setStatus('saved');
+          setSaved({ language, timeZone });
           onSaved();
+          // The whole portal switches to the language and zone just chosen.
+          if (readerChanged) reloadReader();
         },
         (failure: unknown) => {
           setStatus('idle');
@@ -100,36 +153,36 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
 
   return (
     <form className="card" onSubmit={save} aria-labelledby="resume-title">
-      <h2 id="resume-title">Your resume</h2>
+      <h2 id="resume-title">{t('profile.resume.title')}</h2>
       <div className="grid-2">
         <div>
-          <label htmlFor="profile-name">Full name</label>
+          <label htmlFor="profile-name">{t('profile.name')}</label>
           <input id="profile-name" value={name} onChange={(e) => setName(e.target.value)} required />
         </div>
         <div>
-          <label htmlFor="profile-title">Job title</label>
+          <label htmlFor="profile-title">{t('profile.jobTitle')}</label>
           <input id="profile-title" value={title} onChange={(e) => setTitle(e.target.value)} />
         </div>
       </div>
-      <label htmlFor="profile-headline">Headline</label>
+      <label htmlFor="profile-headline">{t('profile.headline')}</label>
       <input
         id="profile-headline"
         value={headline}
         onChange={(e) => setHeadline(e.target.value)}
-        placeholder="What you want to be known for"
+        placeholder={t('profile.headline.placeholder')}
       />
-      <label htmlFor="profile-summary">Summary</label>
+      <label htmlFor="profile-summary">{t('profile.summary')}</label>
       <textarea id="profile-summary" rows={4} value={summary} onChange={(e) => setSummary(e.target.value)} />
-      <label htmlFor="profile-location">Location</label>
+      <label htmlFor="profile-location">{t('profile.location')}</label>
       <input id="profile-location" value={location} onChange={(e) => setLocation(e.target.value)} />
 
       <fieldset>
-        <legend>Positions</legend>
+        <legend>{t('profile.positions')}</legend>
         {positions.map((position, index) => (
           <div className="entry" key={index}>
             <div className="grid-2">
               <div>
-                <label htmlFor={`position-${index}-title`}>Title</label>
+                <label htmlFor={`position-${index}-title`}>{t('profile.position.title')}</label>
                 <input
                   id={`position-${index}-title`}
                   value={position.title}
@@ -138,7 +191,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
                 />
               </div>
               <div>
-                <label htmlFor={`position-${index}-team`}>Team</label>
+                <label htmlFor={`position-${index}-team`}>{t('profile.position.team')}</label>
                 <input
                   id={`position-${index}-team`}
                   value={position.team ?? ''}
@@ -146,7 +199,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
                 />
               </div>
               <div>
-                <label htmlFor={`position-${index}-start`}>From</label>
+                <label htmlFor={`position-${index}-start`}>{t('profile.position.from')}</label>
                 <input
                   id={`position-${index}-start`}
                   type="month"
@@ -156,7 +209,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
                 />
               </div>
               <div>
-                <label htmlFor={`position-${index}-end`}>To (empty while current)</label>
+                <label htmlFor={`position-${index}-end`}>{t('profile.position.to')}</label>
                 <input
                   id={`position-${index}-end`}
                   type="month"
@@ -170,7 +223,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
               className="secondary"
               onClick={() => setPositions(positions.filter((_, at) => at !== index))}
             >
-              Remove position {position.title}
+              {t('profile.position.remove', { title: position.title })}
             </button>
           </div>
         ))}
@@ -179,11 +232,11 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
           className="secondary"
           onClick={() => setPositions([...positions, emptyPosition()])}
         >
-          Add a position
+          {t('profile.position.add')}
         </button>
       </fieldset>
 
-      <label htmlFor="profile-skills">Skills</label>
+      <label htmlFor="profile-skills">{t('profile.skills')}</label>
       <input
         id="profile-skills"
         value={skills}
@@ -191,16 +244,16 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
         aria-describedby="profile-skills-hint"
       />
       <p id="profile-skills-hint" className="hint">
-        Separated by commas: TypeScript, Kafka, mentoring
+        {t('profile.skills.hint')}
       </p>
 
       <fieldset>
-        <legend>Education</legend>
+        <legend>{t('profile.education')}</legend>
         {education.map((entry, index) => (
           <div className="entry" key={index}>
             <div className="grid-2">
               <div>
-                <label htmlFor={`education-${index}-school`}>School</label>
+                <label htmlFor={`education-${index}-school`}>{t('profile.education.school')}</label>
                 <input
                   id={`education-${index}-school`}
                   value={entry.school}
@@ -209,7 +262,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
                 />
               </div>
               <div>
-                <label htmlFor={`education-${index}-degree`}>Degree</label>
+                <label htmlFor={`education-${index}-degree`}>{t('profile.education.degree')}</label>
                 <input
                   id={`education-${index}-degree`}
                   value={entry.degree ?? ''}
@@ -217,7 +270,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
                 />
               </div>
               <div>
-                <label htmlFor={`education-${index}-field`}>Field of study</label>
+                <label htmlFor={`education-${index}-field`}>{t('profile.education.field')}</label>
                 <input
                   id={`education-${index}-field`}
                   value={entry.fieldOfStudy ?? ''}
@@ -225,7 +278,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
                 />
               </div>
               <div>
-                <label htmlFor={`education-${index}-end`}>Finished</label>
+                <label htmlFor={`education-${index}-end`}>{t('profile.education.finished')}</label>
                 <input
                   id={`education-${index}-end`}
                   type="month"
@@ -239,7 +292,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
               className="secondary"
               onClick={() => setEducation(education.filter((_, at) => at !== index))}
             >
-              Remove {entry.school || 'this school'}
+              {t('profile.education.remove', { school: entry.school || t('profile.education.thisSchool') })}
             </button>
           </div>
         ))}
@@ -248,39 +301,80 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
           className="secondary"
           onClick={() => setEducation([...education, emptyEducation()])}
         >
-          Add education
+          {t('profile.education.add')}
         </button>
+      </fieldset>
+
+      <fieldset aria-describedby="profile-reading-hint">
+        <legend>{t('profile.reading.title')}</legend>
+        <p id="profile-reading-hint" className="hint">
+          {t('profile.reading.hint')}
+        </p>
+        <div className="grid-2">
+          <div>
+            <label htmlFor="profile-language">{t('profile.language')}</label>
+            <select
+              id="profile-language"
+              value={language}
+              onChange={(e) => setLanguage(languageChoiceOf(e.target.value || null))}
+            >
+              <option value="">{t('profile.language.companyDefault')}</option>
+              {LANGUAGES.map((choice) => (
+                <option key={choice} value={choice} lang={choice}>
+                  {LANGUAGE_NAMES[choice]}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label htmlFor="profile-time-zone">{t('profile.timeZone')}</label>
+            <select id="profile-time-zone" value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+              <option value="">{t('profile.timeZone.notSet', { zone: BROWSER_TIME_ZONE })}</option>
+              {timeZones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll('_', ' ')}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
       </fieldset>
 
       <ErrorMessage error={error} />
       <div className="actions">
         <button type="submit" className="primary" disabled={status === 'saving'}>
-          Save profile
+          {t('profile.save')}
         </button>
         <span role="status" className="muted">
-          {status === 'saved' ? 'Saved.' : ''}
+          {status === 'saved' ? t('profile.saved') : ''}
         </span>
       </div>
     </form>
   );
 }
 
+const toRecommendations = (text: ReactNode[]) => <Link href="/recommendations">{text}</Link>;
+const toBalance = (text: ReactNode[]) => <Link href="/balance">{text}</Link>;
+
 export function ProfilePage() {
+  const t = useT();
   const me = useLoad(api.me, 'me');
   const completeness = useLoad(api.completeness, 'completeness');
   return (
-    <Page title="Your profile">
+    <Page title={t('profile.title')}>
       <Loading loaded={completeness}>{(data) => <CompletenessMeter completeness={data} />}</Loading>
       <Loading loaded={me}>
         {(employee) => (
           <>
             <ProfileEditor me={employee} onSaved={completeness.reload} />
             <section className="card" aria-labelledby="my-recommendations-title">
-              <h2 id="my-recommendations-title">Recommendations on your profile</h2>
-              <ProfileRecommendations employeeId={employee.id} />
+              <h2 id="my-recommendations-title">{t('profile.recommendations.title')}</h2>
+              <ProfileRecommendations subject={employee} />
               <p>
-                <Link href="/recommendations">Manage your recommendations</Link> ·{' '}
-                <Link href="/balance">See your balance</Link>
+                <Message
+                  id="profile.recommendations.manage"
+                  values={{ recommendations: toRecommendations, balance: toBalance }}
+                />
               </p>
             </section>
           </>

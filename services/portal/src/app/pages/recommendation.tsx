@@ -165,7 +165,11 @@ export function RecommendationCard({ recommendation }: { recommendation: Recomme
       <p className="byline">
         <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
         <span className="badge">
-          <RelationshipLabel relationship={recommendation.relationship} />
+          <RelationshipLabel
+            relationship={recommendation.relationship}
+            author={{ id: recommendation.authorId }}
+            subject={{ id: recommendation.subjectId }}
+          />
         </span>
         <VerifiedMark verifiedBy={recommendation.verifiedBy} />
       </p>

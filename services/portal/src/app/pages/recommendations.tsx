@@ -20,7 +20,11 @@ function ReceivedList({ items, reload }: { items: Recommendation[]; reload: () =
           <div>
             <ColleagueName id={recommendation.authorId} />{' '}
             <span className="badge">
-              <RelationshipLabel relationship={recommendation.relationship} />
+              <RelationshipLabel
+                relationship={recommendation.relationship}
+                author={{ id: recommendation.authorId }}
+                subject={{ id: recommendation.subjectId }}
+              />
             </span>{' '}
             <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
             <Excerpt text={recommendation.text} />
