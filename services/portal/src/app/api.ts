@@ -143,6 +143,14 @@ async function problemOf(response: Response): Promise<ApiError> {
   return new ApiError(response.status, typeof parsed === 'object' && parsed !== null ? parsed : {});
 }
 
+const changeListeners = new Set<() => void>();
+
+/** Runs `listener` after each change the portal makes (any call but a GET that succeeded). */
+export function onApiChange(listener: () => void): () => void {
+  changeListeners.add(listener);
+  return () => changeListeners.delete(listener);
+}
+
 async function call<T>(method: string, path: string, body?: unknown, retried = false): Promise<T> {
   const token = session.token();
   const response = await fetch(path, {
@@ -164,6 +172,7 @@ async function call<T>(method: string, path: string, body?: unknown, retried = f
     }
     throw new ApiError(response.status, typeof parsed === 'object' && parsed !== null ? parsed : {});
   }
+  if (method !== 'GET') changeListeners.forEach((listener) => listener());
   return parsed as T;
 }
 

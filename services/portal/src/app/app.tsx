@@ -22,13 +22,14 @@ import { Link, navigate, useLocation, type Location } from './router';
 import { session } from './session';
 import { Message, useT } from './i18n/i18n';
 import type { MessageId } from './i18n/messages';
+import { usePendingRequests, type PendingRequests } from './pending-requests';
 import { Page } from './ui';
 
 const NAVIGATION: readonly NavigationItem[] = [
   { href: '/profile', label: 'nav.profile' },
   { href: '/people', label: 'nav.people' },
-  { href: '/connections', label: 'nav.connections' },
-  { href: '/recommendations', label: 'nav.recommendations' },
+  { href: '/connections', label: 'nav.connections', pending: 'connections' },
+  { href: '/recommendations', label: 'nav.recommendations', pending: 'recommendations' },
   { href: '/balance', label: 'nav.balance' },
   { href: '/settings/notifications', label: 'nav.emails' },
   { href: '/account', label: 'nav.account' },
@@ -45,6 +46,8 @@ const HR_NAVIGATION: readonly (NavigationItem & { adminsOnly: boolean })[] = [
 interface NavigationItem {
   href: string;
   label: MessageId;
+  /** The requests waiting for the person there, counted beside the link. */
+  pending?: keyof PendingRequests;
 }
 
 /** A page number from the address: 1 unless a whole number from 1 on. */
@@ -146,15 +149,32 @@ function pageFor(route: Route, location: Location): ReactNode {
 }
 
 /** A menu's links, the current page's marked for assistive technology and the eye. */
-function NavigationLinks({ items, pathname }: { items: readonly NavigationItem[]; pathname: string }) {
+function NavigationLinks({
+  items,
+  pathname,
+  pending = null,
+}: {
+  items: readonly NavigationItem[];
+  pathname: string;
+  pending?: PendingRequests | null;
+}) {
   const t = useT();
-  return items.map((item) => (
-    <li key={item.href}>
-      <Link href={item.href} aria-current={pathname.startsWith(item.href) ? 'page' : undefined}>
-        {t(item.label)}
-      </Link>
-    </li>
-  ));
+  return items.map((item) => {
+    const label = t(item.label);
+    const waiting = item.pending && pending?.[item.pending];
+    const counted = waiting && waiting.count > 0 ? { label, count: waiting.count, more: String(waiting.more) } : null;
+    return (
+      <li key={item.href}>
+        <Link
+          href={item.href}
+          aria-current={pathname.startsWith(item.href) ? 'page' : undefined}
+          aria-label={counted ? t('nav.pending.name', counted) : undefined}
+        >
+          {counted ? t('nav.pending.text', counted) : label}
+        </Link>
+      </li>
+    );
+  });
 }
 
 export function App() {
@@ -163,6 +183,7 @@ export function App() {
   const token = useSyncExternalStore(session.subscribe, session.token);
   const restoring = useSyncExternalStore(session.subscribe, session.restoring);
   const route = matchRoute(location.pathname);
+  const pending = usePendingRequests(location.pathname);
   // A tab opened without a token is signed in from the browser's session (its refresh cookie) first.
   const mustSignIn = !token && !restoring && !isPublic(route);
 
@@ -187,7 +208,7 @@ export function App() {
         {token && (
           <nav aria-label={t('nav.main')}>
             <ul>
-              <NavigationLinks items={NAVIGATION} pathname={location.pathname} />
+              <NavigationLinks items={NAVIGATION} pathname={location.pathname} pending={pending} />
               <li>
                 <button
                   type="button"

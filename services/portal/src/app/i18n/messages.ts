@@ -1,9 +1,11 @@
 import type { AreaMessages } from './catalog';
 import type { Language } from './languages';
 import { account } from './messages/account';
+import { balance } from './messages/balance';
 import { colleague } from './messages/colleague';
 import { common } from './messages/common';
 import { connections } from './messages/connections';
+import { directory } from './messages/directory';
 import { hrCoverage } from './messages/hr-coverage';
 import { hrDeliveries } from './messages/hr-deliveries';
 import { hrPeople } from './messages/hr-people';
@@ -12,6 +14,10 @@ import { settings } from './messages/settings';
 import { signIn } from './messages/sign-in';
 
 /** Every area's messages; a page's area registers here. */
+const AREAS = [] as const;
+
+/** Every area's messages; a page's area registers here. */
+<<<<<<< HEAD
 const AREAS = [
   common,
   hrPeople,
@@ -24,6 +30,9 @@ const AREAS = [
   colleague,
   profile,
 ] as const;
+=======
+const AREAS = [common, colleague, profile, balance, directory] as const;
+>>>>>>> b5bf72e (portal: pending requests counted in the menu; balance and directory in en, de, pt; writing defaults to what the org chart knows (#31))
 
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
 export type MessageId = KeysOf<(typeof AREAS)[number]>;

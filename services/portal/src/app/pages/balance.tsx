@@ -1,13 +1,9 @@
-import { useState } from 'react';
-import { api, RELATIONSHIPS, type Balance, type Relationship } from '../api';
+import { useState, type ReactNode } from 'react';
+import { useIntl } from 'react-intl';
+import { api, RELATIONSHIPS, type Balance } from '../api';
+import { Message, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { ActionButton, ColleagueName, Loading, Page, useLoad } from '../ui';
-
-const BAR_LABELS: Record<Relationship, string> = {
-  supervisor: 'From managers',
-  coworker: 'From co-workers',
-  subordinate: 'From reports',
-};
 
 const BAR_HEIGHT = 28;
 const BAR_GAP = 16;
@@ -16,11 +12,12 @@ const CHART_WIDTH = 420;
 
 /** The three relationships side by side: a picture of whose word the profile carries. */
 function BalanceChart({ counts }: { counts: Balance['counts'] }) {
+  const t = useT();
   const most = Math.max(1, ...RELATIONSHIPS.map((relationship) => counts[relationship]));
   const barSpace = CHART_WIDTH - LABEL_WIDTH - 40;
   const height = RELATIONSHIPS.length * (BAR_HEIGHT + BAR_GAP);
-  const summary = RELATIONSHIPS.map(
-    (relationship) => `${BAR_LABELS[relationship]}: ${counts[relationship]}`,
+  const summary = RELATIONSHIPS.map((relationship) =>
+    t('balance.chart.bar', { label: t(`balance.bar.${relationship}`), count: counts[relationship] }),
   ).join(', ');
   return (
     <svg
@@ -29,14 +26,14 @@ function BalanceChart({ counts }: { counts: Balance['counts'] }) {
       role="img"
       aria-labelledby="balance-chart-title"
     >
-      <title id="balance-chart-title">Accepted recommendations. {summary}</title>
+      <title id="balance-chart-title">{t('balance.chart.title', { summary })}</title>
       {RELATIONSHIPS.map((relationship, index) => {
         const y = index * (BAR_HEIGHT + BAR_GAP);
         const width = (counts[relationship] / most) * barSpace;
         return (
           <g key={relationship} className={`bar ${relationship}`} data-relationship={relationship}>
             <text x={0} y={y + BAR_HEIGHT * 0.68} className="bar-label">
-              {BAR_LABELS[relationship]}
+              {t(`balance.bar.${relationship}`)}
             </text>
             <rect x={LABEL_WIDTH} y={y} width={barSpace} height={BAR_HEIGHT} rx={4} className="bar-track" />
             <rect x={LABEL_WIDTH} y={y} width={width} height={BAR_HEIGHT} rx={4} className="bar-fill" />
@@ -50,16 +47,26 @@ function BalanceChart({ counts }: { counts: Balance['counts'] }) {
   );
 }
 
-function Suggestion({ suggestion }: { suggestion: Balance['suggestions'][number] }) {
+function Suggestion({
+  suggestion,
+  counts,
+}: {
+  suggestion: Balance['suggestions'][number];
+  counts: Balance['counts'];
+}) {
+  const t = useT();
   const [asked, setAsked] = useState(false);
   return (
     <li className="row">
       <div>
-        <ColleagueName id={suggestion.employeeId} /> <span className="muted">— {suggestion.reason}</span>
+        <ColleagueName id={suggestion.employeeId} />{' '}
+        <span className="muted">
+          — {t(`balance.reason.${suggestion.relationship}`, { count: counts[suggestion.relationship] })}
+        </span>
       </div>
       <div className="actions">
         {asked ? (
-          <span role="status">Asked</span>
+          <span role="status">{t('balance.ask.done')}</span>
         ) : (
           <ActionButton
             variant="primary"
@@ -72,7 +79,7 @@ function Suggestion({ suggestion }: { suggestion: Balance['suggestions'][number]
                 .then(() => setAsked(true))
             }
           >
-            Ask
+            {t('balance.ask.button')}
           </ActionButton>
         )}
       </div>
@@ -80,33 +87,41 @@ function Suggestion({ suggestion }: { suggestion: Balance['suggestions'][number]
   );
 }
 
+const toConnections = (text: ReactNode[]) => <Link href="/connections">{text}</Link>;
+
 export function BalancePage() {
+  const t = useT();
+  const intl = useIntl();
   const balance = useLoad(api.balance, 'balance');
   return (
-    <Page title="Your balance">
+    <Page title={t('balance.title')}>
       <Loading loaded={balance}>
         {(data) => (
           <>
             <section className="card" aria-labelledby="balance-picture-title">
-              <h2 id="balance-picture-title">Whose word your profile carries</h2>
+              <h2 id="balance-picture-title">{t('balance.picture.title')}</h2>
               <BalanceChart counts={data.counts} />
               {data.missing.length > 0 && (
                 <p>
-                  Missing:{' '}
-                  {data.missing.map((relationship) => BAR_LABELS[relationship].toLowerCase()).join(', ')}.
+                  {t('balance.missing', {
+                    parts: intl.formatList(
+                      data.missing.map((relationship) => t(`balance.missing.${relationship}`)),
+                      { type: 'unit', style: 'short' },
+                    ),
+                  })}
                 </p>
               )}
             </section>
             <section className="card" aria-labelledby="whom-to-ask-title">
-              <h2 id="whom-to-ask-title">Whom to ask</h2>
+              <h2 id="whom-to-ask-title">{t('balance.ask.title')}</h2>
               {data.suggestions.length === 0 ? (
                 <p className="muted">
-                  No one to suggest right now. <Link href="/connections">Connect with more colleagues</Link>.
+                  <Message id="balance.ask.none" values={{ link: toConnections }} />
                 </p>
               ) : (
                 <ul className="rows">
                   {data.suggestions.map((suggestion) => (
-                    <Suggestion key={suggestion.employeeId} suggestion={suggestion} />
+                    <Suggestion key={suggestion.employeeId} suggestion={suggestion} counts={data.counts} />
                   ))}
                 </ul>
               )}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, isRelationship, RELATIONSHIPS, type Recommendation, type Relationship } from '../api';
 import { clearDraft, draftKeyOf, readDraft, saveDraft } from '../draft';
+import { relationshipInOrgChart } from '../org-chart';
 import { Link, navigate } from '../router';
 import { session } from '../session';
 import { textLimit } from '../text-limit';
@@ -116,6 +117,7 @@ export function WriteRecommendation({
   const subject = useLoad(() => api.employee(subjectId), subjectId);
   const author = session.employeeId();
   const given = useLoad(() => api.recommendations('given'), `given-${subjectId}`);
+  const me = useLoad(api.me, 'me');
   const write = (chosen: Relationship, text: string) =>
     api
       .writeRecommendation({ subjectId, relationship: chosen, text, ...(requestId ? { requestId } : {}) })
@@ -138,13 +140,18 @@ export function WriteRecommendation({
                 </p>
               );
             return (
-              <RecommendationForm
-                subjectName={employee.name}
-                initialRelationship={relationship}
-                submitLabel={`Recommend ${employee.name}`}
-                onSubmit={write}
-                draftKey={author ? draftKeyOf(author, subjectId) : undefined}
-              />
+              <Loading loaded={me}>
+                {(myself) => (
+                  <RecommendationForm
+                    subjectName={employee.name}
+                    // What the request asked for, else what the org chart knows of us, else the author's choice.
+                    initialRelationship={relationship ?? relationshipInOrgChart(myself, employee)}
+                    submitLabel={`Recommend ${employee.name}`}
+                    onSubmit={write}
+                    draftKey={author ? draftKeyOf(author, subjectId) : undefined}
+                  />
+                )}
+              </Loading>
             );
           }}
         </Loading>
