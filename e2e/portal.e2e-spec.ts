@@ -295,7 +295,7 @@ describeInBrowser('the employee portal', () => {
     await onProfile.first().waitFor();
     await expect(onProfile.allTextContents()).resolves.toEqual([
       expect.stringMatching(
-        /Ana is the manager who made our team.*Ben Okafor.*Reported to them.*Verified by the org chart, as set by the identity provider/,
+        /Ana is the manager who made our team.*Ben Okafor.*Ben Okafor reported to you.*Verified by the org chart, as set by the identity provider/,
       ),
     ]);
     await screenshot(anaPage, 'profile');
@@ -318,7 +318,7 @@ describeInBrowser('the employee portal', () => {
     await onBensProfile.first().waitFor();
     await expect(onBensProfile.allTextContents()).resolves.toEqual([
       expect.stringMatching(
-        /Ben rebuilt our release pipeline.*Ana Lima.*Supervisor.*Verified by the org chart, as set by the identity provider/,
+        /Ben rebuilt our release pipeline.*Ana Lima.*You were Ben Okafor’s manager.*Verified by the org chart, as set by the identity provider/,
       ),
     ]);
     await screenshot(anaPage, 'colleague');
