@@ -89,10 +89,16 @@ describeInBrowser("the portal's details", () => {
   });
 
   it('names both sides of a recommendation on its badge, and "you" for the reader’s own side', async () => {
-    const { id } = await platform.eventually<{ id: string }>(201, 'recommendations', 'POST', '/v1/recommendations', {
-      token: mia.token,
-      body: { subjectId: rui.id, relationship: 'supervisor', text: SAMPLE_TEXT },
-    });
+    const { id } = await platform.eventually<{ id: string }>(
+      201,
+      'recommendations',
+      'POST',
+      '/v1/recommendations',
+      {
+        token: mia.token,
+        body: { subjectId: rui.id, relationship: 'supervisor', text: SAMPLE_TEXT },
+      },
+    );
     await platform.expectCall(200, 'recommendations', 'POST', `/v1/recommendations/${id}/accept`, {
       token: rui.token,
     });
@@ -117,7 +123,9 @@ describeInBrowser("the portal's details", () => {
     await page.getByLabel('Job title').fill('Product designer');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('status').getByText('Saved.').waitFor();
-    await page.waitForFunction(`Number(document.getElementById('completeness-meter').value) === ${before + 10}`);
+    await page.waitForFunction(
+      `Number(document.getElementById('completeness-meter').value) === ${before + 10}`,
+    );
   });
 
   it('switches the whole portal to the language chosen on the profile', async () => {

@@ -162,7 +162,8 @@ function NavigationLinks({
   return items.map((item) => {
     const label = t(item.label);
     const waiting = item.pending && pending?.[item.pending];
-    const counted = waiting && waiting.count > 0 ? { label, count: waiting.count, more: String(waiting.more) } : null;
+    const counted =
+      waiting && waiting.count > 0 ? { label, count: waiting.count, more: String(waiting.more) } : null;
     return (
       <li key={item.href}>
         <Link

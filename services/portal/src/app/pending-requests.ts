@@ -16,7 +16,10 @@ export interface PendingRequests {
 }
 
 /** A page of requests as a count: its items, and whether a next page holds more. */
-export function pendingCountOf(page: { items: readonly unknown[]; nextCursor?: string | null }): PendingCount {
+export function pendingCountOf(page: {
+  items: readonly unknown[];
+  nextCursor?: string | null;
+}): PendingCount {
   return { count: page.items.length, more: Boolean(page.nextCursor) };
 }
 

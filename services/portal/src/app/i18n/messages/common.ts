@@ -15,7 +15,8 @@ export const common = defineMessages({
     'nav.emails': 'Emails',
     'nav.account': 'Account',
     'nav.pending.text': '{label} ({count, number}{more, select, true {+} other {}})',
-    'nav.pending.name': '{label}, {more, select, true {more than } other {}}{count, plural, one {# pending request} other {# pending requests}}',
+    'nav.pending.name':
+      '{label}, {more, select, true {more than } other {}}{count, plural, one {# pending request} other {# pending requests}}',
     'nav.signOut': 'Sign out',
     'nav.hr': 'HR',
     'nav.hr.people': 'People',
@@ -65,7 +66,8 @@ export const common = defineMessages({
     'nav.emails': 'E-Mails',
     'nav.account': 'Konto',
     'nav.pending.text': '{label} ({count, number}{more, select, true {+} other {}})',
-    'nav.pending.name': '{label}, {more, select, true {mehr als } other {}}{count, plural, one {# offene Anfrage} other {# offene Anfragen}}',
+    'nav.pending.name':
+      '{label}, {more, select, true {mehr als } other {}}{count, plural, one {# offene Anfrage} other {# offene Anfragen}}',
     'nav.signOut': 'Abmelden',
     'nav.hr': 'HR',
     'nav.hr.people': 'Personen',
@@ -115,7 +117,8 @@ export const common = defineMessages({
     'nav.emails': 'E-mails',
     'nav.account': 'Conta',
     'nav.pending.text': '{label} ({count, number}{more, select, true {+} other {}})',
-    'nav.pending.name': '{label}, {more, select, true {mais de } other {}}{count, plural, one {# pedido pendente} other {# pedidos pendentes}}',
+    'nav.pending.name':
+      '{label}, {more, select, true {mais de } other {}}{count, plural, one {# pedido pendente} other {# pedidos pendentes}}',
     'nav.signOut': 'Sair',
     'nav.hr': 'RH',
     'nav.hr.people': 'Pessoas',
