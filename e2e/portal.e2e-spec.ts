@@ -292,7 +292,7 @@ describeInBrowser('the employee portal', () => {
     const onProfile = anaPage
       .getByRole('region', { name: 'Recommendations on your profile' })
       .getByRole('listitem');
-    await onProfile.first().waitFor();
+    await onProfile.getByText('Ben Okafor reported to you').waitFor();
     await expect(onProfile.allTextContents()).resolves.toEqual([
       expect.stringMatching(
         /Ana is the manager who made our team.*Ben Okafor.*Ben Okafor reported to you.*Verified by the org chart, as set by the identity provider/,
@@ -315,7 +315,7 @@ describeInBrowser('the employee portal', () => {
     await anaPage.getByRole('link', { name: ben.name, exact: true }).click();
     await title(anaPage, ben.name).waitFor();
     const onBensProfile = anaPage.getByRole('region', { name: 'Recommendations' }).getByRole('listitem');
-    await onBensProfile.first().waitFor();
+    await onBensProfile.getByText('You were Ben Okafor’s manager').waitFor();
     await expect(onBensProfile.allTextContents()).resolves.toEqual([
       expect.stringMatching(
         /Ben rebuilt our release pipeline.*Ana Lima.*You were Ben Okafor’s manager.*Verified by the org chart, as set by the identity provider/,

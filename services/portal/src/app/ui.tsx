@@ -18,7 +18,7 @@ export interface Side {
   name?: string | null;
 }
 
-/** A side's name: the one given, else the directory's; undefined while it loads. */
+/** A side's name: the one given (at once), else the directory's; undefined while it loads. */
 function useNameOf(side: Side): string | undefined {
   const t = useT();
   const known = side.name ?? (side.id === session.employeeId() ? '' : undefined);
@@ -27,6 +27,7 @@ function useNameOf(side: Side): string | undefined {
       known === undefined ? colleague(side.id).then((employee) => employee.name) : Promise.resolve(known),
     `${side.id}:${known ?? ''}`,
   );
+  if (known !== undefined) return known;
   return loaded.error ? t('colleague.fallbackName') : loaded.data;
 }
 
