@@ -28,23 +28,24 @@ export const balance = defineMessages({
   de: {
     'balance.title': 'Deine Balance',
     'balance.bar.supervisor': 'Von Vorgesetzten',
-    'balance.bar.coworker': 'Von Kolleg:innen',
+    'balance.bar.coworker': 'Aus dem Kollegium',
     'balance.bar.subordinate': 'Von deinem Team',
     'balance.missing.supervisor': 'von Vorgesetzten',
-    'balance.missing.coworker': 'von Kolleg:innen',
+    'balance.missing.coworker': 'aus dem Kollegium',
     'balance.missing.subordinate': 'von deinem Team',
     'balance.chart.bar': '{label}: {count, number}',
     'balance.chart.title': 'Angenommene Empfehlungen. {summary}',
     'balance.picture.title': 'Wessen Wort dein Profil trägt',
     'balance.missing': 'Es fehlen Empfehlungen {parts}.',
     'balance.ask.title': 'Wen du fragen kannst',
-    'balance.ask.none': 'Gerade gibt es keine Vorschläge. <link>Verbinde dich mit mehr Kolleg:innen</link>.',
+    'balance.ask.none':
+      'Gerade gibt es keine Vorschläge. <link>Verbinde dich mit mehr Kolleginnen und Kollegen</link>.',
     'balance.ask.button': 'Bitten',
     'balance.ask.done': 'Gefragt',
     'balance.reason.supervisor':
       'deine vorgesetzte Person; {count, plural, =0 {noch keine Empfehlung von Vorgesetzten} one {erst # Empfehlung von Vorgesetzten} other {erst # Empfehlungen von Vorgesetzten}}',
     'balance.reason.coworker':
-      'hat dieselbe vorgesetzte Person; {count, plural, =0 {noch keine Empfehlung von Kolleg:innen} one {erst # Empfehlung von Kolleg:innen} other {erst # Empfehlungen von Kolleg:innen}}',
+      'hat dieselbe vorgesetzte Person; {count, plural, =0 {noch keine Empfehlung aus dem Kollegium} one {erst # Empfehlung aus dem Kollegium} other {erst # Empfehlungen aus dem Kollegium}}',
     'balance.reason.subordinate':
       'ist dir unterstellt; {count, plural, =0 {noch keine Empfehlung aus deinem Team} one {erst # Empfehlung aus deinem Team} other {erst # Empfehlungen aus deinem Team}}',
   },
