@@ -54,7 +54,7 @@ export const colleague = defineMessages({
     'colleague.recommendations.none': 'Ainda não há recomendações neste perfil.',
     'colleague.recommendations.someone': 'Um colega',
     'colleague.resume.empty': '{name} ainda não preencheu um currículo.',
-    'colleague.resume.positions': 'Cargos',
+    'colleague.resume.positions': 'Experiência',
     'colleague.resume.period': '{start} – {end}',
     'colleague.resume.now': 'atual',
     'colleague.resume.skills': 'Competências',
