@@ -67,13 +67,18 @@ describeInBrowser("the portal's details", () => {
     await menu(page, 'Connections').waitFor();
   });
 
-  it('asks a colleague as what the org chart says they are: one’s manager, one’s report, else a co-worker', async () => {
+  it('asks (and writes for) a colleague as what the org chart says they are: one’s manager, one’s report, else a co-worker', async () => {
     const asRui = await stack.signedIn(rui);
     await asRui.goto(`/people/${mia.id}`);
     const askMia = asRui.getByLabel(`Ask ${mia.name} for a recommendation as`);
     await askMia.waitFor();
     await expect(askMia.inputValue()).resolves.toBe('supervisor');
     await expect(askMia.locator('option:checked').textContent()).resolves.toBe('my manager');
+    // Writing for her starts from the same place.
+    await asRui.getByRole('link', { name: `Recommend ${mia.name}` }).click();
+    const reportedToHer = asRui.getByLabel('I reported to them');
+    await reportedToHer.waitFor();
+    await expect(reportedToHer.isChecked()).resolves.toBe(true);
 
     const asMia = await stack.signedIn(mia);
     await asMia.goto(`/people/${rui.id}`);
