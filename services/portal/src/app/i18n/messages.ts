@@ -14,10 +14,6 @@ import { settings } from './messages/settings';
 import { signIn } from './messages/sign-in';
 
 /** Every area's messages; a page's area registers here. */
-const AREAS = [] as const;
-
-/** Every area's messages; a page's area registers here. */
-<<<<<<< HEAD
 const AREAS = [
   common,
   hrPeople,
@@ -29,10 +25,9 @@ const AREAS = [
   connections,
   colleague,
   profile,
+  balance,
+  directory,
 ] as const;
-=======
-const AREAS = [common, colleague, profile, balance, directory] as const;
->>>>>>> b5bf72e (portal: pending requests counted in the menu; balance and directory in en, de, pt; writing defaults to what the org chart knows (#31))
 
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
 export type MessageId = KeysOf<(typeof AREAS)[number]>;
