@@ -104,11 +104,15 @@ const SCREENSHOTS = process.env.PORTAL_SCREENSHOTS_DIR;
 export const pageTitle = (page: Page, name: string) =>
   page.getByRole('heading', { level: 1, name, exact: true });
 
-/** Saves a full-page picture named `name` when `npm run portal:screenshots` asks for them. */
+/**
+ * Saves a full-page picture named `name` (`phone/profile`: in a folder of its own) when
+ * `npm run portal:screenshots` asks for them.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENSHOTS) return;
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true });
 }
 
 /**

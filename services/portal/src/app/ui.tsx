@@ -126,6 +126,9 @@ export function asError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/** The id of every page's h1: what names a part of the page that has no heading of its own. */
+export const PAGE_TITLE_ID = 'page-title';
+
 /** The page's heading takes the focus on arrival, so a screen reader announces where we are. */
 export function Page({ title, children }: { title: string; children: ReactNode }) {
   const t = useT();
@@ -137,11 +140,24 @@ export function Page({ title, children }: { title: string; children: ReactNode }
   }, [documentTitle]);
   return (
     <>
-      <h1 ref={heading} tabIndex={-1}>
+      <h1 ref={heading} id={PAGE_TITLE_ID} tabIndex={-1}>
         {title}
       </h1>
       {children}
     </>
+  );
+}
+
+/**
+ * A table or chart wider than a phone scrolls sideways in its own box, not the whole page. A keyboard can
+ * focus the box to scroll it with the arrow keys, so it is a named group (not a landmark: the
+ * section around it is one already).
+ */
+export function SidewaysScrollBox({ labelledBy, children }: { labelledBy: string; children: ReactNode }) {
+  return (
+    <div className="sideways-scroll" role="group" aria-labelledby={labelledBy} tabIndex={0}>
+      {children}
+    </div>
   );
 }
 

@@ -2,7 +2,7 @@ import { useIntl } from 'react-intl';
 import { api, COVERAGE_PAGE_SIZE, RELATIONSHIPS, type CoverageScope, type TeamRollUp } from '../api';
 import { useT } from '../i18n/i18n';
 import { Link } from '../router';
-import { ActionButton, Loading, Page, useLoad } from '../ui';
+import { ActionButton, Loading, Page, SidewaysScrollBox, useLoad } from '../ui';
 import { SpreadChart, TeamMixChart } from './hr-charts';
 
 /** The coverage page's own address for a scope and pages: drilling down and paging are links. */
@@ -38,41 +38,51 @@ function Pager({
   );
 }
 
-function TeamTable({ teams, scope }: { teams: TeamRollUp[]; scope: CoverageScope }) {
+function TeamTable({
+  teams,
+  scope,
+  labelledBy,
+}: {
+  teams: TeamRollUp[];
+  scope: CoverageScope;
+  labelledBy: string;
+}) {
   const t = useT();
   const { formatNumber } = useIntl();
   return (
-    <table className="data-table numbers">
-      <caption className="visually-hidden">
-        {t(scope.managerId ? 'hr.coverage.caption.below' : 'hr.coverage.caption.top')}
-      </caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('hr.coverage.column.team')}</th>
-          <th scope="col">{t('hr.coverage.column.members')}</th>
-          {RELATIONSHIPS.map((kind) => (
-            <th key={kind} scope="col">
-              {t(`hr.chart.kind.${kind}`)}
-            </th>
-          ))}
-          <th scope="col">{t('hr.coverage.noRecommendationYet')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {teams.map((team) => (
-          <tr key={team.managerId} data-team={team.managerName}>
-            <th scope="row">
-              <Link href={coverageHref({ managerId: team.managerId })}>{team.managerName}</Link>
-            </th>
-            <td>{formatNumber(team.size)}</td>
+    <SidewaysScrollBox labelledBy={labelledBy}>
+      <table className="data-table numbers">
+        <caption className="visually-hidden">
+          {t(scope.managerId ? 'hr.coverage.caption.below' : 'hr.coverage.caption.top')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('hr.coverage.column.team')}</th>
+            <th scope="col">{t('hr.coverage.column.members')}</th>
             {RELATIONSHIPS.map((kind) => (
-              <td key={kind}>{formatNumber(team.counts[kind])}</td>
+              <th key={kind} scope="col">
+                {t(`hr.chart.kind.${kind}`)}
+              </th>
             ))}
-            <td>{formatNumber(team.withoutRecommendation)}</td>
+            <th scope="col">{t('hr.coverage.noRecommendationYet')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {teams.map((team) => (
+            <tr key={team.managerId} data-team={team.managerName}>
+              <th scope="row">
+                <Link href={coverageHref({ managerId: team.managerId })}>{team.managerName}</Link>
+              </th>
+              <td>{formatNumber(team.size)}</td>
+              {RELATIONSHIPS.map((kind) => (
+                <td key={kind}>{formatNumber(team.counts[kind])}</td>
+              ))}
+              <td>{formatNumber(team.withoutRecommendation)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </SidewaysScrollBox>
   );
 }
 
@@ -97,7 +107,7 @@ function Teams({ scope, page }: { scope: CoverageScope; page: number }) {
           {answer.team && (
             <section className="card" aria-labelledby="scope-heading">
               <h2 id="scope-heading">{t('hr.coverage.scopeHeading', { name: answer.team.managerName })}</h2>
-              <TeamTable teams={[answer.team]} scope={scope} />
+              <TeamTable teams={[answer.team]} scope={scope} labelledBy="scope-heading" />
             </section>
           )}
           <section className="card" aria-labelledby="teams-heading">
@@ -106,8 +116,10 @@ function Teams({ scope, page }: { scope: CoverageScope; page: number }) {
               <p>{t('hr.coverage.noTeamBelow')}</p>
             ) : (
               <>
-                <TeamMixChart teams={answer.items} />
-                <TeamTable teams={answer.items} scope={scope} />
+                <SidewaysScrollBox labelledBy="teams-heading">
+                  <TeamMixChart teams={answer.items} />
+                </SidewaysScrollBox>
+                <TeamTable teams={answer.items} scope={scope} labelledBy="teams-heading" />
                 <Pager
                   label={t('hr.coverage.teamPages')}
                   page={answer.page}

@@ -3,7 +3,16 @@ import { useIntl } from 'react-intl';
 import { api, type Delivery, type DeliveryFilter, type DeliveryStatus, type EmailTemplate } from '../api';
 import { startOfDayIn } from '../day-in-zone';
 import { useDates, useT } from '../i18n/i18n';
-import { asError, ColleagueName, ErrorMessage, Loading, Page, useLoad } from '../ui';
+import {
+  asError,
+  ColleagueName,
+  ErrorMessage,
+  Loading,
+  Page,
+  PAGE_TITLE_ID,
+  SidewaysScrollBox,
+  useLoad,
+} from '../ui';
 
 /** Written as an object so that a status the API adds fails to compile until listed. */
 const STATUSES = Object.keys({
@@ -110,35 +119,37 @@ function Results({ filter }: { filter: DeliveryFilter }) {
           <p className="muted">{t('hr.deliveries.noMatch')}</p>
         ) : (
           <>
-            <table className="deliveries">
-              <thead>
-                <tr>
-                  <th scope="col">{t('hr.deliveries.column.planned')}</th>
-                  <th scope="col">{t('hr.deliveries.column.to')}</th>
-                  <th scope="col">{t('hr.deliveries.column.email')}</th>
-                  <th scope="col">{t('hr.deliveries.column.status')}</th>
-                  <th scope="col">{t('hr.deliveries.column.reason')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.items.map((delivery) => (
-                  <tr key={delivery.id}>
-                    <td>{dates.dateTime(delivery.createdAt)}</td>
-                    <td>
-                      <ColleagueName id={delivery.recipientId} />
-                    </td>
-                    <td>
-                      {/* A template newer than this page: its name as notifications gives it. */}
-                      {isTemplate(delivery.template)
-                        ? t(`hr.deliveries.template.${delivery.template}`)
-                        : delivery.template}
-                    </td>
-                    <td>{t(`hr.deliveries.status.${delivery.status}`)}</td>
-                    <td>{delivery.lastError ?? '—'}</td>
+            <SidewaysScrollBox labelledBy={PAGE_TITLE_ID}>
+              <table className="deliveries">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('hr.deliveries.column.planned')}</th>
+                    <th scope="col">{t('hr.deliveries.column.to')}</th>
+                    <th scope="col">{t('hr.deliveries.column.email')}</th>
+                    <th scope="col">{t('hr.deliveries.column.status')}</th>
+                    <th scope="col">{t('hr.deliveries.column.reason')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {shown.items.map((delivery) => (
+                    <tr key={delivery.id}>
+                      <td>{dates.dateTime(delivery.createdAt)}</td>
+                      <td>
+                        <ColleagueName id={delivery.recipientId} />
+                      </td>
+                      <td>
+                        {/* A template newer than this page: its name as notifications gives it. */}
+                        {isTemplate(delivery.template)
+                          ? t(`hr.deliveries.template.${delivery.template}`)
+                          : delivery.template}
+                      </td>
+                      <td>{t(`hr.deliveries.status.${delivery.status}`)}</td>
+                      <td>{delivery.lastError ?? '—'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </SidewaysScrollBox>
             <ErrorMessage error={error} />
             {shown.next && (
               <button type="button" className="secondary" onClick={more}>

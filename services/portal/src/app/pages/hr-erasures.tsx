@@ -3,7 +3,7 @@ import { api, ApiError, type Employee, type Erasure } from '../api';
 import { anyUnderWay, confirmsName, ERASURE_REFRESH_MS, partsOf } from '../erasure-progress';
 import { useDates, useT } from '../i18n/i18n';
 import { Link } from '../router';
-import { Loading, Page, asError, colleague, useLoad } from '../ui';
+import { Loading, Page, PAGE_TITLE_ID, SidewaysScrollBox, asError, colleague, useLoad } from '../ui';
 
 /** The longest reason identity takes. */
 const REASON_MAX_LENGTH = 500;
@@ -247,37 +247,39 @@ export function HrErasuresPage() {
                   {t('hr.erasures.newest', { count: page.items.length })}
                 </p>
               )}
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('hr.erasures.column.requested')}</th>
-                    <th scope="col">{t('hr.erasures.column.person')}</th>
-                    <th scope="col">{t('hr.erasures.column.by')}</th>
-                    <th scope="col">{t('hr.erasures.column.reason')}</th>
-                    <th scope="col">{t('hr.erasures.column.progress')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {page.items.map((erasure) => (
-                    <tr key={erasure.id} data-erasure={erasure.id}>
-                      <td>{dates.dateTime(erasure.requestedAt)}</td>
-                      <td>
-                        <PersonLink id={erasure.employeeId} />
-                      </td>
-                      <td>
-                        <PersonLink id={erasure.requestedBy} />
-                      </td>
-                      <td>{erasure.reason}</td>
-                      <td>
-                        <p className="erasure-state">
-                          {t(erasure.completedAt ? 'hr.erasures.complete' : 'hr.erasures.underWay')}
-                        </p>
-                        <ErasureParts erasure={erasure} />
-                      </td>
+              <SidewaysScrollBox labelledBy={PAGE_TITLE_ID}>
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('hr.erasures.column.requested')}</th>
+                      <th scope="col">{t('hr.erasures.column.person')}</th>
+                      <th scope="col">{t('hr.erasures.column.by')}</th>
+                      <th scope="col">{t('hr.erasures.column.reason')}</th>
+                      <th scope="col">{t('hr.erasures.column.progress')}</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {page.items.map((erasure) => (
+                      <tr key={erasure.id} data-erasure={erasure.id}>
+                        <td>{dates.dateTime(erasure.requestedAt)}</td>
+                        <td>
+                          <PersonLink id={erasure.employeeId} />
+                        </td>
+                        <td>
+                          <PersonLink id={erasure.requestedBy} />
+                        </td>
+                        <td>{erasure.reason}</td>
+                        <td>
+                          <p className="erasure-state">
+                            {t(erasure.completedAt ? 'hr.erasures.complete' : 'hr.erasures.underWay')}
+                          </p>
+                          <ErasureParts erasure={erasure} />
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </SidewaysScrollBox>
             </>
           )
         }

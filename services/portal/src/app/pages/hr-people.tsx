@@ -3,7 +3,16 @@ import { api, type Employee, type ManagerSource } from '../api';
 import { useT } from '../i18n/i18n';
 import { Link, navigate } from '../router';
 import { session } from '../session';
-import { ActionButton, ErrorMessage, Loading, Page, asError, useLoad } from '../ui';
+import {
+  ActionButton,
+  ErrorMessage,
+  Loading,
+  Page,
+  PAGE_TITLE_ID,
+  SidewaysScrollBox,
+  asError,
+  useLoad,
+} from '../ui';
 import { Erasing } from './hr-erasures';
 
 /** HR data owns these links: the next sync would overwrite a change made here, so none is offered. */
@@ -43,37 +52,39 @@ function SearchForm({ query, includeDeactivated }: { query: string; includeDeact
   );
 }
 
-function PeopleTable({ people }: { people: Employee[] }) {
+function PeopleTable({ people, labelledBy }: { people: Employee[]; labelledBy: string }) {
   const t = useT();
   return (
-    <table className="data-table">
-      <thead>
-        <tr>
-          <th scope="col">{t('hr.people.column.name')}</th>
-          <th scope="col">{t('hr.people.column.email')}</th>
-          <th scope="col">{t('hr.people.column.title')}</th>
-          <th scope="col">{t('hr.people.column.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {people.map((employee) => (
-          <tr key={employee.id}>
-            <td>
-              <Link href={`/hr/people/${encodeURIComponent(employee.id)}`}>{employee.name}</Link>
-            </td>
-            <td>{employee.email}</td>
-            <td>{employee.title ?? ''}</td>
-            <td>
-              {employee.active ? (
-                t('hr.people.active')
-              ) : (
-                <span className="status hidden">{t('hr.people.deactivated')}</span>
-              )}
-            </td>
+    <SidewaysScrollBox labelledBy={labelledBy}>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t('hr.people.column.name')}</th>
+            <th scope="col">{t('hr.people.column.email')}</th>
+            <th scope="col">{t('hr.people.column.title')}</th>
+            <th scope="col">{t('hr.people.column.status')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {people.map((employee) => (
+            <tr key={employee.id}>
+              <td>
+                <Link href={`/hr/people/${encodeURIComponent(employee.id)}`}>{employee.name}</Link>
+              </td>
+              <td>{employee.email}</td>
+              <td>{employee.title ?? ''}</td>
+              <td>
+                {employee.active ? (
+                  t('hr.people.active')
+                ) : (
+                  <span className="status hidden">{t('hr.people.deactivated')}</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </SidewaysScrollBox>
   );
 }
 
@@ -101,7 +112,7 @@ export function HrPeoplePage({ query, includeDeactivated }: { query: string; inc
                   count: page.items.length,
                 })}
               </p>
-              <PeopleTable people={page.items} />
+              <PeopleTable people={page.items} labelledBy={PAGE_TITLE_ID} />
             </>
           )
         }
@@ -217,7 +228,7 @@ function ReportsSection({ person }: { person: Employee }) {
           page.items.length === 0 ? (
             <p>{t('hr.person.noReports', { name: person.name })}</p>
           ) : (
-            <PeopleTable people={page.items} />
+            <PeopleTable people={page.items} labelledBy="reports-heading" />
           )
         }
       </Loading>
