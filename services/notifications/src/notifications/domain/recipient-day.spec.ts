@@ -5,31 +5,31 @@ describe('RecipientDay', () => {
 
   it('starts the day at local midnight, east and west of UTC', () => {
     const now = new Date('2026-11-25T03:30:00Z');
-    expect(day.startOf(now, 'UTC').toISOString()).toBe('2026-11-25T00:00:00.000Z');
+    expect(day.dayOf(now, 'UTC').start.toISOString()).toBe('2026-11-25T00:00:00.000Z');
     // 12:30 in Tokyo (UTC+9): the local day began at 15:00 UTC the day before.
-    expect(day.startOf(now, 'Asia/Tokyo').toISOString()).toBe('2026-11-24T15:00:00.000Z');
+    expect(day.dayOf(now, 'Asia/Tokyo').start.toISOString()).toBe('2026-11-24T15:00:00.000Z');
     // 22:30 the day before in New York (UTC-5).
-    expect(day.startOf(now, 'America/New_York').toISOString()).toBe('2026-11-24T05:00:00.000Z');
+    expect(day.dayOf(now, 'America/New_York').start.toISOString()).toBe('2026-11-24T05:00:00.000Z');
   });
 
   it('moves on to the next day at local midnight, and back when asked about an earlier one', () => {
-    expect(day.startOf(new Date('2026-11-24T23:59:00Z'), 'UTC').toISOString()).toBe(
+    expect(day.dayOf(new Date('2026-11-24T23:59:00Z'), 'UTC').start.toISOString()).toBe(
       '2026-11-24T00:00:00.000Z',
     );
-    expect(day.startOf(new Date('2026-11-25T00:00:00Z'), 'UTC').toISOString()).toBe(
+    expect(day.dayOf(new Date('2026-11-25T00:00:00Z'), 'UTC').start.toISOString()).toBe(
       '2026-11-25T00:00:00.000Z',
     );
-    expect(day.startOf(new Date('2026-11-24T12:00:00Z'), 'UTC').toISOString()).toBe(
+    expect(day.dayOf(new Date('2026-11-24T12:00:00Z'), 'UTC').start.toISOString()).toBe(
       '2026-11-24T00:00:00.000Z',
     );
     // New York's 2026-11-01 lasts 25 hours (clocks back): 23:30 local is 04:30 UTC the next day.
-    expect(day.startOf(new Date('2026-11-01T12:00:00Z'), 'America/New_York').toISOString()).toBe(
+    expect(day.dayOf(new Date('2026-11-01T12:00:00Z'), 'America/New_York').start.toISOString()).toBe(
       '2026-11-01T04:00:00.000Z',
     );
-    expect(day.startOf(new Date('2026-11-02T04:30:00Z'), 'America/New_York').toISOString()).toBe(
+    expect(day.dayOf(new Date('2026-11-02T04:30:00Z'), 'America/New_York').start.toISOString()).toBe(
       '2026-11-01T04:00:00.000Z',
     );
-    expect(day.startOf(new Date('2026-11-02T05:00:00Z'), 'America/New_York').toISOString()).toBe(
+    expect(day.dayOf(new Date('2026-11-02T05:00:00Z'), 'America/New_York').start.toISOString()).toBe(
       '2026-11-02T05:00:00.000Z',
     );
   });
@@ -70,9 +70,11 @@ describe('RecipientDay', () => {
   it('reads the default zone for recipients who named none or an unknown one', () => {
     const lisbonByDefault = new RecipientDay(8, 'Europe/Lisbon');
     const now = new Date('2026-07-01T12:00:00Z');
-    expect(lisbonByDefault.startOf(now, null).toISOString()).toBe('2026-06-30T23:00:00.000Z');
-    expect(lisbonByDefault.startOf(now, 'Mars/Olympus_Mons').toISOString()).toBe('2026-06-30T23:00:00.000Z');
-    expect(lisbonByDefault.startOf(now, 'Asia/Tokyo').toISOString()).toBe('2026-06-30T15:00:00.000Z');
+    expect(lisbonByDefault.dayOf(now, null).start.toISOString()).toBe('2026-06-30T23:00:00.000Z');
+    expect(lisbonByDefault.dayOf(now, 'Mars/Olympus_Mons').start.toISOString()).toBe(
+      '2026-06-30T23:00:00.000Z',
+    );
+    expect(lisbonByDefault.dayOf(now, 'Asia/Tokyo').start.toISOString()).toBe('2026-06-30T15:00:00.000Z');
   });
 
   it('knows IANA zone names and refuses made-up ones', () => {

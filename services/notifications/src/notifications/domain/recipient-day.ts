@@ -16,19 +16,20 @@ export class RecipientDay {
     private readonly defaultTimeZone: string,
   ) {}
 
-  /** Local midnight of the day `now` falls on. */
-  startOf(now: Date, recipientTimeZone: string | null): Date {
+  /** The local day `now` falls on: from its midnight to the next. */
+  dayOf(now: Date, recipientTimeZone: string | null): { start: Date; end: Date } {
     const timeZone = this.zoneOf(recipientTimeZone);
     const instant = now.getTime();
-    const known = this.days.get(timeZone);
-    if (known && known.start <= instant && instant < known.end) return new Date(known.start);
-    const today = localDate(now, timeZone);
-    const start = atLocalHour(today, 0, timeZone);
-    this.days.set(timeZone, {
-      start: start.getTime(),
-      end: atLocalHour(shiftDays(today, 1), 0, timeZone).getTime(),
-    });
-    return start;
+    let known = this.days.get(timeZone);
+    if (!known || instant < known.start || known.end <= instant) {
+      const today = localDate(now, timeZone);
+      known = {
+        start: atLocalHour(today, 0, timeZone).getTime(),
+        end: atLocalHour(shiftDays(today, 1), 0, timeZone).getTime(),
+      };
+      this.days.set(timeZone, known);
+    }
+    return { start: new Date(known.start), end: new Date(known.end) };
   }
 
   /**
@@ -78,14 +79,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat | null {
   return formatter;
 }
 
-interface LocalDate {
+export interface LocalDate {
   year: number;
   month: number;
   day: number;
 }
 
 /** The local date and time at an instant in a zone Intl knows. */
-function wallClock(instant: Date, timeZone: string): LocalDate & { hour: number; minute: number } {
+export function wallClock(instant: Date, timeZone: string): LocalDate & { hour: number; minute: number } {
   const formatter = formatterFor(timeZone);
   if (!formatter) throw new RangeError(`unknown time zone ${timeZone}`);
   const parts = Object.fromEntries(
@@ -113,16 +114,16 @@ function offsetAt(instant: number, timeZone: string): number {
 }
 
 /**
- * The instant a local date shows `hour`:00. Around a DST change the offset differs on either side,
- * so it is read again at the first guess; an hour that does not exist that day lands just after the gap.
+ * The instant a local date shows `hour`:`minute`. Around a DST change the offset differs on either
+ * side, so it is read again at the first guess.
  */
-function atLocalHour(date: LocalDate, hour: number, timeZone: string): Date {
-  const wall = Date.UTC(date.year, date.month - 1, date.day, hour);
+export function atLocalHour(date: LocalDate, hour: number, timeZone: string, minute = 0): Date {
+  const wall = Date.UTC(date.year, date.month - 1, date.day, hour, minute);
   const guess = wall - offsetAt(wall, timeZone);
   return new Date(wall - offsetAt(guess, timeZone));
 }
 
-function shiftDays(date: LocalDate, days: number): LocalDate {
+export function shiftDays(date: LocalDate, days: number): LocalDate {
   const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
 }
