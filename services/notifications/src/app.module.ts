@@ -8,6 +8,7 @@ import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-diges
 import { DeliveryTraceContext1764400000000 } from './migrations/1764400000000-delivery-trace-context';
 import { HistoryRetention1797600000000 } from './migrations/1797600000000-history-retention';
 import { DeliveryLogFilters1798100000000 } from './migrations/1798100000000-delivery-log-filters';
+import { DeliveryDueTime1798200000000 } from './migrations/1798200000000-delivery-due-time';
 import { notificationErrorMappings } from './notifications/api/notification.error-mappings';
 import { notificationEntities, NotificationsModule } from './notifications/notifications.module';
 
@@ -47,6 +48,7 @@ export class AppModule {
             DeliveryTraceContext1764400000000,
             HistoryRetention1797600000000,
             DeliveryLogFilters1798100000000,
+            DeliveryDueTime1798200000000,
           ],
           errors: notificationErrorMappings,
         }),
@@ -71,6 +73,8 @@ export class AppModule {
           maxEmailsPerDay: environment.MAX_EMAILS_PER_DAY,
           digestHour: environment.DIGEST_HOUR,
           defaultTimeZone: environment.DEFAULT_TIME_ZONE,
+          workingHours: environment.WORKING_HOURS,
+          workingDays: environment.WORKING_DAYS,
           digestSweepIntervalMs: environment.DIGEST_SWEEP_INTERVAL_MS,
           retention: {
             deliveryDays: environment.DELIVERY_RETENTION_DAYS,

@@ -141,3 +141,39 @@ describe('the retention of the delivery history', () => {
     },
   );
 });
+
+describe('the working hours', () => {
+  it('are 08:00 to 20:00 every day unless told otherwise', () => {
+    const environment = loadConfig(notificationsEnvironment, {});
+    expect(environment.WORKING_HOURS).toEqual({ start: 8 * 60, end: 20 * 60 });
+    expect([...environment.WORKING_DAYS]).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun']);
+    const weekdays = loadConfig(notificationsEnvironment, {
+      WORKING_HOURS: '09:30-18:00',
+      WORKING_DAYS: 'Mon-Fri',
+      DIGEST_HOUR: '10',
+    });
+    expect(weekdays.WORKING_HOURS).toEqual({ start: 9 * 60 + 30, end: 18 * 60 });
+    expect([...weekdays.WORKING_DAYS]).toEqual(['Mon', 'Tue', 'Wed', 'Thu', 'Fri']);
+  });
+
+  it('refuse to boot, naming the variable, when they cannot be read or end before they start', () => {
+    expect(() => loadConfig(notificationsEnvironment, { WORKING_HOURS: '8-20' })).toThrow(
+      /WORKING_HOURS: working hours as HH:MM-HH:MM/,
+    );
+    expect(() => loadConfig(notificationsEnvironment, { WORKING_HOURS: '20:00-08:00' })).toThrow(
+      /WORKING_HOURS: the start before the end/,
+    );
+    expect(() => loadConfig(notificationsEnvironment, { WORKING_DAYS: 'weekdays' })).toThrow(
+      /WORKING_DAYS: day names/,
+    );
+  });
+
+  it('must include the digest hour, or the digest would go out in the quiet hours', () => {
+    expect(() => loadConfig(notificationsEnvironment, { DIGEST_HOUR: '7' })).toThrow(
+      /DIGEST_HOUR: within WORKING_HOURS: the digest goes out at that hour/,
+    );
+    expect(() =>
+      loadConfig(notificationsEnvironment, { DIGEST_HOUR: '7', WORKING_HOURS: '07:00-19:00' }),
+    ).not.toThrow();
+  });
+});

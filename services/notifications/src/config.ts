@@ -16,6 +16,7 @@ import {
   type SmtpEnvironment,
 } from '@vouch/platform';
 import { isKnownTimeZone } from './notifications/domain/recipient-day';
+import { parseWorkingDays, parseWorkingHours, WorkingHours } from './notifications/domain/working-hours';
 
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
@@ -28,6 +29,16 @@ function historyRetentionDays(name: string, days: number) {
     .int(`${name} is a whole number of days`)
     .min(MIN_HISTORY_RETENTION_DAYS, `${name} is at least ${MIN_HISTORY_RETENTION_DAYS} days`)
     .default(days);
+}
+
+/** A value its parser reads, or refuses with the reason it returns instead. */
+function parsedBy<T>(parse: (value: string) => T | string) {
+  return (value: string, context: z.RefinementCtx): T => {
+    const parsed = parse(value);
+    if (typeof parsed !== 'string') return parsed;
+    context.addIssue({ code: 'custom', message: parsed });
+    return z.NEVER;
+  };
 }
 
 /** The notifications service's environment, validated at boot. */
@@ -110,6 +121,16 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
       .string()
       .refine(isKnownTimeZone, 'an IANA time zone, e.g. Europe/Lisbon')
       .default('UTC'),
+    /**
+     * Local time, in each person's zone, when non-urgent emails may reach them (`HH:MM-HH:MM`, the
+     * end excluded); outside it they wait for its next start. `00:00-24:00` holds nothing back.
+     */
+    WORKING_HOURS: z.string().default('08:00-20:00').transform(parsedBy(parseWorkingHours)),
+    /**
+     * The days, on each person's calendar, with working hours (`Mon-Fri`, `Mon,Wed,Fri`): every day
+     * unless told otherwise, since news of a recommendation on a Saturday morning is welcome.
+     */
+    WORKING_DAYS: z.string().default('Mon-Sun').transform(parsedBy(parseWorkingDays)),
     /** How often digests that fell due are looked for. */
     DIGEST_SWEEP_INTERVAL_MS: z.coerce.number().int().min(10).default(60_000),
     /**
@@ -133,6 +154,15 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     message: 'at least SENDER_OUTAGE_PAUSE_MS, the first pause',
     path: ['SENDER_OUTAGE_MAX_PAUSE_MS'],
   })
+  .refine(
+    (environment) =>
+      new WorkingHours(
+        environment.WORKING_HOURS,
+        environment.WORKING_DAYS,
+        environment.DEFAULT_TIME_ZONE,
+      ).includesHour(environment.DIGEST_HOUR),
+    { message: 'within WORKING_HOURS: the digest goes out at that hour, never held', path: ['DIGEST_HOUR'] },
+  )
   .refine(...invitationSecretRequiredInProduction)
   .superRefine(kafkaConnectionRules)
   .superRefine(smtpSettingsValid)

@@ -6,6 +6,7 @@ import {
   ReplicatedEmployeeRepository,
 } from '@vouch/employee-replica';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './application/notifications.settings';
+import { Clock } from './application/clock';
 import { DeactivateEmployeeUseCase } from './application/deactivate-employee.use-case';
 import { EraseEmployeeUseCase } from './application/erase-employee.use-case';
 import { PlanEmailsUseCase } from './application/plan-emails.use-case';
@@ -66,6 +67,7 @@ export class NotificationsModule {
       ],
       providers: [
         { provide: NOTIFICATIONS_SETTINGS, useValue: settings },
+        Clock,
         MultipartBodiesDropped,
         EmployeeReplica,
         DeliveryRepository,

@@ -132,8 +132,15 @@ export class DeliveryDto implements DeliveryView {
   })
   lastError!: string | null;
 
-  @ApiProperty({ format: 'date-time' })
+  @ApiProperty({ format: 'date-time', description: 'when it was planned' })
   createdAt!: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description:
+      'when it may first go out: `createdAt`, unless planned outside its recipient’s working hours (`WORKING_HOURS`, in their time zone), then their next start. A `pending` email with `dueAt` in the future waits for the morning',
+  })
+  dueAt!: string;
 
   @ApiProperty({ format: 'date-time' })
   updatedAt!: string;

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { UnitOfWork } from '@vouch/messaging';
 import { Delivery, RECIPIENT_UNKNOWN } from '../domain/delivery';
 import { RecipientDay } from '../domain/recipient-day';
+import { WorkingHours } from '../domain/working-hours';
 import { DeliveryQueries } from '../infrastructure/delivery.queries';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { NotificationPreferenceRepository } from '../infrastructure/notification-preference.repository';
@@ -16,13 +17,14 @@ export interface ComposeDueDigestsCommand {
 
 /**
  * Folds each recipient's held emails into one digest once their digest hour has come, in their own
- * time zone. The digest is a delivery like any other, sent by the sender; the held emails are marked
+ * time zone, on their working days. The digest is a delivery like any other, sent by the sender; the held emails are marked
  * as carried by it in the same transaction, so none is told twice or lost. Safe with several
  * instances: held rows are claimed with SKIP LOCKED, and the digest time makes the digest unique.
  */
 @Injectable()
 export class ComposeDueDigestsUseCase {
   private readonly day: RecipientDay;
+  private readonly workingHours: WorkingHours;
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -33,6 +35,11 @@ export class ComposeDueDigestsUseCase {
     @Inject(NOTIFICATIONS_SETTINGS) settings: NotificationsSettings,
   ) {
     this.day = new RecipientDay(settings.digestHour, settings.defaultTimeZone);
+    this.workingHours = new WorkingHours(
+      settings.workingHours,
+      settings.workingDays,
+      settings.defaultTimeZone,
+    );
   }
 
   /**
@@ -44,6 +51,8 @@ export class ComposeDueDigestsUseCase {
     let composed = 0;
     for (const { recipientId, timeZone } of recipients) {
       const digestTime = this.day.lastDigestTime(asOf, timeZone);
+      // No digest on a day off: what it would carry waits for the next working day's.
+      if (!this.workingHours.isWorkingDayAt(digestTime, timeZone)) continue;
       if (await this.composeFor(recipientId, digestTime)) composed += 1;
     }
     return composed;

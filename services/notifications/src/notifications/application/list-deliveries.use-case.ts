@@ -16,6 +16,7 @@ export interface DeliveryView {
   attempts: number;
   lastError: string | null;
   createdAt: string;
+  dueAt: string;
   updatedAt: string;
   sentAt: string | null;
   failedAt: string | null;
@@ -65,6 +66,7 @@ export class ListDeliveriesUseCase {
         attempts: row.attempts,
         lastError: row.lastError,
         createdAt: row.createdAt.toISOString(),
+        dueAt: row.dueAt.toISOString(),
         updatedAt: row.updatedAt.toISOString(),
         sentAt: row.sentAt?.toISOString() ?? null,
         failedAt: row.failedAt?.toISOString() ?? null,

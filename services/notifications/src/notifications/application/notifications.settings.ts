@@ -1,6 +1,7 @@
 import type { BackoffPolicy } from '@vouch/messaging';
 import type { SmtpSettings } from '@vouch/platform';
 import type { RetryPolicy } from '../domain/delivery-outcome';
+import type { Weekday } from '../domain/working-hours';
 
 export const NOTIFICATIONS_SETTINGS = Symbol('NOTIFICATIONS_SETTINGS');
 
@@ -32,6 +33,10 @@ export interface NotificationsSettings {
   maxEmailsPerDay: number;
   digestHour: number;
   defaultTimeZone: string;
+  /** When non-urgent emails may reach someone, in minutes since their local midnight (WORKING_HOURS). */
+  workingHours: { start: number; end: number };
+  /** The days with working hours on their calendar (WORKING_DAYS). */
+  workingDays: ReadonlySet<Weekday>;
   digestSweepIntervalMs: number;
   /** Days each kind of history is kept once it ended, then purged. */
   retention: { deliveryDays: number; requestReminderDays: number; reciprocityLedgerDays: number };

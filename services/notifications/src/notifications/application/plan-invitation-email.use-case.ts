@@ -9,6 +9,7 @@ import { TRANSACTIONAL } from '../domain/email-category';
 import { InvitationPolicy } from '../domain/email-policies';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { RecipientRepository } from '../infrastructure/recipient.repository';
+import { Clock } from './clock';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
 import { EmployeeNotReplicatedYetError } from './plan-emails.use-case';
 
@@ -30,7 +31,8 @@ export interface PlanInvitationEmailCommand {
 
 /**
  * Plans the invitation email, to go out at once: transactional, so neither the daily cap, the digest,
- * the reciprocity ledger nor a category switched off holds it back; only a deactivation does. A
+ * the quiet hours, the reciprocity ledger nor a category switched off holds it back; only a
+ * deactivation does. A
  * redelivered event plans nothing more (the inbox, and one delivery per event, template, recipient).
  */
 @Injectable()
@@ -39,6 +41,7 @@ export class PlanInvitationEmailUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly deliveries: DeliveryRepository,
     private readonly recipients: RecipientRepository,
+    private readonly clock: Clock,
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {}
 
@@ -65,7 +68,7 @@ export class PlanInvitationEmailUseCase {
         counterpart: null,
         pace: 'now',
         traceparent: currentTraceparent() ?? null,
-        now: new Date(),
+        now: this.clock.now(),
       });
       await this.deliveries.add(delivery);
     });

@@ -34,9 +34,10 @@ export class PlanRecommendationGivenUseCase {
       });
       // A subject who switched these emails off gets none, so their one nudge for the pair stays unspent.
       const nudging = !reciprocal && recipient.preferences.allows('reciprocity');
+      const time = this.plan.planningTime(recipient);
       const { sent, nudgeRecorded } = nudging
-        ? await this.plan.recordNudgeAndCountSentToday(recipient, { authorId, at: new Date() })
-        : { sent: await this.plan.sentToday(recipient), nudgeRecorded: false };
+        ? await this.plan.recordNudgeAndCountSentOnDayOf(recipient, time, authorId)
+        : { sent: await this.plan.sentOnDayOf(recipient, time), nudgeRecorded: false };
       const email = this.policy.plan({
         recommendationId,
         authorId,
@@ -45,7 +46,7 @@ export class PlanRecommendationGivenUseCase {
         reciprocal,
         pairAlreadyNudged: nudging && !nudgeRecorded,
       });
-      await this.plan.addFor(eventId, email, recipient, sent);
+      await this.plan.addFor(eventId, email, recipient, time, sent);
     });
   }
 }

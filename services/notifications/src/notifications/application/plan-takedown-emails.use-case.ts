@@ -9,6 +9,7 @@ import { TRANSACTIONAL } from '../domain/email-category';
 import { RecommendationTakenDownPolicy } from '../domain/email-policies';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { RecipientRepository } from '../infrastructure/recipient.repository';
+import { Clock } from './clock';
 import { EmployeeNotReplicatedYetError } from './plan-emails.use-case';
 
 const policy = new RecommendationTakenDownPolicy();
@@ -21,7 +22,7 @@ export interface PlanTakedownEmailsCommand {
 
 /**
  * Plans the two takedown emails, to the author and to the subject, to go out at once: transactional,
- * so neither the daily cap, the digest nor a switch holds them back; a deactivated side gets none.
+ * so neither the daily cap, the digest, the quiet hours nor a switch holds them back; a deactivated side gets none.
  * A redelivered event plans nothing more (the inbox, and one delivery per event, template, recipient).
  */
 @Injectable()
@@ -30,6 +31,7 @@ export class PlanTakedownEmailsUseCase {
     private readonly unitOfWork: UnitOfWork,
     private readonly deliveries: DeliveryRepository,
     private readonly recipients: RecipientRepository,
+    private readonly clock: Clock,
   ) {}
 
   execute({ eventId, takenDown }: PlanTakedownEmailsCommand): Promise<void> {
@@ -49,7 +51,7 @@ export class PlanTakedownEmailsUseCase {
           counterpart: recipient.counterpart,
           pace: 'now',
           traceparent: currentTraceparent() ?? null,
-          now: new Date(),
+          now: this.clock.now(),
         });
         await this.deliveries.add(delivery);
       }

@@ -1,5 +1,5 @@
-import { NotificationPreferences, TRANSACTIONAL } from './email-category';
-import { EmailPacingPolicy, reasonToWithhold } from './delivery-rules';
+import { EMAIL_CATEGORIES, NotificationPreferences, TRANSACTIONAL } from './email-category';
+import { EmailPacingPolicy, heldForWorkingHours, reasonToWithhold } from './delivery-rules';
 
 describe('delivery rules', () => {
   const defaults = NotificationPreferences.defaults();
@@ -48,5 +48,13 @@ describe('delivery rules', () => {
   it('folds everything into the digest for those who chose it', () => {
     const digestOnly = new NotificationPreferences(defaults.categories, 'daily', false);
     expect(new EmailPacingPolicy(10).pace(digestOnly, 0)).toBe('digest');
+  });
+});
+
+describe('heldForWorkingHours', () => {
+  it('lets only transactional emails (the invitation, a takedown) go at any hour', () => {
+    expect(heldForWorkingHours(TRANSACTIONAL)).toBe(false);
+    for (const category of [...EMAIL_CATEGORIES, 'all' as const])
+      expect(heldForWorkingHours(category)).toBe(true);
   });
 });

@@ -21,6 +21,18 @@ export function reasonToWithhold(
   return null;
 }
 
+/**
+ * Whether an email waits for its recipient's working hours (WORKING_HOURS, WORKING_DAYS, in their
+ * time zone) when planned outside them. Every email does but the transactional ones: the invitation
+ * is what someone waits for to sign in at all, often right after being told of it, and a takedown
+ * is about their own words or profile, told once, and best not learnt from someone else first.
+ * News, requests, reminders and nudges can wait for the morning. The daily digest goes out at
+ * DIGEST_HOUR, which lies within the working hours (checked at boot).
+ */
+export function heldForWorkingHours(category: DeliveryCategory): boolean {
+  return category !== TRANSACTIONAL;
+}
+
 /** An email goes out now, or waits for the recipient's daily digest. */
 export type Pace = 'now' | 'digest';
 

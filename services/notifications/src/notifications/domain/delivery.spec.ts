@@ -55,6 +55,7 @@ describe('Delivery', () => {
         details: { connectionId: 'c1' },
         status: 'pending',
         attempts: 0,
+        dueAt: t0,
         nextAttemptAt: t0,
         lastError: null,
         traceparent: null,
@@ -85,6 +86,46 @@ describe('Delivery', () => {
         });
       expect(plan('now')).not.toThrow();
       expect(plan('digest')).toThrow(DeliveryStateError);
+    });
+
+    it('waits for the working hours when planned outside them, and cannot be claimed before', () => {
+      const morning = new Date('2026-12-02T08:00:00Z');
+      const waiting = Delivery.plan({
+        id: 'd3',
+        eventId: 'e3',
+        email,
+        recipient: ana,
+        counterpart: ben,
+        pace: 'now',
+        traceparent: null,
+        now: t0,
+        dueAt: morning,
+      });
+      expect(waiting.snapshot()).toMatchObject({
+        status: 'pending',
+        createdAt: t0,
+        dueAt: morning,
+        nextAttemptAt: morning,
+      });
+      expect(() => waiting.claim(new Date(morning.getTime() - 1), leaseUntil)).toThrow(/due at/);
+    });
+
+    it('refuses to hold a transactional email for the working hours', () => {
+      const invitation = { template: 'invitation' as const, category: 'transactional' as const, details: {} };
+      const plan = (dueAt: Date) => () =>
+        Delivery.plan({
+          id: 'd4',
+          eventId: 'e4',
+          email: invitation,
+          recipient: ana,
+          counterpart: null,
+          pace: 'now',
+          traceparent: null,
+          now: t0,
+          dueAt,
+        });
+      expect(plan(t0)).not.toThrow();
+      expect(plan(t1)).toThrow(/at any hour/);
     });
 
     it("makes a recipient's digest one per digest time: its event id says whose and when", () => {

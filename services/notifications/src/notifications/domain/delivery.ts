@@ -6,7 +6,7 @@ import {
   type RecordsEvents,
 } from '@vouch/contracts';
 import { afterFailure, type NextStep, type RetryPolicy, type SmtpFailure } from './delivery-outcome';
-import { reasonToWithhold, type Pace } from './delivery-rules';
+import { heldForWorkingHours, reasonToWithhold, type Pace } from './delivery-rules';
 import { TRANSACTIONAL, type DeliveryCategory, type NotificationPreferences } from './email-category';
 import type { EmailTemplate, PlannedEmail } from './email-policies';
 
@@ -38,6 +38,11 @@ export interface DeliveryState {
   status: DeliveryStatus;
   /** Attempts that reached the SMTP server's answer; a skip is none. */
   attempts: number;
+  /**
+   * When it may first go out: when planned, or for a non-urgent email planned outside its
+   * recipient's working hours, their next start. Retries and leases leave it alone.
+   */
+  dueAt: Date;
   /** When a pending delivery is due; while it is claimed, the end of the lease. */
   nextAttemptAt: Date;
   /** Why the last attempt failed, or why the email was skipped. */
@@ -92,7 +97,10 @@ export class Delivery implements RecordsEvents {
 
   private constructor(private state: DeliveryState) {}
 
-  /** An email planned for a recipient, due at once, with the names it will show as they are now. */
+  /**
+   * An email planned for a recipient, due at once unless it waits for their working hours, with the
+   * names it will show as they are now.
+   */
   static plan(init: {
     id: string;
     eventId: string;
@@ -102,10 +110,14 @@ export class Delivery implements RecordsEvents {
     pace: Pace;
     traceparent: string | null;
     now: Date;
+    /** When it may go out (`now` unless quiet hours hold it): see `heldForWorkingHours`. */
+    dueAt?: Date;
   }): Delivery {
-    const { email, pace } = init;
+    const { email, pace, now, dueAt = now } = init;
     if (email.category === TRANSACTIONAL && pace === 'digest')
       throw new DeliveryStateError('a transactional email goes out at once, never in a digest');
+    if (dueAt.getTime() > now.getTime() && !heldForWorkingHours(email.category))
+      throw new DeliveryStateError('a transactional email goes out at once, at any hour');
     return new Delivery({
       id: init.id,
       eventId: init.eventId,
@@ -119,7 +131,8 @@ export class Delivery implements RecordsEvents {
       details: email.details,
       status: pace === 'now' ? 'pending' : 'held',
       attempts: 0,
-      nextAttemptAt: init.now,
+      dueAt,
+      nextAttemptAt: dueAt,
       lastError: null,
       traceparent: init.traceparent,
       digestId: null,

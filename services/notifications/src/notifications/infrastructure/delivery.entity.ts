@@ -43,6 +43,9 @@ export class DeliveryEntity implements DeliveryState {
   attempts!: number;
 
   @Column('timestamptz')
+  dueAt!: Date;
+
+  @Column('timestamptz')
   nextAttemptAt!: Date;
 
   @Column('text', { nullable: true })

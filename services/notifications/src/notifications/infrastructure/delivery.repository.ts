@@ -34,8 +34,8 @@ export class DeliveryRepository {
       manager.query(
         `INSERT INTO delivery (id, event_id, template, category, recipient_id, recipient_email,
               recipient_name, counterpart_id, counterpart_name, details, status, attempts,
-              next_attempt_at, traceparent, created_at, updated_at)
-       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16 ${wake}
+              next_attempt_at, traceparent, created_at, updated_at, due_at)
+       SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 ${wake}
        ON CONFLICT DO NOTHING`,
         [
           state.id,
@@ -54,6 +54,7 @@ export class DeliveryRepository {
           state.traceparent,
           state.createdAt,
           state.updatedAt,
+          state.dueAt,
         ],
       ),
     );
@@ -65,33 +66,35 @@ export class DeliveryRepository {
   }
 
   /**
-   * Emails sent, or on their way, to a recipient on their own (not in a digest, not transactional)
-   * since a time.
+   * Emails sent, or on their way, to a recipient on their own (not in a digest, not transactional),
+   * due within a time span: one local day of theirs.
    */
-  async countSentOnTheirOwnSince(recipientId: string, since: Date): Promise<number> {
+  async countSentOnTheirOwnDuring(recipientId: string, day: { start: Date; end: Date }): Promise<number> {
     const [row] = (await this.unitOfWork
       .transaction()
-      .query(`SELECT ${SENT_ON_THEIR_OWN_SINCE} AS sent`, [recipientId, since])) as Array<{ sent: number }>;
+      .query(`SELECT ${SENT_ON_THEIR_OWN_DURING} AS sent`, [recipientId, day.start, day.end])) as Array<{
+      sent: number;
+    }>;
     return row?.sent ?? 0;
   }
 
   /**
    * Records that an author's recommendation nudged the recipient (the reciprocity ledger) and counts
-   * as `countSentOnTheirOwnSince` does, in one round trip: planning a recommendation's email needs
+   * as `countSentOnTheirOwnDuring` does, in one round trip: planning a recommendation's email needs
    * both. `nudgeRecorded` is false when the pair had been nudged before.
    */
-  async recordNudgeAndCountSentOnTheirOwnSince(
+  async recordNudgeAndCountSentOnTheirOwnDuring(
     recipientId: string,
-    since: Date,
+    day: { start: Date; end: Date },
     nudgedBy: { authorId: string; at: Date },
   ): Promise<{ sent: number; nudgeRecorded: boolean }> {
     const [row] = (await this.unitOfWork.transaction().query(
       `WITH nudge AS (
          INSERT INTO reciprocity_ledger (author_id, subject_id, nudged_at)
-         VALUES ($3, $1, $4)
+         VALUES ($4, $1, $5)
          ON CONFLICT DO NOTHING RETURNING author_id)
-       SELECT ${SENT_ON_THEIR_OWN_SINCE} AS sent, EXISTS (SELECT FROM nudge) AS "nudgeRecorded"`,
-      [recipientId, since, nudgedBy.authorId, nudgedBy.at],
+       SELECT ${SENT_ON_THEIR_OWN_DURING} AS sent, EXISTS (SELECT FROM nudge) AS "nudgeRecorded"`,
+      [recipientId, day.start, day.end, nudgedBy.authorId, nudgedBy.at],
     )) as Array<{ sent: number; nudgeRecorded: boolean }>;
     return row ?? { sent: 0, nudgeRecorded: false };
   }
@@ -138,24 +141,23 @@ export class DeliveryRepository {
    */
   async claimDue(now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
     // TypeORM answers an UPDATE with its rows and their count.
-    const [rows]: [Array<DeliveryState & { dueAt: Date; recipient: unknown }>, number] = await this.unitOfWork
-      .transaction()
-      .query(
+    const [rows]: [Array<DeliveryState & { nextAttemptWas: Date; recipient: unknown }>, number] =
+      await this.unitOfWork.transaction().query(
         `WITH due AS (
-         SELECT id AS due_id, next_attempt_at AS due_at FROM delivery
+         SELECT id AS due_id, next_attempt_at AS attempt_was_due_at FROM delivery
           WHERE status = 'pending' AND next_attempt_at <= $1
           ORDER BY next_attempt_at
           LIMIT $3
             FOR UPDATE SKIP LOCKED)
        UPDATE delivery SET next_attempt_at = $2 FROM due WHERE delivery.id = due.due_id
-       RETURNING ${DELIVERY_COLUMNS}, due.due_at AS "dueAt",
+       RETURNING ${DELIVERY_COLUMNS}, due.attempt_was_due_at AS "nextAttemptWas",
                  ${recipientAsJson('delivery.recipient_id')} AS recipient`,
         [now, leaseUntil, limit],
       );
     return rows
-      .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime())
-      .map(({ dueAt, recipient, ...state }) => {
-        const delivery = Delivery.restore({ ...state, nextAttemptAt: dueAt });
+      .sort((a, b) => a.nextAttemptWas.getTime() - b.nextAttemptWas.getTime())
+      .map(({ nextAttemptWas, recipient, ...state }) => {
+        const delivery = Delivery.restore({ ...state, nextAttemptAt: nextAttemptWas });
         delivery.claim(now, leaseUntil);
         return { delivery, recipient: recipientFromJson(recipient) };
       });
@@ -250,14 +252,14 @@ export class DeliveryRepository {
 export const DELIVERY_COLUMNS = `id, event_id AS "eventId", template, category, recipient_id AS "recipientId",
   recipient_email AS "recipientEmail", recipient_name AS "recipientName",
   counterpart_id AS "counterpartId", counterpart_name AS "counterpartName", details, status, attempts,
-  next_attempt_at AS "nextAttemptAt", last_error AS "lastError", traceparent, digest_id AS "digestId",
+  due_at AS "dueAt", next_attempt_at AS "nextAttemptAt", last_error AS "lastError", traceparent, digest_id AS "digestId",
   created_at AS "createdAt", updated_at AS "updatedAt", sent_at AS "sentAt", failed_at AS "failedAt"`;
 
 /**
- * SQL counting the emails sent, or on their way, to recipient $1 on their own since $2: not in a
- * digest, not transactional.
+ * SQL counting the emails sent, or on their way, to recipient $1 on their own, due from $2 to before
+ * $3: not in a digest, not transactional.
  */
-const SENT_ON_THEIR_OWN_SINCE = `(SELECT count(*)::int FROM delivery
-   WHERE recipient_id = $1 AND created_at >= $2
+const SENT_ON_THEIR_OWN_DURING = `(SELECT count(*)::int FROM delivery
+   WHERE recipient_id = $1 AND due_at >= $2 AND due_at < $3
      AND status IN ('pending', 'sent') AND template <> 'daily-digest'
      AND category <> 'transactional')`;
