@@ -258,7 +258,8 @@ export class Platform extends PlatformClient {
       },
       connections: {},
       recommendations: {},
-      notifications: { SMTP_URL: smtpUrl, INVITATION_SECRET: invitationSecret },
+      // The suites expect each email at whatever hour they run: no quiet hours.
+      notifications: { SMTP_URL: smtpUrl, INVITATION_SECRET: invitationSecret, WORKING_HOURS: '00:00-24:00' },
     };
     const launches = new Map(
       planned.map(({ name, port, database }): [ServiceName, Launch] => [

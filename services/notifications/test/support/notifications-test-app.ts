@@ -83,6 +83,8 @@ export class NotificationsTestApp {
         SENDER_POLL_INTERVAL_MS: '100',
         SENDER_RETRY_INITIAL_DELAY_MS: '50',
         SENDER_RETRY_MAX_DELAY_MS: '200',
+        // Tests expect each email at whatever hour they run; the quiet hours' own test sets them.
+        WORKING_HOURS: '00:00-24:00',
         ...env,
       });
       return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl);
