@@ -24,6 +24,7 @@ import {
   type HiredEmployee,
 } from '@vouch/testing';
 import { AppModule, serviceDescription } from '../../src/app.module';
+import { Clock } from '../../src/notifications/application/clock';
 import { ComposeDueDigestsUseCase } from '../../src/notifications/application/compose-due-digests.use-case';
 import {
   PurgeExpiredHistoryUseCase,
@@ -42,6 +43,9 @@ export interface DeliveryLogEntry {
   status: 'pending' | 'held' | 'digested' | 'sent' | 'failed' | 'skipped';
   attempts: number;
   lastError: string | null;
+  createdAt: string;
+  /** When it may first go out: later than `createdAt` for an email waiting for working hours. */
+  dueAt: string;
 }
 
 /** Preferences with every category switched on, as everyone starts. */
@@ -118,6 +122,15 @@ export class NotificationsTestApp {
   /** Composes the digests due at a given time, as the digest sweep would when that time comes. */
   composeDigestsAt(now: Date): Promise<number> {
     return this.service.get(ComposeDueDigestsUseCase).execute({ asOf: now });
+  }
+
+  /**
+   * Plans the emails of the events handled from now on as if it were `at` (the service's Clock),
+   * until the returned function is called: a test of the quiet hours picks the hour of the night.
+   */
+  planAt(at: Date): () => void {
+    const clock = jest.spyOn(this.service.get(Clock), 'now').mockImplementation(() => new Date(at));
+    return () => clock.mockRestore();
   }
 
   /** Runs the hourly retention purge now. */
