@@ -140,8 +140,16 @@ export interface components {
       attempts: number;
       /** @description why the last attempt failed, or why it was skipped */
       lastError: string | null;
-      /** Format: date-time */
+      /**
+       * Format: date-time
+       * @description when it was planned
+       */
       createdAt: string;
+      /**
+       * Format: date-time
+       * @description when it may first go out: `createdAt`, unless planned outside its recipient’s working hours (`WORKING_HOURS`, in their time zone), then their next start. A `pending` email with `dueAt` in the future waits for the morning
+       */
+      dueAt: string;
       /** Format: date-time */
       updatedAt: string;
       /** Format: date-time */
