@@ -168,3 +168,43 @@ describe('quiet hours: non-urgent emails wait for the working hours in the recip
     expect(log.filter((entry) => entry.status === 'held')).toHaveLength(1);
   });
 });
+
+describe('working days: no digest on a day off', () => {
+  let service: NotificationsTestApp;
+
+  beforeAll(async () => {
+    service = await NotificationsTestApp.start('quiet_days', {
+      WORKING_HOURS: '08:00-20:00',
+      WORKING_DAYS: 'Mon-Fri',
+      MAX_EMAILS_PER_DAY: '1',
+    });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it('passes the weekend’s digest times by: Monday’s digest carries what was held', async () => {
+    const [sora] = (await service.hireIn('Asia/Tokyo', 'Sora Mori')) as [TestEmployee];
+    const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
+    const daysToFriday = (5 - new Date().getUTCDay() + 7) % 7 || 7;
+    const friday = utcMidnight(daysToFriday);
+
+    // Friday 10:00 in Tokyo: the second email is past the cap of one, held for the digest.
+    const restore = service.planAt(hoursAfter(friday, 1));
+    try {
+      await service.askToConnect(ana, sora);
+      await service.askToConnect(ben, sora);
+      await service.settled();
+    } finally {
+      restore();
+    }
+    expect((await service.deliveriesOf(sora)).filter((entry) => entry.status === 'held')).toHaveLength(1);
+
+    // 08:00 in Tokyo is 23:00 UTC the day before: Saturday's and Sunday's digest times pass by.
+    expect(await service.composeDigestsAt(hoursAfter(friday, 23 + 1))).toBe(0);
+    expect(await service.composeDigestsAt(hoursAfter(friday, 47 + 1))).toBe(0);
+    expect(await service.composeDigestsAt(hoursAfter(friday, 71))).toBe(1);
+    expect((await service.deliveriesOf(sora)).filter((entry) => entry.status === 'digested')).toHaveLength(1);
+  });
+});

@@ -28,8 +28,10 @@ export class DeliveryRepository {
    */
   async add(delivery: Delivery): Promise<void> {
     const state = delivery.snapshot();
-    // A pending delivery wakes the senders at commit: the NOTIFY rides in the INSERT, a round trip less.
-    const wake = state.status === 'pending' ? `FROM pg_notify('${DELIVERIES_CHANNEL}', '')` : '';
+    // A delivery to send now wakes the senders at commit: the NOTIFY rides in the INSERT, a round
+    // trip less. One waiting for working hours is found by their polling when it falls due.
+    const sendNow = state.status === 'pending' && state.dueAt.getTime() <= state.createdAt.getTime();
+    const wake = sendNow ? `FROM pg_notify('${DELIVERIES_CHANNEL}', '')` : '';
     await this.unitOfWork.save(delivery, (manager) =>
       manager.query(
         `INSERT INTO delivery (id, event_id, template, category, recipient_id, recipient_email,
