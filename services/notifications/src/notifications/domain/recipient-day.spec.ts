@@ -29,6 +29,9 @@ describe('RecipientDay', () => {
     expect(day.dayOf(new Date('2026-11-02T04:30:00Z'), 'America/New_York').start.toISOString()).toBe(
       '2026-11-01T04:00:00.000Z',
     );
+    expect(day.dayOf(new Date('2026-11-01T12:00:00Z'), 'America/New_York').end.toISOString()).toBe(
+      '2026-11-02T05:00:00.000Z',
+    );
     expect(day.dayOf(new Date('2026-11-02T05:00:00Z'), 'America/New_York').start.toISOString()).toBe(
       '2026-11-02T05:00:00.000Z',
     );
