@@ -17,9 +17,10 @@ export interface ComposeDueDigestsCommand {
 
 /**
  * Folds each recipient's held emails into one digest once their digest hour has come, in their own
- * time zone, on their working days. The digest is a delivery like any other, sent by the sender; the held emails are marked
- * as carried by it in the same transaction, so none is told twice or lost. Safe with several
- * instances: held rows are claimed with SKIP LOCKED, and the digest time makes the digest unique.
+ * time zone, on their working days. The digest is a delivery like any other, sent by the sender; the
+ * held emails are marked as carried by it in the same transaction, so none is told twice or lost.
+ * Safe with several instances: held rows are claimed with SKIP LOCKED, and the digest time makes
+ * the digest unique.
  */
 @Injectable()
 export class ComposeDueDigestsUseCase {

@@ -90,7 +90,10 @@ export class PlanEmailsUseCase {
     return { ...recipient, counterpart };
   }
 
-  /** Now, and when an email planned now may reach the recipient (all the emails planned here wait for working hours). */
+  /**
+   * Now, and when an email planned now may reach the recipient: none of the emails planned here is
+   * transactional, so each waits for their working hours.
+   */
   planningTime({ employee }: Recipient): PlanningTime {
     const now = this.clock.now();
     return { now, dueAt: this.workingHours.nextWorkingTime(now, employee.timeZone) };

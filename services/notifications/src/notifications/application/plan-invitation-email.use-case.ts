@@ -32,8 +32,8 @@ export interface PlanInvitationEmailCommand {
 /**
  * Plans the invitation email, to go out at once: transactional, so neither the daily cap, the digest,
  * the quiet hours, the reciprocity ledger nor a category switched off holds it back; only a
- * deactivation does. A
- * redelivered event plans nothing more (the inbox, and one delivery per event, template, recipient).
+ * deactivation does. A redelivered event plans nothing more (the inbox, and one delivery per event,
+ * template, recipient).
  */
 @Injectable()
 export class PlanInvitationEmailUseCase {

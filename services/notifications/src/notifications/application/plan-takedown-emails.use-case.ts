@@ -22,8 +22,9 @@ export interface PlanTakedownEmailsCommand {
 
 /**
  * Plans the two takedown emails, to the author and to the subject, to go out at once: transactional,
- * so neither the daily cap, the digest, the quiet hours nor a switch holds them back; a deactivated side gets none.
- * A redelivered event plans nothing more (the inbox, and one delivery per event, template, recipient).
+ * so neither the daily cap, the digest, the quiet hours nor a switch holds them back; a deactivated
+ * side gets none. A redelivered event plans nothing more (the inbox, and one delivery per event,
+ * template, recipient).
  */
 @Injectable()
 export class PlanTakedownEmailsUseCase {
