@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EmployeeInvitedV1 } from '@vouch/contracts';
+import { EmployeeInvitedV1, RecommendationRequestedV1 } from '@vouch/contracts';
 import { waitFor, waitForEmails } from '@vouch/testing';
 import {
   NotificationsTestApp,
@@ -27,6 +27,7 @@ describe('quiet hours: non-urgent emails wait for the working hours in the recip
       WORKING_HOURS: '08:00-20:00',
       MAX_EMAILS_PER_DAY: '2',
       DEFAULT_TIME_ZONE: 'UTC',
+      REMINDER_SWEEP_INTERVAL_MS: '200',
     });
   });
 
@@ -97,6 +98,48 @@ describe('quiet hours: non-urgent emails wait for the working hours in the recip
       dueAt: hoursAfter(instant, 9).toISOString(),
     });
     expect(await deliveryOf(nora, toNora.id)).toMatchObject({ dueAt: instant.toISOString() });
+  });
+
+  it('holds a request reminder falling due at night until the morning too', async () => {
+    const [hana] = (await service.hireIn('Asia/Tokyo', 'Hana Sato')) as [TestEmployee];
+    const [eve] = (await service.hire('Eve Novak')) as [TestEmployee];
+    // A request made 8 days ago: its reminder (REMINDER_AFTER, 7 days) is due at the next sweep.
+    const requestId = randomUUID();
+    const night = hoursAfter(utcMidnight(2), 14);
+    const restore = service.planAt(night);
+    let log: DeliveryLogEntry[];
+    try {
+      await service.publish(
+        RecommendationRequestedV1,
+        {
+          requestId,
+          requesterId: eve.id,
+          recipientId: hana.id,
+          relationship: 'coworker',
+          message: null,
+          requesterRecommendedRecipient: false,
+          requestedAt: new Date(Date.now() - 8 * DAY_MS).toISOString(),
+          expiresAt: new Date(Date.now() + 30 * DAY_MS).toISOString(),
+        },
+        requestId,
+      );
+      log = await waitFor(
+        'the reminder to be planned',
+        () => service.deliveriesOf(hana),
+        (entries) => entries.some((entry) => entry.template === 'request-reminder'),
+      );
+    } finally {
+      restore();
+    }
+
+    const morning = hoursAfter(utcMidnight(2), 23).toISOString();
+    expect(log.find((entry) => entry.template === 'request-reminder')).toMatchObject({
+      status: 'pending',
+      dueAt: morning,
+    });
+    expect(log.find((entry) => entry.template === 'recommendation-requested')).toMatchObject({
+      dueAt: morning,
+    });
   });
 
   it('sends a transactional email (the invitation) at any hour', async () => {
