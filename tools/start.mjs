@@ -308,7 +308,14 @@ async function main() {
       ...(service.name === 'identity' || service.name === 'notifications'
         ? { INVITATION_SECRET: invitationSecret }
         : {}),
-      ...(service.name === 'notifications' ? { UNSUBSCRIBE_SECRET: secrets.UNSUBSCRIBE_SECRET } : {}),
+      ...(service.name === 'notifications'
+        ? {
+            UNSUBSCRIBE_SECRET: secrets.UNSUBSCRIBE_SECRET,
+            // On a laptop an email shows up in maildev at whatever hour one tries it: no quiet hours,
+            // unless WORKING_HOURS says otherwise.
+            WORKING_HOURS: process.env.WORKING_HOURS || '00:00-24:00',
+          }
+        : {}),
       // Kept across restarts, so the documents downloaded earlier still verify against its keys.
       ...(service.name === 'recommendations' && !process.env.DOCUMENT_SIGNING_KEY_FILE
         ? { DOCUMENT_SIGNING_KEY: secrets.DOCUMENT_SIGNING_KEY }
