@@ -30,6 +30,8 @@ import { RecommendationRequestExpiredV1 } from './events/recommendations/recomme
 import { RecommendationRequestFulfilledV1 } from './events/recommendations/recommendation-request-fulfilled.v1';
 import { RecommendationRequestWithdrawnV1 } from './events/recommendations/recommendation-request-withdrawn.v1';
 import { RecommendationRequestedV1 } from './events/recommendations/recommendation-requested.v1';
+import { RecommendationReciprocatedV1 } from './events/recommendations/recommendation-reciprocated.v1';
+import { RecommendationReciprocityEndedV1 } from './events/recommendations/recommendation-reciprocity-ended.v1';
 import { RecommendationRevisedV1 } from './events/recommendations/recommendation-revised.v1';
 import { RecommendationRevisionRequestedV1 } from './events/recommendations/recommendation-revision-requested.v1';
 import { RecommendationTakenDownV1 } from './events/recommendations/recommendation-taken-down.v1';
@@ -66,6 +68,8 @@ export const PlatformEvents: readonly EventDefinition[] = [
   RecommendationRevisionRequestedV1,
   RecommendationWithdrawnV1,
   RecommendationTakenDownV1,
+  RecommendationReciprocatedV1,
+  RecommendationReciprocityEndedV1,
   RecommendationsErasureCompletedV1,
   EmailSentV1,
   EmailFailedV1,

@@ -145,6 +145,8 @@ export interface ProfileRecommendationView {
   verified: boolean;
   /** Who set the org chart's links that verified it; empty when unverified. */
   verifiedBy: ManagerSource[];
+  /** The subject recommended the author too: the two recommended each other. */
+  reciprocal: boolean;
   createdAt: string;
   updatedAt: string;
 }

@@ -34,6 +34,8 @@ export * from './events/recommendations/recommendation-hidden.v1';
 export * from './events/recommendations/recommendation-revision-requested.v1';
 export * from './events/recommendations/recommendation-withdrawn.v1';
 export * from './events/recommendations/recommendation-taken-down.v1';
+export * from './events/recommendations/recommendation-reciprocated.v1';
+export * from './events/recommendations/recommendation-reciprocity-ended.v1';
 export * from './events/notifications/email-sent.v1';
 export * from './events/notifications/email-failed.v1';
 export * from './events/erasure/erasure-completed';

@@ -11,6 +11,7 @@ import type { RecommendationsEnvironment } from './config';
 import { CreateRecommendationsSchema1764100000000 } from './migrations/1764100000000-create-recommendations-schema';
 import { VerificationSource1796900000000 } from './migrations/1796900000000-verification-source';
 import { RecommendationTakedown1798100000000 } from './migrations/1798100000000-recommendation-takedown';
+import { ReciprocalBothWays1798300000000 } from './migrations/1798300000000-reciprocal-both-ways';
 import { recommendationErrorMappings } from './recommendations/api/recommendation.error-mappings';
 import { recommendationEntities, RecommendationsModule } from './recommendations/recommendations.module';
 
@@ -35,6 +36,7 @@ export class AppModule {
             CreateRecommendationsSchema1764100000000,
             VerificationSource1796900000000,
             RecommendationTakedown1798100000000,
+            ReciprocalBothWays1798300000000,
             IdempotencyKeys1797600000000,
           ],
           errors: recommendationErrorMappings,

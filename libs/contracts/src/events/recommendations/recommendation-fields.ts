@@ -21,7 +21,10 @@ export const recommendationStateFields = {
   reciprocal: z
     .boolean()
     .optional()
-    .meta({ description: 'True when the subject had recommended the author before this one was written.' }),
+    .meta({
+      description:
+        'True while the subject has a recommendation of the author too, neither withdrawn nor taken down.',
+    }),
   status: RecommendationStatus.optional().meta({
     description: "The recommendation's status after the event.",
   }),

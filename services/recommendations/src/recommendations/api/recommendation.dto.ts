@@ -31,6 +31,11 @@ const VERIFIED_BY = {
     "who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified",
 } as const;
 
+const RECIPROCAL = {
+  description:
+    'the subject recommended the author too, neither of the two withdrawn nor taken down: they recommended each other',
+} as const;
+
 const RELATIONSHIP = {
   enum: RELATIONSHIPS,
   enumName: 'Relationship',
@@ -187,7 +192,7 @@ export class RecommendationDto implements RecommendationView {
   @ApiProperty(VERIFIED_BY)
   verifiedBy!: ManagerSource[];
 
-  @ApiProperty({ description: 'the subject had already recommended the author when it was written' })
+  @ApiProperty(RECIPROCAL)
   reciprocal!: boolean;
 
   @ApiProperty({ type: String, nullable: true, description: 'what the subject asked to change, while asked' })
@@ -246,6 +251,9 @@ export class ProfileRecommendationDto implements ProfileRecommendationView {
 
   @ApiProperty(VERIFIED_BY)
   verifiedBy!: ManagerSource[];
+
+  @ApiProperty(RECIPROCAL)
+  reciprocal!: boolean;
 
   @ApiProperty({ format: 'date-time' })
   createdAt!: string;

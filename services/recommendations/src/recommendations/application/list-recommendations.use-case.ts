@@ -59,6 +59,7 @@ export class ListProfileRecommendationsUseCase {
         text: view.text,
         verified: view.verified,
         verifiedBy: view.verifiedBy,
+        reciprocal: view.reciprocal,
         createdAt: view.createdAt,
         updatedAt: view.updatedAt,
       };

@@ -4,6 +4,7 @@ import type { RecommendationView } from '@vouch/contracts';
 import { RecommendationNotFoundError } from '../domain/recommendation.errors';
 import { TakedownReason } from '../domain/takedown-reason';
 import { RecommendationRepository } from '../infrastructure/recommendation.repository';
+import { endReciprocityWith } from './recommendation-change';
 import { recommendationView } from './recommendation.views';
 
 export interface TakeDownRecommendation {
@@ -13,7 +14,11 @@ export interface TakeDownRecommendation {
   reason: string;
 }
 
-/** HR or an admin takes a recommendation down: kept for the audit, shown nowhere else; author and subject are emailed. */
+/**
+ * HR or an admin takes a recommendation down: kept for the audit, shown nowhere else; author and
+ * subject are emailed, and the subject's recommendation of the author, if any, is no longer
+ * reciprocal.
+ */
 @Injectable()
 export class TakeDownRecommendationUseCase {
   constructor(
@@ -28,10 +33,12 @@ export class TakeDownRecommendationUseCase {
   }: TakeDownRecommendation): Promise<RecommendationView> {
     const why = TakedownReason.of(reason);
     return this.unitOfWork.run(async () => {
-      const recommendation = await this.recommendations.find(recommendationId, { lock: true });
+      const recommendation = await this.recommendations.findLockingPair(recommendationId);
       if (!recommendation) throw new RecommendationNotFoundError(`no recommendation ${recommendationId}`);
-      recommendation.takeDown(takenDownBy, why, new Date());
+      const now = new Date();
+      recommendation.takeDown(takenDownBy, why, now);
       await this.recommendations.save(recommendation);
+      await endReciprocityWith(this.recommendations, recommendation, now);
       return recommendationView(recommendation);
     });
   }

@@ -6,14 +6,20 @@ export interface WithdrawRecommendation {
   recommendationId: string;
 }
 
-/** The author takes the recommendation back; it leaves the subject's profile for good. */
+/**
+ * The author takes the recommendation back; it leaves the subject's profile for good, and the
+ * subject's recommendation of the author, if any, is no longer reciprocal.
+ */
 @Injectable()
 export class WithdrawRecommendationUseCase {
   constructor(private readonly change: RecommendationChange) {}
 
   async execute({ authorId, recommendationId }: WithdrawRecommendation): Promise<void> {
-    await this.change.run(authorId, recommendationId, (recommendation, now) =>
-      recommendation.withdraw(authorId, now),
+    await this.change.run(
+      authorId,
+      recommendationId,
+      (recommendation, now) => recommendation.withdraw(authorId, now),
+      { endsReciprocity: true },
     );
   }
 }

@@ -22,7 +22,10 @@ export interface WriteRecommendation {
   requestId?: string;
 }
 
-/** A connected colleague writes a recommendation; it waits for the subject to accept it. */
+/**
+ * A connected colleague writes a recommendation; it waits for the subject to accept it. When the
+ * subject recommended the author already, both are reciprocal from now on.
+ */
 @Injectable()
 export class WriteRecommendationUseCase {
   constructor(
@@ -50,6 +53,7 @@ export class WriteRecommendationUseCase {
 
       const request = await this.requestToFulfil(command, facts.pendingRequestId);
       if (facts.alreadyRecommended) throw new DuplicateRecommendationError();
+      const counterpart = await this.counterpart(facts.counterpartId);
 
       const now = new Date();
       const recommendation = Recommendation.write({
@@ -59,7 +63,7 @@ export class WriteRecommendationUseCase {
         relationship: command.relationship,
         text: command.text,
         verifiedBy: author && subject ? verificationOf(command.relationship, author, subject) : [],
-        reciprocal: facts.reciprocal,
+        reciprocal: counterpart !== null,
         requestId: request?.snapshot().id ?? null,
         now,
       });
@@ -68,8 +72,23 @@ export class WriteRecommendationUseCase {
         await this.requests.save(request);
       }
       await this.recommendations.insert(recommendation);
+      if (counterpart) {
+        counterpart.reciprocate(recommendation, now);
+        await this.recommendations.save(counterpart);
+      }
       return recommendationView(recommendation);
     });
+  }
+
+  /**
+   * The subject's recommendation of the author, which becomes reciprocal too, locked: a change of
+   * the subject's (accept, hide) goes before or after, whole. Withdrawing or taking either of the
+   * pair down holds the pair's lock as well, so it is still there, but erasing its author does not.
+   */
+  private async counterpart(counterpartId: string | null): Promise<Recommendation | null> {
+    if (!counterpartId) return null;
+    const counterpart = await this.recommendations.find(counterpartId, { lock: true });
+    return counterpart && !counterpart.isGone() ? counterpart : null;
   }
 
   /** The subject's request this recommendation answers, locked; a named one must be theirs to me. */

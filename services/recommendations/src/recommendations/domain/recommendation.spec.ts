@@ -1,3 +1,4 @@
+import { RecommendationReciprocatedV1, RecommendationReciprocityEndedV1 } from '@vouch/contracts';
 import {
   InvalidTakedownReasonError,
   NotYourRecommendationError,
@@ -239,6 +240,154 @@ describe('Recommendation', () => {
       expect(() => TakedownReason.of('   ')).toThrow(InvalidTakedownReasonError);
       expect(() => TakedownReason.of('x'.repeat(501))).toThrow(/at most 500 characters \(this one has 501\)/);
       expect(TakedownReason.of(` ${'x'.repeat(500)} `).value).toHaveLength(500);
+    });
+  });
+
+  describe('reciprocity', () => {
+    const hr = 'hr-1';
+    /** The subject's recommendation of the author, written after the author's: it returns the favour. */
+    const writtenBack = (reciprocal = true) =>
+      Recommendation.write({
+        id: 'r2',
+        authorId: subject,
+        subjectId: author,
+        relationship: 'coworker',
+        text,
+        verifiedBy: [],
+        reciprocal,
+        requestId: null,
+        now: t1,
+      });
+    const earlier = () => {
+      const recommendation = written();
+      recommendation.accept(subject, t0);
+      recommendation.pullEvents();
+      return recommendation;
+    };
+
+    it('makes the earlier one reciprocal when the subject writes one back, recording RecommendationReciprocated', () => {
+      const recommendation = earlier();
+
+      recommendation.reciprocate(writtenBack(), t1);
+
+      expect(recommendation.snapshot()).toMatchObject({
+        reciprocal: true,
+        status: 'accepted',
+        updatedAt: t1,
+      });
+      expect(recommendation.pullEvents()).toEqual([
+        {
+          definition: RecommendationReciprocatedV1,
+          subject: 'r1',
+          data: {
+            recommendationId: 'r1',
+            authorId: author,
+            subjectId: subject,
+            relationship: 'coworker',
+            verified: true,
+            reciprocal: true,
+            status: 'accepted',
+            counterpartId: 'r2',
+            reciprocatedAt: t1.toISOString(),
+          },
+        },
+      ]);
+    });
+
+    it('is reciprocated only by the other direction of the pair, when that one is reciprocal', () => {
+      const recommendation = earlier();
+      const sameDirection = Recommendation.write({
+        id: 'r3',
+        authorId: author,
+        subjectId: subject,
+        relationship: 'coworker',
+        text,
+        verifiedBy: [],
+        reciprocal: true,
+        requestId: null,
+        now: t1,
+      });
+      expect(() => recommendation.reciprocate(sameDirection, t1)).toThrow(/the other way/);
+      expect(() => recommendation.reciprocate(writtenBack(false), t1)).toThrow(RecommendationStateError);
+      expect(recommendation.snapshot().reciprocal).toBe(false);
+      expect(recommendation.pullEvents()).toEqual([]);
+    });
+
+    it('cannot be reciprocated once withdrawn or taken down: it counts for no pair', () => {
+      const withdrawn = earlier();
+      withdrawn.withdraw(author, t1);
+      expect(() => withdrawn.reciprocate(writtenBack(), t1)).toThrow(/withdrawn/);
+      const takenDown = earlier();
+      takenDown.takeDown(hr, TakedownReason.of('Off-topic.'), t1);
+      expect(() => takenDown.reciprocate(writtenBack(), t1)).toThrow(/taken down/);
+    });
+
+    it.each([
+      ['withdrawn', (back: Recommendation) => back.withdraw(subject, t1)],
+      ['taken down', (back: Recommendation) => back.takeDown(hr, TakedownReason.of('Off-topic.'), t1)],
+    ])(
+      'is no longer reciprocal once the other one is %s, recording RecommendationReciprocityEnded',
+      (_, end) => {
+        const recommendation = earlier();
+        const back = writtenBack();
+        recommendation.reciprocate(back, t1);
+        recommendation.pullEvents();
+
+        end(back);
+        recommendation.endReciprocity(back, t1);
+
+        expect(recommendation.snapshot().reciprocal).toBe(false);
+        expect(recommendation.pullEvents()).toEqual([
+          {
+            definition: RecommendationReciprocityEndedV1,
+            subject: 'r1',
+            data: expect.objectContaining({
+              reciprocal: false,
+              counterpartId: 'r2',
+              endedAt: t1.toISOString(),
+            }),
+          },
+        ]);
+      },
+    );
+
+    it('ends only when the other one is gone, and only once', () => {
+      const recommendation = earlier();
+      const back = writtenBack();
+      recommendation.reciprocate(back, t1);
+      recommendation.pullEvents();
+
+      expect(() => recommendation.endReciprocity(back, t1)).toThrow(/withdrawn or taken down/);
+      back.withdraw(subject, t1);
+      recommendation.endReciprocity(back, t1);
+      recommendation.pullEvents();
+      recommendation.endReciprocity(back, t1);
+      expect(recommendation.pullEvents()).toEqual([]);
+    });
+
+    it('stays as it was on one that is gone itself', () => {
+      const recommendation = earlier();
+      const back = writtenBack();
+      recommendation.reciprocate(back, t1);
+      recommendation.takeDown(hr, TakedownReason.of('Off-topic.'), t1);
+      recommendation.pullEvents();
+      back.withdraw(subject, t1);
+
+      recommendation.endReciprocity(back, t1);
+
+      expect(recommendation.snapshot().reciprocal).toBe(true);
+      expect(recommendation.pullEvents()).toEqual([]);
+    });
+
+    it('goes quietly with the erasure of its subject, whose recommendation of the author is deleted', () => {
+      const recommendation = earlier();
+      recommendation.reciprocate(writtenBack(), t1);
+      recommendation.pullEvents();
+
+      expect(recommendation.erase(subject)).toBe('keep');
+
+      expect(recommendation.snapshot().reciprocal).toBe(false);
+      expect(recommendation.pullEvents()).toEqual([]);
     });
   });
 });

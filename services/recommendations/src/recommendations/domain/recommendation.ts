@@ -2,6 +2,8 @@ import {
   RecommendationAcceptedV1,
   RecommendationGivenV1,
   RecommendationHiddenV1,
+  RecommendationReciprocatedV1,
+  RecommendationReciprocityEndedV1,
   RecommendationRevisedV1,
   RecommendationRevisionRequestedV1,
   RecommendationTakenDownV1,
@@ -42,6 +44,10 @@ export interface RecommendationState {
   verified: boolean;
   /** Who set the manager links that verified it (SCIM, CSV, an admin); empty when unverified. */
   verifiedBy: ManagerSource[];
+  /**
+   * The subject has a recommendation of the author too, neither of the two withdrawn nor taken
+   * down: they recommended each other. Kept as it was on one that is withdrawn or taken down.
+   */
   reciprocal: boolean;
   revisions: Revision[];
   /** What the subject asked to change, while a revision is requested. */
@@ -56,8 +62,9 @@ export interface RecommendationState {
  * A recommendation and the rules of its life: the author writes and revises it, the subject
  * decides whether it shows (accept), stays private (hide) or needs a change (request revision),
  * and the author may withdraw it at any time. HR or an admin may take down one that is not
- * withdrawn. Withdrawn and taken down are final. Each change records the event that tells the
- * other services.
+ * withdrawn. Withdrawn and taken down are final. Two recommendations of a pair, one each way,
+ * are reciprocal while neither is withdrawn or taken down. Each change records the event that
+ * tells the other services.
  */
 export class Recommendation implements RecordsEvents {
   private readonly events = new RecordedEvents();
@@ -225,15 +232,52 @@ export class Recommendation implements RecordsEvents {
   }
 
   /**
+   * The subject recommended the author in return (`later`, just written): this earlier one of the
+   * pair becomes reciprocal too.
+   */
+  reciprocate(later: Recommendation, now: Date): void {
+    this.requireCounterpart(later);
+    this.requireNotTakenDown('reciprocate');
+    this.requireNotWithdrawn('reciprocate');
+    if (!later.state.reciprocal || later.isGone())
+      throw new RecommendationStateError('only a reciprocal recommendation reciprocates another');
+    if (this.state.reciprocal) return;
+    this.state = { ...this.state, reciprocal: true, updatedAt: now };
+    this.events.record(RecommendationReciprocatedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), counterpartId: later.id, reciprocatedAt: now.toISOString() },
+    });
+  }
+
+  /**
+   * The other one of the pair (`gone`) was withdrawn or taken down: the two no longer recommend
+   * each other. Nothing changes on one that was not reciprocal, or is gone itself.
+   */
+  endReciprocity(gone: Recommendation, now: Date): void {
+    this.requireCounterpart(gone);
+    if (!gone.isGone())
+      throw new RecommendationStateError(
+        'reciprocity ends only when the other one is withdrawn or taken down',
+      );
+    if (!this.state.reciprocal || this.isGone()) return;
+    this.state = { ...this.state, reciprocal: false, updatedAt: now };
+    this.events.record(RecommendationReciprocityEndedV1, {
+      subject: this.state.id,
+      data: { ...this.eventFields(), counterpartId: gone.id, endedAt: now.toISOString() },
+    });
+  }
+
+  /**
    * One of the two was erased. Written by them, the recommendation is their words and goes with
    * them: `delete`, and the subject's profile loses it. About them, the text stays its author's, to
    * see among what they gave (`keep`), while the subject's own words, the revision they asked for,
-   * go. Nothing is announced: an event would carry the erased id on.
+   * go, and so does its reciprocity: theirs of its author is deleted. Nothing is announced: an
+   * event would carry the erased id on.
    */
   erase(employeeId: string): 'delete' | 'keep' {
     if (employeeId === this.state.authorId) return 'delete';
     this.requireSubject(employeeId);
-    this.state = { ...this.state, revisionRequest: null };
+    this.state = { ...this.state, revisionRequest: null, reciprocal: false };
     return 'keep';
   }
 
@@ -262,6 +306,11 @@ export class Recommendation implements RecordsEvents {
     return this.state.takedown !== null;
   }
 
+  /** Withdrawn or taken down: it counts for no pair any more. */
+  isGone(): boolean {
+    return this.takenDown || this.state.status === 'withdrawn';
+  }
+
   /** The fields every recommendation event starts with: which one, and where it stands after it. */
   private eventFields(): {
     recommendationId: string;
@@ -274,6 +323,12 @@ export class Recommendation implements RecordsEvents {
   } {
     const { id, authorId, subjectId, relationship, verified, reciprocal, status } = this.state;
     return { recommendationId: id, authorId, subjectId, relationship, verified, reciprocal, status };
+  }
+
+  /** The other recommendation of the pair: the subject's of the author. */
+  private requireCounterpart(other: Recommendation): void {
+    if (other.state.authorId !== this.state.subjectId || other.state.subjectId !== this.state.authorId)
+      throw new RecommendationStateError('the other recommendation of a pair goes the other way');
   }
 
   private requireAuthor(employeeId: string): void {

@@ -3,6 +3,7 @@ import { UnitOfWork, type StateChange } from '@vouch/messaging';
 import type { Recommendation } from '../domain/recommendation';
 import { DuplicateRecommendationError } from '../domain/recommendation.errors';
 import { connectionPair } from './connection.entity';
+import { recommendationPairLock } from './recommendation-pair-lock';
 import { RecommendationEntity, recommendationOf, recommendationRow } from './recommendation.entity';
 import { isUniqueViolation } from './unique-violation';
 
@@ -19,6 +20,20 @@ export class RecommendationRepository {
     if (lock) query.setLock('pessimistic_write');
     const row = await query.getOne();
     return row ? recommendationOf(row) : null;
+  }
+
+  /**
+   * Takes the lock of the recommendation's pair (as writing one between them does), then reads and
+   * locks it: for a change that ends the two's reciprocity.
+   */
+  async findLockingPair(id: string): Promise<Recommendation | null> {
+    await this.unitOfWork
+      .transaction()
+      .query(
+        `SELECT ${recommendationPairLock('author_id', 'subject_id')} FROM recommendation WHERE id = $1`,
+        [id],
+      );
+    return this.find(id, { lock: true });
   }
 
   /**
@@ -43,8 +58,9 @@ export class RecommendationRepository {
 
   /**
    * What writing a recommendation from author to subject must know, in one statement (each is a
-   * round trip on the write path): whether they are connected, whether either recommended the other
-   * already, and the subject's pending request to the author, if any (not locked: lock it by id).
+   * round trip on the write path): whether they are connected, whether the author recommended the
+   * subject already, the subject's recommendation of the author and their pending request to the
+   * author, if any (neither locked: lock them by id).
    */
   async writingFacts(authorId: string, subjectId: string): Promise<WritingFacts> {
     const { firstId, secondId } = connectionPair(authorId, subjectId);
@@ -54,14 +70,30 @@ export class RecommendationRepository {
                   WHERE first_id = $3 AND second_id = $4 AND removed_at IS NULL) AS connected,
          EXISTS (SELECT FROM recommendation
                   WHERE author_id = $1 AND subject_id = $2 AND status <> 'withdrawn') AS "alreadyRecommended",
-         EXISTS (SELECT FROM recommendation
-                  WHERE author_id = $2 AND subject_id = $1 AND status <> 'withdrawn'
-                    AND taken_down_at IS NULL) AS reciprocal,
+         (SELECT id FROM recommendation
+           WHERE author_id = $2 AND subject_id = $1 AND status <> 'withdrawn'
+             AND taken_down_at IS NULL) AS "counterpartId",
          (SELECT id FROM recommendation_request
            WHERE requester_id = $2 AND recipient_id = $1 AND status = 'pending' LIMIT 1) AS "pendingRequestId"`,
       [authorId, subjectId, firstId, secondId],
     );
     return facts;
+  }
+
+  /**
+   * The subject's recommendation of the author, locked, when neither withdrawn nor taken down: the
+   * other one of the pair, whose reciprocity follows this one's end.
+   */
+  async counterpartOf(recommendation: Recommendation): Promise<Recommendation | null> {
+    const { authorId, subjectId } = recommendation.snapshot();
+    const row = await this.unitOfWork
+      .transaction()
+      .createQueryBuilder(RecommendationEntity, 'r')
+      .where('r.authorId = :subjectId AND r.subjectId = :authorId', { authorId, subjectId })
+      .andWhere(`r.status <> 'withdrawn' AND r.takenDownAt IS NULL`)
+      .setLock('pessimistic_write')
+      .getOne();
+    return row ? recommendationOf(row) : null;
   }
 
   /** Whether the author has a recommendation of the subject that is not withdrawn. */
@@ -120,7 +152,10 @@ export interface WritingFacts {
   connected: boolean;
   /** The author recommended the subject already (and did not withdraw it). */
   alreadyRecommended: boolean;
-  /** The subject recommended the author (in one not taken down): this one returns the favour. */
-  reciprocal: boolean;
+  /**
+   * The subject's recommendation of the author, neither withdrawn nor taken down (one at most, as
+   * for any author and subject): this one returns the favour.
+   */
+  counterpartId: string | null;
   pendingRequestId: string | null;
 }

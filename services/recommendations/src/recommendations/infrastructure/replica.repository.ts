@@ -11,6 +11,7 @@ import {
 import { UnitOfWork } from '@vouch/messaging';
 import { IdempotencyKeyStore } from '@vouch/platform';
 import { ConnectionEntity, connectionPair } from './connection.entity';
+import { recommendationPairLock } from './recommendation-pair-lock';
 
 /** A connection between two employees as the replica keeps it: since when, either way round. */
 export interface AcceptedConnection {
@@ -55,11 +56,10 @@ export class ReplicaRepository {
     a: string,
     b: string,
   ): Promise<{ [id: string]: ReplicatedEmployee | undefined }> {
-    const { firstId, secondId } = connectionPair(a, b);
     const rows: ReplicatedEmployee[] = await this.unitOfWork.transaction().query(
-      `SELECT ${EMPLOYEE_COLUMNS}, pg_advisory_xact_lock(hashtext('recommendation-pair:' || $1::text || $2::text))
+      `SELECT ${EMPLOYEE_COLUMNS}, ${recommendationPairLock('$1::uuid', '$2::uuid')}
          FROM employee WHERE id IN ($1::uuid, $2::uuid) ORDER BY id FOR SHARE`,
-      [firstId, secondId],
+      [a, b],
     );
     return Object.fromEntries(rows.map((row) => [row.id, replicatedEmployeeOf(row)]));
   }
