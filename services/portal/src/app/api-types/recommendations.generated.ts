@@ -409,7 +409,7 @@ export interface components {
       verified: boolean;
       /** @description who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified */
       verifiedBy: components['schemas']['ManagerSource'][];
-      /** @description the subject had already recommended the author when it was written */
+      /** @description the subject recommended the author too, neither of the two withdrawn nor taken down: they recommended each other */
       reciprocal: boolean;
       /** @description what the subject asked to change, while asked */
       revisionRequest: string | null;
@@ -481,6 +481,8 @@ export interface components {
       verified: boolean;
       /** @description who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified */
       verifiedBy: components['schemas']['ManagerSource'][];
+      /** @description the subject recommended the author too, neither of the two withdrawn nor taken down: they recommended each other */
+      reciprocal: boolean;
       /** Format: date-time */
       createdAt: string;
       /** Format: date-time */
@@ -717,7 +719,7 @@ export interface components {
       verified: boolean;
       /** @description who set the org chart's manager links that verified it: scim, csv, admin; empty when unverified */
       verifiedBy: components['schemas']['ManagerSource'][];
-      /** @description the subject had already recommended the author when it was written */
+      /** @description the subject recommended the author too, neither of the two withdrawn nor taken down: they recommended each other */
       reciprocal: boolean;
       /** @description what the subject asked to change, while asked */
       revisionRequest: string | null;
