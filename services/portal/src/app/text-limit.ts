@@ -6,8 +6,10 @@ export interface TextLimit {
   /** Characters after trimming, counted as people count them (code points, so 👍 is one). */
   count: number;
   state: 'too-short' | 'ok' | 'too-long';
-  /** What the counter under the text box says. */
-  message: string;
+  /** How many characters are missing (too short) or too many (too long); 0 when ok. */
+  off: number;
+  min: number;
+  max: number;
 }
 
 export function textLimit(
@@ -16,16 +18,7 @@ export function textLimit(
   max = RECOMMENDATION_TEXT_MAX,
 ): TextLimit {
   const count = [...text.trim()].length;
-  const characters = (n: number) => `${n} character${n === 1 ? '' : 's'}`;
-  if (count < min) {
-    return {
-      count,
-      state: 'too-short',
-      message: `${count} / ${max} · ${characters(min - count)} more to go`,
-    };
-  }
-  if (count > max) {
-    return { count, state: 'too-long', message: `${count} / ${max} · ${characters(count - max)} too many` };
-  }
-  return { count, state: 'ok', message: `${count} / ${max}` };
+  if (count < min) return { count, state: 'too-short', off: min - count, min, max };
+  if (count > max) return { count, state: 'too-long', off: count - max, min, max };
+  return { count, state: 'ok', off: 0, min, max };
 }

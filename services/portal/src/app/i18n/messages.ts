@@ -10,6 +10,7 @@ import { hrCoverage } from './messages/hr-coverage';
 import { hrDeliveries } from './messages/hr-deliveries';
 import { hrPeople } from './messages/hr-people';
 import { profile } from './messages/profile';
+import { recommendations } from './messages/recommendations';
 import { settings } from './messages/settings';
 import { signIn } from './messages/sign-in';
 
@@ -27,6 +28,7 @@ const AREAS = [
   profile,
   balance,
   directory,
+  recommendations,
 ] as const;
 
 type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;

@@ -14,6 +14,7 @@ import {
   useLoad,
   VerifiedMark,
 } from '../ui';
+import { MutualBadge } from './recommendation';
 
 /** The accepted recommendations on an employee's profile, each with how the author knows them. */
 export function ProfileRecommendations({ subject }: { subject: Pick<Employee, 'id' | 'name'> }) {
@@ -46,6 +47,9 @@ export function ProfileRecommendations({ subject }: { subject: Pick<Employee, 'i
                     />
                   </span>
                   <VerifiedMark verifiedBy={recommendation.verifiedBy} />
+                  {recommendation.reciprocal && (
+                    <MutualBadge authorId={recommendation.authorId} subjectId={recommendation.subjectId} />
+                  )}
                   <span className="muted">
                     {' '}
                     · <Day iso={recommendation.updatedAt} />

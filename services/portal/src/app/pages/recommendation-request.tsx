@@ -1,4 +1,5 @@
 import { api } from '../api';
+import { Message, useT } from '../i18n/i18n';
 import { navigate } from '../router';
 import { ActionButton, AskedAs, ColleagueName, Day, Loading, Page, useLoad } from '../ui';
 import { WriteRecommendation } from './write-recommendation';
@@ -9,21 +10,25 @@ export function RecommendationRequestPage({ requestId }: { requestId: string }) 
     const incoming = await api.recommendationRequests('incoming');
     return incoming.items.find((item) => item.id === requestId) ?? null;
   }, requestId);
+  const t = useT();
   return (
     <Loading loaded={loaded}>
       {(request) =>
         !request ? (
-          <Page title="Request answered">
-            <p>
-              This request is no longer waiting for you: it was answered, withdrawn or has expired, or it is
-              not addressed to you.
-            </p>
+          <Page title={t('recommendationRequest.gone.title')}>
+            <p>{t('recommendationRequest.gone.body')}</p>
           </Page>
         ) : (
-          <Page title="A request for a recommendation">
+          <Page title={t('recommendationRequest.title')}>
             <p>
-              <ColleagueName id={request.requesterId} /> asks you for a recommendation, as{' '}
-              <AskedAs relationship={request.relationship} />. Open until <Day iso={request.expiresAt} />.
+              <Message
+                id="recommendationRequest.asks"
+                values={{
+                  name: <ColleagueName id={request.requesterId} />,
+                  relationship: <AskedAs relationship={request.relationship} />,
+                  day: <Day iso={request.expiresAt} />,
+                }}
+              />
             </p>
             {request.message && <blockquote className="card">{request.message}</blockquote>}
             <WriteRecommendation
@@ -37,7 +42,7 @@ export function RecommendationRequestPage({ requestId }: { requestId: string }) 
                   api.declineRecommendationRequest(request.id).then(() => navigate('/recommendations'))
                 }
               >
-                Decline the request
+                {t('recommendationRequest.decline')}
               </ActionButton>
             </div>
           </Page>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Recommendation, type RecommendationStatus } from '../api';
+import { Message, useT } from '../i18n/i18n';
 import { navigate } from '../router';
 import { session } from '../session';
 import {
@@ -18,13 +19,40 @@ import {
 import { diffWords } from '../word-diff';
 import { RecommendationForm } from './write-recommendation';
 
-export const STATUS_LABELS: Record<RecommendationStatus, string> = {
-  pending: 'Waiting for acceptance',
-  accepted: 'On the profile',
-  hidden: 'Hidden',
-  revision_requested: 'Revision requested',
-  withdrawn: 'Withdrawn',
-};
+/** Where a recommendation stands, as its author and subject read it. */
+export function StatusLabel({ status }: { status: RecommendationStatus }) {
+  const t = useT();
+  return <span className={`status ${status}`}>{t(`recommendation.status.${status}`)}</span>;
+}
+
+/**
+ * The two recommended each other: "you" to either of them, their names to anyone else (a profile's
+ * visitor, HR).
+ */
+export function MutualBadge({ authorId, subjectId }: { authorId: string; subjectId: string }) {
+  const me = session.employeeId();
+  return (
+    <span className="badge mutual">
+      <span aria-hidden="true">⇄ </span>
+      {me === authorId || me === subjectId ? (
+        <Message id="recommendation.mutual.you" />
+      ) : (
+        <NamedPair authorId={authorId} subjectId={subjectId} />
+      )}
+    </span>
+  );
+}
+
+function NamedPair({ authorId, subjectId }: { authorId: string; subjectId: string }) {
+  const t = useT();
+  const author = useLoad(() => colleague(authorId), authorId);
+  const subject = useLoad(() => colleague(subjectId), subjectId);
+  const fallback = t('colleague.fallbackName');
+  return t('recommendation.mutual.named', {
+    author: author.data?.name ?? fallback,
+    subject: subject.data?.name ?? fallback,
+  });
+}
 
 function Changes({ recommendation }: { recommendation: Recommendation }) {
   const previous = recommendation.revisions
@@ -34,7 +62,7 @@ function Changes({ recommendation }: { recommendation: Recommendation }) {
   return (
     <details className="changes">
       <summary>
-        What changed since the version of <Day iso={previous.writtenAt} />
+        <Message id="recommendation.changes" values={{ day: <Day iso={previous.writtenAt} /> }} />
       </summary>
       <p className="diff">
         {diffWords(previous.text, recommendation.text).map((part, index) =>
@@ -52,6 +80,7 @@ function Changes({ recommendation }: { recommendation: Recommendation }) {
 }
 
 function RequestRevision({ recommendation, onDone }: { recommendation: Recommendation; onDone: () => void }) {
+  const t = useT();
   const [message, setMessage] = useState('');
   const [error, setError] = useState<Error>();
   const [busy, setBusy] = useState(false);
@@ -65,7 +94,7 @@ function RequestRevision({ recommendation, onDone }: { recommendation: Recommend
   };
   return (
     <form onSubmit={submit} className="revision-form">
-      <label htmlFor="revision-message">Ask for a revision: what would you like changed?</label>
+      <label htmlFor="revision-message">{t('recommendation.revision.label')}</label>
       <textarea
         id="revision-message"
         rows={3}
@@ -76,18 +105,19 @@ function RequestRevision({ recommendation, onDone }: { recommendation: Recommend
       />
       <ErrorMessage error={error} />
       <button type="submit" className="secondary" disabled={busy}>
-        Ask for a revision
+        {t('recommendation.revision.submit')}
       </button>
     </form>
   );
 }
 
 function Received({ recommendation, reload }: { recommendation: Recommendation; reload: () => void }) {
+  const t = useT();
   const { status } = recommendation;
   return (
     <>
       <p>
-        From <ColleagueName id={recommendation.authorId} />
+        <Message id="recommendation.from" values={{ name: <ColleagueName id={recommendation.authorId} /> }} />
       </p>
       <RecommendationCard recommendation={recommendation} />
       <div className="actions">
@@ -96,12 +126,12 @@ function Received({ recommendation, reload }: { recommendation: Recommendation; 
             variant="primary"
             action={() => api.answerRecommendation(recommendation.id, 'accept').then(reload)}
           >
-            Accept and show on my profile
+            {t('recommendation.accept')}
           </ActionButton>
         )}
         {status !== 'hidden' && status !== 'withdrawn' && (
           <ActionButton action={() => api.answerRecommendation(recommendation.id, 'hide').then(reload)}>
-            Hide
+            {t('recommendation.hide')}
           </ActionButton>
         )}
       </div>
@@ -113,34 +143,42 @@ function Received({ recommendation, reload }: { recommendation: Recommendation; 
 }
 
 function Given({ recommendation, reload }: { recommendation: Recommendation; reload: () => void }) {
+  const t = useT();
   const subject = useLoad(() => colleague(recommendation.subjectId), recommendation.subjectId);
+  const forSubject = (
+    <p>
+      <Message id="recommendation.for" values={{ name: <ColleagueName id={recommendation.subjectId} /> }} />
+    </p>
+  );
   if (recommendation.status === 'withdrawn')
     return (
       <>
-        <p>
-          For <ColleagueName id={recommendation.subjectId} />
-        </p>
+        {forSubject}
         <RecommendationCard recommendation={recommendation} />
       </>
     );
   return (
     <>
-      <p>
-        For <ColleagueName id={recommendation.subjectId} />
-      </p>
+      {forSubject}
       <RecommendationCard recommendation={recommendation} />
       {recommendation.revisionRequest && (
         <p className="message">
-          <strong>They asked for a revision:</strong> “{recommendation.revisionRequest}”
+          <Message
+            id="recommendation.revision.asked"
+            values={{
+              message: recommendation.revisionRequest,
+              strong: (text) => <strong>{text}</strong>,
+            }}
+          />
         </p>
       )}
-      <h2>Edit it</h2>
-      <p className="muted">A revised recommendation waits for acceptance again.</p>
+      <h2>{t('recommendation.edit.title')}</h2>
+      <p className="muted">{t('recommendation.edit.hint')}</p>
       <RecommendationForm
-        subjectName={subject.data?.name ?? 'them'}
+        subjectName={subject.data?.name ?? t('recommendation.edit.subjectFallback')}
         initialRelationship={recommendation.relationship}
         initialText={recommendation.text}
-        submitLabel="Save the revision"
+        submitLabel={t('recommendation.edit.submit')}
         onSubmit={(relationship, text) =>
           api.reviseRecommendation(recommendation.id, { relationship, text }).then(reload)
         }
@@ -152,7 +190,7 @@ function Given({ recommendation, reload }: { recommendation: Recommendation; rel
             api.withdrawRecommendation(recommendation.id).then(() => navigate('/recommendations'))
           }
         >
-          Withdraw it
+          {t('recommendation.withdraw')}
         </ActionButton>
       </div>
     </>
@@ -163,7 +201,7 @@ export function RecommendationCard({ recommendation }: { recommendation: Recomme
   return (
     <article className="card recommendation">
       <p className="byline">
-        <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
+        <StatusLabel status={recommendation.status} />
         <span className="badge">
           <RelationshipLabel
             relationship={recommendation.relationship}
@@ -172,10 +210,13 @@ export function RecommendationCard({ recommendation }: { recommendation: Recomme
           />
         </span>
         <VerifiedMark verifiedBy={recommendation.verifiedBy} />
+        {recommendation.reciprocal && (
+          <MutualBadge authorId={recommendation.authorId} subjectId={recommendation.subjectId} />
+        )}
       </p>
       <blockquote>{recommendation.text}</blockquote>
       <p className="muted small">
-        Last written <Day iso={recommendation.updatedAt} />
+        <Message id="recommendation.lastWritten" values={{ day: <Day iso={recommendation.updatedAt} /> }} />
       </p>
       <Changes recommendation={recommendation} />
     </article>
@@ -187,6 +228,7 @@ export function RecommendationCard({ recommendation }: { recommendation: Recomme
  * since it hides it from everyone and emails both its author and its subject.
  */
 function TakeDown({ recommendation, onDone }: { recommendation: Recommendation; onDone: () => void }) {
+  const t = useT();
   const [reason, setReason] = useState('');
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<Error>();
@@ -206,8 +248,8 @@ function TakeDown({ recommendation, onDone }: { recommendation: Recommendation; 
   };
   return (
     <form onSubmit={submit} className="takedown-form">
-      <h2>Take it down</h2>
-      <label htmlFor="takedown-reason">Why? Its author and its subject get this reason by email.</label>
+      <h2>{t('recommendation.takedown.title')}</h2>
+      <label htmlFor="takedown-reason">{t('recommendation.takedown.reason')}</label>
       <textarea
         id="takedown-reason"
         rows={3}
@@ -222,11 +264,11 @@ function TakeDown({ recommendation, onDone }: { recommendation: Recommendation; 
       <ErrorMessage error={error} />
       {confirming && (
         <p className="message" role="alert">
-          It will show nowhere but here, for HR and admins, and both will be told. Take it down?
+          {t('recommendation.takedown.confirm')}
         </p>
       )}
       <button type="submit" className="danger" disabled={busy || reason.trim() === ''}>
-        {confirming ? 'Yes, take it down' : 'Take down'}
+        {confirming ? t('recommendation.takedown.confirmSubmit') : t('recommendation.takedown.submit')}
       </button>
     </form>
   );
@@ -238,14 +280,26 @@ function Audited({ recommendation, reload }: { recommendation: Recommendation; r
   return (
     <>
       <p>
-        From <ColleagueName id={recommendation.authorId} /> for{' '}
-        <ColleagueName id={recommendation.subjectId} />
+        <Message
+          id="recommendation.fromFor"
+          values={{
+            author: <ColleagueName id={recommendation.authorId} />,
+            subject: <ColleagueName id={recommendation.subjectId} />,
+          }}
+        />
       </p>
       <RecommendationCard recommendation={recommendation} />
       {takedown ? (
         <p className="message" role="status">
-          <strong>Taken down</strong> on <Day iso={takedown.at} /> by <ColleagueName id={takedown.by} />: “
-          {takedown.reason}”
+          <Message
+            id="recommendation.takedown.done"
+            values={{
+              day: <Day iso={takedown.at} />,
+              name: <ColleagueName id={takedown.by} />,
+              reason: takedown.reason,
+              strong: (text) => <strong>{text}</strong>,
+            }}
+          />
         </p>
       ) : (
         recommendation.status !== 'withdrawn' && <TakeDown recommendation={recommendation} onDone={reload} />
@@ -268,24 +322,25 @@ export function RecommendationPage({ recommendationId }: { recommendationId: str
     recommendationId,
   );
   const me = session.employeeId();
+  const t = useT();
   return (
     <Loading loaded={loaded}>
       {(recommendation) =>
         !recommendation ? (
-          <Page title="Recommendation not found">
-            <p>This recommendation is not yours to see, or it no longer exists.</p>
+          <Page title={t('recommendation.notFound.title')}>
+            <p>{t('recommendation.notFound.body')}</p>
           </Page>
         ) : session.isHrOrAdmin() &&
           (recommendation.takedown || (recommendation.subjectId !== me && recommendation.authorId !== me)) ? (
-          <Page title="A recommendation">
+          <Page title={t('recommendation.title.audited')}>
             <Audited recommendation={recommendation} reload={loaded.reload} />
           </Page>
         ) : recommendation.subjectId === me ? (
-          <Page title="A recommendation for you">
+          <Page title={t('recommendation.title.received')}>
             <Received recommendation={recommendation} reload={loaded.reload} />
           </Page>
         ) : (
-          <Page title="Your recommendation">
+          <Page title={t('recommendation.title.given')}>
             <Given recommendation={recommendation} reload={loaded.reload} />
           </Page>
         )

@@ -1,18 +1,24 @@
 import { api, type Recommendation, type RecommendationRequest } from '../api';
+import { Message, useT } from '../i18n/i18n';
 import { Link } from '../router';
 import { ActionButton, AskedAs, ColleagueName, Day, Loading, Page, RelationshipLabel, useLoad } from '../ui';
-import { STATUS_LABELS } from './recommendation';
+import { MutualBadge, StatusLabel } from './recommendation';
 
 const recommendationLink = (id: string) => `/recommendations/${encodeURIComponent(id)}`;
 
 function Excerpt({ text }: { text: string }) {
-  return <p className="quote">“{text.length > 160 ? `${text.slice(0, 160)}…` : text}”</p>;
+  const t = useT();
+  return (
+    <p className="quote">
+      {t('recommendation.quote', { text: text.length > 160 ? `${text.slice(0, 160)}…` : text })}
+    </p>
+  );
 }
 
 function ReceivedList({ items, reload }: { items: Recommendation[]; reload: () => void }) {
+  const t = useT();
   const shown = items.filter((item) => item.status !== 'withdrawn');
-  if (shown.length === 0)
-    return <p className="muted">No recommendations yet. Writing one is the surest way to get one.</p>;
+  if (shown.length === 0) return <p className="muted">{t('recommendations.received.empty')}</p>;
   return (
     <ul className="rows">
       {shown.map((recommendation) => (
@@ -26,24 +32,30 @@ function ReceivedList({ items, reload }: { items: Recommendation[]; reload: () =
                 subject={{ id: recommendation.subjectId }}
               />
             </span>{' '}
-            <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
+            <StatusLabel status={recommendation.status} />
+            {recommendation.reciprocal && (
+              <>
+                {' '}
+                <MutualBadge authorId={recommendation.authorId} subjectId={recommendation.subjectId} />
+              </>
+            )}
             <Excerpt text={recommendation.text} />
           </div>
           <div className="actions">
             <Link className="button secondary" href={recommendationLink(recommendation.id)}>
-              Open
+              {t('recommendations.open')}
             </Link>
             {recommendation.status !== 'accepted' && (
               <ActionButton
                 variant="primary"
                 action={() => api.answerRecommendation(recommendation.id, 'accept').then(reload)}
               >
-                Accept
+                {t('recommendations.accept')}
               </ActionButton>
             )}
             {recommendation.status !== 'hidden' && (
               <ActionButton action={() => api.answerRecommendation(recommendation.id, 'hide').then(reload)}>
-                Hide
+                {t('recommendations.hide')}
               </ActionButton>
             )}
           </div>
@@ -54,29 +66,41 @@ function ReceivedList({ items, reload }: { items: Recommendation[]; reload: () =
 }
 
 function GivenList({ items, reload }: { items: Recommendation[]; reload: () => void }) {
+  const t = useT();
   const shown = items.filter((item) => item.status !== 'withdrawn');
-  if (shown.length === 0) return <p className="muted">You have not recommended anyone yet.</p>;
+  if (shown.length === 0) return <p className="muted">{t('recommendations.given.empty')}</p>;
   return (
     <ul className="rows">
       {shown.map((recommendation) => (
         <li key={recommendation.id} className="row">
           <div>
-            For <ColleagueName id={recommendation.subjectId} />{' '}
-            <span className={`status ${recommendation.status}`}>{STATUS_LABELS[recommendation.status]}</span>
+            <Message
+              id="recommendation.for"
+              values={{ name: <ColleagueName id={recommendation.subjectId} /> }}
+            />{' '}
+            <StatusLabel status={recommendation.status} />
+            {recommendation.reciprocal && (
+              <>
+                {' '}
+                <MutualBadge authorId={recommendation.authorId} subjectId={recommendation.subjectId} />
+              </>
+            )}
             {recommendation.revisionRequest && (
-              <p className="message small">They asked for a revision: “{recommendation.revisionRequest}”</p>
+              <p className="message small">
+                {t('recommendations.given.revisionAsked', { message: recommendation.revisionRequest })}
+              </p>
             )}
             <Excerpt text={recommendation.text} />
           </div>
           <div className="actions">
             <Link className="button secondary" href={recommendationLink(recommendation.id)}>
-              Edit
+              {t('recommendations.edit')}
             </Link>
             <ActionButton
               variant="danger"
               action={() => api.withdrawRecommendation(recommendation.id).then(reload)}
             >
-              Withdraw
+              {t('recommendations.withdraw')}
             </ActionButton>
           </div>
         </li>
@@ -86,17 +110,28 @@ function GivenList({ items, reload }: { items: Recommendation[]; reload: () => v
 }
 
 function RequestsToMe({ items, reload }: { items: RecommendationRequest[]; reload: () => void }) {
-  if (items.length === 0) return <p className="muted">No one is waiting for a recommendation from you.</p>;
+  const t = useT();
+  if (items.length === 0) return <p className="muted">{t('recommendations.toMe.empty')}</p>;
   return (
     <ul className="rows">
       {items.map((request) => (
         <li key={request.id} className="row">
           <div>
-            <ColleagueName id={request.requesterId} /> asks you, as{' '}
-            <AskedAs relationship={request.relationship} />
-            {request.message && <p className="quote">“{request.message}”</p>}
+            <Message
+              id="recommendations.toMe.asks"
+              values={{
+                name: <ColleagueName id={request.requesterId} />,
+                relationship: <AskedAs relationship={request.relationship} />,
+              }}
+            />
+            {request.message && (
+              <p className="quote">{t('recommendation.quote', { text: request.message })}</p>
+            )}
             <span className="muted small">
-              Open until <Day iso={request.expiresAt} />
+              <Message
+                id="recommendations.toMe.openUntil"
+                values={{ day: <Day iso={request.expiresAt} /> }}
+              />
             </span>
           </div>
           <div className="actions">
@@ -104,10 +139,10 @@ function RequestsToMe({ items, reload }: { items: RecommendationRequest[]; reloa
               className="button primary"
               href={`/recommendation-requests/${encodeURIComponent(request.id)}`}
             >
-              Write
+              {t('recommendations.toMe.write')}
             </Link>
             <ActionButton action={() => api.declineRecommendationRequest(request.id).then(reload)}>
-              Decline
+              {t('recommendations.toMe.decline')}
             </ActionButton>
           </div>
         </li>
@@ -117,10 +152,14 @@ function RequestsToMe({ items, reload }: { items: RecommendationRequest[]; reloa
 }
 
 function MyRequests({ items, reload }: { items: RecommendationRequest[]; reload: () => void }) {
+  const t = useT();
   if (items.length === 0)
     return (
       <p className="muted">
-        No requests waiting. <Link href="/balance">See whom to ask</Link>.
+        <Message
+          id="recommendations.mine.empty"
+          values={{ link: (text) => <Link href="/balance">{text}</Link> }}
+        />
       </p>
     );
   return (
@@ -128,15 +167,20 @@ function MyRequests({ items, reload }: { items: RecommendationRequest[]; reload:
       {items.map((request) => (
         <li key={request.id} className="row">
           <div>
-            You asked <ColleagueName id={request.recipientId} />, as{' '}
-            <AskedAs relationship={request.relationship} />{' '}
+            <Message
+              id="recommendations.mine.asked"
+              values={{
+                name: <ColleagueName id={request.recipientId} />,
+                relationship: <AskedAs relationship={request.relationship} />,
+              }}
+            />{' '}
             <span className="muted small">
-              on <Day iso={request.createdAt} />
+              <Message id="recommendations.mine.askedOn" values={{ day: <Day iso={request.createdAt} /> }} />
             </span>
           </div>
           <div className="actions">
             <ActionButton action={() => api.withdrawRecommendationRequest(request.id).then(reload)}>
-              Withdraw
+              {t('recommendations.withdraw')}
             </ActionButton>
           </div>
         </li>
@@ -146,16 +190,25 @@ function MyRequests({ items, reload }: { items: RecommendationRequest[]; reload:
 }
 
 function FulfilledRequests({ items }: { items: RecommendationRequest[] }) {
-  if (items.length === 0) return <p className="muted">None of your requests has been answered yet.</p>;
+  const t = useT();
+  if (items.length === 0) return <p className="muted">{t('recommendations.fulfilled.empty')}</p>;
   return (
     <ul className="rows">
       {items.map((request) => (
         <li key={request.id} className="row">
           <div>
-            You asked <ColleagueName id={request.recipientId} />, as{' '}
-            <AskedAs relationship={request.relationship} />, and got your recommendation{' '}
+            <Message
+              id="recommendations.fulfilled.answered"
+              values={{
+                name: <ColleagueName id={request.recipientId} />,
+                relationship: <AskedAs relationship={request.relationship} />,
+              }}
+            />{' '}
             <span className="muted small">
-              (asked on <Day iso={request.createdAt} />)
+              <Message
+                id="recommendations.fulfilled.askedOn"
+                values={{ day: <Day iso={request.createdAt} /> }}
+              />
             </span>
           </div>
         </li>
@@ -182,37 +235,40 @@ export function RecommendationsPage() {
   const toMe = useLoad(() => api.recommendationRequests('incoming'), 'requests-incoming');
   const mine = useLoad(() => api.recommendationRequests('outgoing'), 'requests-outgoing');
   const fulfilled = useLoad(() => api.recommendationRequests('outgoing', 'fulfilled'), 'requests-fulfilled');
+  const t = useT();
   return (
-    <Page title="Recommendations">
+    <Page title={t('recommendations.title')}>
       <p>
         <Link className="button primary" href="/recommendations/new">
-          Write a recommendation
+          {t('recommendations.write')}
         </Link>
       </p>
       <section className="card" aria-labelledby="received-title">
-        <h2 id="received-title">Received</h2>
+        <h2 id="received-title">{t('recommendations.received.title')}</h2>
         <p className="muted small">
-          Those on your profile, signed by the company: a file to keep when you leave, that anyone can check.{' '}
-          <ActionButton action={downloadSignedDocument}>Download signed document</ActionButton>
+          {t('recommendations.received.document')}{' '}
+          <ActionButton action={downloadSignedDocument}>
+            {t('recommendations.received.download')}
+          </ActionButton>
         </p>
         <Loading loaded={received}>
           {(page) => <ReceivedList items={page.items} reload={received.reload} />}
         </Loading>
       </section>
       <section className="card" aria-labelledby="requests-to-me-title">
-        <h2 id="requests-to-me-title">Asked of you</h2>
+        <h2 id="requests-to-me-title">{t('recommendations.toMe.title')}</h2>
         <Loading loaded={toMe}>{(page) => <RequestsToMe items={page.items} reload={toMe.reload} />}</Loading>
       </section>
       <section className="card" aria-labelledby="given-title">
-        <h2 id="given-title">Written by you</h2>
+        <h2 id="given-title">{t('recommendations.given.title')}</h2>
         <Loading loaded={given}>{(page) => <GivenList items={page.items} reload={given.reload} />}</Loading>
       </section>
       <section className="card" aria-labelledby="my-requests-title">
-        <h2 id="my-requests-title">Your requests</h2>
+        <h2 id="my-requests-title">{t('recommendations.mine.title')}</h2>
         <Loading loaded={mine}>{(page) => <MyRequests items={page.items} reload={mine.reload} />}</Loading>
       </section>
       <section className="card" aria-labelledby="fulfilled-requests-title">
-        <h2 id="fulfilled-requests-title">Your requests, answered</h2>
+        <h2 id="fulfilled-requests-title">{t('recommendations.fulfilled.title')}</h2>
         <Loading loaded={fulfilled}>{(page) => <FulfilledRequests items={page.items} />}</Loading>
       </section>
     </Page>

@@ -1,11 +1,31 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useIntl } from 'react-intl';
 import { api, isRelationship, RELATIONSHIPS, type Recommendation, type Relationship } from '../api';
 import { clearDraft, draftKeyOf, readDraft, saveDraft } from '../draft';
+import { Message, useT } from '../i18n/i18n';
 import { relationshipInOrgChart } from '../org-chart';
 import { Link, navigate } from '../router';
 import { session } from '../session';
-import { textLimit } from '../text-limit';
+import { textLimit, type TextLimit } from '../text-limit';
 import { asError, ColleagueName, ErrorMessage, Loading, Page, RelationshipChoice, useLoad } from '../ui';
+
+/**
+ * What the counter under the text box says: the count against the maximum, and how far it is from
+ * the limits. Without grouping, as one counts characters ("3000").
+ */
+function useCounter(): (limit: TextLimit) => string {
+  const t = useT();
+  const intl = useIntl();
+  return (limit) => {
+    const count = intl.formatNumber(limit.count, { useGrouping: false });
+    const max = intl.formatNumber(limit.max, { useGrouping: false });
+    if (limit.state === 'too-short')
+      return t('writeRecommendation.counter.tooShort', { count, max, missing: limit.off });
+    if (limit.state === 'too-long')
+      return t('writeRecommendation.counter.tooLong', { count, max, excess: limit.off });
+    return t('writeRecommendation.counter', { count, max });
+  };
+}
 
 /**
  * The relationship picker and the text box with its limits shown as one types. With `draftKey`, what
@@ -34,6 +54,9 @@ export function RecommendationForm({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error>();
   const textBox = useRef<HTMLTextAreaElement>(null);
+  const t = useT();
+  const intl = useIntl();
+  const counter = useCounter();
   const limit = textLimit(text);
 
   useEffect(() => {
@@ -43,11 +66,19 @@ export function RecommendationForm({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!relationship) {
-      setError(new Error(`Choose how you know ${subjectName}.`));
+      setError(new Error(t('writeRecommendation.chooseRelationship', { name: subjectName })));
       return;
     }
     if (limit.state !== 'ok') {
-      setError(new Error(`The text needs 20 to 3000 characters: ${limit.message}.`));
+      setError(
+        new Error(
+          t('writeRecommendation.textOutOfBounds', {
+            min: intl.formatNumber(limit.min, { useGrouping: false }),
+            max: intl.formatNumber(limit.max, { useGrouping: false }),
+            counter: counter(limit),
+          }),
+        ),
+      );
       textBox.current?.focus();
       return;
     }
@@ -66,9 +97,9 @@ export function RecommendationForm({
 
   return (
     <form className="card" onSubmit={submit}>
-      {draft && <p className="muted">Your unsent draft is restored.</p>}
+      {draft && <p className="muted">{t('writeRecommendation.draftRestored')}</p>}
       <fieldset>
-        <legend>How do you know {subjectName}?</legend>
+        <legend>{t('writeRecommendation.howDoYouKnow', { name: subjectName })}</legend>
         {RELATIONSHIPS.map((value) => (
           <label key={value} className="choice">
             <input
@@ -82,7 +113,7 @@ export function RecommendationForm({
           </label>
         ))}
       </fieldset>
-      <label htmlFor="recommendation-text">Your recommendation</label>
+      <label htmlFor="recommendation-text">{t('writeRecommendation.text')}</label>
       <textarea
         id="recommendation-text"
         ref={textBox}
@@ -91,10 +122,10 @@ export function RecommendationForm({
         onChange={(e) => setText(e.target.value)}
         aria-describedby="recommendation-text-limit"
         aria-invalid={limit.state === 'too-long' || undefined}
-        placeholder={`What was it like to work with ${subjectName}? A concrete example helps most.`}
+        placeholder={t('writeRecommendation.placeholder', { name: subjectName })}
       />
       <p id="recommendation-text-limit" className={`counter ${limit.state}`} aria-live="polite">
-        {limit.message}
+        {counter(limit)}
       </p>
       <ErrorMessage error={error} />
       <button type="submit" className="primary" disabled={busy}>
@@ -118,6 +149,7 @@ export function WriteRecommendation({
   const author = session.employeeId();
   const given = useLoad(() => api.recommendations('given'), `given-${subjectId}`);
   const me = useLoad(api.me, 'me');
+  const t = useT();
   const write = (chosen: Relationship, text: string) =>
     api
       .writeRecommendation({ subjectId, relationship: chosen, text, ...(requestId ? { requestId } : {}) })
@@ -133,10 +165,15 @@ export function WriteRecommendation({
             if (earlier)
               return (
                 <p className="message">
-                  You already recommended {employee.name}.{' '}
-                  <Link href={`/recommendations/${encodeURIComponent(earlier.id)}`}>
-                    Edit your recommendation
-                  </Link>
+                  <Message
+                    id="writeRecommendation.already"
+                    values={{
+                      name: employee.name,
+                      link: (text) => (
+                        <Link href={`/recommendations/${encodeURIComponent(earlier.id)}`}>{text}</Link>
+                      ),
+                    }}
+                  />
                 </p>
               );
             return (
@@ -146,7 +183,7 @@ export function WriteRecommendation({
                     subjectName={employee.name}
                     // What the request asked for, else what the org chart knows of us, else the author's choice.
                     initialRelationship={relationship ?? relationshipInOrgChart(myself, employee)}
-                    submitLabel={`Recommend ${employee.name}`}
+                    submitLabel={t('writeRecommendation.submit', { name: employee.name })}
                     onSubmit={write}
                     draftKey={author ? draftKeyOf(author, subjectId) : undefined}
                   />
@@ -162,17 +199,20 @@ export function WriteRecommendation({
 
 function ChooseSubject() {
   const connections = useLoad(api.connections, 'connections');
+  const t = useT();
   return (
     <Loading loaded={connections}>
       {(page) =>
         page.items.length === 0 ? (
           <p>
-            You can recommend the colleagues you are connected with.{' '}
-            <Link href="/connections">Find them</Link>.
+            <Message
+              id="writeRecommendation.noConnections"
+              values={{ link: (text) => <Link href="/connections">{text}</Link> }}
+            />
           </p>
         ) : (
           <>
-            <p>Whom would you like to recommend?</p>
+            <p>{t('writeRecommendation.chooseSubject')}</p>
             <ul className="rows">
               {page.items.map((connection) => (
                 <li key={connection.employeeId} className="row">
@@ -191,18 +231,19 @@ function ChooseSubject() {
 }
 
 export function WriteRecommendationPage({ subjectId }: { subjectId: string | null }) {
+  const t = useT();
   if (subjectId && subjectId === session.employeeId())
     return (
-      <Page title="Write a recommendation">
-        <p className="message">You cannot recommend yourself; ask a colleague instead.</p>
+      <Page title={t('writeRecommendation.title')}>
+        <p className="message">{t('writeRecommendation.notYourself')}</p>
       </Page>
     );
   return (
-    <Page title="Write a recommendation">
+    <Page title={t('writeRecommendation.title')}>
       {subjectId ? (
         <>
           <p>
-            For <ColleagueName id={subjectId} />. It shows on their profile once they accept it.
+            <Message id="writeRecommendation.for" values={{ name: <ColleagueName id={subjectId} /> }} />
           </p>
           <WriteRecommendation subjectId={subjectId} />
         </>
