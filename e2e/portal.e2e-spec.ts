@@ -261,9 +261,13 @@ describeInBrowser('the employee portal', () => {
       .fill('Ana is the manager who made our team both faster and calmer: clear goals, honest feedback.');
     await benFromEmail.getByRole('button', { name: `Recommend ${ana.name}` }).click();
     await title(benFromEmail, 'Your recommendation').waitFor();
+    // His returns the favour, and says so.
+    await benFromEmail.getByText('Mutual: you recommended each other').waitFor();
 
-    // Ben accepts Ana's recommendation from the email's "show" link.
+    // Ben accepts Ana's recommendation from the email's "show" link: the earlier one of the two is
+    // mutual now too.
     await benFromEmail.goto(linkIn(nudge, 'Show the recommendation').href);
+    await benFromEmail.getByText('Mutual: you recommended each other').waitFor();
     await benFromEmail.getByRole('button', { name: 'Accept and show on my profile' }).click();
     await benFromEmail.getByText('On the profile').waitFor();
 
@@ -273,6 +277,12 @@ describeInBrowser('the employee portal', () => {
     await reloadUntilVisible(anaPage, received.getByRole('button', { name: 'Accept' }));
     await received.getByRole('button', { name: 'Accept' }).click();
     await received.getByText('On the profile').waitFor();
+    // Both of hers are mutual: Ben's to her, and her earlier one to him.
+    await received.getByText('Mutual: you recommended each other').waitFor();
+    await anaPage
+      .getByRole('region', { name: 'Written by you' })
+      .getByText('Mutual: you recommended each other')
+      .waitFor();
 
     // She downloads it signed, and it checks out against the keys her company publishes on the portal.
     const [download] = await Promise.all([
