@@ -36,6 +36,8 @@ const EXPECTED_MESSAGES = [
   'RecommendationHidden.v1',
   'RecommendationWithdrawn.v1',
   'RecommendationTakenDown.v1',
+  'RecommendationReciprocated.v1',
+  'RecommendationReciprocityEnded.v1',
   'EmailSent.v1',
 ];
 
