@@ -24,6 +24,8 @@ export class ReciprocalBothWays1798300000000 implements MigrationInterface {
        WHERE r.id = mutual.id AND r.reciprocal <> mutual.reciprocal`);
   }
 
-  /** The flags the rule gave stay: the earlier rule has no way back to which one was written first. */
-  async down(): Promise<void> {}
+  async down(): Promise<void> {
+    // The flags stay as the rule set them: the release before reads them as they are, and nothing
+    // tells which of a pair was written first to undo it.
+  }
 }

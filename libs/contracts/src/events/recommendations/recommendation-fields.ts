@@ -18,13 +18,10 @@ export const recommendationStateFields = {
     .boolean()
     .optional()
     .meta({ description: 'True when the org chart confirms the relationship.' }),
-  reciprocal: z
-    .boolean()
-    .optional()
-    .meta({
-      description:
-        'True while the subject has a recommendation of the author too, neither withdrawn nor taken down.',
-    }),
+  reciprocal: z.boolean().optional().meta({
+    description:
+      'True while the subject has a recommendation of the author too, neither withdrawn nor taken down.',
+  }),
   status: RecommendationStatus.optional().meta({
     description: "The recommendation's status after the event.",
   }),
