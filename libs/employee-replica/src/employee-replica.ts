@@ -44,6 +44,7 @@ export class EmployeeReplica {
         managerId: data.managerId,
         managerSource: data.managerSource ?? null,
         timeZone: data.timeZone,
+        language: data.language ?? null,
         active: true,
       })
       .orIgnore()
@@ -58,6 +59,8 @@ export class EmployeeReplica {
       name: data.name,
       title: data.title,
       timeZone: data.timeZone,
+      // Events from before identity published it carry no language: what the replica knew stays.
+      ...(data.language === undefined ? {} : { language: data.language }),
     });
   }
 
@@ -90,11 +93,11 @@ export class EmployeeReplica {
    */
   async erase(manager: EntityManager, data: EventData<typeof EmployeeErasedV1>): Promise<void> {
     await manager.query(
-      `INSERT INTO employee (id, email, name, title, manager_id, manager_source, time_zone, active, erased_at)
-       VALUES ($1, '', '', NULL, NULL, NULL, NULL, false, $2)
+      `INSERT INTO employee (id, email, name, title, manager_id, manager_source, time_zone, language, active, erased_at)
+       VALUES ($1, '', '', NULL, NULL, NULL, NULL, NULL, false, $2)
        ON CONFLICT (id) DO UPDATE
          SET email = '', name = '', title = NULL, manager_id = NULL, manager_source = NULL,
-             time_zone = NULL, active = false, erased_at = COALESCE(employee.erased_at, EXCLUDED.erased_at)`,
+             time_zone = NULL, language = NULL, active = false, erased_at = COALESCE(employee.erased_at, EXCLUDED.erased_at)`,
       [data.employeeId, data.erasedAt],
     );
   }

@@ -9,3 +9,4 @@ export * from './replica-deactivated-employees';
 export * from './replicated-employee.repository';
 export * from './replica-erasure.migration';
 export * from './employee-erasure';
+export * from './replica-language.migration';

@@ -27,6 +27,10 @@ export class ReplicatedEmployee {
   @Column('text', { nullable: true })
   timeZone!: string | null;
 
+  /** BCP 47 language the employee reads emails in, when identity knows it (older events lack it). */
+  @Column('text', { nullable: true })
+  language!: string | null;
+
   @Column('boolean')
   active!: boolean;
 
@@ -37,10 +41,10 @@ export class ReplicatedEmployee {
 
 /** The `employee` table's columns as plain SQL selects them, shaped as ReplicatedEmployee. */
 export const REPLICATED_EMPLOYEE_COLUMNS =
-  'id, email, name, title, manager_id AS "managerId", manager_source AS "managerSource", time_zone AS "timeZone", active, erased_at AS "erasedAt"';
+  'id, email, name, title, manager_id AS "managerId", manager_source AS "managerSource", time_zone AS "timeZone", language, active, erased_at AS "erasedAt"';
 
 /** The employee in a row selected with REPLICATED_EMPLOYEE_COLUMNS and other columns beside them. */
 export function replicatedEmployeeOf(row: ReplicatedEmployee): ReplicatedEmployee {
-  const { id, email, name, title, managerId, managerSource, timeZone, active, erasedAt } = row;
-  return { id, email, name, title, managerId, managerSource, timeZone, active, erasedAt };
+  const { id, email, name, title, managerId, managerSource, timeZone, language, active, erasedAt } = row;
+  return { id, email, name, title, managerId, managerSource, timeZone, language, active, erasedAt };
 }

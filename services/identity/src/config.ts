@@ -5,7 +5,10 @@ import {
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
 import {
+  brandEnvironment,
+  brandLogoSecureInProduction,
   commaSeparated,
+  isKnownTimeZone,
   mailEnvironment,
   productionSecrets,
   serviceEnvironment,
@@ -50,6 +53,8 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
   // identity sends the account emails (confirm your email, reset your password) itself, as
   // notifications sends the rest: no sign-in secret travels on a Kafka topic.
   .extend(mailEnvironment.shape)
+  // COMPANY_NAME, BRAND_COLOR, DEFAULT_LANGUAGE…: shared with notifications, so every email looks alike.
+  .extend(brandEnvironment.shape)
   // Refresh tokens and their cookie: how long a sign-in lasts.
   .extend(sessionEnvironment.shape)
   .extend({
@@ -119,9 +124,15 @@ export const identityEnvironment = serviceEnvironment({ name: 'identity', port: 
     ),
     /** How long an invitation's link lets its employee set their first password. */
     INVITATION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    /** The time zone of dates in account emails to people whose profile names none (IANA). */
+    DEFAULT_TIME_ZONE: z
+      .string()
+      .refine(isKnownTimeZone, 'an IANA time zone, e.g. Europe/Lisbon')
+      .default('UTC'),
     ...ssoEnvironment.shape,
   })
   .refine(...invitationSecretRequiredInProduction)
+  .refine(...brandLogoSecureInProduction)
   .refine(...sessionCookieSecureInProduction)
   .refine(...ssoConfiguredTogether)
   .refine(...ssoIssuerSecureInProduction)

@@ -1,7 +1,7 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule, invitationSecretOf } from '@vouch/auth';
 import { employeeReplicaMigrations, ReplicaDeactivatedEmployees } from '@vouch/employee-replica';
-import { ServicePlatformModule, smtpSettingsOf, type ServiceDescription } from '@vouch/platform';
+import { emailLookOf, ServicePlatformModule, smtpSettingsOf, type ServiceDescription } from '@vouch/platform';
 import { type NotificationsEnvironment, unsubscribeSecretOf } from './config';
 import { CreateNotificationsSchema1764100000000 } from './migrations/1764100000000-create-notifications-schema';
 import { DailyDigest1764300000000 } from './migrations/1764300000000-daily-digest';
@@ -64,6 +64,7 @@ export class AppModule {
           unsubscribeTokenDays: environment.UNSUBSCRIBE_TOKEN_DAYS,
           invitationSecret: invitation.secret,
           from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
+          emailLook: emailLookOf(environment),
           senderPollIntervalMs: environment.SENDER_POLL_INTERVAL_MS,
           senderConcurrency: environment.SENDER_CONCURRENCY,
           senderLeaseMs: environment.SENDER_LEASE_MS,

@@ -6,6 +6,8 @@ import {
   invitationSecretRequiredInProduction,
 } from '@vouch/auth';
 import {
+  brandEnvironment,
+  brandLogoSecureInProduction,
   mailEnvironment,
   productionSecrets,
   SECRET_MIN_LENGTH,
@@ -47,6 +49,8 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
   .extend(invitationSecretEnvironment.shape)
   // SMTP_*, PUBLIC_URL and the sender: shared with identity, which sends the account emails.
   .extend(mailEnvironment.shape)
+  // COMPANY_NAME, BRAND_COLOR, DEFAULT_LANGUAGE…: shared with identity, so every email looks alike.
+  .extend(brandEnvironment.shape)
   .extend({
     /** At most this many emails per second through SMTP (a provider's quota); unset means no limit. */
     SMTP_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).optional(),
@@ -164,6 +168,7 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     { message: 'within WORKING_HOURS: the digest goes out at that hour, never held', path: ['DIGEST_HOUR'] },
   )
   .refine(...invitationSecretRequiredInProduction)
+  .refine(...brandLogoSecureInProduction)
   .superRefine(kafkaConnectionRules)
   .superRefine(smtpSettingsValid)
   .superRefine(

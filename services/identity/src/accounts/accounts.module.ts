@@ -1,5 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
-import { smtpSettingsOf } from '@vouch/platform';
+import { emailLookOf, smtpSettingsOf } from '@vouch/platform';
 import type { IdentityEnvironment } from '../config';
 import { ACCOUNT_SETTINGS, type AccountSettings } from './application/account-settings';
 import { ConfirmEmail } from './application/confirm-email.use-case';
@@ -27,6 +27,8 @@ export class AccountsModule {
       publicUrl: environment.PUBLIC_URL,
       smtp: smtpSettingsOf(environment),
       from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
+      emailLook: emailLookOf(environment),
+      defaultTimeZone: environment.DEFAULT_TIME_ZONE,
       confirmationTtlMs: environment.EMAIL_CONFIRMATION_TTL_HOURS * HOUR_MS,
       resetTtlMs: environment.PASSWORD_RESET_TTL_MINUTES * MINUTE_MS,
       emailsPerAddressPerHour: 5,

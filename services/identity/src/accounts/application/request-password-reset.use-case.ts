@@ -7,9 +7,9 @@ import { normaliseEmail } from '../../employees/domain/email-address';
 import { EmployeeRepository } from '../../employees/infrastructure/employee.repository';
 import { linkExpiry, linkTokenHash, newLinkToken } from '../domain/account-link';
 import { PasswordSignInDisabledError } from '../domain/account.errors';
-import { AccountMailer } from '../infrastructure/account-mailer';
+import { AccountMailer, recipientOf } from '../infrastructure/account-mailer';
 import { PasswordResetRepository } from '../infrastructure/password-reset.repository';
-import { ACCOUNT_SETTINGS, durationInWords, type AccountSettings } from './account-settings';
+import { ACCOUNT_SETTINGS, type AccountSettings } from './account-settings';
 
 /**
  * "Forgot password": a "Reset your password" email to an active employee, whose link replaces any
@@ -52,13 +52,9 @@ export class RequestPasswordReset {
         usedAt: null,
       }),
     );
-    this.mailer.dispatch(
-      'reset-password',
-      { name: employee.snapshot().name, address: email },
-      {
-        links: { reset: this.mailer.link(`/reset-password#token=${token}`) },
-        details: { validFor: durationInWords(this.settings.resetTtlMs) },
-      },
-    );
+    this.mailer.dispatch('reset-password', recipientOf(employee), {
+      links: { reset: this.mailer.link(`/reset-password#token=${token}`) },
+      details: { validForMs: this.settings.resetTtlMs },
+    });
   }
 }

@@ -7,7 +7,7 @@ import { linkExpiry, linkTokenHash, newLinkToken } from '../domain/account-link'
 import { PasswordSignInDisabledError } from '../domain/account.errors';
 import { AccountMailer } from '../infrastructure/account-mailer';
 import { PendingRegistrationRepository } from '../infrastructure/pending-registration.repository';
-import { ACCOUNT_SETTINGS, durationInWords, type AccountSettings } from './account-settings';
+import { ACCOUNT_SETTINGS, type AccountSettings } from './account-settings';
 
 /**
  * A new "Confirm your email" email for the address's latest sign-up, with a new link (the one
@@ -44,10 +44,10 @@ export class ResendEmailConfirmation {
     );
     this.mailer.dispatch(
       'confirm-email',
-      { name: registration.name, address: email },
+      { name: registration.name, address: email, language: null, timeZone: null },
       {
         links: { confirm: this.mailer.link(`/confirm-email#token=${token}`) },
-        details: { validFor: durationInWords(this.settings.confirmationTtlMs) },
+        details: { validForMs: this.settings.confirmationTtlMs },
       },
     );
   }

@@ -8,7 +8,7 @@ import { PasswordHasher } from '../../employees/infrastructure/password-hasher';
 import { RevokeSessions } from '../../sessions/application/revoke-sessions';
 import { assertLinkUsable, linkTokenHash } from '../domain/account-link';
 import { AccountLinkNotValidError, PasswordSignInDisabledError } from '../domain/account.errors';
-import { AccountMailer } from '../infrastructure/account-mailer';
+import { AccountMailer, recipientOf } from '../infrastructure/account-mailer';
 import { PasswordResetRepository } from '../infrastructure/password-reset.repository';
 
 /**
@@ -60,13 +60,9 @@ export class ResetPassword {
     });
     // Whoever followed the link owns the address: an attacker's failed logins no longer delay them.
     await this.loginLimiter.forgive(employee.snapshot().email);
-    this.mailer.dispatch(
-      'password-changed',
-      { name: employee.snapshot().name, address: employee.snapshot().email },
-      {
-        links: { forgotPassword: this.mailer.link('/forgot-password') },
-        details: { changedAt: `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC` },
-      },
-    );
+    this.mailer.dispatch('password-changed', recipientOf(employee), {
+      links: { forgotPassword: this.mailer.link('/forgot-password') },
+      details: { changedAt: at },
+    });
   }
 }

@@ -7,9 +7,9 @@ import { EmployeeRepository } from '../../employees/infrastructure/employee.repo
 import { PasswordHasher } from '../../employees/infrastructure/password-hasher';
 import { linkExpiry, linkTokenHash, newLinkToken } from '../domain/account-link';
 import { PasswordSignInDisabledError } from '../domain/account.errors';
-import { AccountMailer } from '../infrastructure/account-mailer';
+import { AccountMailer, recipientOf } from '../infrastructure/account-mailer';
 import { PendingRegistrationRepository } from '../infrastructure/pending-registration.repository';
-import { ACCOUNT_SETTINGS, durationInWords, type AccountSettings } from './account-settings';
+import { ACCOUNT_SETTINGS, type AccountSettings } from './account-settings';
 
 export interface SignUpCommand {
   email: string;
@@ -54,17 +54,13 @@ export class SignUp {
     if (existing) {
       // A deactivated employee gets no email, as from the rest of Vouch.
       if (existing.isActive)
-        this.mailer.dispatch(
-          'sign-up-attempted',
-          { name: existing.snapshot().name, address: email },
-          {
-            links: {
-              signIn: this.mailer.link('/signin'),
-              forgotPassword: this.mailer.link('/forgot-password'),
-            },
-            details: {},
+        this.mailer.dispatch('sign-up-attempted', recipientOf(existing), {
+          links: {
+            signIn: this.mailer.link('/signin'),
+            forgotPassword: this.mailer.link('/forgot-password'),
           },
-        );
+          details: {},
+        });
       return;
     }
     const token = newLinkToken();
@@ -83,10 +79,11 @@ export class SignUp {
     });
     this.mailer.dispatch(
       'confirm-email',
-      { name: command.name, address: email },
+      // Nobody yet: the sign-up's language is not known, so the company's.
+      { name: command.name, address: email, language: null, timeZone: null },
       {
         links: { confirm: this.mailer.link(`/confirm-email#token=${token}`) },
-        details: { validFor: durationInWords(this.settings.confirmationTtlMs) },
+        details: { validForMs: this.settings.confirmationTtlMs },
       },
     );
   }

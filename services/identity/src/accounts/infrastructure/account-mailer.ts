@@ -7,11 +7,26 @@ import {
 } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
-import { describeSmtpError, smtpTransportOptions } from '@vouch/platform';
+import { describeSmtpError, pickLanguage, readableTimeZone, smtpTransportOptions } from '@vouch/platform';
+import type { Employee } from '../../employees/domain/employee';
 import { ACCOUNT_SETTINGS, type AccountSettings } from '../application/account-settings';
 import { renderAccountEmail, type AccountEmailContent, type AccountEmailKind } from './account-emails';
 
 const HOUR_MS = 3_600_000;
+
+/** Whom an account email goes to, and how they read: language and time zone when known. */
+export interface AccountEmailRecipient {
+  name: string;
+  address: string;
+  language: string | null;
+  timeZone: string | null;
+}
+
+/** An employee as an account email's recipient: at their address, in their language and time zone. */
+export function recipientOf(employee: Employee): AccountEmailRecipient {
+  const { name, email, language, timeZone } = employee.snapshot();
+  return { name, address: email, language, timeZone };
+}
 
 /**
  * Sends the account emails over SMTP (the same SMTP settings and sender as notifications) straight from
@@ -36,10 +51,13 @@ export class AccountMailer implements BeforeApplicationShutdown, OnApplicationSh
     return `${this.settings.publicUrl}${path}`;
   }
 
-  /** Sends an account email in the background. */
+  /**
+   * Sends an account email in the background, in the recipient's language and time zone (an
+   * employee's profile; none for a sign-up yet to be confirmed), else the company's defaults.
+   */
   dispatch(
     kind: AccountEmailKind,
-    to: { name: string; address: string },
+    to: AccountEmailRecipient,
     content: Omit<AccountEmailContent, 'recipientName'>,
   ): void {
     this.inBackground(`the "${kind}" email was not sent`, () =>
@@ -62,7 +80,7 @@ export class AccountMailer implements BeforeApplicationShutdown, OnApplicationSh
 
   private async send(
     kind: AccountEmailKind,
-    to: { name: string; address: string },
+    to: AccountEmailRecipient,
     content: AccountEmailContent,
   ): Promise<void> {
     const at = new Date();
@@ -79,10 +97,17 @@ export class AccountMailer implements BeforeApplicationShutdown, OnApplicationSh
       kind,
       at,
     ]);
-    const email = renderAccountEmail(kind, content);
+    const { brand, defaultLanguage } = this.settings.emailLook;
+    const language = pickLanguage(to.language, defaultLanguage);
+    const email = renderAccountEmail(kind, content, {
+      language,
+      timeZone: readableTimeZone(to.timeZone, this.settings.defaultTimeZone),
+      brand,
+    });
     await this.transporter.sendMail({
       from: this.settings.from,
-      to,
+      to: { name: to.name, address: to.address },
+      headers: { 'Content-Language': language },
       subject: email.subject,
       html: email.html,
       text: email.text,

@@ -1,5 +1,5 @@
 import type { BackoffPolicy } from '@vouch/messaging';
-import type { SmtpSettings } from '@vouch/platform';
+import type { EmailLook, SmtpSettings } from '@vouch/platform';
 import type { RetryPolicy } from '../domain/delivery-outcome';
 import type { Weekday } from '../domain/working-hours';
 
@@ -20,6 +20,8 @@ export interface NotificationsSettings {
   /** Makes the token of an invitation's link (INVITATION_SECRET), which identity verifies. */
   invitationSecret: string;
   from: { name: string; address: string };
+  /** The company's brand and default language (COMPANY_NAME, BRAND_COLOR, DEFAULT_LANGUAGE…). */
+  emailLook: EmailLook;
   senderPollIntervalMs: number;
   senderConcurrency: number;
   /** How long claimed deliveries stay with their sender: past it, another may send them. */

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EmployeeInvitedV1, EventData } from '@vouch/contracts';
 import { UnitOfWork } from '@vouch/messaging';
@@ -10,18 +10,9 @@ import { InvitationPolicy } from '../domain/email-policies';
 import { DeliveryRepository } from '../infrastructure/delivery.repository';
 import { RecipientRepository } from '../infrastructure/recipient.repository';
 import { Clock } from './clock';
-import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
 import { EmployeeNotReplicatedYetError } from './plan-emails.use-case';
 
 const policy = new InvitationPolicy();
-
-/** A date and time as the recipient reads it: "20 December 2026 at 10:00 (Europe/Lisbon)". */
-export function readableIn(timeZone: string, at: Date): string {
-  const local = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone }).format(
-    at,
-  );
-  return `${local} (${timeZone})`;
-}
 
 export interface PlanInvitationEmailCommand {
   /** The EmployeeInvited event's id. */
@@ -42,7 +33,6 @@ export class PlanInvitationEmailUseCase {
     private readonly deliveries: DeliveryRepository,
     private readonly recipients: RecipientRepository,
     private readonly clock: Clock,
-    @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {}
 
   execute(command: PlanInvitationEmailCommand): Promise<void> {
@@ -53,12 +43,10 @@ export class PlanInvitationEmailUseCase {
       const recipient = await this.recipients.find(invited.employeeId);
       if (!recipient) throw new EmployeeNotReplicatedYetError(invited.employeeId);
       if (reasonToWithhold(recipient.employee, recipient.preferences, TRANSACTIONAL)) return;
-      const timeZone = recipient.employee.timeZone ?? this.settings.defaultTimeZone;
       const email = policy.plan({
         invitationId: invited.invitationId,
         employeeId: invited.employeeId,
         expiresAt: invited.expiresAt,
-        expiresOn: readableIn(timeZone, new Date(invited.expiresAt)),
       });
       const delivery = Delivery.plan({
         id: randomUUID(),

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@vouch/messaging';
+import { pickLanguage, readableTimeZone, type EmailReader } from '@vouch/platform';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
 import { messageIdOf, RECIPIENT_UNKNOWN, type Delivery, type DeliveryState } from '../domain/delivery';
 import { safeDisplayName } from '../domain/delivery-outcome';
@@ -8,6 +9,7 @@ import { TRANSACTIONAL } from '../domain/email-category';
 import { UnsubscribeTokens } from '../domain/unsubscribe-token';
 import { DeliveryMetrics } from '../infrastructure/delivery.metrics';
 import { DeliveryRepository, type ClaimedDelivery } from '../infrastructure/delivery.repository';
+import type { Addressee } from '../infrastructure/recipient.repository';
 import { digestEntry, renderEmail, type EmailContent } from '../infrastructure/email-renderer';
 import { MailTransport, type OutgoingEmail } from '../infrastructure/mail-transport';
 import { emailLinks } from './email-links';
@@ -80,7 +82,7 @@ export class SendDueDeliveriesUseCase {
     // The address the recipient has now: their work email may have changed since it was planned.
     delivery.addressTo(recipient.employee.email);
     const state = delivery.snapshot();
-    const email = await this.compose(state);
+    const email = await this.compose(state, recipient);
     const result = await inSpan(
       `send email ${state.template}`,
       {
@@ -126,7 +128,17 @@ export class SendDueDeliveriesUseCase {
     await this.unitOfWork.runWithoutTransaction(() => this.deliveries.release(ids, claim.leaseUntil, now));
   }
 
-  private async compose(delivery: DeliveryState): Promise<OutgoingEmail> {
+  /** In the recipient's language and time zone as they are now, or the company's defaults. */
+  private readerOf({ employee }: Addressee): EmailReader {
+    const { brand, defaultLanguage } = this.settings.emailLook;
+    return {
+      language: pickLanguage(employee.language, defaultLanguage),
+      timeZone: readableTimeZone(employee.timeZone, this.settings.defaultTimeZone),
+      brand,
+    };
+  }
+
+  private async compose(delivery: DeliveryState, recipient: Addressee): Promise<OutgoingEmail> {
     // Transactional emails (the invitation) have nothing to unsubscribe from.
     const token =
       delivery.category === TRANSACTIONAL
@@ -144,10 +156,12 @@ export class SendDueDeliveriesUseCase {
     });
     const own = content(delivery);
     const carried = delivery.template === 'daily-digest' ? await this.deliveries.carriedBy(delivery.id) : [];
-    const rendered = renderEmail(delivery.template, {
-      ...own,
-      entries: carried.map((held) => digestEntry(held.template, content(held))),
-    });
+    const reader = this.readerOf(recipient);
+    const rendered = renderEmail(
+      delivery.template,
+      { ...own, entries: carried.map((held) => digestEntry(held.template, content(held), reader)) },
+      reader,
+    );
     return {
       messageId: messageIdOf(delivery.id),
       to: { name: safeDisplayName(delivery.recipientName), address: delivery.recipientEmail },
@@ -162,6 +176,7 @@ export class SendDueDeliveriesUseCase {
               'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
             }),
         'Auto-Submitted': 'auto-generated',
+        'Content-Language': reader.language,
         'X-Vouch-Delivery-Id': delivery.id,
         'X-Vouch-Event-Id': delivery.eventId,
         'X-Vouch-Template': delivery.template,

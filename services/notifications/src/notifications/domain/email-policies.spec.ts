@@ -122,7 +122,6 @@ describe('the invitation email', () => {
       invitationId: 'invitation-1',
       employeeId: 'rui',
       expiresAt: '2026-12-20T10:00:00.000Z',
-      expiresOn: '20 December 2026 at 10:00 (UTC)',
     });
     expect(email).toEqual({
       template: 'invitation',
@@ -131,7 +130,6 @@ describe('the invitation email', () => {
       details: {
         invitationId: 'invitation-1',
         expiresAt: '2026-12-20T10:00:00.000Z',
-        expiresOn: '20 December 2026 at 10:00 (UTC)',
       },
     });
   });

@@ -55,15 +55,14 @@ export class InvitationPolicy {
   plan(facts: {
     invitationId: string;
     employeeId: string;
+    /** When the link stops working: the email shows it in the reader's language and time zone. */
     expiresAt: string;
-    /** When the link stops working, as the recipient reads dates (their time zone). */
-    expiresOn: string;
   }): TransactionalEmail {
     return {
       template: 'invitation',
       category: 'transactional',
       recipientId: facts.employeeId,
-      details: { invitationId: facts.invitationId, expiresAt: facts.expiresAt, expiresOn: facts.expiresOn },
+      details: { invitationId: facts.invitationId, expiresAt: facts.expiresAt },
     };
   }
 }

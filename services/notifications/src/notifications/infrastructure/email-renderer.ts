@@ -1,13 +1,20 @@
-import Handlebars from 'handlebars';
 import {
-  EMAIL_HTML_LAYOUT,
-  EMAIL_TEXT_FOOTER,
-  EMAIL_TEXT_GREETING,
-  EMAIL_TRANSACTIONAL_TEXT_FOOTER,
+  button,
+  emailKitMessages,
+  heading,
+  list,
+  paragraph,
+  preheaderOf,
+  quote,
+  renderEmailParts,
+  type EmailBlock,
+  type EmailReader,
+  type MessageValues,
 } from '@vouch/platform';
 import type { EmailTemplate } from '../domain/email-policies';
+import { notificationMessages, type NotificationMessage } from './email-messages';
 
-/** Everything a template may show. User text (names, messages, excerpts) is escaped by Handlebars. */
+/** Everything a template may show. User text (names, messages, excerpts) is escaped in the HTML. */
 export interface EmailContent {
   recipientName: string;
   /** The other person the email is about; none for a digest. */
@@ -23,6 +30,12 @@ export interface DigestEntry {
   headline: string;
   link: string;
   quote: string | null;
+}
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
 }
 
 /** The one link that answers each email, which its line in a digest points to. */
@@ -46,221 +59,209 @@ const TRANSACTIONAL_TEMPLATES: ReadonlySet<EmailTemplate> = new Set([
   'recommendation-taken-down',
 ]);
 
-export interface RenderedEmail {
+type Say = (key: NotificationMessage, values?: MessageValues) => string;
+
+/** What a template says, in the reader's words: its subject and the blocks of its body. */
+interface Composed {
   subject: string;
-  html: string;
-  text: string;
+  blocks: EmailBlock[];
 }
 
-interface TemplateSource {
-  subject: string;
-  /** The body inside the layout, HTML. */
-  html: string;
-  text: string;
-}
-
-const TEMPLATES: Record<EmailTemplate, TemplateSource> = {
-  'reciprocity-nudge': {
-    subject: '{{counterpartName}} recommended you',
-    html: `<h1>{{counterpartName}} recommended you</h1>
-<blockquote>{{details.excerpt}}</blockquote>
-<p><a class="button" href="{{links.show}}">Show the recommendation</a></p>
-<p>The easiest way to thank {{counterpartName}} is to write one back.</p>
-<p><a class="button" href="{{links.writeBack}}">Recommend {{counterpartName}}</a></p>`,
-    text: `{{counterpartName}} recommended you.
-
-"{{details.excerpt}}"
-
-Show the recommendation: {{links.show}}
-
-The easiest way to thank {{counterpartName}} is to write one back: {{links.writeBack}}`,
-  },
-  'recommendation-received': {
-    subject: '{{counterpartName}} recommended you',
-    html: `<h1>{{counterpartName}} recommended you</h1>
-<blockquote>{{details.excerpt}}</blockquote>
-<p><a class="button" href="{{links.show}}">Show the recommendation</a></p>`,
-    text: `{{counterpartName}} recommended you.
-
-"{{details.excerpt}}"
-
-Show the recommendation: {{links.show}}`,
-  },
-  'favour-returned': {
-    subject: '{{counterpartName}} returned the favour',
-    html: `<h1>{{counterpartName}} returned the favour</h1>
-<blockquote>{{details.excerpt}}</blockquote>
-<p><a class="button" href="{{links.show}}">Show the recommendation</a></p>`,
-    text: `{{counterpartName}} returned the favour and recommended you.
-
-"{{details.excerpt}}"
-
-Show the recommendation: {{links.show}}`,
-  },
-  'recommendation-requested': {
-    subject: '{{counterpartName}} asks you for a recommendation',
-    html: `<h1>{{counterpartName}} asks you for a recommendation</h1>
-<p>As their {{details.relationship}}.</p>
-{{#if details.message}}<blockquote>{{details.message}}</blockquote>{{/if}}
-{{#if details.alreadyRecommended}}<p>{{counterpartName}} already recommended you.</p>{{/if}}
-<p><a class="button" href="{{links.request}}">Write the recommendation</a></p>`,
-    text: `{{counterpartName}} asks you for a recommendation, as their {{details.relationship}}.
-{{#if details.message}}
-"{{details.message}}"
-{{/if}}{{#if details.alreadyRecommended}}
-{{counterpartName}} already recommended you.
-{{/if}}
-Write the recommendation: {{links.request}}`,
-  },
-  'connection-requested': {
-    subject: '{{counterpartName}} wants to connect',
-    html: `<h1>{{counterpartName}} wants to connect</h1>
-{{#if details.message}}<blockquote>{{details.message}}</blockquote>{{/if}}
-<p><a class="button" href="{{links.connections}}">Answer</a></p>`,
-    text: `{{counterpartName}} wants to connect with you.
-{{#if details.message}}
-"{{details.message}}"
-{{/if}}
-Answer: {{links.connections}}`,
-  },
-  'connection-accepted': {
-    subject: 'You are connected with {{counterpartName}}',
-    html: `<h1>You are connected with {{counterpartName}}</h1>
-<p>Write {{counterpartName}} a recommendation? Giving first is the surest way to receive one.</p>
-<p><a class="button" href="{{links.writeBack}}">Recommend {{counterpartName}}</a></p>`,
-    text: `You are connected with {{counterpartName}}.
-
-Write {{counterpartName}} a recommendation? Giving first is the surest way to receive one: {{links.writeBack}}`,
-  },
-  'recommendation-accepted': {
-    subject: '{{counterpartName}} accepted your recommendation',
-    html: `<h1>{{counterpartName}} accepted your recommendation</h1>
-<p>It is on their profile now.</p>
-<p><a class="button" href="{{links.show}}">Show it</a></p>`,
-    text: `{{counterpartName}} accepted your recommendation: it is on their profile now.
-
-Show it: {{links.show}}`,
-  },
-  'revision-requested': {
-    subject: '{{counterpartName}} asks you to change your recommendation',
-    html: `<h1>{{counterpartName}} asks you to change your recommendation</h1>
-<blockquote>{{details.message}}</blockquote>
-<p><a class="button" href="{{links.show}}">Revise it</a></p>`,
-    text: `{{counterpartName}} asks you to change your recommendation:
-
-"{{details.message}}"
-
-Revise it: {{links.show}}`,
-  },
-  'request-reminder': {
-    subject: '{{counterpartName}} is still hoping for your recommendation',
-    html: `<h1>{{counterpartName}} is still hoping for your recommendation</h1>
-<p>A gentle reminder: {{counterpartName}} asked you, as their {{details.relationship}}, a while ago.</p>
-{{#if details.message}}<blockquote>{{details.message}}</blockquote>{{/if}}
-<p><a class="button" href="{{links.request}}">Write the recommendation</a></p>`,
-    text: `A gentle reminder: {{counterpartName}} asked you, as their {{details.relationship}}, for a recommendation a while ago.
-{{#if details.message}}
-"{{details.message}}"
-{{/if}}
-Write the recommendation: {{links.request}}`,
-  },
-  invitation: {
-    subject: "You're invited to Vouch — set up your sign-in",
-    html: `<h1>You're invited to Vouch</h1>
-<p>Vouch is where you and your colleagues recommend each other. Your company has added you: choose a password to sign in with your work email.</p>
-<p><a class="button" href="{{links.welcome}}">Set up your sign-in</a></p>
-<p>The link works once, until {{details.expiresOn}}. Once it has expired, ask your Vouch admin for a new invitation.</p>
-<p>Not expecting this? You can ignore this email.</p>`,
-    text: `You're invited to Vouch, where you and your colleagues recommend each other. Your company has added you: choose a password to sign in with your work email.
-
-Set up your sign-in: {{links.welcome}}
-
-The link works once, until {{details.expiresOn}}. Once it has expired, ask your Vouch admin for a new invitation.
-
-Not expecting this? You can ignore this email.`,
-  },
-  'recommendation-taken-down': {
-    subject:
-      '{{#if details.toAuthor}}Your recommendation of {{counterpartName}} was taken down{{else}}{{counterpartName}}’s recommendation of you was taken down{{/if}}',
-    html: `<h1>{{#if details.toAuthor}}Your recommendation of {{counterpartName}} was taken down{{else}}{{counterpartName}}’s recommendation of you was taken down{{/if}}</h1>
-<p>Your HR team took it down. {{#if details.toAuthor}}It no longer shows anywhere in Vouch.{{else}}It no longer shows on your profile or anywhere else in Vouch.{{/if}} Their reason:</p>
-<blockquote>{{details.reason}}</blockquote>
-<p>Questions about it? Ask your HR team.</p>
-<p><a class="button" href="{{links.recommendations}}">Your recommendations</a></p>`,
-    text: `{{#if details.toAuthor}}Your recommendation of {{counterpartName}} was taken down by your HR team: it no longer shows anywhere in Vouch.{{else}}{{counterpartName}}’s recommendation of you was taken down by your HR team: it no longer shows on your profile or anywhere else in Vouch.{{/if}}
-
-Their reason:
-
-"{{details.reason}}"
-
-Questions about it? Ask your HR team.
-
-Your recommendations: {{links.recommendations}}`,
-  },
-  'daily-digest': {
-    subject: 'Your Vouch digest: {{entries.length}} {{plural entries.length "update" "updates"}}',
-    html: `<h1>Your Vouch digest</h1>
-<p>What happened since your last digest:</p>
-{{#each entries}}<div class="entry"><p><a href="{{link}}">{{headline}}</a></p>
-{{#if quote}}<blockquote>{{quote}}</blockquote>{{/if}}</div>
-{{/each}}`,
-    text: `Your Vouch digest: what happened since your last digest.
-{{#each entries}}
-- {{headline}}: {{link}}{{#if quote}}
-  "{{quote}}"{{/if}}
-{{/each}}`,
-  },
+const textOf = (details: EmailContent['details'], key: string): string | null => {
+  const value = details[key];
+  return typeof value === 'string' && value !== '' ? value : null;
 };
 
-const engine = Handlebars.create();
-engine.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many));
-const layout = engine.compile(EMAIL_HTML_LAYOUT, { strict: true });
-const compiled = Object.fromEntries(
-  Object.entries(TEMPLATES).map(([name, source]) => [
-    name,
-    {
-      subject: engine.compile(source.subject, { noEscape: true }),
-      html: engine.compile(source.html),
-      // Plain text is not HTML: nothing to escape, and `&amp;` would only garble it.
-      text: engine.compile(
-        `${EMAIL_TEXT_GREETING}${source.text}${
-          TRANSACTIONAL_TEMPLATES.has(name as EmailTemplate)
-            ? EMAIL_TRANSACTIONAL_TEXT_FOOTER
-            : EMAIL_TEXT_FOOTER
-        }`,
-        { noEscape: true },
-      ),
-    },
-  ]),
-) as Record<EmailTemplate, Record<keyof TemplateSource, Handlebars.TemplateDelegate>>;
+const TEMPLATES: Record<EmailTemplate, (content: EmailContent, say: Say, name: string) => Composed> = {
+  'reciprocity-nudge': ({ details, links }, say, name) => {
+    const subject = say('reciprocity-nudge.subject', { name });
+    return {
+      subject,
+      blocks: [
+        heading(subject),
+        ...quoted(textOf(details, 'excerpt')),
+        button(say('recommendation.show'), link(links, 'show')),
+        paragraph(say('reciprocity-nudge.thank', { name })),
+        button(say('recommendation.writeBack', { name }), link(links, 'writeBack')),
+      ],
+    };
+  },
+  'recommendation-received': ({ details, links }, say, name) => {
+    const subject = say('recommendation-received.subject', { name });
+    return {
+      subject,
+      blocks: [
+        heading(subject),
+        ...quoted(textOf(details, 'excerpt')),
+        button(say('recommendation.show'), link(links, 'show')),
+      ],
+    };
+  },
+  'favour-returned': ({ details, links }, say, name) => ({
+    subject: say('favour-returned.subject', { name }),
+    blocks: [
+      heading(say('favour-returned.subject', { name })),
+      paragraph(say('favour-returned.intro', { name })),
+      ...quoted(textOf(details, 'excerpt')),
+      button(say('recommendation.show'), link(links, 'show')),
+    ],
+  }),
+  'recommendation-requested': ({ details, links }, say, name) => ({
+    subject: say('recommendation-requested.subject', { name }),
+    blocks: [
+      heading(say('recommendation-requested.subject', { name })),
+      paragraph(say('recommendation-requested.as', { name, relationship: relationship(details, say) })),
+      ...quoted(textOf(details, 'message')),
+      ...(details['alreadyRecommended'] === true
+        ? [paragraph(say('recommendation-requested.alreadyRecommended', { name }))]
+        : []),
+      button(say('request.write'), link(links, 'request')),
+    ],
+  }),
+  'connection-requested': ({ details, links }, say, name) => ({
+    subject: say('connection-requested.subject', { name }),
+    blocks: [
+      heading(say('connection-requested.subject', { name })),
+      paragraph(say('connection-requested.intro', { name })),
+      ...quoted(textOf(details, 'message')),
+      button(say('connection-requested.answer'), link(links, 'connections')),
+    ],
+  }),
+  'connection-accepted': ({ links }, say, name) => ({
+    subject: say('connection-accepted.subject', { name }),
+    blocks: [
+      heading(say('connection-accepted.subject', { name })),
+      paragraph(say('connection-accepted.giveFirst', { name })),
+      button(say('recommendation.writeBack', { name }), link(links, 'writeBack')),
+    ],
+  }),
+  'recommendation-accepted': ({ links }, say, name) => ({
+    subject: say('recommendation-accepted.subject', { name }),
+    blocks: [
+      heading(say('recommendation-accepted.subject', { name })),
+      paragraph(say('recommendation-accepted.onProfile')),
+      button(say('recommendation-accepted.show'), link(links, 'show')),
+    ],
+  }),
+  'revision-requested': ({ details, links }, say, name) => ({
+    subject: say('revision-requested.subject', { name }),
+    blocks: [
+      heading(say('revision-requested.subject', { name })),
+      paragraph(say('revision-requested.intro', { name })),
+      ...quoted(textOf(details, 'message')),
+      button(say('revision-requested.revise'), link(links, 'show')),
+    ],
+  }),
+  'request-reminder': ({ details, links }, say, name) => ({
+    subject: say('request-reminder.subject', { name }),
+    blocks: [
+      heading(say('request-reminder.subject', { name })),
+      paragraph(say('request-reminder.intro', { name, relationship: relationship(details, say) })),
+      ...quoted(textOf(details, 'message')),
+      button(say('request.write'), link(links, 'request')),
+    ],
+  }),
+  invitation: ({ details, links }, say) => ({
+    subject: say('invitation.subject'),
+    blocks: [
+      heading(say('invitation.heading')),
+      paragraph(say('invitation.intro')),
+      button(say('invitation.setUp'), link(links, 'welcome')),
+      paragraph(say('invitation.expiry', { expiresAt: new Date(textOf(details, 'expiresAt') ?? '') })),
+      paragraph(say('invitation.notExpected')),
+    ],
+  }),
+  'recommendation-taken-down': ({ details, links }, say, name) => {
+    const to = details['toAuthor'] === true ? 'toAuthor' : 'toSubject';
+    return {
+      subject: say(`recommendation-taken-down.subject.${to}`, { name }),
+      blocks: [
+        heading(say(`recommendation-taken-down.subject.${to}`, { name })),
+        paragraph(say(`recommendation-taken-down.why.${to}`)),
+        ...quoted(textOf(details, 'reason')),
+        paragraph(say('recommendation-taken-down.questions')),
+        button(say('recommendation-taken-down.recommendations'), link(links, 'recommendations')),
+      ],
+    };
+  },
+  'daily-digest': ({ entries = [] }, say) => ({
+    subject: say('daily-digest.subject', { count: entries.length }),
+    blocks: [
+      heading(say('daily-digest.heading')),
+      paragraph(say('daily-digest.intro')),
+      list(entries.map((entry) => ({ text: entry.headline, href: entry.link, quote: entry.quote }))),
+    ],
+  }),
+};
+
+function quoted(text: string | null): EmailBlock[] {
+  return text === null ? [] : [quote(text)];
+}
+
+function link(links: EmailContent['links'], key: string): string {
+  const href = links[key];
+  if (href === undefined) throw new Error(`the email needs its "${key}" link`);
+  return href;
+}
+
+function relationship(details: EmailContent['details'], say: Say): string {
+  const value = textOf(details, 'relationship');
+  if (value !== 'supervisor' && value !== 'coworker' && value !== 'subordinate')
+    throw new Error(`not a relationship: ${String(value)}`);
+  return say(`relationship.${value}`);
+}
+
+function compose(template: EmailTemplate, content: EmailContent, reader: EmailReader): Composed {
+  const messages = notificationMessages.in(reader.language, reader.timeZone);
+  const say: Say = (key, values) => messages(key, { companyName: reader.brand.companyName, ...values });
+  const composed = TEMPLATES[template](content, say, content.counterpartName ?? '');
+  // A subject is one line, whatever a name holds.
+  return { ...composed, subject: composed.subject.replace(/\s+/g, ' ').trim() };
+}
 
 /** A held email as a line of the digest, with the same subject it would have had on its own. */
-export function digestEntry(template: EmailTemplate, content: EmailContent): DigestEntry {
+export function digestEntry(
+  template: EmailTemplate,
+  content: EmailContent,
+  reader: EmailReader,
+): DigestEntry {
   if (template === 'daily-digest') throw new Error('a digest is not an entry of another digest');
-  const quote = content.details['excerpt'] ?? content.details['message'] ?? null;
+  const excerpt = textOf(content.details, 'excerpt') ?? textOf(content.details, 'message');
   return {
-    headline: renderSubject(template, content),
+    headline: compose(template, content, reader).subject,
     link: content.links[MAIN_LINK[template]] ?? '',
-    quote: typeof quote === 'string' ? quote : null,
+    quote: excerpt,
   };
 }
 
-/** Renders an email from the templates above, compiled once at load. */
-export function renderEmail(template: EmailTemplate, content: EmailContent): RenderedEmail {
-  const templates = compiled[template];
-  const subject = renderSubject(template, content);
-  return {
-    subject,
-    html: layout({
-      ...content,
+/** Renders an email in the reader's language, in the layout every Vouch email shares. */
+export function renderEmail(
+  template: EmailTemplate,
+  content: EmailContent,
+  reader: EmailReader,
+): RenderedEmail {
+  const { subject, blocks } = compose(template, content, reader);
+  const kit = emailKitMessages.in(reader.language, reader.timeZone);
+  const { preferences, unsubscribe } = content.links;
+  const parts = renderEmailParts(
+    {
+      language: reader.language,
       subject,
-      body: templates.html(content),
-      transactional: TRANSACTIONAL_TEMPLATES.has(template),
-    }),
-    text: templates.text(content),
-  };
-}
-
-function renderSubject(template: EmailTemplate, content: EmailContent): string {
-  return compiled[template].subject(content).replace(/\s+/g, ' ').trim();
+      preheader: preheaderOf(blocks),
+      greeting: kit('greeting', { name: content.recipientName }),
+      blocks,
+      footer: {
+        note: kit('footer.note', { companyName: reader.brand.companyName }),
+        links:
+          TRANSACTIONAL_TEMPLATES.has(template) || preferences === undefined || unsubscribe === undefined
+            ? []
+            : [
+                { label: kit('footer.preferences'), href: preferences },
+                { label: kit('footer.unsubscribe'), href: unsubscribe },
+              ],
+      },
+    },
+    reader.brand,
+  );
+  return { subject, ...parts };
 }

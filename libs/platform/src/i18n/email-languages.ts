@@ -1,0 +1,30 @@
+import { match } from '@formatjs/intl-localematcher';
+
+/**
+ * The languages Vouch writes emails in: every email template has a catalog in each. Adding one
+ * means a catalog per service that sends email (the catalog tests name what is missing).
+ */
+export const SUPPORTED_EMAIL_LANGUAGES = ['en', 'de', 'pt'] as const;
+export type EmailLanguage = (typeof SUPPORTED_EMAIL_LANGUAGES)[number];
+
+export function isEmailLanguage(value: string): value is EmailLanguage {
+  return (SUPPORTED_EMAIL_LANGUAGES as readonly string[]).includes(value);
+}
+
+/**
+ * The language to write to someone in: the supported one closest to theirs (`pt-BR` → `pt`,
+ * `de-AT` → `de`), or the company's default when theirs is unknown, unsupported or not a language.
+ */
+export function pickLanguage(
+  preferred: string | null | undefined,
+  companyDefault: EmailLanguage,
+): EmailLanguage {
+  if (!preferred) return companyDefault;
+  try {
+    const picked = match([preferred], [...SUPPORTED_EMAIL_LANGUAGES], companyDefault);
+    return isEmailLanguage(picked) ? picked : companyDefault;
+  } catch {
+    // Not a BCP 47 tag at all (a replica written before identity canonicalised them).
+    return companyDefault;
+  }
+}
