@@ -6,7 +6,8 @@ import type { EmailLanguage } from '../i18n/email-languages';
  * table layout with inline styles only: no <style> (Gmail drops it in places), no div boxes,
  * border-radius, @media or web fonts (Outlook for Windows ignores them), buttons as table cells with
  * a bgcolor (clickable everywhere, "bulletproof"), and an explicit background and text colour on
- * every box so that a client's dark mode inverts the whole email or none of it. We write it ourselves
+ * every box so that a client's dark mode inverts the whole email or none of it (no color-scheme meta:
+ * caniemail lists it as unsupported by Outlook for Windows and Gmail). We write it ourselves
  * rather than with MJML: MJML 5's output for a minimal email already uses @media, border-radius, font
  * <link>s and more that caniemail lists as unsupported there. `tools/check-email-compat.mjs` checks
  * every rendered email against caniemail's data (`npm run emails:render` writes them to docs/emails).
@@ -131,7 +132,7 @@ function emailHtml(email: EmailDescription, brand: EmailBrand): string {
 <title>${escapeHtml(email.subject)}</title>
 </head>
 <body bgcolor="${PAGE_BACKGROUND}" style="margin:0;padding:0;background-color:${PAGE_BACKGROUND};color:${TEXT};">
-<span style="display:none;font-size:1px;line-height:1px;max-height:0;max-width:0;opacity:0;overflow:hidden;color:${PAGE_BACKGROUND};">${escapeHtml(email.preheader)}</span>
+<div style="font-size:0px;line-height:0px;color:${PAGE_BACKGROUND};mso-hide:all;">${escapeHtml(email.preheader)}</div>
 <table ${LAYOUT} width="100%" bgcolor="${PAGE_BACKGROUND}" style="background-color:${PAGE_BACKGROUND};">
 <tr><td align="center" style="padding:24px 8px;">
 <!--[if mso]><table ${LAYOUT} width="600"><tr><td><![endif]-->
