@@ -13,6 +13,8 @@ export interface NewHire {
   /** Who set the manager link; the company's SCIM when a manager is given and this is not. */
   managerSource?: ManagerSource | null;
   timeZone?: string | null;
+  /** BCP 47; left out, the event carries none, as identity's did before it published languages. */
+  language?: string | null;
 }
 
 /** An employee a service under test has been told of, with a token to call it as them. */
@@ -40,6 +42,7 @@ export async function announceHires(
     managerId: hire.managerId ?? null,
     managerSource: hire.managerId ? (hire.managerSource === undefined ? 'scim' : hire.managerSource) : null,
     timeZone: hire.timeZone ?? null,
+    ...(hire.language === undefined ? {} : { language: hire.language }),
   }));
   await service.publish(
     EmployeeRegisteredV1,

@@ -92,7 +92,7 @@ describe('password accounts: a proven address, "forgot password", never telling 
 
       expect(confirmation.text).toMatch(/https:\/\/vouch\.acme\.com\/confirm-email#token=[A-Za-z0-9_-]{43}/);
       expect(confirmation.html).toContain('Confirm my email');
-      expect(confirmation.html).toContain("Vouch, your company's recommendations.");
+      expect(confirmation.html).toContain('Vouch · recommendations from your colleagues');
       expect(confirmation.html).not.toContain('Unsubscribe');
     });
 

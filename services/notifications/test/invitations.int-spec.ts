@@ -44,7 +44,8 @@ describe('the invitation email', () => {
     expect(email?.subject).toBe("You're invited to Vouch — set up your sign-in");
     expect(email?.to).toEqual([{ address: rui.email, name: 'Rui Costa' }]);
     expect(email?.text).toContain('Hi Rui Costa');
-    expect(email?.text).toContain('until 20 December 2026 at 10:00 (UTC)');
+    // DEFAULT_TIME_ZONE (UTC) and DEFAULT_LANGUAGE (en): Rui's profile names neither.
+    expect(email?.text).toContain('until December 20, 2026 at 10:00 AM UTC');
     const link = new URL(email?.text.match(/Set up your sign-in: (\S+)/)?.[1] ?? '');
     expect(`${link.origin}${link.pathname}`).toBe(`${service.baseUrl}/welcome`);
     expect(link.searchParams.get('invitation')).toBe(data.invitationId);
@@ -56,6 +57,19 @@ describe('the invitation email', () => {
     expect(email?.text).not.toContain('/v1/unsubscribe');
     const [delivery] = await service.finishedDeliveriesOf(rui);
     expect(delivery).toMatchObject({ template: 'invitation', status: 'sent', attempts: 1 });
+  });
+
+  it('invites in the employee’s own language, with the expiry in their time zone', async () => {
+    const joao = await service.hireReading('pt-BR', 'America/Sao_Paulo', 'João Prado');
+
+    await service.publish(EmployeeInvitedV1, invited(joao), joao.id);
+    const [email] = await waitForEmails(joao.email);
+
+    expect(email?.subject).toBe('Tem um convite para o Vouch — configure o seu acesso');
+    expect(email?.text).toContain('Olá João Prado,');
+    expect(email?.text).toContain('até 20 de dezembro de 2026 às 07:00 BRT');
+    expect(email?.html).toContain('<html lang="pt"');
+    expect(email?.headers['content-language']).toBe('pt');
   });
 
   it('sends it once when the event is redelivered', async () => {

@@ -40,3 +40,66 @@ export class MessageCatalogs<Key extends string> {
     return message;
   }
 }
+
+/** ICU AST element types (intl-messageformat's TYPE) that name an argument, by their ICU names. */
+const ARGUMENT_TYPES: Record<number, string> = {
+  1: 'text',
+  2: 'number',
+  3: 'date',
+  4: 'time',
+  5: 'select',
+  6: 'plural',
+};
+
+interface AstElement {
+  type: number;
+  value?: unknown;
+  options?: Record<string, { value: AstElement[] }>;
+  children?: AstElement[];
+}
+
+/** The arguments a message uses, as `name:type` (`count:plural`, `expiresAt:date`), sorted. */
+export function messageArguments(source: string, language: string): string[] {
+  const names = new Set<string>();
+  const visit = (elements: AstElement[]) => {
+    for (const element of elements) {
+      const type = ARGUMENT_TYPES[element.type];
+      if (type) names.add(`${String(element.value)}:${type}`);
+      for (const option of Object.values(element.options ?? {})) visit(option.value);
+      if (element.children) visit(element.children);
+    }
+  };
+  visit(new IntlMessageFormat(source, language).getAst() as AstElement[]);
+  return [...names].sort();
+}
+
+/**
+ * What is wrong with a set of catalogs, against the English one: keys missing or extra, messages
+ * that do not parse, or that use other arguments than English's (a translation that drops `{name}`
+ * or turns a plural into text). Empty when all is well.
+ */
+export function catalogProblems(catalogs: Record<EmailLanguage, MessageCatalog>): string[] {
+  const problems: string[] = [];
+  const reference = catalogs.en;
+  for (const [language, catalog] of Object.entries(catalogs)) {
+    for (const key of Object.keys(reference))
+      if (!(key in catalog)) problems.push(`${language}: ${key} is missing`);
+    for (const [key, source] of Object.entries(catalog)) {
+      const english = reference[key];
+      if (english === undefined) {
+        problems.push(`${language}: ${key} is not in the English catalog`);
+        continue;
+      }
+      try {
+        const used = messageArguments(source, language).join(', ');
+        const expected = messageArguments(english, 'en').join(', ');
+        if (used !== expected) problems.push(`${language}: ${key} uses {${used}}, English {${expected}}`);
+      } catch (error) {
+        problems.push(
+          `${language}: ${key} does not parse: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      }
+    }
+  }
+  return problems;
+}

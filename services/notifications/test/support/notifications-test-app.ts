@@ -234,6 +234,14 @@ export class NotificationsTestApp {
     return hired;
   }
 
+  /** Registers an employee who reads `language` and lives in a time zone. */
+  async hireReading(language: string, timeZone: string | null, name: string): Promise<TestEmployee> {
+    const [hired] = await announceHires(this.service, this.authority, [{ name, timeZone, language }]);
+    await this.settled();
+    if (!hired) throw new Error('nobody was hired');
+    return hired;
+  }
+
   async deactivate(employee: TestEmployee): Promise<void> {
     await this.publish(
       EmployeeDeactivatedV1,
