@@ -15,6 +15,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { caniemail, formatIssue } from 'caniemail';
 
+/** @type {import('caniemail').CanIEmailOptions['clients']} */
 export const EMAIL_CLIENTS = ['outlook.windows', 'gmail.*', 'apple-mail.*'];
 
 const args = process.argv.slice(2);
@@ -42,7 +43,10 @@ function htmlFiles(target) {
 const files = {};
 for (const file of targets.flatMap(htmlFiles)) {
   const { issues } = caniemail({ clients: EMAIL_CLIENTS, html: fs.readFileSync(file, 'utf8') });
-  /** @param {'error' | 'warning'} issueType @param {Map<string, any>} byClient */
+  /**
+   * @param {'error' | 'warning'} issueType
+   * @param {import('caniemail').CanIEmailResult['issues']['errors']} byClient
+   */
   const messages = (issueType, byClient) =>
     [...byClient.entries()].flatMap(([client, list]) =>
       [list].flat().map((issue) => formatIssue({ client, issue, issueType }).message),

@@ -26,10 +26,13 @@ const ACCEPTED_PARTIAL_SUPPORT: Record<string, string> = {
   'width property': 'the same widths again as CSS, for the clients that prefer it',
 };
 
+/** Runs a script on the pinned Node, whatever runs jest: caniemail needs Node 22 or later. */
+const PINNED_NODE = 'tools/pinned-node.mjs';
+
 function renderedTo(dir: string): void {
   execFileSync(
     process.execPath,
-    ['-r', '@swc-node/register', 'tools/render-emails.ts', '--out', dir, '--no-png'],
+    [PINNED_NODE, '-r', '@swc-node/register', 'tools/render-emails.ts', '--out', dir, '--no-png'],
     { cwd: root, env: { ...process.env, SWC_NODE_PROJECT: 'tsconfig.json' }, stdio: 'pipe' },
   );
 }
@@ -37,7 +40,7 @@ function renderedTo(dir: string): void {
 function compatibilityOf(dir: string): Record<string, { errors: string[]; warnings: string[] }> {
   let stdout: string;
   try {
-    stdout = execFileSync(process.execPath, ['tools/check-email-compat.mjs', dir, '--json'], {
+    stdout = execFileSync(process.execPath, [PINNED_NODE, 'tools/check-email-compat.mjs', dir, '--json'], {
       cwd: root,
       encoding: 'utf8',
       maxBuffer: 64 * 1024 * 1024,
@@ -60,10 +63,14 @@ describe('the rendered emails', () => {
   it('use nothing Outlook for Windows, Gmail or Apple Mail lacks, by caniemail’s data', () => {
     const files = compatibilityOf(dir);
     expect(Object.keys(files)).toHaveLength(3 * 16);
-    const errors = Object.entries(files).flatMap(([file, { errors }]) => errors.map((error) => `${file}: ${error}`));
+    const errors = Object.entries(files).flatMap(([file, { errors }]) =>
+      errors.map((error) => `${file}: ${error}`),
+    );
     expect(errors).toEqual([]);
     const partial = new Set(
-      Object.values(files).flatMap(({ warnings }) => warnings.map((warning) => /^`([^`]+)`/.exec(warning)?.[1] ?? warning)),
+      Object.values(files).flatMap(({ warnings }) =>
+        warnings.map((warning) => /^`([^`]+)`/.exec(warning)?.[1] ?? warning),
+      ),
     );
     expect([...partial].filter((feature) => !(feature in ACCEPTED_PARTIAL_SUPPORT))).toEqual([]);
   }, 60_000);

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { brandEnvironment, brandLogoSecureInProduction, contrastRatio, emailLookOf } from './brand-environment';
+import {
+  brandEnvironment,
+  brandLogoSecureInProduction,
+  contrastRatio,
+  emailLookOf,
+} from './brand-environment';
 
 const schema = brandEnvironment
   .extend({ NODE_ENV: z.string().optional() })
@@ -38,7 +43,9 @@ describe('the brand settings', () => {
     const result = schema.safeParse({ BRAND_COLOR: '#facc15' });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.path).toEqual(['BRAND_COLOR']);
-    expect(result.error?.issues[0]?.message).toMatch(/#facc15 is too light: .* contrast of 1\.\d\d:1, below the 4\.5:1/);
+    expect(result.error?.issues[0]?.message).toMatch(
+      /#facc15 is too light: .* contrast of 1\.\d\d:1, below the 4\.5:1/,
+    );
   });
 
   it('refuse what is not a #rrggbb colour', () => {

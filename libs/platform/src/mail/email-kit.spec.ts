@@ -1,4 +1,12 @@
-import { button, heading, list, paragraph, quote, renderEmailParts, type EmailDescription } from './email-kit';
+import {
+  button,
+  heading,
+  list,
+  paragraph,
+  quote,
+  renderEmailParts,
+  type EmailDescription,
+} from './email-kit';
 
 const email = (overrides: Partial<EmailDescription> = {}): EmailDescription => ({
   language: 'de',
@@ -10,7 +18,9 @@ const email = (overrides: Partial<EmailDescription> = {}): EmailDescription => (
     quote('Line one <script>alert(1)</script>\nLine two'),
     button('Empfehlung ansehen', 'https://vouch.example.com/recommendations/1?a=1&b=2'),
     paragraph('Bis bald.'),
-    list([{ text: 'Ana wants to connect', href: 'https://vouch.example.com/connections', quote: 'Hi "there"' }]),
+    list([
+      { text: 'Ana wants to connect', href: 'https://vouch.example.com/connections', quote: 'Hi "there"' },
+    ]),
   ],
   footer: {
     note: 'Acme · Empfehlungen',
@@ -44,7 +54,9 @@ describe('the email kit', () => {
       ...brand,
       logo: { url: 'https://acme.example/logo.png', width: 160, height: 48 },
     }).html;
-    expect(withLogo).toMatch(/<img src="https:\/\/acme.example\/logo.png" alt="Acme &amp; Sons" width="160" height="48"/);
+    expect(withLogo).toMatch(
+      /<img src="https:\/\/acme.example\/logo.png" alt="Acme &amp; Sons" width="160" height="48"/,
+    );
     expect(renderEmailParts(email(), brand).html).not.toContain('<img');
   });
 

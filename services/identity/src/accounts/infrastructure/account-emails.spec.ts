@@ -1,4 +1,9 @@
-import { catalogProblems, SUPPORTED_EMAIL_LANGUAGES, type EmailLanguage, type EmailReader } from '@vouch/platform';
+import {
+  catalogProblems,
+  SUPPORTED_EMAIL_LANGUAGES,
+  type EmailLanguage,
+  type EmailReader,
+} from '@vouch/platform';
 import { SAMPLE_ACCOUNT_EMAILS } from '../../email-samples';
 import { ACCOUNT_EMAIL_CATALOGS } from './account-email-messages';
 import { renderAccountEmail, type AccountEmailKind } from './account-emails';
@@ -29,7 +34,11 @@ describe('the account emails', () => {
     ['de', 'Bestätigen Sie Ihre E-Mail-Adresse', '24 Stunden lang'],
     ['pt', 'Confirme o seu e-mail', 'durante 24 horas'],
   ] as const)('ask to confirm the address in %s', (language, subject, validFor) => {
-    const email = renderAccountEmail('confirm-email', SAMPLE_ACCOUNT_EMAILS['confirm-email'], reader(language));
+    const email = renderAccountEmail(
+      'confirm-email',
+      SAMPLE_ACCOUNT_EMAILS['confirm-email'],
+      reader(language),
+    );
     expect(email.subject).toBe(subject);
     expect(email.text).toContain(validFor);
   });

@@ -1,4 +1,9 @@
-import { catalogProblems, SUPPORTED_EMAIL_LANGUAGES, type EmailLanguage, type EmailReader } from '@vouch/platform';
+import {
+  catalogProblems,
+  SUPPORTED_EMAIL_LANGUAGES,
+  type EmailLanguage,
+  type EmailReader,
+} from '@vouch/platform';
 import { SAMPLE_TEMPLATES, sampleContent, sampleDigest } from '../../email-samples';
 import type { EmailTemplate } from '../domain/email-policies';
 import { NOTIFICATION_CATALOGS } from './email-messages';
@@ -12,7 +17,11 @@ const brand = {
 const reader = (language: EmailLanguage, timeZone = 'UTC'): EmailReader => ({ language, timeZone, brand });
 
 /** Words each language's emails show whatever the template: its greeting. */
-const GREETING: Record<EmailLanguage, string> = { en: 'Hi Ben Okafor,', de: 'Hallo Ben Okafor,', pt: 'Olá Ben Okafor,' };
+const GREETING: Record<EmailLanguage, string> = {
+  en: 'Hi Ben Okafor,',
+  de: 'Hallo Ben Okafor,',
+  pt: 'Olá Ben Okafor,',
+};
 
 describe('the notification emails', () => {
   it('have every message in every language, each parsing, with the arguments of the English one', () => {
@@ -20,23 +29,28 @@ describe('the notification emails', () => {
   });
 
   describe.each(SUPPORTED_EMAIL_LANGUAGES)('in %s', (language) => {
-    it.each([...SAMPLE_TEMPLATES, 'daily-digest' as const])('render %s, branded, nothing left unformatted', (template) => {
-      const content = template === 'daily-digest' ? sampleDigest(3, reader(language)) : sampleContent(template);
-      const email = renderEmail(template, content, reader(language));
+    it.each([...SAMPLE_TEMPLATES, 'daily-digest' as const])(
+      'render %s, branded, nothing left unformatted',
+      (template) => {
+        const content =
+          template === 'daily-digest' ? sampleDigest(3, reader(language)) : sampleContent(template);
+        const email = renderEmail(template, content, reader(language));
 
-      expect(email.subject).not.toBe('');
-      expect(email.text).toContain(GREETING[language]);
-      expect(email.html).toContain(`<html lang="${language}"`);
-      for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(/[{}]/);
-      expect(email.html).toContain('alt="Acme &amp; Sons"');
-      expect(email.html).toContain('bgcolor="#0f766e"');
-      expect(email.text).toContain('Acme & Sons');
-    });
+        expect(email.subject).not.toBe('');
+        expect(email.text).toContain(GREETING[language]);
+        expect(email.html).toContain(`<html lang="${language}"`);
+        for (const part of [email.subject, email.html, email.text]) expect(part).not.toMatch(/[{}]/);
+        expect(email.html).toContain('alt="Acme &amp; Sons"');
+        expect(email.html).toContain('bgcolor="#0f766e"');
+        expect(email.text).toContain('Acme & Sons');
+      },
+    );
   });
 
   it('speak each language in its own words', () => {
     const subjects = SUPPORTED_EMAIL_LANGUAGES.map(
-      (language) => renderEmail('reciprocity-nudge', sampleContent('reciprocity-nudge'), reader(language)).subject,
+      (language) =>
+        renderEmail('reciprocity-nudge', sampleContent('reciprocity-nudge'), reader(language)).subject,
     );
     expect(subjects).toEqual([
       'Ana Lima recommended you',
@@ -47,7 +61,8 @@ describe('the notification emails', () => {
 
   it('name the relationship in the reader’s language', () => {
     const request = sampleContent('recommendation-requested');
-    const text = (language: EmailLanguage) => renderEmail('recommendation-requested', request, reader(language)).text;
+    const text = (language: EmailLanguage) =>
+      renderEmail('recommendation-requested', request, reader(language)).text;
     expect(text('en')).toContain('as their coworker');
     expect(text('de')).toContain('als Kollegin oder Kollege');
     expect(text('pt')).toContain('como colega');
@@ -88,16 +103,21 @@ describe('the notification emails', () => {
     ['en', 'America/New_York', 'until December 20, 2026 at 5:00 AM EST'],
     ['de', 'Europe/Berlin', 'bis zum 20. Dezember 2026 um 11:00 MEZ'],
     ['pt', 'America/Sao_Paulo', 'até 20 de dezembro de 2026 às 07:00 BRT'],
-  ] as const)('show the invitation’s expiry in %s, in the reader’s time zone (%s)', (language, timeZone, expiry) => {
-    // Expires at 10:00 UTC.
-    const email = renderEmail('invitation', sampleContent('invitation'), reader(language, timeZone));
-    expect(email.text).toContain(expiry);
-    expect(email.html).toContain(expiry);
-  });
+  ] as const)(
+    'show the invitation’s expiry in %s, in the reader’s time zone (%s)',
+    (language, timeZone, expiry) => {
+      // Expires at 10:00 UTC.
+      const email = renderEmail('invitation', sampleContent('invitation'), reader(language, timeZone));
+      expect(email.text).toContain(expiry);
+      expect(email.html).toContain(expiry);
+    },
+  );
 
   it('offer unsubscribing from all but the transactional emails', () => {
     const footerLinks = (template: Exclude<EmailTemplate, 'daily-digest'>) =>
-      renderEmail(template, sampleContent(template), reader('pt')).text.includes('Deixar de receber estes e-mails');
+      renderEmail(template, sampleContent(template), reader('pt')).text.includes(
+        'Deixar de receber estes e-mails',
+      );
     expect(footerLinks('reciprocity-nudge')).toBe(true);
     expect(footerLinks('invitation')).toBe(false);
     expect(footerLinks('recommendation-taken-down')).toBe(false);
