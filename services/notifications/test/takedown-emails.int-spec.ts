@@ -44,7 +44,7 @@ describe('the takedown emails', () => {
     expect(toAuthor?.text).toContain(`"${REASON}"`);
     expect(toAuthor?.html).toContain(REASON);
     expect(toSubject?.subject).toBe('Ben Okafor’s recommendation of you was taken down');
-    expect(toSubject?.text).toContain('it no longer shows on your profile');
+    expect(toSubject?.text).toContain('It no longer shows on your profile');
     expect(toSubject?.text).toContain(`"${REASON}"`);
     for (const email of [toAuthor, toSubject]) {
       expect(email?.headers['x-vouch-template']).toBe('recommendation-taken-down');
