@@ -130,7 +130,7 @@ describe('the platform, from HTTP in to emails out', () => {
 
     await accept(ben, anasRecommendation);
     const accepted = await waitForEmail(ana.email, 'Ben Okafor accepted your recommendation');
-    expect(accepted.text).toContain('it is on their profile now');
+    expect(accepted.text).toContain('It is on their profile now');
     const bensProfile = await platform.expectCall<{ items: Array<{ id: string }> }>(
       200,
       'recommendations',

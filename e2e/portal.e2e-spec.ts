@@ -240,7 +240,7 @@ describeInBrowser('the employee portal', () => {
     // Ben's email thanks-nudge links to the portal; he follows it signed out, signs in, and lands
     // on the "write one back" page for Ana.
     const nudge = await waitForEmail(ben.email, `${ana.name} recommended you`);
-    const writeBack = linkIn(nudge, 'The easiest way to thank Ana Lima is to write one back');
+    const writeBack = linkIn(nudge, `Recommend ${ana.name}`);
     expect(writeBack.origin).toBe(portal.url);
     expect(writeBack.pathname).toBe('/recommendations/new');
     const { page: benFromEmail } = await newTab();

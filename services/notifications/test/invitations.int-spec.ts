@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { isInvitationToken } from '@vouch/auth';
-import { EmployeeInvitedV1, type EventData } from '@vouch/contracts';
+import { EmployeeInvitedV1, EmployeeProfileUpdatedV1, type EventData } from '@vouch/contracts';
 import { maildevInbox, waitForEmails } from '@vouch/testing';
 import { ALL_ON, NotificationsTestApp, type TestEmployee } from './support/notifications-test-app';
 
@@ -57,6 +57,30 @@ describe('the invitation email', () => {
     expect(email?.text).not.toContain('/v1/unsubscribe');
     const [delivery] = await service.finishedDeliveriesOf(rui);
     expect(delivery).toMatchObject({ template: 'invitation', status: 'sent', attempts: 1 });
+  });
+
+  it('writes in the language the profile last named; a profile event from before languages keeps it', async () => {
+    const [rui] = (await service.hire('Rui Costa')) as [TestEmployee];
+    const profile = (language?: string) => ({
+      employeeId: rui.id,
+      name: 'Rui Costa',
+      title: null,
+      headline: null,
+      timeZone: 'Europe/Vienna',
+      ...(language === undefined ? {} : { language }),
+      completeness: 40,
+      changedFields: ['timeZone'],
+      updatedAt: new Date().toISOString(),
+    });
+    await service.publish(EmployeeProfileUpdatedV1, profile('de-AT'), rui.id);
+    await service.publish(EmployeeProfileUpdatedV1, profile(), rui.id);
+    await service.settled();
+
+    await service.publish(EmployeeInvitedV1, invited(rui), rui.id);
+    const [email] = await waitForEmails(rui.email);
+
+    expect(email?.subject).toBe('Sie sind zu Vouch eingeladen – richten Sie Ihre Anmeldung ein');
+    expect(email?.text).toContain('bis zum 20. Dezember 2026 um 11:00 MEZ');
   });
 
   it('invites in the employee’s own language, with the expiry in their time zone', async () => {
