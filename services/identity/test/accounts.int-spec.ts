@@ -248,6 +248,44 @@ describe('password accounts: a proven address, "forgot password", never telling 
       expect((await identity.login(ana.email, 'my brand new passphrase')).status).toBe(200);
     });
 
+    it('writes to the employee in their profile’s language, with times in their zone', async () => {
+      const ana = await identity.register();
+      // The company's identity provider says which language and zone (SCIM preferredLanguage, timezone).
+      await provider.create({ userName: ana.email, displayName: 'Ana Lima' });
+      const patched = await provider.call('PATCH', `/Users/${ana.id}`, {
+        schemas: [PATCH_OP],
+        Operations: [
+          { op: 'replace', path: 'preferredLanguage', value: 'de-AT' },
+          { op: 'replace', path: 'timezone', value: 'Europe/Vienna' },
+        ],
+      });
+      expect(patched.status).toBe(200);
+
+      await identity.call('POST', '/v1/auth/password-resets', { body: { email: ana.email } });
+      const reset = await waitForEmail(ana.email, 'Setzen Sie Ihr Passwort zurück');
+      expect(reset.text).toContain('Hallo Ana Lima,');
+      expect(reset.text).toContain('Der Link funktioniert einmal, eine Stunde lang.');
+      expect(reset.headers['content-language']).toBe('de');
+      const changedAt = new Date();
+      await identity.call('POST', '/v1/auth/password-resets/confirm', {
+        body: { token: accountLinkToken(reset, '/reset-password'), password: 'my brand new passphrase' },
+      });
+
+      const changed = await waitForEmail(ana.email, 'Ihr Passwort wurde geändert');
+      // In Vienna's time (MEZ or MESZ): the minute it changed, or the next one.
+      const [, hours, minutes] = /um (\d{2}):(\d{2}) MES?Z geändert/.exec(changed.text) ?? [];
+      const viennaParts = new Intl.DateTimeFormat('en-GB', {
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+        timeZone: 'Europe/Vienna',
+      }).formatToParts(changedAt);
+      const part = (type: string) => Number(viennaParts.find((candidate) => candidate.type === type)?.value);
+      const shown = Number(hours) * 60 + Number(minutes);
+      const expected = part('hour') * 60 + part('minute');
+      expect([0, 1]).toContain((shown - expected + 1440) % 1440);
+    });
+
     it('ends every session of the employee when the password changes', async () => {
       const ana = await identity.register();
       // Two sessions, as on a laptop and a phone: one shows a session refreshes, the other is left as it is.
