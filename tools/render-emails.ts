@@ -5,7 +5,7 @@
  * HTML as Chromium shows it, 600 pixels wide). Each service renders its own emails
  * (`src/email-samples.ts`, run as a process: a tool never imports a service). The samples are fixed,
  * so running it again changes nothing but the pictures' bytes, at most. Then
- * `node tools/check-email-compat.mjs docs/emails` checks the HTML against caniemail's data.
+ * `npm run emails:check` checks the HTML against caniemail's data.
  *
  *   npm run emails:render [-- --out DIR] [--no-png]
  *
@@ -48,6 +48,33 @@ function samplesOf(service: 'identity' | 'notifications'): SampleEmail[] {
   return JSON.parse(stdout) as SampleEmail[];
 }
 
+/** docs/emails/README.md: each email's subject in each language, linking to its files. */
+function indexOf(emails: SampleEmail[]): string {
+  const languages = [...new Set(emails.map((email) => email.language))];
+  const templates = [...new Set(emails.map((email) => email.template))];
+  const cell = (template: string, language: string) => {
+    const email = emails.find(
+      (candidate) => candidate.template === template && candidate.language === language,
+    );
+    if (!email) return '';
+    const file = `${language}/${template}`;
+    return `[${email.subject.replace(/[|[\]]/g, '\\$&')}](${file}.png) ([HTML](${file}.html), [text](${file}.txt))`;
+  };
+  return [
+    '# Every email, in every language',
+    '',
+    'Written by `npm run emails:render` from the templates, with sample data: do not edit.',
+    '',
+    `| template | ${languages.join(' | ')} |`,
+    `| --- | ${languages.map(() => '---').join(' | ')} |`,
+    ...templates.map(
+      (template) =>
+        `| \`${template}\` | ${languages.map((language) => cell(template, language)).join(' | ')} |`,
+    ),
+    '',
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   const emails = [...samplesOf('notifications'), ...samplesOf('identity')];
   rmSync(outDir, { recursive: true, force: true });
@@ -77,6 +104,7 @@ async function main(): Promise<void> {
       await browser.close();
     }
   }
+  writeFileSync(join(outDir, 'README.md'), indexOf(emails));
   process.stdout.write(`${emails.length} emails written to ${outDir}\n`);
 }
 
