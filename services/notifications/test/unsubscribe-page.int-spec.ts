@@ -17,6 +17,27 @@ describe('the unsubscribe page', () => {
     await service?.close();
   });
 
+  it('speaks the browser’s language, asking and once done', async () => {
+    const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
+    const data = recommendationGiven(ana, ben);
+    await service.publish(RecommendationGivenV1, data, data.recommendationId);
+    const [email] = await waitForEmails(ben.email);
+    const url = new URL(/^<(.+)>$/.exec(email?.headers['list-unsubscribe'] ?? '')?.[1] ?? '');
+    const page = `${service.baseUrl}${url.pathname}${url.search}`;
+    const german = { 'accept-language': 'fr-FR, de-AT;q=0.8, en;q=0.5' };
+
+    const asking = await fetch(page, { headers: german });
+    expect(asking.headers.get('content-language')).toBe('de');
+    const form = await asking.text();
+    expect(form).toContain('<html lang="de">');
+    expect(form).toContain('Keine E-Mails mehr zu: Empfehlungen, die jemand für Sie schreibt.');
+    expect(form).toContain('<button type="submit">Abbestellen</button>');
+
+    const done = await fetch(page, { method: 'POST', headers: german });
+    expect(done.status).toBe(200);
+    expect(await done.text()).toContain('Sie haben abbestellt');
+  });
+
   it('carries its own security headers, shown and after one click (no gateway in front in Kubernetes)', async () => {
     const [ana, ben] = (await service.hire('Ana Lima', 'Ben Okafor')) as [TestEmployee, TestEmployee];
     const data = recommendationGiven(ana, ben);

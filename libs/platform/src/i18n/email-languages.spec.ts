@@ -1,4 +1,4 @@
-import { pickLanguage } from './email-languages';
+import { pickLanguage, pickLanguageFromHeader } from './email-languages';
 import { catalogProblems, messageArguments } from './message-catalog';
 
 describe('pickLanguage', () => {
@@ -17,6 +17,24 @@ describe('pickLanguage', () => {
     'falls back to the company default for %p',
     (preferred) => {
       expect(pickLanguage(preferred, 'pt')).toBe('pt');
+    },
+  );
+});
+
+describe('pickLanguageFromHeader', () => {
+  it.each([
+    ['de-AT,de;q=0.9,en;q=0.5', 'de'],
+    ['fr, pt-BR;q=0.8, en;q=0.5', 'pt'],
+    ['en;q=0.2, de;q=0.8', 'de'],
+    ['pt-PT', 'pt'],
+  ])('shows a browser that accepts %s the page in %s', (header, picked) => {
+    expect(pickLanguageFromHeader(header, 'en')).toBe(picked);
+  });
+
+  it.each([undefined, '', '*', 'fr-FR, ja;q=0.5', 'de;q=0, !!'])(
+    'falls back to the company default for %p',
+    (header) => {
+      expect(pickLanguageFromHeader(header, 'pt')).toBe('pt');
     },
   );
 });

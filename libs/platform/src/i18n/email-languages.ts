@@ -28,3 +28,35 @@ export function pickLanguage(
     return companyDefault;
   }
 }
+
+/** Whether a text is a BCP 47 language tag Intl accepts. */
+function isLanguageTag(tag: string): boolean {
+  try {
+    return Intl.getCanonicalLocales(tag).length === 1;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The language to show a page in, from the browser's Accept-Language (`fr, de-AT;q=0.9, en;q=0.5`
+ * is German): the supported one closest to what it prefers most, else the company's default.
+ */
+export function pickLanguageFromHeader(
+  acceptLanguage: string | undefined,
+  companyDefault: EmailLanguage,
+): EmailLanguage {
+  const preferred = (acceptLanguage ?? '')
+    .split(',')
+    .map((entry) => {
+      const [tag = '', ...parameters] = entry.split(';').map((part) => part.trim());
+      const quality = parameters.find((parameter) => parameter.startsWith('q='))?.slice(2);
+      return { tag, quality: quality === undefined ? 1 : Number(quality) };
+    })
+    .filter(({ tag, quality }) => quality > 0 && isLanguageTag(tag))
+    .sort((a, b) => b.quality - a.quality)
+    .map(({ tag }) => tag);
+  if (preferred.length === 0) return companyDefault;
+  const picked = match(preferred, [...SUPPORTED_EMAIL_LANGUAGES], companyDefault);
+  return isEmailLanguage(picked) ? picked : companyDefault;
+}

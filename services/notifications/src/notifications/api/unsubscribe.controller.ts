@@ -1,21 +1,17 @@
-import { Controller, Get, Header, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Headers, HttpCode, Inject, Post, Query, Res } from '@nestjs/common';
 import { ApiForbiddenResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { cspStyleHash, htmlSecurityHeaders } from '@vouch/platform';
+import {
+  cspStyleHash,
+  htmlSecurityHeaders,
+  pickLanguageFromHeader,
+  type EmailLanguage,
+} from '@vouch/platform';
 import type { FastifyReply } from 'fastify';
 import Handlebars from 'handlebars';
 import { CheckUnsubscribeTokenUseCase, UnsubscribeUseCase } from '../application/unsubscribe.use-case';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from '../application/notifications.settings';
 import type { UnsubscribeScope } from '../domain/email-category';
-
-const CATEGORY_NAMES: Record<UnsubscribeScope, string> = {
-  reciprocity: 'someone recommending you',
-  recommendation_requests: 'requests for recommendations',
-  recommendation_updates: 'news of your recommendations',
-  connection_requests: 'connection requests',
-  connection_updates: 'accepted connections',
-  reminders: 'reminders of pending requests',
-  all: 'anything from Vouch',
-};
+import { unsubscribePageMessages } from './unsubscribe-page-messages';
 
 const HTML_PAGE = { 'text/html': { schema: { type: 'string' } } };
 const INVALID_LINK = 'the link is invalid or has expired';
@@ -24,13 +20,26 @@ const INVALID_LINK = 'the link is invalid or has expired';
 const PAGE_STYLE = 'body{font-family:sans-serif;max-width:480px;margin:40px auto;padding:0 16px}';
 
 const PAGE = Handlebars.compile(`<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Vouch emails</title><style>${PAGE_STYLE}</style></head>
+<html lang="{{language}}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{title}}</title><style>${PAGE_STYLE}</style></head>
 <body>
-{{#if done}}<h1>You are unsubscribed</h1><p>You will get no more emails about {{category}}.</p>
-{{else}}<h1>Unsubscribe?</h1><p>Stop emails about {{category}}.</p>
-<form method="post" action="?token={{token}}"><button type="submit">Unsubscribe</button></form>{{/if}}
+<h1>{{heading}}</h1><p>{{text}}</p>
+{{#if token}}<form method="post" action="?token={{token}}"><button type="submit">{{button}}</button></form>{{/if}}
 </body></html>`);
+
+/** The page, in the browser's language: asking (with the token, for the button) or done. */
+function page(language: EmailLanguage, category: UnsubscribeScope, ask: { token: string } | null): string {
+  const say = unsubscribePageMessages.in(language, 'UTC');
+  const step = ask ? 'ask' : 'done';
+  return PAGE({
+    language,
+    title: say('title'),
+    heading: say(`${step}.heading`),
+    text: say(`${step}.text`, { category: say(`category.${category}`) }),
+    button: say('ask.button'),
+    token: ask?.token,
+  });
+}
 
 /** A missing or repeated `token` parameter is as invalid as a forged one. */
 function asToken(value: unknown): string {
@@ -46,6 +55,7 @@ function asToken(value: unknown): string {
 export class UnsubscribeController {
   /** Set by this service on its own page: in Kubernetes, no gateway stands in front of it. */
   private readonly pageHeaders: Record<string, string>;
+  private readonly defaultLanguage: EmailLanguage;
 
   constructor(
     private readonly check: CheckUnsubscribeTokenUseCase,
@@ -56,6 +66,14 @@ export class UnsubscribeController {
       publicUrl: settings.publicUrl,
       styleSources: [cspStyleHash(PAGE_STYLE)],
     });
+    this.defaultLanguage = settings.emailLook.defaultLanguage;
+  }
+
+  /** The page's language, from the browser's Accept-Language, said in its headers too. */
+  private languageFor(acceptLanguage: string | undefined, reply: FastifyReply): EmailLanguage {
+    const language = pickLanguageFromHeader(acceptLanguage, this.defaultLanguage);
+    reply.headers({ ...this.pageHeaders, 'Content-Language': language, Vary: 'Accept-Language' });
+    return language;
   }
 
   @Get()
@@ -64,10 +82,14 @@ export class UnsubscribeController {
   @ApiForbiddenResponse({ description: INVALID_LINK })
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'no-store')
-  confirm(@Query('token') token: unknown, @Res({ passthrough: true }) reply: FastifyReply): string {
-    reply.headers(this.pageHeaders);
+  confirm(
+    @Query('token') token: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): string {
+    const language = this.languageFor(acceptLanguage, reply);
     const claim = this.check.execute({ token: asToken(token) });
-    return PAGE({ done: false, category: CATEGORY_NAMES[claim.category], token: asToken(token) });
+    return page(language, claim.category, { token: asToken(token) });
   }
 
   @Post()
@@ -79,10 +101,11 @@ export class UnsubscribeController {
   @Header('Cache-Control', 'no-store')
   async oneClick(
     @Query('token') token: unknown,
+    @Headers('accept-language') acceptLanguage: string | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<string> {
-    reply.headers(this.pageHeaders);
+    const language = this.languageFor(acceptLanguage, reply);
     const claim = await this.unsubscribe.execute({ token: asToken(token) });
-    return PAGE({ done: true, category: CATEGORY_NAMES[claim.category] });
+    return page(language, claim.category, null);
   }
 }
