@@ -1,9 +1,13 @@
-import { SUPPORTED_EMAIL_LANGUAGES, type EmailLanguage, type EmailReader } from '@vouch/platform';
+import {
+  SUPPORTED_EMAIL_LANGUAGES,
+  type EmailLanguage,
+  type EmailReader,
+  type RenderedEmail,
+} from '@vouch/platform';
 import {
   renderAccountEmail,
   type AccountEmailContent,
   type AccountEmailKind,
-  type RenderedAccountEmail,
 } from './accounts/infrastructure/account-emails';
 
 /**
@@ -44,7 +48,7 @@ const SAMPLE_TIME_ZONES: Record<EmailLanguage, string> = {
   pt: 'Europe/Lisbon',
 };
 
-export interface SampleAccountEmail extends RenderedAccountEmail {
+export interface SampleAccountEmail extends RenderedEmail {
   template: AccountEmailKind;
   language: EmailLanguage;
 }

@@ -1,12 +1,12 @@
-import { SUPPORTED_EMAIL_LANGUAGES, type EmailLanguage, type EmailReader } from '@vouch/platform';
+import {
+  SUPPORTED_EMAIL_LANGUAGES,
+  type EmailLanguage,
+  type EmailReader,
+  type RenderedEmail,
+} from '@vouch/platform';
 import { emailLinks } from './notifications/application/email-links';
 import type { EmailTemplate } from './notifications/domain/email-policies';
-import {
-  digestEntry,
-  renderEmail,
-  type EmailContent,
-  type RenderedEmail,
-} from './notifications/infrastructure/email-renderer';
+import { digestEntry, renderEmail, type EmailContent } from './notifications/infrastructure/email-renderer';
 
 /**
  * Every notification email in every language with sample data, as JSON on stdout: `npm run

@@ -1,4 +1,5 @@
 import type { EmailLanguage } from '../i18n/email-languages';
+import { emailKitMessages } from './email-kit-messages';
 
 /**
  * Vouch's emails, built from one description into both parts: HTML that Outlook for Windows (Word's
@@ -218,4 +219,47 @@ function emailText(email: EmailDescription): string {
 function textDirection(language: string): 'ltr' | 'rtl' {
   const locale = new Intl.Locale(language) as Intl.Locale & { getTextInfo?: () => { direction?: string } };
   return locale.getTextInfo?.().direction === 'rtl' ? 'rtl' : 'ltr';
+}
+
+/** An email as a service words it: its subject and body, in the reader's language. */
+export interface VouchEmail {
+  recipientName: string;
+  subject: string;
+  blocks: readonly EmailBlock[];
+  /** Where to change one's preferences and to unsubscribe; none for a transactional email. */
+  unsubscribe: { preferences: string; unsubscribe: string } | null;
+}
+
+/** A rendered email: its subject, and its HTML and text parts. */
+export interface RenderedEmail extends EmailParts {
+  subject: string;
+}
+
+/**
+ * Renders an email in the layout every Vouch email shares, in the reader's language: the greeting,
+ * the preheader, the footer naming the company and, unless transactional, the preferences and
+ * unsubscribe links.
+ */
+export function renderVouchEmail(email: VouchEmail, reader: EmailReader): RenderedEmail {
+  const kit = emailKitMessages.in(reader.language, reader.timeZone);
+  const parts = renderEmailParts(
+    {
+      language: reader.language,
+      subject: email.subject,
+      preheader: preheaderOf(email.blocks),
+      greeting: kit('greeting', { name: email.recipientName }),
+      blocks: email.blocks,
+      footer: {
+        note: kit('footer.note', { companyName: reader.brand.companyName }),
+        links: email.unsubscribe
+          ? [
+              { label: kit('footer.preferences'), href: email.unsubscribe.preferences },
+              { label: kit('footer.unsubscribe'), href: email.unsubscribe.unsubscribe },
+            ]
+          : [],
+      },
+    },
+    reader.brand,
+  );
+  return { subject: email.subject, ...parts };
 }

@@ -1,13 +1,12 @@
 import {
   button,
-  emailKitMessages,
   heading,
   link,
   paragraph,
-  preheaderOf,
-  renderEmailParts,
+  renderVouchEmail,
   type EmailBlock,
   type EmailReader,
+  type RenderedEmail,
 } from '@vouch/platform';
 import { accountEmailMessages, type AccountEmailMessage } from './account-email-messages';
 
@@ -24,12 +23,6 @@ export interface AccountEmailContent {
     /** When the password changed (password-changed), shown in the reader's time zone. */
     changedAt?: Date;
   };
-}
-
-export interface RenderedAccountEmail {
-  subject: string;
-  html: string;
-  text: string;
 }
 
 type Say = (key: AccountEmailMessage, values?: Record<string, string | number | Date>) => string;
@@ -95,21 +88,15 @@ export function renderAccountEmail(
   kind: AccountEmailKind,
   content: AccountEmailContent,
   reader: EmailReader,
-): RenderedAccountEmail {
+): RenderedEmail {
   const say: Say = accountEmailMessages.in(reader.language, reader.timeZone);
-  const kit = emailKitMessages.in(reader.language, reader.timeZone);
-  const subject = say(`${kind}.subject`);
-  const blocks = TEMPLATES[kind](content, say);
-  const parts = renderEmailParts(
+  return renderVouchEmail(
     {
-      language: reader.language,
-      subject,
-      preheader: preheaderOf(blocks),
-      greeting: kit('greeting', { name: content.recipientName }),
-      blocks,
-      footer: { note: kit('footer.note', { companyName: reader.brand.companyName }), links: [] },
+      recipientName: content.recipientName,
+      subject: say(`${kind}.subject`),
+      blocks: TEMPLATES[kind](content, say),
+      unsubscribe: null,
     },
-    reader.brand,
+    reader,
   );
-  return { subject, ...parts };
 }

@@ -1,14 +1,13 @@
 import {
   button,
-  emailKitMessages,
   heading,
   list,
   paragraph,
-  preheaderOf,
   quote,
-  renderEmailParts,
+  renderVouchEmail,
   type EmailBlock,
   type EmailReader,
+  type RenderedEmail,
   type MessageValues,
 } from '@vouch/platform';
 import type { EmailTemplate } from '../domain/email-policies';
@@ -30,12 +29,6 @@ export interface DigestEntry {
   headline: string;
   link: string;
   quote: string | null;
-}
-
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
 }
 
 /** The one link that answers each email, which its line in a digest points to. */
@@ -241,27 +234,17 @@ export function renderEmail(
   reader: EmailReader,
 ): RenderedEmail {
   const { subject, blocks } = compose(template, content, reader);
-  const kit = emailKitMessages.in(reader.language, reader.timeZone);
   const { preferences, unsubscribe } = content.links;
-  const parts = renderEmailParts(
+  return renderVouchEmail(
     {
-      language: reader.language,
+      recipientName: content.recipientName,
       subject,
-      preheader: preheaderOf(blocks),
-      greeting: kit('greeting', { name: content.recipientName }),
       blocks,
-      footer: {
-        note: kit('footer.note', { companyName: reader.brand.companyName }),
-        links:
-          TRANSACTIONAL_TEMPLATES.has(template) || preferences === undefined || unsubscribe === undefined
-            ? []
-            : [
-                { label: kit('footer.preferences'), href: preferences },
-                { label: kit('footer.unsubscribe'), href: unsubscribe },
-              ],
-      },
+      unsubscribe:
+        TRANSACTIONAL_TEMPLATES.has(template) || preferences === undefined || unsubscribe === undefined
+          ? null
+          : { preferences, unsubscribe },
     },
-    reader.brand,
+    reader,
   );
-  return { subject, ...parts };
 }
