@@ -10,6 +10,15 @@ const portalRoot = path.dirname(fileURLToPath(import.meta.url));
 export default defineConfig({
   root: portalRoot,
   plugins: [react()],
+  resolve: {
+    // The languages Vouch speaks, shared with the emails: the one part of the libraries the app uses.
+    alias: {
+      '@vouch/platform/languages': path.resolve(
+        portalRoot,
+        '../../libs/platform/src/i18n/email-languages.ts',
+      ),
+    },
+  },
   build: {
     outDir: path.resolve(portalRoot, '../../dist/portal'),
     emptyOutDir: true,

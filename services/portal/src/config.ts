@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { LANGUAGES } from './app/i18n/languages';
+import { SUPPORTED_EMAIL_LANGUAGES } from '@vouch/platform/languages';
 
 const upstream = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}`);
 
@@ -19,7 +19,7 @@ export const portalEnvironment = z.object({
   /** The built app (vite build); by default where `npm start` builds it. */
   PORTAL_APP_DIR: z.string().min(1).default(path.resolve(__dirname, '../../../dist/portal')),
   /** The company's language: the portal's for anyone whose own it does not know. */
-  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('en'),
+  DEFAULT_LANGUAGE: z.enum(SUPPORTED_EMAIL_LANGUAGES).default('en'),
   /** Where people reach the portal (as notifications' PUBLIC_URL): https adds HSTS to its pages. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:8080'),
   /**

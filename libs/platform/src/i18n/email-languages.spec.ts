@@ -1,4 +1,4 @@
-import { pickLanguage, pickLanguageFromHeader } from './email-languages';
+import { pickLanguage, pickLanguageFromHeader, pickLanguageOf } from './email-languages';
 import { catalogProblems, messageArguments } from './message-catalog';
 
 describe('pickLanguage', () => {
@@ -17,6 +17,23 @@ describe('pickLanguage', () => {
     'falls back to the company default for %p',
     (preferred) => {
       expect(pickLanguage(preferred, 'pt')).toBe('pt');
+    },
+  );
+});
+
+describe('pickLanguageOf', () => {
+  it.each([
+    [['fr', 'de'], 'de'],
+    [['de-AT', 'en'], 'de'],
+    [[null, 'pt-BR'], 'pt'],
+  ])('gives a reader of %j the first language of theirs Vouch speaks: %s', (preferred, picked) => {
+    expect(pickLanguageOf(preferred, 'en')).toBe(picked);
+  });
+
+  it.each([[[]], [['fr', 'ja']], [[null, undefined, '', 'not a tag!']]])(
+    "falls back to the company's language for %j",
+    (preferred) => {
+      expect(pickLanguageOf(preferred, 'pt')).toBe('pt');
     },
   );
 });

@@ -12,21 +12,29 @@ export function isEmailLanguage(value: string): value is EmailLanguage {
 }
 
 /**
- * The language to write to someone in: the supported one closest to theirs (`pt-BR` → `pt`,
- * `de-AT` → `de`), or the company's default when theirs is unknown, unsupported or not a language.
+ * The supported language closest to the first of `preferred` Vouch speaks (`pt-BR` → `pt`, `de-AT` →
+ * `de`), or the company's default when none is close; empty and malformed tags count for nothing.
+ */
+export function pickLanguageOf(
+  preferred: readonly (string | null | undefined)[],
+  companyDefault: EmailLanguage,
+): EmailLanguage {
+  const tags = preferred.filter((tag): tag is string => !!tag && isLanguageTag(tag));
+  if (tags.length === 0) return companyDefault;
+  const picked = match(tags, [...SUPPORTED_EMAIL_LANGUAGES], companyDefault);
+  return isEmailLanguage(picked) ? picked : companyDefault;
+}
+
+/**
+ * The language to write to someone in: the supported one closest to theirs, or the company's default
+ * when theirs is unknown, unsupported or not a language (a replica written before identity
+ * canonicalised them).
  */
 export function pickLanguage(
   preferred: string | null | undefined,
   companyDefault: EmailLanguage,
 ): EmailLanguage {
-  if (!preferred) return companyDefault;
-  try {
-    const picked = match([preferred], [...SUPPORTED_EMAIL_LANGUAGES], companyDefault);
-    return isEmailLanguage(picked) ? picked : companyDefault;
-  } catch {
-    // Not a BCP 47 tag at all (a replica written before identity canonicalised them).
-    return companyDefault;
-  }
+  return pickLanguageOf([preferred], companyDefault);
 }
 
 /** Whether a text is a BCP 47 language tag Intl accepts. */
@@ -53,10 +61,8 @@ export function pickLanguageFromHeader(
       const quality = parameters.find((parameter) => parameter.startsWith('q='))?.slice(2);
       return { tag, quality: quality === undefined ? 1 : Number(quality) };
     })
-    .filter(({ tag, quality }) => quality > 0 && isLanguageTag(tag))
+    .filter(({ quality }) => quality > 0)
     .sort((a, b) => b.quality - a.quality)
     .map(({ tag }) => tag);
-  if (preferred.length === 0) return companyDefault;
-  const picked = match(preferred, [...SUPPORTED_EMAIL_LANGUAGES], companyDefault);
-  return isEmailLanguage(picked) ? picked : companyDefault;
+  return pickLanguageOf(preferred, companyDefault);
 }

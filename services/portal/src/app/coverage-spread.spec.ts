@@ -1,9 +1,9 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { bucketMessage, countOf } from './coverage-spread';
-import type { Language } from './i18n/languages';
+import type { EmailLanguage } from '@vouch/platform/languages';
 import { messagesIn } from './i18n/messages';
 
-function say(language: Language, bucket: Parameters<typeof bucketMessage>[0]): string {
+function say(language: EmailLanguage, bucket: Parameters<typeof bucketMessage>[0]): string {
   const { id, values } = bucketMessage(bucket);
   return String(new IntlMessageFormat(messagesIn(language)[id], language).format(values));
 }

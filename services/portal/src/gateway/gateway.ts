@@ -6,7 +6,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyReplyFrom from '@fastify/reply-from';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { Language } from '../app/i18n/languages';
+import type { EmailLanguage } from '@vouch/platform/languages';
 import { isApiPath, PORTAL_SETTINGS_PATH, serviceFor, serviceTarget, type ServiceName } from './routes';
 
 export interface GatewayOptions {
@@ -22,7 +22,7 @@ export interface GatewayOptions {
   /** Where people reach the portal: over https, its pages also carry Strict-Transport-Security. */
   publicUrl?: URL;
   /** The company's language, for readers whose own the portal does not know (`DEFAULT_LANGUAGE`). */
-  defaultLanguage?: Language;
+  defaultLanguage?: EmailLanguage;
   /** Limits, for tests; the defaults are {@link GATEWAY_LIMITS}. */
   limits?: Partial<GatewayLimits>;
   /** Its log lines (JSON on stdout): failures, and services that do not answer. */

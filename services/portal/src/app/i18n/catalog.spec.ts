@@ -1,6 +1,6 @@
 import { IntlMessageFormat } from 'intl-messageformat';
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
-import { LANGUAGES } from './languages';
+import { SUPPORTED_EMAIL_LANGUAGES } from '@vouch/platform/languages';
 import { MESSAGE_AREAS, messagesIn } from './messages';
 
 /** The arguments and tags a message uses, which every translation must use too. */
@@ -26,7 +26,7 @@ describe("the portal's messages", () => {
     });
   });
 
-  it.each(LANGUAGES.filter((language) => language !== 'en'))(
+  it.each(SUPPORTED_EMAIL_LANGUAGES.filter((language) => language !== 'en'))(
     'in %s, each message parses and uses the arguments and tags the English one does',
     (language) => {
       const english = messagesIn('en');

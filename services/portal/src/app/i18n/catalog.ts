@@ -1,4 +1,4 @@
-import type { Language } from './languages';
+import type { EmailLanguage } from '@vouch/platform/languages';
 
 type Messages<K extends string> = Readonly<Record<K, string>>;
 
@@ -7,7 +7,7 @@ type Messages<K extends string> = Readonly<Record<K, string>>;
  * holds the other languages to exactly those keys, and `catalog.spec.ts` to the same arguments.
  */
 export type AreaMessages<K extends string> = { en: Messages<K> } & Record<
-  Exclude<Language, 'en'>,
+  Exclude<EmailLanguage, 'en'>,
   Messages<NoInfer<K>>
 >;
 

@@ -3,7 +3,7 @@ import { FormattedMessage, IntlProvider, useIntl } from 'react-intl';
 import { api } from '../api';
 import { PORTAL_SETTINGS_PATH } from '../../gateway/routes';
 import { session } from '../session';
-import { isLanguage, pickLanguage, type Language } from './languages';
+import { isEmailLanguage, pickLanguageOf, type EmailLanguage } from '@vouch/platform/languages';
 import { messagesIn, type MessageId } from './messages';
 
 const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -28,14 +28,19 @@ function subscribeReader(listener: () => void): () => void {
   return () => readerListeners.delete(listener);
 }
 
-function useCompanyLanguage(): Language | null {
-  const [language, setLanguage] = useState<Language | null>(null);
+function useCompanyLanguage(): EmailLanguage | null {
+  const [language, setLanguage] = useState<EmailLanguage | null>(null);
   useEffect(() => {
     let current = true;
     fetch(PORTAL_SETTINGS_PATH, { headers: { accept: 'application/json' } })
       .then((response) => (response.ok ? (response.json() as Promise<{ defaultLanguage?: unknown }>) : null))
       .then((settings) => {
-        if (current && isLanguage(settings?.defaultLanguage)) setLanguage(settings.defaultLanguage);
+        if (
+          current &&
+          typeof settings?.defaultLanguage === 'string' &&
+          isEmailLanguage(settings.defaultLanguage)
+        )
+          setLanguage(settings.defaultLanguage);
       })
       // Without the company's default, the browser's languages decide.
       .catch(() => undefined);
@@ -76,8 +81,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const companyLanguage = useCompanyLanguage() ?? 'en';
   const reader = useReader();
   const language = reader
-    ? pickLanguage([reader.language], companyLanguage)
-    : pickLanguage(typeof navigator === 'undefined' ? [] : navigator.languages, companyLanguage);
+    ? pickLanguageOf([reader.language], companyLanguage)
+    : pickLanguageOf(typeof navigator === 'undefined' ? [] : navigator.languages, companyLanguage);
   const timeZone = reader?.timeZone ?? BROWSER_TIME_ZONE;
   useEffect(() => {
     // Screen readers pick their voice from it.

@@ -1,5 +1,5 @@
 import type { AreaMessages } from './catalog';
-import type { Language } from './languages';
+import type { EmailLanguage } from '@vouch/platform/languages';
 import { account } from './messages/account';
 import { balance } from './messages/balance';
 import { colleague } from './messages/colleague';
@@ -35,7 +35,7 @@ type KeysOf<A> = A extends AreaMessages<infer K> ? K : never;
 export type MessageId = KeysOf<(typeof AREAS)[number]>;
 
 /** All messages of one language, areas merged (`catalog.spec.ts` checks no two areas share a key). */
-export function messagesIn(language: Language): Record<MessageId, string> {
+export function messagesIn(language: EmailLanguage): Record<MessageId, string> {
   return Object.assign({}, ...AREAS.map((area) => area[language])) as Record<MessageId, string>;
 }
 

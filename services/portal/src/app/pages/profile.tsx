@@ -1,7 +1,8 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Completeness, type Education, type Employee, type Position } from '../api';
 import { Message, reloadReader, useT } from '../i18n/i18n';
-import { LANGUAGE_NAMES, LANGUAGES, type Language } from '../i18n/languages';
+import { SUPPORTED_EMAIL_LANGUAGES, type EmailLanguage } from '@vouch/platform/languages';
+import { LANGUAGE_NAMES } from '../i18n/languages';
 import type { MessageId } from '../i18n/messages';
 import { Link } from '../router';
 import { asError, ErrorMessage, Loading, Page, useLoad } from '../ui';
@@ -54,10 +55,10 @@ function CompletenessMeter({ completeness }: { completeness: Completeness }) {
 }
 
 /** The portal's language closest to a stored tag (`pt-BR` → `pt`), or '' for none: the company's. */
-function languageChoiceOf(tag: string | null): Language | '' {
+function languageChoiceOf(tag: string | null): EmailLanguage | '' {
   if (tag === null) return '';
   const language = new Intl.Locale(tag).language;
-  return LANGUAGES.find((candidate) => candidate === language) ?? '';
+  return SUPPORTED_EMAIL_LANGUAGES.find((candidate) => candidate === language) ?? '';
 }
 
 const BROWSER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -319,7 +320,7 @@ function ProfileEditor({ me, onSaved }: { me: Employee; onSaved: () => void }) {
               onChange={(e) => setLanguage(languageChoiceOf(e.target.value || null))}
             >
               <option value="">{t('profile.language.companyDefault')}</option>
-              {LANGUAGES.map((choice) => (
+              {SUPPORTED_EMAIL_LANGUAGES.map((choice) => (
                 <option key={choice} value={choice} lang={choice}>
                   {LANGUAGE_NAMES[choice]}
                 </option>

@@ -1,8 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Language } from '../languages';
+import type { EmailLanguage } from '@vouch/platform/languages';
 import { messagesIn } from '../messages';
 
-const countOfConnections = (language: Language, count: number) =>
+const countOfConnections = (language: EmailLanguage, count: number) =>
   new IntlMessageFormat(messagesIn(language)['connections.mine.count'], language).format({ count });
 
 describe('the count of my connections', () => {

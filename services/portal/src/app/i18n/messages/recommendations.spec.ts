@@ -1,8 +1,8 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import type { Language } from '../languages';
+import type { EmailLanguage } from '@vouch/platform/languages';
 import { messagesIn, type MessageId } from '../messages';
 
-const format = (language: Language, id: MessageId, values: Record<string, string | number>) =>
+const format = (language: EmailLanguage, id: MessageId, values: Record<string, string | number>) =>
   new IntlMessageFormat(messagesIn(language)[id], language).format(values);
 
 describe('the recommendation text counter, in words', () => {
