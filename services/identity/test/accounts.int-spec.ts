@@ -262,7 +262,7 @@ describe('password accounts: a proven address, "forgot password", never telling 
       expect(patched.status).toBe(200);
 
       await identity.call('POST', '/v1/auth/password-resets', { body: { email: ana.email } });
-      const reset = await waitForEmail(ana.email, 'Setzen Sie Ihr Passwort zurück');
+      const reset = await waitForEmail(ana.email, 'Setz dein Passwort zurück');
       expect(reset.text).toContain('Hallo Ana Lima,');
       expect(reset.text).toContain('Der Link funktioniert einmal, eine Stunde lang.');
       expect(reset.headers['content-language']).toBe('de');
@@ -271,7 +271,7 @@ describe('password accounts: a proven address, "forgot password", never telling 
         body: { token: accountLinkToken(reset, '/reset-password'), password: 'my brand new passphrase' },
       });
 
-      const changed = await waitForEmail(ana.email, 'Ihr Passwort wurde geändert');
+      const changed = await waitForEmail(ana.email, 'Dein Passwort wurde geändert');
       // In Vienna's time (MEZ or MESZ): the minute it changed, or the next one.
       const [, hours, minutes] = /um (\d{2}):(\d{2}) MES?Z geändert/.exec(changed.text) ?? [];
       const viennaParts = new Intl.DateTimeFormat('en-GB', {

@@ -79,7 +79,7 @@ describe('the invitation email', () => {
     await service.publish(EmployeeInvitedV1, invited(rui), rui.id);
     const [email] = await waitForEmails(rui.email);
 
-    expect(email?.subject).toBe('Sie sind zu Vouch eingeladen – richten Sie Ihre Anmeldung ein');
+    expect(email?.subject).toBe('Du bist zu Vouch eingeladen – richte deine Anmeldung ein');
     expect(email?.text).toContain('bis zum 20. Dezember 2026 um 11:00 MEZ');
   });
 

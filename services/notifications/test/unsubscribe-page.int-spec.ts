@@ -30,12 +30,12 @@ describe('the unsubscribe page', () => {
     expect(asking.headers.get('content-language')).toBe('de');
     const form = await asking.text();
     expect(form).toContain('<html lang="de">');
-    expect(form).toContain('Keine E-Mails mehr zu: Empfehlungen, die jemand für Sie schreibt.');
+    expect(form).toContain('Keine E-Mails mehr zu: Empfehlungen, die jemand für dich schreibt.');
     expect(form).toContain('<button type="submit">Abbestellen</button>');
 
     const done = await fetch(page, { method: 'POST', headers: german });
     expect(done.status).toBe(200);
-    expect(await done.text()).toContain('Sie haben abbestellt');
+    expect(await done.text()).toContain('Du hast abbestellt');
   });
 
   it('carries its own security headers, shown and after one click (no gateway in front in Kubernetes)', async () => {

@@ -13,7 +13,7 @@ export const EMAIL_KIT_CATALOGS: Record<EmailLanguage, MessageCatalog<EmailKitMe
   },
   de: {
     greeting: 'Hallo {name},',
-    'footer.note': '{companyName} · Empfehlungen von Ihren Kolleginnen und Kollegen',
+    'footer.note': '{companyName} · Empfehlungen von deinen Kolleginnen und Kollegen',
     'footer.preferences': 'E-Mail-Einstellungen',
     'footer.unsubscribe': 'Diese E-Mails abbestellen',
   },

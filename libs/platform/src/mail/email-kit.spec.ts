@@ -10,11 +10,11 @@ import {
 
 const email = (overrides: Partial<EmailDescription> = {}): EmailDescription => ({
   language: 'de',
-  subject: 'Ana <Lima> hat Sie empfohlen',
+  subject: 'Ana <Lima> hat dich empfohlen',
   preheader: 'Ana & Co',
   greeting: 'Hallo Ben <b>Okafor</b>,',
   blocks: [
-    heading('Ana <Lima> hat Sie empfohlen'),
+    heading('Ana <Lima> hat dich empfohlen'),
     quote('Line one <script>alert(1)</script>\nLine two'),
     button('Empfehlung ansehen', 'https://vouch.example.com/recommendations/1?a=1&b=2'),
     paragraph('Bis bald.'),
@@ -36,7 +36,7 @@ describe('the email kit', () => {
     expect(html).not.toContain('<script>');
     expect(html).not.toContain('<b>Okafor</b>');
     expect(html).toContain('Line one &lt;script&gt;alert(1)&lt;/script&gt;<br>Line two');
-    expect(html).toContain('<title>Ana &lt;Lima&gt; hat Sie empfohlen</title>');
+    expect(html).toContain('<title>Ana &lt;Lima&gt; hat dich empfohlen</title>');
     expect(html).toContain('href="https://vouch.example.com/recommendations/1?a=1&amp;b=2"');
     expect(html).toContain('Acme &amp; Sons');
   });
@@ -63,7 +63,7 @@ describe('the email kit', () => {
   it('writes the same email as plain text, unescaped, with its links spelt out', () => {
     expect(renderEmailParts(email(), brand).text).toBe(`Hallo Ben <b>Okafor</b>,
 
-Ana <Lima> hat Sie empfohlen
+Ana <Lima> hat dich empfohlen
 
 "Line one <script>alert(1)</script>
 Line two"

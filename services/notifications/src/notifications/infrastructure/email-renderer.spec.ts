@@ -54,7 +54,7 @@ describe('the notification emails', () => {
     );
     expect(subjects).toEqual([
       'Ana Lima recommended you',
-      'Ana Lima hat Sie empfohlen',
+      'Ana Lima hat dich empfohlen',
       'Ana Lima escreveu uma recomendação sobre si',
     ]);
   });
@@ -82,15 +82,15 @@ describe('the notification emails', () => {
     expect(email.html).not.toContain('<script>');
     expect(email.html).not.toContain('<b>Lima</b>');
     expect(email.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; more');
-    expect(email.html).toContain('Ana &lt;b&gt;Lima&lt;/b&gt; möchte sich mit Ihnen vernetzen');
+    expect(email.html).toContain('Ana &lt;b&gt;Lima&lt;/b&gt; möchte sich mit dir vernetzen');
     expect(email.text).toContain('"<script>alert(1)</script> & more"');
   });
 
   it.each([
     ['en', 1, 'Your Vouch digest: 1 update'],
     ['en', 3, 'Your Vouch digest: 3 updates'],
-    ['de', 1, 'Ihre Vouch-Zusammenfassung: 1 Neuigkeit'],
-    ['de', 3, 'Ihre Vouch-Zusammenfassung: 3 Neuigkeiten'],
+    ['de', 1, 'Deine Vouch-Zusammenfassung: 1 Neuigkeit'],
+    ['de', 3, 'Deine Vouch-Zusammenfassung: 3 Neuigkeiten'],
     ['pt', 1, 'O seu resumo do Vouch: 1 novidade'],
     ['pt', 3, 'O seu resumo do Vouch: 3 novidades'],
   ] as const)('count a digest’s updates in %s: %i', (language, count, subject) => {
