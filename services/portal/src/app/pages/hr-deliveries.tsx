@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useIntl } from 'react-intl';
 import { api, type Delivery, type DeliveryFilter, type DeliveryStatus, type EmailTemplate } from '../api';
 import { startOfDayIn } from '../day-in-zone';
+import { waitingUntil } from '../delivery-wait';
 import { useDates, useT } from '../i18n/i18n';
 import {
   asError,
@@ -143,7 +144,11 @@ function Results({ filter }: { filter: DeliveryFilter }) {
                           ? t(`hr.deliveries.template.${delivery.template}`)
                           : delivery.template}
                       </td>
-                      <td>{t(`hr.deliveries.status.${delivery.status}`)}</td>
+                      <td>
+                        {waitingUntil(delivery, new Date()) === null
+                          ? t(`hr.deliveries.status.${delivery.status}`)
+                          : t('hr.deliveries.waitingUntil', { time: dates.dateTime(delivery.dueAt) })}
+                      </td>
                       <td>{delivery.lastError ?? '—'}</td>
                     </tr>
                   ))}

@@ -5,6 +5,7 @@ export const hrDeliveries = defineMessages({
   en: {
     'hr.deliveries.title': 'Deliveries',
     'hr.deliveries.status.pending': 'Pending',
+    'hr.deliveries.waitingUntil': "Waiting for the recipient's working hours, until {time}",
     'hr.deliveries.status.held': 'Held for the digest',
     'hr.deliveries.status.digested': 'In a digest',
     'hr.deliveries.status.sent': 'Sent',
@@ -41,6 +42,7 @@ export const hrDeliveries = defineMessages({
   de: {
     'hr.deliveries.title': 'Zustellungen',
     'hr.deliveries.status.pending': 'Ausstehend',
+    'hr.deliveries.waitingUntil': 'Wartet bis {time} auf die Arbeitszeit der empfangenden Person',
     'hr.deliveries.status.held': 'Für die Zusammenfassung zurückgehalten',
     'hr.deliveries.status.digested': 'In einer Zusammenfassung',
     'hr.deliveries.status.sent': 'Gesendet',
@@ -77,6 +79,7 @@ export const hrDeliveries = defineMessages({
   pt: {
     'hr.deliveries.title': 'Envios',
     'hr.deliveries.status.pending': 'Pendente',
+    'hr.deliveries.waitingUntil': 'Aguardando o horário de trabalho de quem recebe, até {time}',
     'hr.deliveries.status.held': 'Retido para o resumo',
     'hr.deliveries.status.digested': 'Em um resumo',
     'hr.deliveries.status.sent': 'Enviado',
