@@ -89,7 +89,7 @@ describe('the invitation email', () => {
     await service.publish(EmployeeInvitedV1, invited(joao), joao.id);
     const [email] = await waitForEmails(joao.email);
 
-    expect(email?.subject).toBe('Tem um convite para o Vouch — configure o seu acesso');
+    expect(email?.subject).toBe('Você tem um convite para o Vouch — configure seu acesso');
     expect(email?.text).toContain('Olá João Prado,');
     expect(email?.text).toContain('até 20 de dezembro de 2026 às 07:00 BRT');
     expect(email?.html).toContain('<html lang="pt"');

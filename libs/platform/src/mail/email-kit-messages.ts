@@ -21,7 +21,7 @@ export const EMAIL_KIT_CATALOGS: Record<EmailLanguage, MessageCatalog<EmailKitMe
     greeting: 'Olá {name},',
     'footer.note': '{companyName} · recomendações dos seus colegas',
     'footer.preferences': 'Preferências de e-mail',
-    'footer.unsubscribe': 'Deixar de receber estes e-mails',
+    'footer.unsubscribe': 'Cancelar a inscrição nestes e-mails',
   },
 };
 

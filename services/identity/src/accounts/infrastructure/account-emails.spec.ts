@@ -32,7 +32,7 @@ describe('the account emails', () => {
   it.each([
     ['en', 'Confirm your email', 'for 24 hours'],
     ['de', 'Bestätige deine E-Mail-Adresse', '24 Stunden lang'],
-    ['pt', 'Confirme o seu e-mail', 'durante 24 horas'],
+    ['pt', 'Confirme seu e-mail', 'durante 24 horas'],
   ] as const)('ask to confirm the address in %s', (language, subject, validFor) => {
     const email = renderAccountEmail(
       'confirm-email',

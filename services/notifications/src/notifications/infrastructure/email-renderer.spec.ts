@@ -55,7 +55,7 @@ describe('the notification emails', () => {
     expect(subjects).toEqual([
       'Ana Lima recommended you',
       'Ana Lima hat dich empfohlen',
-      'Ana Lima escreveu uma recomendação sobre si',
+      'Ana Lima escreveu uma recomendação para você',
     ]);
   });
 
@@ -91,8 +91,8 @@ describe('the notification emails', () => {
     ['en', 3, 'Your Vouch digest: 3 updates'],
     ['de', 1, 'Deine Vouch-Zusammenfassung: 1 Neuigkeit'],
     ['de', 3, 'Deine Vouch-Zusammenfassung: 3 Neuigkeiten'],
-    ['pt', 1, 'O seu resumo do Vouch: 1 novidade'],
-    ['pt', 3, 'O seu resumo do Vouch: 3 novidades'],
+    ['pt', 1, 'Seu resumo do Vouch: 1 novidade'],
+    ['pt', 3, 'Seu resumo do Vouch: 3 novidades'],
   ] as const)('count a digest’s updates in %s: %i', (language, count, subject) => {
     const digest = renderEmail('daily-digest', sampleDigest(count, reader(language)), reader(language));
     expect(digest.subject).toBe(subject);
@@ -116,7 +116,7 @@ describe('the notification emails', () => {
   it('offer unsubscribing from all but the transactional emails', () => {
     const footerLinks = (template: Exclude<EmailTemplate, 'daily-digest'>) =>
       renderEmail(template, sampleContent(template), reader('pt')).text.includes(
-        'Deixar de receber estes e-mails',
+        'Cancelar a inscrição nestes e-mails',
       );
     expect(footerLinks('reciprocity-nudge')).toBe(true);
     expect(footerLinks('invitation')).toBe(false);
