@@ -3,8 +3,7 @@ import type { AccountEmailMessage } from './en';
 /** The account emails in Portuguese. */
 export const pt: Record<AccountEmailMessage, string> = {
   'validFor.hours': 'O link funciona uma vez, durante {hours, plural, one {# hora} other {# horas}}.',
-  'validFor.minutes':
-    'O link funciona uma vez, durante {minutes, plural, one {# minuto} other {# minutos}}.',
+  'validFor.minutes': 'O link funciona uma vez, durante {minutes, plural, one {# minuto} other {# minutos}}.',
 
   'confirm-email.subject': 'Confirme seu e-mail',
   'confirm-email.intro':
