@@ -27,7 +27,8 @@ function RequestList({
             {request.message && (
               <p className="quote">{t('connections.quote', { message: request.message })}</p>
             )}
-            <span className="muted small">
+            {/* A block of its own: after a name alone, the date would run into it. */}
+            <span className="muted small block">
               <Day iso={request.requestedAt} />
             </span>
           </div>
