@@ -41,7 +41,7 @@ export class MessageCatalogs<Key extends string> {
   }
 }
 
-/** ICU AST element types (intl-messageformat's TYPE) that name an argument, by their ICU names. */
+/** ICU AST element types (intl-messageformat's TYPE) that name an argument or a tag, by their ICU names. */
 const ARGUMENT_TYPES: Record<number, string> = {
   1: 'text',
   2: 'number',
@@ -49,6 +49,7 @@ const ARGUMENT_TYPES: Record<number, string> = {
   4: 'time',
   5: 'select',
   6: 'plural',
+  8: 'tag',
 };
 
 interface AstElement {
@@ -58,7 +59,7 @@ interface AstElement {
   children?: AstElement[];
 }
 
-/** The arguments a message uses, as `name:type` (`count:plural`, `expiresAt:date`), sorted. */
+/** The arguments and tags a message uses, as `name:type` (`count:plural`, `link:tag`), sorted. */
 export function messageArguments(source: string, language: string): string[] {
   const names = new Set<string>();
   const visit = (elements: AstElement[]) => {
