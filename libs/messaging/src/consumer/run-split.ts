@@ -1,28 +1,30 @@
 /**
- * How the events of a partition's batch share transactions: consecutive events, up to
- * `maxEventsPerTransaction`, form a run that goes together; anything else (a message skipped or
- * rejected) goes alone.
+ * How the messages of a partition's batch share transactions: consecutive events, up to
+ * `maxEventsPerTransaction`, form a run that goes together, with the messages no handler reads
+ * between them (they only move the offset); a message to dead-letter goes alone.
  */
 export function runsOf<T extends { decoded: { kind: string } }>(
   received: readonly T[],
   maxEventsPerTransaction: number,
 ): T[][] {
   const runs: T[][] = [];
-  let events: T[] = [];
+  let run: T[] = [];
+  let events = 0;
+  const close = () => {
+    if (run.length > 0) runs.push(run);
+    run = [];
+    events = 0;
+  };
   for (const item of received) {
-    if (item.decoded.kind !== 'event') {
-      if (events.length > 0) runs.push(events);
+    if (item.decoded.kind === 'rejected') {
+      close();
       runs.push([item]);
-      events = [];
       continue;
     }
-    events.push(item);
-    if (events.length === maxEventsPerTransaction) {
-      runs.push(events);
-      events = [];
-    }
+    run.push(item);
+    if (item.decoded.kind === 'event' && ++events === maxEventsPerTransaction) close();
   }
-  if (events.length > 0) runs.push(events);
+  close();
   return runs;
 }
 
