@@ -10,6 +10,7 @@ import {
   type ServiceName,
   type SmtpSink,
 } from '@vouch/testing';
+import { CostCounters, type StepCosts } from './cost-counters';
 import { createConnectedCompany, employeesForPairs, shuffledPairs, type Colleague } from './company';
 import { JsonHttpClient } from './http-client';
 import {
@@ -96,6 +97,8 @@ export interface EndToEndStep {
    * afresh at every scrape): a loop busy in long tasks delays every request and event behind them.
    */
   eventLoopDelayMs: Record<ServiceName, { p99: number; max: number } | null>;
+  /** Per recommendation, what each service did from the step's start to the drain's end. */
+  costs: StepCosts;
 }
 
 export interface EndToEndResult {
@@ -164,6 +167,7 @@ class StepRunner {
     private readonly sink: SmtpSink,
     private readonly pairs: Array<[Colleague, Colleague]>,
     private readonly servers: ServerProcessIds,
+    private readonly costs: CostCounters,
     private readonly settings: EndToEndSettings,
     private readonly log: (line: string) => void,
   ) {}
@@ -176,6 +180,7 @@ class StepRunner {
     const label = `end to end ${rate}/s`;
     this.log(`${label}: ${count} recommendations over ${stepSeconds} s`);
 
+    const costsBefore = await this.costs.snapshot();
     await this.eventLoopDelays(); // starts the services' delay histograms afresh
     const before = cpuSnapshot();
     const startedAt = Date.now();
@@ -222,6 +227,7 @@ class StepRunner {
     const byStepEnd = stepEmails().filter((email) => email.receivedAt <= stepEndedAt).length;
     const drainDeadline = stepEndedAt + drainSeconds * 1000;
     while (stepEmails().length < accepted.length && Date.now() < drainDeadline) await sleep(250);
+    const costs = this.costs.costsBetween(costsBefore, await this.costs.snapshot(), accepted.length);
     const emails = stepEmails().map((email) => ({ ...email, latencyMs: email.receivedAt - email.eventTime }));
     const plannedAt = await this.plannedAt(emails.map((email) => email.eventId));
     const staged = emails.flatMap((email) => {
@@ -304,6 +310,7 @@ class StepRunner {
       notes,
       ...this.cpuShares(before, after, lastedMs / 1000),
       eventLoopDelayMs,
+      costs,
     };
     this.log(
       `${label}: ${step.requests.accepted}/${count} accepted, HTTP p50 ${step.httpLatencyMs.p50} ms p99 ` +
@@ -398,7 +405,9 @@ export async function measureEndToEnd(
     benchEnvironment(sink.url, settings.serviceOverrides),
   );
   const http = new JsonHttpClient(settings.httpSockets);
+  const costs = new CostCounters(platform, testInfrastructure().kafkaBrokers);
   try {
+    await costs.connect();
     const connections = await createConnectedCompany(
       platform,
       http,
@@ -407,7 +416,16 @@ export async function measureEndToEnd(
       () => sink.received.length,
       log,
     );
-    const runner = new StepRunner(platform, http, sink, shuffledPairs(connections), servers, settings, log);
+    const runner = new StepRunner(
+      platform,
+      http,
+      sink,
+      shuffledPairs(connections),
+      servers,
+      costs,
+      settings,
+      log,
+    );
     const steps: EndToEndStep[] = [];
     for (const rate of settings.rates) {
       const step = await runner.run(rate);
@@ -425,6 +443,7 @@ export async function measureEndToEnd(
     };
   } finally {
     http.close();
+    await costs.disconnect();
     await platform.stop();
     // The next run on this broker starts as this one did (bench/README.md, "Unit of work").
     await deleteTopicsAndGroupsUnder(testInfrastructure().kafkaBrokers, platform.topicPrefix);

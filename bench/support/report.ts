@@ -612,6 +612,7 @@ export function markdown(
         ]),
       ),
       '',
+      ...costModelSection(endToEnd.steps),
     );
     const noted = endToEnd.steps.filter((step) => step.notes.length > 0);
     if (noted.length > 0)
@@ -843,4 +844,45 @@ function readSections(reads: ReadsResult, summary: ReadSummary, kind: BenchResul
     );
   }
   return lines;
+}
+
+/**
+ * The cost model: per recommendation, from each step's start to its drain's end, what each service
+ * had its database do, what it printed, what went through Kafka (bench/README.md, "Cost model").
+ */
+function costModelSection(steps: EndToEndStep[]): string[] {
+  if (steps.length === 0) return [];
+  const services = ['identity', 'connections', 'recommendations', 'notifications'] as const;
+  const orDash = (value: number | null) => (value === null ? '–' : value);
+  const topics = [...new Set(steps.flatMap((step) => Object.keys(step.costs.kafkaMessages)))].sort();
+  return [
+    'The cost model: per recommendation accepted, from the step’s start to its drain’s end (PostgreSQL statements only when `pg_stat_statements` is preloaded; rows written are inserted + updated + deleted; log lines are all a service printed; HTTP: one request per recommendation, the bench’s):',
+    '',
+    ...table(
+      ['offered/s', 'service', 'PostgreSQL statements', 'transactions', 'rows written', 'log lines'],
+      steps.flatMap((step) =>
+        services.map((name) => {
+          const cost = step.costs.byService[name];
+          return [
+            step.offeredPerSecond,
+            name,
+            orDash(cost.statements),
+            cost.transactions,
+            cost.rowsWritten,
+            cost.logLines,
+          ];
+        }),
+      ),
+    ),
+    '',
+    ...table(
+      ['offered/s', ...topics.map((topic) => `messages on ${topic}`), 'offsets committed (all groups)'],
+      steps.map((step) => [
+        step.offeredPerSecond,
+        ...topics.map((topic) => step.costs.kafkaMessages[topic] ?? 0),
+        step.costs.offsetCommits,
+      ]),
+    ),
+    '',
+  ];
 }

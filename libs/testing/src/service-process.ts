@@ -10,6 +10,7 @@ const repoRoot = path.resolve(__dirname, '../../..');
  */
 export class ServiceProcess {
   private output = '';
+  private lines = 0;
   private exited?: Promise<number | null>;
 
   private constructor(
@@ -74,6 +75,11 @@ export class ServiceProcess {
     return this.output;
   }
 
+  /** How many lines the process printed so far: the bench's count of log lines. */
+  linesPrinted(): number {
+    return this.lines;
+  }
+
   /** SIGTERM, as an orchestrator stops it; resolves with the exit code once it is gone. */
   async stop(): Promise<number | null> {
     if (this.child.exitCode === null) this.child.kill('SIGTERM');
@@ -81,6 +87,7 @@ export class ServiceProcess {
   }
 
   private record(chunk: Buffer): void {
+    for (const byte of chunk) if (byte === 0x0a) this.lines += 1;
     // Keep the tail only: a long test must not hold every log line in memory.
     this.output = (this.output + chunk.toString()).slice(-200_000);
   }
