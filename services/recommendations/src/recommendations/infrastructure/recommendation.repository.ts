@@ -50,10 +50,14 @@ export class RecommendationRepository {
     }
   }
 
+  /**
+   * Writes a changed recommendation, read (and locked) in this transaction, and its first event in
+   * one statement: an ORM save would read the row again before its UPDATE and add the event after,
+   * three round trips where one does (a mutual pair's earlier one is saved on the write path).
+   */
   async save(recommendation: Recommendation): Promise<void> {
-    await this.unitOfWork.save(recommendation, (manager) =>
-      manager.save(RecommendationEntity, recommendationRow(recommendation)),
-    );
+    const updated = await this.unitOfWork.saveInOneStatement(recommendation, update(recommendation));
+    if (!updated) throw new Error(`recommendation ${recommendation.id} to save is not in the database`);
   }
 
   /**
@@ -143,6 +147,31 @@ function insertion(recommendation: Recommendation): StateChange {
       JSON.stringify(row.revisions),
       row.revisionRequest,
       row.createdAt,
+      row.updatedAt,
+    ],
+  };
+}
+
+/** The UPDATE of every column a recommendation's life changes, for its event to go along with. */
+function update(recommendation: Recommendation): StateChange {
+  const row = recommendationRow(recommendation);
+  return {
+    sql: `UPDATE recommendation SET relationship = $2, status = $3, verified = $4, verified_by = $5,
+            reciprocal = $6, revisions = $7, revision_request = $8, taken_down_at = $9,
+            taken_down_by = $10, takedown_reason = $11, updated_at = $12
+          WHERE id = $1 RETURNING id`,
+    params: [
+      row.id,
+      row.relationship,
+      row.status,
+      row.verified,
+      row.verifiedBy,
+      row.reciprocal,
+      JSON.stringify(row.revisions),
+      row.revisionRequest,
+      row.takenDownAt,
+      row.takenDownBy,
+      row.takedownReason,
       row.updatedAt,
     ],
   };
