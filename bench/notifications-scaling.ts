@@ -27,6 +27,7 @@ import {
   processTreeCpuSeconds,
   type MachineDescription,
 } from './support/machine';
+import { disturbance } from './support/disturbance';
 import { NotificationsFleet } from './support/notifications-fleet';
 import { percentile, round, sum } from './support/stats';
 
@@ -204,20 +205,6 @@ async function measure(
   }
 }
 
-/** Other processes' CPU above this (percent of one core) makes a run's numbers say more about them. */
-const DISTURBED_ABOVE_PERCENT = 20;
-
-function disturbance(runs: Run[]): string[] {
-  const others = runs.map((run) => run.cpuCorePercent.other);
-  if (Math.max(...others) <= DISTURBED_ABOVE_PERCENT) return [];
-  return [
-    `**Disturbed:** other processes took ${Math.min(...others)} to ${Math.max(...others)} % of a core ` +
-      'during the runs (the machine was shared): compare the runs with little "other" CPU, and the CPU ' +
-      'time per email, rather than the means.',
-    '',
-  ];
-}
-
 function markdown(machine: MachineDescription, measuredAt: string, runs: Run[]): string {
   const orNone = (value: number | null) => (value === null ? '–' : String(value));
   const rows = runs.map((run) =>
@@ -277,7 +264,10 @@ function markdown(machine: MachineDescription, measuredAt: string, runs: Run[]):
       `MAX_EMAILS_PER_DAY=1000000 and LOG_LEVEL=warn. Kafka, PostgreSQL, the instances and the bench ` +
       `share the machine's cores, with whatever else runs on it.`,
     '',
-    ...disturbance(runs),
+    ...disturbance(
+      runs.map((run) => run.cpuCorePercent.other),
+      'email',
+    ),
     '| instances | emails/s, mean | emails/s, best | every round |',
     '| --- | --- | --- | --- |',
     ...summary,
