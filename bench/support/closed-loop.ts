@@ -13,20 +13,32 @@ export interface ClosedLoopResult {
   latencyMs: LatencySummary;
 }
 
+/** One request of a closed loop: a GET answered 200 unless it says otherwise. */
+export interface ClosedLoopRequest {
+  url: string;
+  token: string;
+  method?: 'GET' | 'POST';
+  /** JSON sent with it. */
+  body?: unknown;
+  /** The status of an answer that counts as served. */
+  expectedStatus?: number;
+}
+
 /**
- * `connections` keep-alive connections, each sending its next GET as soon as the previous one is
+ * `connections` keep-alive connections, each sending its next request as soon as the previous one is
  * answered, for `seconds` after a warm-up not counted (connections opened, code warmed up): at
  * least `warmup.seconds`, and at least `warmup.requests` requests (say, one per reader, so that
  * the server has met each reader's token once, as a server running for a while has):
  * the server's throughput at that concurrency, and the latency it costs. `target(n)` says what the
- * n-th request asks for; `measured` is called as the counted window starts, and what it returns
- * as the window ends (to take the CPU's figures over exactly that window).
+ * n-th request asks for, or nothing once there is nothing left to ask (writes that each need data
+ * of their own): the loop then ends early. `measured` is called as the counted window starts, and
+ * what it returns as the window ends (to take the CPU's figures over exactly that window).
  */
 export async function runClosedLoop(
   connections: number,
   seconds: number,
   warmup: { seconds: number; requests?: number },
-  target: (index: number) => { url: string; token: string },
+  target: (index: number) => ClosedLoopRequest | undefined,
   measured: () => () => void = () => () => undefined,
 ): Promise<ClosedLoopResult> {
   const http = new JsonHttpClient(connections);
@@ -35,15 +47,17 @@ export async function runClosedLoop(
   let sent = 0;
   const loop = async (until: number, record: boolean, atLeast = 0) => {
     while (performance.now() < until || sent < atLeast) {
-      const { url, token } = target(sent);
+      const request = target(sent);
+      if (!request) return;
+      const { url, token, method = 'GET', body, expectedStatus = 200 } = request;
       sent += 1;
       const began = performance.now();
-      const status = await http.call('GET', url, { token }).then(
+      const status = await http.call(method, url, { token, body }).then(
         (answer) => String(answer.status),
         () => 'error',
       );
       if (!record) continue;
-      if (status === '200') latenciesMs.push(performance.now() - began);
+      if (status === String(expectedStatus)) latenciesMs.push(performance.now() - began);
       else failed[status] = (failed[status] ?? 0) + 1;
     }
   };

@@ -97,21 +97,34 @@ export function processTreeCpuSeconds(before: CpuSnapshot, after: CpuSnapshot, r
   return [...tree].reduce((sum, id) => sum + processCpuSeconds(before, after, id), 0);
 }
 
-/** The process id of each service among `childIds`, told apart by the entry point on their command line. */
-export function serviceProcessIds(childIds: number[]): Partial<Record<ServiceName, number>> {
-  const commandLines = childIds.map((id) => {
+/** Each process among `ids` with the command line it was started with ('' once it has ended). */
+function commandLines(ids: number[]): Array<{ id: number; commandLine: string }> {
+  return ids.map((id) => {
     try {
       return { id, commandLine: readFileSync(`/proc/${id}/cmdline`, 'utf8') };
     } catch {
       return { id, commandLine: '' };
     }
   });
+}
+
+const runsService = (name: ServiceName, commandLine: string) =>
+  commandLine.includes(`services/${name}/src/main.ts`);
+
+/** The process id of each service among `childIds`, told apart by the entry point on their command line. */
+export function serviceProcessIds(childIds: number[]): Partial<Record<ServiceName, number>> {
+  const children = commandLines(childIds);
   return Object.fromEntries(
     SERVICE_NAMES.flatMap((name) => {
-      const found = commandLines.find(({ commandLine }) =>
-        commandLine.includes(`services/${name}/src/main.ts`),
-      );
+      const found = children.find(({ commandLine }) => runsService(name, commandLine));
       return found ? [[name, found.id]] : [];
     }),
   );
+}
+
+/** The process id of every instance of `name` among `childIds`, when it is scaled out. */
+export function serviceInstanceIds(childIds: number[], name: ServiceName): number[] {
+  return commandLines(childIds)
+    .filter(({ commandLine }) => runsService(name, commandLine))
+    .map(({ id }) => id);
 }
