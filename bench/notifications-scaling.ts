@@ -1,5 +1,5 @@
 /**
- * `npm run bench:scaling`: the same load (BENCH_EVENTS connection requests, default 3,000, published
+ * `npm run bench:scaling` (BENCH_SCALING_SERVICE unset or `notifications`): the same load (BENCH_EVENTS connection requests, default 3,000, published
  * at once, each one email to a distinct recipient) through 1, 2 and 3 notifications instances sharing
  * one database, consumer group and SMTP server, BENCH_ROUNDS times (default 3) in turn. Measures
  * emails/s from the first to the last SMTP acceptance, event→email latency (the CloudEvent `time` to
@@ -294,7 +294,7 @@ function markdown(machine: MachineDescription, measuredAt: string, runs: Run[]):
   ].join('\n');
 }
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const machine = describeMachine();
   log(
     `${machine.cores} × ${machine.cpuModel}, Node ${machine.node}; ${EVENTS} events through ` +
@@ -327,8 +327,3 @@ async function main(): Promise<void> {
     await infrastructure.stop();
   }
 }
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});

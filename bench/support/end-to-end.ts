@@ -455,7 +455,7 @@ export async function measureEndToEnd(
  * emailing the bench's sink, the daily cap out of reach (it would fold a recipient's 11th email into
  * a digest), tokens that last the whole run; then the run's own overrides.
  */
-function benchEnvironment(smtpUrl: string, overrides: ServiceOverrides): ServiceOverrides {
+export function benchEnvironment(smtpUrl: string, overrides: ServiceOverrides): ServiceOverrides {
   const own: Record<ServiceName, Record<string, string>> = {
     identity: { JWT_TTL_SECONDS: '86400' },
     connections: {},
