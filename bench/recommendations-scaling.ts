@@ -344,7 +344,7 @@ function markdown(machine: MachineDescription, measuredAt: string, runs: Run[]):
     `Each run: identity, connections, recommendations and notifications started afresh as processes ` +
       `(fresh databases and topic prefix, 12 partitions, LOG_LEVEL=warn), recommendations scaled out to N ` +
       `instances (one database, one consumer group), a company of at least ${EMPLOYEES} employees ` +
-      `connected through the APIs with enough pairs for ${PAIRS_PER_SECOND} recommendations a second, then ` +
+      `connected through the APIs with enough pairs for ${PAIRS_PER_SECOND} recommendations a second of loop, then ` +
       `notifications stopped (it was there for the setup's emails; the loop's would compete for the ` +
       `cores). Then \`POST /v1/recommendations\` closed loop: ${CONCURRENCY} requests in flight, sent to ` +
       `the instances in turn, each a distinct (author, subject) pair, ${WARMUP_SECONDS} s not counted, then ` +
