@@ -264,7 +264,8 @@ export async function upPostgres(cfg) {
       '-t',
       '60',
       '-o',
-      `-p ${cfg.ports.postgresPort} -h 127.0.0.1 -k ''`,
+      // pg_stat_statements: what the bench's cost model counts statements with (bench/README.md).
+      `-p ${cfg.ports.postgresPort} -h 127.0.0.1 -k '' -c shared_preload_libraries=pg_stat_statements`,
     ],
     { ...runAs, cwd: p.dataDir, detached: true, env: { ...cfg.env, LC_MESSAGES: 'C' } },
   );
