@@ -100,6 +100,7 @@ export class ServicePlatformModule {
             consumer: {
               sessionTimeoutMs: environment.KAFKA_SESSION_TIMEOUT_MS,
               heartbeatIntervalMs: environment.KAFKA_HEARTBEAT_INTERVAL_MS,
+              commitIntervalMs: environment.KAFKA_COMMIT_INTERVAL_MS,
               partitionsConsumedConcurrently: environment.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
               ...options.consumer,
             },

@@ -7,6 +7,7 @@ import type { ConsumerObserver } from './consumer-observer';
 import type { EventConsumerSettings } from './event-consumer-settings';
 import { describeError, inConsumerSpan, type RunHandler } from './event-handling';
 import { locksDeclaredFor } from './event-handlers.decorator';
+import type { OffsetCommits } from './offset-commits';
 import { whileHeartbeating, type PartitionBatch } from './partition-batch';
 import type { Decoded, Received } from './received-message';
 import { runsOf, splitAfterRollback } from './run-split';
@@ -36,18 +37,14 @@ export class BatchRunner {
       'group' | 'maxEventsPerTransaction' | 'heartbeatIntervalMs'
     >,
     private readonly kafkaSettings: Pick<KafkaSettings, 'topicPrefix'>,
+    private readonly commits: OffsetCommits,
     private readonly decode: (message: KafkaMessage) => Decoded,
     private readonly runHandler: RunHandler,
   ) {}
 
-  async apply({
-    batch,
-    resolveOffset,
-    heartbeat,
-    commitOffsetsIfNecessary,
-    isRunning,
-    isStale,
-  }: EachBatchPayload): Promise<void> {
+  async apply(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    this.commits.track(payload);
     // A rebalance that a heartbeat during a handler met: the batch stops after the transaction in
     // progress and gives kafkajs the error, which rejoins at once instead of after the batch.
     let rebalancing: unknown;
@@ -71,7 +68,7 @@ export class BatchRunner {
       if ((await this.applyRun(run, partitionBatch)) === 'abandoned') break;
       const last = run[run.length - 1].message;
       resolveOffset(last.offset);
-      await commitOffsetsIfNecessary();
+      await this.commits.commitIfDue(payload);
       await heartbeat();
       this.observer.lagMeasured(
         partitionBatch.topic,
@@ -79,6 +76,8 @@ export class BatchRunner {
         Math.max(0, Number(batch.highWatermark) - Number(last.offset) - 1),
       );
     }
+    // The member is leaving the group or losing partitions: what it processed is committed first.
+    if (!isRunning() || rebalancing !== undefined) await this.commits.commitNow();
     // Not while stopping: kafkajs would rejoin the group it is about to leave.
     if (rebalancing !== undefined && isRunning()) throw rebalancing;
   }

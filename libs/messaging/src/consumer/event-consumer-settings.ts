@@ -30,6 +30,12 @@ export interface EventConsumerSettings {
    * from the group, rejoins after, and the events it had not committed are read again.
    */
   rebalanceTimeoutMs: number;
+  /**
+   * How often a member commits the offsets of what it processed, instead of after every batch: a
+   * commit is a request and a write on the broker, per partition batch. What a crash or a
+   * rebalance leaves uncommitted is read again by the next owner and skipped by the inbox.
+   */
+  commitIntervalMs: number;
 }
 
 export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> = {
@@ -42,6 +48,7 @@ export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> 
   sessionTimeoutMs: 6_000,
   heartbeatIntervalMs: 1_000,
   rebalanceTimeoutMs: 30_000,
+  commitIntervalMs: 1_000,
 };
 
 /**

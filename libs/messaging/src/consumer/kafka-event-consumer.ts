@@ -14,6 +14,7 @@ import { DeadLetterPublisher } from './dead-letter-publisher';
 import { EventContext } from './event-context';
 import { consumerTimingProblem, type EventConsumerSettings } from './event-consumer-settings';
 import type { Handling } from './event-handling';
+import { OffsetCommits } from './offset-commits';
 import { decodeMessage } from './received-message';
 import { SingleEventProcessor } from './single-event-processor';
 
@@ -28,7 +29,8 @@ export type EventConsumerState = 'idle' | 'starting' | 'running' | 'crashed' | '
  * - processes partitions concurrently, each in order;
  * - runs handlers in a transaction with inbox records, skipping events already processed, and
  *   moves the offset only after that transaction committed; consecutive events of a partition
- *   share one transaction (BatchRunner);
+ *   share one transaction (BatchRunner); offsets are committed every KAFKA_COMMIT_INTERVAL_MS
+ *   rather than after every batch (OffsetCommits);
  * - retries transient failures with backoff, and dead-letters invalid messages, permanent errors
  *   and exhausted retries so one bad message never blocks a partition (SingleEventProcessor);
  * - heartbeats during long handlers, and on close finishes the event in flight before leaving.
@@ -37,6 +39,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
   private readonly log = new Logger(KafkaEventConsumer.name);
   private readonly deadLetters: DeadLetterPublisher;
   private readonly batches: BatchRunner;
+  private readonly commits: OffsetCommits;
   private consumer?: Consumer;
   private state: EventConsumerState = 'idle';
   private lastError?: string;
@@ -62,6 +65,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       deadLettered: (topic, reason) => this.observer?.deadLettered(topic, reason),
     };
     const inbox = new Inbox();
+    this.commits = new OffsetCommits(settings.commitIntervalMs);
     const runHandler = (manager: EntityManager, handling: Handling) => this.runHandler(manager, handling);
     this.batches = new BatchRunner(
       dataSource,
@@ -70,6 +74,7 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       reports,
       settings,
       kafkaSettings,
+      this.commits,
       (message) => decodeMessage(message, catalogue, (pattern) => this.messageHandlers.get(pattern)),
       runHandler,
     );
@@ -85,6 +90,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
   async close(): Promise<void> {
     if (this.state === 'stopped' || this.state === 'idle') return;
     this.state = 'stopping';
+    this.commits.stop();
+    await this.commits.commitNow();
     await this.consumer?.disconnect();
     await this.deadLetters.disconnect();
     this.state = 'stopped';
@@ -172,8 +179,11 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
     await consumer.run({
       partitionsConsumedConcurrently: this.settings.partitionsConsumedConcurrently,
       eachBatchAutoResolve: false,
+      autoCommit: this.commits.afterEveryBatch,
+      autoCommitInterval: this.settings.commitIntervalMs,
       eachBatch: (payload) => this.batches.apply(payload),
     });
+    this.commits.start();
     this.log.log(`consumer group ${this.settings.group} reads ${topics.join(', ')}`);
   }
 

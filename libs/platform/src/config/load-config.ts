@@ -114,6 +114,16 @@ export function serviceEnvironment(service: { name: string; port: number }) {
       .max(100_000)
       .default(defaultEventConsumerSettings.heartbeatIntervalMs),
     /**
+     * How often a consumer commits its offsets; what a crash leaves uncommitted is read again and
+     * skipped (the inbox). 0 commits after every batch, a request to the broker each.
+     */
+    KAFKA_COMMIT_INTERVAL_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(60_000)
+      .default(defaultEventConsumerSettings.commitIntervalMs),
+    /**
      * Partitions an instance handles at once, each in order: more overlaps the waits (the database,
      * a recipient's lock) of a busy instance, up to the partitions it was assigned.
      */
