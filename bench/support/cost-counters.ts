@@ -105,7 +105,7 @@ export class CostCounters {
     ) as StepCosts['byService'];
     const kafkaMessages = Object.fromEntries(
       Object.entries(after.topicOffsets)
-        .filter(([topic]) => !topic.endsWith('.dlq'))
+        .filter(([topic]) => !topic.includes('.dlq.'))
         .map(([topic, offset]) => [
           topic.slice(this.platform.topicPrefix.length),
           per(offset - (before.topicOffsets[topic] ?? 0)),
