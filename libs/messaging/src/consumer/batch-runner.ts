@@ -116,8 +116,6 @@ export class BatchRunner {
   private async applyTogether(run: Received[], batch: PartitionBatch): Promise<SharedOutcome> {
     const { topic, partition } = batch;
     const events = run.flatMap(({ decoded }) => (decoded.kind === 'event' ? [decoded] : []));
-    // Messages no handler reads: nothing to write, only the offset to move.
-    if (events.length === 0) return { committed: true };
     let failedAt: number | undefined;
     try {
       await whileHeartbeating(batch.heartbeat, this.settings.heartbeatIntervalMs, () =>

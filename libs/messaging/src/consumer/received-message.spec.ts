@@ -22,24 +22,6 @@ describe('a message as a consumer decodes it', () => {
     });
   });
 
-  it('skips an event no handler reads by its type and version headers, without parsing its value', () => {
-    const headers = { ce_type: 'RecommendationGiven', ce_schemaversion: '1' };
-    expect(decodeMessage(message('not json at all', headers), catalogue, noHandler)).toEqual({
-      kind: 'ignored',
-      type: 'RecommendationGiven',
-    });
-  });
-
-  it('still parses a message whose type has a handler, and rejects it when its value is no JSON', () => {
-    const headers = { ce_type: 'RecommendationGiven', ce_schemaversion: '1' };
-    const handled = (pattern: string) =>
-      pattern === 'RecommendationGiven.v1' ? async () => undefined : undefined;
-    expect(decodeMessage(message('not json at all', headers), catalogue, handled)).toMatchObject({
-      kind: 'rejected',
-      reason: 'invalid-envelope',
-    });
-  });
-
   it('rejects a message with a value but no CloudEvents headers', () => {
     expect(decodeMessage(message('{}'), catalogue, noHandler)).toMatchObject({
       kind: 'rejected',

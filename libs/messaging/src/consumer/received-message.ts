@@ -2,7 +2,6 @@ import type { MessageHandler } from '@nestjs/microservices';
 import type { KafkaMessage } from 'kafkajs';
 import { z } from 'zod';
 import {
-  CloudEventHeaders,
   fromKafkaRecord,
   InvalidEnvelopeError,
   type CloudEvent,
@@ -40,16 +39,6 @@ export function decodeMessage(
 ): Decoded {
   // A tombstone on a compacted topic (Outbox.addTombstone) is no event: nothing to handle.
   if (message.value === null) return { kind: 'ignored', type: 'tombstone' };
-  // Most of what a consumer reads on a shared topic is for others (identity reads the busiest
-  // topics for a few types): the type and version headers say so before anything is parsed.
-  const type = headerText(message, CloudEventHeaders.type);
-  const version = headerText(message, CloudEventHeaders.schemaversion);
-  if (
-    type !== undefined &&
-    version !== undefined &&
-    !handlerOf(eventPatternOf({ type, version: Number(version) }))
-  )
-    return { kind: 'ignored', type };
   let envelope: CloudEvent;
   try {
     envelope = fromKafkaRecord(message);
@@ -75,10 +64,4 @@ export function decodeMessage(
   const data = definition.schema.safeParse(envelope.data);
   if (!data.success) return { kind: 'rejected', reason: 'invalid-data', error: z.prettifyError(data.error) };
   return { kind: 'event', event: { ...envelope, data: data.data }, handler };
-}
-
-function headerText(message: KafkaMessage, name: string): string | undefined {
-  const raw = message.headers?.[name];
-  const first = Array.isArray(raw) ? raw[0] : raw;
-  return first === undefined ? undefined : first.toString();
 }

@@ -2,7 +2,6 @@ import { runsOf, splitAfterRollback } from './run-split';
 
 const event = (name: string) => ({ name, decoded: { kind: 'event' } });
 const skipped = (name: string) => ({ name, decoded: { kind: 'ignored' } });
-const rejected = (name: string) => ({ name, decoded: { kind: 'rejected' } });
 const names = (runs: Array<Array<{ name: string }>>) => runs.map((run) => run.map(({ name }) => name));
 
 describe('the runs of a batch that share a transaction', () => {
@@ -11,22 +10,9 @@ describe('the runs of a batch that share a transaction', () => {
     expect(names(runsOf(batch, 2))).toEqual([['a', 'b'], ['c', 'd'], ['e']]);
   });
 
-  it('keeps the messages no handler reads in the run around them, without counting them', () => {
-    const batch = [event('a'), skipped('x'), skipped('y'), event('b'), skipped('z'), event('c')];
-    expect(names(runsOf(batch, 2))).toEqual([
-      ['a', 'x', 'y', 'b'],
-      ['z', 'c'],
-    ]);
-  });
-
-  it('makes one run of a batch no handler reads, so its offset moves once', () => {
-    const batch = ['x', 'y', 'z'].map(skipped);
-    expect(names(runsOf(batch, 50))).toEqual([['x', 'y', 'z']]);
-  });
-
-  it('puts a message to dead-letter alone, between the runs of the messages around it', () => {
-    const batch = [event('a'), skipped('x'), rejected('bad'), event('b')];
-    expect(names(runsOf(batch, 50))).toEqual([['a', 'x'], ['bad'], ['b']]);
+  it('puts a message that is no event alone, between the runs of the events around it', () => {
+    const batch = [event('a'), event('b'), skipped('x'), skipped('y'), event('c')];
+    expect(names(runsOf(batch, 50))).toEqual([['a', 'b'], ['x'], ['y'], ['c']]);
   });
 
   it('makes no run of an empty batch', () => {

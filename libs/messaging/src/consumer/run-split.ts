@@ -1,30 +1,28 @@
 /**
- * How the messages of a partition's batch share transactions: consecutive events, up to
- * `maxEventsPerTransaction`, form a run that goes together, with the messages no handler reads
- * between them (they only move the offset); a message to dead-letter goes alone.
+ * How the events of a partition's batch share transactions: consecutive events, up to
+ * `maxEventsPerTransaction`, form a run that goes together; anything else (a message skipped or
+ * rejected) goes alone.
  */
 export function runsOf<T extends { decoded: { kind: string } }>(
   received: readonly T[],
   maxEventsPerTransaction: number,
 ): T[][] {
   const runs: T[][] = [];
-  let run: T[] = [];
-  let events = 0;
-  const close = () => {
-    if (run.length > 0) runs.push(run);
-    run = [];
-    events = 0;
-  };
+  let events: T[] = [];
   for (const item of received) {
-    if (item.decoded.kind === 'rejected') {
-      close();
+    if (item.decoded.kind !== 'event') {
+      if (events.length > 0) runs.push(events);
       runs.push([item]);
+      events = [];
       continue;
     }
-    run.push(item);
-    if (item.decoded.kind === 'event' && ++events === maxEventsPerTransaction) close();
+    events.push(item);
+    if (events.length === maxEventsPerTransaction) {
+      runs.push(events);
+      events = [];
+    }
   }
-  close();
+  if (events.length > 0) runs.push(events);
   return runs;
 }
 
