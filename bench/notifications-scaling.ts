@@ -27,7 +27,7 @@ import {
   processTreeCpuSeconds,
   type MachineDescription,
 } from './support/machine';
-import { disturbance } from './support/disturbance';
+import { disturbance, groupedByInstances, meanOf, rateSummaryRows } from './support/scaling-report';
 import { NotificationsFleet } from './support/notifications-fleet';
 import { percentile, round, sum } from './support/stats';
 
@@ -228,26 +228,19 @@ function markdown(machine: MachineDescription, measuredAt: string, runs: Run[]):
         .join(', '),
     ].join(' | '),
   );
-  const mean = (values: number[]) => round(sum(values) / values.length);
-  const byInstances = INSTANCE_COUNTS.map((instances) => ({
-    instances,
-    runs: runs.filter((run) => run.instances === instances),
-  }));
-  const summary = byInstances.map(({ instances, runs: alike }) => {
-    const rates = alike.map((run) => run.emailsPerSecond);
-    return `| ${instances} | ${mean(rates)} | ${Math.max(...rates)} | ${rates.join(', ')} |`;
-  });
+  const byInstances = groupedByInstances(runs, INSTANCE_COUNTS);
+  const summary = rateSummaryRows(byInstances, (run) => run.emailsPerSecond);
   const cpuRows = byInstances.map(({ instances, runs: alike }) =>
     [
       instances,
-      mean(alike.map((run) => sum(run.cpuCorePercent.instances))),
-      mean(alike.map((run) => run.cpuCorePercent.postgres ?? Number.NaN)),
-      mean(alike.map((run) => run.cpuCorePercent.kafka ?? Number.NaN)),
-      mean(alike.map((run) => run.cpuCorePercent.bench)),
-      mean(alike.map((run) => run.cpuCorePercent.other)),
-      `${mean(alike.map((run) => run.machineBusyPercent * machine.cores))} of ${machine.cores * 100}`,
-      mean(alike.map((run) => run.cpuMsPerEmail.instances)),
-      mean(alike.map((run) => run.cpuMsPerEmail.machine)),
+      meanOf(alike.map((run) => sum(run.cpuCorePercent.instances))),
+      meanOf(alike.map((run) => run.cpuCorePercent.postgres ?? Number.NaN)),
+      meanOf(alike.map((run) => run.cpuCorePercent.kafka ?? Number.NaN)),
+      meanOf(alike.map((run) => run.cpuCorePercent.bench)),
+      meanOf(alike.map((run) => run.cpuCorePercent.other)),
+      `${meanOf(alike.map((run) => run.machineBusyPercent * machine.cores))} of ${machine.cores * 100}`,
+      meanOf(alike.map((run) => run.cpuMsPerEmail.instances)),
+      meanOf(alike.map((run) => run.cpuMsPerEmail.machine)),
     ].join(' | '),
   );
   return [

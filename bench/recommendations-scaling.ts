@@ -26,7 +26,7 @@ import {
 } from '@vouch/testing';
 import { runClosedLoop, type ClosedLoopRequest } from './support/closed-loop';
 import { createConnectedCompany, employeesForPairs, shuffledPairs } from './support/company';
-import { disturbance } from './support/disturbance';
+import { disturbance, groupedByInstances, meanOf, rateSummaryRows } from './support/scaling-report';
 import { benchEnvironment } from './support/end-to-end';
 import { JsonHttpClient } from './support/http-client';
 import {
@@ -311,27 +311,20 @@ function markdown(machine: MachineDescription, measuredAt: string, runs: Run[]):
       run.machineBusyPercent,
     ].join(' | '),
   );
-  const mean = (values: number[]) => round(sum(values) / values.length);
-  const byInstances = INSTANCE_COUNTS.map((instances) => ({
-    instances,
-    runs: runs.filter((run) => run.instances === instances),
-  }));
-  const summary = byInstances.map(({ instances, runs: alike }) => {
-    const rates = alike.map((run) => run.acceptedPerSecond);
-    return `| ${instances} | ${mean(rates)} | ${Math.max(...rates)} | ${rates.join(', ')} |`;
-  });
+  const byInstances = groupedByInstances(runs, INSTANCE_COUNTS);
+  const summary = rateSummaryRows(byInstances, (run) => run.acceptedPerSecond);
   const cpuRows = byInstances.map(({ instances, runs: alike }) =>
     [
       instances,
-      mean(alike.map((run) => sum(run.cpuCorePercent.instances))),
-      mean(alike.map((run) => run.cpuCorePercent.postgres ?? Number.NaN)),
-      mean(alike.map((run) => run.cpuCorePercent.kafka ?? Number.NaN)),
-      mean(alike.map((run) => (run.cpuCorePercent.identity ?? 0) + (run.cpuCorePercent.connections ?? 0))),
-      mean(alike.map((run) => run.cpuCorePercent.bench)),
-      mean(alike.map((run) => run.cpuCorePercent.other)),
-      `${mean(alike.map((run) => run.machineBusyPercent * machine.cores))} of ${machine.cores * 100}`,
-      mean(alike.map((run) => run.cpuMsPerRecommendation.instances)),
-      mean(alike.map((run) => run.cpuMsPerRecommendation.machine)),
+      meanOf(alike.map((run) => sum(run.cpuCorePercent.instances))),
+      meanOf(alike.map((run) => run.cpuCorePercent.postgres ?? Number.NaN)),
+      meanOf(alike.map((run) => run.cpuCorePercent.kafka ?? Number.NaN)),
+      meanOf(alike.map((run) => (run.cpuCorePercent.identity ?? 0) + (run.cpuCorePercent.connections ?? 0))),
+      meanOf(alike.map((run) => run.cpuCorePercent.bench)),
+      meanOf(alike.map((run) => run.cpuCorePercent.other)),
+      `${meanOf(alike.map((run) => run.machineBusyPercent * machine.cores))} of ${machine.cores * 100}`,
+      meanOf(alike.map((run) => run.cpuMsPerRecommendation.instances)),
+      meanOf(alike.map((run) => run.cpuMsPerRecommendation.machine)),
     ].join(' | '),
   );
   return [

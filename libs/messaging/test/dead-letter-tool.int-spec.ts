@@ -16,6 +16,7 @@ import {
 import { DEAD_LETTER_REPLAYED_FROM_HEADER, DeadLetterStore } from '@vouch/operator-tools';
 import { ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, recordProbes, summarizeEffects } from './fixtures/probe-app';
+import { uncommittedMessages } from './fixtures/uncommitted-messages';
 
 const repoRoot = path.resolve(__dirname, '../../..');
 
@@ -185,20 +186,7 @@ describe('the dead-letter tool', () => {
   });
 
   /** Messages on the original topic the probe consumer group has not committed yet. */
-  async function probeConsumerLag(): Promise<number> {
-    const admin = testKafka(kafkaBrokers).admin();
-    await admin.connect();
-    try {
-      const [watermarks, [committed]] = await Promise.all([
-        admin.fetchTopicOffsets(originalTopic),
-        admin.fetchOffsets({ groupId: `${topicPrefix}probe`, topics: [originalTopic] }),
-      ]);
-      return watermarks.reduce((lag, { partition, high }) => {
-        const offset = committed.partitions.find((entry) => entry.partition === partition)?.offset ?? '-1';
-        return lag + Number(high) - Math.max(Number(offset), 0);
-      }, 0);
-    } finally {
-      await admin.disconnect();
-    }
+  function probeConsumerLag(): Promise<number> {
+    return uncommittedMessages(kafkaBrokers, `${topicPrefix}probe`, originalTopic);
   }
 });

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import {
   createTestDatabase,
   testInfrastructure,
-  testKafka,
   uniqueTopicPrefix,
   waitFor,
   type TestDatabase,
@@ -13,6 +12,7 @@ import {
 import { KafkaEventConsumer } from '../src';
 import { ProbeRecordedV1 } from './fixtures/probe-events';
 import { createProbeApp, interleavedProbes, recordProbes, summarizeEffects } from './fixtures/probe-app';
+import { uncommittedMessages } from './fixtures/uncommitted-messages';
 
 describe('the offsets a consumer commits', () => {
   const { kafkaBrokers } = testInfrastructure();
@@ -32,22 +32,8 @@ describe('the offsets a consumer commits', () => {
   });
 
   /** Messages on the probes' topic past what the probe group committed. */
-  async function uncommitted(): Promise<number> {
-    const topic = `${topicPrefix}${ProbeRecordedV1.topic}`;
-    const admin = testKafka(kafkaBrokers).admin();
-    await admin.connect();
-    try {
-      const [watermarks, [committed]] = await Promise.all([
-        admin.fetchTopicOffsets(topic),
-        admin.fetchOffsets({ groupId: `${topicPrefix}probe`, topics: [topic] }),
-      ]);
-      return watermarks.reduce((lag, { partition, high }) => {
-        const offset = committed.partitions.find((entry) => entry.partition === partition)?.offset ?? '-1';
-        return lag + Number(high) - Math.max(Number(offset), 0);
-      }, 0);
-    } finally {
-      await admin.disconnect();
-    }
+  function uncommitted(): Promise<number> {
+    return uncommittedMessages(kafkaBrokers, `${topicPrefix}probe`, `${topicPrefix}${ProbeRecordedV1.topic}`);
   }
 
   async function startConsumer(
