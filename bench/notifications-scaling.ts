@@ -6,7 +6,6 @@
  * SMTP receipt) and who used the CPU, and writes bench/results/notifications-scaling.{md,json}.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import {
@@ -27,7 +26,14 @@ import {
   processTreeCpuSeconds,
   type MachineDescription,
 } from './support/machine';
-import { disturbance, groupedByInstances, meanOf, rateSummaryRows } from './support/scaling-report';
+import {
+  disturbance,
+  groupedByInstances,
+  meanOf,
+  measureRounds,
+  rateSummaryRows,
+  writeScalingResults,
+} from './support/scaling-report';
 import { NotificationsFleet } from './support/notifications-fleet';
 import { percentile, round, sum } from './support/stats';
 
@@ -298,21 +304,20 @@ export async function main(): Promise<void> {
   const authority = await TestTokenAuthority.start();
   try {
     const measuredAt = new Date().toISOString();
-    const runs: Run[] = [];
-    for (let roundNumber = 1; roundNumber <= ROUNDS; roundNumber += 1) {
-      for (const instances of INSTANCE_COUNTS) {
-        runs.push(await measure(roundNumber, instances, sink, authority, infrastructure.processIds));
-      }
-    }
-    mkdirSync(path.dirname(RESULTS), { recursive: true });
+    const runs = await measureRounds(ROUNDS, INSTANCE_COUNTS, (roundNumber, instances) =>
+      measure(roundNumber, instances, sink, authority, infrastructure.processIds),
+    );
     const settings = {
       events: EVENTS,
       rounds: ROUNDS,
       partitions: PARTITIONS,
       instanceSettings: INSTANCE_SETTINGS,
     };
-    writeFileSync(`${RESULTS}.json`, `${JSON.stringify({ measuredAt, machine, settings, runs }, null, 2)}\n`);
-    writeFileSync(`${RESULTS}.md`, markdown(machine, measuredAt, runs));
+    writeScalingResults(
+      RESULTS,
+      { measuredAt, machine, settings, runs },
+      markdown(machine, measuredAt, runs),
+    );
     log(`wrote ${path.relative(process.cwd(), RESULTS)}.md and .json`);
   } finally {
     await authority.close();

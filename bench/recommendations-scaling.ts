@@ -9,7 +9,6 @@
  * Measures recommendations accepted per second, HTTP latency, whether the outbox relays kept pace
  * and who used the CPU, and writes bench/results/recommendations-scaling.{md,json}.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -26,7 +25,14 @@ import {
 } from '@vouch/testing';
 import { runClosedLoop, type ClosedLoopRequest } from './support/closed-loop';
 import { createConnectedCompany, employeesForPairs, shuffledPairs } from './support/company';
-import { disturbance, groupedByInstances, meanOf, rateSummaryRows } from './support/scaling-report';
+import {
+  disturbance,
+  groupedByInstances,
+  meanOf,
+  measureRounds,
+  rateSummaryRows,
+  writeScalingResults,
+} from './support/scaling-report';
 import { benchEnvironment } from './support/end-to-end';
 import { JsonHttpClient } from './support/http-client';
 import {
@@ -388,13 +394,9 @@ export async function main(): Promise<void> {
   const sink = await SmtpSink.start();
   try {
     const measuredAt = new Date().toISOString();
-    const runs: Run[] = [];
-    for (let roundNumber = 1; roundNumber <= ROUNDS; roundNumber += 1) {
-      for (const instances of INSTANCE_COUNTS) {
-        runs.push(await measure(roundNumber, instances, sink, infrastructure.processIds));
-      }
-    }
-    mkdirSync(path.dirname(RESULTS), { recursive: true });
+    const runs = await measureRounds(ROUNDS, INSTANCE_COUNTS, (roundNumber, instances) =>
+      measure(roundNumber, instances, sink, infrastructure.processIds),
+    );
     const settings = {
       rounds: ROUNDS,
       concurrency: CONCURRENCY,
@@ -404,8 +406,11 @@ export async function main(): Promise<void> {
       employees: EMPLOYEES,
       tailSeconds: TAIL_SECONDS,
     };
-    writeFileSync(`${RESULTS}.json`, `${JSON.stringify({ measuredAt, machine, settings, runs }, null, 2)}\n`);
-    writeFileSync(`${RESULTS}.md`, markdown(machine, measuredAt, runs));
+    writeScalingResults(
+      RESULTS,
+      { measuredAt, machine, settings, runs },
+      markdown(machine, measuredAt, runs),
+    );
     log(`wrote ${path.relative(process.cwd(), RESULTS)}.md and .json`);
   } finally {
     await sink.close();

@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { MachineDescription } from './machine';
 import { round, sum } from './stats';
 
 /** Other processes' CPU above this (percent of one core) makes a run's numbers say more about them. */
@@ -43,4 +46,27 @@ export function rateSummaryRows<T>(
     const rates = runs.map(rateOf);
     return `| ${instances} | ${meanOf(rates)} | ${Math.max(...rates)} | ${rates.join(', ')} |`;
   });
+}
+
+/** Measures every instance count in turn, `rounds` times over, in that order. */
+export async function measureRounds<T>(
+  rounds: number,
+  instanceCounts: number[],
+  measure: (round: number, instances: number) => Promise<T>,
+): Promise<T[]> {
+  const runs: T[] = [];
+  for (let round = 1; round <= rounds; round += 1)
+    for (const instances of instanceCounts) runs.push(await measure(round, instances));
+  return runs;
+}
+
+/** Writes a scaling bench's results, `<results>.json` (every figure) and `<results>.md` (the report). */
+export function writeScalingResults(
+  results: string,
+  figures: { measuredAt: string; machine: MachineDescription; settings: object; runs: unknown[] },
+  markdown: string,
+): void {
+  mkdirSync(path.dirname(results), { recursive: true });
+  writeFileSync(`${results}.json`, `${JSON.stringify(figures, null, 2)}\n`);
+  writeFileSync(`${results}.md`, markdown);
 }
