@@ -10,6 +10,8 @@ interface ServiceCounters {
   rowsWritten: number;
   /** Statements its database ran (pg_stat_statements), null when that extension is not loaded. */
   statements: number | null;
+  /** Calls of each statement (pg_stat_statements' normalised text), empty without that extension. */
+  callsByStatement: Map<string, number>;
   /** Lines the service printed (its log). */
   logLines: number;
 }
@@ -28,7 +30,14 @@ export interface StepCosts {
   recommendations: number;
   byService: Record<
     ServiceName,
-    { transactions: number; rowsWritten: number; statements: number | null; logLines: number }
+    {
+      transactions: number;
+      rowsWritten: number;
+      statements: number | null;
+      logLines: number;
+      /** The statements run at least once in 20 recommendations, most run first. */
+      byStatement: Array<{ statement: string; perRecommendation: number }>;
+    }
   >;
   /** Messages written per recommendation, by topic (without the run's prefix). */
   kafkaMessages: Record<string, number>;
@@ -99,6 +108,13 @@ export class CostCounters {
             statements:
               is.statements === null || was.statements === null ? null : per(is.statements - was.statements),
             logLines: per(is.logLines - was.logLines),
+            byStatement: [...is.callsByStatement]
+              .map(([statement, calls]) => ({
+                statement,
+                perRecommendation: per(calls - (was.callsByStatement.get(statement) ?? 0)),
+              }))
+              .filter(({ perRecommendation }) => perRecommendation >= 0.05)
+              .sort((a, b) => b.perRecommendation - a.perRecommendation),
           },
         ];
       }),
@@ -141,19 +157,21 @@ export class CostCounters {
                     tup_inserted + tup_updated + tup_deleted AS written
                FROM pg_stat_database WHERE datname = current_database()`,
           );
-          const statements = await database
-            .query<{ calls: string | null }>(
-              `SELECT sum(calls) AS calls FROM pg_stat_statements s
-                 JOIN pg_database d ON d.oid = s.dbid WHERE d.datname = current_database()`,
+          const byStatement = await database
+            .query<{ statement: string; calls: string }>(
+              `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS statement, sum(calls) AS calls
+                 FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+                WHERE d.datname = current_database() GROUP BY 1`,
             )
             .then(
-              (result) => Number(result.rows[0]?.calls ?? 0),
+              (result) => new Map(result.rows.map((row) => [row.statement, Number(row.calls)])),
               () => null,
             );
           return {
             transactions: Number(rows[0]?.transactions ?? 0),
             rowsWritten: Number(rows[0]?.written ?? 0),
-            statements,
+            statements: byStatement && [...byStatement.values()].reduce((total, calls) => total + calls, 0),
+            callsByStatement: byStatement ?? new Map<string, number>(),
           };
         });
         return [name, counters] as const;

@@ -1,3 +1,4 @@
+import type { ServiceName } from '@vouch/testing';
 import type { EndToEndResult, EndToEndStep } from './end-to-end';
 import type { KafkaLimits } from './kafka-limits';
 import type { ChartSeries } from './latency-chart';
@@ -896,5 +897,36 @@ function costModelSection(steps: EndToEndStep[]): string[] {
       ]),
     ),
     '',
+    ...statementsSection(
+      steps.filter((step) => step.sustainable).at(-1) ?? steps[steps.length - 1],
+      services,
+    ),
   ];
+}
+
+/** Longest statement text shown: enough to tell the statements apart. */
+const STATEMENT_TEXT_SHOWN = 110;
+
+/** Which statements a recommendation cost each service at the highest sustainable rate: what the batching levers aim at. */
+function statementsSection(step: EndToEndStep, services: readonly ServiceName[]): string[] {
+  const rows = services.flatMap((name) =>
+    step.costs.byService[name].byStatement.map(({ statement, perRecommendation }) => [
+      name,
+      perRecommendation,
+      `\`${shortened(statement).replaceAll('|', '\\|').replaceAll('`', "'")}\``,
+    ]),
+  );
+  if (rows.length === 0) return [];
+  return [
+    `The statements behind the counts at ${step.offeredPerSecond}/s (those run at least once per 20 recommendations; \`pg_stat_statements\`' text, parameters as \`$n\`; BEGIN and COMMIT included):`,
+    '',
+    ...table(['service', 'per recommendation', 'statement'], rows),
+    '',
+  ];
+}
+
+function shortened(statement: string): string {
+  return statement.length <= STATEMENT_TEXT_SHOWN
+    ? statement
+    : `${statement.slice(0, STATEMENT_TEXT_SHOWN)}…`;
 }
