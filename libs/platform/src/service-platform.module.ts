@@ -101,6 +101,10 @@ export class ServicePlatformModule {
               sessionTimeoutMs: environment.KAFKA_SESSION_TIMEOUT_MS,
               heartbeatIntervalMs: environment.KAFKA_HEARTBEAT_INTERVAL_MS,
               commitIntervalMs: environment.KAFKA_COMMIT_INTERVAL_MS,
+              fetchMinBytes: environment.KAFKA_FETCH_MIN_BYTES,
+              ...(environment.KAFKA_FETCH_MAX_WAIT_MS === undefined
+                ? {}
+                : { fetchMaxWaitMs: environment.KAFKA_FETCH_MAX_WAIT_MS }),
               partitionsConsumedConcurrently: environment.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
               ...options.consumer,
             },

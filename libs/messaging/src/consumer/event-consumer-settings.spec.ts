@@ -20,4 +20,13 @@ describe("the event consumer's timing", () => {
       /must be positive/,
     );
   });
+
+  it('refuses a fetch that waits longer than a heartbeat interval', () => {
+    expect(
+      consumerTimingProblem({ sessionTimeoutMs: 6_000, heartbeatIntervalMs: 1_000, fetchMaxWaitMs: 1_000 }),
+    ).toBeUndefined();
+    expect(
+      consumerTimingProblem({ sessionTimeoutMs: 6_000, heartbeatIntervalMs: 1_000, fetchMaxWaitMs: 1_001 }),
+    ).toBe("a fetch's longest wait (1001 ms) must be between 0 and the heartbeat interval (1000 ms)");
+  });
 });

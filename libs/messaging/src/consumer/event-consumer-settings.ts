@@ -36,6 +36,17 @@ export interface EventConsumerSettings {
    * rebalance leaves uncommitted is read again by the next owner and skipped by the inbox.
    */
   commitIntervalMs: number;
+  /**
+   * The bytes a fetch waits for before the broker answers it, up to `fetchMaxWaitMs`: above 1, a
+   * busy consumer takes its events in fewer, larger fetches (each a request to the broker and a
+   * batch per partition), at the price of up to that wait per event.
+   */
+  fetchMinBytes: number;
+  /**
+   * How long the broker holds a fetch that has fewer than `fetchMinBytes`: at most the heartbeat
+   * interval, which it is when unset (kafkajs heartbeats between fetches).
+   */
+  fetchMaxWaitMs?: number;
 }
 
 export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> = {
@@ -49,6 +60,7 @@ export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> 
   heartbeatIntervalMs: 1_000,
   rebalanceTimeoutMs: 30_000,
   commitIntervalMs: 1_000,
+  fetchMinBytes: 1,
 };
 
 /**
@@ -56,11 +68,13 @@ export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> 
  * below the session, and one late heartbeat must never cost the session.
  */
 export function consumerTimingProblem(
-  settings: Pick<EventConsumerSettings, 'sessionTimeoutMs' | 'heartbeatIntervalMs'>,
+  settings: Pick<EventConsumerSettings, 'sessionTimeoutMs' | 'heartbeatIntervalMs' | 'fetchMaxWaitMs'>,
 ): string | undefined {
-  const { sessionTimeoutMs, heartbeatIntervalMs } = settings;
+  const { sessionTimeoutMs, heartbeatIntervalMs, fetchMaxWaitMs } = settings;
   if (heartbeatIntervalMs <= 0) return `the heartbeat interval (${heartbeatIntervalMs} ms) must be positive`;
   if (heartbeatIntervalMs * 3 > sessionTimeoutMs)
     return `the heartbeat interval (${heartbeatIntervalMs} ms) must be at most a third of the session timeout (${sessionTimeoutMs} ms)`;
+  if (fetchMaxWaitMs !== undefined && (fetchMaxWaitMs < 0 || fetchMaxWaitMs > heartbeatIntervalMs))
+    return `a fetch's longest wait (${fetchMaxWaitMs} ms) must be between 0 and the heartbeat interval (${heartbeatIntervalMs} ms)`;
   return undefined;
 }

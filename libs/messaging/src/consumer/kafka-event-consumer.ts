@@ -154,7 +154,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       rebalanceTimeout: this.settings.rebalanceTimeoutMs,
       // kafkajs heartbeats between fetches, so an idle fetch waiting its default 5 s would learn of
       // a rebalance (a dead member's partitions to take over) that much later.
-      maxWaitTimeInMs: this.settings.heartbeatIntervalMs,
+      maxWaitTimeInMs: this.settings.fetchMaxWaitMs ?? this.settings.heartbeatIntervalMs,
+      minBytes: this.settings.fetchMinBytes,
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },
     });

@@ -221,6 +221,14 @@ describe("a consumer's heartbeat and session", () => {
     );
   });
 
+  it('refuse a fetch that waits longer than a heartbeat interval, naming the variable', () => {
+    expect(problemsOf({ KAFKA_FETCH_MIN_BYTES: '65536', KAFKA_FETCH_MAX_WAIT_MS: '50' })).toBe('');
+    expect(problemsOf({ KAFKA_FETCH_MAX_WAIT_MS: '1500' })).toMatch(
+      /KAFKA_FETCH_MAX_WAIT_MS: KAFKA_FETCH_MAX_WAIT_MS \(1500\) must be at most KAFKA_HEARTBEAT_INTERVAL_MS \(1000\)/,
+    );
+    expect(problemsOf({ KAFKA_FETCH_MIN_BYTES: '0' })).toMatch(/KAFKA_FETCH_MIN_BYTES:/);
+  });
+
   it('refuse a session below the brokers’ usual minimum, and a heartbeat that is not a number', () => {
     expect(problemsOf({ KAFKA_SESSION_TIMEOUT_MS: '3000' })).toMatch(/KAFKA_SESSION_TIMEOUT_MS:/);
     expect(problemsOf({ KAFKA_HEARTBEAT_INTERVAL_MS: '1s' })).toMatch(/KAFKA_HEARTBEAT_INTERVAL_MS:/);

@@ -79,14 +79,26 @@ function pemFileProblem(name: string, file: string, kind: 'certificate' | 'key')
 interface KafkaConsumerTiming {
   KAFKA_SESSION_TIMEOUT_MS?: number;
   KAFKA_HEARTBEAT_INTERVAL_MS?: number;
+  KAFKA_FETCH_MAX_WAIT_MS?: number | undefined;
 }
 
 /**
  * Refuses a heartbeat interval above a third of the session timeout, naming it: kafkajs accepts
- * anything below the session, where one late heartbeat would cost the member its partitions.
+ * anything below the session, where one late heartbeat would cost the member its partitions. And a
+ * fetch that waits longer than a heartbeat interval: kafkajs heartbeats between fetches.
  */
 export function kafkaConsumerTimingRules(environment: KafkaConsumerTiming, context: z.RefinementCtx): void {
-  const { KAFKA_SESSION_TIMEOUT_MS: session, KAFKA_HEARTBEAT_INTERVAL_MS: heartbeat } = environment;
+  const {
+    KAFKA_SESSION_TIMEOUT_MS: session,
+    KAFKA_HEARTBEAT_INTERVAL_MS: heartbeat,
+    KAFKA_FETCH_MAX_WAIT_MS: fetchWait,
+  } = environment;
+  if (heartbeat !== undefined && fetchWait !== undefined && fetchWait > heartbeat)
+    context.addIssue({
+      code: 'custom',
+      path: ['KAFKA_FETCH_MAX_WAIT_MS'],
+      message: `KAFKA_FETCH_MAX_WAIT_MS (${fetchWait}) must be at most KAFKA_HEARTBEAT_INTERVAL_MS (${heartbeat})`,
+    });
   if (session === undefined || heartbeat === undefined || heartbeat * 3 <= session) return;
   context.addIssue({
     code: 'custom',

@@ -127,6 +127,18 @@ export function serviceEnvironment(service: { name: string; port: number }) {
      * Partitions an instance handles at once, each in order: more overlaps the waits (the database,
      * a recipient's lock) of a busy instance, up to the partitions it was assigned.
      */
+    /**
+     * Bytes a consumer's fetch waits for, up to KAFKA_FETCH_MAX_WAIT_MS: above 1, a busy consumer
+     * reads in fewer, larger fetches (fewer requests to the broker), each event up to that wait later.
+     */
+    KAFKA_FETCH_MIN_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(10_485_760)
+      .default(defaultEventConsumerSettings.fetchMinBytes),
+    /** How long a fetch waits for KAFKA_FETCH_MIN_BYTES: at most KAFKA_HEARTBEAT_INTERVAL_MS, which it is when unset. */
+    KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(100_000).optional(),
     KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(1_000).default(3),
     /**
      * Attempts to publish an outbox event Kafka refuses for good (too large, invalid) before it is
