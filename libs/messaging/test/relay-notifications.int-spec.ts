@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
 import {
   createTestDatabase,
@@ -62,13 +63,14 @@ describe('the outbox relay between its scans of the outbox', () => {
 
   async function startWithScansApart(
     pollIntervalMs: number,
+    lingerMs = 0,
   ): Promise<{ started: INestApplication; dataSource: DataSource }> {
     const started = await createProbeApp({
       databaseUrl: database.url,
       brokers: kafkaBrokers,
       topicPrefix: uniqueTopicPrefix('relay_notify'),
       consumes: true,
-      relay: { pollIntervalMs },
+      relay: { pollIntervalMs, lingerMs },
     });
     app = started;
     const relay = started.get(OutboxRelay);
@@ -118,5 +120,31 @@ describe('the outbox relay between its scans of the outbox', () => {
     const eventId = await writeAsEarlierVersion(dataSource, { notify: false });
 
     await consumed(dataSource, eventId);
+  });
+
+  /** Writes 8 events 50 ms apart, each in its own transaction; the batches the relay marked them published in. */
+  async function batchesForATrickle(lingerMs: number): Promise<number> {
+    const { started, dataSource } = await startWithScansApart(NO_SCAN_IN_THIS_TEST_MS, lingerMs);
+    const written: string[] = [];
+    for (let index = 0; index < 8; index += 1) {
+      written.push(...(await recordProbes(started, [{ aggregateId: randomUUID(), sequence: 0 }])));
+      await sleep(50);
+    }
+    for (const eventId of written) await consumed(dataSource, eventId);
+    // A batch is marked in one statement: its events share their published_at.
+    const [{ batches }]: Array<{ batches: number }> = await dataSource.query(
+      `SELECT count(DISTINCT published_at)::int AS batches FROM outbox WHERE event_id = ANY($1)`,
+      [written],
+    );
+    return batches;
+  }
+
+  it('publishes a trickle of events as they come when it does not linger', async () => {
+    expect(await batchesForATrickle(0)).toBeGreaterThan(4);
+  });
+
+  it('publishes the events committed within its linger in one batch', async () => {
+    // The first NOTIFY starts a 1 s linger; the 8 events are committed within about 400 ms.
+    expect(await batchesForATrickle(1_000)).toBe(1);
   });
 });

@@ -102,13 +102,15 @@ export class ServicePlatformModule {
               heartbeatIntervalMs: environment.KAFKA_HEARTBEAT_INTERVAL_MS,
               commitIntervalMs: environment.KAFKA_COMMIT_INTERVAL_MS,
               fetchMinBytes: environment.KAFKA_FETCH_MIN_BYTES,
-              ...(environment.KAFKA_FETCH_MAX_WAIT_MS === undefined
-                ? {}
-                : { fetchMaxWaitMs: environment.KAFKA_FETCH_MAX_WAIT_MS }),
+              fetchMaxWaitMs: environment.KAFKA_FETCH_MAX_WAIT_MS,
               partitionsConsumedConcurrently: environment.KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY,
               ...options.consumer,
             },
-            relay: { maxPublishAttempts: environment.OUTBOX_MAX_PUBLISH_ATTEMPTS, ...options.relay },
+            relay: {
+              maxPublishAttempts: environment.OUTBOX_MAX_PUBLISH_ATTEMPTS,
+              lingerMs: environment.OUTBOX_RELAY_LINGER_MS,
+              ...options.relay,
+            },
             ...(options.events ? { events: options.events } : {}),
           }),
         }),

@@ -153,8 +153,8 @@ export class KafkaEventConsumer extends Server implements CustomTransportStrateg
       heartbeatInterval: this.settings.heartbeatIntervalMs,
       rebalanceTimeout: this.settings.rebalanceTimeoutMs,
       // kafkajs heartbeats between fetches, so an idle fetch waiting its default 5 s would learn of
-      // a rebalance (a dead member's partitions to take over) that much later.
-      maxWaitTimeInMs: this.settings.fetchMaxWaitMs ?? this.settings.heartbeatIntervalMs,
+      // a rebalance (a dead member's partitions to take over) that much later: at most a heartbeat.
+      maxWaitTimeInMs: this.settings.fetchMaxWaitMs,
       minBytes: this.settings.fetchMinBytes,
       allowAutoTopicCreation: false,
       retry: { retries: 10, initialRetryTime: 300, maxRetryTime: 10_000 },

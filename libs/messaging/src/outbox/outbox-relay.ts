@@ -24,6 +24,12 @@ export interface OutboxRelaySettings {
   /** Events published per round trip to Kafka. */
   batchSize: number;
   /**
+   * How long the relay waits, once a NOTIFY woke it, for more events to join the batch (Kafka's
+   * producer `linger.ms`): under load a few events per read, publish and marking instead of one,
+   * each event up to that much later. 0 reads at once.
+   */
+  lingerMs: number;
+  /**
    * How often the relay scans the whole outbox for unpublished events. Between scans it reads the
    * events the NOTIFYs of their writers name; the scan catches any event whose NOTIFY it missed.
    */
@@ -46,6 +52,7 @@ export interface OutboxRelaySettings {
 
 export const defaultOutboxRelaySettings: Omit<OutboxRelaySettings, 'databaseUrl'> = {
   batchSize: 500,
+  lingerMs: 0,
   pollIntervalMs: 1_000,
   leaderRetryMs: 2_000,
   retentionMs: 24 * 60 * 60 * 1000,
@@ -212,6 +219,7 @@ export class OutboxRelay {
         await this.pause(this.settings.pollIntervalMs);
         continue;
       }
+      await this.lingerForMore();
       const batch = await this.parkBehindParked(await this.nextBatch());
       if (batch.length === 0) {
         await this.purgeIfDue();
@@ -419,6 +427,17 @@ export class OutboxRelay {
       new Date(Date.now() - this.settings.inboxRetentionMs),
     );
     if (forgotten > 0) this.logger.log(`purged ${forgotten} inbox records`);
+  }
+
+  /**
+   * Lets the events of the next few milliseconds join those the NOTIFYs named so far, unless a scan
+   * is due or a full batch is waiting already.
+   */
+  private async lingerForMore(): Promise<void> {
+    const { lingerMs, batchSize } = this.settings;
+    if (lingerMs <= 0 || this.scanDue || this.notifiedPositions.size === 0) return;
+    if (this.notifiedPositions.size >= batchSize) return;
+    await this.pause(lingerMs);
   }
 
   /** Waits for a NOTIFY, the poll interval, or stop: whichever comes first; not at all if work is waiting. */

@@ -79,7 +79,7 @@ function pemFileProblem(name: string, file: string, kind: 'certificate' | 'key')
 interface KafkaConsumerTiming {
   KAFKA_SESSION_TIMEOUT_MS?: number;
   KAFKA_HEARTBEAT_INTERVAL_MS?: number;
-  KAFKA_FETCH_MAX_WAIT_MS?: number | undefined;
+  KAFKA_FETCH_MAX_WAIT_MS?: number;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultDatabaseTimeouts } from '@vouch/persistence';
-import { defaultEventConsumerSettings } from '@vouch/messaging';
+import { defaultEventConsumerSettings, defaultOutboxRelaySettings } from '@vouch/messaging';
 import { DEFAULT_DEAD_LETTER_RETENTION_DAYS } from '@vouch/contracts';
 import { kafkaConnectionEnvironment } from './kafka-environment';
 
@@ -128,8 +128,8 @@ export function serviceEnvironment(service: { name: string; port: number }) {
      * a recipient's lock) of a busy instance, up to the partitions it was assigned.
      */
     /**
-     * Bytes a consumer's fetch waits for, up to KAFKA_FETCH_MAX_WAIT_MS: above 1, a busy consumer
-     * reads in fewer, larger fetches (fewer requests to the broker), each event up to that wait later.
+     * Bytes a consumer's fetch waits for, up to KAFKA_FETCH_MAX_WAIT_MS: a busy consumer reads in
+     * fewer, larger fetches (fewer requests to the broker), each event up to that wait later.
      */
     KAFKA_FETCH_MIN_BYTES: z.coerce
       .number()
@@ -137,14 +137,29 @@ export function serviceEnvironment(service: { name: string; port: number }) {
       .min(1)
       .max(10_485_760)
       .default(defaultEventConsumerSettings.fetchMinBytes),
-    /** How long a fetch waits for KAFKA_FETCH_MIN_BYTES: at most KAFKA_HEARTBEAT_INTERVAL_MS, which it is when unset. */
-    KAFKA_FETCH_MAX_WAIT_MS: z.coerce.number().int().min(0).max(100_000).optional(),
+    /** How long a fetch waits for KAFKA_FETCH_MIN_BYTES: at most KAFKA_HEARTBEAT_INTERVAL_MS. */
+    KAFKA_FETCH_MAX_WAIT_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(100_000)
+      .default(defaultEventConsumerSettings.fetchMaxWaitMs),
     KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(1_000).default(3),
     /**
      * Attempts to publish an outbox event Kafka refuses for good (too large, invalid) before it is
      * parked, with the later events of its key, for an operator (`npm run dlq -- outbox`).
      */
     OUTBOX_MAX_PUBLISH_ATTEMPTS: z.coerce.number().int().min(1).max(1_000).default(10),
+    /**
+     * How long the outbox relay, woken by a new event, waits for more to publish with it: fewer
+     * reads, Kafka requests and markings per event under load, each event up to that much later.
+     */
+    OUTBOX_RELAY_LINGER_MS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(1_000)
+      .default(defaultOutboxRelaySettings.lingerMs),
     /** TLS and SASL towards the brokers: checked together by kafkaConnectionRules (`.superRefine`). */
     ...kafkaConnectionEnvironment.shape,
     LOG_LEVEL: z.enum(['silent', 'fatal', 'error', 'warn', 'info', 'debug', 'trace']).default('info'),
