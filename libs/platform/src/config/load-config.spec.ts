@@ -24,7 +24,7 @@ describe('loadConfig', () => {
       KAFKA_FETCH_MAX_WAIT_MS: 50,
       KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: 3,
       OUTBOX_MAX_PUBLISH_ATTEMPTS: 10,
-      OUTBOX_RELAY_LINGER_MS: 0,
+      OUTBOX_RELAY_LINGER_MS: 10,
       KAFKA_TLS: false,
       KAFKA_ALLOW_PLAINTEXT: false,
       LOG_LEVEL: 'info',
