@@ -40,6 +40,17 @@ describe('an erasure', () => {
     expect(erasure.snapshot().completedAt).toEqual(t2);
   });
 
+  it('completes at the latest part’s time when the reports arrive out of order', () => {
+    const erasure = begun();
+    erasure.completePart('connections', t1);
+    erasure.completePart('recommendations', t2);
+
+    // Reported last, done earlier: another topic's event, read after.
+    expect(erasure.completePart('notifications', t1)).toBe(true);
+
+    expect(erasure.snapshot().completedAt).toEqual(t2);
+  });
+
   it('takes a duplicate report as nothing: the part keeps the time it was first done', () => {
     const erasure = begun();
     erasure.completePart('connections', t1);

@@ -72,13 +72,17 @@ export class Erasure implements RecordsEvents {
 
   /**
    * A service's report that its part is done. A report of a part already done changes nothing
-   * (events may arrive twice): returns false then.
+   * (events may arrive twice): returns false then. The erasure is complete when the last part was
+   * done, by the parts' own times: reports on different topics arrive in any order.
    */
   completePart(part: ReportedErasurePart, at: Date): boolean {
     if (this.state.parts[part] !== null) return false;
     const parts = { ...this.state.parts, [part]: at };
-    const allDone = ERASURE_PARTS.every((each) => parts[each] !== null);
-    this.state = { ...this.state, parts, completedAt: allDone ? at : null };
+    const times = ERASURE_PARTS.map((each) => parts[each]);
+    const completedAt = times.every((time) => time !== null)
+      ? new Date(Math.max(...times.map((time) => time.getTime())))
+      : null;
+    this.state = { ...this.state, parts, completedAt };
     return true;
   }
 }
