@@ -11,6 +11,7 @@ import {
   uniqueName,
   uniqueTopicPrefix,
   waitFor,
+  withClient,
   type TestDatabase,
 } from '@vouch/testing';
 import { ScriptedSmtpServer } from './support/scripted-smtp-server';
@@ -86,6 +87,18 @@ describe('a sender stopped while it holds claimed deliveries', () => {
           registeredAt: new Date().toISOString(),
         },
       })),
+    );
+    // Known to notifications before Ana asks: identity's topic is not ordered with the others, and a
+    // request read first would wait for its employee and be planned alone, in a transaction of its own.
+    await waitFor(
+      'notifications to know every employee',
+      () =>
+        withClient(database.url, async (client) => {
+          const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM employee`);
+          return rows[0]?.n ?? 0;
+        }),
+      (known) => known === colleagues + 1,
+      { timeoutMs: 30_000 },
     );
     /** Ana asks each colleague to connect: one produce, one key, so one handler transaction commits all. */
     const askEveryone = () =>
