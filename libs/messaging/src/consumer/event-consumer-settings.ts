@@ -57,7 +57,7 @@ export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> 
   heartbeatIntervalMs: 1_000,
   rebalanceTimeoutMs: 30_000,
   commitIntervalMs: 1_000,
-  // Measured (bench/README.md, "The levers, measured"): at 200/s a third less machine CPU per
+  // Measured (bench/README.md, "The levers, measured"): at 200/s a quarter less machine CPU per
   // recommendation, about 55 ms more from event to email; an idle consumer fetches 20 times a second.
   fetchMinBytes: 65_536,
   fetchMaxWaitMs: 50,

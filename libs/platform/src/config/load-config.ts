@@ -124,10 +124,6 @@ export function serviceEnvironment(service: { name: string; port: number }) {
       .max(60_000)
       .default(defaultEventConsumerSettings.commitIntervalMs),
     /**
-     * Partitions an instance handles at once, each in order: more overlaps the waits (the database,
-     * a recipient's lock) of a busy instance, up to the partitions it was assigned.
-     */
-    /**
      * Bytes a consumer's fetch waits for, up to KAFKA_FETCH_MAX_WAIT_MS: a busy consumer reads in
      * fewer, larger fetches (fewer requests to the broker), each event up to that wait later.
      */
@@ -144,6 +140,10 @@ export function serviceEnvironment(service: { name: string; port: number }) {
       .min(0)
       .max(100_000)
       .default(defaultEventConsumerSettings.fetchMaxWaitMs),
+    /**
+     * Partitions an instance handles at once, each in order: more overlaps the waits (the database,
+     * a recipient's lock) of a busy instance, up to the partitions it was assigned.
+     */
     KAFKA_PARTITIONS_CONSUMED_CONCURRENTLY: z.coerce.number().int().min(1).max(1_000).default(3),
     /**
      * Attempts to publish an outbox event Kafka refuses for good (too large, invalid) before it is
