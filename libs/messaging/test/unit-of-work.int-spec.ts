@@ -163,6 +163,30 @@ describe('a unit of work', () => {
     expect(await rowsOf(probe)).toEqual({ items: 1, sequences: [0, 1] });
   });
 
+  it("adds each aggregate's event in the one statement of all their changes, only for the rows it changed", async () => {
+    const [on, off, other] = [new Probe(), new Probe(), new Probe()];
+    for (const probe of [on, off, other]) await unitOfWork.run(() => save(probe));
+    await dataSource.query(`UPDATE probe_item SET switched_on = true WHERE id = $1`, [on.id]);
+    const switchOn = (...probes: Probe[]) => ({
+      sql: `UPDATE probe_item SET switched_on = true
+             WHERE id = ANY($1::uuid[]) AND NOT switched_on RETURNING id`,
+      params: [probes.map((probe) => probe.id)],
+    });
+
+    const changed = await unitOfWork.runWithoutTransaction(() =>
+      unitOfWork.saveAllInOneStatement(
+        [on.step(0), off.step(0), other].map((probe) => ({ id: probe.id, aggregate: probe })),
+        switchOn(on, off, other),
+      ),
+    );
+
+    // `on` was switched on already: its event is not added; `other` recorded none.
+    expect(changed).toEqual([false, true, true]);
+    expect(await rowsOf(on)).toEqual({ items: 1, sequences: [] });
+    expect(await rowsOf(off)).toEqual({ items: 1, sequences: [0] });
+    expect(await rowsOf(other)).toEqual({ items: 1, sequences: [] });
+  });
+
   it('without a transaction, commits each one-statement change with its event as it is made', async () => {
     const probe = new Probe();
     await unitOfWork.run(() => save(probe));

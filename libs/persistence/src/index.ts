@@ -8,3 +8,4 @@ export * from './database-unavailable';
 export * from './prepared-statements';
 export * from './sql-reader';
 export * from './transaction';
+export * from './grouped-writes';

@@ -66,6 +66,7 @@ export class AppModule {
           from: { name: environment.MAIL_FROM_NAME, address: environment.MAIL_FROM_ADDRESS },
           emailLook: emailLookOf(environment),
           senderPollIntervalMs: environment.SENDER_POLL_INTERVAL_MS,
+          senderGatherMs: environment.SENDER_GATHER_MS,
           senderConcurrency: environment.SENDER_CONCURRENCY,
           senderLeaseMs: environment.SENDER_LEASE_MS,
           senderBatchSize: environment.SENDER_BATCH_SIZE,

@@ -94,8 +94,14 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
      * this long before another sends it. SMTP's timeouts are a quarter of it.
      */
     SENDER_LEASE_MS: z.coerce.number().int().min(4_000).default(60_000),
-    /** Due deliveries a lane claims at once (one statement), then sends one at a time. */
+    /** Due deliveries a lane claims at once (one statement), then sends together over the pool. */
     SENDER_BATCH_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+    /**
+     * How long a lane woken by a new delivery waits before claiming, for the deliveries committed
+     * meanwhile to go in the same claim (one lane waits at a time). 0: claims at once, one statement
+     * per wake-up under load.
+     */
+    SENDER_GATHER_MS: z.coerce.number().int().min(0).max(1_000).default(10),
     /** Attempts before a temporarily refused email is given up. */
     SENDER_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
     /** First retry delay; it doubles each attempt, with jitter, up to SENDER_RETRY_MAX_DELAY_MS. */

@@ -28,6 +28,20 @@ export interface StateChange {
   params: unknown[];
 }
 
+/** What an outbox row holds of its event. */
+interface OutboxFields {
+  eventId: string;
+  eventType: string;
+  topic: string;
+  key: string;
+  headers: Record<string, string>;
+  /** Null for a tombstone. */
+  payload: string | null;
+}
+
+/** The columns an outbox row is inserted with, in `outboxInsertion`'s order. */
+const OUTBOX_COLUMNS = 'position, event_id, event_type, topic, message_key, headers, payload';
+
 /**
  * The write side of the transactional outbox: a use case adds its events with the same
  * EntityManager (the same transaction) as its state, so both commit or neither does. The relay
@@ -96,6 +110,57 @@ export class Outbox {
   }
 
   /**
+   * The many-rows form of `addAlongside`: one statement runs `change`, which returns the ids of the
+   * rows it changed (as `id`), and adds each entry's event only if its row is among them. Returns
+   * those ids: a row the change left alone (another writer's outcome came first) adds no event.
+   */
+  async addAllAlongside(
+    manager: EntityManager,
+    change: StateChange,
+    entries: ReadonlyArray<{
+      changedId: string;
+      definition: EventDefinition;
+      init: NewEvent<EventDefinition>;
+    }>,
+  ): Promise<Set<string>> {
+    const rows = entries.map(({ changedId, definition, init }) => ({
+      changedId,
+      ...this.newEvent(definition, init).fields,
+    }));
+    const [changed, id, type, topic, key, headers, payload, channel] = Array.from(
+      { length: 8 },
+      (_, i) => `$${change.params.length + 1 + i}`,
+    );
+    // As outboxInsertion, for many rows: a position each, drawn first, and a NOTIFY naming it.
+    const added: Array<{ id: string }> = await manager.query(
+      `WITH change AS (${change.sql}),
+            added AS (
+              INSERT INTO outbox (${OUTBOX_COLUMNS})
+              SELECT next.position, next.event_id, next.event_type, next.topic, next.message_key,
+                     next.headers::jsonb, next.payload
+                FROM (SELECT nextval('outbox_position_seq') AS position, entry.*
+                        FROM unnest(${changed}::text[], ${id}::text[], ${type}::text[], ${topic}::text[],
+                                    ${key}::text[], ${headers}::text[], ${payload}::text[])
+                             AS entry(changed_id, event_id, event_type, topic, message_key, headers, payload)
+                        JOIN change ON change.id::text = entry.changed_id) AS next,
+                     pg_notify(${channel}, next.position::text))
+       SELECT id::text AS id FROM change`,
+      [
+        ...change.params,
+        rows.map((row) => row.changedId),
+        rows.map((row) => row.eventId),
+        rows.map((row) => row.eventType),
+        rows.map((row) => row.topic),
+        rows.map((row) => row.key),
+        rows.map((row) => JSON.stringify(row.headers)),
+        rows.map((row) => row.payload),
+        OUTBOX_CHANNEL,
+      ],
+    );
+    return new Set(added.map((row) => row.id));
+  }
+
+  /**
    * Adds a tombstone for a key of a compacted topic: a message without a value, after which
    * compaction forgets the key's earlier records. It is no event (no CloudEvents headers): the
    * consumers of the topic skip it. It is published in its key's order, after what came before it.
@@ -115,6 +180,15 @@ export class Outbox {
     first: number,
     onlyIfAny?: string,
   ): { event: CloudEvent<EventData<TDefinition>, TDefinition['type']>; row: StateChange } {
+    const { event, fields } = this.newEvent(definition, init);
+    return { event, row: outboxInsertion(fields, first, onlyIfAny) };
+  }
+
+  /** A new event, and the fields of its outbox row. */
+  private newEvent<TDefinition extends EventDefinition>(
+    definition: TDefinition,
+    init: NewEvent<TDefinition>,
+  ): { event: CloudEvent<EventData<TDefinition>, TDefinition['type']>; fields: OutboxFields } {
     // The active span (the request's, or the handler's of the event that caused this one) goes along.
     const traceparent = currentTraceparent() ?? init.cause?.traceparent;
     const event = createEvent(definition, {
@@ -125,18 +199,14 @@ export class Outbox {
     const record = toKafkaRecord(event);
     return {
       event,
-      row: outboxInsertion(
-        {
-          eventId: event.id,
-          eventType: event.type,
-          topic: definition.topic,
-          key: record.key,
-          headers: record.headers,
-          payload: record.value,
-        },
-        first,
-        onlyIfAny,
-      ),
+      fields: {
+        eventId: event.id,
+        eventType: event.type,
+        topic: definition.topic,
+        key: record.key,
+        headers: record.headers,
+        payload: record.value,
+      },
     };
   }
 }
@@ -148,19 +218,7 @@ export const TOMBSTONE = 'tombstone';
  * The INSERT of an outbox row (after `INSERT INTO outbox`), its parameters numbered from `first`;
  * with `onlyIfAny`, the row (and its NOTIFY) only if that relation of the statement has a row.
  */
-function outboxInsertion(
-  row: {
-    eventId: string;
-    eventType: string;
-    topic: string;
-    key: string;
-    headers: Record<string, string>;
-    /** Null for a tombstone. */
-    payload: string | null;
-  },
-  first: number,
-  onlyIfAny?: string,
-): StateChange {
+function outboxInsertion(row: OutboxFields, first: number, onlyIfAny?: string): StateChange {
   const [id, type, topic, key, headers, payload, channel] = Array.from(
     { length: 7 },
     (_, i) => `$${first + i}`,
@@ -171,7 +229,7 @@ function outboxInsertion(
   // round trip. The position is drawn first for the NOTIFY to name it (the migration's sequence).
   const source = onlyIfAny ? ` FROM (SELECT FROM ${onlyIfAny} LIMIT 1) AS any_row` : '';
   return {
-    sql: `(position, event_id, event_type, topic, message_key, headers, payload)
+    sql: `(${OUTBOX_COLUMNS})
           SELECT next.position, ${id}, ${type}, ${topic}, ${key}, ${headers}, ${payload}
             FROM (SELECT nextval('outbox_position_seq') AS position${source}) AS next,
                  pg_notify(${channel}, next.position::text)`,

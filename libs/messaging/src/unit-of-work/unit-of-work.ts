@@ -79,6 +79,29 @@ export class UnitOfWork {
   }
 
   /**
+   * The many-aggregates form of `saveInOneStatement`, for aggregates that recorded one event at most
+   * each: `change` writes all their rows and returns the ids of those it changed (as `id`); only
+   * those aggregates' events are added. Answers, per aggregate in order, whether its row changed.
+   */
+  async saveAllInOneStatement(
+    aggregates: ReadonlyArray<{ id: string; aggregate: RecordsEvents }>,
+    change: StateChange,
+  ): Promise<boolean[]> {
+    const entries = aggregates.map(({ id, aggregate }) => {
+      const events = aggregate.pullEvents();
+      if (events.length > 1)
+        throw new Error(`aggregate ${id} recorded ${events.length} events, one at most expected`);
+      return events.map((event) => ({
+        changedId: id,
+        definition: event.definition,
+        init: outboxEntry(event),
+      }));
+    });
+    const changed = await this.outbox.addAllAlongside(this.transaction(), change, entries.flat());
+    return aggregates.map(({ id }) => changed.has(id));
+  }
+
+  /**
    * Adds a tombstone for a key of a compacted topic (`Outbox.addTombstone`) after the events added
    * so far in the transaction: what a repository writes when an aggregate's record must go.
    */

@@ -23,6 +23,8 @@ export interface NotificationsSettings {
   /** The company's brand and default language (COMPANY_NAME, BRAND_COLOR, DEFAULT_LANGUAGE…). */
   emailLook: EmailLook;
   senderPollIntervalMs: number;
+  /** How long a lane woken by a new delivery waits for more before claiming. */
+  senderGatherMs: number;
   senderConcurrency: number;
   /** How long claimed deliveries stay with their sender: past it, another may send them. */
   senderLeaseMs: number;

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { UnitOfWork } from '@vouch/messaging';
+import { GroupedWrites } from '@vouch/persistence';
 import { pickLanguage, readableTimeZone, type EmailReader } from '@vouch/platform';
 import { inSpan, markFailed, SpanKind } from '@vouch/telemetry';
 import { messageIdOf, RECIPIENT_UNKNOWN, type Delivery, type DeliveryState } from '../domain/delivery';
@@ -27,19 +28,23 @@ export interface DeliveryClaim {
 }
 
 /**
- * Sends due deliveries. A lane claims a few under a lease (one statement), then sends them one at a
- * time and records each outcome as soon as SMTP answers, in one statement with its `EmailSent` or
- * `EmailFailed` event: no transaction is held open across SMTP. Another sender never takes a leased
- * delivery; a sender that dies leaves what it claimed to be sent again when the lease ends, with the
- * same Message-ID. Only an email in the SMTP hand-over at that moment can arrive twice. A recipient
- * who left or switched the email off since it was planned is not sent it: the delivery is skipped,
- * with the reason. One whose work email changed since is sent it at the new address. Each statement
+ * Sends due deliveries. A lane claims a few under a lease (one statement) and sends them at once
+ * over the SMTP pool; each outcome is written as soon as SMTP answers, in one statement with its
+ * `EmailSent` or `EmailFailed` event and with the outcomes that answered while the statement before
+ * was running (GroupedWrites): no transaction is held open across SMTP. Another sender never takes a
+ * leased delivery; a sender that dies leaves what it claimed to be sent again when the lease ends,
+ * with the same Message-ID. Only the emails in the SMTP hand-over at that moment (at most one per
+ * pooled connection) and those whose outcome was being written can arrive twice. A recipient who
+ * left or switched the email off since it was planned is not sent it: the delivery is skipped, with
+ * the reason. One whose work email changed since is sent it at the new address. Each statement
  * commits on its own (`UnitOfWork.runWithoutTransaction`): a transaction would hold nothing
- * together, and cost two round trips more per email.
+ * together, and cost two round trips more.
  */
 @Injectable()
 export class SendDueDeliveriesUseCase {
   private readonly tokens: UnsubscribeTokens;
+  /** Outcomes, each written as soon as SMTP answered, together with those that answered meanwhile. */
+  private readonly outcomes: GroupedWrites<Delivery, boolean>;
 
   constructor(
     private readonly unitOfWork: UnitOfWork,
@@ -49,6 +54,9 @@ export class SendDueDeliveriesUseCase {
     @Inject(NOTIFICATIONS_SETTINGS) private readonly settings: NotificationsSettings,
   ) {
     this.tokens = new UnsubscribeTokens(settings.unsubscribeSecret, settings.previousUnsubscribeSecrets);
+    this.outcomes = new GroupedWrites((deliveries) =>
+      this.unitOfWork.runWithoutTransaction(() => this.deliveries.recordOutcomes(deliveries)),
+    );
   }
 
   /** Claims up to `limit` due deliveries, oldest first. */
@@ -103,18 +111,18 @@ export class SendDueDeliveriesUseCase {
     if (result.sent) {
       delivery.sent(now);
       // False when another sender's outcome came first: it was counted then.
-      if (await this.deliveries.recordOutcome(delivery)) this.metrics.sent.inc({ template });
+      if (await this.outcomes.write(delivery)) this.metrics.sent.inc({ template });
       return 'sent';
     }
     const next = delivery.failed(result.failure, this.settings.retry, now);
-    const recorded = await this.deliveries.recordOutcome(delivery);
+    const recorded = await this.outcomes.write(delivery);
     if (next.kind === 'fail' && recorded) this.metrics.failed.inc({ template });
     return isServerUnavailable(result.failure) ? 'server-unavailable' : 'refused';
   }
 
   private async skip(delivery: Delivery, reason: string): Promise<'skipped'> {
     delivery.skip(reason, new Date());
-    await this.deliveries.recordOutcome(delivery);
+    await this.outcomes.write(delivery);
     this.metrics.skipped.inc({ template: delivery.snapshot().template });
     return 'skipped';
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { UnitOfWork, type StateChange } from '@vouch/messaging';
+import { UnitOfWork } from '@vouch/messaging';
 import { Delivery, type DeliveryState } from '../domain/delivery';
 import { DeliveryEntity } from './delivery.entity';
 import { recipientAsJson, recipientFromJson, type Addressee } from './recipient.repository';
@@ -166,35 +166,40 @@ export class DeliveryRepository {
   }
 
   /**
-   * Records a claimed delivery's outcome (sent, failed, skipped, or a retry's next attempt) with the
-   * event it recorded, in one statement. Only a delivery still pending changes: when a lease ran out
-   * mid-send and another sender sent it too, the first outcome stands and is announced once; false
-   * then, for an outcome with an event.
+   * Records claimed deliveries' outcomes (sent, failed, skipped, or a retry's next attempt) with the
+   * events they recorded, in one statement. Only a delivery still pending changes: when a lease ran
+   * out mid-send and another sender sent it too, the first outcome stands and is announced once;
+   * false then, for that delivery.
    */
-  recordOutcome(delivery: Delivery): Promise<boolean> {
-    return this.unitOfWork.saveInOneStatement(delivery, this.outcomeOf(delivery));
-  }
-
-  /** The statement that writes a claimed delivery's outcome, returning a row only if still pending. */
-  private outcomeOf(delivery: Delivery): StateChange {
-    const state = delivery.snapshot();
-    return {
-      sql: `UPDATE delivery SET status = $2, attempts = $3, next_attempt_at = $4, last_error = $5,
-                   updated_at = $6, sent_at = $7, failed_at = $8, recipient_email = $9
-             WHERE id = $1 AND status = 'pending'
-            RETURNING id`,
-      params: [
-        state.id,
-        state.status,
-        state.attempts,
-        state.nextAttemptAt,
-        state.lastError,
-        state.updatedAt,
-        state.sentAt,
-        state.failedAt,
-        state.recipientEmail,
-      ],
-    };
+  recordOutcomes(deliveries: readonly Delivery[]): Promise<boolean[]> {
+    const states = deliveries.map((delivery) => delivery.snapshot());
+    const column = <T>(value: (state: DeliveryState) => T): T[] => states.map(value);
+    return this.unitOfWork.saveAllInOneStatement(
+      deliveries.map((delivery) => ({ id: delivery.id, aggregate: delivery })),
+      {
+        sql: `UPDATE delivery SET status = outcome.status, attempts = outcome.attempts,
+                     next_attempt_at = outcome.next_attempt_at, last_error = outcome.last_error,
+                     updated_at = outcome.updated_at, sent_at = outcome.sent_at,
+                     failed_at = outcome.failed_at, recipient_email = outcome.recipient_email
+                FROM unnest($1::uuid[], $2::text[], $3::int[], $4::timestamptz[], $5::text[],
+                            $6::timestamptz[], $7::timestamptz[], $8::timestamptz[], $9::text[])
+                     AS outcome(id, status, attempts, next_attempt_at, last_error, updated_at, sent_at,
+                                failed_at, recipient_email)
+               WHERE delivery.id = outcome.id AND delivery.status = 'pending'
+              RETURNING delivery.id`,
+        params: [
+          column((state) => state.id),
+          column((state) => state.status),
+          column((state) => state.attempts),
+          column((state) => state.nextAttemptAt),
+          column((state) => state.lastError),
+          column((state) => state.updatedAt),
+          column((state) => state.sentAt),
+          column((state) => state.failedAt),
+          column((state) => state.recipientEmail),
+        ],
+      },
+    );
   }
 
   /**
