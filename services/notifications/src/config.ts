@@ -84,7 +84,7 @@ export const notificationsEnvironment = serviceEnvironment({ name: 'notification
     /** How often the sender looks for pending deliveries. */
     SENDER_POLL_INTERVAL_MS: z.coerce.number().int().min(10).default(1_000),
     /**
-     * Deliveries sent at once by one instance, each lane over its own pooled SMTP connection. A lane
+     * Sending lanes of one instance, and emails with SMTP at once (one per pooled connection). A lane
      * waits on SMTP and PostgreSQL for most of each email: on a busy machine four lanes fell behind
      * where twelve kept up. Lower it for a relay that caps connections per client.
      */
