@@ -62,6 +62,9 @@ describe('notifications scaled out to several instances on one database and cons
       KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
       LOG_LEVEL: 'warn',
       SMTP_URL: smtp.url,
+      // Each email due at once, whatever the hour the test runs (outside the default 08:00-20:00,
+      // every one would wait for the morning).
+      WORKING_HOURS: '00:00-24:00',
       UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
       SENDER_POLL_INTERVAL_MS: '100',
       SENDER_CONCURRENCY: String(SENDER_CONCURRENCY),

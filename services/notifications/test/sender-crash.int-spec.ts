@@ -53,6 +53,9 @@ describe('a sender stopped while it holds claimed deliveries', () => {
       KAFKA_TOPIC_PARTITIONS: '3',
       LOG_LEVEL: 'warn',
       SMTP_URL: smtp.url,
+      // Each email due at once, whatever the hour the test runs (outside the default 08:00-20:00,
+      // every one would wait for the morning).
+      WORKING_HOURS: '00:00-24:00',
       UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
       SENDER_POLL_INTERVAL_MS: '100',
       // One lane: what it claimed waits behind the email in its hands.
