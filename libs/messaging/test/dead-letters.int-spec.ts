@@ -30,7 +30,7 @@ describe('messages that cannot be processed', () => {
       brokers: kafkaBrokers,
       topicPrefix,
       consumes: true,
-      consumer: { maxAttempts: 3 },
+      consumer: { maxAttempts: 3, prerequisiteWaitMs: 6_000 },
     });
   });
 
@@ -112,6 +112,82 @@ describe('messages that cannot be processed', () => {
       .fetchTopicOffsets(`${topicPrefix}${deadLetterTopic(ProbeRecordedV1.topic, 'probe')}`)
       .finally(() => admin.disconnect());
     expect(deadLetters.map((partition) => partition.high)).toEqual(deadLetters.map(() => '0'));
+  });
+
+  /** Sends probes to chosen partitions of the probe topic (it has 3), as other topics' events would come. */
+  async function sendToPartitions(
+    probes: Array<{ partition: number; probe: Parameters<typeof probeData>[0] }>,
+  ) {
+    const producer = testKafka(kafkaBrokers).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    await producer.connect();
+    try {
+      await producer.send({
+        topic: `${topicPrefix}${ProbeRecordedV1.topic}`,
+        messages: probes.map(({ partition, probe }) => ({
+          ...toKafkaRecord(
+            createEvent(ProbeRecordedV1, {
+              source: '/vouch/test',
+              subject: probe.aggregateId,
+              data: probeData(probe),
+            }),
+          ),
+          partition,
+        })),
+      });
+    } finally {
+      await producer.disconnect();
+    }
+  }
+
+  const appliedSequences = async (aggregateId: string) =>
+    (
+      await app
+        .get(DataSource)
+        .query<Array<{ sequence: number }>>(
+          `SELECT sequence FROM probe_effect WHERE aggregate_id = $1 ORDER BY sequence`,
+          [aggregateId],
+        )
+    ).map((row) => row.sequence);
+
+  it('holds an event that awaits another partition past its attempts, while that partition goes on, then applies it in order', async () => {
+    const [waiting, awaited] = [randomUUID(), randomUUID()];
+    await sendToPartitions([
+      { partition: 0, probe: { aggregateId: waiting, sequence: 0, awaits: awaited } },
+      { partition: 0, probe: { aggregateId: waiting, sequence: 1 } },
+    ]);
+    // Three attempts take well under a second; the awaited event comes later, on another partition.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await sendToPartitions([{ partition: 1, probe: { aggregateId: awaited, sequence: 0 } }]);
+
+    await waitFor(
+      'the waiting probes applied',
+      () => appliedSequences(waiting),
+      (sequences) => sequences.length >= 2,
+    );
+    expect(await appliedSequences(waiting)).toEqual([0, 1]);
+    expect(await appliedSequences(awaited)).toEqual([0]);
+  });
+
+  it('dead-letters an event whose awaited event never comes after prerequisiteWaitMs, and goes on behind it', async () => {
+    const [waiting, never] = [randomUUID(), randomUUID()];
+    await sendToPartitions([
+      { partition: 2, probe: { aggregateId: waiting, sequence: 0, awaits: never } },
+      { partition: 2, probe: { aggregateId: waiting, sequence: 1 } },
+    ]);
+
+    const [letter] = await readTopic(
+      kafkaBrokers,
+      `${topicPrefix}${deadLetterTopic(ProbeRecordedV1.topic, 'probe')}`,
+      1,
+    );
+    expect(header(letter?.headers?.[DeadLetterHeaders.reason])).toBe('retries-exhausted');
+    expect(header(letter?.headers?.[DeadLetterHeaders.error])).toMatch(/probe .* is not applied yet/);
+    await waitFor(
+      'the probe behind it applied',
+      () => appliedSequences(waiting),
+      (sequences) => sequences.length >= 1,
+    );
+    expect(await appliedSequences(waiting)).toEqual([1]);
   });
 
   it('dead-letters a permanent failure at once and exhausted retries after the last attempt, without their effects', async () => {

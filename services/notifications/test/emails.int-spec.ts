@@ -1,8 +1,10 @@
 import { maildevInbox, waitForEmails } from '@vouch/testing';
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import {
   ConnectionAcceptedV1,
   ConnectionRequestedV1,
+  EmployeeRegisteredV1,
   RecommendationAcceptedV1,
   RecommendationGivenV1,
   RecommendationRequestedV1,
@@ -145,6 +147,45 @@ describe('the emails Vouch sends', () => {
     expect(accepted?.subject).toBe('You are connected with Ben Okafor');
     expect(accepted?.text).toContain('Write Ben Okafor a recommendation?');
     expect(accepted?.text).toContain(`${service.baseUrl}/recommendations/new?subjectId=${ben.id}`);
+  });
+
+  it('asks the addressee to connect when identity announces them only after the request, seconds later', async () => {
+    // Topics are not ordered with each other: after a replica dies, the partition of identity's
+    // topic it held stands still until the group hands it on (a session timeout and a rebalance),
+    // while the connections topic moves on. The request waits for the employee; it is not dropped.
+    const [ana] = (await service.hire('Ana Lima')) as [TestEmployee];
+    const ben = { id: randomUUID(), name: 'Ben Okafor', email: `${randomUUID()}@example.com` };
+    const connectionId = randomUUID();
+    await service.publish(
+      ConnectionRequestedV1,
+      {
+        connectionId,
+        requesterId: ana.id,
+        addresseeId: ben.id,
+        message: null,
+        requestedAt: new Date().toISOString(),
+      },
+      connectionId,
+    );
+    // Longer than the attempts a failing event is given (5, about 3 s), and than a session timeout.
+    await sleep(8_000);
+    await service.publish(
+      EmployeeRegisteredV1,
+      {
+        employeeId: ben.id,
+        name: ben.name,
+        email: ben.email,
+        title: null,
+        managerId: null,
+        managerSource: null,
+        timeZone: null,
+        registeredAt: new Date().toISOString(),
+      },
+      ben.id,
+    );
+
+    const [request] = await waitForEmails(ben.email);
+    expect(request?.subject).toBe('Ana Lima wants to connect');
   });
 
   it('tells the author when their recommendation is accepted and when a revision is asked', async () => {

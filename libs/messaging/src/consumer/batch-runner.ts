@@ -43,7 +43,7 @@ export class BatchRunner {
   ) {}
 
   async apply(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, isRunning, isStale } = payload;
+    const { batch, resolveOffset, heartbeat, pause, isRunning, isStale } = payload;
     this.commits.track(payload);
     // A rebalance that a heartbeat during a handler met: the batch stops after the transaction in
     // progress and gives kafkajs the error, which rejoins at once instead of after the batch.
@@ -61,6 +61,11 @@ export class BatchRunner {
       },
       stillOurs: () => isRunning() && !isStale() && rebalancing === undefined,
       resolveOffset,
+      pauseFor: (delayMs) => {
+        // kafkajs fetches the partition again from its first unresolved offset once resumed; a
+        // partition moved to another member meanwhile is not ours to resume, and resuming it is a no-op.
+        setTimeout(pause(), delayMs).unref();
+      },
     };
     const received = batch.messages.map((message) => ({ message, decoded: this.decode(message) }));
     for (const run of runsOf(received, this.settings.maxEventsPerTransaction)) {

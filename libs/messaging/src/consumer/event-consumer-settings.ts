@@ -14,6 +14,13 @@ export interface EventConsumerSettings {
   maxAttempts: number;
   retryBackoff: BackoffPolicy;
   /**
+   * How long an event waits, in all, for what another topic brings (PrerequisiteNotYetAppliedError)
+   * before it is dead-lettered, its partition held meanwhile: longer than a partition stands still
+   * when the group hands it on (`sessionTimeoutMs` and a rebalance, `rebalanceTimeoutMs` at most) or
+   * a service catches up after a restart.
+   */
+  prerequisiteWaitMs: number;
+  /**
    * How long the group waits for a silent member (killed, its node lost, its event loop stalled)
    * before handing its partitions on: most of the pause after a crash. The broker refuses one
    * below its group.min.session.timeout.ms (6 s by default; a managed Kafka may set more).
@@ -51,6 +58,7 @@ export const defaultEventConsumerSettings: Omit<EventConsumerSettings, 'group'> 
   maxEventsPerTransaction: 50,
   maxAttempts: 5,
   retryBackoff: { initialDelayMs: 200, maxDelayMs: 5_000 },
+  prerequisiteWaitMs: 300_000,
   // A killed member's partitions move after 6 s plus a heartbeat or so (issue #28: within 10 s);
   // docs/operations.md, "Scale", weighs it against evicting a member that stalls that long.
   sessionTimeoutMs: 6_000,

@@ -33,6 +33,8 @@ export type EventConsumerState = 'idle' | 'starting' | 'running' | 'crashed' | '
  *   rather than after every batch (OffsetCommits);
  * - retries transient failures with backoff, and dead-letters invalid messages, permanent errors
  *   and exhausted retries so one bad message never blocks a partition (SingleEventProcessor);
+ * - pauses a partition whose event waits for another topic's (PrerequisiteNotYetAppliedError),
+ *   fetching it again after a backoff, so the member's other partitions go on meanwhile;
  * - heartbeats during long handlers, and on close finishes the event in flight before leaving.
  */
 export class KafkaEventConsumer extends Server implements CustomTransportStrategy {

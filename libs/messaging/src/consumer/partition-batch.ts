@@ -8,6 +8,11 @@ export interface PartitionBatch {
   stillOurs: () => boolean;
   /** Marks an offset processed, to be committed with the batch. */
   resolveOffset: (offset: string) => void;
+  /**
+   * Stops fetching the partition for a while, the member's other partitions going on meanwhile:
+   * its events from the first one not resolved are fetched again after it.
+   */
+  pauseFor: (delayMs: number) => void;
 }
 
 /** Runs work while heartbeating, so a long handler or backoff never costs the group its member. */

@@ -17,6 +17,10 @@ import { afterFailure } from './retry-policy';
  */
 export class SingleEventProcessor {
   private readonly log = new Logger(SingleEventProcessor.name);
+  private readonly prerequisiteWaits = new Map<
+    string,
+    { waitsForPrerequisite: number; waitedForPrerequisiteMs: number; at: number }
+  >();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -25,12 +29,15 @@ export class SingleEventProcessor {
     private readonly observer: ConsumerObserver,
     private readonly settings: Pick<
       EventConsumerSettings,
-      'group' | 'maxAttempts' | 'retryBackoff' | 'heartbeatIntervalMs'
+      'group' | 'maxAttempts' | 'retryBackoff' | 'prerequisiteWaitMs' | 'heartbeatIntervalMs'
     >,
     private readonly runHandler: RunHandler,
   ) {}
 
-  /** Done once handled, skipped or dead-lettered; abandoned when the partition is no longer ours. */
+  /**
+   * Done once handled, skipped or dead-lettered; abandoned when the partition is no longer ours, or
+   * paused while the event waits for another topic.
+   */
   async process(
     { message, decoded }: Received,
     batch: Omit<PartitionBatch, 'resolveOffset'>,
@@ -56,9 +63,13 @@ export class SingleEventProcessor {
       return 'done';
     }
     const { event, handler } = decoded;
-    let attempt = 1;
-    let waitsForDatabase = 0;
+    const waiting = `${topic}/${partition}@${message.offset}`;
+    const { waitsForPrerequisite = 0, waitedForPrerequisiteMs = 0 } =
+      this.prerequisiteWaits.get(waiting) ?? {};
+    this.prerequisiteWaits.delete(waiting);
+    const history = { attempt: 1, waitsForDatabase: 0, waitsForPrerequisite, waitedForPrerequisiteMs };
     for (;;) {
+      const { attempt } = history;
       const handling = { event, handler, topic, partition, offset: message.offset, attempt };
       try {
         await this.heartbeating(batch, () =>
@@ -67,19 +78,36 @@ export class SingleEventProcessor {
         return 'done';
       } catch (error) {
         const description = describeError(error);
-        const next = afterFailure(error, { attempt, waitsForDatabase }, this.settings);
+        const next = afterFailure(error, history, this.settings);
         if (next.action === 'wait-for-database') {
           if (!batch.stillOurs()) return 'abandoned';
-          waitsForDatabase += 1;
+          history.waitsForDatabase += 1;
           this.log.warn(
             `${event.type} ${event.id}: the database is unavailable, retrying in ${next.delayMs} ms: ${description}`,
           );
           await this.heartbeating(batch, () => sleep(next.delayMs));
           continue;
         }
+        if (next.action === 'wait-for-prerequisite') {
+          // Not here: kafkajs fetches nothing more for this member until its batches are done, so
+          // a handler waiting would hold up the very topic it waits for. The partition pauses
+          // instead, and the event is fetched again after the delay, its waits remembered.
+          if (history.waitsForPrerequisite === 0)
+            this.log.warn(
+              `${event.type} ${event.id} waits up to ${this.settings.prerequisiteWaitMs} ms for another topic: ${description}`,
+            );
+          this.rememberWait(waiting, {
+            waitsForPrerequisite: history.waitsForPrerequisite + 1,
+            waitedForPrerequisiteMs: history.waitedForPrerequisiteMs + next.delayMs,
+          });
+          batch.pauseFor(next.delayMs);
+          return 'abandoned';
+        }
         if (next.action === 'dead-letter') {
+          const waited =
+            history.waitsForPrerequisite > 0 ? ` and ${history.waitedForPrerequisiteMs} ms of waiting` : '';
           this.log.error(
-            `dead-lettering ${event.type} ${event.id} after ${attempt} attempt(s): ${description}`,
+            `dead-lettering ${event.type} ${event.id} after ${attempt} attempt(s)${waited}: ${description}`,
           );
           await this.deadLetters.publish({
             topic,
@@ -98,9 +126,24 @@ export class SingleEventProcessor {
         await this.heartbeating(batch, () => sleep(next.delayMs));
         // Its next owner (after a rebalance or a stop) starts its attempts again: none is lost.
         if (!batch.stillOurs()) return 'abandoned';
-        attempt += 1;
+        history.attempt += 1;
       }
     }
+  }
+
+  /**
+   * How long the events fetched again after a pause have waited so far, by topic, partition and
+   * offset. A partition that moved to another member leaves its entry behind: dropped once older
+   * than any wait could be.
+   */
+  private rememberWait(
+    waiting: string,
+    waits: { waitsForPrerequisite: number; waitedForPrerequisiteMs: number },
+  ): void {
+    const now = Date.now();
+    for (const [key, { at }] of this.prerequisiteWaits)
+      if (now - at > this.settings.prerequisiteWaitMs) this.prerequisiteWaits.delete(key);
+    this.prerequisiteWaits.set(waiting, { ...waits, at: now });
   }
 
   /** One attempt in its own transaction, skipped when the inbox shows the event processed already. */

@@ -206,7 +206,6 @@ export class NotificationsTestApp {
     return this.service.settled();
   }
 
-  /** Registers employees through identity's event, waits until the service knows them. */
   /** Someone, and `count` colleagues who may each ask them to connect: one email each. */
   async hireAddresseeAndRequesters(
     count: number,
@@ -219,6 +218,7 @@ export class NotificationsTestApp {
     return { addressee, requesters };
   }
 
+  /** Registers employees through identity's event, waits until the service knows them. */
   hire(...names: string[]): Promise<TestEmployee[]> {
     return this.hireIn(null, ...names);
   }

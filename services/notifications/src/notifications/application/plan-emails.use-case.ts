@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { ReplicatedEmployee } from '@vouch/employee-replica';
-import { UnitOfWork } from '@vouch/messaging';
+import { PrerequisiteNotYetAppliedError, UnitOfWork } from '@vouch/messaging';
 import { currentTraceparent } from '@vouch/telemetry';
 import { Delivery } from '../domain/delivery';
 import { EmailPacingPolicy, reasonToWithhold } from '../domain/delivery-rules';
@@ -13,8 +13,8 @@ import { RecipientRepository, type Recipient } from '../infrastructure/recipient
 import { Clock } from './clock';
 import { NOTIFICATIONS_SETTINGS, type NotificationsSettings } from './notifications.settings';
 
-/** A transient error: the consumer retries the event with backoff until identity's event arrived. */
-export class EmployeeNotReplicatedYetError extends Error {
+/** The consumer waits with the event until identity's event of the employee arrived (topics are not ordered). */
+export class EmployeeNotReplicatedYetError extends PrerequisiteNotYetAppliedError {
   override readonly name = 'EmployeeNotReplicatedYetError';
   constructor(employeeId: string) {
     super(`employee ${employeeId} is not in the replica yet`);
