@@ -106,7 +106,7 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
       const claim = await this.sendDue.claim(permit === 'probe' ? 1 : this.claimSize);
       backlog = permit === 'send' && claim.deliveries.length === this.claimSize;
       if (backlog) this.startLane('backlog');
-      await this.send(claim, permit);
+      await this.sendClaim(claim, permit);
       // Stop only when the claim was not full and no wake-up came since it: a wake-up may be a
       // delivery committed after the claim's snapshot, for which no lane started if all were busy.
       if (!backlog && this.wakeUps === wakeUpsBefore) return;
@@ -136,7 +136,7 @@ export class DeliverySenderWorker implements OnApplicationBootstrap, BeforeAppli
    * may send it then) is not sent: given back, due again at once, for another lane or instance, or
    * for this one when the server is back.
    */
-  private async send(claim: DeliveryClaim, permit: SendingPermit): Promise<void> {
+  private async sendClaim(claim: DeliveryClaim, permit: SendingPermit): Promise<void> {
     const unsent: ClaimedDelivery[] = [];
     const sending = claim.deliveries.map((claimed) =>
       this.smtpTurn(async () => {
