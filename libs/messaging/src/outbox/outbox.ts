@@ -131,7 +131,9 @@ export class Outbox {
       { length: 8 },
       (_, i) => `$${change.params.length + 1 + i}`,
     );
-    // As outboxInsertion, for many rows: a position each, drawn first, and a NOTIFY naming it.
+    // As outboxInsertion, for many rows: a position each, drawn first, and a NOTIFY naming it. Not
+    // one form for both: every write of every service inserts a single row, which arrays and
+    // unnest would only make dearer to encode and plan.
     const added: Array<{ id: string }> = await manager.query(
       `WITH change AS (${change.sql}),
             added AS (
