@@ -155,18 +155,7 @@ describe('the emails Vouch sends', () => {
     // while the connections topic moves on. The request waits for the employee; it is not dropped.
     const [ana] = (await service.hire('Ana Lima')) as [TestEmployee];
     const ben = { id: randomUUID(), name: 'Ben Okafor', email: `${randomUUID()}@example.com` };
-    const connectionId = randomUUID();
-    await service.publish(
-      ConnectionRequestedV1,
-      {
-        connectionId,
-        requesterId: ana.id,
-        addresseeId: ben.id,
-        message: null,
-        requestedAt: new Date().toISOString(),
-      },
-      connectionId,
-    );
+    await service.askToConnect(ana, ben);
     // Longer than the attempts a failing event is given (5, about 3 s), and than a session timeout.
     await sleep(8_000);
     await service.publish(

@@ -166,8 +166,8 @@ export class NotificationsTestApp {
 
   /** `requester` asks `addressee` to connect, as the connections service announces it. */
   askToConnect(
-    requester: TestEmployee,
-    addressee: TestEmployee,
+    requester: Pick<TestEmployee, 'id'>,
+    addressee: Pick<TestEmployee, 'id'>,
     message: string | null = null,
   ): Promise<CloudEvent> {
     const connectionId = randomUUID();
