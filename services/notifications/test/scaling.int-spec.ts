@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import type { CloudEvent } from '@vouch/contracts';
 import {
@@ -14,6 +13,7 @@ import {
   type TestDatabase,
 } from '@vouch/testing';
 import { ScriptedSmtpServer, type AcceptedMessage } from './support/scripted-smtp-server';
+import { testEnvironment } from './support/test-environment';
 
 const EVENTS = 600;
 const SLICES = 6;
@@ -55,18 +55,15 @@ describe('notifications scaled out to several instances on one database and cons
     const { kafkaBrokers } = testInfrastructure();
     const topicPrefix = uniqueTopicPrefix('scaling');
     const environment = {
-      ...authority.environment,
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      KAFKA_TOPIC_PARTITIONS: String(PARTITIONS),
+      ...testEnvironment({
+        authority,
+        databaseUrl: database.url,
+        kafkaBrokers,
+        topicPrefix,
+        partitions: PARTITIONS,
+        smtpUrl: smtp.url,
+      }),
       LOG_LEVEL: 'warn',
-      SMTP_URL: smtp.url,
-      // Each email due at once, whatever the hour the test runs (outside the default 08:00-20:00,
-      // every one would wait for the morning).
-      WORKING_HOURS: '00:00-24:00',
-      UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
-      SENDER_POLL_INTERVAL_MS: '100',
       SENDER_CONCURRENCY: String(SENDER_CONCURRENCY),
       // What the killed instance had claimed comes back within the test's wait.
       SENDER_LEASE_MS: '5000',

@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { ConnectionRequestedV1, EmployeeRegisteredV1 } from '@vouch/contracts';
 import {
@@ -15,6 +15,7 @@ import {
   type TestDatabase,
 } from '@vouch/testing';
 import { ScriptedSmtpServer } from './support/scripted-smtp-server';
+import { testEnvironment } from './support/test-environment';
 
 const messageIdOf = (raw: string) => /^Message-ID:\s*(\S+)/im.exec(raw)?.[1];
 
@@ -46,18 +47,15 @@ describe('a sender stopped while it holds claimed deliveries', () => {
     databases.push(database);
     const topicPrefix = uniqueTopicPrefix(label);
     const environment = {
-      ...authority.environment,
-      DATABASE_URL: database.url,
-      KAFKA_BROKERS: kafkaBrokers.join(','),
-      KAFKA_TOPIC_PREFIX: topicPrefix,
-      KAFKA_TOPIC_PARTITIONS: '3',
+      ...testEnvironment({
+        authority,
+        databaseUrl: database.url,
+        kafkaBrokers,
+        topicPrefix,
+        partitions: 3,
+        smtpUrl: smtp.url,
+      }),
       LOG_LEVEL: 'warn',
-      SMTP_URL: smtp.url,
-      // Each email due at once, whatever the hour the test runs (outside the default 08:00-20:00,
-      // every one would wait for the morning).
-      WORKING_HOURS: '00:00-24:00',
-      UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
-      SENDER_POLL_INTERVAL_MS: '100',
       // One lane: what it claimed waits behind the email in its hands.
       SENDER_CONCURRENCY: '1',
       SENDER_LEASE_MS: String(LEASE_MS),

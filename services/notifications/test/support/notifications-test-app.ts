@@ -1,4 +1,4 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Partitioners } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import {
@@ -31,6 +31,7 @@ import {
   type PurgedHistory,
 } from '../../src/notifications/application/purge-expired-history.use-case';
 import { notificationsEnvironment } from '../../src/config';
+import { testEnvironment } from './test-environment';
 
 /** An employee known to the service through identity's event, with a token and an inbox of their own. */
 export type TestEmployee = HiredEmployee;
@@ -74,21 +75,19 @@ export class NotificationsTestApp {
     const authority = await TestTokenAuthority.start();
     const service = await ServiceUnderTest.start(label, (context) => {
       const environment = loadConfig(notificationsEnvironment, {
-        ...authority.environment,
-        DATABASE_URL: context.databaseUrl,
-        KAFKA_BROKERS: context.kafkaBrokers.join(','),
-        KAFKA_TOPIC_PREFIX: context.topicPrefix,
-        KAFKA_TOPIC_PARTITIONS: '3',
+        ...testEnvironment({
+          authority,
+          databaseUrl: context.databaseUrl,
+          kafkaBrokers: context.kafkaBrokers,
+          topicPrefix: context.topicPrefix,
+          partitions: 3,
+          smtpUrl: testInfrastructure().smtpUrl,
+        }),
         LOG_LEVEL: 'silent',
-        SMTP_URL: testInfrastructure().smtpUrl,
         // Links in the emails point at this very instance, so a test can follow them.
         PUBLIC_URL: `http://127.0.0.1:${context.port}`,
-        UNSUBSCRIBE_SECRET: randomBytes(32).toString('base64url'),
-        SENDER_POLL_INTERVAL_MS: '100',
         SENDER_RETRY_INITIAL_DELAY_MS: '50',
         SENDER_RETRY_MAX_DELAY_MS: '200',
-        // Tests expect each email at whatever hour they run; the quiet hours' own test sets them.
-        WORKING_HOURS: '00:00-24:00',
         ...env,
       });
       return createServiceApp(AppModule.forRoot(environment), serviceDescription, context.databaseUrl);
